@@ -1,0 +1,1 @@
+"""The collection: articles, search, entities, bookmarks. Never imports textual."""

@@ -1,0 +1,31 @@
+"""Errors a user can cause. Each carries a sentence meant for a person."""
+
+from __future__ import annotations
+
+
+class ReaderError(Exception):
+    """Base of every error whose message is shown to the user as it is."""
+
+
+class IngestError(ReaderError):
+    """A file that cannot be read as an article (bad format, empty, binary, ...)."""
+
+
+class QueryError(ReaderError):
+    """A search query that cannot be parsed."""
+
+
+class UnknownArticle(ReaderError):
+    def __init__(self, article_id: str):
+        super().__init__(f"No article with id {article_id!r}.")
+        self.article_id = article_id
+
+
+class UnknownEntity(ReaderError):
+    def __init__(self, name: str):
+        super().__init__(f"No entity called {name!r}.")
+        self.name = name
+
+
+class LibraryError(ReaderError):
+    """The library on disk cannot be opened or written (locked, read-only, full, damaged)."""

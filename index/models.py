@@ -1,0 +1,133 @@
+"""Pydantic models every layer shares.
+
+Offsets are character offsets into ``Article.body``, half-open ``[start, end)``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+ArticleKind = Literal["article", "liveblog"]
+EntityKind = Literal["person", "org", "place", "other"]
+DatePrecision = Literal["day", "minute"]
+
+
+def _normalise_for_fingerprint(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def content_fingerprint(title: str, body: str) -> str:
+    """A hash of what the article says, independent of where it came from."""
+    material = _normalise_for_fingerprint(title) + "\n" + _normalise_for_fingerprint(body)
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+def make_article_id(key: str) -> str:
+    """A short stable id from an identity key (a URL or a content fingerprint)."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+class Article(BaseModel):
+    """One article as parsed from its source; what the store keeps."""
+
+    model_config = ConfigDict(frozen=False)
+
+    id: str = ""
+    title: str
+    body: str
+    source: str | None = None
+    published: datetime | None = None
+    published_precision: DatePrecision | None = None
+    kind: ArticleKind = "article"
+    path: str | None = None
+    url: str | None = None
+    tags: list[str] = Field(default_factory=list)
+    # Which item of a multi-article file (feed, JSON Lines) this is; None for single files.
+    item_key: str | None = None
+
+    @field_validator("published")
+    @classmethod
+    def _must_be_aware(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("published must be timezone-aware")
+        return value
+
+    @property
+    def fingerprint(self) -> str:
+        return content_fingerprint(self.title, self.body)
+
+    def identity_key(self) -> str:
+        """What makes two parsed articles 'the same article'."""
+        if self.url:
+            return "url:" + self.url
+        return "content:" + self.fingerprint
+
+    def with_id(self) -> "Article":
+        if not self.id:
+            self.id = make_article_id(self.identity_key())
+        return self
+
+    @property
+    def origin(self) -> str | None:
+        """Where the article came from: its path, or its URL."""
+        return self.path or self.url
+
+
+class ArticleSummary(BaseModel):
+    """A row of the article list: everything but the body."""
+
+    id: str
+    title: str
+    source: str | None = None
+    published: datetime | None = None
+    published_precision: DatePrecision | None = None
+    kind: ArticleKind = "article"
+    path: str | None = None
+    url: str | None = None
+    tags: list[str] = Field(default_factory=list)
+
+
+class Span(BaseModel):
+    start: int
+    end: int
+
+
+class Hit(BaseModel):
+    """One ranked search result."""
+
+    id: str
+    title: str
+    source: str | None = None
+    published: datetime | None = None
+    score: float
+    snippet: str = ""
+    # Offsets of matched terms in the article body (and title), for highlighting.
+    body_matches: list[Span] = Field(default_factory=list)
+    title_matches: list[Span] = Field(default_factory=list)
+
+
+class Entity(BaseModel):
+    id: str
+    name: str
+    kind: EntityKind
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)
+    articles: int = 0
+    mentions: int = 0
+
+
+class Mention(BaseModel):
+    entity: str
+    kind: EntityKind
+    start: int
+    end: int
+    text: str
+    # True when the mention is part of a hyphenated compound (Nato-Truppen, Merz-Kritik).
+    partial: bool = False
