@@ -1,0 +1,61 @@
+"""Bytes -> text: UTF-8 (with or without BOM) first, other encodings detected by
+charset-normalizer, and binary data refused with a sentence for a person."""
+
+from __future__ import annotations
+
+import codecs
+import logging
+
+from charset_normalizer import from_bytes
+
+from ..errors import IngestError
+
+logger = logging.getLogger(__name__)
+
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+# Share of control characters above which decoded "text" is really binary data.
+_MAX_CONTROL_SHARE = 0.01
+
+
+def _binary(name: str) -> IngestError:
+    return IngestError(f"{name} looks like a binary file, not text.")
+
+
+def _control_share(text: str) -> float:
+    controls = sum(1 for char in text if (ord(char) < 32 and char not in "\t\n\r\f") or 0x7F <= ord(char) < 0xA0)
+    return controls / max(len(text), 1)
+
+
+def _check_text(text: str, name: str) -> str:
+    if "\x00" in text or _control_share(text) > _MAX_CONTROL_SHARE:
+        raise _binary(name)
+    return text
+
+
+def decode(data: bytes, name: str) -> str:
+    """The text of ``data``; raises IngestError for empty or binary data."""
+    if not data.strip():
+        raise IngestError(f"{name} is empty.")
+    if data.startswith(_UTF32_BOMS):
+        try:
+            return _check_text(data.decode("utf-32"), name)
+        except UnicodeDecodeError:
+            raise _binary(name) from None
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return _check_text(data.decode("utf-16"), name)
+        except UnicodeDecodeError:
+            raise _binary(name) from None
+    if b"\x00" in data:
+        raise _binary(name)
+    try:
+        # The common case, and fast: strict UTF-8 (a BOM is dropped).
+        return _check_text(data.decode("utf-8-sig"), name)
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise _binary(name)
+    logger.debug("%s decoded as %s", name, best.encoding)
+    return _check_text(str(best), name)

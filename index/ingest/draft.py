@@ -1,0 +1,63 @@
+"""What a format parser hands back before it becomes an Article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..models import Article
+from . import furniture
+from .dates import FoundDate
+from .metalines import title_says_liveblog
+from .text import clean_inline, title_from_text
+
+
+@dataclass
+class ArticleDraft:
+    title: str | None = None
+    body: str = ""
+    source: str | None = None
+    published: FoundDate | None = None
+    kind: str | None = None
+    tags: list[str] = field(default_factory=list)
+    url: str | None = None
+    item_key: str | None = None
+
+    def offer(self, **values: object) -> None:
+        """Fill the fields that are still empty; what was found first wins."""
+        for name, value in values.items():
+            if value in (None, "", []):
+                continue
+            if getattr(self, name) in (None, "", []):
+                setattr(self, name, value)
+
+
+def finish(draft: ArticleDraft, path: str | None) -> Article | None:
+    """The Article for a draft, or None when it has no body text."""
+    body = draft.body.strip()
+    if not body:
+        return None
+    title = clean_inline(draft.title or "")
+    if title:
+        title = furniture.strip_photo_credit(title)
+    if not title or furniture.is_disclaimer(title) or furniture.is_navigation(title):
+        title = title_from_text(body.split("\n\n", 1)[0])
+    kind = draft.kind if draft.kind in ("article", "liveblog") else None
+    if kind is None:
+        kind = "liveblog" if title_says_liveblog(title) else "article"
+    tags: list[str] = []
+    for tag in draft.tags:
+        tag = clean_inline(str(tag))
+        if tag and tag not in tags:
+            tags.append(tag)
+    return Article(
+        title=title,
+        body=body,
+        source=clean_inline(draft.source) if draft.source else None,
+        published=draft.published.value if draft.published else None,
+        published_precision=draft.published.precision if draft.published else None,
+        kind=kind,
+        path=path,
+        url=draft.url.strip() if draft.url else None,
+        tags=tags,
+        item_key=draft.item_key,
+    )

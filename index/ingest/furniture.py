@@ -1,0 +1,177 @@
+"""Page furniture: text that sits around an article on a web page and is never article text.
+
+Every rule looks at one cleaned line (or paragraph). Rules fall in two groups:
+- ``ends_article``: lines after which nothing belongs to the article any more (comment
+  counters, "Mehr zum Thema", teaser lists);
+- ``is_furniture``: lines that are dropped wherever they stand (AI-summary disclaimers, photo
+  credits, navigation and search-box labels, sharing buttons, bylines in the header).
+Lines that carry metadata (datelines, "Stand:", broadcast notes, tag lines) live in
+``metalines``.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- AI-summary disclaimers --------------------------------------------------------------
+
+
+_AI = r"(?:künstlicher?|kuenstlicher?)\s+intelligenz|\bki\b|\bai\b"
+_DISCLAIMER_RULES = (
+    re.compile(rf"\bwir\s+(?:nutzen|verwenden|setzen|benutzen)\b.*(?:{_AI}).*"
+               r"(?:zusammenfass|erstell|generier|übersetz)", re.I),
+    re.compile(r"\bvor\s+(?:der|ihrer)\s+veröffentlichung\b.*\b(?:geprüft|überprüft|kontrolliert)", re.I),
+    re.compile(rf"\b(?:mit|mithilfe|mit\s+hilfe)\s+(?:von\s+)?(?:{_AI})\b.*"
+               r"(?:erstellt|zusammengefasst|generiert|übersetzt)", re.I),
+    re.compile(r"\b(?:zusammenfassung|text)\b.*\b(?:automatisch|maschinell)\s+(?:erstellt|generiert)", re.I),
+)
+
+
+def is_disclaimer(line: str) -> bool:
+    """A note that a summary was written or checked with AI ("Wir nutzen künstliche
+    Intelligenz, um Zusammenfassungen ... zu erstellen. Jeder Text wird ... geprüft.")."""
+    return len(line) <= 400 and any(rule.search(line) for rule in _DISCLAIMER_RULES)
+
+
+# --- Photo credits ------------------------------------------------------------------------
+
+_AGENCIES = (
+    r"dpa|afp|ap|reuters|rtr|epa|efe|imago|getty(?:\s+images)?|picture[\s-]+alliance|keystone|"
+    r"anadolu|xinhua|sputnik|ddp|kna|epd|pool|photothek|abaca|sipa|ansa|tass|ria|ukrinform|"
+    r"zuma|nurphoto|sopa|ipon|snapshot|istock|shutterstock|adobe\s+stock|action\s+press|"
+    r"bildagentur|archiv|symbolbild|privat"
+)
+_AGENCY_WORD = re.compile(rf"(?<![\w-])(?:{_AGENCIES})(?![\w-])", re.I)
+_CREDIT_LABEL = re.compile(r"^(?:\(?\s*)(?:foto|fotos|bild|bilder|bildquelle|quelle\s+bild|photo|credit)s?\s*:", re.I)
+_TRAILING_PARENS = re.compile(r"\s*\(([^()]{2,120})\)\s*$")
+
+
+def _looks_like_credit(text: str) -> bool:
+    text = text.strip().strip("()").strip()
+    if not text or text[-1:] in ".!?" and not _CREDIT_LABEL.match(text):
+        return False
+    if _CREDIT_LABEL.match(text) or text.startswith("©"):
+        return True
+    if len(text) > 120 or not _AGENCY_WORD.search(text):
+        return False
+    # "Ludovic Marin/Pool AFP/AP/dpa", "picture alliance / dpa | Kay Nietfeld"
+    return "/" in text or "|" in text or _AGENCY_WORD.fullmatch(text) is not None
+
+
+def strip_photo_credit(title: str) -> str:
+    """``Treffen in Paris (Ludovic Marin/Pool AFP/AP/dpa)`` -> ``Treffen in Paris``."""
+    match = _TRAILING_PARENS.search(title)
+    if match and match.start() > 0 and _looks_like_credit(match.group(1)):
+        return title[: match.start()].rstrip()
+    return title
+
+
+def is_photo_credit(line: str) -> bool:
+    """A line that is only a picture credit: ``Foto: dpa``, ``© AFP``, ``(Kay Nietfeld/dpa)``."""
+    return len(line) <= 160 and _looks_like_credit(line)
+
+
+# --- Navigation, search boxes, sharing and reading aids ------------------------------------
+
+_NAVIGATION = re.compile(
+    r"^(?:suchbegriff|suche|suchen|such(?:feld|e starten)|menü|menu|navigation|hauptnavigation|"
+    r"startseite|home|zum inhalt(?: springen)?|zur navigation|direkt zum inhalt|inhalt|"
+    r"inhaltsverzeichnis|teilen|artikel teilen|seite teilen|drucken|artikel drucken|merken|"
+    r"artikel merken|artikel anhören|anhören|vorlesen|audio|video|anzeige|werbung|newsletter|"
+    r"mehr anzeigen|weiterlesen|mehr lesen|alle artikel|nach oben|zurück|weiter|schließen|"
+    r"impressum|datenschutz|datenschutzerklärung|cookie-einstellungen|cookies|kontakt|"
+    r"alle rechte vorbehalten|facebook|twitter|x|whatsapp|telegram|linkedin|e-mail|mail|"
+    r"bild vergrößern|video abspielen|audio abspielen|zur startseite|login|anmelden|abonnieren|"
+    r"jetzt abonnieren|feedback|copyright.*|©.*)$",
+    re.I,
+)
+_READING_AID = re.compile(r"^(?:lesezeit|lesedauer)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min\.?|minuten?)$", re.I)
+_BYLINE = re.compile(r"^(?:von|ein (?:kommentar|bericht|gastbeitrag) von|by)\s+[A-ZÄÖÜ][\w.'-]*(?:\s+[\w.'-]+){0,5}$")
+
+
+def is_navigation(line: str) -> bool:
+    """A menu, search-box or sharing label (``Suchbegriff``, ``Startseite``, ``Teilen``),
+    or a reading aid (``Lesezeit: 3 Min.``)."""
+    text = line.strip(" :|·•>»")
+    return bool(text) and (_NAVIGATION.match(text) is not None or _READING_AID.match(text) is not None)
+
+
+def is_byline(line: str) -> bool:
+    """``Von Anna Beispiel`` in the header; the author is not article text."""
+    return _BYLINE.match(line) is not None and not line.endswith(".")
+
+
+# --- Comment sections, further reading, teaser lists (end of the article) -------------------
+
+_COMMENTS = re.compile(
+    r"^\[?\(?\s*(?:\d+\s+kommentare?|kommentare?\s*\(?\d*\)?|kommentieren|kommentar schreiben|"
+    r"zu den kommentaren|alle kommentare(?: anzeigen)?|diskutieren sie mit.*|"
+    r"leserkommentare|\d+\s+leserbriefe?)\s*\)?\]?$",
+    re.I,
+)
+_FURTHER_READING = re.compile(
+    r"^(?:weiterführende informationen|weitere informationen|mehr zum thema|zum thema|"
+    r"links zum thema|lesen sie auch|lesen sie mehr|lesen sie hier.*|auch interessant|"
+    r"das könnte sie auch interessieren|das könnte sie interessieren|weitere artikel|"
+    r"verwandte artikel|ähnliche artikel|weitere nachrichten|mehr nachrichten|mehr aus .{1,40}|"
+    r"empfehlungen der redaktion|unsere empfehlungen?|top-themen|meistgelesen|meistgelesene artikel|"
+    r"am meisten gelesen|neueste artikel|aktuelle nachrichten|nachrichten im überblick)\s*:?$",
+    re.I,
+)
+_TEASER_SNIPPET = re.compile(r"\[\s*(?:…|\.\.\.)\s*\]\s*(?:\(\d+\))?\s*$")
+_RELATIVE_TIME = re.compile(
+    r"^(?:vor\s+(?:\d+|einer|einem|wenigen)\s+(?:sekunden?|minuten?|min\.?|stunden?|std\.?|tag(?:en)?|"
+    r"wochen?)|gerade eben|soeben)$",
+    re.I,
+)
+
+
+def is_comment_counter(line: str) -> bool:
+    """``[0 Kommentare]``, ``Kommentare (12)``, ``Kommentar schreiben``."""
+    return _COMMENTS.match(line) is not None
+
+
+def is_further_reading(line: str) -> bool:
+    """A heading over links to other articles: ``Weiterführende Informationen``, ``Mehr zum Thema``."""
+    return _FURTHER_READING.match(line.strip(" :")) is not None
+
+
+def is_teaser_snippet(line: str) -> bool:
+    """A teaser cut off by the page: ``Albstadt (dpa) - Bei dem Einsturz ... Die […] (00)``."""
+    return _TEASER_SNIPPET.search(line) is not None
+
+
+def is_relative_time(line: str) -> bool:
+    """A teaser's age: ``vor 12 Minuten``, ``vor 1 Stunde``."""
+    return _RELATIVE_TIME.match(line) is not None
+
+
+def ends_article(line: str) -> bool:
+    """Nothing after this line belongs to the article."""
+    return (
+        is_comment_counter(line)
+        or is_further_reading(line)
+        or is_teaser_snippet(line)
+        or is_relative_time(line)
+    )
+
+
+def is_furniture(line: str) -> bool:
+    """Dropped wherever it stands."""
+    return is_disclaimer(line) or is_photo_credit(line) or is_navigation(line)
+
+
+def is_headline_like(line: str) -> bool:
+    """A short line without a full stop: a heading, a teaser headline or a site name."""
+    return 0 < len(line) <= 120 and line[-1] not in ".:;,"
+
+
+def clean_paragraphs(paragraphs: list[str]) -> list[str]:
+    """Paragraphs up to the first end-of-article marker, without furniture."""
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        if kept and ends_article(paragraph):
+            break
+        if not is_furniture(paragraph):
+            kept.append(paragraph)
+    return kept

@@ -1,0 +1,104 @@
+"""JSON Lines: one article object per line.
+
+Fields: ``title``, ``body`` or ``text`` (required), ``date`` or ``published``, ``source``,
+``url``, ``tags`` (list or comma-separated string), ``kind`` ("article" or "liveblog").
+A bad line is skipped with a sentence saying why; the other lines are kept.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..errors import IngestError
+from . import furniture
+from .dates import parse_date_value
+from .draft import ArticleDraft
+from .htmltext import fragment_to_text
+from .metalines import split_tags
+
+_KINDS = ("article", "liveblog")
+
+
+class _LineProblem(Exception):
+    """Why one line was skipped."""
+
+
+def _optional_text(record: dict, *keys: str) -> str | None:
+    for key in keys:
+        if key not in record or record[key] is None:
+            continue
+        value = record[key]
+        if not isinstance(value, str):
+            raise _LineProblem(f"'{key}' is not a string")
+        if value.strip():
+            return value.strip()
+    return None
+
+
+def _draft(record: object, number: int) -> tuple[ArticleDraft, list[str]]:
+    if not isinstance(record, dict):
+        raise _LineProblem("is not a JSON object")
+    notes: list[str] = []
+    raw_body = _optional_text(record, "body", "text", "content")
+    if raw_body is None:
+        raise _LineProblem("has no 'body' or 'text'")
+    paragraphs = fragment_to_text(raw_body).split("\n\n")
+    body = "\n\n".join(furniture.clean_paragraphs([p for p in paragraphs if p]))
+    if not body:
+        raise _LineProblem("has no article text in 'body'")
+    draft = ArticleDraft(
+        title=_optional_text(record, "title", "headline"),
+        body=body,
+        source=_optional_text(record, "source", "site", "publisher"),
+        url=_optional_text(record, "url", "link"),
+    )
+    for key in ("published", "date", "datetime"):
+        if record.get(key) is None:
+            continue
+        value = record[key]
+        found = parse_date_value(value) if isinstance(value, str) else None
+        if found is None:
+            notes.append(f"line {number}: '{key}' {value!r} is not a date; the article was kept without one.")
+        draft.published = found
+        break
+    tags = record.get("tags")
+    if isinstance(tags, str):
+        draft.tags = split_tags(tags)
+    elif isinstance(tags, list) and all(isinstance(tag, str) for tag in tags):
+        draft.tags = list(tags)
+    elif tags is not None:
+        raise _LineProblem("'tags' is not a list of strings")
+    kind = record.get("kind")
+    if kind is not None:
+        if kind not in _KINDS:
+            raise _LineProblem(f"'kind' is {kind!r}, not 'article' or 'liveblog'")
+        draft.kind = kind
+    draft.item_key = draft.url or f"line {number}"
+    return draft, notes
+
+
+def parse_json_lines(text: str, name: str) -> tuple[list[ArticleDraft], list[str]]:
+    """Drafts for the good lines and a sentence for every problem."""
+    drafts: list[ArticleDraft] = []
+    problems: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError as error:
+            reason = getattr(error, "msg", str(error))
+            problems.append(f"line {number}: not valid JSON ({reason}).")
+            continue
+        try:
+            draft, notes = _draft(record, number)
+        except _LineProblem as problem:
+            problems.append(f"line {number}: {problem}.")
+            continue
+        problems.extend(notes)
+        drafts.append(draft)
+    if not drafts:
+        detail = "; ".join(problem.rstrip(".") for problem in problems[:3])
+        more = f" (and {len(problems) - 3} more problems)" if len(problems) > 3 else ""
+        raise IngestError(f"{name} has no readable article: {detail}{more}.")
+    return drafts, problems
