@@ -86,7 +86,11 @@ _NAVIGATION = re.compile(
     re.I,
 )
 _READING_AID = re.compile(r"^(?:lesezeit|lesedauer)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min\.?|minuten?)$", re.I)
-_BYLINE = re.compile(r"^(?:von|ein (?:kommentar|bericht|gastbeitrag) von|by)\s+[A-ZÄÖÜ][\w.'-]*(?:\s+[\w.'-]+){0,5}$")
+_NAME = r"[A-ZÄÖÜ][\w.'-]*(?:\s+(?:(?:von|van|der|de|zu|den|del)\s+)*[A-ZÄÖÜ][\w.'-]*){0,3}"
+_BYLINE = re.compile(
+    rf"^(?:[Vv]on|[Ee]in (?:[Kk]ommentar|[Bb]ericht|[Gg]astbeitrag|[Ii]nterview) von|[Bb]y)\s+"
+    rf"{_NAME}(?:(?:\s+und\s+|\s+and\s+|,\s*){_NAME})*$"
+)
 
 
 def is_navigation(line: str) -> bool:
