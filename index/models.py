@@ -131,3 +131,37 @@ class Mention(BaseModel):
     text: str
     # True when the mention is part of a hyphenated compound (Nato-Truppen, Merz-Kritik).
     partial: bool = False
+    # The role written before a person's name (NATO-Chef Rutte -> "NATO-Chef"), if any.
+    role: str | None = None
+
+
+class EntityMention(BaseModel):
+    """One mention of an entity somewhere in the corpus, with its keyword-in-context."""
+
+    article: str
+    title: str
+    published: datetime | None = None
+    start: int
+    end: int
+    text: str
+    context: str
+    # Where `context` starts in the article body, so the mention sits at start - context_start.
+    context_start: int = 0
+
+
+class Bookmark(BaseModel):
+    """A saved article, or a passage of one, with the reader's note and tags.
+
+    A passage keeps both its offsets and its quoted text, so it can be found again
+    when the article's body changes. Article-level bookmarks have no offsets and no quote.
+    """
+
+    id: int
+    article: str
+    start: int | None = None
+    end: int | None = None
+    quote: str | None = None
+    note: str = ""
+    tags: list[str] = Field(default_factory=list)
+    created: datetime
+    updated: datetime

@@ -1,0 +1,172 @@
+"""Build the name lists and the country/city gazetteer shipped in index/entities/data/.
+
+Run by ``python -m index.entities.train`` (or alone: ``python -m index.entities.build_data``)
+from the public data sets in ../shared/data; see NOTICE.md for their licences. Everything
+derived from GermEval uses only sentences 1-1800: 1801-2200 are held out for evaluation.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+from . import corpora
+
+logger = logging.getLogger(__name__)
+
+PACKAGE_DATA = Path(__file__).parent / "data"
+GERMEVAL_TRAIN_LAST = 1800  # sentences 1801-2200 of GermEval dev are never trained on
+
+
+def default_source_dir() -> Path:
+    env = os.environ.get("READER_TRAINING_DATA")
+    return Path(env) if env else Path(__file__).resolve().parents[3] / "shared" / "data"
+
+
+def training_sentences(source: Path, with_europeana: bool = True, common=frozenset()):
+    """(name, sentences) of every corpus the model is trained on."""
+    sets = [
+        ("germeval 1-1800", list(corpora.read_germeval(
+            source / "germeval2014" / "NER-de-dev.tsv", 1, GERMEVAL_TRAIN_LAST))),
+        ("smartdata v1 train", list(corpora.read_smartdata(
+            source / "smartdata" / "v1_20180119" / "train.json.gz", common))),
+    ]
+    if with_europeana:
+        europeana = []
+        for path in sorted((source / "europeana_ner_de").glob("*/*.bio")):
+            europeana.extend(corpora.read_europeana(path))
+        sets.append(("europeana", europeana))
+    return sets
+
+
+def _count_words(sets) -> tuple[Counter, Counter, Counter]:
+    """Counts of capitalised words outside entities, inside entities, and as first names."""
+    outside: Counter = Counter()
+    inside: Counter = Counter()
+    first_names: Counter = Counter()
+    for name, sentences in sets:
+        for tokens, tags in sentences:
+            for i, (token, tag) in enumerate(zip(tokens, tags)):
+                if not corpora.is_word(token):
+                    continue
+                if tag == "O":
+                    if i > 0 and token[0].isupper() and tokens[i - 1] not in {'"', "„", ":", "(", "-"}:
+                        outside[token.lower()] += 1
+                    elif token[0].islower():
+                        outside[token.lower()] += 1
+                else:
+                    inside[token.lower()] += 1
+            if name.startswith("europeana"):
+                continue
+            for start, end, kind in corpora.spans_of(tags):
+                if kind == "PER" and end - start >= 2 and corpora.is_word(tokens[start]):
+                    first_names[tokens[start]] += 1
+    return outside, inside, first_names
+
+
+def common_words(outside: Counter, inside: Counter) -> set[str]:
+    return {w for w, n in outside.items() if n >= 1 and inside[w] * 5 <= n and len(w) > 1}
+
+
+def _prenames(source: Path) -> Counter:
+    counts: Counter = Counter()
+    for path in sorted((source / "gazetteers_de" / "prenames_germany" / "raw").rglob("*.csv")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        dialect = ";" if text.count(";") > text.count(",") else ","
+        rows = list(csv.reader(text.splitlines(), delimiter=dialect))
+        if not rows:
+            continue
+        header = [h.strip().lower() for h in rows[0]]
+        pairs = [(i, j) for i, h in enumerate(header) if h.startswith("vorname")
+                 for j, g in enumerate(header) if g.startswith("anzahl") and g[6:] == h[7:]]
+        for row in rows[1:]:
+            for name_col, count_col in pairs:
+                if max(name_col, count_col) < len(row):
+                    name = row[name_col].strip()
+                    try:
+                        counts[name] += int(row[count_col])
+                    except ValueError:
+                        continue
+    return counts
+
+
+def _countries(source: Path) -> list[dict]:
+    lines = [l.strip() for l in (source / "gazetteers_de" / "ler" / "laendernamen.list")
+             .read_text(encoding="utf-8").splitlines() if l.strip()]
+    places = []
+    for short, official in zip(lines[0::2], lines[1::2]):
+        aliases = {official}
+        if ", " in short:  # "Bolivien, Plurinationaler Staat" -> "Bolivien"
+            aliases.add(short)
+            short = short.split(", ")[0]
+        aliases.discard(short)
+        places.append({"name": short, "aliases": sorted(aliases), "population": 10**7})
+    return places
+
+
+def _dach_places(source: Path) -> list[dict]:
+    places = []
+    path = source / "gazetteers_de" / "geonames" / "dach_places_cities500.derived.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        places.append({"name": record["name"], "aliases": [],
+                       "population": int(record.get("population") or 0)})
+    return places
+
+
+def word_lists(sets, source: Path) -> tuple[set[str], set[str]]:
+    """Common words and first names learnt from `sets` (plus the first-name counts)."""
+    outside, inside, span_first = _count_words(sets)
+    common = common_words(outside, inside)
+    places = _countries(source) + _dach_places(source)
+    big_places = {p["name"].lower() for p in places if p["population"] >= 100_000}
+    big_places |= {line.split("|")[1].strip().lower() for line in (PACKAGE_DATA / "curated.txt")
+                   .read_text(encoding="utf-8").splitlines()
+                   if line.startswith("place") and "|" in line}
+    prenames = _prenames(source)
+    first = {n for n, c in prenames.items() if c >= 3 and n.isalpha()}
+    first |= {n for n, c in span_first.items() if n.isalpha() and n[0].isupper()}
+    # Paris, Berlin, Sonne: first names that are first of all places or common words.
+    first = {n for n in first if n.lower() not in big_places
+             and not (outside[n.lower()] >= 3 and inside[n.lower()] == 0)}
+    return common, first
+
+
+def build(source: Path, target: Path = PACKAGE_DATA) -> dict[str, int]:
+    target.mkdir(parents=True, exist_ok=True)
+    sets = training_sentences(source)
+    common, first = word_lists(sets, source)
+    places = _countries(source) + _dach_places(source)
+
+    surnames = [l.strip() for l in (source / "gazetteers_de" / "ler" / "personennamen.list")
+                .read_text(encoding="utf-8").splitlines() if l.strip()]
+
+    (target / "common_words.txt").write_text("\n".join(sorted(common)) + "\n", encoding="utf-8")
+    (target / "first_names.txt").write_text("\n".join(sorted(first)) + "\n", encoding="utf-8")
+    (target / "surnames.txt").write_text("\n".join(sorted(set(surnames))) + "\n", encoding="utf-8")
+    with open(target / "places.jsonl", "w", encoding="utf-8") as handle:
+        seen = set()
+        for place in places:
+            if place["name"] in seen:
+                continue
+            seen.add(place["name"])
+            handle.write(json.dumps(place, ensure_ascii=False) + "\n")
+    return {"common_words": len(common), "first_names": len(first),
+            "surnames": len(set(surnames)), "places": len(seen)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    source = Path(args[0]) if args else default_source_dir()
+    sizes = build(source)
+    print(", ".join(f"{k}: {v}" for k, v in sizes.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,50 @@
+"""German cue words: roles and titles before names, organisation suffixes, agency credits."""
+
+from __future__ import annotations
+
+# Heads of role nouns, lower case; a token that ends in one of these (Außenamtssprecherin,
+# NATO-Generalsekretär, Kremlchefs) is a role when a name follows it.
+ROLE_HEADS = tuple(sorted(
+    """präsident präsidentin kanzler kanzlerin minister ministerin sprecher sprecherin chef chefin
+    generalsekretär generalsekretärin gesandte gesandter gesandten beauftragte beauftragter
+    premier premierminister premierministerin bürgermeister bürgermeisterin botschafter
+    botschafterin vorsitzende vorsitzender vorsitzenden abgeordnete abgeordneter abgeordneten
+    experte expertin direktor direktorin leiter leiterin berater beraterin kommissar kommissarin
+    könig königin prinz prinzessin papst general generalin sekretär sekretärin senator senatorin
+    gouverneur gouverneurin richter richterin anwalt anwältin trainer trainerin manager managerin
+    analyst analystin ökonom ökonomin journalist journalistin korrespondent korrespondentin
+    politiker politikerin diplomat diplomatin machthaber staatschef regierungschef
+    regierungschefin oppositionsführer oppositionsführerin bischof kardinal professor professorin
+    autor autorin regisseur regisseurin sänger sängerin schauspieler schauspielerin
+    gründer gründerin unternehmer unternehmerin kandidat kandidatin koordinator koordinatorin
+    stabschef stabschefin kronprinz oberbefehlshaber admiral staatssekretär staatssekretärin
+    außenbeauftragte ministerpräsident ministerpräsidentin vizekanzler vizekanzlerin
+    vizepräsident vizepräsidentin ceo""".split(),
+    key=len, reverse=True))
+_ROLE_ENDINGS = ("", "s", "en", "n", "es")
+# Titles that are not roles of their own but often stand before a name.
+TITLES = frozenset({"Herr", "Frau", "Dr.", "Prof.", "Sir", "Lady", "Lord", "Dame"})
+
+ORG_SUFFIXES = frozenset(
+    "gmbh ag kg se e.v. ev mbh co. co inc. inc ltd ltd. llc plc corp. corp gruppe group "
+    "institut verband verein stiftung partei ministerium bank holding konzern "
+    "universität hochschule akademie agentur behörde amt gericht".split())
+
+
+def role_of(token: str) -> str | None:
+    """The role a capitalised token names, in its base form (Kremlchefs -> Kremlchef)."""
+    if not token or not token[0].isupper() or len(token) < 3:
+        return None
+    low = token.lower()
+    for ending in _ROLE_ENDINGS:
+        if ending and not low.endswith(ending):
+            continue
+        stem = low[: len(low) - len(ending)] if ending else low
+        for head in ROLE_HEADS:
+            if stem.endswith(head):
+                return token[: len(token) - len(ending)] if ending else token
+    return None
+
+
+def is_org_suffix(token: str) -> bool:
+    return token.lower() in ORG_SUFFIXES

@@ -1,0 +1,121 @@
+"""CRF features per token, cached by token string so that running text costs dict lookups."""
+
+from __future__ import annotations
+
+from .cues import is_org_suffix, role_of
+from .gazetteer import AliasMatch
+from .lexicon import Lexicon
+from .names import strip_genitive
+
+_CACHE_LIMIT = 300_000
+
+
+def shape(word: str) -> str:
+    """Compressed character classes: Rutte -> Xx, NATO -> X, Nato-Truppen -> Xx-Xx, 2025 -> d."""
+    out = []
+    for ch in word:
+        if ch.isupper():
+            c = "X"
+        elif ch.islower():
+            c = "x"
+        elif ch.isdigit():
+            c = "d"
+        else:
+            c = ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out[:6])
+
+
+class FeatureExtractor:
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self._own: dict[str, list[str]] = {}
+        self._prev: dict[str, list[str]] = {}
+        self._next: dict[str, list[str]] = {}
+        self._prev2: dict[str, str] = {}
+        self._next2: dict[str, str] = {}
+
+    def _flags(self, word: str) -> list[str]:
+        lex = self.lexicon
+        low = word.lower()
+        flags = []
+        if low in lex.common_words:
+            flags.append("cn")
+        if word in lex.first_names:
+            flags.append("fn")
+        if word in lex.surnames:
+            flags.append("sn")
+        else:
+            stem = strip_genitive(word)
+            if stem and (stem in lex.surnames or stem in lex.first_names):
+                flags.append("sn_gen")
+        if role_of(word):
+            flags.append("role")
+        if is_org_suffix(word):
+            flags.append("orgsfx")
+        if "-" in word[1:-1]:
+            parts = word.split("-")
+            flags.append("hy")
+            if parts[0][:1].isupper() and parts[0].lower() not in lex.common_words:
+                flags.append("hy_first_name_like")
+        return flags
+
+    def _compute(self, word: str) -> None:
+        low = word.lower()
+        word_shape = shape(word)
+        flags = self._flags(word)
+        own = ["b", "w=" + low, "sh=" + word_shape, "s3=" + low[-3:], "s2=" + low[-2:],
+               "s4=" + low[-4:], "p3=" + low[:3]]
+        own += flags
+        if "-" in word[1:-1]:
+            own.append("hlast=" + low.rsplit("-", 1)[1])
+        if len(word) == 1:
+            own.append("single")
+        context = ["w=" + low, "sh=" + word_shape] + flags
+        if len(self._own) > _CACHE_LIMIT:
+            self._own.clear(), self._prev.clear(), self._next.clear()
+            self._prev2.clear(), self._next2.clear()
+        self._own[word] = own
+        self._prev[word] = ["-1:" + f for f in context]
+        self._next[word] = ["+1:" + f for f in context]
+        self._prev2[word] = "-2:w=" + low
+        self._next2[word] = "+2:w=" + low
+
+    def sequence(self, words: list[str], matches: list[AliasMatch]) -> list[list[str]]:
+        """Features of each word of one sentence; `matches` are gazetteer hits in it."""
+        own = self._own
+        for word in words:
+            if word not in own:
+                self._compute(word)
+        prev, nxt, prev2, next2 = self._prev, self._next, self._prev2, self._next2
+        count = len(words)
+        gaz: list[str | None] = [None] * count
+        for m in matches:
+            label = m.entry.kind + ("" if m.strong else "~")
+            gaz[m.start] = "gzB=" + label
+            for k in range(m.start + 1, m.end):
+                gaz[k] = "gzI=" + label
+        seqs = []
+        for i, word in enumerate(words):
+            items = list(own[word])
+            if i > 0:
+                items += prev[words[i - 1]]
+                if i > 1:
+                    items.append(prev2[words[i - 2]])
+            else:
+                items.append("BOS")
+            if i + 1 < count:
+                items += nxt[words[i + 1]]
+                if i + 2 < count:
+                    items.append(next2[words[i + 2]])
+            else:
+                items.append("EOS")
+            if gaz[i]:
+                items.append(gaz[i])
+            if i > 0 and gaz[i - 1]:
+                items.append("-1:" + gaz[i - 1])
+            if i + 1 < count and gaz[i + 1]:
+                items.append("+1:" + gaz[i + 1])
+            seqs.append(items)
+        return seqs

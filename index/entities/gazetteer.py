@@ -1,0 +1,166 @@
+"""The curated gazetteer (data/curated.txt) plus countries and DACH places (data/places.jsonl).
+
+Aliases are matched on tokens, case-insensitively except for the case of each token's first
+letter (so NATO = Nato, but the adjective "linke" is not the party "Linke").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..models import Entity
+from .lexicon import Lexicon, read_data_text
+from .names import entity_id, genitive_forms, surname_of
+from .tokenize import tokenize
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+
+    def to_entity(self) -> Entity:
+        return Entity(id=self.id, name=self.name, kind=self.kind,  # type: ignore[arg-type]
+                      aliases=list(self.aliases), roles=list(self.roles))
+
+
+@dataclass(frozen=True)
+class AliasMatch:
+    start: int  # token index
+    end: int  # token index, exclusive
+    entry: GazetteerEntry
+    strong: bool
+
+
+def _key(words: list[str]) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in words)
+
+
+def _shape(words: list[str]) -> tuple[bool, ...]:
+    return tuple(w[:1].isupper() for w in words)
+
+
+# Priority of an alias source: explicit beats generated; on a tie between two entries the
+# alias is ambiguous and links nothing.
+_EXPLICIT, _GENERATED, _BULK = 3, 2, 1
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, GazetteerEntry] = field(default_factory=dict)
+    # casefolded alias tokens -> (token case shape, entry id, strong, priority)
+    _index: dict[tuple[str, ...], tuple[tuple[bool, ...], str | None, bool, int]] = field(
+        default_factory=dict)
+    _first_words: dict[str, int] = field(default_factory=dict)  # first token -> max length
+
+    @classmethod
+    def load(cls, lexicon: Lexicon) -> "Gazetteer":
+        gazetteer = cls()
+        for line in read_data_text("curated.txt").split("\n"):
+            if line.strip() and not line.startswith("#"):
+                gazetteer._add_curated_line(line, lexicon)
+        for place in lexicon.places:
+            name = place["name"]
+            big = place["population"] >= 100_000
+            strong = big and name.lower() not in lexicon.common_words \
+                and name not in lexicon.first_names
+            entry = GazetteerEntry(entity_id("place", name), name, "place", tuple(place["aliases"]))
+            if entry.id in gazetteer.entries:
+                continue
+            gazetteer.entries[entry.id] = entry
+            for alias in (name, *place["aliases"]):
+                gazetteer._add_alias(alias, entry.id, strong, _BULK)
+        return gazetteer
+
+    def _add_curated_line(self, line: str, lexicon: Lexicon) -> None:
+        fields = [f.strip() for f in line.split("|")]
+        kind, name = fields[0], fields[1]
+        raw_aliases = [a.strip() for a in fields[2].split(";") if a.strip()] if len(fields) > 2 else []
+        roles = tuple(r.strip() for r in fields[3].split(";") if r.strip()) if len(fields) > 3 else ()
+        aliases = [(a.lstrip("~"), not a.startswith("~")) for a in raw_aliases]
+        surname = surname_of(name) if kind == "person" else None
+        if surname and (len(surname) <= 2 or not surname[-1].isalpha()):
+            surname = None
+        shown = [a for a, _ in aliases]
+        if surname and surname not in shown:
+            shown.append(surname)
+        entry = GazetteerEntry(entity_id(kind, name), name, kind, tuple(shown), roles)
+        self.entries[entry.id] = entry
+        self._add_alias(name, entry.id, True, _EXPLICIT)
+        for alias, strong in aliases:
+            self._add_alias(alias, entry.id, strong, _EXPLICIT)
+        if surname:
+            common = surname.lower() in lexicon.common_words or surname in lexicon.first_names
+            self._add_alias(surname, entry.id, not common, _GENERATED)
+            # "Wolodymyr Selenskij": first name with each spelling of the surname.
+            first = name.split()[0]
+            for alias, strong in aliases:
+                if " " not in alias:
+                    self._add_alias(f"{first} {alias}", entry.id, strong, _GENERATED)
+
+    def _add_alias(self, alias: str, entry_id: str, strong: bool, priority: int) -> None:
+        forms = [(alias, priority)] + [(g, min(priority, _GENERATED)) for g in genitive_forms(alias)]
+        for form, form_priority in forms:
+            words = [t.text for t in tokenize(form)]
+            if not words:
+                continue
+            key = _key(words)
+            existing = self._index.get(key)
+            if existing is not None:
+                _, other_id, other_strong, other_priority = existing
+                if other_priority > form_priority or other_id == entry_id:
+                    if other_id == entry_id and strong and not other_strong:
+                        self._index[key] = (_shape(words), entry_id, True, other_priority)
+                    continue
+                if other_priority == form_priority:
+                    self._index[key] = (_shape(words), None, False, form_priority)  # ambiguous
+                    continue
+            self._index[key] = (_shape(words), entry_id, strong, form_priority)
+            first = key[0]
+            self._first_words[first] = max(self._first_words.get(first, 0), len(key))
+
+    def match(self, words: list[str], start: int, end: int | None = None) -> AliasMatch | None:
+        """The longest alias starting at token `start` (and ending at `end`, if given)."""
+        longest = self._first_words.get(words[start].casefold())
+        if not longest:
+            return None
+        lengths = [end - start] if end is not None else range(min(longest, len(words) - start), 0, -1)
+        for length in lengths:
+            candidate = words[start : start + length]
+            found = self._index.get(_key(candidate))
+            if found is None:
+                continue
+            shape, entry_id, strong, _ = found
+            if entry_id is None or shape != _shape(candidate):
+                continue
+            return AliasMatch(start, start + length, self.entries[entry_id], strong)
+        return None
+
+    def match_all(self, words: list[str]) -> list[AliasMatch]:
+        """Longest non-overlapping alias matches, left to right."""
+        matches = []
+        i = 0
+        count = len(words)
+        while i < count:
+            found = self.match(words, i) if words[i].casefold() in self._first_words else None
+            if found is None:
+                i += 1
+                continue
+            matches.append(found)
+            i = found.end
+        return matches
+
+    def lookup(self, surface: str) -> GazetteerEntry | None:
+        """The entry a whole surface string names (strong or weak alias), if any."""
+        words = [t.text for t in tokenize(surface)]
+        if not words:
+            return None
+        found = self.match(words, 0, len(words))
+        return found.entry if found else None
+
+    def describe(self, entity_id_: str) -> Entity | None:
+        entry = self.entries.get(entity_id_)
+        return entry.to_entity() if entry else None

@@ -1,0 +1,37 @@
+"""Word lists shipped with the package: first names, surnames, common words, places."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+
+def read_data_text(name: str) -> str:
+    return (resources.files(__package__) / "data" / name).read_text(encoding="utf-8")
+
+
+def _word_set(name: str) -> frozenset[str]:
+    return frozenset(line for line in read_data_text(name).split("\n") if line)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    # Lower-cased words that are (almost) never part of a name in the training corpora.
+    common_words: frozenset[str]
+    places: list[dict]
+
+    @classmethod
+    def load(cls) -> "Lexicon":
+        places = [json.loads(line) for line in read_data_text("places.jsonl").split("\n") if line]
+        return cls(
+            first_names=_word_set("first_names.txt"),
+            surnames=_word_set("surnames.txt"),
+            common_words=_word_set("common_words.txt"),
+            places=places,
+        )
+
+    def with_words(self, common_words: set[str], first_names: set[str]) -> "Lexicon":
+        return Lexicon(frozenset(first_names), self.surnames, frozenset(common_words), self.places)

@@ -1,0 +1,84 @@
+"""Linking within one text: every span gets a provisional entity id.
+
+Gazetteer hits carry their canonical id. Other names are normalised (genitive stripped when
+the base form is known), a surname alone links to the full name used in the same text, and
+a name the recogniser tagged with different kinds takes its most frequent kind.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..models import Mention
+from .gazetteer import Gazetteer
+from .names import entity_id, strip_genitive, surname_of
+from .recognise import Span
+from .tokenize import Token
+
+_KIND_ORDER = {"person": 0, "org": 1, "place": 2, "other": 3}
+
+
+def link(text: str, tokens: list[Token], spans: list[Span], gazetteer: Gazetteer) -> list[Mention]:
+    surfaces = []
+    for s in spans:
+        if s.part is not None:
+            start, end = s.part
+        else:
+            start, end = tokens[s.start].start, tokens[s.end - 1].end
+        surfaces.append((start, end, " ".join(text[start:end].split())))
+
+    names = {name for (_, _, name), s in zip(surfaces, spans) if s.entry is None}
+    # Normalised name of each unlinked span; gazetteer entry for those whose base form is one.
+    normal: list[str] = []
+    entries = [s.entry for s in spans]
+    for k, ((_, _, name), s) in enumerate(zip(surfaces, spans)):
+        if s.entry is not None:
+            normal.append(s.entry.name)
+            continue
+        stem = strip_genitive(name)
+        if stem is not None:
+            hit = gazetteer.lookup(stem)
+            if hit is not None:
+                entries[k] = hit
+                normal.append(hit.name)
+                continue
+            if stem in names or any(n.endswith(" " + stem) for n in names):
+                name = stem
+        hit = gazetteer.lookup(name)
+        if hit is not None:
+            entries[k] = hit
+            normal.append(hit.name)
+            continue
+        normal.append(name)
+
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    for k, s in enumerate(spans):
+        if entries[k] is None:
+            kinds[normal[k]][s.kind] += 1
+    # Surname -> full names of people named in full in this text.
+    full_names: dict[str, set[str]] = defaultdict(set)
+    for name, counts in kinds.items():
+        surname = surname_of(name)
+        if surname and counts.most_common(1)[0][0] == "person":
+            full_names[surname].add(name)
+
+    def kind_of(name: str) -> str:
+        counts = kinds[name]
+        if full_names.get(name):
+            return "person"
+        return min(counts, key=lambda k: (-counts[k], _KIND_ORDER[k]))
+
+    mentions = []
+    for k, ((start, end, _), s) in enumerate(zip(surfaces, spans)):
+        entry = entries[k]
+        if entry is not None:
+            ident, kind = entry.id, entry.kind
+        else:
+            name = normal[k]
+            kind = kind_of(name)
+            if kind == "person" and len(full_names.get(name, ())) == 1:
+                name = next(iter(full_names[name]))
+            ident = entity_id(kind, name)
+        mentions.append(Mention(entity=ident, kind=kind, start=start, end=end,
+                                text=text[start:end], partial=s.part is not None, role=s.role))
+    return mentions

@@ -1,0 +1,173 @@
+"""Recognition: the CRF's spans, merged with gazetteer hits, roles split off, compounds split."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pycrfsuite
+
+from .cues import TITLES, role_of
+from .features import FeatureExtractor
+from .furniture import furniture_ranges
+from .gazetteer import Gazetteer, GazetteerEntry
+from .lexicon import Lexicon
+from .tokenize import Token, split_sentences, tokenize
+
+_KIND_OF_TAG = {"PER": "person", "ORG": "org", "LOC": "place"}
+_AGENCY_WORDS = frozenset("dpa afp ap rtr reuters kna epd tmn sid afx ddp apa sda dts".split())
+
+
+@dataclass
+class Span:
+    start: int  # token index
+    end: int  # token index, exclusive
+    kind: str
+    entry: GazetteerEntry | None = None
+    role: str | None = None
+    # For a part of a hyphenated token: character offsets of the part.
+    part: tuple[int, int] | None = None
+
+
+def _crf_spans(tags: list[str], offset: int) -> list[Span]:
+    spans = []
+    start = kind = None
+    for i, tag in enumerate(tags + ["O"]):
+        if tag[0] == "I" and kind == tag[2:]:
+            continue
+        if kind is not None:
+            spans.append(Span(offset + start, offset + i, _KIND_OF_TAG[kind]))
+            start = kind = None
+        if tag[0] in "BI":
+            start, kind = i, tag[2:]
+    return spans
+
+
+class Recogniser:
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, tagger: pycrfsuite.Tagger):
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+        self.tagger = tagger
+        self.features = FeatureExtractor(lexicon)
+
+    def recognise(self, text: str) -> tuple[list[Token], list[Span]]:
+        tokens = tokenize(text)
+        words = [t.text for t in tokens]
+        spans: list[Span] = []
+        for a, b in split_sentences(text, tokens):
+            sentence = words[a:b]
+            matches = self.gazetteer.match_all(sentence)
+            tags = self.tagger.tag(self.features.sequence(sentence, matches))
+            spans.extend(self._merge(_crf_spans(tags, a), matches, a, sentence))
+        spans = [s for s in (self._split_role(s, words) for s in spans) if s is not None]
+        spans = self._propagate(spans, words)
+        spans += self._compound_parts(spans, tokens)
+        spans = self._drop_furniture(spans, tokens, text)
+        spans.sort(key=lambda s: (s.start, s.part or (0, 0)))
+        return tokens, spans
+
+    def _merge(self, crf: list[Span], matches, offset: int, sentence: list[str]) -> list[Span]:
+        """Strong gazetteer hits win unless the CRF found a longer name around them (Paris
+        Hilton, Washington Post); weak hits only name a span the CRF found exactly."""
+        by_range = {(m.start + offset, m.end + offset): m for m in matches}
+        result = []
+        for span in crf:
+            hit = by_range.get((span.start, span.end))
+            if hit is not None:
+                span.kind, span.entry = hit.entry.kind, hit.entry
+            elif not sentence[span.start - offset][:1].isupper() and span.end - span.start == 1:
+                continue  # the CRF's lower-case one-word names are mostly adjectives
+            result.append(span)
+        for m in matches:
+            if not m.strong:
+                continue
+            start, end = m.start + offset, m.end + offset
+            overlapping = [s for s in result if s.start < end and start < s.end]
+            if any(s.entry is m.entry for s in overlapping):
+                continue
+            if any(s.end - s.start > end - start and s.start <= start and end <= s.end
+                   for s in overlapping):
+                continue
+            result = [s for s in result if s not in overlapping]
+            result.append(Span(start, end, m.entry.kind, m.entry))
+        return result
+
+    def _split_role(self, span: Span, words: list[str]) -> Span | None:
+        """NATO-Chef Rutte -> "Rutte" with role NATO-Chef; the role word before a name too."""
+        if span.kind == "person" and span.entry is None:
+            while span.end - span.start > 1:
+                first = words[span.start]
+                role = role_of(first)
+                if role is None and first not in TITLES:
+                    break
+                span.role = role or span.role
+                span.start += 1
+        if span.kind == "person" and span.role is None and span.start > 0:
+            before = span.start - 1
+            if words[before] in TITLES and before > 0:
+                before -= 1
+            span.role = role_of(words[before])
+        if span.kind == "person" and span.end - span.start == 1 and role_of(words[span.start]):
+            if span.entry is None:
+                return None
+        return span
+
+    def _propagate(self, spans: list[Span], words: list[str]) -> list[Span]:
+        """A one-word name found once is a name wherever else it occurs in the text."""
+        covered = set()
+        for s in spans:
+            covered.update(range(s.start, s.end))
+        found: dict[str, Span] = {}
+        for s in spans:
+            if s.end - s.start == 1 and s.part is None:
+                word = words[s.start]
+                if word[:1].isupper() and word.lower() not in self.lexicon.common_words:
+                    found.setdefault(word, s)
+        if not found:
+            return spans
+        extra = []
+        for i, word in enumerate(words):
+            if i in covered:
+                continue
+            source = found.get(word)
+            if source is not None:
+                extra.append(Span(i, i + 1, source.kind, source.entry))
+        return spans + extra
+
+    def _compound_parts(self, spans: list[Span], tokens: list[Token]) -> list[Span]:
+        """Nato-Truppen, Merz-Kritik: the entity part of a hyphenated word is a partial
+        mention when the part is a known name or a name found elsewhere in the text."""
+        covered = set()
+        names: dict[str, Span] = {}
+        for s in spans:
+            covered.update(range(s.start, s.end))
+            if s.end - s.start == 1:
+                names.setdefault(tokens[s.start].text, s)
+        parts = []
+        for i, tok in enumerate(tokens):
+            word = tok.text
+            if i in covered or "-" not in word[1:-1]:
+                continue
+            pos = tok.start
+            for piece in word.split("-"):
+                if piece and (piece[0].isupper() or piece in _AGENCY_WORDS):
+                    hit = self.gazetteer.match([piece], 0, 1)
+                    if hit is not None and hit.strong:
+                        parts.append(Span(i, i + 1, hit.entry.kind, hit.entry,
+                                          part=(pos, pos + len(piece))))
+                    elif piece in names:
+                        source = names[piece]
+                        parts.append(Span(i, i + 1, source.kind, source.entry,
+                                          part=(pos, pos + len(piece))))
+                pos += len(piece) + 1
+        return parts
+
+    def _drop_furniture(self, spans: list[Span], tokens: list[Token], text: str) -> list[Span]:
+        ranges = furniture_ranges(text, _AGENCY_WORDS)
+        if not ranges:
+            return spans
+        kept = []
+        for s in spans:
+            start = tokens[s.start].start
+            if not any(a <= start < b for a, b in ranges):
+                kept.append(s)
+        return kept

@@ -1,0 +1,107 @@
+"""Train the shipped CRF model: ``python -m index.entities.train [DATA_DIR] [options]``.
+
+DATA_DIR defaults to $READER_TRAINING_DATA or ../shared/data. The word lists and the place
+gazetteer are rebuilt first (build_data), then a linear-chain CRF (python-crfsuite, L1+L2)
+is trained on GermEval 2014 dev sentences 1-1800, SmartData v1 train and Europeana, and
+written to index/entities/data/ner.crfsuite. It reports exact-span scores of the whole
+recogniser on the held-out GermEval sentences 1801-2200 and on SmartData v3 dev.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+from . import build_data, corpora
+from .features import FeatureExtractor
+from .gazetteer import Gazetteer
+from .lexicon import Lexicon
+
+logger = logging.getLogger(__name__)
+MODEL_NAME = "ner.crfsuite"
+FOLDS = 5
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m index.entities.train", description=__doc__)
+    parser.add_argument("data_dir", nargs="?", type=Path, default=None)
+    parser.add_argument("--output", type=Path, default=build_data.PACKAGE_DATA / MODEL_NAME)
+    parser.add_argument("--c1", type=float, default=0.05, help="L1 weight (sparsity)")
+    parser.add_argument("--c2", type=float, default=0.01, help="L2 weight")
+    parser.add_argument("--iterations", type=int, default=150)
+    parser.add_argument("--no-europeana", action="store_true")
+    parser.add_argument("--hipe", action="store_true", help="also train on HIPE-2022 (OCR)")
+    parser.add_argument("--skip-build", action="store_true", help="keep the current word lists")
+    return parser.parse_args(argv)
+
+
+def _read_hipe(source: Path):
+    for path in sorted((source / "hipe2022_de").rglob("*.tsv")):
+        tokens, tags = [], []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith(("#", "TOKEN")):
+                continue
+            fields = line.split("\t")
+            tokens.append(fields[0].replace("¬", ""))
+            tags.append(corpora._clean_tag(fields[1]))
+            if "EndOfSentence" in fields[-1]:
+                yield tokens, corpora._repair_bio(tags)
+                tokens, tags = [], []
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    args = _parse(argv)
+    source = args.data_dir or build_data.default_source_dir()
+    started = time.time()
+    if not args.skip_build:
+        logger.info("word lists: %s", build_data.build(source))
+    lexicon = Lexicon.load()
+    gazetteer = Gazetteer.load(lexicon)
+    sets = build_data.training_sentences(source, not args.no_europeana, lexicon.common_words)
+    if args.hipe:
+        sets.append(("hipe", list(_read_hipe(source))))
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for name, group in sets:
+        logger.info("%s: %d sentences, %d tokens", name, len(group), sum(len(t) for t, _ in group))
+    # Jackknife: a sentence sees word lists learnt from the other folds only, as unseen text
+    # will; with lists learnt from itself, "capitalised and not a known common word" would
+    # mean "name" in training and nothing of the kind at run time.
+    folded = [(i % FOLDS, name, s) for name, group in sets for i, s in enumerate(group)]
+    for fold in range(FOLDS):
+        rest = [(name, [s for f, n, s in folded if n == name and f != fold]) for name, _ in sets]
+        common, first = build_data.word_lists(rest, source)
+        fold_extractor = FeatureExtractor(lexicon.with_words(common, first))
+        for f, _, (tokens, tags) in folded:
+            if f == fold:
+                trainer.append(fold_extractor.sequence(tokens, gazetteer.match_all(tokens)), tags)
+    trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
+                        "feature.possible_transitions": True})
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(args.output))
+    logger.info("trained in %.0f s; model %s (%.1f MB)", time.time() - started, args.output,
+                args.output.stat().st_size / 1e6)
+
+    from .evaluate import evaluate_sentences, format_report
+    from . import EntityPipeline
+
+    pipeline = EntityPipeline.load(model_path=args.output)
+    held_out = list(corpora.read_germeval(source / "germeval2014" / "NER-de-dev.tsv",
+                                          build_data.GERMEVAL_TRAIN_LAST + 1, None))
+    smartdata_dev = list(corpora.read_smartdata(
+        source / "smartdata" / "v3_20200302" / "dev.json.gz", lexicon.common_words))
+    for name, data in (("GermEval dev 1801-2200 (held out)", held_out),
+                       ("SmartData v3 dev", smartdata_dev)):
+        report = evaluate_sentences(pipeline, data)
+        logger.info("%s\n%s", name, format_report(report))
+        logger.debug(json.dumps(report))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
