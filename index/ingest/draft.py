@@ -31,6 +31,12 @@ class ArticleDraft:
                 setattr(self, name, value)
 
 
+def _title_paragraph(body: str) -> str:
+    """The first paragraph that reads like text, not a bare time stamp or a one-word heading."""
+    paragraphs = body.split("\n\n")
+    return next((p for p in paragraphs if len(p.split()) >= 4), paragraphs[0])
+
+
 def finish(draft: ArticleDraft, path: str | None) -> Article | None:
     """The Article for a draft, or None when it has no body text."""
     body = draft.body.strip()
@@ -40,7 +46,7 @@ def finish(draft: ArticleDraft, path: str | None) -> Article | None:
     if title:
         title = furniture.strip_photo_credit(title)
     if not title or furniture.is_disclaimer(title) or furniture.is_navigation(title):
-        title = title_from_text(body.split("\n\n", 1)[0])
+        title = title_from_text(_title_paragraph(body))
     kind = draft.kind if draft.kind in ("article", "liveblog") else None
     if kind is None:
         kind = "liveblog" if title_says_liveblog(title) else "article"

@@ -44,6 +44,7 @@ def _read_header(lines: list[str], draft: ArticleDraft) -> _Header:
     texts: list[int] = []
     last_meta = -1
     seen = 0
+    lead_seen = False
     for index, line in enumerate(lines):
         if not line:
             continue
@@ -57,7 +58,11 @@ def _read_header(lines: list[str], draft: ArticleDraft) -> _Header:
             continue
         if furniture.is_furniture(line) or furniture.is_byline(line):
             continue
-        if len(texts) >= MAX_HEADER_TEXT_LINES or not _title_like(line):
+        if len(texts) >= MAX_HEADER_TEXT_LINES or lead_seen:
+            break
+        # One lead paragraph may stand between the title and the dateline.
+        lead_seen = not _title_like(line)
+        if lead_seen and not texts:
             break
         texts.append(index)
     if last_meta < 0:

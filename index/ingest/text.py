@@ -6,12 +6,15 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from .dates import date_only_line, time_only
+
 TITLE_LIMIT = 100
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _LIST_ITEM = re.compile(r"^(?:[-*•–]\s|\d{1,3}[.)]\s)")
+_TERMINAL = re.compile(r"[.!?:;…][\"'“”»«’)\]]*$")
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -38,17 +41,29 @@ def split_lines(text: str) -> list[str]:
     return [clean_line(line) for line in text.splitlines()]
 
 
-def is_hard_wrapped(lines: Iterable[str]) -> bool:
+def _is_stamp(line: str) -> bool:
+    """A time or date on a line of its own (liveblog entries): always a paragraph of its own."""
+    return len(line) <= 40 and (time_only(line) is not None or date_only_line(line) is not None)
+
+
+def is_hard_wrapped(lines: list[str]) -> bool:
     """True when line breaks inside a block are a wrap width, not paragraph ends.
 
-    Text wrapped at a fixed width has no (or almost no) lines longer than 100 characters;
-    text that puts one paragraph per line has long lines.
+    Wrapped text has (almost) no lines over 100 characters, and most lines that another line
+    follows in the same block stop mid-sentence. One paragraph per line has long lines or lines
+    that end with a full stop.
     """
     lengths = [len(line) for line in lines if line]
-    if not lengths:
+    if not lengths or sum(1 for length in lengths if length > 100) > len(lengths) * 0.05:
         return False
-    long_lines = sum(1 for length in lengths if length > 100)
-    return long_lines <= len(lengths) * 0.05
+    inner = [
+        line for line, following in zip(lines, lines[1:])
+        if line and following and not _is_stamp(line) and not _is_stamp(following)
+    ]
+    if not inner:
+        return False
+    open_ended = sum(1 for line in inner if not _TERMINAL.search(line))
+    return open_ended >= len(inner) * 0.7
 
 
 def paragraphs_from_lines(lines: list[str]) -> list[str]:
@@ -66,10 +81,10 @@ def paragraphs_from_lines(lines: list[str]) -> list[str]:
     for line in lines:
         if not line:
             flush()
-        elif not wrapped or _LIST_ITEM.match(line):
+        elif not wrapped or _LIST_ITEM.match(line) or _is_stamp(line):
             flush()
             current.append(line)
-            if not wrapped:
+            if not wrapped or _is_stamp(line):
                 flush()
         else:
             current.append(line)
