@@ -51,6 +51,7 @@ _SELECT = """
 
 # Characters a typed quote may use in place of the article's (typographic quotes, dashes).
 _EQUIVALENT_CHARS = ("\"„“”«»‟", "'‚‘’‹›`´", "-‐‑‒–—")
+_QUOTE_MARKS = _EQUIVALENT_CHARS[0] + _EQUIVALENT_CHARS[1]
 
 
 class UnknownBookmark(ReaderError):
@@ -116,6 +117,10 @@ def find_quote(body: str, quote: str, near: int | None = None) -> tuple[int, int
     if not quote.split():
         return None
     matches = [m.span() for m in _quote_pattern(quote).finditer(body)]
+    inner = quote.strip()
+    if not matches and len(inner) > 2 and inner[0] in _QUOTE_MARKS and inner[-1] in _QUOTE_MARKS:
+        # Quotation marks typed around the passage rather than part of it.
+        return find_quote(body, inner[1:-1], near)
     if not matches:
         return None
     if near is None:
@@ -172,6 +177,17 @@ class BookmarkStore:
 
     def count(self) -> int:
         return self.store.query("SELECT count(*) AS n FROM bookmarks")[0]["n"]
+
+    def entity_names(self, entity_ids: Iterable[str]) -> dict[str, str]:
+        """Display names of entities by id (for the export), without the corpus-wide counting
+        that Library.entities does; ids without a row are left out."""
+        ids = sorted(set(entity_ids))
+        names: dict[str, str] = {}
+        for first in range(0, len(ids), 500):
+            chunk = ids[first:first + 500]
+            rows = self.store.query(f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            names.update((r["id"], r["name"]) for r in rows)
+        return names
 
     def find_article(self, *, article_id: str | None = None, url: str | None = None, path: str | None = None,
                      title: str | None = None, published: str | None = None) -> str | None:

@@ -75,6 +75,13 @@ def test_quote_matches_across_different_whitespace_and_quote_marks(bookmarks, ar
     assert article.body[saved.start:saved.end] == exact
 
 
+def test_quotation_marks_typed_around_a_passage_are_not_required_in_the_body(bookmarks, articles):
+    article = articles["early"]
+    saved = bookmarks.add(article.id, quote='"Der US-Sondergesandte Steve Witkoff"')
+    assert saved.quote == "Der US-Sondergesandte Steve Witkoff"
+    assert article.body[saved.start:saved.end] == saved.quote
+
+
 def test_offsets_take_the_quote_from_the_body(bookmarks, articles):
     article = articles["late"]
     saved = bookmarks.add(article.id, start=10, end=40)

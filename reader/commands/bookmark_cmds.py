@@ -1,0 +1,173 @@
+"""reader bookmarks add | list | remove | export | import."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.table import Table
+from rich.text import Text
+
+from index.errors import ReaderError
+from index.library import Library
+from index.models import Bookmark
+from reader.bookmarks import ExportError, export_markdown, import_markdown, write_export
+from reader.commands.output import console, err_console, iso, print_json
+
+
+def register(subparsers, common) -> None:
+    group = subparsers.add_parser("bookmarks", parents=[common], help="bookmarks: add, list, remove, export, import")
+    actions = group.add_subparsers(dest="bookmark_command", metavar="ACTION", parser_class=type(group),
+                                   required=True)
+
+    add = actions.add_parser("add", parents=[common], help="bookmark an article, or a passage of it")
+    add.add_argument("article", metavar="ARTICLE_ID", help="article id (or a unique prefix)")
+    add.add_argument("--quote", metavar="TEXT", help="a passage of the article to bookmark")
+    add.add_argument("--note", metavar="TEXT", default="", help="a note to keep with the bookmark")
+    add.add_argument("--tag", metavar="T", action="append", default=[], dest="tags",
+                     help="a tag (repeat for more)")
+    add.add_argument("--json", action="store_true", help="print JSON")
+    add.set_defaults(handler=cmd_add)
+
+    listing = actions.add_parser("list", parents=[common], help="list the bookmarks")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(handler=cmd_list)
+
+    remove = actions.add_parser("remove", parents=[common], help="delete a bookmark")
+    remove.add_argument("id", metavar="ID", type=_bookmark_id, help="bookmark id (see 'reader bookmarks list')")
+    remove.set_defaults(handler=cmd_remove)
+
+    export = actions.add_parser("export", parents=[common], help="write the bookmarks as Markdown")
+    export.add_argument("-o", "--output", metavar="FILE", type=Path, help="file to write (default: stdout)")
+    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    export.set_defaults(handler=cmd_export)
+
+    restore = actions.add_parser("import", parents=[common], help="read bookmarks back from a Markdown export")
+    restore.add_argument("file", metavar="FILE.md", type=Path)
+    restore.set_defaults(handler=cmd_import)
+
+
+def _bookmark_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a bookmark id (a number)") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a bookmark id (a number)")
+    return value
+
+
+def _say(message: str, label: str = "", style: str = "") -> None:
+    """A status line on stderr: no markup (paths may hold brackets), not wrapped (paths stay whole)."""
+    err_console.print(Text(label, style=style) + Text(message), soft_wrap=True)
+
+
+def bookmark_json(bookmark: Bookmark, title: str | None = None) -> dict:
+    data = {"id": bookmark.id, "article": bookmark.article, "title": title, "start": bookmark.start,
+            "end": bookmark.end, "quote": bookmark.quote, "note": bookmark.note, "tags": bookmark.tags,
+            "created": iso(bookmark.created), "updated": iso(bookmark.updated)}
+    if title is None:
+        del data["title"]
+    return data
+
+
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def _print_bookmark(bookmark: Bookmark, title: str) -> None:
+    console.print(Text.assemble(("Bookmark ", "bold"), (str(bookmark.id), "bold"), (" · ", "dim"), title))
+    if bookmark.quote is not None:
+        console.print(Text("> " + _shorten(bookmark.quote, 300), style="italic"))
+    if bookmark.note:
+        console.print(Text(bookmark.note))
+    if bookmark.tags:
+        console.print(Text(" ".join("#" + t for t in bookmark.tags), style="cyan"))
+
+
+def cmd_add(args, data_dir: Path) -> int:
+    with Library.open(data_dir) as library:
+        article = library.article(args.article)
+        bookmark = library.bookmarks.add(article.id, quote=args.quote, note=args.note, tags=args.tags)
+    if args.json:
+        print_json(bookmark_json(bookmark, article.title))
+    else:
+        _print_bookmark(bookmark, article.title)
+    return 0
+
+
+def cmd_list(args, data_dir: Path) -> int:
+    with Library.open(data_dir) as library:
+        bookmarks = library.bookmarks.list()
+        titles = {article_id: library.article(article_id).title for article_id in {b.article for b in bookmarks}}
+    if args.json:
+        print_json([bookmark_json(b, titles.get(b.article)) for b in bookmarks])
+        return 0
+    if not bookmarks:
+        console.print("No bookmarks yet. Add one with: reader bookmarks add ARTICLE_ID [--quote TEXT]")
+        return 0
+    table = Table(title=f"{len(bookmarks)} {'bookmark' if len(bookmarks) == 1 else 'bookmarks'}", title_justify="left")
+    table.add_column("id", justify="right", no_wrap=True)
+    table.add_column("article", overflow="fold", max_width=40)
+    table.add_column("passage and note", overflow="fold")
+    table.add_column("tags", overflow="fold")
+    for b in bookmarks:
+        cell = Text()
+        if b.quote is not None:
+            cell.append("“" + _shorten(b.quote, 120) + "”", style="italic")
+        if b.note:
+            cell.append(("\n" if b.quote is not None else "") + _shorten(b.note, 200))
+        table.add_row(str(b.id), titles.get(b.article, b.article), cell, " ".join("#" + t for t in b.tags))
+    console.print(table)
+    return 0
+
+
+def cmd_remove(args, data_dir: Path) -> int:
+    with Library.open(data_dir) as library:
+        removed = library.bookmarks.remove(args.id)
+    _say(f"Removed bookmark {removed.id}.")
+    return 0
+
+
+def cmd_export(args, data_dir: Path) -> int:
+    with Library.open(data_dir) as library:
+        if args.output is not None and args.output.exists() and not args.force:
+            # Say so before the work, not after it.
+            raise ExportError(f"{args.output} already exists; use --force to overwrite it.")
+        count = library.bookmarks.count()
+        text = export_markdown(library)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    write_export(args.output, text, force=args.force)
+    _say(f"Exported {count} {'bookmark' if count == 1 else 'bookmarks'} to {args.output}.")
+    return 0
+
+
+def cmd_import(args, data_dir: Path) -> int:
+    try:
+        text = args.file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ReaderError(f"There is no file {args.file}.") from None
+    except UnicodeDecodeError:
+        raise ReaderError(f"{args.file} is not a UTF-8 text file.") from None
+    except OSError as exc:
+        raise ReaderError(f"Cannot read {args.file}: {exc.strerror or exc}.") from None
+    with Library.open(data_dir) as library:
+        try:
+            result = import_markdown(library, text)
+        except ReaderError as exc:
+            raise ReaderError(f"{args.file}: {exc}") from None
+    for sentence in result.skipped:
+        _say(sentence, "skipped ", "red")
+    for sentence in result.warnings:
+        _say(sentence, "warning ", "yellow")
+    summary = f"Imported {len(result.added)} {'bookmark' if len(result.added) == 1 else 'bookmarks'}"
+    if result.duplicates:
+        summary += f", {result.duplicates} already there"
+    if result.skipped:
+        summary += f", {len(result.skipped)} skipped"
+    _say(summary + ".")
+    return 1 if result.skipped else 0
