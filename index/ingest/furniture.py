@@ -12,6 +12,7 @@ Lines that carry metadata (datelines, "Stand:", broadcast notes, tag lines) live
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 # --- AI-summary disclaimers --------------------------------------------------------------
 
@@ -170,12 +171,43 @@ def is_headline_like(line: str) -> bool:
     return 0 < len(line) <= 120 and line[-1] not in ".:;,"
 
 
+_TERMINAL = re.compile(r"[.!?…][\"'“”»«’)\]]*$")
+
+
+def reads_like_text(line: str) -> bool:
+    """A sentence of article text (not a heading, link title or label)."""
+    return len(line.split()) >= 5 and _TERMINAL.search(line) is not None
+
+
+def text_after_links(items: Sequence[str], index: int, is_end: Callable[[str], bool]) -> int | None:
+    """For a further-reading heading at ``index``: where article text resumes after its link
+    list (an inline "Lesen Sie auch" box), or None when the article is over."""
+    for position in range(index + 1, len(items)):
+        item = items[position]
+        if not item:
+            continue
+        if is_end(item):
+            return None
+        if reads_like_text(item) and len(item.split()) >= 12:
+            return position
+    return None
+
+
 def clean_paragraphs(paragraphs: list[str]) -> list[str]:
-    """Paragraphs up to the first end-of-article marker, without furniture."""
+    """Paragraphs up to the end of the article, without furniture. End markers before any
+    article text, and inline link boxes, are dropped without ending the article."""
     kept: list[str] = []
-    for paragraph in paragraphs:
-        if kept and ends_article(paragraph):
+    index = 0
+    while index < len(paragraphs):
+        paragraph = paragraphs[index]
+        if ends_article(paragraph) and any(reads_like_text(p) for p in kept):
+            if is_further_reading(paragraph):
+                resume = text_after_links(paragraphs, index, ends_article)
+                if resume is not None:
+                    index = resume
+                    continue
             break
-        if not is_furniture(paragraph):
+        if not is_furniture(paragraph) and not ends_article(paragraph):
             kept.append(paragraph)
+        index += 1
     return kept

@@ -56,7 +56,7 @@ def _read_header(lines: list[str], draft: ArticleDraft) -> _Header:
             _absorb(draft, meta)
             last_meta = index
             continue
-        if furniture.is_furniture(line) or furniture.is_byline(line):
+        if furniture.is_furniture(line) or furniture.is_byline(line) or furniture.ends_article(line):
             continue
         if len(texts) >= MAX_HEADER_TEXT_LINES or lead_seen:
             break
@@ -93,16 +93,35 @@ def _is_closing_tag_line(lines: list[str], index: int) -> bool:
     )
 
 
-def _find_body_end(lines: list[str], start: int) -> int:
-    for index in range(start, len(lines)):
+def _is_end(line: str) -> bool:
+    return furniture.ends_article(line) or ends_body(line)
+
+
+def _find_body_end(lines: list[str], start: int) -> tuple[int, set[int]]:
+    """Where the article ends, and lines before that to drop (an inline link box, or end
+    markers that stand before any article text, such as a comment counter under the title)."""
+    dropped: set[int] = set()
+    has_text = False
+    index = start
+    while index < len(lines):
         line = lines[index]
-        if not line:
-            continue
-        if furniture.ends_article(line) or ends_body(line) or _is_closing_tag_line(lines, index):
+        if line and (_is_end(line) or _is_closing_tag_line(lines, index)):
+            if not has_text:
+                dropped.add(index)
+                index += 1
+                continue
+            if furniture.is_further_reading(line):
+                resume = furniture.text_after_links(lines, index, _is_end)
+                if resume is not None:
+                    dropped.update(range(index, resume))
+                    index = resume
+                    continue
             if furniture.is_teaser_snippet(line) or furniture.is_relative_time(line):
-                return _back_over_teaser_headline(lines, start, index)
-            return index
-    return len(lines)
+                return _back_over_teaser_headline(lines, start, index), dropped
+            return index, dropped
+        has_text = has_text or furniture.reads_like_text(line)
+        index += 1
+    return len(lines), dropped
 
 
 def _back_over_teaser_headline(lines: list[str], start: int, index: int) -> int:
@@ -162,7 +181,7 @@ def _choose_title(text_lines: list[str], draft: ArticleDraft) -> list[str]:
 def _generic_title(lines: list[str], draft: ArticleDraft) -> int:
     """Without metadata the first line is the title; returns where the body starts."""
     for index, line in enumerate(lines):
-        if not line or furniture.is_furniture(line) or furniture.is_byline(line):
+        if not line or furniture.is_furniture(line) or furniture.is_byline(line) or furniture.ends_article(line):
             continue
         if not _title_like(line) or (line.endswith(".") and len(line.split()) > 12):
             return index  # a paragraph, not a title: the title comes from its first sentence
@@ -178,8 +197,9 @@ def parse_plain_text(text: str) -> ArticleDraft:
     lines = split_lines(text)
     draft = ArticleDraft()
     header = _read_header(lines, draft)
-    body_end = _find_body_end(lines, header.end)
+    body_end, dropped = _find_body_end(lines, header.end)
     _read_tail(lines, body_end, draft)
+    lines = ["" if index in dropped else line for index, line in enumerate(lines)]
     lead: list[str] = []
     start = header.end
     if header.has_metadata:

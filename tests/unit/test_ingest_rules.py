@@ -176,3 +176,17 @@ def test_any_input_gives_articles_or_an_ingest_error(data: bytes, name: str) -> 
         for article in articles:
             assert article.title.strip() and article.body.strip()
             assert article.published is None or article.published.tzinfo is not None
+
+
+def test_clean_paragraphs_skips_link_boxes_and_stops_at_teasers() -> None:
+    paragraphs = [
+        "12 Kommentare",
+        "Der Landtag hat am Donnerstag das neue Schulgesetz mit knapper Mehrheit verabschiedet.",
+        "Lesen Sie auch:",
+        "Lehrermangel: Was die Länder tun",
+        "Das Gesetz tritt zum neuen Schuljahr in Kraft und gilt für alle öffentlichen Schulen des Landes.",
+        "Anzeige",
+        "Mehr zum Thema",
+        "Wie Eltern sich beschweren können",
+    ]
+    assert furniture.clean_paragraphs(paragraphs) == [paragraphs[1], paragraphs[4]]

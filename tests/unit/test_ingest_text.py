@@ -208,3 +208,24 @@ def test_updated_line_and_closing_source_line() -> None:
     assert article.published == datetime(2025, 9, 4, 14, 56, tzinfo=BERLIN)
     assert article.source == "Hauptstadtbote"
     assert article.body == "Nach wochenlangem Streit hat sich die Koalition auf einen Haushalt geeinigt."
+
+
+def test_inline_link_box_is_skipped_and_the_article_goes_on() -> None:
+    data = (
+        "Neues Hallenbad eröffnet\n[12 Kommentare]\n04.09.2025\n\n"
+        "Nach drei Jahren Bauzeit hat die Stadt am Samstag das neue Hallenbad an der Parkstraße eröffnet. "
+        "Mehr als tausend Besucher kamen am ersten Tag.\n\n"
+        "Lesen Sie auch\n\nFreibad verlängert die Saison\nSauna bleibt bis Oktober geschlossen\n\n"
+        "Das Bad hat ein Sportbecken mit acht Bahnen, ein Lehrschwimmbecken und eine Rutsche, die vor allem "
+        "Familien anlocken soll.\n\n"
+        "Mehr zum Thema\n\nWie teuer wird der Eintritt?\n"
+    ).encode()
+    (article,) = parse_bytes(data, "hallenbad.txt")
+    assert article.title == "Neues Hallenbad eröffnet"
+    assert article.published == datetime(2025, 9, 4, tzinfo=BERLIN)
+    paragraphs = article.body.split("\n\n")
+    assert len(paragraphs) == 2
+    assert paragraphs[0].startswith("Nach drei Jahren Bauzeit")
+    assert paragraphs[1].endswith("die vor allem Familien anlocken soll.")
+    for furniture in ("Kommentare", "Lesen Sie auch", "Freibad", "Sauna", "Mehr zum Thema", "Eintritt"):
+        assert furniture not in article.body
