@@ -1,0 +1,165 @@
+"""The Textual app: one factory (`ReaderApp`) used by `reader` and by the tests.
+
+The app owns the library's lifecycle: it opens the library in a worker (opening may rebuild
+the search index), imports the bundled seeds into an empty library with visible progress, and
+closes it on exit. The first screen paints before any of that starts.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from index.errors import ReaderError
+from index.library import Library
+from reader import paths
+from reader.ui.format import plural
+from reader.ui.messages import ImportFinished, ImportProgress, LibraryFailed, LibraryOpened
+from reader.ui.screens.main import MainScreen
+
+log = logging.getLogger(__name__)
+
+DEFAULT_EXPORT_NAME = "reader-bookmarks.md"
+
+
+class ReaderApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "reader"
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        Binding("e", "export", "Export"),
+    ]
+
+    def __init__(
+        self,
+        library_dir: Path,
+        *,
+        seeds_dir: Path | None = None,
+        import_seeds_when_empty: bool = True,
+        page_size: int = 200,
+        export_path: Path | None = None,
+    ) -> None:
+        """`seeds_dir` defaults to the bundled seeds; `export_path` is what `e` offers first."""
+        super().__init__()
+        self.library_dir = Path(library_dir)
+        self.seeds_dir = seeds_dir if seeds_dir is not None else paths.seeds_dir()
+        self.import_seeds_when_empty = import_seeds_when_empty
+        self.page_size = page_size
+        self.export_path = export_path
+        self.library: Library | None = None
+        self.library_failed = False
+        self.main_screen = MainScreen(page_size=page_size)
+
+    def get_default_screen(self) -> Screen:
+        return self.main_screen
+
+    def on_mount(self) -> None:
+        self.sub_title = str(self.library_dir)
+        self.open_library()
+
+    def on_unmount(self) -> None:
+        if self.library is not None:
+            self.library.close()
+
+    @work(thread=True, exclusive=True, group="library")
+    def open_library(self) -> None:
+        screen = self.main_screen
+        try:
+            library = Library.open(self.library_dir)
+        except ReaderError as exc:
+            self.library_failed = True
+            screen.post_message(LibraryFailed(str(exc)))
+            return
+        except Exception as exc:  # noqa: BLE001 - shown as a sentence; the traceback goes to the log
+            log.exception("cannot open the library at %s", self.library_dir)
+            self.library_failed = True
+            screen.post_message(LibraryFailed(f"{type(exc).__name__}: {exc}"))
+            return
+        self.library = library
+        if self.import_seeds_when_empty and library.is_empty() and self.seeds_dir.is_dir():
+            self._import_seeds(library)
+        screen.post_message(LibraryOpened())
+
+    def _import_seeds(self, library: Library) -> None:
+        screen = self.main_screen
+        try:
+            report = library.add(
+                [self.seeds_dir],
+                progress=lambda done, total, path: screen.post_message(ImportProgress(done, total, path)),
+            )
+        except ReaderError as exc:
+            screen.post_message(ImportFinished(f"The bundled articles could not be imported: {exc}", []))
+            return
+        problems = [f"{Path(path).name}: {reason}" for path, reason in report.failed]
+        summary = f"Imported {plural(report.added, 'bundled article')}. Add your own with: reader add PATH"
+        screen.post_message(ImportFinished(summary, problems))
+
+    # --- keys that work on every screen --------------------------------------------
+
+    def action_help(self) -> None:
+        from reader.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_export(self) -> None:
+        from reader.ui.screens.dialogs import PathPrompt
+
+        if self.library is None:
+            self.notify("The library is still opening.")
+            return
+        default = self.export_path or Path.cwd() / DEFAULT_EXPORT_NAME
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.export_bookmarks(path, force=False)
+
+        self.push_screen(PathPrompt("Export bookmarks to Markdown", "File to write:", default), chosen)
+
+    @work(thread=True, exclusive=True, group="export")
+    def export_bookmarks(self, path: Path, force: bool) -> None:
+        from reader.bookmarks import export_markdown, write_export
+
+        try:
+            if path.exists() and not path.is_dir() and not force:
+                self.call_from_thread(self._confirm_overwrite, path)
+                return
+            write_export(path, export_markdown(self.library), force=force)
+        except ReaderError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error")
+        except OSError as exc:
+            self.call_from_thread(self.notify, f"Cannot write {path}: {exc.strerror or exc}.", severity="error")
+        else:
+            count = self.library.bookmarks.count()
+            self.call_from_thread(self.notify, f"Exported {plural(count, 'bookmark')} to {path}.", title="Export")
+
+    def _confirm_overwrite(self, path: Path) -> None:
+        from reader.ui.screens.dialogs import Confirm
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.export_bookmarks(path, force=True)
+
+        self.push_screen(Confirm(f"{path} exists. Replace it?"), answered)
+
+    # --- the command palette ---------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        seen = {"quit"}
+        for owner in (screen, self):
+            for binding in getattr(owner, "BINDINGS", []):
+                if not isinstance(binding, Binding) or binding.action in seen or not binding.description:
+                    continue
+                seen.add(binding.action)
+                key = self.get_key_display(binding)
+                yield SystemCommand(binding.description, f"Key: {key}", partial(owner.run_action, binding.action))

@@ -1,0 +1,43 @@
+"""How dates, sources and counts read on screen."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import PurePath
+
+from index.models import Article, ArticleSummary
+
+KIND_LABELS = {"person": "People", "org": "Organisations", "place": "Places", "other": "Other"}
+
+
+def short_date(published: datetime | None, precision: str | None = None) -> str:
+    if published is None:
+        return "undated"
+    if precision == "day":
+        return published.strftime("%Y-%m-%d")
+    return published.strftime("%Y-%m-%d %H:%M")
+
+
+def summary_meta(summary: ArticleSummary) -> str:
+    """'source · date' for a list row."""
+    parts = [summary.source or "unknown source", short_date(summary.published, summary.published_precision)]
+    if summary.kind == "liveblog":
+        parts.append("liveblog")
+    return " · ".join(parts)
+
+
+def article_meta(article: Article) -> str:
+    """The line under an article's title."""
+    parts = [article.source or "unknown source", short_date(article.published, article.published_precision)]
+    if article.kind == "liveblog":
+        parts.append("liveblog")
+    # The file name (not its folder) or the URL: enough to find it, short enough for a header.
+    if article.url:
+        parts.append(article.url)
+    elif article.path:
+        parts.append(PurePath(article.path).name)
+    return " · ".join(parts)
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

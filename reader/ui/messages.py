@@ -1,0 +1,109 @@
+"""What the library workers report back to the screens.
+
+Workers run in threads and never touch widgets: each posts one of these, and a handler on
+the event loop updates the screen. Messages that belong to one widget live on that widget.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from index.models import Article, ArticleSummary, Entity, EntityMention, Hit, Mention, Span
+
+
+class LibraryOpened(Message):
+    """The library is open (and, for a new user, the seeds are imported)."""
+
+
+class LibraryFailed(Message):
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
+class ImportProgress(Message):
+    def __init__(self, done: int, total: int, path: str) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+        self.path = path
+
+
+class ImportFinished(Message):
+    def __init__(self, summary: str, problems: list[str]) -> None:
+        super().__init__()
+        self.summary = summary
+        self.problems = problems
+
+
+class ArticlesPage(Message):
+    """A page of the full article list, newest first."""
+
+    def __init__(self, rows: list[ArticleSummary], offset: int, total: int) -> None:
+        super().__init__()
+        self.rows = rows
+        self.offset = offset
+        self.total = total
+
+
+class SearchResults(Message):
+    def __init__(self, query: str, hits: list[Hit], limit: int, error: str | None = None) -> None:
+        super().__init__()
+        self.query = query
+        self.hits = hits
+        self.limit = limit
+        self.error = error
+
+
+@dataclass
+class Place:
+    """Where to put the reader in an article once it is open: a hit or a mention to show as current."""
+
+    span: Span
+    kind: str  # "hit", "mention" or "bookmark"
+
+
+@dataclass
+class OpenedArticle:
+    article: Article
+    mentions: list[Mention]
+    hits: list[Span]
+    query: str
+    entities: list[Entity]
+    place: Place | None = None
+
+
+class ArticleLoaded(Message):
+    def __init__(self, opened: OpenedArticle) -> None:
+        super().__init__()
+        self.opened = opened
+
+
+class EntitiesLoaded(Message):
+    def __init__(self, entities: list[Entity], scope: str) -> None:
+        super().__init__()
+        self.entities = entities
+        self.scope = scope
+
+
+class TrailLoaded(Message):
+    """The mentions of a new hop target, corpus-wide, in walking order."""
+
+    def __init__(self, entity: Entity, mentions: list[EntityMention], jump_to: int | None = None,
+                 show_screen: bool = False) -> None:
+        super().__init__()
+        self.entity = entity
+        self.mentions = mentions
+        self.jump_to = jump_to
+        self.show_screen = show_screen
+
+
+class Notice(Message):
+    """A sentence for the reader (an error they caused, or a result of their action)."""
+
+    def __init__(self, text: str, severity: str = "information") -> None:
+        super().__init__()
+        self.text = text
+        self.severity = severity

@@ -1,0 +1,33 @@
+"""Which passage of an article a bookmark at a hit or mention keeps: its sentence."""
+
+from __future__ import annotations
+
+import re
+
+from index.models import Span
+
+# A sentence ends at . ! ? (optionally followed by a closing quote or bracket) and a space.
+_SENTENCE_END = re.compile(r"[.!?][\"'“”»«)\]]*\s")
+MAX_PASSAGE = 600
+
+
+def passage_around(body: str, span: Span) -> Span:
+    """The sentence holding `span`, within its paragraph, trimmed of surrounding whitespace."""
+    paragraph_start = body.rfind("\n", 0, span.start) + 1
+    paragraph_end = body.find("\n", span.end)
+    if paragraph_end < 0:
+        paragraph_end = len(body)
+    start = paragraph_start
+    for match in _SENTENCE_END.finditer(body, paragraph_start, span.start):
+        start = match.end()
+    found = _SENTENCE_END.search(body, span.end, paragraph_end)
+    end = found.end() if found else paragraph_end
+    # A run-on "sentence" (a table, a list without stops) is cut around the span.
+    if end - start > MAX_PASSAGE:
+        start = max(start, span.start - MAX_PASSAGE // 2)
+        end = min(end, max(span.end, start + MAX_PASSAGE))
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return Span(start=start, end=end)

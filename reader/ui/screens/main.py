@@ -1,0 +1,456 @@
+"""The reading screen: article list, the open article, its entities; search, hits and hops."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, ProgressBar, Static
+
+from index.models import Span
+from reader.ui.hops import HopTrail
+from reader.ui.messages import (
+    ArticleLoaded,
+    ArticlesPage,
+    EntitiesLoaded,
+    ImportFinished,
+    ImportProgress,
+    LibraryFailed,
+    LibraryOpened,
+    Notice,
+    OpenedArticle,
+    Place,
+    SearchResults,
+    TrailLoaded,
+)
+from reader.ui.passages import passage_around
+from reader.ui.screens.main_work import LibraryWork
+from reader.ui.widgets.article_list import ArticleList, hit_prompt, summary_prompt
+from reader.ui.widgets.article_view import ArticleView, Highlights
+from reader.ui.widgets.entity_pane import EntityPane
+from reader.ui.widgets.search_bar import SearchBar
+
+if TYPE_CHECKING:
+    from index.library import Library
+
+NO_ARTICLES = "No articles yet. Add some with: reader add PATH"
+NO_ENTITY = "Choose an entity first: Tab to the entity pane and press Enter on a name."
+# Below these widths a pane is hidden unless the reader asked for it (F2 / F3).
+LIST_MIN_WIDTH = 70
+ENTITIES_MIN_WIDTH = 110
+
+
+class MainScreen(LibraryWork, Screen):
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search"),
+        Binding("escape", "clear_search", "Clear search", show=False),
+        Binding("right_square_bracket", "next_hit", "Next hit"),
+        Binding("left_square_bracket", "previous_hit", "Prev hit", show=False),
+        Binding("n", "next_mention", "Next mention"),
+        Binding("N", "previous_mention", "Prev mention", show=False),
+        Binding("m", "mentions", "Mentions"),
+        Binding("b", "bookmark", "Bookmark"),
+        Binding("B", "bookmarks", "Bookmarks"),
+        Binding("a", "toggle_entity_scope", "All/this entities", show=False),
+        Binding("tab", "cycle_panes(1)", "Next pane", show=False),
+        Binding("shift+tab", "cycle_panes(-1)", "Previous pane", show=False),
+        Binding("f2", "toggle_list", "List", show=False),
+        Binding("f3", "toggle_entities", "Entities", show=False),
+    ]
+
+    def __init__(self, page_size: int = 200) -> None:
+        super().__init__()
+        self.page_size = page_size
+        self.ready = False
+        self.total = 0
+        self.opened: OpenedArticle | None = None
+        self.place: Place | None = None
+        self.hit_index: int | None = None
+        self.trail: HopTrail | None = None
+        self.entity_scope = "article"
+        self._show_list: bool | None = None  # None: decided by the width
+        self._show_entities: bool | None = None
+
+    # --- layout -------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield SearchBar(id="search")
+        with Horizontal(id="panes"):
+            yield ArticleList(id="articles")
+            with Vertical(id="reading"):
+                with Vertical(id="import"):
+                    yield Label("Importing the bundled articles…", id="import-label")
+                    yield ProgressBar(id="import-progress", show_eta=False)
+                yield ArticleView(id="article")
+                yield Static("", id="status")
+            yield EntityPane(id="entities")
+        yield Footer()
+
+    @property
+    def library(self) -> "Library":
+        return self.app.library
+
+    @property
+    def search_text(self) -> str:
+        return self.search_bar.value
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one(SearchBar)
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def entity_pane(self) -> EntityPane:
+        return self.query_one(EntityPane)
+
+    @property
+    def status(self) -> str:
+        return str(self.query_one("#status", Static).content)
+
+    def on_mount(self) -> None:
+        self.query_one("#import").display = False
+        self.article_list.border_title = "Articles"
+        self.article_view.border_title = "Article"
+        self.article_view.show_message("Opening the library…")
+        self.entity_pane.show_entities([], "article", "Open an article to see who and what it mentions.")
+        self.article_list.set_rows([], has_more=False, empty_message="Loading…")
+        self.article_list.focus()
+        self._apply_layout()
+
+    def on_resize(self) -> None:
+        self._apply_layout()
+
+    def _apply_layout(self) -> None:
+        width = self.size.width
+        show_list = self._show_list if self._show_list is not None else width >= LIST_MIN_WIDTH
+        show_entities = self._show_entities if self._show_entities is not None else width >= ENTITIES_MIN_WIDTH
+        self.article_list.display = show_list
+        self.entity_pane.display = show_entities
+
+    def set_status(self, text: str) -> None:
+        self.query_one("#status", Static).update(text)
+
+    # --- the library arriving -------------------------------------------------------
+
+    @on(ImportProgress)
+    def show_import_progress(self, event: ImportProgress) -> None:
+        self.query_one("#import").display = True
+        self.query_one(ProgressBar).update(total=event.total, progress=event.done)
+        self.query_one("#import-label", Label).update(
+            f"Importing the bundled articles… {event.done}/{event.total}")
+
+    @on(ImportFinished)
+    def import_finished(self, event: ImportFinished) -> None:
+        self.query_one("#import").display = False
+        self.notify(event.summary, title="Import")
+        for problem in event.problems[:5]:
+            self.notify(problem, severity="warning")
+
+    @on(LibraryOpened)
+    def library_opened(self) -> None:
+        self.ready = True
+        self.article_view.show_message("Select an article and press Enter. / searches, ? shows every key.")
+        self.load_page(0, self.page_size)
+
+    @on(LibraryFailed)
+    def library_failed(self, event: LibraryFailed) -> None:
+        self.article_view.show_message(f"The library could not be opened: {event.reason}")
+        self.article_list.set_rows([], has_more=False, empty_message="No library.")
+        self.notify(event.reason, title="Cannot open the library", severity="error", timeout=30)
+
+    @on(Notice)
+    def show_notice(self, event: Notice) -> None:
+        self.notify(event.text, severity=event.severity)  # type: ignore[arg-type]
+
+    # --- the article list -------------------------------------------------------------
+
+    @on(ArticlesPage)
+    def show_page(self, event: ArticlesPage) -> None:
+        if self.search_text.strip():
+            return  # a search took over the list while this page loaded
+        self.total = event.total
+        rows = [(s.id, summary_prompt(s)) for s in event.rows]
+        has_more = event.offset + len(event.rows) < event.total
+        if event.offset == 0:
+            self.article_list.set_rows(rows, has_more=has_more, empty_message=NO_ARTICLES)
+            if not rows:
+                self.article_view.show_message(NO_ARTICLES)
+        else:
+            self.article_list.append_rows(rows, has_more=has_more)
+        self.article_list.border_title = f"Articles ({event.total:,})"
+
+    @on(ArticleList.NeedMore)
+    def load_more(self, event: ArticleList.NeedMore) -> None:
+        query = self.search_text.strip()
+        if query:
+            self.run_search(self.search_text, event.loaded + self.page_size)
+        else:
+            self.load_page(event.loaded, self.page_size)
+
+    @on(SearchBar.Changed)
+    def search_changed(self, event: SearchBar.Changed) -> None:
+        if not self.ready:
+            return
+        if event.query.strip():
+            self.run_search(event.query, self.page_size)
+        else:
+            self.search_bar.show_error(None)
+            self.load_page(0, self.page_size)
+
+    @on(SearchResults)
+    def show_results(self, event: SearchResults) -> None:
+        if event.query != self.search_text:
+            return
+        if event.error:
+            self.search_bar.show_error(event.error)
+            return
+        self.search_bar.show_error(None)
+        rows = [(hit.id, hit_prompt(hit)) for hit in event.hits]
+        has_more = len(event.hits) >= event.limit
+        if event.limit > self.page_size and self.article_list.article_ids:
+            self.article_list.append_rows(rows, has_more=has_more)
+        else:
+            self.article_list.set_rows(rows, has_more=has_more,
+                                       empty_message=f"Nothing matches “{event.query}”. Esc shows every article.")
+        count = f"{len(event.hits)}+" if has_more else str(len(event.hits))
+        self.article_list.border_title = f"Results ({count})"
+
+    @on(SearchBar.Submitted)
+    def search_submitted(self) -> None:
+        self.article_list.focus()
+        if self.article_list.article_ids:
+            self.article_list.action_select()
+
+    def action_focus_search(self) -> None:
+        self.search_bar.input.focus()
+
+    def action_clear_search(self) -> None:
+        if not self.search_text and not self.search_bar.error:
+            if self.focused is not self.article_list and self.article_list.display:
+                self.article_list.focus()
+            return
+        self.search_bar.clear()  # the Changed message reloads the full list
+        self.article_list.focus()
+        if self.opened is not None and self.opened.hits:
+            self.opened.hits, self.opened.query, self.hit_index = [], "", None
+            if self.place is not None and self.place.kind == "hit":
+                self.place = None
+            self._repaint()
+
+    # --- the open article ------------------------------------------------------------
+
+    @on(ArticleList.Chosen)
+    def article_chosen(self, event: ArticleList.Chosen) -> None:
+        self.open_article(event.article_id, self.search_text)
+        self.article_view.focus()
+
+    @on(ArticleLoaded)
+    def article_loaded(self, event: ArticleLoaded) -> None:
+        opened = event.opened
+        self.opened = opened
+        self.place = opened.place
+        self.hit_index = None
+        if self.place is not None and self.place.kind == "hit":
+            starts = [h.start for h in opened.hits]
+            self.hit_index = starts.index(self.place.span.start) if self.place.span.start in starts else None
+        self.article_view.border_title = opened.article.source or "Article"
+        self.article_view.show(opened.article, self._highlights())
+        self.article_list.select_article(opened.article.id)
+        if self.entity_scope == "article":
+            self.entity_pane.show_entities(opened.entities, "article", "No people, organisations or places found.")
+            self.entity_pane.mark_target(self.trail.entity.id if self.trail else None)
+        self._update_status()
+
+    def _highlights(self) -> Highlights:
+        opened = self.opened
+        if opened is None:
+            return Highlights()
+        return Highlights(mentions=opened.mentions, hits=opened.hits,
+                          target_entity=self.trail.entity.id if self.trail else None,
+                          current=self.place.span if self.place else None)
+
+    def _repaint(self) -> None:
+        self.article_view.set_highlights(self._highlights())
+        self._update_status()
+
+    def _update_status(self) -> None:
+        parts = []
+        if self.trail is not None:
+            parts.append(self.trail.status())
+        if self.opened is not None and self.opened.hits:
+            where = f"{self.hit_index + 1}/" if self.hit_index is not None else ""
+            parts.append(f"hit {where}{len(self.opened.hits)} · ] next, [ previous")
+        elif self.opened is not None and self.opened.query.strip():
+            parts.append(f"no hits for “{self.opened.query}” in this article")
+        self.set_status("  │  ".join(parts))
+
+    def action_next_hit(self) -> None:
+        self._step_hit(forward=True)
+
+    def action_previous_hit(self) -> None:
+        self._step_hit(forward=False)
+
+    def _step_hit(self, forward: bool) -> None:
+        if self.opened is None:
+            self.notify("Open an article first.")
+            return
+        hits = self.opened.hits
+        if not hits:
+            self.notify("No search hits in this article." if self.opened.query else "Search first: press / and type.")
+            return
+        if self.hit_index is None:
+            top = self.article_view.first_visible_offset()
+            after = [i for i, h in enumerate(hits) if h.start >= top]
+            self.hit_index = (after[0] if after else 0) if forward else (after[0] - 1 if after else len(hits) - 1)
+            self.hit_index %= len(hits)
+        else:
+            self.hit_index = (self.hit_index + (1 if forward else -1)) % len(hits)
+        self.place = Place(hits[self.hit_index], "hit")
+        self._repaint()
+
+    # --- entities and hops -------------------------------------------------------------
+
+    @on(EntityPane.Chosen)
+    def entity_chosen(self, event: EntityPane.Chosen) -> None:
+        self.load_trail(event.entity)
+
+    @on(TrailLoaded)
+    def trail_loaded(self, event: TrailLoaded) -> None:
+        self.trail = HopTrail(event.entity, event.mentions)
+        self.entity_pane.mark_target(event.entity.id)
+        if event.show_screen:
+            self._push_mentions()
+            return
+        if event.jump_to is not None:
+            self._go_to_mention(self.trail, self.trail.jump_to(event.jump_to))
+            return
+        current = self.trail.start_in(self.opened.article.id if self.opened else None)
+        if current is not None:
+            self.place = Place(Span(start=current.start, end=current.end), "mention")
+        self._repaint()
+
+    def action_next_mention(self) -> None:
+        self._step_mention(forward=True)
+
+    def action_previous_mention(self) -> None:
+        self._step_mention(forward=False)
+
+    def _step_mention(self, forward: bool) -> None:
+        if self.trail is None:
+            self.notify(NO_ENTITY)
+            return
+        if self.trail.position is not None and (self.place is None or self.place.kind != "mention"):
+            # The reader moved on (a hit, another article): walk on from the article now open.
+            self.trail.position = None
+        step = self.trail.step(forward, self.opened.article.id if self.opened else None)
+        if step is None:
+            self.notify(f"No mentions of {self.trail.entity.name} in the library.")
+            return
+        mention, wrapped = step
+        if wrapped:
+            self.notify("Back at the first mention." if forward else "Back at the last mention.")
+        self._go_to_mention(self.trail, mention)
+
+    def _go_to_mention(self, trail: HopTrail, mention) -> None:
+        place = Place(Span(start=mention.start, end=mention.end), "mention")
+        if self.opened is not None and self.opened.article.id == mention.article:
+            self.place = place
+            self._repaint()
+        else:
+            self.open_article(mention.article, self.search_text, place)
+
+    def action_toggle_entity_scope(self) -> None:
+        self.entity_scope = "library" if self.entity_scope == "article" else "article"
+        if self.entity_scope == "library":
+            self.entity_pane.show_entities([], "library", "Loading…")
+            self.load_library_entities()
+        elif self.opened is not None:
+            self.entity_pane.show_entities(self.opened.entities, "article", "No people, organisations or places found.")
+        else:
+            self.entity_pane.show_entities([], "article", "Open an article to see who and what it mentions.")
+        self.entity_pane.mark_target(self.trail.entity.id if self.trail else None)
+        if self.entity_pane.display is False:
+            self._show_entities = True
+            self._apply_layout()
+
+    @on(EntitiesLoaded)
+    def entities_loaded(self, event: EntitiesLoaded) -> None:
+        if self.entity_scope == event.scope:
+            self.entity_pane.show_entities(event.entities, "library", "No entities in the library yet.")
+            self.entity_pane.mark_target(self.trail.entity.id if self.trail else None)
+
+    def action_mentions(self) -> None:
+        entity = self.trail.entity if self.trail else self.entity_pane.highlighted_entity
+        if entity is None:
+            self.notify(NO_ENTITY)
+        elif self.trail is not None and self.trail.entity.id == entity.id:
+            self._push_mentions()
+        else:
+            self.load_trail(entity, show_screen=True)
+
+    def _push_mentions(self) -> None:
+        from reader.ui.screens.mentions import MentionsScreen
+
+        trail = self.trail
+        assert trail is not None
+
+        def jump(index: int | None) -> None:
+            if index is not None and self.trail is trail:
+                self._go_to_mention(trail, trail.jump_to(index))
+
+        self.app.push_screen(MentionsScreen(trail.entity, trail.mentions, trail.position), jump)
+
+    # --- bookmarks ---------------------------------------------------------------------
+
+    def action_bookmark(self) -> None:
+        if self.opened is None:
+            self.notify("Open an article first, then press b to bookmark it.")
+            return
+        article = self.opened.article
+        passage = passage_around(article.body, self.place.span) if self.place is not None else None
+        self.add_bookmark(article.id, article.title, passage)
+
+    def action_bookmarks(self) -> None:
+        from reader.ui.screens.bookmarks import BookmarksScreen
+
+        def jump(target) -> None:
+            if target is not None:
+                place = Place(Span(start=target.start, end=target.end), "bookmark") if target.start is not None else None
+                self.open_article(target.article, self.search_text, place)
+                self.article_view.focus()
+
+        self.app.push_screen(BookmarksScreen(self.library), jump)
+
+    # --- panes ---------------------------------------------------------------------
+
+    def action_cycle_panes(self, step: int) -> None:
+        panes = [w for w in (self.article_list, self.article_view, self.entity_pane) if w.display]
+        if not panes:
+            return
+        focused = self.focused
+        index = panes.index(focused) if focused in panes else -1 if step > 0 else 0
+        panes[(index + step) % len(panes)].focus()
+
+    def action_toggle_list(self) -> None:
+        self._show_list = not self.article_list.display
+        self._apply_layout()
+        if not self.article_list.display and self.focused is self.article_list:
+            self.article_view.focus()
+
+    def action_toggle_entities(self) -> None:
+        self._show_entities = not self.entity_pane.display
+        self._apply_layout()
+        if not self.entity_pane.display and self.focused is self.entity_pane:
+            self.article_view.focus()

@@ -1,0 +1,94 @@
+"""The main screen's library calls: each runs in a thread worker and posts its result as a message.
+
+Kept apart from the screen's layout and key handling so that every place the UI touches the
+library is in this one file, and every one of them is off the event loop.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import work
+
+from index.errors import QueryError
+from index.models import Entity, Span
+from reader.ui.messages import (
+    ArticleLoaded,
+    ArticlesPage,
+    EntitiesLoaded,
+    Notice,
+    OpenedArticle,
+    Place,
+    SearchResults,
+    TrailLoaded,
+)
+from reader.ui.worker_errors import reporting_errors
+
+if TYPE_CHECKING:
+    from index.library import Library
+
+
+class LibraryWork:
+    """Mixed into MainScreen (a DOMNode), which provides `library`, `post_message` and `search_text`."""
+
+    library: "Library"
+
+    def reporting_errors(self, doing: str):
+        return reporting_errors(self, doing)
+
+    @work(thread=True, exclusive=True, group="browse")
+    def load_page(self, offset: int, size: int) -> None:
+        with self.reporting_errors("list the articles"):
+            rows = self.library.articles(limit=size, offset=offset)
+            total = self.library.count()
+            self.post_message(ArticlesPage(rows, offset, total))
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: str, limit: int) -> None:
+        with self.reporting_errors("search"):
+            try:
+                hits = self.library.search(query, limit=limit)
+            except QueryError as exc:
+                hits, error = [], str(exc)
+            else:
+                error = None
+            # Typing on while this ran makes it stale: only the current query's results are shown.
+            if query == self.search_text:
+                self.post_message(SearchResults(query, hits, limit, error))
+
+    @work(thread=True, exclusive=True, group="open")
+    def open_article(self, article_id: str, query: str, place: Place | None = None) -> None:
+        with self.reporting_errors("open the article"):
+            article = self.library.article(article_id)
+            mentions = self.library.mentions(article.id)
+            hits: list[Span] = []
+            if query.strip():
+                try:
+                    hits = self.library.match_spans(query, article.body)
+                except QueryError:
+                    hits = []
+            entities = self.library.entities(article_id=article.id)
+            self.post_message(ArticleLoaded(OpenedArticle(article, mentions, hits, query, entities, place)))
+
+    @work(thread=True, exclusive=True, group="entities")
+    def load_library_entities(self) -> None:
+        with self.reporting_errors("list the entities"):
+            self.post_message(EntitiesLoaded(self.library.entities(), "library"))
+
+    @work(thread=True, exclusive=True, group="trail")
+    def load_trail(self, entity: Entity, jump_to: int | None = None, show_screen: bool = False) -> None:
+        with self.reporting_errors(f"find the mentions of {entity.name}"):
+            mentions = self.library.entity_mentions(entity.id)
+            self.post_message(TrailLoaded(entity, mentions, jump_to, show_screen))
+
+    @work(thread=True, exclusive=True, group="bookmark")
+    def add_bookmark(self, article_id: str, title: str, passage: Span | None) -> None:
+        with self.reporting_errors("save the bookmark"):
+            if passage is None:
+                self.library.bookmarks.add(article_id)
+                self.post_message(Notice(f"Bookmarked “{title}”. B lists your bookmarks."))
+                return
+            bookmark = self.library.bookmarks.add(article_id, start=passage.start, end=passage.end)
+            quote = " ".join((bookmark.quote or "").split())
+            shown = quote if len(quote) <= 70 else quote[:67] + "…"
+            self.post_message(Notice(f"Bookmarked the passage “{shown}”. B lists your bookmarks."))

@@ -1,0 +1,95 @@
+"""Every mention of one entity in the library, keyword in context; Enter jumps to it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label
+
+from index.models import Entity, EntityMention
+from reader.ui.format import plural, short_date
+
+CONTEXT_WIDTH = 40
+# A name mentioned a hundred thousand times is listed up to here; the hop keys still walk them all.
+MAX_ROWS = 5000
+
+
+def kwic(mention: EntityMention, width: int = CONTEXT_WIDTH) -> tuple[Text, Text, Text]:
+    """(left context right-aligned, the mention, right context), whitespace collapsed."""
+    at = mention.start - mention.context_start
+    length = mention.end - mention.start
+    left = " ".join(mention.context[:at].split())
+    if mention.context[:at][-1:].isspace():
+        left += " "
+    right_raw = mention.context[at + length:]
+    right = (" " if right_raw[:1].isspace() else "") + " ".join(right_raw.split())
+    keyword = mention.context[at:at + length] or mention.text
+    return (Text(left[-width:], justify="right", style="dim"), Text(keyword, style="bold reverse"),
+            Text(right[:width], style="dim"))
+
+
+class MentionsScreen(Screen[int | None]):
+    """Dismisses with the index (into `mentions`) of the chosen mention, or None."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Back"),
+        Binding("enter", "jump", "Jump to mention"),
+        Binding("j", "cursor(1)", "Down", show=False),
+        Binding("k", "cursor(-1)", "Up", show=False),
+    ]
+
+    def __init__(self, entity: Entity, mentions: list[EntityMention], position: int | None = None) -> None:
+        super().__init__()
+        self.entity = entity
+        self.mentions = mentions
+        self.position = position
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        articles = len({m.article for m in self.mentions})
+        shown = "" if len(self.mentions) <= MAX_ROWS else f" (the first {MAX_ROWS:,} listed)"
+        yield Label(f"{self.entity.name} · {plural(len(self.mentions), 'mention')} in "
+                    f"{plural(articles, 'article')}{shown}", id="mentions-title")
+        yield DataTable(id="mentions-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Date", key="date")
+        table.add_column("Article", key="article", width=28)
+        table.add_column("", key="left", width=CONTEXT_WIDTH)
+        table.add_column("Mention", key="mention")
+        table.add_column("", key="right", width=CONTEXT_WIDTH)
+        for index, mention in enumerate(self.mentions[:MAX_ROWS]):
+            left, keyword, right = kwic(mention)
+            title = mention.title if len(mention.title) <= 28 else mention.title[:27] + "…"
+            table.add_row(short_date(mention.published, "day"), title, left, keyword, right, key=str(index))
+        if not self.mentions:
+            self.query_one("#mentions-title", Label).update(f"{self.entity.name} is not mentioned in the library.")
+        elif self.position is not None and self.position < MAX_ROWS:
+            table.move_cursor(row=self.position)
+        table.focus()
+
+    @property
+    def cursor_index(self) -> int | None:
+        table = self.query_one(DataTable)
+        return table.cursor_row if table.row_count else None
+
+    @on(DataTable.RowSelected)
+    def row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.dismiss(int(event.row_key.value))
+
+    def action_jump(self) -> None:
+        if self.cursor_index is not None:
+            self.dismiss(self.cursor_index)
+
+    def action_cursor(self, step: int) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=table.cursor_row + step)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

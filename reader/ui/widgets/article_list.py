@@ -1,0 +1,126 @@
+"""The article list: newest first, or ranked search results with snippets, loaded a page at a time.
+
+A 100,000-article library never becomes 100,000 options: the screen hands over one page,
+and the list asks for the next (`NeedMore`) when the cursor or the scrollbar nears its end.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from index.models import ArticleSummary, Hit
+from reader.ui.format import short_date, summary_meta
+
+# Ask for the next page when the cursor is this close to the last loaded row.
+PREFETCH_ROWS = 20
+SNIPPET_CHARS = 160
+
+
+def summary_prompt(summary: ArticleSummary) -> Text:
+    prompt = Text(summary.title, style="bold")
+    prompt.append("\n")
+    prompt.append(summary_meta(summary), style="dim")
+    return prompt
+
+
+def hit_prompt(hit: Hit) -> Text:
+    prompt = Text(hit.title, style="bold")
+    for span in hit.title_matches:
+        prompt.stylize("underline", span.start, span.end)
+    prompt.append("\n")
+    meta = " · ".join([hit.source or "unknown source", short_date(hit.published)])
+    prompt.append(meta, style="dim")
+    snippet = " ".join(hit.snippet.split())
+    if snippet:
+        if len(snippet) > SNIPPET_CHARS:
+            snippet = snippet[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+        prompt.append("\n")
+        prompt.append(snippet, style="italic")
+    return prompt
+
+
+class ArticleList(OptionList):
+    """Rows are articles; the option id is the article id."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    class Chosen(Message):
+        """The reader pressed Enter on an article."""
+
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    class NeedMore(Message):
+        """The reader is near the end of what is loaded and there is more."""
+
+        def __init__(self, loaded: int) -> None:
+            super().__init__()
+            self.loaded = loaded
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.has_more = False
+        self._waiting_for_more = False
+        self._empty = True
+
+    @property
+    def article_ids(self) -> list[str]:
+        """The ids of the loaded rows, in order."""
+        return [] if self._empty else [option.id for option in self._options if option.id]
+
+    def set_rows(self, prompts: list[tuple[str, Text]], *, has_more: bool, empty_message: str) -> None:
+        """Replace every row (a new search, or back to the full list)."""
+        self.clear_options()
+        self.has_more = has_more
+        self._waiting_for_more = False
+        self._empty = not prompts
+        if prompts:
+            self.add_options(Option(prompt, id=article_id) for article_id, prompt in prompts)
+            self.highlighted = 0
+        else:
+            self.add_option(Option(Text(empty_message, style="italic"), disabled=True))
+
+    def append_rows(self, prompts: list[tuple[str, Text]], *, has_more: bool) -> None:
+        known = set(self.article_ids)
+        self.add_options(Option(p, id=i) for i, p in prompts if i not in known)
+        self.has_more = has_more
+        self._waiting_for_more = False
+
+    def select_article(self, article_id: str) -> None:
+        """Move the cursor to an article if it is loaded (after a hop into it)."""
+        if self._empty:
+            return
+        try:
+            self.highlighted = self.get_option_index(article_id)
+        except OptionDoesNotExist:  # not loaded yet (beyond the current page): leave the cursor
+            pass
+
+    def _maybe_need_more(self) -> None:
+        if self._empty or not self.has_more or self._waiting_for_more:
+            return
+        near_cursor = self.highlighted is not None and self.highlighted >= self.option_count - PREFETCH_ROWS
+        near_bottom = self.max_scroll_y > 0 and self.scroll_y >= self.max_scroll_y - self.size.height
+        if near_cursor or near_bottom:
+            self._waiting_for_more = True
+            self.post_message(self.NeedMore(self.option_count))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._maybe_need_more()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.Chosen(event.option.id))
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._maybe_need_more()

@@ -1,0 +1,110 @@
+"""The people, organisations and places of the open article (or of the whole library), by kind."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from index.models import Entity
+from reader.ui.format import KIND_LABELS
+
+Scope = Literal["article", "library"]
+# The corpus-wide list shows the most mentioned entities of each kind, not tens of thousands.
+LIBRARY_LIMIT_PER_KIND = 300
+_KIND_COLOUR = {"person": "yellow", "org": "cyan", "place": "green", "other": "magenta"}
+
+
+class EntityPane(OptionList):
+    """Rows are entities (option id = entity id) under a disabled header per kind."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    class Chosen(Message):
+        """Enter on an entity: make it the hop target."""
+
+        def __init__(self, entity: Entity) -> None:
+            super().__init__()
+            self.entity = entity
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.scope: Scope = "article"
+        self.target: str | None = None
+        self._entities: dict[str, Entity] = {}
+        self._shown: list[Entity] = []
+
+    @property
+    def highlighted_entity(self) -> Entity | None:
+        option = self.highlighted_option
+        return self._entities.get(option.id) if option is not None and option.id else None
+
+    @property
+    def entity_names(self) -> list[str]:
+        return [e.name for e in self._shown]
+
+    def show_entities(self, entities: list[Entity], scope: Scope, empty_message: str) -> None:
+        self.scope = scope
+        self.border_title = "Entities · this article" if scope == "article" else "Entities · all articles"
+        self._entities = {e.id: e for e in entities}
+        self._shown = []
+        keep = self.highlighted_entity.id if self.highlighted_entity else None
+        self.clear_options()
+        if not entities:
+            self.add_option(Option(Text(empty_message, style="italic"), disabled=True))
+            return
+        for kind, label in KIND_LABELS.items():
+            of_kind = [e for e in entities if e.kind == kind]
+            if not of_kind:
+                continue
+            shown = of_kind if scope == "article" else of_kind[:LIBRARY_LIMIT_PER_KIND]
+            heading = f"{label} ({len(of_kind)})"
+            self.add_option(Option(Text(heading, style=f"bold {_KIND_COLOUR[kind]}"), disabled=True))
+            self.add_options(Option(self._prompt(e), id=e.id) for e in shown)
+            self._shown.extend(shown)
+        self._restore_cursor(keep)
+
+    def mark_target(self, entity_id: str | None) -> None:
+        """Show which entity n/N walk through."""
+        self.target = entity_id
+        for entity in self._shown:
+            try:
+                self.replace_option_prompt(entity.id, self._prompt(entity))
+            except OptionDoesNotExist:
+                continue
+
+    def _prompt(self, entity: Entity) -> Text:
+        marker = "▶ " if entity.id == self.target else "  "
+        count = str(entity.mentions)
+        text = Text(marker, style="bold")
+        text.append(entity.name, style="bold" if entity.id == self.target else "")
+        text.append(f"  {count}", style="dim")
+        if self.scope == "library":
+            text.append(f" in {entity.articles}", style="dim")
+        return text
+
+    def _restore_cursor(self, entity_id: str | None) -> None:
+        if entity_id and entity_id in self._entities:
+            try:
+                self.highlighted = self.get_option_index(entity_id)
+                return
+            except OptionDoesNotExist:  # not shown (beyond the per-kind limit)
+                pass
+        self.highlighted = 1 if self.option_count > 1 else None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        entity = self._entities.get(event.option.id or "")
+        if entity is not None:
+            self.post_message(self.Chosen(entity))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+

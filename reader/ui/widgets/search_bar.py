@@ -1,0 +1,62 @@
+"""The search input and the line under it that explains a query that cannot run."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
+
+PLACEHOLDER = "/ to search: words, \"a phrase\", person:Macron, org:Nato, place:Paris"
+
+
+class SearchBar(Vertical):
+    class Changed(Message):
+        """The query text changed (search as you type)."""
+
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+    class Submitted(Message):
+        """Enter in the search input: open the best result."""
+
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=PLACEHOLDER, id="search-input", compact=True)
+        yield Static("", id="search-error")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#search-input", Input)
+
+    @property
+    def value(self) -> str:
+        return self.input.value
+
+    @property
+    def error(self) -> str:
+        return str(self.query_one("#search-error", Static).content)
+
+    def show_error(self, message: str | None) -> None:
+        label = self.query_one("#search-error", Static)
+        label.update(message or "")
+        label.display = bool(message)
+
+    def clear(self) -> None:
+        self.input.value = ""
+        self.show_error(None)
+
+    def on_mount(self) -> None:
+        self.show_error(None)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Submitted(event.value))
