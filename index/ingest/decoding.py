@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 
 from charset_normalizer import from_bytes
 
@@ -16,6 +17,7 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 # Share of control characters above which decoded "text" is really binary data.
 _MAX_CONTROL_SHARE = 0.01
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def _binary(name: str) -> IngestError:
@@ -23,8 +25,7 @@ def _binary(name: str) -> IngestError:
 
 
 def _control_share(text: str) -> float:
-    controls = sum(1 for char in text if (ord(char) < 32 and char not in "\t\n\r\f") or 0x7F <= ord(char) < 0xA0)
-    return controls / max(len(text), 1)
+    return len(_CONTROL_CHARS.findall(text)) / max(len(text), 1)
 
 
 def _check_text(text: str, name: str) -> str:

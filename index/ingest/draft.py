@@ -8,7 +8,7 @@ from ..models import Article
 from . import furniture
 from .dates import FoundDate
 from .metalines import title_says_liveblog
-from .text import clean_inline, title_from_text
+from .text import clean_inline, shorten, title_from_text
 
 
 @dataclass
@@ -40,13 +40,13 @@ def _title_paragraph(body: str) -> str:
 def finish(draft: ArticleDraft, path: str | None) -> Article | None:
     """The Article for a draft, or None when it has no body text."""
     body = draft.body.strip()
-    if not body:
+    if not any(char.isalnum() for char in body):
         return None
     title = clean_inline(draft.title or "")
     if title:
         title = furniture.strip_photo_credit(title)
     if not title or furniture.is_disclaimer(title) or furniture.is_navigation(title):
-        title = title_from_text(_title_paragraph(body))
+        title = title_from_text(_title_paragraph(body)) or shorten(body)
     kind = draft.kind if draft.kind in ("article", "liveblog") else None
     if kind is None:
         kind = "liveblog" if title_says_liveblog(title) else "article"

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 
 
 _AI = r"(?:künstlicher?|kuenstlicher?)\s+intelligenz|\bki\b|\bai\b"
+_DISCLAIMER_WORDS = ("intelligenz", "ki", "ai", "veröffentlichung", "automatisch", "maschinell")
 _DISCLAIMER_RULES = (
     re.compile(rf"\bwir\s+(?:nutzen|verwenden|setzen|benutzen)\b.*(?:{_AI}).*"
                r"(?:zusammenfass|erstell|generier|übersetz)", re.I),
@@ -31,7 +32,12 @@ _DISCLAIMER_RULES = (
 def is_disclaimer(line: str) -> bool:
     """A note that a summary was written or checked with AI ("Wir nutzen künstliche
     Intelligenz, um Zusammenfassungen ... zu erstellen. Jeder Text wird ... geprüft.")."""
-    return len(line) <= 400 and any(rule.search(line) for rule in _DISCLAIMER_RULES)
+    if len(line) > 400:
+        return False
+    lowered = line.lower()
+    if not any(word in lowered for word in _DISCLAIMER_WORDS):
+        return False
+    return any(rule.search(line) for rule in _DISCLAIMER_RULES)
 
 
 # --- Photo credits ------------------------------------------------------------------------

@@ -10,9 +10,8 @@ from .dates import date_only_line, time_only
 
 TITLE_LIMIT = 100
 
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _LIST_ITEM = re.compile(r"^(?:[-*•–]\s|\d{1,3}[.)]\s)")
 _TERMINAL = re.compile(r"[.!?:;…][\"'“”»«’)\]]*$")
 
@@ -27,14 +26,18 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'“”»«’)\]]*(?=\s+[\"'„“»«
 
 def clean_line(line: str) -> str:
     """One line in NFC with invisible characters removed and whitespace collapsed."""
-    line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
-    line = _CONTROLS.sub(" ", line)
-    return _SPACES.sub(" ", line).strip()
+    if not line.isascii():
+        line = unicodedata.normalize("NFC", line)
+        if _INVISIBLE.search(line):
+            line = _INVISIBLE.sub("", line)
+    if _CONTROLS.search(line):
+        line = _CONTROLS.sub(" ", line)
+    return " ".join(line.split())  # str.split() knows every Unicode space, including NBSP
 
 
 def clean_inline(text: str) -> str:
     """A paragraph's text on one line: every run of whitespace becomes one space."""
-    return re.sub(r"\s+", " ", clean_line(text.replace("\n", " "))).strip()
+    return clean_line(text)
 
 
 def split_lines(text: str) -> list[str]:
