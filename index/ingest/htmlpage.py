@@ -75,6 +75,16 @@ def _is_liveblog(ld: list[dict[str, object]]) -> bool:
     return False
 
 
+def _site_from_page_title(tree: etree._Element) -> str | None:
+    """``Hochwasser in Bayern | Beispielzeitung`` -> ``Beispielzeitung``."""
+    element = tree.find(".//title")
+    text = clean_inline(element.text_content()) if element is not None else ""
+    parts = re.split(r"\s+[|–—-]\s+", text)
+    if len(parts) >= 2 and 2 <= len(parts[-1]) <= 40:
+        return parts[-1]
+    return None
+
+
 def _element_text(element: etree._Element) -> str:
     for line_break in element.iter("lb"):
         line_break.tail = " " + (line_break.tail or "")
@@ -128,7 +138,10 @@ def parse_html(text: str, name: str) -> ArticleDraft:
         blocks.pop(0)  # the page's h1 repeats the title
     draft = ArticleDraft(
         title=title,
-        source=doc.get("sitename") or next(iter(meta.get("og:site_name", [])), None) or doc.get("hostname"),
+        source=(
+            doc.get("sitename") or next(iter(meta.get("og:site_name", [])), None)
+            or _site_from_page_title(tree) or doc.get("hostname")
+        ),
         url=doc.get("url") or next(iter(meta.get("og:url", [])), None),
         published=_published(meta, ld, doc.get("date")),
         tags=[tag for tag in re.split(r"[;,]", doc.get("tags") or "") if tag.strip()],

@@ -135,9 +135,11 @@ def parse_markdown(text: str, name: str) -> ArticleDraft:
     if kind and kind.lower() in ("article", "liveblog"):
         draft.kind = kind.lower()
     blocks = markdown_blocks(markdown)
-    if draft.title is None:
-        first_h1 = next((i for i, (kind, _) in enumerate(blocks) if kind == "h1"), None)
-        if first_h1 is not None:
-            draft.title = blocks.pop(first_h1)[1]
-    draft.body = join_paragraphs(text for _, text in blocks if not furniture.is_furniture(text))
+    first_h1 = next((i for i, (kind, _) in enumerate(blocks) if kind == "h1"), None)
+    if first_h1 is not None:
+        heading = blocks[first_h1][1]
+        if draft.title is None or heading.casefold() == draft.title.casefold():
+            draft.title = heading
+            blocks.pop(first_h1)
+    draft.body = join_paragraphs(furniture.clean_paragraphs([text for _, text in blocks]))
     return draft

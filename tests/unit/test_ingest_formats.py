@@ -228,3 +228,24 @@ def test_files_without_suffix_are_recognised_by_their_content() -> None:
     assert len(parse_bytes(jsonl, "dump")) == 3
     html = (FIXTURES / "page.html").read_bytes()
     assert parse_bytes(html, "seite")[0].source == "Kreisbote Online"
+
+
+def test_cp1252_liveblog_page_without_article_element() -> None:
+    (article,) = parse_file(FIXTURES / "liveblog_cp1252.htm")
+    assert article.title == "Liveblog: Hochwasser in Bayern"
+    assert article.kind == "liveblog"
+    assert article.source == "Donau-Bote"
+    assert article.published == datetime(2025, 6, 2, 8, 0, tzinfo=BERLIN)
+    assert article.body.split("\n\n") == [
+        "Die Pegel an der Donau steigen weiter. In Regensburg wurde die höchste Warnstufe ausgerufen, "
+        "mehrere Straßen sind gesperrt.",
+        "Die Feuerwehr ist mit mehr als 500 Einsatzkräften unterwegs und füllt in der Altstadt Sandsäcke – "
+        "„wir tun, was wir können“.",
+    ]
+
+
+def test_markdown_heading_that_repeats_the_front_matter_title_is_not_body() -> None:
+    data = "---\ntitle: Baustelle am Ring\n---\n# Baustelle am Ring\n\nAb Montag ist die Ringstraße einspurig.\n"
+    (article,) = parse_bytes(data.encode(), "ring.md")
+    assert article.title == "Baustelle am Ring"
+    assert article.body == "Ab Montag ist die Ringstraße einspurig."
