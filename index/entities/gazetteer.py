@@ -52,7 +52,7 @@ _EXPLICIT, _GENERATED, _BULK = 3, 2, 1
 class Gazetteer:
     entries: dict[str, GazetteerEntry] = field(default_factory=dict)
     # casefolded alias tokens -> (token case shape, entry id, strong, priority)
-    _index: dict[tuple[str, ...], tuple[tuple[bool, ...], str | None, bool, int]] = field(
+    _index: dict[tuple[str, ...], tuple[frozenset, str | None, bool, int]] = field(
         default_factory=dict)
     _first_words: dict[str, int] = field(default_factory=dict)  # first token -> max length
 
@@ -110,15 +110,17 @@ class Gazetteer:
             key = _key(words)
             existing = self._index.get(key)
             if existing is not None:
-                _, other_id, other_strong, other_priority = existing
-                if other_priority > form_priority or other_id == entry_id:
-                    if other_id == entry_id and strong and not other_strong:
-                        self._index[key] = (_shape(words), entry_id, True, other_priority)
+                shapes, other_id, other_strong, other_priority = existing
+                if other_id == entry_id:  # NATO and Nato, AFP and afp: one more spelling
+                    self._index[key] = (shapes | {_shape(words)}, entry_id,
+                                        strong or other_strong, max(priority, other_priority))
+                    continue
+                if other_priority > form_priority:
                     continue
                 if other_priority == form_priority:
-                    self._index[key] = (_shape(words), None, False, form_priority)  # ambiguous
+                    self._index[key] = (frozenset(), None, False, form_priority)  # ambiguous
                     continue
-            self._index[key] = (_shape(words), entry_id, strong, form_priority)
+            self._index[key] = (frozenset({_shape(words)}), entry_id, strong, form_priority)
             first = key[0]
             self._first_words[first] = max(self._first_words.get(first, 0), len(key))
 
@@ -133,8 +135,8 @@ class Gazetteer:
             found = self._index.get(_key(candidate))
             if found is None:
                 continue
-            shape, entry_id, strong, _ = found
-            if entry_id is None or shape != _shape(candidate):
+            shapes, entry_id, strong, _ = found
+            if entry_id is None or _shape(candidate) not in shapes:
                 continue
             return AliasMatch(start, start + length, self.entries[entry_id], strong)
         return None

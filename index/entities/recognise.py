@@ -11,6 +11,7 @@ from .features import FeatureExtractor
 from .furniture import furniture_ranges
 from .gazetteer import Gazetteer, GazetteerEntry
 from .lexicon import Lexicon
+from .names import genitive_forms, strip_genitive
 from .tokenize import Token, split_sentences, tokenize
 
 _KIND_OF_TAG = {"PER": "person", "ORG": "org", "LOC": "place"}
@@ -74,8 +75,8 @@ class Recogniser:
             hit = by_range.get((span.start, span.end))
             if hit is not None:
                 span.kind, span.entry = hit.entry.kind, hit.entry
-            elif not sentence[span.start - offset][:1].isupper() and span.end - span.start == 1:
-                continue  # the CRF's lower-case one-word names are mostly adjectives
+            elif span.end - span.start == 1 and not self._could_be_name(sentence[span.start - offset]):
+                continue
             result.append(span)
         for m in matches:
             if not m.strong:
@@ -90,6 +91,23 @@ class Recogniser:
             result = [s for s in result if s not in overlapping]
             result.append(Span(start, end, m.entry.kind, m.entry))
         return result
+
+    def _could_be_name(self, word: str) -> bool:
+        """False for one-word spans the CRF should not have found: lower-case adjectives
+        (deutschen), derived words (Berliner, Pariser) and common nouns (Treffens)."""
+        if not word[:1].isupper():
+            return False
+        lex = self.lexicon
+        low = word.lower()
+        for ending in ("er", "ern", "ers", "erin", "erinnen"):
+            if low.endswith(ending) and len(low) > len(ending) + 2:
+                base = self.gazetteer.match([word[: -len(ending)]], 0, 1)
+                if base is not None and base.entry.kind == "place":
+                    return False
+        if word in lex.surnames or word in lex.first_names:
+            return True
+        stem = strip_genitive(low)
+        return low not in lex.common_words and (stem is None or stem not in lex.common_words)
 
     def _split_role(self, span: Span, words: list[str]) -> Span | None:
         """NATO-Chef Rutte -> "Rutte" with role NATO-Chef; the role word before a name too."""
@@ -122,6 +140,8 @@ class Recogniser:
                 word = words[s.start]
                 if word[:1].isupper() and word.lower() not in self.lexicon.common_words:
                     found.setdefault(word, s)
+                    for genitive in genitive_forms(word):  # Sommerfeld -> Sommerfelds
+                        found.setdefault(genitive, Span(0, 0, s.kind, s.entry))
         if not found:
             return spans
         extra = []

@@ -1,0 +1,69 @@
+"""`python -m index.entities.evaluate` on a small file in GermEval 2014's format."""
+
+from __future__ import annotations
+
+import json
+
+from index.entities.evaluate import main
+
+GERMEVAL = """#\tsource\t[2025-09-04]
+1\tBundeskanzler\tO\tO
+2\tFriedrich\tB-PER\tO
+3\tMerz\tI-PER\tO
+4\treiste\tO\tO
+5\tnach\tO\tO
+6\tParis\tB-LOC\tO
+7\t.\tO\tO
+
+#\tsource\t[2025-09-04]
+1\tDie\tO\tO
+2\tBerliner\tB-LOCderiv\tO
+3\tNATO-Truppen\tB-ORGpart\tO
+4\tstanden\tO\tO
+5\tin\tO\tO
+6\tLitauen\tB-LOC\tO
+7\t,\tO\tO
+8\tsagte\tO\tO
+9\tdie\tO\tO
+10\tNATO\tB-ORG\tO
+11\t.\tO\tO
+
+#\tsource\t[2025-09-04]
+1\tDas\tO\tO
+2\tBuch\tO\tO
+3\t"\tO\tO
+4\tKrieg\tB-OTH\tO
+5\tund\tI-OTH\tO
+6\tFrieden\tI-OTH\tO
+7\t"\tO\tO
+8\tkennt\tO\tO
+9\tjeder\tO\tO
+10\tin\tO\tO
+11\tXqzlwrtz\tB-LOC\tO
+12\t.\tO\tO
+"""
+
+
+def test_scores_per_kind_with_derived_and_part_tags_ignored(tmp_path, capsys):
+    path = tmp_path / "sample.tsv"
+    path.write_text(GERMEVAL, encoding="utf-8")
+    assert main([str(path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["sentences"] == 3
+    assert report["person"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "gold": 1, "predicted": 1}
+    assert report["org"]["gold"] == 1 and report["org"]["recall"] == 1.0
+    # "Xqzlwrtz" is a place nobody could know: three of four places are found.
+    assert report["place"]["gold"] == 3
+    assert report["place"]["precision"] == 1.0
+    assert abs(report["place"]["recall"] - 2 / 3) < 1e-3
+    assert report["micro"]["gold"] == 5
+
+
+def test_plain_report_and_missing_file(tmp_path, capsys):
+    path = tmp_path / "sample.tsv"
+    path.write_text(GERMEVAL, encoding="utf-8")
+    assert main([str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "person" in out and "micro" in out and "precision" in out
+    assert main([str(tmp_path / "nope.tsv")]) == 1
+    assert "nope.tsv" in capsys.readouterr().err

@@ -1,0 +1,138 @@
+"""Recognition and linking on text nobody curated: unknown names, inflections, roles,
+compounds, and corpus-level resolution of surnames."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from index.entities import EntityPipeline, EntityRecord
+
+ARTICLE = (
+    "Die sächsische Umweltministerin Katharina Sommerfeld hat am Montag in Leipzig ein neues "
+    "Förderprogramm vorgestellt. Sommerfeld sagte, das Land werde zwei Millionen Euro bereitstellen. "
+    "Kritik kam von der Opposition: Sommerfelds Plan sei zu klein, sagte der Abgeordnete "
+    "Tobias Brandhuber.\n\n"
+    "Macrons Sprecher erklärte in Paris, Frankreich unterstütze das Vorhaben. Der Kreml in Moskau "
+    "äußerte sich nicht. Auch die Merz-Kritik an Russlands Vorgehen war Thema. (dpa)"
+)
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> EntityPipeline:
+    return EntityPipeline.load()
+
+
+@pytest.fixture(scope="module")
+def mentions(pipeline):
+    return pipeline.extract(ARTICLE)
+
+
+def by_text(mentions, text):
+    return [m for m in mentions if m.text == text]
+
+
+def test_unknown_person_and_her_surname_are_one_entity(mentions):
+    full = by_text(mentions, "Katharina Sommerfeld")
+    short = by_text(mentions, "Sommerfeld")
+    genitive = by_text(mentions, "Sommerfelds")
+    assert full and short and genitive
+    assert {m.entity for m in full + short + genitive} == {"person:katharina-sommerfeld"}
+    assert full[0].role == "Umweltministerin"
+    assert by_text(mentions, "Tobias Brandhuber")[0].kind == "person"
+
+
+def test_inflected_known_names_link_to_the_canonical_entity(mentions):
+    assert by_text(mentions, "Macrons")[0].entity == "person:emmanuel-macron"
+    assert by_text(mentions, "Russlands")[0].entity == "place:russland"
+    assert by_text(mentions, "Leipzig")[0].entity == "place:leipzig"
+    assert by_text(mentions, "Kreml")[0].entity == "org:kreml"
+
+
+def test_compound_with_a_name_is_a_partial_mention(mentions):
+    merz = by_text(mentions, "Merz")
+    assert len(merz) == 1 and merz[0].partial and merz[0].entity == "person:friedrich-merz"
+    assert ARTICLE[merz[0].start:merz[0].start + 11] == "Merz-Kritik"
+
+
+def test_common_nouns_and_empty_text_give_no_mentions(pipeline, mentions):
+    surfaces = {m.text for m in mentions}
+    assert not surfaces & {"Förderprogramm", "Kritik", "Opposition", "Land", "Plan", "Euro"}
+    assert pipeline.extract("") == []
+    assert pipeline.extract("  \n ") == []
+
+
+@pytest.mark.parametrize("text, surface, entity", [
+    ("Der Präsident Wolodymyr Selenskij reiste nach Kyjiw.", "Wolodymyr Selenskij",
+     "person:wolodymyr-selenskyj"),
+    ("Die Vereinigten Staaten und die USA sind dasselbe Land.", "Vereinigten Staaten",
+     "place:vereinigte-staaten"),
+    ("Die Nato-Staaten tagten, die NATO schwieg.", "NATO", "org:nato"),
+    ("Es gab Gespräche in Kiew über Kyjiws Luftabwehr.", "Kyjiws", "place:kyjiw"),
+    ("Kremlchef Wladimir Putin empfing Gäste.", "Wladimir Putin", "person:wladimir-putin"),
+])
+def test_spelling_variants_link_to_one_id(pipeline, text, surface, entity):
+    found = by_text(pipeline.extract(text), surface)
+    assert found and found[0].entity == entity
+
+
+def test_role_before_a_known_name_is_kept_on_the_mention(pipeline):
+    mentions = pipeline.extract("Bundeskanzler Friedrich Merz traf NATO-Chef Mark Rutte in Berlin.")
+    assert by_text(mentions, "Friedrich Merz")[0].role == "Bundeskanzler"
+    assert by_text(mentions, "Mark Rutte")[0].role == "NATO-Chef"
+    assert not [m for m in mentions if "Bundeskanzler" in m.text]
+
+
+def record(entity, kind, surfaces, roles=()):
+    return EntityRecord(id=entity, kind=kind, surfaces=surfaces, roles=list(roles))
+
+
+def test_resolve_links_a_surname_to_the_full_name_in_another_article(pipeline):
+    records = [
+        record("person:sommerfeld", "person", {"Sommerfeld": 4, "Sommerfelds": 1}, ["Ministerin"]),
+        record("person:katharina-sommerfeld", "person", {"Katharina Sommerfeld": 2}),
+        record("person:rutte", "person", {"Rutte": 2}),
+        record("place:leipzig", "place", {"Leipzig": 3}),
+    ]
+    resolved = pipeline.resolve(records)
+    sommerfeld = resolved["person:sommerfeld"]
+    assert sommerfeld is resolved["person:katharina-sommerfeld"]
+    assert sommerfeld.id == "person:katharina-sommerfeld"
+    assert sommerfeld.name == "Katharina Sommerfeld"
+    assert {"Sommerfeld", "Sommerfelds"} <= set(sommerfeld.aliases)
+    assert sommerfeld.roles == ["Ministerin"]
+    assert resolved["person:rutte"].name == "Rutte"  # no full name anywhere: stays as it is
+    assert resolved["place:leipzig"].name == "Leipzig"
+
+
+def test_resolve_leaves_an_ambiguous_surname_alone(pipeline):
+    records = [
+        record("person:brandhuber", "person", {"Brandhuber": 1}),
+        record("person:tobias-brandhuber", "person", {"Tobias Brandhuber": 1}),
+        record("person:anna-brandhuber", "person", {"Anna Brandhuber": 1}),
+    ]
+    resolved = pipeline.resolve(records)
+    assert resolved["person:brandhuber"].id == "person:brandhuber"
+    assert resolved["person:anna-brandhuber"].id != resolved["person:tobias-brandhuber"].id
+
+
+def test_resolve_is_deterministic_and_idempotent(pipeline):
+    records = [record(f"person:name-{i}", "person", {f"Name {i}": i + 1}) for i in range(50)]
+    records += [record("person:merz", "person", {"Merz": 3}),
+                record("person:friedrich-merz", "person", {"Friedrich Merz": 1})]
+    first = pipeline.resolve(records)
+    shuffled = records[:]
+    random.Random(3).shuffle(shuffled)
+    assert pipeline.resolve(shuffled) == first
+    again = [record(e.id, e.kind, {e.name: 1, **{a: 1 for a in e.aliases}}, e.roles)
+             for e in {e.id: e for e in first.values()}.values()]
+    assert {e.id for e in pipeline.resolve(again).values()} == {e.id for e in first.values()}
+    assert first["person:merz"].name == "Friedrich Merz"
+
+
+def test_describe_gives_the_gazetteer_entry(pipeline):
+    rutte = pipeline.describe("person:mark-rutte")
+    assert rutte.name == "Mark Rutte" and rutte.kind == "person" and "Rutte" in rutte.aliases
+    assert pipeline.describe("org:nato").kind == "org"
+    assert pipeline.describe("person:nobody-known") is None
