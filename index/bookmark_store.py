@@ -256,15 +256,19 @@ class BookmarkStore:
     def insert_many(self, bookmarks: list[Bookmark], *, skip_duplicates: bool = False) -> list[Bookmark]:
         """Write whole bookmarks (times, note, tags as given) in one transaction.
 
-        Each keeps its id when that is free. With skip_duplicates, a bookmark of the same
-        passage with the same note as an existing one is left out. Returns those written.
+        Each keeps its id when that is free. With skip_duplicates, a bookmark of the same passage
+        with the same note as one that existed before this call is left out (two such bookmarks
+        in the input are both written, as they were both in the source). Returns those written.
         """
         written: list[int] = []
         with self.store.transaction() as db:
+            existing = set()
+            if skip_duplicates:
+                existing = {tuple(r) for r in db.execute("SELECT article_id, start, end, quote, note FROM bookmarks")}
             for bookmark in bookmarks:
                 self._body(db, bookmark.article)
                 note = normalise_note(bookmark.note)
-                if skip_duplicates and _has_duplicate(db, bookmark, note):
+                if (bookmark.article, bookmark.start, bookmark.end, bookmark.quote, note) in existing:
                     continue
                 taken = db.execute("SELECT 1 FROM bookmarks WHERE id = ?", (bookmark.id,)).fetchone()
                 cursor = db.execute(
@@ -315,10 +319,3 @@ class BookmarkStore:
 
 def _tags_json(tags: Iterable[str]) -> str:
     return json.dumps(normalise_tags(tags), ensure_ascii=False)
-
-
-def _has_duplicate(db: sqlite3.Connection, bookmark: Bookmark, note: str) -> bool:
-    return db.execute(
-        "SELECT 1 FROM bookmarks WHERE article_id = ? AND start IS ? AND end IS ? AND quote IS ? AND note = ?",
-        (bookmark.article, bookmark.start, bookmark.end, bookmark.quote, note),
-    ).fetchone() is not None

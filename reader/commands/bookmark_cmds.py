@@ -132,6 +132,8 @@ def cmd_remove(args, data_dir: Path) -> int:
 
 
 def cmd_export(args, data_dir: Path) -> int:
+    if args.output is not None:
+        args.output = args.output.expanduser()
     with Library.open(data_dir) as library:
         if args.output is not None and args.output.exists() and not args.force:
             # Say so before the work, not after it.
@@ -147,6 +149,7 @@ def cmd_export(args, data_dir: Path) -> int:
 
 
 def cmd_import(args, data_dir: Path) -> int:
+    args.file = args.file.expanduser()
     try:
         text = args.file.read_text(encoding="utf-8")
     except FileNotFoundError:

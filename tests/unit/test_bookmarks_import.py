@@ -176,3 +176,16 @@ def test_a_damaged_marker_skips_only_that_bookmark(libraries):
     result = import_markdown(fresh, damaged)
     assert len(result.added) == 4
     assert result.skipped == ["Bookmark 1 (Seed 0: Paris *Gipfel* #0): its hidden reader marker is damaged."]
+
+
+def test_two_identical_bookmarks_survive_the_round_trip_but_not_a_second_import(libraries):
+    original = libraries("original")
+    article = original.articles()[0]
+    for _ in range(2):
+        original.bookmarks.add(article.id, quote="Paris", note="doppelt")
+    text = export_markdown(original)
+    fresh = libraries("fresh")
+    assert len(import_markdown(fresh, text).added) == 2
+    again = import_markdown(fresh, text)
+    assert (len(again.added), again.duplicates) == (0, 2)
+    assert dumped(fresh) == dumped(original)
