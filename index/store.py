@@ -1,0 +1,265 @@
+"""SQLite, the system of record: articles, mentions, entities, bookmarks.
+
+The Whoosh index is derived from this database and can always be rebuilt from it.
+An article row carries ``indexed = 0`` until the search index has committed it, so a
+crash between the two commits is repaired on the next open.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from index.errors import LibraryError, UnknownArticle
+from index.models import Article, ArticleSummary, Mention
+
+log = logging.getLogger(__name__)
+
+STORE_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    source TEXT,
+    published TEXT,
+    published_ts REAL,
+    published_precision TEXT,
+    kind TEXT NOT NULL DEFAULT 'article',
+    path TEXT,
+    url TEXT,
+    item_key TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    fingerprint TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    indexed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS articles_origin ON articles(path, item_key);
+CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
+CREATE INDEX IF NOT EXISTS articles_fingerprint ON articles(fingerprint);
+CREATE INDEX IF NOT EXISTS articles_newest ON articles(published_ts DESC, title);
+CREATE INDEX IF NOT EXISTS articles_unindexed ON articles(indexed) WHERE indexed = 0;
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    raw_entity TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    partial INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS mentions_by_article ON mentions(article_id, start);
+CREATE INDEX IF NOT EXISTS mentions_by_entity ON mentions(raw_entity);
+-- Corpus-level linking: which final entity each provisional (raw) id resolves to.
+-- entity NULL means the user suppressed it.
+CREATE TABLE IF NOT EXISTS entity_map (raw_entity TEXT PRIMARY KEY, entity TEXT);
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    roles TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX IF NOT EXISTS entities_by_name ON entities(name COLLATE NOCASE);
+"""
+
+_SUMMARY_COLUMNS = "id, title, source, published, published_precision, kind, path, url, tags"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _summary(row: sqlite3.Row) -> ArticleSummary:
+    return ArticleSummary(
+        id=row["id"],
+        title=row["title"],
+        source=row["source"],
+        published=datetime.fromisoformat(row["published"]) if row["published"] else None,
+        published_precision=row["published_precision"],
+        kind=row["kind"],
+        path=row["path"],
+        url=row["url"],
+        tags=json.loads(row["tags"]),
+    )
+
+
+def _article(row: sqlite3.Row) -> Article:
+    summary = _summary(row)
+    return Article(**summary.model_dump(), body=row["body"], item_key=row["item_key"])
+
+
+class Store:
+    """One SQLite database file. Safe to share between threads (one lock)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._lock = threading.RLock()
+        try:
+            self._db = sqlite3.connect(path, check_same_thread=False, timeout=30, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise LibraryError(f"Cannot open the library database {path}: {exc}.") from exc
+        self._db.row_factory = sqlite3.Row
+        try:
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._db.executescript(_SCHEMA)
+            self._check_version()
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise LibraryError(f"The library database {path} is damaged or not a database: {exc}.") from exc
+
+    def _check_version(self) -> None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()
+        if row is None:
+            self._db.execute("INSERT INTO meta VALUES ('store_version', ?)", (str(STORE_VERSION),))
+        elif int(row["value"]) > STORE_VERSION:
+            raise LibraryError(
+                f"The library at {self.path.parent} was written by a newer version of reader "
+                f"(store version {row['value']}, this one reads {STORE_VERSION}). Upgrade reader to open it."
+            )
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic write: everything inside commits together or not at all."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise LibraryError(f"The library database is busy or read-only: {exc}.") from exc
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                self._db.execute("ROLLBACK")
+                raise LibraryError(f"Could not save to the library database: {exc}.") from exc
+
+    def query(self, sql: str, params: Iterable = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._db.execute(sql, tuple(params)).fetchall()
+
+    # --- articles -------------------------------------------------------------
+
+    def find_existing(self, article: Article) -> sqlite3.Row | None:
+        """The stored article this parsed one is a version of, if any."""
+        lookups = []
+        if article.url:
+            lookups.append(("url = ?", (article.url,)))
+        if article.path:
+            lookups.append(("path = ? AND item_key IS ?", (article.path, article.item_key)))
+        lookups.append(("fingerprint = ?", (article.fingerprint,)))
+        for where, params in lookups:
+            rows = self.query(f"SELECT id, fingerprint, title, source, published, kind, tags, path, url "
+                              f"FROM articles WHERE {where} LIMIT 1", params)
+            if rows:
+                return rows[0]
+        return None
+
+    def upsert_article(self, db: sqlite3.Connection, article: Article, mentions: list[Mention]) -> None:
+        """Write an article (inserted or replaced by id) and its mentions. Call inside transaction()."""
+        now = _now()
+        published = article.published.isoformat() if article.published else None
+        published_ts = article.published.timestamp() if article.published else None
+        db.execute(
+            """INSERT INTO articles (id, title, body, source, published, published_ts, published_precision,
+                   kind, path, url, item_key, tags, fingerprint, added_at, updated_at, indexed)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+               ON CONFLICT(id) DO UPDATE SET title = excluded.title, body = excluded.body,
+                   source = excluded.source, published = excluded.published,
+                   published_ts = excluded.published_ts, published_precision = excluded.published_precision,
+                   kind = excluded.kind, path = excluded.path, url = excluded.url,
+                   item_key = excluded.item_key, tags = excluded.tags, fingerprint = excluded.fingerprint,
+                   updated_at = excluded.updated_at, indexed = 0""",
+            (article.id, article.title, article.body, article.source, published, published_ts,
+             article.published_precision, article.kind, article.path, article.url, article.item_key,
+             json.dumps(article.tags, ensure_ascii=False), article.fingerprint, now, now),
+        )
+        self.replace_mentions(db, article.id, mentions)
+
+    def replace_mentions(self, db: sqlite3.Connection, article_id: str, mentions: list[Mention]) -> None:
+        db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+        db.executemany(
+            "INSERT INTO mentions (article_id, raw_entity, kind, start, end, text, partial) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, m.entity, m.kind, m.start, m.end, m.text, int(m.partial)) for m in mentions],
+        )
+
+    def mark_indexed(self, ids: list[str]) -> None:
+        with self.transaction() as db:
+            db.executemany("UPDATE articles SET indexed = 1 WHERE id = ?", [(i,) for i in ids])
+
+    def mark_all_unindexed(self) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE articles SET indexed = 0")
+
+    def unindexed_ids(self) -> list[str]:
+        return [r["id"] for r in self.query("SELECT id FROM articles WHERE indexed = 0")]
+
+    def all_ids(self) -> list[str]:
+        return [r["id"] for r in self.query("SELECT id FROM articles")]
+
+    def count(self) -> int:
+        return self.query("SELECT count(*) AS n FROM articles")[0]["n"]
+
+    def summaries(self, limit: int | None = None, offset: int = 0) -> list[ArticleSummary]:
+        rows = self.query(
+            f"SELECT {_SUMMARY_COLUMNS} FROM articles "
+            "ORDER BY published_ts IS NULL, published_ts DESC, title LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset),
+        )
+        return [_summary(r) for r in rows]
+
+    def get(self, article_id: str) -> Article:
+        rows = self.query("SELECT * FROM articles WHERE id = ?", (article_id,))
+        if not rows:
+            raise UnknownArticle(article_id)
+        return _article(rows[0])
+
+    def get_many(self, ids: list[str]) -> dict[str, Article]:
+        found: dict[str, Article] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.query(f"SELECT * FROM articles WHERE id IN ({marks})", chunk):
+                found[row["id"]] = _article(row)
+        return found
+
+    def ids_with_prefix(self, prefix: str) -> list[str]:
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return [r["id"] for r in self.query(
+            "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (escaped + "%",))]
+
+    def iter_articles(self, ids: list[str] | None = None, batch: int = 500) -> Iterator[Article]:
+        """Articles in batches, without holding the whole library in memory."""
+        ids = self.all_ids() if ids is None else ids
+        for start in range(0, len(ids), batch):
+            chunk = ids[start:start + batch]
+            articles = self.get_many(chunk)
+            yield from (articles[i] for i in chunk if i in articles)
+
+    def mentions_of_article(self, article_id: str) -> list[sqlite3.Row]:
+        return self.query(
+            "SELECT raw_entity, kind, start, end, text, partial FROM mentions WHERE article_id = ? ORDER BY start",
+            (article_id,),
+        )
+
+    def raw_entity_ids(self, article_id: str) -> list[str]:
+        return [r["raw_entity"] for r in self.query(
+            "SELECT DISTINCT raw_entity FROM mentions WHERE article_id = ?", (article_id,))]

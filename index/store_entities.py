@@ -1,0 +1,167 @@
+"""Entity queries over the store: resolved mentions, the entity list, keyword in context.
+
+Mentions are stored with the provisional id the recogniser gave them (``raw_entity``);
+``entity_map`` says which final entity each resolves to, so corpus-level linking and the
+user's corrections can change without touching the mentions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import datetime
+
+from index.models import Entity, EntityMention, Mention
+from index.store import Store
+
+# The final entity of a mention: mapped id, the raw id when not yet mapped, NULL when suppressed.
+_RESOLVED = "CASE WHEN em.raw_entity IS NULL THEN m.raw_entity ELSE em.entity END"
+_FROM = "FROM mentions m LEFT JOIN entity_map em ON em.raw_entity = m.raw_entity"
+
+CONTEXT_CHARS = 60
+
+
+def article_mentions(store: Store, article_id: str) -> list[Mention]:
+    rows = store.query(
+        f"SELECT {_RESOLVED} AS resolved, m.kind, m.start, m.end, m.text, m.partial {_FROM} "
+        f"WHERE m.article_id = ? AND resolved IS NOT NULL ORDER BY m.start",
+        (article_id,),
+    )
+    kinds = _entity_kinds(store, {r["resolved"] for r in rows})
+    return [Mention(entity=r["resolved"], kind=kinds.get(r["resolved"], r["kind"]), start=r["start"], end=r["end"],
+                    text=r["text"], partial=bool(r["partial"])) for r in rows]
+
+
+def _entity_kinds(store: Store, ids: set[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return {r["id"]: r["kind"] for r in store.query(f"SELECT id, kind FROM entities WHERE id IN ({marks})", list(ids))}
+
+
+def list_entities(store: Store, kind: str | None = None, article_id: str | None = None) -> list[Entity]:
+    """Entities with corpus-wide article counts; mention counts are per article when one is given."""
+    where = ["resolved IS NOT NULL"]
+    params: list = []
+    if article_id is not None:
+        scope = store.query(
+            f"SELECT {_RESOLVED} AS resolved, count(*) AS n {_FROM} WHERE m.article_id = ? "
+            "GROUP BY resolved HAVING resolved IS NOT NULL", (article_id,))
+        in_article = {r["resolved"]: r["n"] for r in scope}
+        if not in_article:
+            return []
+        where.append(f"resolved IN ({','.join('?' * len(in_article))})")
+        params.extend(in_article)
+    rows = store.query(
+        f"SELECT {_RESOLVED} AS resolved, count(*) AS mentions, count(DISTINCT m.article_id) AS articles, "
+        f"max(m.kind) AS raw_kind, max(m.text) AS any_text {_FROM} "
+        f"GROUP BY resolved HAVING {' AND '.join(where)}", params)
+    described = _describe(store, [r["resolved"] for r in rows])
+    entities = []
+    for r in rows:
+        entity = described.get(r["resolved"]) or Entity(id=r["resolved"], name=r["any_text"], kind=r["raw_kind"])
+        entity.articles = r["articles"]
+        entity.mentions = in_article[r["resolved"]] if article_id is not None else r["mentions"]
+        if kind is None or entity.kind == kind:
+            entities.append(entity)
+    entities.sort(key=lambda e: (-e.mentions, e.name.casefold()))
+    return entities
+
+
+def _describe(store: Store, ids: list[str]) -> dict[str, Entity]:
+    found: dict[str, Entity] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in store.query(f"SELECT * FROM entities WHERE id IN ({marks})", chunk):
+            found[r["id"]] = Entity(id=r["id"], name=r["name"], kind=r["kind"],
+                                    aliases=json.loads(r["aliases"]), roles=json.loads(r["roles"]))
+    return found
+
+
+def find_entity_ids(store: Store, text: str) -> list[str]:
+    """Final entity ids whose id, name or an alias is `text` (case-insensitive)."""
+    folded = text.strip().casefold()
+    if not folded:
+        return []
+    ids = [r["id"] for r in store.query(
+        "SELECT id FROM entities WHERE id = ? OR name = ? COLLATE NOCASE", (text.strip(), text.strip()))]
+    if ids:
+        return ids
+    for r in store.query("SELECT id, aliases FROM entities"):
+        if any(a.casefold() == folded for a in json.loads(r["aliases"])):
+            ids.append(r["id"])
+    if ids:
+        return ids
+    # Not resolved yet (or no entities table rows): fall back to surfaces of raw mentions.
+    return [r["resolved"] for r in store.query(
+        f"SELECT DISTINCT {_RESOLVED} AS resolved {_FROM} WHERE m.text = ? COLLATE NOCASE OR m.raw_entity = ?",
+        (text.strip(), text.strip())) if r["resolved"]]
+
+
+def raw_ids_for(store: Store, entity_ids: list[str]) -> list[str]:
+    """Every provisional id that resolves to one of these entities (for search by entity)."""
+    if not entity_ids:
+        return []
+    marks = ",".join("?" * len(entity_ids))
+    mapped = [r["raw_entity"] for r in store.query(
+        f"SELECT raw_entity FROM entity_map WHERE entity IN ({marks})", entity_ids)]
+    unmapped = [r["raw_entity"] for r in store.query(
+        f"SELECT DISTINCT m.raw_entity FROM mentions m LEFT JOIN entity_map em ON em.raw_entity = m.raw_entity "
+        f"WHERE em.raw_entity IS NULL AND m.raw_entity IN ({marks})", entity_ids)]
+    return sorted(set(mapped) | set(unmapped))
+
+
+def entity_mentions(store: Store, entity_id: str) -> list[EntityMention]:
+    """Every mention of one entity in the corpus, by article date (oldest first), then position."""
+    raw = raw_ids_for(store, [entity_id])
+    if not raw:
+        return []
+    marks = ",".join("?" * len(raw))
+    rows = store.query(
+        f"SELECT m.article_id, m.start, m.end, m.text, a.title, a.published, a.published_ts, "
+        f"substr(a.body, max(1, m.start + 1 - {CONTEXT_CHARS}), m.end - max(0, m.start - {CONTEXT_CHARS}) "
+        f"+ {CONTEXT_CHARS}) AS context FROM mentions m JOIN articles a ON a.id = m.article_id "
+        f"WHERE m.raw_entity IN ({marks}) "
+        "ORDER BY a.published_ts IS NULL, a.published_ts, a.title, a.id, m.start",
+        raw,
+    )
+    return [EntityMention(article=r["article_id"], title=r["title"],
+                          published=datetime.fromisoformat(r["published"]) if r["published"] else None,
+                          start=r["start"], end=r["end"], text=r["text"],
+                          context=" ".join(r["context"].split("\n")),
+                          context_start=max(0, r["start"] - CONTEXT_CHARS))
+            for r in rows]
+
+
+def entity_records(store: Store) -> list[tuple[str, str, dict[str, int]]]:
+    """(raw id, kind, {surface: count}) for every provisional id in the corpus."""
+    surfaces: dict[str, dict[str, int]] = defaultdict(dict)
+    kinds: dict[str, str] = {}
+    for r in store.query("SELECT raw_entity, kind, text, count(*) AS n FROM mentions GROUP BY raw_entity, kind, text"):
+        surfaces[r["raw_entity"]][r["text"]] = surfaces[r["raw_entity"]].get(r["text"], 0) + r["n"]
+        kinds.setdefault(r["raw_entity"], r["kind"])
+    return [(raw, kinds[raw], surfaces[raw]) for raw in sorted(surfaces)]
+
+
+def write_resolution(store: Store, resolution: dict[str, Entity | None]) -> None:
+    """Replace the corpus-level linking in one transaction."""
+    finals: dict[str, Entity] = {}
+    for entity in resolution.values():
+        if entity is not None:
+            known = finals.get(entity.id)
+            if known is None:
+                finals[entity.id] = entity.model_copy(deep=True)
+            else:
+                known.aliases = sorted(set(known.aliases) | set(entity.aliases))
+                known.roles = sorted(set(known.roles) | set(entity.roles))
+    with store.transaction() as db:
+        db.execute("DELETE FROM entity_map")
+        db.executemany("INSERT INTO entity_map (raw_entity, entity) VALUES (?, ?)",
+                       [(raw, e.id if e else None) for raw, e in resolution.items()])
+        db.execute("DELETE FROM entities")
+        db.executemany(
+            "INSERT INTO entities (id, name, kind, aliases, roles) VALUES (?, ?, ?, ?, ?)",
+            [(e.id, e.name, e.kind, json.dumps(e.aliases, ensure_ascii=False),
+              json.dumps(e.roles, ensure_ascii=False)) for e in finals.values()],
+        )

@@ -1,0 +1,88 @@
+"""`reader` and its subcommands. Without a subcommand it opens the app."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from index.errors import ReaderError
+from reader import __version__, paths
+from reader.commands import bookmark_cmds, library_cmds
+
+log = logging.getLogger("reader")
+
+COMMAND_MODULES = [library_cmds, bookmark_cmds]
+
+
+class _Parser(argparse.ArgumentParser):
+    """Bad arguments give one line and exit code 2, not a usage dump."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def _data_dir_option(parser: argparse.ArgumentParser, default) -> None:
+    parser.add_argument("--data-dir", metavar="DIR", default=default,
+                        help="library location (default: $READER_DATA_DIR or the user data dir)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="reader", description="A terminal reader for collections of news articles.")
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    _data_dir_option(parser, None)
+    # Also accept --data-dir after the subcommand name.
+    common = argparse.ArgumentParser(add_help=False)
+    _data_dir_option(common, argparse.SUPPRESS)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in COMMAND_MODULES:
+        module.register(subparsers, common)
+    return parser
+
+
+def _configure_logging(data_dir: Path) -> None:
+    """Warnings and tracebacks go to a log file in the data dir, never to the terminal."""
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(data_dir / "reader.log", encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    data_dir = paths.data_dir(args.data_dir)
+    _configure_logging(data_dir)
+    try:
+        if args.command is None:
+            from reader.ui.launch import run_app
+
+            return run_app(data_dir)
+        return args.handler(args, data_dir)
+    except ReaderError as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("reader: interrupted.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the user gets one sentence, the log gets the traceback
+        log.exception("unexpected error")
+        print(f"reader: unexpected error ({type(exc).__name__}: {exc}); details in {data_dir / 'reader.log'}",
+              file=sys.stderr)
+        return 70
+
+
+def entry_point() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry_point()

@@ -1,0 +1,1 @@
+"""Subcommands, one module per group. Each module has register(subparsers, common)."""

@@ -1,0 +1,159 @@
+"""add, articles, show, search, reindex."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from index.library import Library
+from reader.commands.output import console, err_console, human_date, iso, print_json
+
+
+def register(subparsers, common) -> None:
+    add = subparsers.add_parser("add", parents=[common], help="import files and folders (recursive)")
+    add.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+    add.set_defaults(handler=cmd_add)
+
+    articles = subparsers.add_parser("articles", parents=[common], help="list the articles, newest first")
+    articles.add_argument("--json", action="store_true", help="print JSON")
+    articles.add_argument("--limit", type=int, default=None, metavar="N")
+    articles.set_defaults(handler=cmd_articles)
+
+    show = subparsers.add_parser("show", parents=[common], help="show one article")
+    show.add_argument("id", metavar="ID", help="article id (or a unique prefix)")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    show.set_defaults(handler=cmd_show)
+
+    search = subparsers.add_parser("search", parents=[common], help="full-text search")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--limit", type=_positive_int, default=20, metavar="N")
+    search.add_argument("--json", action="store_true", help="print JSON")
+    search.set_defaults(handler=cmd_search)
+
+    reindex = subparsers.add_parser("reindex", parents=[common], help="rebuild the search index from the library")
+    reindex.set_defaults(handler=cmd_reindex)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+@contextmanager
+def progress_bar(description: str):
+    """A rich progress bar on a terminal; nothing when output is redirected."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
+    with Progress(*columns, console=err_console, transient=True) as bar:
+        task = bar.add_task(description, total=None)
+
+        def update(done: int, total: int, _current: str) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def cmd_add(args, data_dir: Path) -> int:
+    with Library.open(data_dir) as library, progress_bar("Importing") as update:
+        report = library.add(args.paths, progress=update)
+    for path, reason in report.failed:
+        err_console.print(f"[red]skipped[/] {escape(path)}: {escape(reason)}")
+    for path, problem in report.warnings:
+        err_console.print(f"[yellow]warning[/] {escape(path)}: {escape(problem)}")
+    summary = f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged"
+    if report.failed:
+        summary += f", {len(report.failed)} failed"
+    err_console.print(summary)
+    return 0 if report.ok else 1
+
+
+def cmd_articles(args, data_dir: Path) -> int:
+    with Library.open(data_dir) as library:
+        articles = library.articles(limit=args.limit)
+    if args.json:
+        print_json([{"id": a.id, "title": a.title, "source": a.source, "published": iso(a.published),
+                     "kind": a.kind, "path": a.path or a.url, "url": a.url, "tags": a.tags}
+                    for a in articles])
+        return 0
+    if not articles:
+        console.print("No articles yet. Import some with: reader add PATH")
+        return 0
+    table = Table(title=f"{len(articles)} articles", title_justify="left")
+    for column in ("id", "date", "source", "title"):
+        table.add_column(column, overflow="fold" if column == "title" else "ellipsis",
+                         no_wrap=column != "title")
+    for a in articles:
+        table.add_row(a.id, human_date(a.published, a.published_precision), a.source or "", a.title)
+    console.print(table)
+    return 0
+
+
+def cmd_show(args, data_dir: Path) -> int:
+    with Library.open(data_dir) as library:
+        article = library.article(args.id)
+        mentions = library.mentions(article.id)
+    if args.json:
+        print_json({"id": article.id, "title": article.title, "source": article.source,
+                    "published": iso(article.published), "kind": article.kind,
+                    "path": article.path, "url": article.url, "tags": article.tags,
+                    "body": article.body,
+                    "mentions": [m.model_dump(include={"entity", "kind", "start", "end", "text", "partial"})
+                                 for m in mentions]})
+        return 0
+    console.print(Text(article.title, style="bold"))
+    meta = " · ".join(x for x in (article.source, human_date(article.published, article.published_precision),
+                                  article.kind if article.kind != "article" else None) if x)
+    console.print(Text(meta, style="dim"))
+    if article.tags:
+        console.print(Text(" ".join(f"#{t}" for t in article.tags), style="cyan"))
+    console.print()
+    console.print(Text(article.body))
+    return 0
+
+
+def cmd_search(args, data_dir: Path) -> int:
+    with Library.open(data_dir) as library:
+        hits = library.search(args.query, limit=args.limit)
+    if args.json:
+        print_json([{"id": h.id, "title": h.title, "source": h.source, "published": iso(h.published),
+                     "score": round(h.score, 4), "snippet": h.snippet,
+                     "matches": [[s.start, s.end] for s in h.body_matches]}
+                    for h in hits])
+        return 0
+    if not hits:
+        console.print(f"No articles match {args.query!r}.")
+        return 0
+    for rank, hit in enumerate(hits, start=1):
+        console.print(Text.assemble((f"{rank:>2}. ", "dim"), (hit.title, "bold"), ("  " + hit.id, "dim")))
+        meta = " · ".join(x for x in (hit.source, human_date(hit.published), f"score {hit.score:.2f}") if x)
+        console.print(Text("    " + meta, style="dim"))
+        console.print(_snippet_text(hit))
+    return 0
+
+
+def _snippet_text(hit) -> Text:
+    text = Text("    " + hit.snippet)
+    for span in getattr(hit, "snippet_matches", []) or []:
+        text.stylize("bold yellow", span.start + 4, span.end + 4)
+    return text
+
+
+def cmd_reindex(args, data_dir: Path) -> int:
+    with Library.open(data_dir) as library, progress_bar("Indexing") as update:
+        count = library.reindex(progress=update)
+    err_console.print(f"Reindexed {count} articles.")
+    return 0
