@@ -43,8 +43,10 @@ def finish(draft: ArticleDraft, path: str | None) -> Article | None:
     if not any(char.isalnum() for char in body):
         return None
     title = clean_inline(draft.title or "")
+    source = clean_inline(draft.source) if draft.source else None
     if title:
-        title = furniture.strip_photo_credit(title)
+        title, site = furniture.split_site_suffix(furniture.strip_photo_credit(title), source)
+        source = source or site
     if not title or furniture.is_disclaimer(title) or furniture.is_navigation(title):
         title = title_from_text(_title_paragraph(body)) or shorten(body)
     kind = draft.kind if draft.kind in ("article", "liveblog") else None
@@ -58,7 +60,7 @@ def finish(draft: ArticleDraft, path: str | None) -> Article | None:
     return Article(
         title=title,
         body=body,
-        source=clean_inline(draft.source) if draft.source else None,
+        source=source,
         published=draft.published.value if draft.published else None,
         published_precision=draft.published.precision if draft.published else None,
         kind=kind,

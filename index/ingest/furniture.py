@@ -78,6 +78,24 @@ def is_photo_credit(line: str) -> bool:
     return len(line) <= 160 and _looks_like_credit(line)
 
 
+# --- Site names after titles ------------------------------------------------------------
+
+_SITE_SUFFIX = re.compile(r"^(?P<title>.{8,}?)\s+[|–—-]\s+(?P<site>[^|–—]{2,40})$")
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:de|at|ch|com|net|org|eu|info|online)$", re.I)
+
+
+def split_site_suffix(title: str, known_source: str | None) -> tuple[str, str | None]:
+    """``Gipfel in Paris | tagesschau.de`` -> (``Gipfel in Paris``, ``tagesschau.de``): a page
+    title's site name is not part of the article's title."""
+    match = _SITE_SUFFIX.match(title)
+    if match is None:
+        return title, None
+    site = match["site"].strip()
+    if _DOMAIN.match(site) or (known_source and site.casefold() == known_source.casefold()):
+        return match["title"].strip(), site
+    return title, None
+
+
 # --- Navigation, search boxes, sharing and reading aids ------------------------------------
 
 _NAVIGATION = re.compile(
@@ -89,13 +107,19 @@ _NAVIGATION = re.compile(
     r"impressum|datenschutz|datenschutzerklärung|cookie-einstellungen|cookies|kontakt|"
     r"alle rechte vorbehalten|facebook|twitter|x|whatsapp|telegram|linkedin|e-mail|mail|"
     r"bild vergrößern|video abspielen|audio abspielen|zur startseite|login|anmelden|abonnieren|"
-    r"jetzt abonnieren|feedback|copyright.*|©.*)$",
+    r"jetzt abonnieren|feedback|copyright.*|©.*|artikel verschenken|zur merkliste(?: hinzufügen)?|"
+    r"artikel hören|hören|vorlesen lassen|jetzt teilen|link kopieren|pocket|flipboard|"
+    r"dpa-infocom.*|dpa:\d{6}-\d{2,3}-\d+/\d+)$",
     re.I,
 )
 _READING_AID = re.compile(r"^(?:lesezeit|lesedauer)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min\.?|minuten?)$", re.I)
+# An audio or video player's position: "00:00 / 03:12".
+_PLAYER_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?$")
+# A single teaser link inside the text: "Lesen Sie auch: Warum die Mieten steigen".
+_INLINE_TEASER = re.compile(r"^(?:lesen sie (?:auch|mehr|hier)|mehr dazu|siehe auch|auch interessant)\s*:\s*\S", re.I)
 _NAME = r"[A-ZÄÖÜ][\w.'-]*(?:\s+(?:(?:von|van|der|de|zu|den|del)\s+)*[A-ZÄÖÜ][\w.'-]*){0,3}"
 _BYLINE = re.compile(
-    rf"^(?:[Vv]on|[Ee]in (?:[Kk]ommentar|[Bb]ericht|[Gg]astbeitrag|[Ii]nterview) von|[Bb]y)\s+"
+    rf"^(?:[Vv]on|[Ee]ine? (?:[Kk]ommentar|[Bb]ericht|[Gg]astbeitrag|[Ii]nterview|[Aa]nalyse|[Rr]eportage|[Gg]losse) von|[Bb]y)\s+"
     rf"{_NAME}(?:(?:\s+und\s+|\s+and\s+|,\s*){_NAME})*$"
 )
 
@@ -104,7 +128,12 @@ def is_navigation(line: str) -> bool:
     """A menu, search-box or sharing label (``Suchbegriff``, ``Startseite``, ``Teilen``),
     or a reading aid (``Lesezeit: 3 Min.``)."""
     text = line.strip(" :|·•>»")
-    return bool(text) and (_NAVIGATION.match(text) is not None or _READING_AID.match(text) is not None)
+    return bool(text) and (
+        _NAVIGATION.match(text) is not None
+        or _READING_AID.match(text) is not None
+        or _PLAYER_TIME.match(text) is not None
+        or (len(text) <= 200 and _INLINE_TEASER.match(text) is not None)
+    )
 
 
 def is_byline(line: str) -> bool:

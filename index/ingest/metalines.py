@@ -127,6 +127,7 @@ def _key_line(line: str) -> LineMeta | None:
 
 _SEGMENT_SPLIT = re.compile(r"\s+[·•|]\s+")
 _BRACKETED = re.compile(r"^\[([^\[\]]{2,60})\]$")
+_READING_TIME = re.compile(r"\s*(?:lesezeit|lesedauer)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min\.?|minuten?)", re.I)
 _QUELLE = re.compile(r"^(?:quelle|source)\s*:\s*(.{2,80})$", re.I)
 
 
@@ -135,8 +136,11 @@ def _dateline(line: str) -> LineMeta | None:
     ``[Eulerpool News] · 04.09.2025 · 14:56 Uhr``."""
     meta = LineMeta()
     bracketed = False
+    line = _READING_TIME.sub(" · ", line)
     for segment in _SEGMENT_SPLIT.split(line):
-        segment = segment.strip()
+        segment = segment.strip(" ·•|")
+        if not segment:
+            continue
         if (match := _BRACKETED.match(segment)) is not None:
             meta.source = meta.source or match[1].strip()
             bracketed = True

@@ -117,7 +117,11 @@ def test_lines_that_end_an_article(line: str) -> None:
     assert furniture.ends_article(line)
 
 
-@pytest.mark.parametrize("line", ["Suchbegriff", "Startseite", "Artikel teilen", "Lesezeit: 3 Min.", "Foto: dpa", "© AFP"])
+@pytest.mark.parametrize(
+    "line",
+    ["Suchbegriff", "Startseite", "Artikel teilen", "Lesezeit: 3 Min.", "Foto: dpa", "© AFP", "00:00 / 03:12",
+     "Lesen Sie auch: Warum die Mieten steigen", "© dpa-infocom, dpa:250904-930-123456/2", "Artikel verschenken"],
+)
 def test_furniture_lines(line: str) -> None:
     assert furniture.is_furniture(line)
 
@@ -190,3 +194,21 @@ def test_clean_paragraphs_skips_link_boxes_and_stops_at_teasers() -> None:
         "Wie Eltern sich beschweren können",
     ]
     assert furniture.clean_paragraphs(paragraphs) == [paragraphs[1], paragraphs[4]]
+
+
+def test_dateline_with_reading_time() -> None:
+    meta = read_meta_line("04.09.2025 14:56 Uhr Lesezeit: 3 Min.")
+    assert meta is not None and meta.date is not None
+    assert meta.date.value == datetime(2025, 9, 4, 14, 56, tzinfo=BERLIN)
+
+
+@pytest.mark.parametrize(
+    ("title", "source", "expected"),
+    [
+        ("Gipfel in Paris | tagesschau.de", None, ("Gipfel in Paris", "tagesschau.de")),
+        ("Gipfel in Paris - Rheinblick Online", "Rheinblick Online", ("Gipfel in Paris", "Rheinblick Online")),
+        ("Ukraine-Krieg - Treffen der Unterstützerstaaten in Paris", None, ("Ukraine-Krieg - Treffen der Unterstützerstaaten in Paris", None)),
+    ],
+)
+def test_site_names_after_titles(title: str, source: str | None, expected: tuple[str, str | None]) -> None:
+    assert furniture.split_site_suffix(title, source) == expected

@@ -229,3 +229,24 @@ def test_inline_link_box_is_skipped_and_the_article_goes_on() -> None:
     assert paragraphs[1].endswith("die vor allem Familien anlocken soll.")
     for furniture in ("Kommentare", "Lesen Sie auch", "Freibad", "Sauna", "Mehr zum Thema", "Eintritt"):
         assert furniture not in article.body
+
+
+def test_news_site_copy_with_player_reading_time_and_dpa_footer() -> None:
+    data = (
+        "Politik\n"
+        "Koalition der Willigen: Macron lädt nach Paris ein | beispiel-nachrichten.de\n"
+        "04.09.2025 14:56 Uhr Lesezeit: 3 Min.\n"
+        "Artikel anhören\n00:00 / 03:12\n(Foto: REUTERS)\n"
+        "Frankreichs Präsident empfängt heute mehr als dreißig Staats- und Regierungschefs im Élysée-Palast.\n"
+        "Lesen Sie auch: Was die Sicherheitsgarantien bedeuten\n"
+        "Die Beratungen sollen am Nachmittag mit einer Pressekonferenz enden.\n"
+        "© dpa-infocom, dpa:250904-930-123456/2\n"
+    ).encode()
+    (article,) = parse_bytes(data, "politik.txt")
+    assert article.title == "Koalition der Willigen: Macron lädt nach Paris ein"
+    assert article.source == "beispiel-nachrichten.de"
+    assert article.published == datetime(2025, 9, 4, 14, 56, tzinfo=BERLIN)
+    assert article.body.split("\n\n") == [
+        "Frankreichs Präsident empfängt heute mehr als dreißig Staats- und Regierungschefs im Élysée-Palast.",
+        "Die Beratungen sollen am Nachmittag mit einer Pressekonferenz enden.",
+    ]
