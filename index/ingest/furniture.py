@@ -119,7 +119,8 @@ _PLAYER_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{
 _INLINE_TEASER = re.compile(r"^(?:lesen sie (?:auch|mehr|hier)|mehr dazu|siehe auch|auch interessant)\s*:\s*\S", re.I)
 _NAME = r"[A-ZÄÖÜ][\w.'-]*(?:\s+(?:(?:von|van|der|de|zu|den|del)\s+)*[A-ZÄÖÜ][\w.'-]*){0,3}"
 _BYLINE = re.compile(
-    rf"^(?:[Vv]on|[Ee]ine? (?:[Kk]ommentar|[Bb]ericht|[Gg]astbeitrag|[Ii]nterview|[Aa]nalyse|[Rr]eportage|[Gg]losse) von|[Bb]y)\s+"
+    r"^(?:[Vv]on|[Bb]y|[Ee]ine? (?:[Kk]ommentar|[Bb]ericht|[Gg]astbeitrag|[Ii]nterview|[Aa]nalyse|"
+    rf"[Rr]eportage|[Gg]losse) von)\s+"
     rf"{_NAME}(?:(?:\s+und\s+|\s+and\s+|,\s*){_NAME})*$"
 )
 

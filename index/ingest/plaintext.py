@@ -15,7 +15,7 @@ from . import furniture
 from .dates import date_only_line
 from .draft import ArticleDraft
 from .metalines import LineMeta, ends_body, read_meta_line, tag_line
-from .text import count_sentences, join_paragraphs, paragraphs_from_lines, split_lines
+from .text import count_sentences, is_stamp, join_paragraphs, paragraphs_from_lines, split_lines
 
 HEADER_WINDOW = 8
 MAX_HEADER_TEXT_LINES = 3
@@ -178,15 +178,16 @@ def _choose_title(text_lines: list[str], draft: ArticleDraft) -> list[str]:
     return candidates[chosen + 1 :]
 
 
-def _generic_title(lines: list[str], draft: ArticleDraft) -> int:
-    """Without metadata the first line is the title; returns where the body starts."""
-    for index, line in enumerate(lines):
+def _first_line_title(lines: list[str], start: int, draft: ArticleDraft, *, after_header: bool) -> int:
+    """The first line is the title unless it reads like a paragraph; returns where the body
+    starts. After a header without a title, a line ending in a full stop is body text."""
+    for index in range(start, len(lines)):
+        line = lines[index]
         if not line or furniture.is_furniture(line) or furniture.is_byline(line) or furniture.ends_article(line):
             continue
-        if not _title_like(line) or (line.endswith(".") and len(line.split()) > 12):
+        long_sentence = line.endswith(".") and (after_header or len(line.split()) > 12)
+        if not _title_like(line) or long_sentence or is_stamp(line):
             return index  # a paragraph, not a title: the title comes from its first sentence
-        if date_only_line(line) is not None:
-            return index
         draft.title = line
         return index + 1
     return len(lines)
@@ -204,8 +205,8 @@ def parse_plain_text(text: str) -> ArticleDraft:
     start = header.end
     if header.has_metadata:
         lead = _choose_title(header.text_lines, draft)
-    elif not draft.title:
-        start = _generic_title(lines[:body_end], draft)
+    if not draft.title and not lead:
+        start = _first_line_title(lines[:body_end], start, draft, after_header=header.has_metadata)
     body = _body_lines(lead + [""] + lines[start:body_end], draft)
     # A plain date line near the top of a text without a header dates the article.
     if draft.published is None:

@@ -44,7 +44,7 @@ def split_lines(text: str) -> list[str]:
     return [clean_line(line) for line in text.splitlines()]
 
 
-def _is_stamp(line: str) -> bool:
+def is_stamp(line: str) -> bool:
     """A time or date on a line of its own (liveblog entries): always a paragraph of its own."""
     return len(line) <= 40 and (time_only(line) is not None or date_only_line(line) is not None)
 
@@ -60,8 +60,8 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     if not lengths or sum(1 for length in lengths if length > 100) > len(lengths) * 0.05:
         return False
     inner = [
-        line for line, following in zip(lines, lines[1:])
-        if line and following and not _is_stamp(line) and not _is_stamp(following)
+        line for line, following in zip(lines, lines[1:], strict=False)
+        if line and following and not is_stamp(line) and not is_stamp(following)
     ]
     if not inner:
         return False
@@ -84,10 +84,10 @@ def paragraphs_from_lines(lines: list[str]) -> list[str]:
     for line in lines:
         if not line:
             flush()
-        elif not wrapped or _LIST_ITEM.match(line) or _is_stamp(line):
+        elif not wrapped or _LIST_ITEM.match(line) or is_stamp(line):
             flush()
             current.append(line)
-            if not wrapped or _is_stamp(line):
+            if not wrapped or is_stamp(line):
                 flush()
         else:
             current.append(line)

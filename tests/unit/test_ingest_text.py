@@ -250,3 +250,20 @@ def test_news_site_copy_with_player_reading_time_and_dpa_footer() -> None:
         "Frankreichs Präsident empfängt heute mehr als dreißig Staats- und Regierungschefs im Élysée-Palast.",
         "Die Beratungen sollen am Nachmittag mit einer Pressekonferenz enden.",
     ]
+
+
+def test_title_line_right_after_a_metadata_header() -> None:
+    data = " date 2025-09-04\nGipfel in Paris\n\nDie Unterstützerstaaten der Ukraine beraten heute in Paris.\n".encode()
+    (article,) = parse_bytes(data, "gipfel.txt")
+    assert article.title == "Gipfel in Paris"
+    assert article.body == "Die Unterstützerstaaten der Ukraine beraten heute in Paris."
+
+
+def test_a_short_first_sentence_after_a_disclaimer_stays_in_the_body() -> None:
+    data = (
+        " date 2025-09-04 Wir nutzen künstliche Intelligenz, um Zusammenfassungen zu erstellen.\n\n"
+        "Die Unterstützer beraten in Paris.\n\nAm Abend soll es eine Erklärung geben.\n"
+    ).encode()
+    (article,) = parse_bytes(data, "kurz.txt")
+    assert article.title == "Die Unterstützer beraten in Paris"
+    assert article.body == "Die Unterstützer beraten in Paris.\n\nAm Abend soll es eine Erklärung geben."
