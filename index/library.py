@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from pathlib import Path
 from index import ingest
 from index import store_entities
 from index.bookmark_store import BookmarkStore
+from index.entities import EntityPipeline
 from index.errors import IngestError, LibraryError, UnknownArticle, UnknownEntity
 from index.models import Article, ArticleSummary, Entity, EntityMention, Hit, Mention, Span
 from index.search import IndexDocument, SearchIndex
@@ -45,6 +47,8 @@ class Library:
         self.store = store
         self.index = search_index
         self.bookmarks = BookmarkStore(store)
+        self.aliases_file = data_dir / "aliases.toml"
+        self._pipeline: EntityPipeline | None = None
 
     @classmethod
     def open(cls, data_dir: Path) -> "Library":
@@ -60,6 +64,7 @@ class Library:
             log.info("search index missing or from another schema version; rebuilding")
             store.mark_all_unindexed()
         library._index_pending()
+        library._refresh_entities_if_corrections_changed()
         return library
 
     def close(self) -> None:
@@ -108,15 +113,14 @@ class Library:
         return store_entities.list_entities(self.store, kind=kind, article_id=article_id)
 
     def entity(self, name_or_id: str) -> Entity:
-        """An entity by id, name or alias."""
-        ids = store_entities.find_entity_ids(self.store, name_or_id)
-        if not ids:
+        """An entity by id, name or alias (the most mentioned one when a name is ambiguous)."""
+        found = store_entities.find_entities(self.store, name_or_id)
+        if not found:
             raise UnknownEntity(name_or_id)
-        by_id = {e.id: e for e in store_entities.list_entities(self.store)}
-        matches = [by_id[i] for i in ids if i in by_id]
-        if not matches:
+        entities = store_entities.describe_entities(self.store, [entity_id for entity_id, _ in found])
+        if not entities:
             raise UnknownEntity(name_or_id)
-        return max(matches, key=lambda e: e.mentions)
+        return max(entities, key=lambda e: (e.mentions, e.id))
 
     def entity_mentions(self, name_or_id: str) -> list[EntityMention]:
         """Every mention of an entity in the corpus, oldest article first."""
@@ -126,9 +130,9 @@ class Library:
         return self.index.search(query, limit, fetch=self._texts_for, entity_ids_for=self._raw_entity_ids)
 
     def _raw_entity_ids(self, kind: str, text: str) -> list[str]:
-        ids = store_entities.find_entity_ids(self.store, text)
-        kinds = {e.id: e.kind for e in store_entities.list_entities(self.store)} if ids else {}
-        return store_entities.raw_ids_for(self.store, [i for i in ids if kinds.get(i) == kind])
+        ids = [entity_id for entity_id, found_kind in store_entities.find_entities(self.store, text)
+               if found_kind == kind]
+        return store_entities.raw_ids_for(self.store, ids)
 
     def match_spans(self, query: str, text: str) -> list[Span]:
         """Where the query's terms occur in a text (for highlighting an opened article)."""
@@ -161,12 +165,16 @@ class Library:
                 progress(done, len(files), str(path))
         if pending:
             self._save(pending, report)
+        if report.added or report.updated:
+            self.refresh_entities()
         return report
 
     def add_articles(self, articles: list[Article]) -> ImportReport:
         """Store and index already-parsed articles (used by importers and tests)."""
         report = ImportReport()
         self._save(articles, report)
+        if report.added or report.updated:
+            self.refresh_entities()
         return report
 
     def _save(self, articles: list[Article], report: ImportReport) -> None:
@@ -205,7 +213,39 @@ class Library:
                 and row["path"] == article.path and row["url"] == article.url)
 
     def _extract_mentions(self, article: Article) -> list[Mention]:
-        return []
+        return self.entity_pipeline().extract(article.body)
+
+    # --- entities -------------------------------------------------------------
+
+    def entity_pipeline(self) -> EntityPipeline:
+        """The recogniser and linker, loaded on first use (the app's first paint must not wait)."""
+        if self._pipeline is None:
+            self._pipeline = EntityPipeline.load(self.aliases_file)
+        return self._pipeline
+
+    def extract(self, text: str) -> list[Mention]:
+        """Recognise and link entities in any text (offsets into that text)."""
+        return self.entity_pipeline().extract(text)
+
+    def _aliases_stamp(self) -> str:
+        try:
+            return hashlib.sha256(self.aliases_file.read_bytes()).hexdigest()
+        except FileNotFoundError:
+            return "none"
+        except OSError as exc:
+            raise LibraryError(f"Cannot read the aliases file {self.aliases_file}: {exc.strerror}.") from exc
+
+    def refresh_entities(self) -> None:
+        """Corpus-level linking and the user's corrections, over every mention in the library."""
+        pipeline = self.entity_pipeline()
+        resolution = pipeline.resolve(store_entities.entity_records(self.store))
+        store_entities.write_resolution(self.store, resolution)
+        self.store.set_meta("aliases_stamp", self._aliases_stamp())
+
+    def _refresh_entities_if_corrections_changed(self) -> None:
+        if self.store.get_meta("aliases_stamp") != self._aliases_stamp():
+            self._pipeline = None  # reload the corrections
+            self.refresh_entities()
 
     def _index_articles(self, articles: list[Article]) -> None:
         docs = [self._index_document(a) for a in articles]

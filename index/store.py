@@ -55,7 +55,8 @@ CREATE TABLE IF NOT EXISTS mentions (
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
     text TEXT NOT NULL,
-    partial INTEGER NOT NULL DEFAULT 0
+    partial INTEGER NOT NULL DEFAULT 0,
+    role TEXT
 );
 CREATE INDEX IF NOT EXISTS mentions_by_article ON mentions(article_id, start);
 CREATE INDEX IF NOT EXISTS mentions_by_entity ON mentions(raw_entity);
@@ -70,6 +71,9 @@ CREATE TABLE IF NOT EXISTS entities (
     roles TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS entities_by_name ON entities(name COLLATE NOCASE);
+-- Every name and alias of every entity, case-folded, for lookups by name.
+CREATE TABLE IF NOT EXISTS entity_names (name TEXT NOT NULL, entity TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS entity_names_by_name ON entity_names(name);
 """
 
 _SUMMARY_COLUMNS = "id, title, source, published, published_precision, kind, path, url, tags"
@@ -197,13 +201,23 @@ class Store:
     def replace_mentions(self, db: sqlite3.Connection, article_id: str, mentions: list[Mention]) -> None:
         db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
         db.executemany(
-            "INSERT INTO mentions (article_id, raw_entity, kind, start, end, text, partial) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(article_id, m.entity, m.kind, m.start, m.end, m.text, int(m.partial)) for m in mentions],
+            "INSERT INTO mentions (article_id, raw_entity, kind, start, end, text, partial, role) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, m.entity, m.kind, m.start, m.end, m.text, int(m.partial), m.role) for m in mentions],
         )
 
     def mark_indexed(self, ids: list[str]) -> None:
         with self.transaction() as db:
             db.executemany("UPDATE articles SET indexed = 1 WHERE id = ?", [(i,) for i in ids])
+
+    def get_meta(self, key: str) -> str | None:
+        rows = self.query("SELECT value FROM meta WHERE key = ?", (key,))
+        return rows[0]["value"] if rows else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       (key, value))
 
     def mark_all_unindexed(self) -> None:
         with self.transaction() as db:
@@ -253,12 +267,6 @@ class Store:
             chunk = ids[start:start + batch]
             articles = self.get_many(chunk)
             yield from (articles[i] for i in chunk if i in articles)
-
-    def mentions_of_article(self, article_id: str) -> list[sqlite3.Row]:
-        return self.query(
-            "SELECT raw_entity, kind, start, end, text, partial FROM mentions WHERE article_id = ? ORDER BY start",
-            (article_id,),
-        )
 
     def raw_entity_ids(self, article_id: str) -> list[str]:
         return [r["raw_entity"] for r in self.query(

@@ -11,6 +11,7 @@ import json
 from collections import defaultdict
 from datetime import datetime
 
+from index.entities.resolve import EntityRecord
 from index.models import Entity, EntityMention, Mention
 from index.store import Store
 
@@ -68,6 +69,25 @@ def list_entities(store: Store, kind: str | None = None, article_id: str | None 
     return entities
 
 
+def describe_entities(store: Store, ids: list[str]) -> list[Entity]:
+    """These entities with their corpus-wide counts."""
+    described = _describe(store, ids)
+    entities = []
+    for entity_id in ids:
+        raw = raw_ids_for(store, [entity_id])
+        if not raw:
+            continue
+        marks = ",".join("?" * len(raw))
+        counts = store.query(f"SELECT count(*) AS mentions, count(DISTINCT article_id) AS articles, "
+                             f"max(kind) AS kind, max(text) AS text FROM mentions WHERE raw_entity IN ({marks})", raw)[0]
+        if not counts["mentions"]:
+            continue
+        entity = described.get(entity_id) or Entity(id=entity_id, name=counts["text"], kind=counts["kind"])
+        entity.mentions, entity.articles = counts["mentions"], counts["articles"]
+        entities.append(entity)
+    return entities
+
+
 def _describe(store: Store, ids: list[str]) -> dict[str, Entity]:
     found: dict[str, Entity] = {}
     for start in range(0, len(ids), 500):
@@ -79,24 +99,22 @@ def _describe(store: Store, ids: list[str]) -> dict[str, Entity]:
     return found
 
 
-def find_entity_ids(store: Store, text: str) -> list[str]:
-    """Final entity ids whose id, name or an alias is `text` (case-insensitive)."""
-    folded = text.strip().casefold()
-    if not folded:
+def find_entities(store: Store, text: str) -> list[tuple[str, str]]:
+    """(id, kind) of the entities whose id, name or an alias is `text` (case-insensitive)."""
+    wanted = " ".join(text.split())
+    if not wanted:
         return []
-    ids = [r["id"] for r in store.query(
-        "SELECT id FROM entities WHERE id = ? OR name = ? COLLATE NOCASE", (text.strip(), text.strip()))]
-    if ids:
-        return ids
-    for r in store.query("SELECT id, aliases FROM entities"):
-        if any(a.casefold() == folded for a in json.loads(r["aliases"])):
-            ids.append(r["id"])
-    if ids:
-        return ids
-    # Not resolved yet (or no entities table rows): fall back to surfaces of raw mentions.
-    return [r["resolved"] for r in store.query(
-        f"SELECT DISTINCT {_RESOLVED} AS resolved {_FROM} WHERE m.text = ? COLLATE NOCASE OR m.raw_entity = ?",
-        (text.strip(), text.strip())) if r["resolved"]]
+    rows = store.query(
+        "SELECT e.id, e.kind FROM entities e WHERE e.id = ? UNION "
+        "SELECT e.id, e.kind FROM entity_names n JOIN entities e ON e.id = n.entity WHERE n.name = ?",
+        (wanted, wanted.casefold()))
+    if rows:
+        return [(r["id"], r["kind"]) for r in rows]
+    # Not resolved yet: fall back to the surfaces of the raw mentions.
+    rows = store.query(
+        f"SELECT DISTINCT {_RESOLVED} AS resolved, m.kind {_FROM} "
+        "WHERE m.text = ? COLLATE NOCASE OR m.raw_entity = ?", (wanted, wanted))
+    return [(r["resolved"], r["kind"]) for r in rows if r["resolved"]]
 
 
 def raw_ids_for(store: Store, entity_ids: list[str]) -> list[str]:
@@ -134,14 +152,20 @@ def entity_mentions(store: Store, entity_id: str) -> list[EntityMention]:
             for r in rows]
 
 
-def entity_records(store: Store) -> list[tuple[str, str, dict[str, int]]]:
-    """(raw id, kind, {surface: count}) for every provisional id in the corpus."""
+def entity_records(store: Store) -> list[EntityRecord]:
+    """What the library knows of every provisional id: how it was written, and roles."""
     surfaces: dict[str, dict[str, int]] = defaultdict(dict)
     kinds: dict[str, str] = {}
-    for r in store.query("SELECT raw_entity, kind, text, count(*) AS n FROM mentions GROUP BY raw_entity, kind, text"):
-        surfaces[r["raw_entity"]][r["text"]] = surfaces[r["raw_entity"]].get(r["text"], 0) + r["n"]
-        kinds.setdefault(r["raw_entity"], r["kind"])
-    return [(raw, kinds[raw], surfaces[raw]) for raw in sorted(surfaces)]
+    roles: dict[str, set[str]] = defaultdict(set)
+    for r in store.query("SELECT raw_entity, kind, text, role, count(*) AS n FROM mentions "
+                         "GROUP BY raw_entity, kind, text, role"):
+        raw = r["raw_entity"]
+        surfaces[raw][r["text"]] = surfaces[raw].get(r["text"], 0) + r["n"]
+        kinds.setdefault(raw, r["kind"])
+        if r["role"]:
+            roles[raw].add(r["role"])
+    return [EntityRecord(id=raw, kind=kinds[raw], surfaces=surfaces[raw], roles=sorted(roles[raw]))
+            for raw in sorted(surfaces)]
 
 
 def write_resolution(store: Store, resolution: dict[str, Entity | None]) -> None:
@@ -165,3 +189,7 @@ def write_resolution(store: Store, resolution: dict[str, Entity | None]) -> None
             [(e.id, e.name, e.kind, json.dumps(e.aliases, ensure_ascii=False),
               json.dumps(e.roles, ensure_ascii=False)) for e in finals.values()],
         )
+        db.execute("DELETE FROM entity_names")
+        db.executemany("INSERT INTO entity_names (name, entity) VALUES (?, ?)",
+                       sorted({(" ".join(name.split()).casefold(), e.id)
+                               for e in finals.values() for name in [e.name, *e.aliases] if name.strip()}))
