@@ -17,6 +17,8 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 # Share of control characters above which decoded "text" is really binary data.
 _MAX_CONTROL_SHARE = 0.01
+_WESTERN = ["cp1252", "latin_1", "iso8859_15"]
+_NO_BOM_UNICODE = ["utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be"]
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
@@ -55,7 +57,9 @@ def decode(data: bytes, name: str) -> str:
         return _check_text(data.decode("utf-8-sig"), name)
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
+    # German text is mostly in a Western code page; charset-normalizer alone guesses wildly on
+    # short texts ("Müller" as Farsi), so it is asked about those first and about all others next.
+    best = from_bytes(data, cp_isolation=_WESTERN).best() or from_bytes(data, cp_exclusion=_NO_BOM_UNICODE).best()
     if best is None:
         raise _binary(name)
     logger.debug("%s decoded as %s", name, best.encoding)

@@ -267,3 +267,17 @@ def test_a_short_first_sentence_after_a_disclaimer_stays_in_the_body() -> None:
     (article,) = parse_bytes(data, "kurz.txt")
     assert article.title == "Die Unterstützer beraten in Paris"
     assert article.body == "Die Unterstützer beraten in Paris.\n\nAm Abend soll es eine Erklärung geben."
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "encoding"),
+    [
+        ("Müller", "Der Bäcker öffnet um acht Uhr.", "cp1252"),
+        ("Straße", "Ärger über Öl – „Zitat“ für 5 €.", "cp1252"),
+        ("Größe", "§ 3 Abs. 2 gilt «sofort», sagte er.", "latin-1"),
+        ("Переговоры", "Россия и Украина провели переговоры в Стамбуле.", "cp1251"),
+    ],
+)
+def test_short_texts_in_legacy_encodings_decode_correctly(title: str, body: str, encoding: str) -> None:
+    (article,) = parse_bytes(f"{title}\n\n{body}\n".encode(encoding), "kurz.txt")
+    assert (article.title, article.body) == (title, body)
