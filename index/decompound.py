@@ -1,0 +1,219 @@
+"""Dictionary-based splitting of German compounds (Luftverteidigungssysteme -> Luft, Verteidigung, Systeme).
+
+The lexicon is wordfreq's large German list, loaded lazily once. A split is chosen by dynamic
+programming over known parts joined by German linking elements (Fugenelemente), scored by the
+mean Zipf frequency of the parts minus a penalty per extra part, and accepted only when it is
+about as plausible as the unsplit word (so names and lexicalised words stay whole).
+
+Everything here works on casefolded words (ß -> ss), which is what the lexicon holds.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+from whoosh.lang.stopwords import stoplists
+
+logger = logging.getLogger(__name__)
+
+# Words shorter than this are never split (Macron, Starmer, Beratung stay whole).
+MIN_COMPOUND_LENGTH = 8
+MIN_PART_LENGTH = 3
+MAX_PARTS = 5
+# Zipf frequency (log10 of occurrences per billion words) a part needs. Four-letter parts must
+# be common words, or English and name fragments (hard, rich) would pass.
+_MIN_PART_ZIPF_FOUR_LETTERS = 3.95
+_MIN_PART_ZIPF = 3.0
+# Three-letter parts are mostly inflection fragments (nen, ner, ums) or function words, so only
+# these nouns and adjectives qualify (Bundes|amt, Tages|ordnung, Bau|stopp, Ost|deutschland).
+THREE_LETTER_PARTS = frozenset(
+    """
+    amt arm art bad bau bär bio bus dax eid eis fan gas hof hut job kur kuh not neu ohr ort ost
+    pol rad rat rom rot see ski süd tag tal tat tee tod ton tor tür typ uhr web zoo zug alt ehe
+    """.split()
+)
+# Lexicon entries below this are never useful (neither as a part nor to block a split).
+_LEXICON_FLOOR_ZIPF = 2.5
+# A split must score at least the whole word's own Zipf minus this margin.
+_WHOLE_WORD_MARGIN = 0.0
+_EXTRA_PART_PENALTY = 0.75
+# Each linking element costs a little, so Lager|haus beats Lag|er|haus.
+_LINKER_PENALTY = 0.3
+
+# Fugenelemente that may follow a non-final part ("" first: no linker).
+LINKERS = ("", "s", "es", "n", "en", "e", "er", "ens")
+# A non-final part may also appear with its final -e / -en dropped (Sprach|kurs, Hilf|s|zusagen);
+# after a dropped ending only these linkers may follow.
+_DROPPED_ENDINGS = ("e", "en")
+_LINKERS_AFTER_DROPPED_ENDING = ("", "s")
+_DROPPED_ENDING_PENALTY = 0.3
+
+# Never parts: prefixes, particles, function words and derivational suffixes. Without them
+# Vor|schlag, Aus|bildung, Ver|antwortung, Bereit|schaft or Menschen -> mens|chen would split.
+NON_PARTS = frozenset(
+    word.casefold()
+    for word in """
+    ab an auf aus bei bis da dar durch ein ent er ge gegen her hin hinter in mit miss nach
+    neben ob ober um un unter ur ver vor weg wider zer zu zum zur zurück zusammen entgegen
+    empor fort los nieder über vorbei voran voraus heraus hinaus herum hinein herein wieder
+    weiter dass das dem den der des die ein eine einem einen einer eines es sie sich und oder
+    als auch wie wann wer warum wieso wir ihr ihre sein seine ist sind war wird werden hat haben nicht noch nur
+    ung ungen heit heiten keit keiten schaft schaften lich liche lichen isch ische ischen chen schen
+    lein tum tums nis nisse sam bar haft haften ling linge erin innen ismus ist isten ität
+    ation ationen ieren iert ern
+    """.split()
+    + list(stoplists["de"])
+)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a compound: ``word[start:end]`` is its surface form, ``lemma`` its lexicon form."""
+
+    start: int
+    end: int
+    lemma: str
+
+
+_lexicon: dict[str, float] | None = None
+_lexicon_lock = threading.Lock()
+
+
+def lexicon() -> dict[str, float]:
+    """Casefolded German word -> Zipf frequency, loaded from wordfreq on first use (~0.5 s)."""
+    global _lexicon
+    if _lexicon is None:
+        with _lexicon_lock:
+            if _lexicon is None:
+                _lexicon = _load_lexicon()
+    return _lexicon
+
+
+def _load_lexicon() -> dict[str, float]:
+    import wordfreq
+
+    frequencies = wordfreq.get_frequency_dict("de", wordlist="large")
+    floor = 10 ** (_LEXICON_FLOOR_ZIPF - 9)
+    words = {
+        word: round(math.log10(frequency) + 9, 2)
+        for word, frequency in frequencies.items()
+        if frequency >= floor and word.isalpha()
+    }
+    logger.debug("Loaded %d German words for compound splitting", len(words))
+    return words
+
+
+def preload() -> None:
+    """Load the lexicon now (e.g. in a background worker) rather than on the first split."""
+    lexicon()
+
+
+def _part_zipf(candidate: str, words: dict[str, float]) -> float:
+    """The Zipf frequency of ``candidate`` as a compound part, or 0 if it cannot be one."""
+    if candidate in NON_PARTS:
+        return 0.0
+    if len(candidate) == 3 and candidate not in THREE_LETTER_PARTS:
+        return 0.0
+    zipf = words.get(candidate, 0.0)
+    minimum = _MIN_PART_ZIPF_FOUR_LETTERS if len(candidate) == 4 else _MIN_PART_ZIPF
+    return zipf if zipf >= minimum else 0.0
+
+
+def _part_candidates(word: str, start: int, words: dict[str, float]) -> list[tuple[int, str, float, tuple[str, ...]]]:
+    """Parts that can start at ``start``: (surface end, lemma, score, linkers that may follow)."""
+    found = []
+    for end in range(start + MIN_PART_LENGTH, len(word) + 1):
+        surface = word[start:end]
+        zipf = _part_zipf(surface, words)
+        if zipf:
+            found.append((end, surface, zipf, LINKERS))
+        if end < len(word) and len(surface) >= 4 and surface not in NON_PARTS:
+            # Sprach(e)|kurs: only before another part, and at a small cost.
+            for ending in _DROPPED_ENDINGS:
+                lemma = surface + ending
+                dropped_zipf = _part_zipf(lemma, words) - _DROPPED_ENDING_PENALTY
+                if dropped_zipf > zipf:
+                    found.append((end, lemma, dropped_zipf, _LINKERS_AFTER_DROPPED_ENDING))
+                    break
+    return found
+
+
+@lru_cache(maxsize=200_000)
+def split_compound(word: str) -> tuple[Part, ...]:
+    """The parts of a German compound, or () when ``word`` is not (confidently) one.
+
+    ``word`` must be lowercase; it is casefolded here (ß -> ss), and offsets refer to the
+    casefolded form.
+    """
+    word = word.casefold()
+    if len(word) < MIN_COMPOUND_LENGTH or not word.isalpha():
+        return ()
+    words = lexicon()
+    n = len(word)
+    # best[i][k]: (score sum, previous position, previous k, part) for k parts covering word[:i]
+    best: list[dict[int, tuple[float, int, int, Part]]] = [{} for _ in range(n + 1)]
+    best[0][0] = (0.0, -1, -1, Part(0, 0, ""))
+    for start in range(n):
+        if not best[start]:
+            continue
+        for end, lemma, zipf, linkers in _part_candidates(word, start, words):
+            part = Part(start, end, lemma)
+            for linker in linkers if end < n else ("",):
+                if not word.startswith(linker, end):
+                    continue
+                following = end + len(linker)
+                # Another part of at least MIN_PART_LENGTH must follow a non-final part.
+                if following != n and n - following < MIN_PART_LENGTH:
+                    continue
+                if following == n and end != n:
+                    continue
+                gain = zipf - (_LINKER_PENALTY if linker else 0.0)
+                for count, (total, *_rest) in best[start].items():
+                    if count + 1 > MAX_PARTS:
+                        continue
+                    current = best[following].get(count + 1)
+                    if current is None or total + gain > current[0]:
+                        best[following][count + 1] = (total + gain, start, count, part)
+    choice = None
+    choice_score = -math.inf
+    for count, (total, *_rest) in best[n].items():
+        if count < 2:
+            continue
+        score = total / count - _EXTRA_PART_PENALTY * (count - 2)
+        if score > choice_score:
+            choice, choice_score = count, score
+    if choice is None or choice_score < words.get(word, 0.0) - _WHOLE_WORD_MARGIN:
+        return ()
+    parts = []
+    position, count = n, choice
+    while count > 0:
+        _total, previous, previous_count, part = best[position][count]
+        parts.append(part)
+        position, count = previous, previous_count
+    return tuple(reversed(parts))
+
+
+@lru_cache(maxsize=200_000)
+def compound_terms(word: str) -> tuple[str, ...]:
+    """What a compound adds to the index besides itself: its parts and contiguous sub-compounds.
+
+    ``luftverteidigungssysteme`` -> luft, verteidigung, systeme, luftverteidigung,
+    verteidigungssysteme. Returns () for words that are not compounds.
+    """
+    parts = split_compound(word)
+    if not parts:
+        return ()
+    folded = word.casefold()
+    terms = [part.lemma for part in parts]
+    for first in range(len(parts)):
+        for last in range(first + 1, len(parts)):
+            if first == 0 and last == len(parts) - 1:
+                continue  # that is the whole word
+            # Surface from the first part up to the last part's own start, then its lemma:
+            # keeps inner linkers (Verteidigungs|systeme) but not a dropped -e at the end.
+            terms.append(folded[parts[first].start : parts[last].start] + parts[last].lemma)
+    return tuple(dict.fromkeys(term for term in terms if term != folded))
