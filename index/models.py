@@ -111,6 +111,8 @@ class Hit(BaseModel):
     # Offsets of matched terms in the article body (and title), for highlighting.
     body_matches: list[Span] = Field(default_factory=list)
     title_matches: list[Span] = Field(default_factory=list)
+    # Offsets of the matches inside ``snippet`` (plain text, no markup).
+    snippet_matches: list[Span] = Field(default_factory=list)
 
 
 class Entity(BaseModel):

@@ -1,0 +1,288 @@
+"""The Whoosh full-text index: schema, writing, searching, hits with snippets and highlights.
+
+The index is rebuildable from the store, so it holds little: stored fields are only the id,
+the source name and the publication time (for the hit list); titles and bodies for snippets
+come from the store through the ``fetch`` callback. Ranking is Whoosh's BM25F with the title
+weighted three times the body. The query language is described in :mod:`index.search_query`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import whoosh.index
+from whoosh import fields, scoring
+from whoosh.index import LockError
+from whoosh.writing import CLEAR
+
+from index.analysis import FoldingKeywordAnalyzer, FoldingWordAnalyzer, GermanAnalyzer, LinesAnalyzer
+from index.errors import LibraryError
+from index.models import Hit, Span
+from index.search_query import EntityLookup, make_parser, parse, to_index_time
+from index.search_snippets import find_matches, make_snippet, positive_terms
+
+logger = logging.getLogger(__name__)
+
+# Bump when the schema or the analysis changes: an index of another version is rebuilt.
+SCHEMA_VERSION = 1
+VERSION_FILE = "reader-schema-version"
+TITLE_BOOST = 3.0
+# How long add()/delete()/clear() wait for another process's writer before giving up.
+WRITER_TIMEOUT_SECONDS = 10.0
+WRITER_RETRY_DELAY_SECONDS = 0.1
+# Memory for the writer's in-memory pool before it spills to disk.
+WRITER_LIMIT_MB = 256
+
+Fetch = Callable[[list[str]], dict[str, tuple[str, str]]]
+
+
+@dataclass
+class IndexDocument:
+    """What the index needs of an article."""
+
+    id: str
+    title: str
+    body: str
+    source: str | None
+    published: datetime | None
+    kind: str
+    tags: list[str] = field(default_factory=list)
+    # Raw entity ids of the article's mentions, for person:/org:/place: queries.
+    entity_ids: list[str] = field(default_factory=list)
+
+
+def build_schema() -> fields.Schema:
+    german = GermanAnalyzer()
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        title=fields.TEXT(analyzer=german, phrase=True, field_boost=TITLE_BOOST, multitoken_query="phrase"),
+        body=fields.TEXT(analyzer=german, phrase=True, multitoken_query="phrase"),
+        source=fields.TEXT(analyzer=FoldingWordAnalyzer(), phrase=True, stored=True),
+        # Naive Europe/Berlin wall-clock time, so date:2025-09-04 means that day in Germany.
+        published=fields.DATETIME(),
+        published_at=fields.STORED(),  # ISO 8601 with offset, as given
+        kind=fields.TEXT(analyzer=FoldingKeywordAnalyzer(), phrase=False),
+        tags=fields.TEXT(analyzer=FoldingKeywordAnalyzer(), phrase=False),
+        entity_ids=fields.TEXT(analyzer=LinesAnalyzer(), phrase=False),
+    )
+
+
+def _index_fields(doc: IndexDocument) -> dict:
+    values = {"id": doc.id, "title": doc.title, "body": doc.body, "kind": doc.kind or "article"}
+    if doc.source:
+        values["source"] = doc.source
+    if doc.published is not None:
+        values["published"] = to_index_time(doc.published)
+        values["published_at"] = doc.published.isoformat()
+    if doc.tags:
+        values["tags"] = "\n".join(tag.replace("\n", " ") for tag in doc.tags)
+    if doc.entity_ids:
+        values["entity_ids"] = "\n".join(dict.fromkeys(doc.entity_ids))
+    return values
+
+
+class SearchIndex:
+    """A Whoosh index in one directory. Safe to share between threads of one process."""
+
+    def __init__(self, directory: Path, index: whoosh.index.Index, needs_rebuild: bool):
+        self.directory = directory
+        self.needs_rebuild = needs_rebuild
+        self._index = index
+        self._parser = make_parser(index.schema)
+        self._lock = threading.RLock()
+        self._searcher = None
+
+    # Opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, directory: Path) -> "SearchIndex":
+        """Open the index in ``directory``; create it empty (needs_rebuild) if missing, damaged or outdated."""
+        directory = Path(directory)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise LibraryError(f"Cannot create the search index folder {directory}: {error.strerror}.") from None
+        index = cls._open_existing(directory)
+        if index is not None:
+            return cls(directory, index, needs_rebuild=False)
+        return cls(directory, cls._create(directory), needs_rebuild=True)
+
+    @staticmethod
+    def _open_existing(directory: Path) -> whoosh.index.Index | None:
+        version_file = directory / VERSION_FILE
+        try:
+            version = int(version_file.read_text(encoding="ascii").strip())
+        except (OSError, ValueError):
+            version = None
+        if version != SCHEMA_VERSION:
+            if version is not None:
+                logger.info("Search index schema %s is outdated (now %s); rebuilding", version, SCHEMA_VERSION)
+            return None
+        try:
+            index = whoosh.index.open_dir(str(directory))
+            if set(index.schema.names()) != set(build_schema().names()):
+                logger.warning("Search index fields differ from this version's; rebuilding")
+                return None
+            with index.reader() as reader:
+                reader.doc_count()
+                list(reader.lexicon("id"))[:1]
+            return index
+        except Exception:  # Damaged in any of many ways (unpickling, truncated segments, ...).
+            logger.warning("Search index in %s is unreadable; recreating it empty", directory, exc_info=True)
+            return None
+
+    @staticmethod
+    def _create(directory: Path) -> whoosh.index.Index:
+        try:
+            for path in directory.iterdir():
+                if path.name == VERSION_FILE or (path.name.startswith(("_MAIN_", "MAIN_")) and "WRITELOCK" not in path.name):
+                    path.unlink()
+            index = whoosh.index.create_in(str(directory), build_schema())
+            (directory / VERSION_FILE).write_text(f"{SCHEMA_VERSION}\n", encoding="ascii")
+        except OSError as error:
+            raise LibraryError(f"Cannot write the search index in {directory}: {error.strerror}.") from None
+        return index
+
+    # Writing ---------------------------------------------------------------------------
+
+    def _writer(self):
+        try:
+            return self._index.writer(
+                timeout=WRITER_TIMEOUT_SECONDS, delay=WRITER_RETRY_DELAY_SECONDS, limitmb=WRITER_LIMIT_MB
+            )
+        except LockError:
+            raise LibraryError(
+                "The search index is busy (another reader process is updating it); try again in a moment."
+            ) from None
+        except OSError as error:
+            raise LibraryError(f"Cannot write the search index in {self.directory}: {error.strerror}.") from None
+
+    def _write(self, work: Callable, **commit_options) -> int:
+        with self._lock:
+            writer = self._writer()
+            try:
+                count = work(writer)
+                writer.commit(**commit_options)
+            except BaseException as error:
+                writer.cancel()
+                if isinstance(error, OSError):
+                    raise LibraryError(f"Cannot write the search index: {error.strerror}.") from None
+                raise
+            self._forget_searcher()
+            return count
+
+    def add(self, docs: Iterable[IndexDocument]) -> int:
+        """Add or replace documents (by id) in one commit; returns how many."""
+
+        def work(writer) -> int:
+            count = 0
+            for doc in docs:
+                writer.update_document(**_index_fields(doc))
+                count += 1
+            return count
+
+        return self._write(work)
+
+    def delete(self, ids: Iterable[str]) -> None:
+        def work(writer) -> int:
+            for doc_id in ids:
+                writer.delete_by_term("id", doc_id)
+            return 0
+
+        self._write(work)
+
+    def clear(self) -> None:
+        """Remove every document (keeps the index itself, and its version)."""
+        self._write(lambda writer: 0, mergetype=CLEAR)
+
+    # Reading ---------------------------------------------------------------------------
+
+    def _forget_searcher(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+    def _current_searcher(self):
+        """A searcher on the latest commit (also commits by other processes)."""
+        if self._searcher is None:
+            self._searcher = self._index.searcher(weighting=scoring.BM25F())
+        else:
+            self._searcher = self._searcher.refresh()
+        return self._searcher
+
+    def ids(self) -> set[str]:
+        with self._lock:
+            reader = self._current_searcher().reader()
+            return {stored["id"] for stored in reader.all_stored_fields()}
+
+    def doc_count(self) -> int:
+        with self._lock:
+            return self._current_searcher().doc_count()
+
+    def search(
+        self,
+        query: str,
+        limit: int = 20,
+        *,
+        fetch: Fetch,
+        entity_ids_for: EntityLookup | None = None,
+    ) -> list[Hit]:
+        """The best ``limit`` hits for ``query``, with snippets and highlight offsets.
+
+        ``fetch(ids)`` returns ``{id: (title, body)}`` from the store; ids it does not know
+        (the index is ahead of or behind the store) are left out of the results.
+        ``entity_ids_for(kind, name)`` resolves person:/org:/place: names to entity ids.
+        """
+        parsed = parse(self._parser, query, entity_ids_for)
+        if limit <= 0:
+            return []
+        with self._lock:
+            searcher = self._current_searcher()
+            results = searcher.search(parsed, limit=limit)
+            rows = [(hit.score, hit.fields()) for hit in results]
+            reader = searcher.reader()
+            body_terms = positive_terms(parsed, reader, "body")
+            title_terms = positive_terms(parsed, reader, "title")
+        texts = fetch([stored["id"] for _score, stored in rows]) if rows else {}
+        hits = []
+        for score, stored in rows:
+            text = texts.get(stored["id"])
+            if text is None:
+                logger.debug("Search hit %s is not in the store; skipped", stored["id"])
+                continue
+            title, body = text
+            body_matches = find_matches(body, body_terms)
+            snippet, snippet_spans = make_snippet(body, body_matches)
+            published = stored.get("published_at")
+            hits.append(
+                Hit(
+                    id=stored["id"],
+                    title=title,
+                    source=stored.get("source"),
+                    published=datetime.fromisoformat(published) if published else None,
+                    score=score,
+                    snippet=snippet,
+                    body_matches=[Span(start=match.start, end=match.end) for match in body_matches],
+                    title_matches=[
+                        Span(start=match.start, end=match.end) for match in find_matches(title, title_terms)
+                    ],
+                    snippet_matches=[Span(start=start, end=end) for start, end in snippet_spans],
+                )
+            )
+        return hits
+
+    def match_spans(self, query: str, text: str, *, field: str = "body") -> list[Span]:
+        """Offsets in ``text`` of the words the query's positive terms match (for highlighting)."""
+        parsed = parse(self._parser, query)
+        with self._lock:
+            terms = positive_terms(parsed, self._current_searcher().reader(), field)
+        return [Span(start=match.start, end=match.end) for match in find_matches(text, terms)]
+
+    def close(self) -> None:
+        with self._lock:
+            self._forget_searcher()

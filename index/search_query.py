@@ -1,0 +1,251 @@
+"""The search language: parsing a query string into a Whoosh query, with one clear sentence on error.
+
+Syntax (words are ANDed; title and body are searched unless a field is named):
+
+- ``AND`` / ``OR`` / ``NOT`` (also ``UND`` / ``ODER`` / ``NICHT``), ``-word`` to exclude, ``( )``
+- ``"Koalition der Willigen"`` phrases (also „…“), ``"…"~3`` for words up to 3 apart
+- ``Verteid*`` prefixes, ``Sel?nskyj`` wildcards, ``Selenskij~`` / ``~2`` fuzzy (edit distance)
+- fields: ``title:`` (``titel:``), ``source:`` (``quelle:``), ``tag:`` / ``tags:``, ``kind:``,
+  ``published:`` (``date:`` / ``datum:``), ``person:``, ``org:``, ``place:`` (``ort:``)
+- dates: ``date:2025-09-04``, ``date:04.09.2025``, ``published:2025-09`` (a month),
+  ``published:[2025-09-01 TO 2025-09-05]``, ``published:>2025-09-01`` (after that day),
+  ``>=``, ``<``, ``<=``. Dates are days in Europe/Berlin, like the articles' own dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from whoosh import fields, qparser, query
+from whoosh.util.times import datetime_to_long
+
+from index.analysis import STOP_WORDS, fold, normalize
+from index.errors import QueryError
+
+# Dates are indexed and queried as wall-clock time in this zone (naive German times are Berlin).
+QUERY_TIMEZONE = ZoneInfo("Europe/Berlin")
+
+TEXT_FIELDS = ("title", "body")
+ENTITY_FIELDS = ("person", "org", "place")
+FIELD_ALIASES = {
+    "title": ["titel"],
+    "source": ["quelle"],
+    "tags": ["tag"],
+    "published": ["date", "datum"],
+    "place": ["ort"],
+}
+SEARCHABLE_FIELDS = ("title", "body", "source", "tags", "kind", "published", *ENTITY_FIELDS)
+KNOWN_FIELD_NAMES = frozenset(SEARCHABLE_FIELDS) | {alias for names in FIELD_ALIASES.values() for alias in names}
+
+EntityLookup = Callable[[str, str], list[str]]
+
+# A term that is never indexed: an entity that resolves to no ids matches nothing, even in an OR.
+_NO_ENTITY = "\x00no-entity"
+_MAX_FUZZY_DISTANCE = 2
+
+
+def to_index_time(moment: datetime) -> datetime:
+    """A timezone-aware moment as the naive Berlin wall-clock time the index stores."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=QUERY_TIMEZONE)
+    return moment.astimezone(QUERY_TIMEZONE).replace(tzinfo=None)
+
+
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?)?)?")
+_GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+
+def date_bounds(text: str) -> tuple[datetime, datetime]:
+    """The first and last microsecond a date means: a year, month, day or minute."""
+    cleaned = text.strip().strip("'\"")
+    iso = _ISO_DATE.fullmatch(cleaned)
+    german = _GERMAN_DATE.fullmatch(cleaned)
+    if iso:
+        year, month, day, hour, minute = (int(part) if part else None for part in iso.groups())
+    elif german:
+        day, month, year = (int(part) for part in german.groups())
+        hour = minute = None
+    else:
+        raise QueryError(f"Could not read the date {cleaned!r}; write it as 2025-09-04 or 04.09.2025.")
+    try:
+        start = datetime(year, month or 1, day or 1, hour or 0, minute or 0)
+    except ValueError:
+        raise QueryError(f"{cleaned!r} is not a valid date.") from None
+    if minute is not None:
+        following = start + timedelta(minutes=1)
+    elif day is not None:
+        following = start + timedelta(days=1)
+    elif month is not None:
+        following = start.replace(year=year + (month == 12), month=month % 12 + 1)
+    else:
+        following = start.replace(year=year + 1)
+    return start, following - timedelta(microseconds=1)
+
+
+class _QueryDateField(fields.DATETIME):
+    """How the parser reads dates; used only in the parser's schema, never pickled into the index."""
+
+    def parse_query(self, fieldname, qstring, boost=1.0):
+        start, end = date_bounds(qstring)
+        return query.NumericRange(fieldname, datetime_to_long(start), datetime_to_long(end), boost=boost)
+
+    def parse_range(self, fieldname, start, end, startexcl, endexcl, boost=1.0):
+        if start is None and end is None:
+            raise QueryError("A date range needs a date, e.g. published:[2025-09-01 TO 2025-09-05].")
+        low = high = None
+        if start is not None:
+            first, last = date_bounds(start)
+            low = last + timedelta(microseconds=1) if startexcl else first
+        if end is not None:
+            first, last = date_bounds(end)
+            high = first - timedelta(microseconds=1) if endexcl else last
+        if low is not None and high is not None and low > high:
+            raise QueryError(f"The date range from {start} to {end} ends before it starts.")
+        return query.NumericRange(
+            fieldname,
+            datetime_to_long(low) if low else None,
+            datetime_to_long(high) if high else None,
+            boost=boost,
+        )
+
+
+class _GermanQueryParser(qparser.QueryParser):
+    """Builds prefix, wildcard and fuzzy terms the way the German analyzer indexes words."""
+
+    def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True, removestops=True):
+        if fieldname not in TEXT_FIELDS or termclass is query.Term:
+            return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+        if termclass is query.Prefix:
+            # Index terms are stems: "Verteid*" must find verteid..., "Garantien*" the stem garanti.
+            return query.Or(
+                [query.Prefix(fieldname, fold(text.lower())), query.Term(fieldname, normalize(text))],
+                boost=boost,
+            )
+        if termclass is query.FuzzyTerm:
+            return query.FuzzyTerm(fieldname, normalize(text), boost=boost)
+        return termclass(fieldname, fold(text.lower()), boost=boost)
+
+
+def _parser_schema(index_schema: fields.Schema) -> fields.Schema:
+    schema = fields.Schema()
+    for name, field in index_schema.items():
+        schema.add(name, _QueryDateField() if name == "published" else field)
+    for name in ENTITY_FIELDS:
+        schema.add(name, fields.ID())
+    return schema
+
+
+def make_parser(index_schema: fields.Schema) -> qparser.QueryParser:
+    parser = _GermanQueryParser(None, _parser_schema(index_schema))
+    parser.add_plugin(qparser.MultifieldPlugin(list(TEXT_FIELDS)))
+    parser.replace_plugin(
+        qparser.OperatorsPlugin(
+            And=r"(?<=\s)(AND|UND)(?=\s)",
+            Or=r"(?<=\s)(OR|ODER)(?=\s)",
+            Not=r"(^|(?<=(\s|[()])))(NOT|NICHT)(?=\s)",
+            AndNot=None,
+            AndMaybe=None,
+        )
+    )
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    parser.add_plugin(qparser.GtLtPlugin())
+    parser.add_plugin(qparser.PlusMinusPlugin(plusexpr=r"(?:(?<=\s)|^)\+(?=\S)", minusexpr=r"(?:(?<=\s)|^)-(?=\S)"))
+    parser.add_plugin(qparser.FieldAliasPlugin(FIELD_ALIASES))
+    return parser
+
+
+_TYPOGRAPHIC_QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "«": '"', "»": '"'})
+_FIELD_NAME = re.compile(r"(?:(?<=[\s(])|^)[+-]?([^\W\d_]\w*):(?=\S)")
+_FUZZY_DISTANCE = re.compile(r"(?<=\S)~(\d+)")
+
+
+def check_syntax(text: str) -> str:
+    """Reject what Whoosh's lenient parser would silently turn into something else.
+
+    Returns the query with typographic quotes made plain.
+    """
+    text = text.translate(_TYPOGRAPHIC_QUOTES).strip()
+    if not text:
+        raise QueryError("The search is empty; type a word to search for.")
+    if text.count('"') % 2:
+        raise QueryError('The query has an opening quote (") without a closing one.')
+    outside_quotes = re.sub(r'"[^"]*"', lambda match: " " * len(match.group()), text)
+    depth = 0
+    in_range = False
+    for char in outside_quotes:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                raise QueryError("The query closes a parenthesis that was never opened.")
+        elif char in "[{":
+            if in_range:
+                raise QueryError("A range in the query opens a bracket inside another one.")
+            in_range = True
+        elif char in "]}":
+            if not in_range:
+                raise QueryError("The query closes a bracket that was never opened.")
+            in_range = False
+    if depth > 0:
+        raise QueryError("The query opens a parenthesis that is never closed.")
+    if in_range:
+        raise QueryError("The query opens a bracket that is never closed.")
+    for bracketed in re.findall(r"[\[{][^\]}]*[\]}]", outside_quotes):
+        if not re.search(r"\sTO\s|^.\s*TO\s|\sTO\s*.$", bracketed, flags=re.IGNORECASE):
+            raise QueryError(f"The range {bracketed} needs the form [2025-09-01 TO 2025-09-05].")
+    for name in _FIELD_NAME.findall(outside_quotes):
+        if name.lower() not in KNOWN_FIELD_NAMES:
+            known = ", ".join(sorted(KNOWN_FIELD_NAMES))
+            raise QueryError(f"There is no field called {name!r}; fields are {known}.")
+    for distance in _FUZZY_DISTANCE.findall(outside_quotes):
+        if int(distance) > _MAX_FUZZY_DISTANCE:
+            raise QueryError(f"A fuzzy search allows at most {_MAX_FUZZY_DISTANCE} differences (word~2), not {distance}.")
+    return text
+
+
+def _raise_parse_errors(node: query.Query) -> None:
+    error = getattr(node, "error", None)
+    if error is not None:
+        if isinstance(error, QueryError):
+            raise error
+        raise QueryError(f"Part of the query could not be understood ({error}).")
+    for child in node.children():
+        _raise_parse_errors(child)
+
+
+def _resolve_entities(node: query.Query, entity_ids_for: EntityLookup | None) -> query.Query:
+    fieldname = node.field() if node.is_leaf() else None
+    if fieldname in ENTITY_FIELDS:
+        name = getattr(node, "text", None)
+        if not isinstance(name, str):
+            raise QueryError(f"{fieldname}: takes a name, e.g. {fieldname}:Macron.")
+        ids = list(dict.fromkeys(entity_ids_for(fieldname, name))) if entity_ids_for else []
+        if not ids:
+            return query.Term("entity_ids", _NO_ENTITY)
+        return query.Or([query.Term("entity_ids", entity_id) for entity_id in ids], boost=node.boost)
+    if node.is_leaf():
+        return node
+    return node.apply(lambda child: _resolve_entities(child, entity_ids_for))
+
+
+def parse(parser: qparser.QueryParser, text: str, entity_ids_for: EntityLookup | None = None) -> query.Query:
+    """The Whoosh query for ``text``; raises QueryError with one sentence if it cannot be searched."""
+    text = check_syntax(text)
+    try:
+        parsed = parser.parse(text, normalize=False)
+    except QueryError:
+        raise
+    except Exception as error:  # Whoosh's parser has no error contract; never show its traceback.
+        raise QueryError(f"The query could not be understood ({error}).") from None
+    _raise_parse_errors(parsed)
+    resolved = _resolve_entities(parsed, entity_ids_for).normalize()
+    if resolved is query.NullQuery or isinstance(resolved, query.qcore._NullQuery):
+        common = [word for word in re.findall(r"[^\W\d_]+", text) if word.lower() in STOP_WORDS]
+        if common:
+            raise QueryError(f"The query only has words too common to search for ({', '.join(common)}).")
+        raise QueryError("The query has nothing to search for.")
+    return resolved
