@@ -65,6 +65,8 @@ def test_002_ai_disclaimer_is_neither_title_nor_body() -> None:
     assert article.published == datetime(2025, 9, 4, tzinfo=BERLIN)
     assert article.published_precision == "day"
     assert article.kind == "article"
+    assert article.source is None
+    assert article.tags == []
     assert article.body.startswith("Heute, Donnerstag, beraten die in der sogenannten Koalition der Willigen")
     assert article.body.endswith("Die EU vermute eine russische Einmischung.")
     for text in (article.title, article.body):
@@ -96,6 +98,8 @@ def test_004_liveblog_with_stand_line_and_title_from_lead() -> None:
     assert article.kind == "liveblog"
     assert article.published == datetime(2025, 9, 4, 11, 21, tzinfo=BERLIN)
     assert article.published_precision == "minute"
+    assert article.source is None
+    assert article.tags == []
     assert article.title.startswith("Für NATO-Chef Rutte hat Russland über einen Einsatz internationaler Truppen")
     assert len(article.title) <= 101
     assert not article.title.lower().startswith(("stand", "liveblog"))
@@ -111,6 +115,8 @@ def test_004_liveblog_with_stand_line_and_title_from_lead() -> None:
 def test_seed_bodies_are_clean_paragraphs(prefix: str) -> None:
     article = seed(prefix)
     assert article.id == ""  # the library assigns ids
+    assert article.item_key is None
+    assert article.url is None
     assert unicodedata.is_normalized("NFC", article.body)
     assert "\n\n\n" not in article.body
     for paragraph in paragraphs(article):
