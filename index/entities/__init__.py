@@ -17,6 +17,7 @@ import pycrfsuite
 
 from ..errors import ReaderError
 from ..models import Entity, Mention
+from . import compiled
 from .corrections import Corrections, CorrectionsError
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
@@ -74,8 +75,7 @@ class EntityPipeline:
         """The shipped model and gazetteer, plus the user's corrections (the file may not
         exist). Raises CorrectionsError for a bad aliases file, ModelError for a bad model."""
         if _Shared.lexicon is None:
-            _Shared.lexicon = Lexicon.load()
-            _Shared.gazetteer = Gazetteer.load(_Shared.lexicon)
+            _Shared.lexicon, _Shared.gazetteer = compiled.load()
         assert _Shared.gazetteer is not None
         return cls(_Shared.lexicon, _Shared.gazetteer, _tagger(model_path),
                    Corrections.load(aliases_file))

@@ -149,19 +149,39 @@ def build(source: Path, target: Path = PACKAGE_DATA) -> dict[str, int]:
     (target / "common_words.txt").write_text("\n".join(sorted(common)) + "\n", encoding="utf-8")
     (target / "first_names.txt").write_text("\n".join(sorted(first)) + "\n", encoding="utf-8")
     (target / "surnames.txt").write_text("\n".join(sorted(set(surnames))) + "\n", encoding="utf-8")
-    with open(target / "places.jsonl", "w", encoding="utf-8") as handle:
+    with open(target / "places.tsv", "w", encoding="utf-8") as handle:
+        handle.write("# name\tpopulation\taliases separated by |\n")
         seen = set()
         for place in places:
             if place["name"] in seen:
                 continue
             seen.add(place["name"])
-            handle.write(json.dumps(place, ensure_ascii=False) + "\n")
+            handle.write(f"{place['name']}\t{place['population']}\t{'|'.join(place['aliases'])}\n")
+    from . import compiled
+    from .gazetteer import Gazetteer
+    from .lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    compiled.save(lexicon, Gazetteer.load(lexicon), target / compiled.COMPILED)
     return {"common_words": len(common), "first_names": len(first),
             "surnames": len(set(surnames)), "places": len(seen)}
 
 
+def compile_only() -> None:
+    """Rewrite data/compiled.marshal after a hand edit of curated.txt."""
+    from . import compiled
+    from .gazetteer import Gazetteer
+    from .lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    compiled.save(lexicon, Gazetteer.load(lexicon), PACKAGE_DATA / compiled.COMPILED)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if args == ["--compile"]:
+        compile_only()
+        return 0
     source = Path(args[0]) if args else default_source_dir()
     sizes = build(source)
     print(", ".join(f"{k}: {v}" for k, v in sizes.items()))
@@ -170,3 +190,4 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+

@@ -19,7 +19,8 @@ ROLE_HEADS = tuple(sorted(
     gründer gründerin unternehmer unternehmerin kandidat kandidatin koordinator koordinatorin
     stabschef stabschefin kronprinz oberbefehlshaber admiral staatssekretär staatssekretärin
     außenbeauftragte ministerpräsident ministerpräsidentin vizekanzler vizekanzlerin
-    vizepräsident vizepräsidentin ceo""".split(),
+    vizepräsident vizepräsidentin ceo vorstand vorständin intendant intendantin
+    bundestrainer kapitän moderator moderatorin""".split(),
     key=len, reverse=True))
 _ROLE_ENDINGS = ("", "s", "en", "n", "es")
 # Titles that are not roles of their own but often stand before a name.

@@ -1,4 +1,4 @@
-"""The curated gazetteer (data/curated.txt) plus countries and DACH places (data/places.jsonl).
+"""The curated gazetteer (data/curated.txt) plus countries and DACH places (data/places.tsv).
 
 Aliases are matched on tokens, case-insensitively except for the case of each token's first
 letter (so NATO = Nato, but the adjective "linke" is not the party "Linke").
@@ -104,7 +104,7 @@ class Gazetteer:
     def _add_alias(self, alias: str, entry_id: str, strong: bool, priority: int) -> None:
         forms = [(alias, priority)] + [(g, min(priority, _GENERATED)) for g in genitive_forms(alias)]
         for form, form_priority in forms:
-            words = [t.text for t in tokenize(form)]
+            words = [form] if form.isalpha() else [t.text for t in tokenize(form)]
             if not words:
                 continue
             key = _key(words)

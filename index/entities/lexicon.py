@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from importlib import resources
 
@@ -25,7 +24,12 @@ class Lexicon:
 
     @classmethod
     def load(cls) -> "Lexicon":
-        places = [json.loads(line) for line in read_data_text("places.jsonl").split("\n") if line]
+        places = []
+        for line in read_data_text("places.tsv").split("\n"):
+            if line and not line.startswith("#"):
+                name, population, aliases = line.split("\t")
+                places.append({"name": name, "population": int(population),
+                               "aliases": aliases.split("|") if aliases else []})
         return cls(
             first_names=_word_set("first_names.txt"),
             surnames=_word_set("surnames.txt"),

@@ -15,6 +15,8 @@ NAME_PARTICLES = frozenset(
 
 
 def slug(name: str) -> str:
+    if name.isascii():
+        return _NON_ALNUM.sub("-", name.lower()).strip("-") or "x"
     folded = unicodedata.normalize("NFKD", name.translate(_FOLD))
     ascii_only = "".join(c for c in folded if not unicodedata.combining(c)).lower()
     return _NON_ALNUM.sub("-", ascii_only).strip("-") or "x"

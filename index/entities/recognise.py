@@ -59,6 +59,7 @@ class Recogniser:
             matches = self.gazetteer.match_all(sentence)
             tags = self.tagger.tag(self.features.sequence(sentence, matches))
             spans.extend(self._merge(_crf_spans(tags, a), matches, a, sentence))
+        spans = self._after_roles(spans, words)
         spans = [s for s in (self._split_role(s, words) for s in spans) if s is not None]
         spans = self._propagate(spans, words)
         spans += self._compound_parts(spans, tokens)
@@ -108,6 +109,34 @@ class Recogniser:
             return True
         stem = strip_genitive(low)
         return low not in lex.common_words and (stem is None or stem not in lex.common_words)
+
+    def _after_roles(self, spans: list[Span], words: list[str]) -> list[Span]:
+        """A name right after a role word (Außenamtssprecherin Sacharowa) is a person, even
+        where the CRF hesitated or called it an organisation."""
+        lex = self.lexicon
+        starts = {s.start: s for s in spans}
+        covered = set()
+        for s in spans:
+            covered.update(range(s.start, s.end))
+        added = []
+        for i, word in enumerate(words[:-1]):
+            if i in covered or not role_of(word):
+                continue
+            j = i + 1
+            span = starts.get(j)
+            if span is not None:
+                if span.entry is None and span.kind != "person" and (
+                        words[j] in lex.first_names or words[j] in lex.surnames):
+                    span.kind = "person"
+                continue
+            end = j
+            while (end < len(words) and end - j < 3 and words[end][:1].isupper()
+                   and end not in covered and words[end].lower() not in lex.common_words
+                   and (words[end] in lex.first_names or words[end] in lex.surnames)):
+                end += 1
+            if end > j:
+                added.append(Span(j, end, "person"))
+        return spans + added
 
     def _split_role(self, span: Span, words: list[str]) -> Span | None:
         """NATO-Chef Rutte -> "Rutte" with role NATO-Chef; the role word before a name too."""

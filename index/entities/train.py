@@ -35,6 +35,8 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--c2", type=float, default=0.01, help="L2 weight")
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--no-europeana", action="store_true")
+    parser.add_argument("--germeval-weight", type=int, default=1,
+                        help="repeat the GermEval sentences this many times (in-domain weight)")
     parser.add_argument("--hipe", action="store_true", help="also train on HIPE-2022 (OCR)")
     parser.add_argument("--skip-build", action="store_true", help="keep the current word lists")
     return parser.parse_args(argv)
@@ -66,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     sets = build_data.training_sentences(source, not args.no_europeana, lexicon.common_words)
     if args.hipe:
         sets.append(("hipe", list(_read_hipe(source))))
+    sets[0] = (sets[0][0], sets[0][1] * args.germeval_weight)
     trainer = pycrfsuite.Trainer(verbose=False)
     for name, group in sets:
         logger.info("%s: %d sentences, %d tokens", name, len(group), sum(len(t) for t, _ in group))
