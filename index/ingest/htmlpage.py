@@ -107,7 +107,10 @@ def _paragraphs(main: etree._Element) -> list[tuple[str, str]]:
 
 
 def parse_html(text: str, name: str) -> ArticleDraft:
-    import trafilatura  # imported here: it takes a moment and only HTML needs it
+    try:
+        import trafilatura  # imported here: it takes a moment and only HTML needs it
+    except ImportError as error:  # a broken install (trafilatura needs lxml[html_clean])
+        raise IngestError(f"{name} is an HTML page, but HTML support is not installed properly: {error}") from error
 
     try:
         tree = lxml.html.document_fromstring(text)
