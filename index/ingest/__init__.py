@@ -19,7 +19,7 @@ from .detect import SUFFIX_FORMATS, Format, detect_format
 from .draft import ArticleDraft, finish
 from .feeds import parse_feed
 from .htmlpage import parse_html
-from .jsonlines import parse_json_lines
+from .jsonlines import parse_json_document, parse_json_lines
 from .markdown import parse_markdown
 from .plaintext import parse_plain_text
 
@@ -42,6 +42,7 @@ _FORMAT_NAMES: dict[Format, str] = {
     "html": "an HTML page",
     "feed": "a feed",
     "jsonl": "a JSON Lines file",
+    "json": "a JSON file",
 }
 
 
@@ -99,6 +100,9 @@ def _drafts(data: bytes, name: str) -> tuple[list[ArticleDraft], list[str], Form
         raise IngestError(f"{name} is empty.")
     if fmt == "jsonl":
         drafts, problems = parse_json_lines(text, name)
+        return drafts, problems, fmt
+    if fmt == "json":
+        drafts, problems = parse_json_document(text, name)
         return drafts, problems, fmt
     if fmt == "html":
         return [parse_html(text, name)], [], fmt

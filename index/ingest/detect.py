@@ -7,7 +7,7 @@ import re
 from pathlib import PurePath
 from typing import Literal
 
-Format = Literal["text", "markdown", "html", "feed", "jsonl"]
+Format = Literal["text", "markdown", "html", "feed", "jsonl", "json"]
 
 SUFFIX_FORMATS: dict[str, Format] = {
     ".txt": "text", ".text": "text",
@@ -30,13 +30,18 @@ def sniff(head: bytes) -> Format | None:
         return "html" if "<html" in text else None
     if _HTML_START.match(text):
         return "html"
-    if text.startswith("{"):
-        first_line = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
+    if text.startswith(("[", "{")):
+        body = head.lstrip(b"\xef\xbb\xbf \t\r\n")
         try:
-            if isinstance(json.loads(first_line), dict):
+            if isinstance(json.loads(body.split(b"\n", 1)[0]), dict):
                 return "jsonl"
         except ValueError:
+            pass
+        try:
+            json.loads(body)
+        except ValueError:
             return None
+        return "json"
     if re.match(r"---[ \t]*\r?\n", text) and re.search(r"\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", text):
         return "markdown"
     return None
@@ -47,6 +52,8 @@ def detect_format(name: str, data: bytes) -> Format:
     by_suffix = SUFFIX_FORMATS.get(suffix)
     if by_suffix in ("jsonl", "markdown"):
         return by_suffix
+    if suffix == ".json":  # read when named, not collected from folders (too many other uses)
+        return "json"
     sniffed = sniff(data)
     if by_suffix == "html":
         return "html"

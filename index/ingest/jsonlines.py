@@ -1,4 +1,4 @@
-"""JSON Lines: one article object per line.
+"""JSON Lines: one article object per line (and JSON files holding one article or a list).
 
 Fields: ``title``, ``body`` or ``text`` (required), ``date`` or ``published``, ``source``,
 ``url``, ``tags`` (list or comma-separated string), ``kind`` ("article" or "liveblog").
@@ -35,10 +35,11 @@ def _optional_text(record: dict, *keys: str) -> str | None:
     return None
 
 
-def _draft(record: object, number: int) -> tuple[ArticleDraft, list[str]]:
+def _draft(record: object, label: str) -> tuple[ArticleDraft, list[str]]:
     if not isinstance(record, dict):
         raise _LineProblem("is not a JSON object")
     notes: list[str] = []
+    title = _optional_text(record, "title", "headline")
     raw_body = _optional_text(record, "body", "text", "content")
     if raw_body is None:
         raise _LineProblem("has no 'body' or 'text'")
@@ -47,7 +48,7 @@ def _draft(record: object, number: int) -> tuple[ArticleDraft, list[str]]:
     if not body:
         raise _LineProblem("has no article text in 'body'")
     draft = ArticleDraft(
-        title=_optional_text(record, "title", "headline"),
+        title=title,
         body=body,
         source=_optional_text(record, "source", "site", "publisher"),
         url=_optional_text(record, "url", "link"),
@@ -58,7 +59,7 @@ def _draft(record: object, number: int) -> tuple[ArticleDraft, list[str]]:
         value = record[key]
         found = parse_date_value(value) if isinstance(value, str) else None
         if found is None:
-            notes.append(f"line {number}: '{key}' {value!r} is not a date; the article was kept without one.")
+            notes.append(f"{label}: '{key}' {value!r} is not a date; the article was kept without one.")
         draft.published = found
         break
     tags = record.get("tags")
@@ -73,7 +74,7 @@ def _draft(record: object, number: int) -> tuple[ArticleDraft, list[str]]:
         if kind not in _KINDS:
             raise _LineProblem(f"'kind' is {kind!r}, not 'article' or 'liveblog'")
         draft.kind = kind
-    draft.item_key = draft.url or f"line {number}"
+    draft.item_key = draft.url or label
     return draft, notes
 
 
@@ -91,14 +92,45 @@ def parse_json_lines(text: str, name: str) -> tuple[list[ArticleDraft], list[str
             problems.append(f"line {number}: not valid JSON ({reason}).")
             continue
         try:
-            draft, notes = _draft(record, number)
+            draft, notes = _draft(record, f"line {number}")
         except _LineProblem as problem:
             problems.append(f"line {number}: {problem}.")
             continue
         problems.extend(notes)
         drafts.append(draft)
     if not drafts:
-        detail = "; ".join(problem.rstrip(".") for problem in problems[:3])
-        more = f" (and {len(problems) - 3} more problems)" if len(problems) > 3 else ""
-        raise IngestError(f"{name} has no readable article: {detail}{more}.")
+        raise _nothing_readable(name, problems)
+    return drafts, problems
+
+
+def _nothing_readable(name: str, problems: list[str]) -> IngestError:
+    detail = "; ".join(problem.rstrip(".") for problem in problems[:3])
+    more = f" (and {len(problems) - 3} more problems)" if len(problems) > 3 else ""
+    return IngestError(f"{name} has no readable article: {detail}{more}.")
+
+
+def parse_json_document(text: str, name: str) -> tuple[list[ArticleDraft], list[str]]:
+    """A whole JSON file: one article object, or a list of them (items counted from 1)."""
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        line = getattr(error, "lineno", None)
+        where = f" (line {line}: {error.msg})" if line is not None and hasattr(error, "msg") else ""
+        raise IngestError(f"{name} is not valid JSON{where}.") from None
+    records = data if isinstance(data, list) else [data]
+    drafts: list[ArticleDraft] = []
+    problems: list[str] = []
+    for number, record in enumerate(records, start=1):
+        label = f"item {number}" if isinstance(data, list) else "the JSON object"
+        try:
+            draft, notes = _draft(record, label)
+        except _LineProblem as problem:
+            problems.append(f"{label}: {problem}.")
+            continue
+        problems.extend(notes)
+        if not isinstance(data, list):
+            draft.item_key = None  # a single article, like a text file
+        drafts.append(draft)
+    if not drafts:
+        raise _nothing_readable(name, problems)
     return drafts, problems

@@ -249,3 +249,27 @@ def test_markdown_heading_that_repeats_the_front_matter_title_is_not_body() -> N
     (article,) = parse_bytes(data.encode(), "ring.md")
     assert article.title == "Baustelle am Ring"
     assert article.body == "Ab Montag ist die Ringstraße einspurig."
+
+
+def test_json_file_with_a_list_of_articles() -> None:
+    data = '[{"title": "Erster", "body": "Text eins."}, {"title": 2, "body": "Text zwei."}]'.encode()
+    articles, problems = parse_bytes_report(data, "export.json")
+    assert [(a.title, a.body, a.item_key) for a in articles] == [("Erster", "Text eins.", "item 1")]
+    assert problems == ["item 2: 'title' is not a string."]
+
+
+def test_json_file_with_one_article_object_over_several_lines() -> None:
+    data = '{\n  "title": "Einzeln",\n  "body": "Nur ein Artikel.",\n  "date": "2025-09-04"\n}\n'.encode()
+    (article,) = parse_bytes(data, "artikel")
+    assert (article.title, article.body, article.item_key) == ("Einzeln", "Nur ein Artikel.", None)
+    assert article.published == datetime(2025, 9, 4, tzinfo=BERLIN)
+
+
+def test_broken_json_file_names_the_line() -> None:
+    with pytest.raises(IngestError, match=r"^kaputt\.json is not valid JSON \(line 1: Expecting ',' delimiter\)\.$"):
+        parse_bytes(b'[{"title": "A"} {"title": "B"}]', "kaputt.json")
+
+
+def test_text_starting_with_a_bracket_stays_text() -> None:
+    (article,) = parse_bytes("[Hinweis] Der Text beginnt mit einer Klammer.\n\nUnd geht weiter.\n".encode(), "h.txt")
+    assert article.body == "Und geht weiter."
