@@ -14,7 +14,7 @@ from ..errors import IngestError
 from . import furniture
 from .dates import FoundDate, parse_date_value
 from .draft import ArticleDraft
-from .text import clean_inline, join_paragraphs
+from .text import clean_inline, join_paragraphs, paragraphs_from_lines, split_lines
 
 logger = logging.getLogger(__name__)
 
@@ -102,8 +102,16 @@ def _paragraphs(main: etree._Element) -> list[tuple[str, str]]:
                 cells = [_element_text(cell) for cell in row.iter("cell")]
                 blocks.append(("row", " | ".join(cell for cell in cells if cell)))
         else:
-            blocks.append((element.tag, _element_text(element)))
+            blocks.extend((element.tag, part) for part in _split_at_line_breaks(element))
     return [(tag, text) for tag, text in blocks if text]
+
+
+def _split_at_line_breaks(element: etree._Element) -> list[str]:
+    """Pages that separate paragraphs with ``<br>`` inside one block give several paragraphs;
+    breaks in the middle of a sentence join, as in hard-wrapped text."""
+    for line_break in element.iter("lb"):
+        line_break.tail = "\n" + (line_break.tail or "")
+    return paragraphs_from_lines(split_lines("".join(element.itertext())))
 
 
 def parse_html(text: str, name: str) -> ArticleDraft:

@@ -273,3 +273,18 @@ def test_broken_json_file_names_the_line() -> None:
 def test_text_starting_with_a_bracket_stays_text() -> None:
     (article,) = parse_bytes("[Hinweis] Der Text beginnt mit einer Klammer.\n\nUnd geht weiter.\n".encode(), "h.txt")
     assert article.body == "Und geht weiter."
+
+
+def test_html_line_breaks_between_sentences_separate_paragraphs() -> None:
+    html = (
+        "<html><head><title>Umbrüche</title></head><body><article><h1>Umbrüche</h1>"
+        "<p>Erster Absatz des Artikels mit einigen Worten darin.<br><br>"
+        "Zweiter Absatz des Artikels, der nach zwei Umbrüchen folgt.</p>"
+        "<p>Rathaus Beispielstadt<br>Marktplatz 1<br>12345 Beispielstadt</p></article></body></html>"
+    )
+    (article,) = parse_bytes(html.encode(), "umbrueche.html")
+    assert article.body.split("\n\n") == [
+        "Erster Absatz des Artikels mit einigen Worten darin.",
+        "Zweiter Absatz des Artikels, der nach zwei Umbrüchen folgt.",
+        "Rathaus Beispielstadt Marktplatz 1 12345 Beispielstadt",
+    ]
