@@ -63,7 +63,6 @@ class ReaderApp(App[None]):
         return self.main_screen
 
     def on_mount(self) -> None:
-        self.sub_title = str(self.library_dir)
         self.open_library()
 
     def on_unmount(self) -> None:

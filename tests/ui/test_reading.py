@@ -38,7 +38,7 @@ async def test_an_empty_library_without_seeds_says_how_to_add_articles(tmp_path:
     app = make_app(tmp_path / "new-library", tmp_path, seeds_dir=tmp_path / "no-seeds")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.main_screen
-        await wait_for(pilot, lambda: "reader add PATH" in screen.article_view.visible_text,
+        await wait_for(pilot, lambda: "reader add PATH" in " ".join(screen.article_view.visible_text.split()),
                        description="the empty-library hint")
         assert screen.article_list.article_ids == []
 

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
 from index.models import Span
+from reader.ui.format import plural
 from reader.ui.hops import HopTrail
 from reader.ui.messages import (
     ArticleLoaded,
@@ -42,6 +43,8 @@ NO_ENTITY = "Choose an entity first: Tab to the entity pane and press Enter on a
 # Below these widths a pane is hidden unless the reader asked for it (F2 / F3).
 LIST_MIN_WIDTH = 70
 ENTITIES_MIN_WIDTH = 110
+# Results per search page: each gets its snippet's matches highlighted, so pages stay small.
+SEARCH_PAGE = 100
 
 
 class MainScreen(LibraryWork, Screen):
@@ -190,12 +193,13 @@ class MainScreen(LibraryWork, Screen):
         else:
             self.article_list.append_rows(rows, has_more=has_more)
         self.article_list.border_title = f"Articles ({event.total:,})"
+        self.sub_title = plural(event.total, "article")
 
     @on(ArticleList.NeedMore)
     def load_more(self, event: ArticleList.NeedMore) -> None:
         query = self.search_text.strip()
         if query:
-            self.run_search(self.search_text, event.loaded + self.page_size)
+            self.run_search(self.search_text, event.loaded + SEARCH_PAGE)
         else:
             self.load_page(event.loaded, self.page_size)
 
@@ -204,7 +208,7 @@ class MainScreen(LibraryWork, Screen):
         if not self.ready:
             return
         if event.query.strip():
-            self.run_search(event.query, self.page_size)
+            self.run_search(event.query, SEARCH_PAGE)
         else:
             self.search_bar.show_error(None)
             self.load_page(0, self.page_size)
@@ -217,9 +221,9 @@ class MainScreen(LibraryWork, Screen):
             self.search_bar.show_error(event.error)
             return
         self.search_bar.show_error(None)
-        rows = [(hit.id, hit_prompt(hit)) for hit in event.hits]
+        rows = [(hit.id, hit_prompt(hit, spans)) for hit, spans in zip(event.hits, event.snippet_matches)]
         has_more = len(event.hits) >= event.limit
-        if event.limit > self.page_size and self.article_list.article_ids:
+        if event.limit > SEARCH_PAGE and self.article_list.article_ids:
             self.article_list.append_rows(rows, has_more=has_more)
         else:
             self.article_list.set_rows(rows, has_more=has_more,
@@ -234,7 +238,8 @@ class MainScreen(LibraryWork, Screen):
             self.article_list.action_select()
 
     def action_focus_search(self) -> None:
-        self.search_bar.input.focus()
+        # At once, not on the next idle: a fast typist's next keys must land in the input.
+        self.set_focus(self.search_bar.input)
 
     def action_clear_search(self) -> None:
         if not self.search_text and not self.search_bar.error:

@@ -49,12 +49,14 @@ class LibraryWork:
             try:
                 hits = self.library.search(query, limit=limit)
             except QueryError as exc:
-                hits, error = [], str(exc)
-            else:
-                error = None
+                self.post_message(SearchResults(query, [], limit, str(exc)))
+                return
             # Typing on while this ran makes it stale: only the current query's results are shown.
+            if query != self.search_text:
+                return
+            snippet_matches = [self.library.match_spans(query, hit.snippet) if hit.snippet else [] for hit in hits]
             if query == self.search_text:
-                self.post_message(SearchResults(query, hits, limit, error))
+                self.post_message(SearchResults(query, hits, limit, None, snippet_matches))
 
     @work(thread=True, exclusive=True, group="open")
     def open_article(self, article_id: str, query: str, place: Place | None = None) -> None:

@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from index.models import ArticleSummary, Hit
+from index.models import ArticleSummary, Hit, Span
 from reader.ui.format import short_date, summary_meta
 
 # Ask for the next page when the cursor is this close to the last loaded row.
@@ -27,19 +27,23 @@ def summary_prompt(summary: ArticleSummary) -> Text:
     return prompt
 
 
-def hit_prompt(hit: Hit) -> Text:
+def hit_prompt(hit: Hit, snippet_matches: list[Span] | None = None) -> Text:
+    """Title (matches underlined), source and date, and the snippet with the query's terms in bold."""
     prompt = Text(hit.title, style="bold")
     for span in hit.title_matches:
         prompt.stylize("underline", span.start, span.end)
     prompt.append("\n")
-    meta = " · ".join([hit.source or "unknown source", short_date(hit.published)])
-    prompt.append(meta, style="dim")
-    snippet = " ".join(hit.snippet.split())
-    if snippet:
+    prompt.append(" · ".join([hit.source or "unknown source", short_date(hit.published)]), style="dim")
+    if hit.snippet.strip():
+        snippet = Text(hit.snippet.replace("\n", " "), style="italic")
+        for span in snippet_matches or []:
+            snippet.stylize("bold not italic", span.start, span.end)
         if len(snippet) > SNIPPET_CHARS:
-            snippet = snippet[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+            cut = snippet.plain.rfind(" ", 0, SNIPPET_CHARS)
+            snippet = snippet[:cut if cut > 0 else SNIPPET_CHARS]
+            snippet.append(" …", style="italic")
         prompt.append("\n")
-        prompt.append(snippet, style="italic")
+        prompt.append_text(snippet)
     return prompt
 
 

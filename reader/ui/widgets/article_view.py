@@ -120,7 +120,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines, self._line_starts, self._line_numbers = [], [], []
         self._strips.clear()
         if self.article is None:
-            self._lines = [Text(self.empty_message, style=self.get_component_rich_style("article-view--empty"))]
+            message = Text(self.empty_message, style=self.get_component_rich_style("article-view--empty"))
+            self._lines = list(message.wrap(self.app.console, width))
         else:
             self._layout_article(self.article, width)
         self.virtual_size = Size(width, len(self._lines))
