@@ -96,6 +96,7 @@ class SearchIndex:
         self._parser = make_parser(index.schema)
         self._lock = threading.RLock()
         self._searcher = None
+        self.writer_timeout = WRITER_TIMEOUT_SECONDS
 
     # Opening ---------------------------------------------------------------------------
 
@@ -153,7 +154,7 @@ class SearchIndex:
     def _writer(self):
         try:
             return self._index.writer(
-                timeout=WRITER_TIMEOUT_SECONDS, delay=WRITER_RETRY_DELAY_SECONDS, limitmb=WRITER_LIMIT_MB
+                timeout=self.writer_timeout, delay=WRITER_RETRY_DELAY_SECONDS, limitmb=WRITER_LIMIT_MB
             )
         except LockError:
             raise LibraryError(
@@ -180,11 +181,12 @@ class SearchIndex:
         """Add or replace documents (by id) in one commit; returns how many."""
 
         def work(writer) -> int:
-            count = 0
-            for doc in docs:
-                writer.update_document(**_index_fields(doc))
-                count += 1
-            return count
+            latest = {doc.id: doc for doc in docs}  # one id twice in a batch: the last wins
+            # An empty index (first import, rebuild) has nothing to replace: skip the lookups.
+            put = writer.add_document if not writer.segments else writer.update_document
+            for doc in latest.values():
+                put(**_index_fields(doc))
+            return len(latest)
 
         return self._write(work)
 
@@ -209,10 +211,10 @@ class SearchIndex:
 
     def _current_searcher(self):
         """A searcher on the latest commit (also commits by other processes)."""
+        if self._searcher is not None and not self._searcher.up_to_date():
+            self._forget_searcher()
         if self._searcher is None:
             self._searcher = self._index.searcher(weighting=scoring.BM25F())
-        else:
-            self._searcher = self._searcher.refresh()
         return self._searcher
 
     def ids(self) -> set[str]:

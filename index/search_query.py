@@ -217,10 +217,19 @@ def _raise_parse_errors(node: query.Query) -> None:
         _raise_parse_errors(child)
 
 
-def _resolve_entities(node: query.Query, entity_ids_for: EntityLookup | None) -> query.Query:
+def _rewrite(node: query.Query, entity_ids_for: EntityLookup | None) -> query.Query:
+    """Resolve person:/org:/place: names to entity ids; make ``a -b`` an And with a Not.
+
+    (Whoosh's AndNot matcher lets some excluded documents through; And + Not does not.)
+    """
+    if isinstance(node, query.AndNot):
+        return query.And([_rewrite(node.a, entity_ids_for), query.Not(_rewrite(node.b, entity_ids_for))])
     fieldname = node.field() if node.is_leaf() else None
     if fieldname in ENTITY_FIELDS:
-        name = getattr(node, "text", None)
+        if isinstance(node, query.Phrase):
+            name = " ".join(node.words)
+        else:
+            name = getattr(node, "text", None)
         if not isinstance(name, str):
             raise QueryError(f"{fieldname}: takes a name, e.g. {fieldname}:Macron.")
         ids = list(dict.fromkeys(entity_ids_for(fieldname, name))) if entity_ids_for else []
@@ -229,7 +238,7 @@ def _resolve_entities(node: query.Query, entity_ids_for: EntityLookup | None) ->
         return query.Or([query.Term("entity_ids", entity_id) for entity_id in ids], boost=node.boost)
     if node.is_leaf():
         return node
-    return node.apply(lambda child: _resolve_entities(child, entity_ids_for))
+    return node.apply(lambda child: _rewrite(child, entity_ids_for))
 
 
 def parse(parser: qparser.QueryParser, text: str, entity_ids_for: EntityLookup | None = None) -> query.Query:
@@ -242,7 +251,7 @@ def parse(parser: qparser.QueryParser, text: str, entity_ids_for: EntityLookup |
     except Exception as error:  # Whoosh's parser has no error contract; never show its traceback.
         raise QueryError(f"The query could not be understood ({error}).") from None
     _raise_parse_errors(parsed)
-    resolved = _resolve_entities(parsed, entity_ids_for).normalize()
+    resolved = _rewrite(parsed, entity_ids_for).normalize()
     if resolved is query.NullQuery or isinstance(resolved, query.qcore._NullQuery):
         common = [word for word in re.findall(r"[^\W\d_]+", text) if word.lower() in STOP_WORDS]
         if common:

@@ -1,0 +1,405 @@
+"""The search index as a reader uses it: queries, ranking, snippets, highlights, and a damaged index."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import threading
+from datetime import datetime, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+import index.search as search_module
+from index.analysis import index_terms, normalize
+from index.errors import LibraryError, QueryError
+from index.search import VERSION_FILE, IndexDocument, SearchIndex
+
+SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+BERLIN = ZoneInfo("Europe/Berlin")
+SEED_PUBLISHED = datetime(2025, 9, 4, 11, 0, tzinfo=BERLIN)
+
+
+def _seed_documents() -> list[IndexDocument]:
+    docs = []
+    for path in SEEDS:
+        title, _, body = path.read_text(encoding="utf-8").strip().partition("\n")
+        text = title + "\n" + body
+        docs.append(
+            IndexDocument(
+                id=path.stem,
+                title=title.strip(),
+                body=body,
+                source="Eulerpool News" if "Eulerpool" in title else "tagesschau.de",
+                published=SEED_PUBLISHED,
+                kind="liveblog" if title.strip() == "liveblog" else "article",
+                tags=["Ukraine"],
+                entity_ids=[f"Q-{name.lower()}" for name in ("Macron", "Merz") if re.search(rf"\b{name}\b", text)],
+            )
+        )
+    return docs
+
+
+OWN = [
+    IndexDocument(
+        id="hydrogen-title",
+        title="Wasserstoff für die Industrie",
+        body="Die Regierung stellt ein Förderprogramm vor. Es geht um Energie für Stahlwerke im Ruhrgebiet.",
+        source="Handelsblatt",
+        published=datetime(2025, 9, 2, 9, 0, tzinfo=BERLIN),
+        kind="article",
+        tags=["Energie", "Industrie"],
+    ),
+    IndexDocument(
+        id="hydrogen-body",
+        title="Energiepolitik im Überblick",
+        body="Neben Wind und Sonne soll auch Wasserstoff eine Rolle spielen. Der Ausbau der Netze stockt.",
+        source="dpa",
+        published=datetime(2025, 9, 1, 8, 0, tzinfo=BERLIN),
+        kind="article",
+        tags=["Energie"],
+    ),
+    IndexDocument(
+        id="football",
+        title="Fußball am Abend",
+        body="Thomas Müller traf zweimal. Der Trainer lobte die Mannschaft für ihre Geduld.",
+        source="Sportschau",
+        published=datetime(2025, 8, 30, 20, 0, tzinfo=BERLIN),
+        kind="liveblog",
+    ),
+    IndexDocument(
+        id="night",
+        title="Nachtsitzung in Brüssel",
+        body="Die Minister einigten sich kurz nach Mitternacht auf neue Sanktionen.",
+        source="AFP",
+        published=datetime(2025, 9, 4, 23, 30, tzinfo=timezone.utc),  # 01:30 on 5 September in Berlin
+        kind="article",
+    ),
+]
+DOCS = {doc.id: doc for doc in _seed_documents() + OWN}
+ENTITIES = {("person", "macron"): ["Q-macron"], ("person", "emmanuel macron"): ["Q-macron"], ("person", "merz"): ["Q-merz"]}
+
+
+def fetch(ids: list[str]) -> dict[str, tuple[str, str]]:
+    return {doc_id: (DOCS[doc_id].title, DOCS[doc_id].body) for doc_id in ids}
+
+
+def entity_ids_for(kind: str, name: str) -> list[str]:
+    return ENTITIES.get((kind, name.lower()), [])
+
+
+def containing(word: str) -> set[str]:
+    """Ids of the documents whose title or body has ``word`` as a whole word."""
+    pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+    return {doc.id for doc in DOCS.values() if pattern.search(doc.title + "\n" + doc.body)}
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    search_index = SearchIndex.open(tmp_path_factory.mktemp("search") / "index")
+    assert search_index.add(DOCS.values()) == len(DOCS)
+    yield search_index
+    search_index.close()
+
+
+def found(index: SearchIndex, query: str, **options) -> set[str]:
+    options.setdefault("entity_ids_for", entity_ids_for)
+    return {hit.id for hit in index.search(query, 50, fetch=fetch, **options)}
+
+
+# --- German words -------------------------------------------------------------------------
+
+
+def test_a_word_finds_the_compounds_built_on_it(index: SearchIndex) -> None:
+    assert containing("Luftverteidigungssysteme") and containing("Verteidigungsfähigkeit")
+    assert found(index, "Verteidigung") >= containing("Luftverteidigungssysteme") | containing("Verteidigungsfähigkeit")
+    assert found(index, "Panzer") == containing("Schützenpanzer")
+    assert found(index, "Luftverteidigung") >= containing("Luftverteidigungssysteme")
+    assert found(index, "Garantien") >= containing("Sicherheitsgarantien")
+
+
+def test_spelling_without_umlauts_or_sharp_s_finds_the_original(index: SearchIndex) -> None:
+    assert found(index, "Aussenamtssprecherin") == containing("Außenamtssprecherin")
+    assert found(index, "Mueller") == found(index, "Muller") == {"football"}
+
+
+def test_highlights_paint_the_whole_compound(index: SearchIndex) -> None:
+    hits = index.search("Panzer", fetch=fetch)
+    assert hits
+    for hit in hits:
+        assert [DOCS[hit.id].body[span.start : span.end] for span in hit.body_matches] == ["Schützenpanzer"]
+
+
+# --- operators ----------------------------------------------------------------------------
+
+
+def test_words_are_anded_by_default(index: SearchIndex) -> None:
+    assert found(index, "Macron Merz") == containing("Macron") & containing("Merz")
+    assert found(index, "Macron UND Merz") == containing("Macron") & containing("Merz")
+
+
+def test_or_not_minus_and_parentheses(index: SearchIndex) -> None:
+    macron, merz, rutte = containing("Macron"), containing("Merz"), containing("Rutte")
+    assert found(index, "Macron OR Merz") == macron | merz
+    assert found(index, "Macron ODER Merz") == macron | merz
+    assert found(index, "Macron NOT Merz") == macron - merz
+    assert found(index, "Macron -Merz") == macron - merz
+    assert found(index, "(Macron OR Merz) AND Rutte") == (macron | merz) & rutte
+
+
+def test_phrases_need_the_words_in_order(index: SearchIndex) -> None:
+    assert found(index, '"Koalition der Willigen"') == containing("Koalition der Willigen")
+    assert found(index, "„Willigen Koalition“") == set()
+    hit = index.search('"Koalition der Willigen"', fetch=fetch)[0]
+    body = DOCS[hit.id].body
+    assert {re.sub(r"\s+", " ", body[span.start : span.end]) for span in hit.body_matches} == {"Koalition der Willigen"}
+
+
+def test_prefix_and_wildcard(index: SearchIndex) -> None:
+    assert found(index, "Verteid*") >= containing("Verteidigungsfähigkeit") | containing("Luftverteidigungssysteme")
+    assert found(index, "Sicherheitsgar*") == found(index, "Sicherheitsgarantien")
+    assert found(index, "Garantien*") >= containing("Garantien")
+    assert found(index, "Sel?nskyj") == containing("Selenskyj")
+
+
+def test_fuzzy_terms_tolerate_a_misspelling(index: SearchIndex) -> None:
+    only_y = containing("Selenskyj") - containing("Selenskij")
+    assert only_y
+    assert not found(index, "Selenskij") & only_y
+    assert found(index, "Selenskij~") >= only_y
+    assert not found(index, "Selenski~") & only_y
+    assert found(index, "Selenski~2") >= only_y
+
+
+# --- fields -------------------------------------------------------------------------------
+
+
+def test_title_matches_rank_first(index: SearchIndex) -> None:
+    hits = index.search("Wasserstoff", fetch=fetch)
+    assert [hit.id for hit in hits] == ["hydrogen-title", "hydrogen-body"]
+    assert found(index, "title:Wasserstoff") == found(index, "titel:Wasserstoff") == {"hydrogen-title"}
+    assert hits[0].title_matches and hits[0].title[hits[0].title_matches[0].start :].startswith("Wasserstoff")
+
+
+def test_source_kind_and_tags(index: SearchIndex) -> None:
+    assert found(index, "source:dpa") == found(index, "quelle:DPA") == {"hydrogen-body"}
+    eulerpool = {doc.id for doc in DOCS.values() if doc.source == "Eulerpool News"}
+    assert eulerpool and found(index, 'source:"Eulerpool News"') == eulerpool
+    assert found(index, 'source:"News Eulerpool"') == set()
+    assert found(index, "kind:liveblog") == {doc.id for doc in DOCS.values() if doc.kind == "liveblog"}
+    assert found(index, "tag:energie") == found(index, "tags:Energie") == {"hydrogen-title", "hydrogen-body"}
+    assert found(index, "tag:industrie Förderprogramm") == {"hydrogen-title"}
+
+
+def test_dates_are_days_in_berlin(index: SearchIndex) -> None:
+    seeds = {path.stem for path in SEEDS}
+    assert found(index, "date:2025-09-04") == seeds
+    assert found(index, "date:05.09.2025") == {"night"}  # 23:30 UTC on the 4th
+    assert found(index, "published:[2025-09-01 TO 2025-09-02]") == {"hydrogen-title", "hydrogen-body"}
+    assert found(index, "published:>2025-09-01") == seeds | {"hydrogen-title", "night"}
+    assert found(index, "published:>=2025-09-01") == seeds | {"hydrogen-title", "hydrogen-body", "night"}
+    assert found(index, "published:<2025-09-01") == {"football"}
+    assert found(index, "published:2025-08") == {"football"}
+    assert found(index, "Wasserstoff date:[2025-09-02 TO]") == {"hydrogen-title"}
+
+
+def test_hits_carry_source_date_and_title(index: SearchIndex) -> None:
+    (hit,) = index.search("Förderprogramm", fetch=fetch)
+    assert (hit.id, hit.title, hit.source) == ("hydrogen-title", "Wasserstoff für die Industrie", "Handelsblatt")
+    assert hit.published == OWN[0].published
+    assert hit.score > 0
+
+
+# --- entities -----------------------------------------------------------------------------
+
+
+def test_person_queries_use_the_entity_callback(index: SearchIndex) -> None:
+    calls = []
+
+    def lookup(kind: str, name: str) -> list[str]:
+        calls.append((kind, name))
+        return entity_ids_for(kind, name)
+
+    assert found(index, "person:Macron", entity_ids_for=lookup) == containing("Macron")
+    assert found(index, 'person:"Emmanuel Macron" Rutte', entity_ids_for=lookup) == containing("Macron") & containing("Rutte")
+    assert ("person", "Emmanuel Macron") in calls
+    assert found(index, "person:Macron OR person:Merz") == containing("Macron") | containing("Merz")
+
+
+def test_unknown_entities_match_nothing(index: SearchIndex) -> None:
+    assert found(index, "person:Niemand Paris") == set()
+    assert found(index, "org:Macron") == set()
+    assert found(index, "person:Macron", entity_ids_for=None) == set()
+    assert found(index, "person:Niemand OR Förderprogramm") == {"hydrogen-title"}
+
+
+# --- errors -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        '"Koalition der Willigen',
+        "(Macron OR Merz",
+        "Macron OR Merz)",
+        "published:[2025-09-01 TO 2025-09-05",
+        "published:[2025-09-01]",
+        "published:[2025-13-01 TO 2025-09-05]",
+        "published:[2025-09-05 TO 2025-09-01]",
+        "date:gestern",
+        "date:2025-02-30",
+        "autor:Merz",
+        "der die das",
+        "Selenskij~5",
+    ],
+)
+def test_malformed_queries_raise_one_clear_sentence(index: SearchIndex, query: str) -> None:
+    with pytest.raises(QueryError) as caught:
+        index.search(query, fetch=fetch)
+    message = str(caught.value)
+    assert message.endswith(".") and "\n" not in message and "Traceback" not in message
+    assert len(message) < 200
+
+
+def test_colons_in_ordinary_text_are_not_fields(index: SearchIndex) -> None:
+    assert found(index, "Merz: Macron") == containing("Macron") & containing("Merz")
+
+
+# --- snippets and highlights --------------------------------------------------------------
+
+
+def test_snippet_shows_the_match_and_its_offsets(index: SearchIndex) -> None:
+    for hit in index.search("Luftverteidigung", fetch=fetch):
+        body = DOCS[hit.id].body
+        assert hit.body_matches and hit.snippet_matches
+        assert len(hit.snippet) <= 260
+        for span in hit.body_matches:
+            assert normalize("Luftverteidigung") in index_terms(body[span.start : span.end])
+        for span in hit.snippet_matches:
+            assert hit.snippet[span.start : span.end] in {body[s.start : s.end] for s in hit.body_matches}
+        if not body.startswith(hit.snippet.rstrip(" …")[:20]):
+            assert hit.snippet.startswith("…")
+
+
+def test_snippet_prefers_a_passage_with_every_term(index: SearchIndex) -> None:
+    both = containing("Macron") & containing("Merz")
+    for hit in index.search("Macron Merz", fetch=fetch):
+        assert hit.id in both
+        shown = {hit.snippet[span.start : span.end] for span in hit.snippet_matches}
+        assert shown == {"Macron", "Merz"}
+
+
+def test_snippet_without_body_match_is_the_beginning(index: SearchIndex) -> None:
+    (hit,) = index.search("title:Wasserstoff", fetch=fetch)
+    assert hit.snippet.startswith("Die Regierung stellt ein Förderprogramm vor.")
+    assert hit.body_matches == [] and hit.snippet_matches == []
+
+
+def test_match_spans_highlight_positive_terms_only(index: SearchIndex) -> None:
+    text = "Die Luftverteidigungssysteme in Paris. Verteidigung bleibt wichtig, sagte Merz."
+    spans = index.match_spans("Verteidigung NOT Merz", text)
+    assert [text[span.start : span.end] for span in spans] == ["Luftverteidigungssysteme", "Verteidigung"]
+
+
+def test_hits_the_store_does_not_know_are_left_out(index: SearchIndex) -> None:
+    def partial_fetch(ids: list[str]) -> dict[str, tuple[str, str]]:
+        return {doc_id: text for doc_id, text in fetch(ids).items() if doc_id != "hydrogen-body"}
+
+    assert [hit.id for hit in index.search("Wasserstoff", fetch=partial_fetch)] == ["hydrogen-title"]
+
+
+# --- writing and the index on disk --------------------------------------------------------
+
+
+def _doc(doc_id: str, body: str) -> IndexDocument:
+    return IndexDocument(id=doc_id, title="Meldung", body=body, source=None, published=None, kind="article")
+
+
+def test_adding_an_id_again_replaces_it(tmp_path: Path) -> None:
+    search_index = SearchIndex.open(tmp_path / "index")
+    assert search_index.needs_rebuild  # a new index has to be filled from the store
+    search_index.add([_doc("a", "Windkraft im Norden"), _doc("b", "Solarstrom im Süden")])
+    search_index.add([_doc("a", "Geothermie im Westen")])
+    assert search_index.doc_count() == 2 and search_index.ids() == {"a", "b"}
+    assert [hit.id for hit in search_index.search("Geothermie", fetch=lambda ids: {"a": ("Meldung", "Geothermie im Westen")})] == ["a"]
+    assert search_index.search("Windkraft", fetch=lambda ids: {}) == []
+    search_index.delete(["b"])
+    assert search_index.ids() == {"a"}
+    search_index.clear()
+    assert search_index.doc_count() == 0 and search_index.ids() == set()
+    search_index.close()
+
+
+def test_reopening_keeps_the_documents(tmp_path: Path) -> None:
+    first = SearchIndex.open(tmp_path / "index")
+    first.add([_doc("a", "Windkraft im Norden")])
+    first.close()
+    again = SearchIndex.open(tmp_path / "index")
+    assert not again.needs_rebuild and again.ids() == {"a"}
+    again.close()
+
+
+def test_a_new_schema_version_starts_empty_and_asks_for_a_rebuild(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = SearchIndex.open(tmp_path / "index")
+    first.add([_doc("a", "Windkraft im Norden")])
+    first.close()
+    monkeypatch.setattr(search_module, "SCHEMA_VERSION", search_module.SCHEMA_VERSION + 1)
+    upgraded = SearchIndex.open(tmp_path / "index")
+    assert upgraded.needs_rebuild and upgraded.doc_count() == 0
+    assert (tmp_path / "index" / VERSION_FILE).read_text().strip() == str(search_module.SCHEMA_VERSION)
+    upgraded.close()
+
+
+@pytest.mark.parametrize("damage", ["toc", "segment", "version"])
+def test_a_damaged_index_is_recreated_empty(tmp_path: Path, damage: str) -> None:
+    directory = tmp_path / "index"
+    first = SearchIndex.open(directory)
+    first.add([_doc("a", "Windkraft im Norden")])
+    first.close()
+    if damage == "version":
+        (directory / VERSION_FILE).write_text("not a number")
+    else:
+        pattern = "_MAIN_*.toc" if damage == "toc" else "MAIN_*.seg"
+        for path in directory.glob(pattern):
+            path.write_bytes(path.read_bytes()[:40] + b"\x00garbage")
+    damaged = SearchIndex.open(directory)
+    assert damaged.needs_rebuild and damaged.doc_count() == 0
+    damaged.add([_doc("b", "Solarstrom im Süden")])
+    assert [hit.id for hit in damaged.search("Solarstrom", fetch=lambda ids: {"b": ("Meldung", "Solarstrom")})] == ["b"]
+    damaged.close()
+
+
+_HOLD_WRITER = """
+import sys, whoosh.index
+writer = whoosh.index.open_dir(sys.argv[1]).writer()
+print("locked", flush=True)
+sys.stdin.readline()
+writer.cancel()
+"""
+
+
+def test_a_busy_index_waits_then_reports_busy(tmp_path: Path) -> None:
+    directory = tmp_path / "index"
+    search_index = SearchIndex.open(directory)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_WRITER, str(directory)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        search_index.writer_timeout = 0.2
+        with pytest.raises(LibraryError, match="busy"):
+            search_index.add([_doc("a", "Windkraft")])
+        # With time to wait, the add goes through once the other process lets go.
+        search_index.writer_timeout = 30
+        release = threading.Timer(0.3, lambda: (holder.stdin.write("\n"), holder.stdin.flush()))
+        release.start()
+        assert search_index.add([_doc("a", "Windkraft")]) == 1
+        assert search_index.ids() == {"a"}
+    finally:
+        holder.kill()
+        holder.wait()
+        search_index.close()
