@@ -126,6 +126,10 @@ class _GermanQueryParser(qparser.QueryParser):
             )
         if termclass is query.FuzzyTerm:
             return query.FuzzyTerm(fieldname, normalize(text), boost=boost)
+        if termclass is query.Wildcard:
+            # Try the pattern as written and as stemmed (Rüstung?industrien -> rustung?industri).
+            patterns = dict.fromkeys([fold(text.lower()), normalize(text)])
+            return query.Or([query.Wildcard(fieldname, pattern) for pattern in patterns], boost=boost)
         return termclass(fieldname, fold(text.lower()), boost=boost)
 
 
@@ -160,6 +164,14 @@ def make_parser(index_schema: fields.Schema) -> qparser.QueryParser:
 _TYPOGRAPHIC_QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "«": '"', "»": '"'})
 _FIELD_NAME = re.compile(r"(?:(?<=[\s(])|^)[+-]?([^\W\d_]\w*):(?=\S)")
 _FUZZY_DISTANCE = re.compile(r"(?<=\S)~(\d+)")
+_EMPTY_FIELD = re.compile(r"(?:(?<=[\s(])|^)([^\W\d_]\w*):(?:[<>]=?|=[<>])?(?=[\s)]|$)")
+_FIELD_EXAMPLES = {"published": "2025-09-04", "source": "dpa", "tags": "Ukraine", "kind": "liveblog", "place": "Paris"}
+_BINARY_OPERATORS = frozenset({"AND", "UND", "OR", "ODER"})
+_NOT_OPERATORS = frozenset({"NOT", "NICHT"})
+
+
+def _canonical_field(name: str) -> str:
+    return next((field for field, aliases in FIELD_ALIASES.items() if name in aliases), name)
 
 
 def check_syntax(text: str) -> str:
@@ -172,7 +184,8 @@ def check_syntax(text: str) -> str:
         raise QueryError("The search is empty; type a word to search for.")
     if text.count('"') % 2:
         raise QueryError('The query has an opening quote (") without a closing one.')
-    outside_quotes = re.sub(r'"[^"]*"', lambda match: " " * len(match.group()), text)
+    # Quoted text keeps its place (so field:"..." has a value) but cannot look like syntax.
+    outside_quotes = re.sub(r'"[^"]*"', lambda match: '"' + "_" * (len(match.group()) - 2) + '"', text)
     depth = 0
     in_range = False
     for char in outside_quotes:
@@ -201,10 +214,30 @@ def check_syntax(text: str) -> str:
         if name.lower() not in KNOWN_FIELD_NAMES:
             known = ", ".join(sorted(KNOWN_FIELD_NAMES))
             raise QueryError(f"There is no field called {name!r}; fields are {known}.")
+    for name in _EMPTY_FIELD.findall(outside_quotes):
+        if name.lower() in KNOWN_FIELD_NAMES:
+            example = _FIELD_EXAMPLES.get(_canonical_field(name.lower()), "Merz")
+            raise QueryError(f"{name}: needs something to search for, e.g. {name}:{example}.")
+    _check_operators(outside_quotes)
     for distance in _FUZZY_DISTANCE.findall(outside_quotes):
         if int(distance) > _MAX_FUZZY_DISTANCE:
             raise QueryError(f"A fuzzy search allows at most {_MAX_FUZZY_DISTANCE} differences (word~2), not {distance}.")
     return text
+
+
+def _check_operators(text: str) -> None:
+    """AND/OR need a word on each side and NOT one after it; Whoosh would search for "AND"."""
+    tokens = re.findall(r"[()]|[^\s()]+", text)
+    for index, token in enumerate(tokens):
+        before = tokens[index - 1] if index > 0 else None
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        if token in _BINARY_OPERATORS:
+            if before is None or before == "(" or before in _BINARY_OPERATORS or before in _NOT_OPERATORS:
+                raise QueryError(f"{token} needs a word before it.")
+            if after is None or after == ")" or after in _BINARY_OPERATORS:
+                raise QueryError(f"{token} needs a word after it.")
+        elif token in _NOT_OPERATORS and (after is None or after == ")" or after in _BINARY_OPERATORS):
+            raise QueryError(f"{token} needs a word after it.")
 
 
 def _raise_parse_errors(node: query.Query) -> None:

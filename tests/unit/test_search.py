@@ -162,6 +162,7 @@ def test_prefix_and_wildcard(index: SearchIndex) -> None:
     assert found(index, "Sicherheitsgar*") == found(index, "Sicherheitsgarantien")
     assert found(index, "Garantien*") >= containing("Garantien")
     assert found(index, "Sel?nskyj") == containing("Selenskyj")
+    assert found(index, "Rüstung?industrien") == containing("Rüstungsindustrien")
 
 
 def test_fuzzy_terms_tolerate_a_misspelling(index: SearchIndex) -> None:
@@ -255,6 +256,11 @@ def test_unknown_entities_match_nothing(index: SearchIndex) -> None:
         "autor:Merz",
         "der die das",
         "Selenskij~5",
+        "Merz AND",
+        "OR Merz",
+        "Merz NOT",
+        "title:",
+        "published:>",
     ],
 )
 def test_malformed_queries_raise_one_clear_sentence(index: SearchIndex, query: str) -> None:
