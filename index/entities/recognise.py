@@ -78,6 +78,8 @@ class Recogniser:
                 span.kind, span.entry = hit.entry.kind, hit.entry
             elif span.end - span.start == 1 and not self._could_be_name(sentence[span.start - offset]):
                 continue
+            elif self._ends_in_compound_noun(sentence[span.end - 1 - offset]):
+                continue  # "Berliner NATO-Truppen": troops, not a name; NATO becomes partial
             result.append(span)
         for m in matches:
             if not m.strong:
@@ -92,6 +94,16 @@ class Recogniser:
             result = [s for s in result if s not in overlapping]
             result.append(Span(start, end, m.entry.kind, m.entry))
         return result
+
+    def _ends_in_compound_noun(self, word: str) -> bool:
+        """Nato-Truppen, EU-Gipfel: a known name joined to a common noun."""
+        if "-" not in word[1:-1]:
+            return False
+        *heads, last = word.split("-")
+        if last.lower() not in self.lexicon.common_words:
+            return False
+        return any(h and (hit := self.gazetteer.match([h], 0, 1)) is not None and hit.strong
+                   for h in heads)
 
     def _could_be_name(self, word: str) -> bool:
         """False for one-word spans the CRF should not have found: lower-case adjectives

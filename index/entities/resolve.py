@@ -34,21 +34,28 @@ class _Group:
     name: str
     kind: str
     canonical: bool  # named by the gazetteer
-    surfaces: Counter = field(default_factory=Counter)
     aliases: set[str] = field(default_factory=set)
     roles: Counter = field(default_factory=Counter)
     members: list[str] = field(default_factory=list)
 
     def absorb(self, other: "_Group") -> None:
-        self.surfaces.update(other.surfaces)
         self.aliases |= other.aliases | {other.name}
         self.roles.update(other.roles)
         self.members.extend(other.members)
 
 
+def _clean(surfaces: dict[str, int]) -> bool:
+    """True when no surface needs its white space collapsed (the usual case)."""
+    return not any("\n" in s or "  " in s or "\t" in s for s in surfaces)
+
+
 def _display_name(record: EntityRecord) -> str:
     """The surface that spells the id (not a genitive or a variant), most frequent first."""
     target = record.id.split(":", 1)[1]
+    if len(record.surfaces) == 1:
+        only = next(iter(record.surfaces))
+        if slug(only) == target:
+            return " ".join(only.split())
     ranked = sorted(record.surfaces.items(), key=lambda kv: (-kv[1], kv[0]))
     for surface, _ in ranked:
         if slug(surface) == target:
@@ -104,9 +111,10 @@ def resolve(records: list[EntityRecord], gazetteer: Gazetteer,
                 base = by_id.get(target, record)
                 group = _Group(names[base.id], base.kind, False)
             groups[target] = group
-        group.surfaces.update(record.surfaces)
-        group.aliases.update(" ".join(s.split()) for s in record.surfaces)
-        group.roles.update(record.roles)
+        group.aliases.update(record.surfaces if _clean(record.surfaces)
+                             else (" ".join(s.split()) for s in record.surfaces))
+        if record.roles:
+            group.roles.update(record.roles)
         group.members.append(rid)
         owner[rid] = target
 
