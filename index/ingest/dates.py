@@ -138,8 +138,13 @@ def date_only_line(line: str) -> FoundDate | None:
     if found is None:
         return None
     rest = line[: found.start] + " " + line[found.end :]
+    # "07. November 2015, aktualisiert 07. November 2015, 15:27 Uhr": published, then updated.
+    while (again := find_date(rest)) is not None:
+        if found.precision == "day" and again.precision == "minute" and again.value.date() == found.value.date():
+            found = FoundDate(again.value, "minute", found.start, found.end)
+        rest = rest[: again.start] + " " + rest[again.end :]
     rest = _DATE_LABELS.sub(" ", rest)
-    if re.sub(r"[\s,.:·•|–—\-()\[\]]+", "", rest):
+    if re.sub(r"[\s,.:·•|–—\-()\[\]«»„“”\"']+", "", rest):
         return None
     return found
 

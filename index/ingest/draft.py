@@ -42,7 +42,7 @@ def finish(draft: ArticleDraft, path: str | None) -> Article | None:
     body = draft.body.strip()
     if not any(char.isalnum() for char in body):
         return None
-    title = clean_inline(draft.title or "")
+    title = clean_inline(draft.title or "").lstrip("> ")
     source = clean_inline(draft.source) if draft.source else None
     if title:
         title, site = furniture.split_site_suffix(furniture.strip_photo_credit(title), source)

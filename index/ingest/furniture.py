@@ -43,7 +43,7 @@ def is_disclaimer(line: str) -> bool:
 # --- Photo credits ------------------------------------------------------------------------
 
 _AGENCIES = (
-    r"dpa|afp|ap|reuters|rtr|epa|efe|imago|getty(?:\s+images)?|picture[\s-]+alliance|keystone|"
+    r"dpa(?:-afx)?|afp|ap|reuters|rtr|epa|efe|sda|apa|dts|ots|sid|kyodo|imago|getty(?:\s+images)?|picture[\s-]+alliance|keystone|"
     r"anadolu|xinhua|sputnik|ddp|kna|epd|pool|photothek|abaca|sipa|ansa|tass|ria|ukrinform|"
     r"zuma|nurphoto|sopa|ipon|snapshot|istock|shutterstock|adobe\s+stock|action\s+press|"
     r"bildagentur|archiv|symbolbild|privat"
@@ -108,7 +108,7 @@ _NAVIGATION = re.compile(
     r"alle rechte vorbehalten|facebook|twitter|x|whatsapp|telegram|linkedin|e-mail|mail|"
     r"bild vergrößern|video abspielen|audio abspielen|zur startseite|login|anmelden|abonnieren|"
     r"jetzt abonnieren|feedback|copyright.*|©.*|artikel verschenken|zur merkliste(?: hinzufügen)?|"
-    r"artikel hören|hören|vorlesen lassen|jetzt teilen|link kopieren|pocket|flipboard|"
+    r"artikel hören|hören|vorlesen lassen|jetzt teilen|link kopieren|pocket|flipboard|share|tweet|"
     r"dpa-infocom.*|dpa:\d{6}-\d{2,3}-\d+/\d+)$",
     re.I,
 )
@@ -121,8 +121,25 @@ _NAME = r"[A-ZÄÖÜ][\w.'-]*(?:\s+(?:(?:von|van|der|de|zu|den|del)\s+)*[A-ZÄÖ
 _BYLINE = re.compile(
     r"^(?:[Vv]on|[Bb]y|[Ee]ine? (?:[Kk]ommentar|[Bb]ericht|[Gg]astbeitrag|[Ii]nterview|[Aa]nalyse|"
     rf"[Rr]eportage|[Gg]losse) von)\s+"
-    rf"{_NAME}(?:(?:\s+und\s+|\s+and\s+|,\s*){_NAME})*$"
+    rf"{_NAME}(?:(?:\s+und\s+|\s+and\s+|,\s*){_NAME})*(?:\s*\([^()]{{2,40}}\))?$"
 )
+
+
+_WIDGET = re.compile(
+    r"^(?:[\d.,:/%\s()+-]{1,20}|\(?\d+(?:,\d+)?\s*\(?\d*\s*(?:stimmen|bewertungen|votes)\)?\)?|"
+    r"(?:sie sind hier|you are here)\s*:.*|(?:startseite|home)\s*[>›»/].*|"
+    r"\d+\s*(?:mal gelesen|aufrufe|views|leser)|(?:heute|gestern|vorgestern),?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*uhr)?|"
+    r"weitere informationen (?:finden sie|gibt es) hier\.?)$",
+    re.I,
+)
+_PROMO = re.compile(r"\bnewsletter\b.*\b(?:anmelden|abonnieren|bestellen|registrieren)\b|"
+                    r"\b(?:anmelden|abonnieren|bestellen)\b.*\bnewsletter\b", re.I)
+
+
+def is_widget(line: str) -> bool:
+    """Ratings (``0,0 (0 Stimmen)``), bare numbers, breadcrumbs (``Home > Politik``) and
+    newsletter sign-up prompts."""
+    return _WIDGET.match(line) is not None or (len(line) <= 120 and _PROMO.search(line) is not None)
 
 
 def is_navigation(line: str) -> bool:
@@ -199,7 +216,7 @@ def ends_article(line: str) -> bool:
 
 def is_furniture(line: str) -> bool:
     """Dropped wherever it stands."""
-    return is_disclaimer(line) or is_photo_credit(line) or is_navigation(line)
+    return is_disclaimer(line) or is_photo_credit(line) or is_navigation(line) or is_widget(line)
 
 
 def is_headline_like(line: str) -> bool:
@@ -213,6 +230,11 @@ _TERMINAL = re.compile(r"[.!?…][\"'“”»«’)\]]*$")
 def reads_like_text(line: str) -> bool:
     """A sentence of article text (not a heading, link title or label)."""
     return len(line.split()) >= 5 and _TERMINAL.search(line) is not None
+
+
+def enough_text(lines: Sequence[str]) -> bool:
+    """Some article text has been seen: an end marker above it is page furniture of the header."""
+    return sum(len(line.split()) for line in lines if reads_like_text(line)) >= 25
 
 
 def text_after_links(items: Sequence[str], index: int, is_end: Callable[[str], bool]) -> int | None:
@@ -229,6 +251,14 @@ def text_after_links(items: Sequence[str], index: int, is_end: Callable[[str], b
     return None
 
 
+_FEED_FOOTER = re.compile(r"\s*(?:The post .{3,300}? appeared first on .{2,100}?|Der Beitrag .{3,300}? erschien zuerst auf .{2,100}?)\.?$")
+
+
+def strip_feed_footer(paragraph: str) -> str:
+    """``... The post Title appeared first on site.de.``: blog software's note, not article text."""
+    return _FEED_FOOTER.sub("", paragraph)
+
+
 def clean_paragraphs(paragraphs: list[str]) -> list[str]:
     """Paragraphs up to the end of the article, without furniture. End markers before any
     article text, and inline link boxes, are dropped without ending the article."""
@@ -236,14 +266,16 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
     index = 0
     while index < len(paragraphs):
         paragraph = paragraphs[index]
-        if ends_article(paragraph) and any(reads_like_text(p) for p in kept):
-            if is_further_reading(paragraph):
-                resume = text_after_links(paragraphs, index, ends_article)
-                if resume is not None:
-                    index = resume
-                    continue
+        if is_further_reading(paragraph):
+            resume = text_after_links(paragraphs, index, ends_article)
+            if resume is None:
+                break
+            index = resume
+            continue
+        if ends_article(paragraph) and enough_text(kept):
             break
-        if not is_furniture(paragraph) and not ends_article(paragraph):
+        paragraph = strip_feed_footer(paragraph)
+        if paragraph and not is_furniture(paragraph) and not ends_article(paragraph):
             kept.append(paragraph)
         index += 1
     return kept

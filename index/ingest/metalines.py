@@ -100,6 +100,13 @@ _URL_KEYS = {"url", "link", "permalink"}
 _TAG_KEYS = {"tags", "schlagworte", "schlagwörter", "stichworte", "stichwörter", "themen", "kategorien"}
 
 
+def source_name(value: str) -> str:
+    """A source as people name it: ``http://www.example.de/x`` -> ``example.de``."""
+    value = value.strip()
+    match = re.match(r"^https?://(?:www\.)?([^/\s]+)", value)
+    return match[1] if match else value
+
+
 def split_tags(value: str) -> list[str]:
     return [tag for tag in (part.strip(" #") for part in re.split(r"[,;|/]", value)) if tag]
 
@@ -112,7 +119,7 @@ def _key_line(line: str) -> LineMeta | None:
     if key in _TITLE_KEYS:
         return LineMeta(title=furniture.strip_photo_credit(value))
     if key in _SOURCE_KEYS:
-        return LineMeta(source=value) if len(value) <= 80 else None
+        return LineMeta(source=source_name(value)) if len(value) <= 80 else None
     if key in _URL_KEYS:
         return LineMeta(url=value) if re.match(r"https?://\S+$", value) else None
     if key in _TAG_KEYS:
@@ -125,9 +132,12 @@ def _key_line(line: str) -> LineMeta | None:
 
 # --- Datelines, "Stand:" lines and "[Site] · date" footers ------------------------------------
 
-_SEGMENT_SPLIT = re.compile(r"\s+[·•|]\s+")
+_SEGMENT_SPLIT = re.compile(r"\s+[·•|/]\s+")
 _BRACKETED = re.compile(r"^\[([^\[\]]{2,60})\]$")
 _READING_TIME = re.compile(r"\s*(?:lesezeit|lesedauer)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min\.?|minuten?)", re.I)
+# "Aktualisiert am 14.01.16, um 09:06 von Manuel Beispiel": the author after a date.
+_TRAILING_BYLINE = re.compile(r"(?<=\d)(\s*(?:Uhr)?)\s+(?:von|by)\s+[A-ZÄÖÜ][\w.' -]{1,60}$")
+_DOMAIN_NAME = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:de|at|ch|com|net|org|eu)$", re.I)
 _QUELLE = re.compile(r"^(?:quelle|source)\s*:\s*(.{2,80})$", re.I)
 
 
@@ -136,28 +146,44 @@ def _dateline(line: str) -> LineMeta | None:
     ``[Eulerpool News] · 04.09.2025 · 14:56 Uhr``."""
     meta = LineMeta()
     bracketed = False
-    line = _READING_TIME.sub(" · ", line)
+    named_source = False  # "Quelle: X" or "[X]"; a bare domain only counts next to a date
+    line = _TRAILING_BYLINE.sub("", _READING_TIME.sub(" · ", line))
     for segment in _SEGMENT_SPLIT.split(line):
         segment = segment.strip(" ·•|")
         if not segment:
             continue
         if (match := _BRACKETED.match(segment)) is not None:
             meta.source = meta.source or match[1].strip()
-            bracketed = True
+            bracketed = named_source = True
         elif (match := _QUELLE.match(segment)) is not None:
-            meta.source = meta.source or match[1].strip()
+            meta.source = meta.source or source_name(match[1])
+            named_source = True
+        elif _DOMAIN_NAME.match(segment):
+            meta.source = meta.source or segment
         elif (found := date_only_line(segment)) is not None:
             meta.date = meta.date or found
         elif (clock := time_only(segment)) is not None and meta.date is not None:
             if meta.date.precision == "day":
                 meta.date = at_time(meta.date, *clock)
-        elif not (furniture.is_byline(segment) or furniture.is_navigation(segment)):
+        elif not (furniture.is_byline(segment) or furniture.is_furniture(segment)):
             return None
-    if meta.date is None and meta.source is None:
+    if meta.date is None and not named_source:
         return None
     if bracketed and meta.date is not None:
         meta.ends_body = True
     return meta
+
+
+# "Dieser Artikel wurde ausgedruckt unter der Adresse: www.tagesschau.de/ausland/..."
+_PRINTED_FROM = re.compile(r"^dieser artikel wurde ausgedruckt unter der adresse:?\s*(?P<url>\S+)$", re.I)
+
+
+def _printed_from(line: str) -> LineMeta | None:
+    match = _PRINTED_FROM.match(line)
+    if match is None:
+        return None
+    url = match["url"] if match["url"].startswith("http") else "https://" + match["url"]
+    return LineMeta(url=url, source=source_name(url))
 
 
 def read_meta_line(line: str) -> LineMeta | None:
@@ -166,7 +192,7 @@ def read_meta_line(line: str) -> LineMeta | None:
         return None
     if is_kind_marker(line):
         return LineMeta(kind="liveblog")
-    for rule in (_date_prefix, _broadcast, _key_line, _dateline):
+    for rule in (_date_prefix, _broadcast, _key_line, _printed_from, _dateline):
         meta = rule(line)
         if meta is not None:
             return meta

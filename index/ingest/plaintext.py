@@ -9,6 +9,7 @@ the title. The article ends at the first line after which only furniture follows
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import furniture
@@ -21,6 +22,7 @@ HEADER_WINDOW = 8
 MAX_HEADER_TEXT_LINES = 3
 TAIL_WINDOW = 12
 TITLE_MAX = 200
+_QUOTE_MARK = re.compile(r"^>+\s*")
 
 
 @dataclass
@@ -101,25 +103,27 @@ def _find_body_end(lines: list[str], start: int) -> tuple[int, set[int]]:
     """Where the article ends, and lines before that to drop (an inline link box, or end
     markers that stand before any article text, such as a comment counter under the title)."""
     dropped: set[int] = set()
-    has_text = False
+    text_words = 0
     index = start
     while index < len(lines):
         line = lines[index]
         if line and (_is_end(line) or _is_closing_tag_line(lines, index)):
-            if not has_text:
+            if furniture.is_further_reading(line):
+                resume = furniture.text_after_links(lines, index, _is_end)
+                if resume is None:
+                    return index, dropped
+                dropped.update(range(index, resume))
+                index = resume
+                continue
+            if text_words < 25:  # no article text yet: a counter under the title
                 dropped.add(index)
                 index += 1
                 continue
-            if furniture.is_further_reading(line):
-                resume = furniture.text_after_links(lines, index, _is_end)
-                if resume is not None:
-                    dropped.update(range(index, resume))
-                    index = resume
-                    continue
             if furniture.is_teaser_snippet(line) or furniture.is_relative_time(line):
                 return _back_over_teaser_headline(lines, start, index), dropped
             return index, dropped
-        has_text = has_text or furniture.reads_like_text(line)
+        if furniture.reads_like_text(line):
+            text_words += len(line.split())
         index += 1
     return len(lines), dropped
 
@@ -166,16 +170,19 @@ def _body_lines(lines: list[str], draft: ArticleDraft) -> list[str]:
 def _choose_title(text_lines: list[str], draft: ArticleDraft) -> list[str]:
     """Sets the title from the header's text lines; returns the lines that are the lead."""
     source = (draft.source or "").casefold()
-    candidates = [line for line in text_lines if line.casefold() != source]
-    if draft.title or not candidates:
-        return []
-    # Site name and kicker come first; a line ending in a full stop after the title is a lead.
-    chosen = next(
-        (i for i in range(len(candidates) - 1, -1, -1) if not candidates[i].endswith(".")),
-        0,
-    )
+    candidates: list[str] = []
+    for line in text_lines:
+        line = _QUOTE_MARK.sub("", line)
+        if line.casefold() != source and line not in candidates:  # pages repeat their title
+            candidates.append(line)
+    headlines = [i for i, line in enumerate(candidates) if not line.endswith(".") and _title_like(line)]
+    if draft.title or not headlines:
+        return [line for line in candidates if line.endswith(".")]
+    # Site names, kickers and agency marks are shorter than the title; a line ending in a full
+    # stop after the title is a lead.
+    chosen = max(headlines, key=lambda i: (len(candidates[i].split()), i))
     draft.title = candidates[chosen]
-    return candidates[chosen + 1 :]
+    return [line for line in candidates[chosen + 1 :] if line.endswith(".")]
 
 
 def _first_line_title(lines: list[str], start: int, draft: ArticleDraft, *, after_header: bool) -> int:
@@ -188,9 +195,24 @@ def _first_line_title(lines: list[str], start: int, draft: ArticleDraft, *, afte
         long_sentence = line.endswith(".") and (after_header or len(line.split()) > 12)
         if not _title_like(line) or long_sentence or is_stamp(line):
             return index  # a paragraph, not a title: the title comes from its first sentence
-        draft.title = line
+        following = index + 1  # a kicker stands right above its headline
+        after = lines[following + 1] if following + 1 < len(lines) else ""
+        if following < len(lines) and _is_kicker(line, lines[following]) and not after[:1].islower():
+            index = following
+        draft.title = _QUOTE_MARK.sub("", lines[index])
         return index + 1
     return len(lines)
+
+
+def _is_kicker(line: str, following: str) -> bool:
+    """``Chemie`` over ``Dow und DuPont sprechen über Fusion``: a short topic line over a headline."""
+    return (
+        len(line.split()) <= 3
+        and furniture.is_headline_like(following)
+        and _title_like(following)
+        and len(following.split()) > len(line.split())
+        and not furniture.is_furniture(following)
+    )
 
 
 def parse_plain_text(text: str) -> ArticleDraft:
@@ -215,6 +237,7 @@ def parse_plain_text(text: str) -> ArticleDraft:
                 draft.published = found
                 body[index] = ""
                 break
-    paragraphs = [p for p in paragraphs_from_lines(body) if not furniture.is_furniture(p)]
+    paragraphs = [furniture.strip_feed_footer(p) for p in paragraphs_from_lines(body)]
+    paragraphs = [p for p in paragraphs if p and not furniture.is_furniture(p)]
     draft.body = join_paragraphs(paragraphs)
     return draft

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -10,6 +11,7 @@ from .dates import date_only_line, time_only
 
 TITLE_LIMIT = 100
 
+_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _LIST_ITEM = re.compile(r"^(?:[-*•–]\s|\d{1,3}[.)]\s)")
@@ -25,7 +27,10 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'“”»«’)\]]*(?=\s+[\"'„“»«
 
 
 def clean_line(line: str) -> str:
-    """One line in NFC with invisible characters removed and whitespace collapsed."""
+    """One line in NFC with invisible characters removed and whitespace collapsed; HTML
+    entities left over from scraped pages (``&amp;``, ``&#8218;``) become characters."""
+    if "&" in line and _ENTITY.search(line):
+        line = html.unescape(line)
     if not line.isascii():
         line = unicodedata.normalize("NFC", line)
         if _INVISIBLE.search(line):

@@ -281,3 +281,63 @@ def test_a_short_first_sentence_after_a_disclaimer_stays_in_the_body() -> None:
 def test_short_texts_in_legacy_encodings_decode_correctly(title: str, body: str, encoding: str) -> None:
     (article,) = parse_bytes(f"{title}\n\n{body}\n".encode(encoding), "kurz.txt")
     assert (article.title, article.body) == (title, body)
+
+
+def test_scraped_page_with_breadcrumbs_repeated_title_and_widgets() -> None:
+    data = (
+        "Sie sind hier: Startseite → Nachrichten → Region → Stadtwerke senken Strompreis\n"
+        "Stadtwerke senken Strompreis\n"
+        "Stadtwerke senken Strompreis\n"
+        "Aktualisiert am 03.02.25, um 07:45 von Lena Beispiel\n"
+        "Hier anmelden für den täglichen Newsletter.\n"
+        "Kommentare (3)\n"
+        "Die Stadtwerke senken zum 1. März den Strompreis für Haushaltskunden um durchschnittlich acht Prozent. "
+        "Grund seien gesunkene Einkaufspreise an der Strombörse, teilte das Unternehmen mit.\n"
+        "Ein Haushalt mit einem Verbrauch von 2500 Kilowattstunden spart damit rund sechzig Euro im Jahr.\n"
+        "0,0 (0 Stimmen)\n"
+        "Copyright © Beispielbote 2025. Alle Rechte vorbehalten.\n"
+    ).encode()
+    (article,) = parse_bytes(data, "strom.txt")
+    assert article.title == "Stadtwerke senken Strompreis"
+    assert article.published == datetime(2025, 2, 3, 7, 45, tzinfo=BERLIN)
+    assert article.body.split("\n\n") == [
+        "Die Stadtwerke senken zum 1. März den Strompreis für Haushaltskunden um durchschnittlich acht Prozent. "
+        "Grund seien gesunkene Einkaufspreise an der Strombörse, teilte das Unternehmen mit.",
+        "Ein Haushalt mit einem Verbrauch von 2500 Kilowattstunden spart damit rund sechzig Euro im Jahr.",
+    ]
+
+
+def test_agency_mark_and_kicker_are_not_titles() -> None:
+    data = (
+        "Waldbrand im Harz weitgehend gelöscht\nsda\nZuletzt aktualisiert am 12.8.2025 um 18:40 Uhr\n"
+        "Die Feuerwehr hat den Waldbrand bei Schierke nach drei Tagen weitgehend unter Kontrolle gebracht.\n"
+    ).encode()
+    (article,) = parse_bytes(data, "harz.txt")
+    assert article.title == "Waldbrand im Harz weitgehend gelöscht"
+    assert article.published == datetime(2025, 8, 12, 18, 40, tzinfo=BERLIN)
+    data = (
+        "12.08.2025 | 18:40 Uhr\nWetter\nHitzewelle erreicht am Wochenende ihren Höhepunkt\n"
+        "Der Deutsche Wetterdienst erwartet am Samstag bis zu 38 Grad im Südwesten des Landes.\n"
+    ).encode()
+    (article,) = parse_bytes(data, "hitze.txt")
+    assert article.title == "Hitzewelle erreicht am Wochenende ihren Höhepunkt"
+    assert article.body == "Der Deutsche Wetterdienst erwartet am Samstag bis zu 38 Grad im Südwesten des Landes."
+
+
+def test_html_entities_and_blog_feed_notes_in_text() -> None:
+    data = (
+        "Neues Album angek&uuml;ndigt\n\n"
+        "Die Band hat ihr neues Album f&uuml;r den Herbst angek&uuml;ndigt &#8211; es ist das erste seit f&uuml;nf Jahren. "
+        "The post Neues Album angekündigt appeared first on musikblog.example.\n"
+    ).encode()
+    (article,) = parse_bytes(data, "album.txt")
+    assert article.title == "Neues Album angekündigt"
+    assert article.body == "Die Band hat ihr neues Album für den Herbst angekündigt – es ist das erste seit fünf Jahren."
+
+
+def test_dateline_with_author_and_slash() -> None:
+    data = "Der Landtag tagt\nVon Apa / 08.03.2025 - 14:40\n\nDer Landtag tagt heute zum letzten Mal vor der Sommerpause.\n"
+    (article,) = parse_bytes(data.encode(), "landtag.txt")
+    assert article.title == "Der Landtag tagt"
+    assert article.published == datetime(2025, 3, 8, 14, 40, tzinfo=BERLIN)
+    assert article.body == "Der Landtag tagt heute zum letzten Mal vor der Sommerpause."
