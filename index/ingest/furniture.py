@@ -251,7 +251,9 @@ def text_after_links(items: Sequence[str], index: int, is_end: Callable[[str], b
     return None
 
 
-_FEED_FOOTER = re.compile(r"\s*(?:The post .{3,300}? appeared first on .{2,100}?|Der Beitrag .{3,300}? erschien zuerst auf .{2,100}?)\.?$")
+_FEED_FOOTER = re.compile(
+    r"\s*(?:The post .{3,300}? appeared first on .{2,100}?|Der Beitrag .{3,300}? erschien zuerst auf .{2,100}?)\.?$"
+)
 
 
 def strip_feed_footer(paragraph: str) -> str:
