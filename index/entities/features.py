@@ -97,20 +97,21 @@ class FeatureExtractor:
             for k in range(m.start + 1, m.end):
                 gaz[k] = "gzI=" + label
         seqs = []
+        last = count - 1
         for i, word in enumerate(words):
-            items = list(own[word])
-            if i > 0:
-                items += prev[words[i - 1]]
+            if 0 < i < last:
+                items = own[word] + prev[words[i - 1]] + nxt[words[i + 1]]
                 if i > 1:
                     items.append(prev2[words[i - 2]])
-            else:
-                items.append("BOS")
-            if i + 1 < count:
-                items += nxt[words[i + 1]]
                 if i + 2 < count:
                     items.append(next2[words[i + 2]])
             else:
-                items.append("EOS")
+                items = own[word] + (prev[words[i - 1]] if i > 0 else ["BOS"]) \
+                    + (nxt[words[i + 1]] if i < last else ["EOS"])
+                if i > 1:
+                    items.append(prev2[words[i - 2]])
+                if i + 2 < count:
+                    items.append(next2[words[i + 2]])
             if gaz[i]:
                 items.append(gaz[i])
             if i > 0 and gaz[i - 1]:
