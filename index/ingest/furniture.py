@@ -18,7 +18,8 @@ from collections.abc import Callable, Sequence
 
 
 _AI = r"(?:künstlicher?|kuenstlicher?)\s+intelligenz|\bki\b|\bai\b"
-_DISCLAIMER_WORDS = ("intelligenz", "ki", "ai", "veröffentlichung", "automatisch", "maschinell")
+_DISCLAIMER_WORDS = ("intelligenz", "veröffentlichung", "automatisch", "maschinell")
+_AI_WORD = re.compile(r"\b(?:KI|AI)\b")
 _DISCLAIMER_RULES = (
     re.compile(rf"\bwir\s+(?:nutzen|verwenden|setzen|benutzen)\b.*(?:{_AI}).*"
                r"(?:zusammenfass|erstell|generier|übersetz)", re.I),
@@ -35,8 +36,8 @@ def is_disclaimer(line: str) -> bool:
     if len(line) > 400:
         return False
     lowered = line.lower()
-    if not any(word in lowered for word in _DISCLAIMER_WORDS):
-        return False
+    if not any(word in lowered for word in _DISCLAIMER_WORDS) and _AI_WORD.search(line) is None:
+        return False  # cheap test first: most lines never mention AI
     return any(rule.search(line) for rule in _DISCLAIMER_RULES)
 
 
@@ -139,7 +140,9 @@ _PROMO = re.compile(r"\bnewsletter\b.*\b(?:anmelden|abonnieren|bestellen|registr
 def is_widget(line: str) -> bool:
     """Ratings (``0,0 (0 Stimmen)``), bare numbers, breadcrumbs (``Home > Politik``) and
     newsletter sign-up prompts."""
-    return _WIDGET.match(line) is not None or (len(line) <= 120 and _PROMO.search(line) is not None)
+    if len(line) <= 120 and "newsletter" in line.lower() and _PROMO.search(line) is not None:
+        return True
+    return _WIDGET.match(line) is not None
 
 
 def is_navigation(line: str) -> bool:
