@@ -10,8 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from index.errors import IngestError
-from index.ingest import parse_bytes
-from index.ingest import furniture
+from index.ingest import furniture, parse_bytes
 from index.ingest.dates import date_only_line, find_date, parse_date_value
 from index.ingest.metalines import read_meta_line, tag_line
 from index.ingest.text import first_sentence, title_from_text
