@@ -227,6 +227,8 @@ def is_headline_like(line: str) -> bool:
     return 0 < len(line) <= 120 and line[-1] not in ".:;,"
 
 
+# --- Where the article ends: link boxes, feed notes, whole paragraph lists -----------------
+
 _TERMINAL = re.compile(r"[.!?…][\"'“”»«’)\]]*$")
 
 
