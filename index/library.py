@@ -24,6 +24,11 @@ IMPORT_BATCH = 500
 
 # progress(done, total, current_path)
 Progress = Callable[[int, int, str], None]
+# notify(sentence): something the user should know while they wait
+Notify = Callable[[str], None]
+
+REBUILD_MESSAGE = ("The search index was missing, damaged or from another version of reader; "
+                   "rebuilding it from the library…")
 
 
 @dataclass
@@ -51,20 +56,38 @@ class Library:
         self._pipeline: EntityPipeline | None = None
 
     @classmethod
-    def open(cls, data_dir: Path) -> "Library":
+    def open(cls, data_dir: Path, notify: Notify | None = None) -> "Library":
+        """Open (or create) the library in ``data_dir`` and repair what a crash left behind.
+
+        ``notify`` gets sentences for the user while opening or writing takes long: waiting for
+        another process, rebuilding the search index.
+        """
         data_dir = Path(data_dir)
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise LibraryError(f"Cannot create the data directory {data_dir}: {exc.strerror}.") from exc
-        store = Store(data_dir / "library.db")
-        search_index = SearchIndex.open(data_dir / "index")
+        store = Store(data_dir / "library.db", on_wait=notify)
+        try:
+            search_index = SearchIndex.open(data_dir / "index")
+        except BaseException:
+            store.close()
+            raise
+        search_index.on_wait = notify
         library = cls(data_dir, store, search_index)
-        if search_index.needs_rebuild:
-            log.info("search index missing or from another schema version; rebuilding")
-            store.mark_all_unindexed()
-        library._index_pending()
-        library._refresh_entities_if_corrections_changed()
+        if store.read_only:
+            return library  # nothing can be repaired; reading still works
+        try:
+            if search_index.needs_rebuild:
+                log.info("search index missing or from another schema version; rebuilding")
+                if notify is not None and store.count():
+                    notify(REBUILD_MESSAGE)
+                store.mark_all_unindexed()
+            library._index_pending()
+            library._refresh_entities_if_corrections_changed()
+        except BaseException:
+            library.close()
+            raise
         return library
 
     def close(self) -> None:
@@ -145,6 +168,8 @@ class Library:
 
     def add(self, paths: Iterable[Path], progress: Progress | None = None) -> ImportReport:
         """Import files and folders. One bad file is reported and skipped; the rest go on."""
+        if self.store.read_only:
+            raise LibraryError(f"The library in {self.data_dir} is read-only: articles cannot be added to it.")
         report = ImportReport()
         files = list(ingest.iter_source_files(Path(p) for p in paths))
         pending: list[Article] = []
@@ -200,9 +225,12 @@ class Library:
             to_write.append(article)
         if not to_write:
             return
+        # Recognise entities before the transaction, so the write lock is held only for the writing.
+        mentions = [self._extract_mentions(article) for article in to_write]
+        # Store first (indexed = 0), then the index: a crash in between is repaired on the next open.
         with self.store.transaction() as db:
-            for article in to_write:
-                self.store.upsert_article(db, article, self._extract_mentions(article))
+            for article, found in zip(to_write, mentions):
+                self.store.upsert_article(db, article, found)
         self._index_articles(to_write)
 
     @staticmethod
@@ -224,8 +252,16 @@ class Library:
         return self._pipeline
 
     def extract(self, text: str) -> list[Mention]:
-        """Recognise and link entities in any text (offsets into that text)."""
-        return self.entity_pipeline().extract(text)
+        """Recognise and link entities in any text (offsets into that text), with the user's corrections."""
+        pipeline = self.entity_pipeline()
+        mentions = pipeline.extract(text)
+        resolution = pipeline.resolve(store_entities.records_of(mentions))
+        linked = []
+        for mention in mentions:
+            entity = resolution.get(mention.entity)
+            if entity is not None:
+                linked.append(mention.model_copy(update={"entity": entity.id, "kind": entity.kind}))
+        return linked
 
     def _aliases_stamp(self) -> str:
         try:

@@ -168,6 +168,20 @@ def entity_records(store: Store) -> list[EntityRecord]:
             for raw in sorted(surfaces)]
 
 
+def records_of(mentions: list[Mention]) -> list[EntityRecord]:
+    """EntityRecords for mentions not (yet) in the store, e.g. of a text being extracted."""
+    surfaces: dict[str, dict[str, int]] = defaultdict(dict)
+    kinds: dict[str, str] = {}
+    roles: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        surfaces[m.entity][m.text] = surfaces[m.entity].get(m.text, 0) + 1
+        kinds.setdefault(m.entity, m.kind)
+        if m.role:
+            roles[m.entity].add(m.role)
+    return [EntityRecord(id=raw, kind=kinds[raw], surfaces=surfaces[raw], roles=sorted(roles[raw]))
+            for raw in sorted(surfaces)]
+
+
 def write_resolution(store: Store, resolution: dict[str, Entity | None]) -> None:
     """Replace the corpus-level linking in one transaction."""
     finals: dict[str, Entity] = {}

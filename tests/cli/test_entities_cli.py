@@ -121,6 +121,10 @@ def test_corrections_take_effect_on_next_open_without_reimport(tmp_path):
     assert "Koalition der Willigen" not in named
     assert named["Spiegel"]["kind"] == "org"
     assert len(run_json("mentions", "Rutte", data_dir=data_dir)) == named["Mark Rutte (NATO)"]["mentions"]
+    extracted = json.loads(run("extract", "--json", data_dir=data_dir,
+                               stdin="Die Koalition der Willigen tagte. Rutte sprach.").stdout)
+    assert [m["text"] for m in extracted] == ["Rutte"]
+    assert extracted[0]["entity"] == next(e["id"] for e in named.values() if e["name"] == "Mark Rutte (NATO)")
 
 
 def test_a_bad_aliases_file_is_one_clear_line(tmp_path):
