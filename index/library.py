@@ -288,6 +288,20 @@ class Library:
         self.index.add(docs)
         self.store.mark_indexed([a.id for a in articles])
 
+    def index_stored(self, ids: list[str]) -> int:
+        """(Re)index these stored articles, in batches; returns how many were indexed."""
+        done = 0
+        batch: list[Article] = []
+        for article in self.store.iter_articles(ids):
+            batch.append(article)
+            if len(batch) >= IMPORT_BATCH:
+                self._index_articles(batch)
+                done, batch = done + len(batch), []
+        if batch:
+            self._index_articles(batch)
+            done += len(batch)
+        return done
+
     def _index_document(self, article: Article) -> IndexDocument:
         return IndexDocument(
             id=article.id, title=article.title, body=article.body, source=article.source,
@@ -317,6 +331,8 @@ class Library:
 
     def reindex(self, progress: Progress | None = None) -> int:
         """Rebuild the search index from the store. Returns the number of articles indexed."""
+        if self.store.read_only:
+            raise LibraryError(f"The library in {self.data_dir} is read-only: its search index cannot be rebuilt.")
         self.index.clear()
         self.store.mark_all_unindexed()
         return self._index_pending(progress)

@@ -8,6 +8,7 @@ weighted three times the body. The query language is described in :mod:`index.se
 
 from __future__ import annotations
 
+import errno
 import logging
 import threading
 from collections.abc import Callable, Iterable
@@ -32,8 +33,10 @@ logger = logging.getLogger(__name__)
 SCHEMA_VERSION = 1
 VERSION_FILE = "reader-schema-version"
 TITLE_BOOST = 3.0
-# How long add()/delete()/clear() wait for another process's writer before giving up.
-WRITER_TIMEOUT_SECONDS = 10.0
+# How long add()/delete()/clear() wait for another process's writer before giving up
+# (another import commits a batch at a time, so a few minutes is generous).
+WRITER_TIMEOUT_SECONDS = 300.0
+WAITING_MESSAGE = "Waiting for another reader process to finish writing to the search index…"
 WRITER_RETRY_DELAY_SECONDS = 0.1
 # Memory for the writer's in-memory pool before it spills to disk.
 WRITER_LIMIT_MB = 256
@@ -72,6 +75,15 @@ def build_schema() -> fields.Schema:
     )
 
 
+def _write_error(error: OSError, directory: Path) -> LibraryError:
+    if error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return LibraryError(f"Cannot write the search index in {directory}: the disk is full or a size limit was "
+                            "reached. The library keeps the articles; free some space and run the command again.")
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return LibraryError(f"The search index in {directory} is read-only: it can be searched, not changed.")
+    return LibraryError(f"Cannot write the search index in {directory}: {error.strerror or error}.")
+
+
 def _index_fields(doc: IndexDocument) -> dict:
     values = {"id": doc.id, "title": doc.title, "body": doc.body, "kind": doc.kind or "article"}
     if doc.source:
@@ -97,6 +109,7 @@ class SearchIndex:
         self._lock = threading.RLock()
         self._searcher = None
         self.writer_timeout = WRITER_TIMEOUT_SECONDS
+        self.on_wait: Callable[[str], None] | None = None  # told once per wait for another process
 
     # Opening ---------------------------------------------------------------------------
 
@@ -153,6 +166,12 @@ class SearchIndex:
 
     def _writer(self):
         try:
+            try:
+                return self._index.writer(timeout=0, limitmb=WRITER_LIMIT_MB)
+            except LockError:
+                logger.info("search index locked by another process; waiting")
+                if self.on_wait is not None:
+                    self.on_wait(WAITING_MESSAGE)
             return self._index.writer(
                 timeout=self.writer_timeout, delay=WRITER_RETRY_DELAY_SECONDS, limitmb=WRITER_LIMIT_MB
             )
@@ -161,7 +180,7 @@ class SearchIndex:
                 "The search index is busy (another reader process is updating it); try again in a moment."
             ) from None
         except OSError as error:
-            raise LibraryError(f"Cannot write the search index in {self.directory}: {error.strerror}.") from None
+            raise _write_error(error, self.directory) from None
 
     def _write(self, work: Callable, **commit_options) -> int:
         with self._lock:
@@ -170,9 +189,12 @@ class SearchIndex:
                 count = work(writer)
                 writer.commit(**commit_options)
             except BaseException as error:
-                writer.cancel()
+                try:
+                    writer.cancel()
+                except OSError:
+                    logger.warning("Could not cancel the search index writer", exc_info=True)
                 if isinstance(error, OSError):
-                    raise LibraryError(f"Cannot write the search index: {error.strerror}.") from None
+                    raise _write_error(error, self.directory) from None
                 raise
             self._forget_searcher()
             return count

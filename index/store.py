@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,6 +24,11 @@ from index.models import Article, ArticleSummary, Mention
 log = logging.getLogger(__name__)
 
 STORE_VERSION = 1
+# How long a write waits for another process's write to finish before giving up.
+WRITE_WAIT_SECONDS = 600.0
+# SQLite's own busy wait per attempt; between attempts the writer may say that it waits.
+_BUSY_TIMEOUT_SECONDS = 2.0
+WAITING_MESSAGE = "Waiting for another reader process to finish writing to the library…"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -97,6 +104,28 @@ def _summary(row: sqlite3.Row) -> ArticleSummary:
     )
 
 
+def _writable(path: Path) -> bool:
+    """Whether the database (or, before it exists, its folder) can be written by this process."""
+    folder_ok = os.access(path.parent, os.W_OK) if path.parent.exists() else True
+    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    message = str(exc).lower()
+    return "locked" in message or "busy" in message
+
+
+def _write_error(exc: sqlite3.Error, path: Path) -> LibraryError:
+    """A sentence for a failed write; the transaction has been rolled back, so nothing half-done is kept."""
+    message = str(exc).lower()
+    if "full" in message or "disk i/o" in message:
+        return LibraryError(f"Cannot write to the library in {path.parent}: the disk is full or a size limit was "
+                            "reached. Nothing was lost; free some space and run the command again.")
+    if "readonly" in message or "read-only" in message:
+        return LibraryError(f"The library in {path.parent} is read-only: it can be read, not changed.")
+    return LibraryError(f"Could not write to the library database {path}: {exc}.")
+
+
 def _article(row: sqlite3.Row) -> Article:
     summary = _summary(row)
     return Article(**summary.model_dump(), body=row["body"], item_key=row["item_key"])
@@ -105,29 +134,51 @@ def _article(row: sqlite3.Row) -> Article:
 class Store:
     """One SQLite database file. Safe to share between threads (one lock)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, on_wait: Callable[[str], None] | None = None):
         self.path = path
+        self.on_wait = on_wait  # told (once per wait) when another process holds the write lock
+        self.write_wait_seconds = WRITE_WAIT_SECONDS
         self._lock = threading.RLock()
+        self.read_only = not _writable(path)
         try:
-            self._db = sqlite3.connect(path, check_same_thread=False, timeout=30, isolation_level=None)
+            if self.read_only:
+                if not path.exists():
+                    raise LibraryError(f"The data directory {path.parent} is read-only and holds no library yet.")
+                # immutable: a read-only folder has no room for SQLite's shared-memory file
+                immutable = "&immutable=1" if not Path(f"{path}-wal").exists() else ""
+                self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True,
+                                           check_same_thread=False, isolation_level=None)
+            else:
+                self._db = sqlite3.connect(path, check_same_thread=False, timeout=_BUSY_TIMEOUT_SECONDS,
+                                           isolation_level=None)
         except sqlite3.Error as exc:
             raise LibraryError(f"Cannot open the library database {path}: {exc}.") from exc
         self._db.row_factory = sqlite3.Row
         try:
             self._db.execute("PRAGMA foreign_keys = ON")
+            if self.read_only:
+                log.info("library at %s is read-only; opened for reading", path.parent)
+                self._check_version()
+                return
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
-            self._db.executescript(_SCHEMA)
+            self._with_busy_wait(lambda: self._db.executescript(_SCHEMA))
             self._check_version()
+        except sqlite3.OperationalError as exc:
+            self._db.close()
+            raise _write_error(exc, path) from exc
         except sqlite3.DatabaseError as exc:
             self._db.close()
             raise LibraryError(f"The library database {path} is damaged or not a database: {exc}.") from exc
+        except LibraryError:
+            self._db.close()
+            raise
 
     def _check_version(self) -> None:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()
-        if row is None:
+        if row is None and not self.read_only:
             self._db.execute("INSERT INTO meta VALUES ('store_version', ?)", (str(STORE_VERSION),))
-        elif int(row["value"]) > STORE_VERSION:
+        elif row is not None and int(row["value"]) > STORE_VERSION:
             raise LibraryError(
                 f"The library at {self.path.parent} was written by a newer version of reader "
                 f"(store version {row['value']}, this one reads {STORE_VERSION}). Upgrade reader to open it."
@@ -141,20 +192,40 @@ class Store:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One atomic write: everything inside commits together or not at all."""
         with self._lock:
-            try:
-                self._db.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                raise LibraryError(f"The library database is busy or read-only: {exc}.") from exc
+            if self.read_only:
+                raise LibraryError(f"The library in {self.path.parent} is read-only: it can be read, not changed.")
+            self._with_busy_wait(lambda: self._db.execute("BEGIN IMMEDIATE"))
             try:
                 yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            try:
                 self._db.execute("COMMIT")
+            except BaseException as exc:
+                if self._db.in_transaction:  # SQLite may have rolled back already (disk full)
+                    self._db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.OperationalError):
+                    raise _write_error(exc, self.path) from exc
+                raise
+
+    def _with_busy_wait(self, attempt: Callable[[], object]) -> None:
+        """Run a write statement; while another process holds the write lock, wait (and say so once)."""
+        deadline = None
+        while True:
+            try:
+                attempt()
+                return
             except sqlite3.OperationalError as exc:
-                self._db.execute("ROLLBACK")
-                raise LibraryError(f"Could not save to the library database: {exc}.") from exc
+                if not _is_busy(exc):
+                    raise _write_error(exc, self.path) from exc
+                now = time.monotonic()
+                if deadline is None:
+                    deadline = now + self.write_wait_seconds
+                    log.info("library busy; waiting for another process")
+                    if self.on_wait is not None:
+                        self.on_wait(WAITING_MESSAGE)
+                elif now >= deadline:
+                    raise LibraryError(
+                        f"The library is still busy after waiting {self.write_wait_seconds:.0f} seconds: another "
+                        "reader process is writing to it. Try again when it has finished."
+                    ) from exc
 
     def query(self, sql: str, params: Iterable = ()) -> list[sqlite3.Row]:
         with self._lock:

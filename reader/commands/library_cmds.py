@@ -41,6 +41,11 @@ def register(subparsers, common) -> None:
     reindex.set_defaults(handler=cmd_reindex)
 
 
+def say_waiting(message: str) -> None:
+    """The library tells why a command is waiting (another process writing, an index rebuild)."""
+    err_console.print(message, markup=False)
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -68,7 +73,7 @@ def progress_bar(description: str):
 
 
 def cmd_add(args, data_dir: Path) -> int:
-    with Library.open(data_dir) as library, progress_bar("Importing") as update:
+    with Library.open(data_dir, notify=say_waiting) as library, progress_bar("Importing") as update:
         report = library.add(args.paths, progress=update)
     for path, reason in report.failed:
         err_console.print(f"[red]skipped[/] {escape(path)}: {escape(reason)}")
@@ -82,7 +87,7 @@ def cmd_add(args, data_dir: Path) -> int:
 
 
 def cmd_articles(args, data_dir: Path) -> int:
-    with Library.open(data_dir) as library:
+    with Library.open(data_dir, notify=say_waiting) as library:
         articles = library.articles(limit=args.limit)
     if args.json:
         print_json([{"id": a.id, "title": a.title, "source": a.source, "published": iso(a.published),
@@ -103,7 +108,7 @@ def cmd_articles(args, data_dir: Path) -> int:
 
 
 def cmd_show(args, data_dir: Path) -> int:
-    with Library.open(data_dir) as library:
+    with Library.open(data_dir, notify=say_waiting) as library:
         article = library.article(args.id)
         mentions = library.mentions(article.id)
     if args.json:
@@ -126,7 +131,7 @@ def cmd_show(args, data_dir: Path) -> int:
 
 
 def cmd_search(args, data_dir: Path) -> int:
-    with Library.open(data_dir) as library:
+    with Library.open(data_dir, notify=say_waiting) as library:
         hits = library.search(args.query, limit=args.limit)
     if args.json:
         print_json([{"id": h.id, "title": h.title, "source": h.source, "published": iso(h.published),
@@ -153,7 +158,7 @@ def _snippet_text(hit) -> Text:
 
 
 def cmd_reindex(args, data_dir: Path) -> int:
-    with Library.open(data_dir) as library, progress_bar("Indexing") as update:
+    with Library.open(data_dir, notify=say_waiting) as library, progress_bar("Indexing") as update:
         count = library.reindex(progress=update)
     err_console.print(f"Reindexed {count} articles.")
     return 0
