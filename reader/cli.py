@@ -9,11 +9,11 @@ from pathlib import Path
 
 from index.errors import ReaderError
 from reader import __version__, paths
-from reader.commands import bookmark_cmds, entity_cmds, library_cmds
+from reader.commands import bookmark_cmds, doctor_cmds, entity_cmds, library_cmds
 
 log = logging.getLogger("reader")
 
-COMMAND_MODULES = [library_cmds, entity_cmds, bookmark_cmds]
+COMMAND_MODULES = [library_cmds, entity_cmds, bookmark_cmds, doctor_cmds]
 
 
 class _Parser(argparse.ArgumentParser):
