@@ -18,12 +18,19 @@ def short_date(published: datetime | None, precision: str | None = None) -> str:
     return published.strftime("%Y-%m-%d %H:%M")
 
 
-def summary_meta(summary: ArticleSummary) -> str:
-    """'source · date' for a list row."""
-    parts = [summary.source or "unknown source", short_date(summary.published, summary.published_precision)]
-    if summary.kind == "liveblog":
+def list_meta(published: datetime | None, source: str | None, precision: str | None = None,
+              kind: str = "article") -> str:
+    """'date · source' for a list row: the date first, so a narrow pane still shows it."""
+    parts = [short_date(published, precision)]
+    if source:
+        parts.append(source)
+    if kind == "liveblog":
         parts.append("liveblog")
     return " · ".join(parts)
+
+
+def summary_meta(summary: ArticleSummary) -> str:
+    return list_meta(summary.published, summary.source, summary.published_precision, summary.kind)
 
 
 def article_meta(article: Article) -> str:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from rich.cells import cell_len
+from rich.text import Text
 
 _WORD = re.compile(r"\S+\s*")
 
@@ -68,3 +69,11 @@ def wrap_body(body: str, width: int) -> list[LineSpan | None]:
             lines.extend(wrapped)
         offset += len(paragraph) + 1
     return lines
+
+
+def cut_lines(text: Text, spans: list[LineSpan]) -> list[Text]:
+    """text[span.start:span.end] for each span, in one pass (slicing a styled Text one by one is slow)."""
+    offsets = sorted({offset for span in spans for offset in (span.start, span.end)} - {0})
+    pieces = text.divide(offsets)
+    piece_at = {start: index for index, start in enumerate([0, *offsets])}
+    return [pieces[piece_at[span.start]] if span.end > span.start else Text() for span in spans]

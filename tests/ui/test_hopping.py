@@ -64,12 +64,15 @@ async def test_n_and_N_walk_the_mentions_across_articles_and_say_where_they_are(
         articles = list(dict.fromkeys(m.article for m in all_mentions))
         first_article = screen.opened.article.id
         position = screen.trail.position
-        while all_mentions[position].article == first_article and position < len(all_mentions) - 1:
+        for _ in range(len(all_mentions)):  # n wraps from the last mention to the first
             await pilot.press("n")
-            position += 1
-            await wait_for(pilot, lambda: screen.article_view.article.id == all_mentions[position].article
-                           and screen.place is not None and screen.place.span.start == all_mentions[position].start,
+            position = (position + 1) % len(all_mentions)
+            expected = all_mentions[position]
+            await wait_for(pilot, lambda: screen.article_view.article.id == expected.article
+                           and screen.place is not None and screen.place.span.start == expected.start,
                            description=f"mention {position + 1}")
+            if expected.article != first_article:
+                break
         crossed = all_mentions[position]
         assert crossed.article != first_article
         assert screen.article_view.article.id == crossed.article
@@ -78,7 +81,7 @@ async def test_n_and_N_walk_the_mentions_across_articles_and_say_where_they_are(
         assert screen.status.startswith(
             f"{entity.name} {position + 1}/{len(all_mentions)} · article {number}/{len(articles)}")
         await pilot.press("N")
-        previous = all_mentions[position - 1]
+        previous = all_mentions[(position - 1) % len(all_mentions)]
         await wait_for(pilot, lambda: screen.article_view.article.id == previous.article,
                        description="N to go back into the previous article")
         assert screen.article_view.highlights.current == Span(start=previous.start, end=previous.end)

@@ -56,3 +56,18 @@ def test_a_passage_stops_at_the_previous_sentence_end():
     passage = passage_around(BODY, Span(start=start, end=start + 5))
     assert BODY[passage.start:passage.end].startswith("Der französische Präsident")
     assert BODY[passage.start:passage.end].endswith("billigen.")
+
+
+def test_cutting_a_painted_body_into_lines_keeps_text_and_styles():
+    from rich.text import Text
+
+    from reader.ui.text_layout import cut_lines
+
+    painted = Text(BODY)
+    start = BODY.index("Macron")
+    painted.stylize("bold", start, start + len("Macron"))
+    spans = [span for span in wrap_body(BODY, 30) if span is not None]
+    lines = cut_lines(painted, spans)
+    assert [line.plain for line in lines] == [BODY[s.start:s.end] for s in spans]
+    styled = [(line.plain[span.start:span.end], str(span.style)) for line in lines for span in line.spans]
+    assert styled == [("Macron", "bold")]

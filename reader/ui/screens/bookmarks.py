@@ -52,6 +52,7 @@ class BookmarksScreen(Screen[Bookmark | None]):
         self.removed: list[Bookmark] = []
 
     def compose(self) -> ComposeResult:
+        self.sub_title = "bookmarks"
         yield Header()
         yield Label("Loading bookmarks…", id="bookmarks-title")
         yield DataTable(id="bookmarks-table", cursor_type="row", zebra_stripes=True)
@@ -64,26 +65,26 @@ class BookmarksScreen(Screen[Bookmark | None]):
         table.add_column("Note", key="note")
         table.add_column("Tags", key="tags")
         table.focus()
-        self.reload()
+        self.load_bookmarks()
 
     # --- library work, off the event loop ----------------------------------------------
 
     @work(thread=True, exclusive=True, group="bookmarks")
-    def reload(self, notice: str | None = None) -> None:
+    def load_bookmarks(self, notice: str | None = None) -> None:
         self._run(lambda: None, notice)
 
     @work(thread=True, exclusive=True, group="bookmarks")
-    def update(self, bookmark_id: int, note: str, tags: list[str]) -> None:
+    def save_note(self, bookmark_id: int, note: str, tags: list[str]) -> None:
         self._run(lambda: self.library.bookmarks.update(bookmark_id, note=note, tags=tags), "Saved.")
 
     @work(thread=True, exclusive=True, group="bookmarks")
-    def remove(self, bookmark_id: int) -> None:
+    def delete_bookmark(self, bookmark_id: int) -> None:
         def remove_one() -> None:
             self.removed.append(self.library.bookmarks.remove(bookmark_id))
         self._run(remove_one, "Bookmark deleted. u brings it back.")
 
     @work(thread=True, exclusive=True, group="bookmarks")
-    def restore(self, bookmark: Bookmark) -> None:
+    def restore_bookmark(self, bookmark: Bookmark) -> None:
         self._run(lambda: self.library.bookmarks.restore(bookmark), "Bookmark restored.")
 
     def _run(self, change, notice: str | None) -> None:
@@ -150,19 +151,19 @@ class BookmarksScreen(Screen[Bookmark | None]):
 
         def edited(result: tuple[str, list[str]] | None) -> None:
             if result is not None:
-                self.update(bookmark.id, *result)
+                self.save_note(bookmark.id, *result)
 
         self.app.push_screen(EditBookmark(heading, bookmark.note, bookmark.tags), edited)
 
     def action_delete(self) -> None:
         if self.selected is not None:
-            self.remove(self.selected.id)
+            self.delete_bookmark(self.selected.id)
 
     def action_undo(self) -> None:
         if not self.removed:
             self.notify("Nothing to undo.")
             return
-        self.restore(self.removed.pop())
+        self.restore_bookmark(self.removed.pop())
 
     def action_cursor(self, step: int) -> None:
         table = self.query_one(DataTable)

@@ -42,8 +42,8 @@ class HelpScreen(ModalScreen[None]):
         ]
         self.rows = [(title, key, description) for title, rows in sections for key, description in rows]
         table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
+        table.add_column(style="bold", no_wrap=True, min_width=12)
+        table.add_column(ratio=1)
         for title, rows in sections:
             table.add_row(Text(title, style="bold underline"), "")
             for key, description in rows:
@@ -51,9 +51,12 @@ class HelpScreen(ModalScreen[None]):
             table.add_row("", "")
         with Vertical(classes="dialog wide tall"):
             yield Label("reader · keys", classes="dialog-title")
-            with VerticalScroll():
+            with VerticalScroll(id="help-scroll"):
                 yield Static(table, id="help-keys")
             yield Label("Esc closes", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-scroll").focus()  # so ↑ ↓ PgUp PgDn scroll the list
 
     def _rows(self, bindings) -> list[tuple[str, str]]:
         rows = []

@@ -18,17 +18,20 @@ MAX_ROWS = 5000
 
 
 def kwic(mention: EntityMention, width: int = CONTEXT_WIDTH) -> tuple[Text, Text, Text]:
-    """(left context right-aligned, the mention, right context), whitespace collapsed."""
+    """(left context right-aligned, the mention, right context): whole words, whitespace collapsed."""
     at = mention.start - mention.context_start
     length = mention.end - mention.start
-    left = " ".join(mention.context[:at].split())
-    if mention.context[:at][-1:].isspace():
-        left += " "
-    right_raw = mention.context[at + length:]
-    right = (" " if right_raw[:1].isspace() else "") + " ".join(right_raw.split())
+    before, after = mention.context[:at], mention.context[at + length:]
+    left = " ".join(before.split()) + (" " if before[-1:].isspace() else "")
+    right = (" " if after[:1].isspace() else "") + " ".join(after.split())
+    if len(left) > width:
+        left = left[-width:]
+        left = left[left.find(" ") + 1:] if " " in left.rstrip() else left
+    if len(right) > width:
+        right = right[:width]
+        right = right[:right.rfind(" ")] if " " in right.lstrip() else right
     keyword = mention.context[at:at + length] or mention.text
-    return (Text(left[-width:], justify="right", style="dim"), Text(keyword, style="bold reverse"),
-            Text(right[:width], style="dim"))
+    return (Text(left, justify="right", style="dim"), Text(keyword, style="bold reverse"), Text(right, style="dim"))
 
 
 class MentionsScreen(Screen[int | None]):
@@ -48,6 +51,7 @@ class MentionsScreen(Screen[int | None]):
         self.position = position
 
     def compose(self) -> ComposeResult:
+        self.sub_title = "mentions"
         yield Header()
         articles = len({m.article for m in self.mentions})
         shown = "" if len(self.mentions) <= MAX_ROWS else f" (the first {MAX_ROWS:,} listed)"

@@ -13,7 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from index.models import ArticleSummary, Hit, Span
-from reader.ui.format import short_date, summary_meta
+from reader.ui.format import list_meta, summary_meta
 
 # Ask for the next page when the cursor is this close to the last loaded row.
 PREFETCH_ROWS = 20
@@ -21,7 +21,8 @@ SNIPPET_CHARS = 160
 
 
 def summary_prompt(summary: ArticleSummary) -> Text:
-    prompt = Text(summary.title, style="bold")
+    """Title and 'source · date', one line each (cut with … when the pane is narrow)."""
+    prompt = Text(summary.title, style="bold", no_wrap=True, overflow="ellipsis")
     prompt.append("\n")
     prompt.append(summary_meta(summary), style="dim")
     return prompt
@@ -29,11 +30,11 @@ def summary_prompt(summary: ArticleSummary) -> Text:
 
 def hit_prompt(hit: Hit, snippet_matches: list[Span] | None = None) -> Text:
     """Title (matches underlined), source and date, and the snippet with the query's terms in bold."""
-    prompt = Text(hit.title, style="bold")
+    prompt = Text(hit.title, style="bold", no_wrap=True, overflow="ellipsis")
     for span in hit.title_matches:
         prompt.stylize("underline", span.start, span.end)
     prompt.append("\n")
-    prompt.append(" · ".join([hit.source or "unknown source", short_date(hit.published)]), style="dim")
+    prompt.append(list_meta(hit.published, hit.source), style="dim")
     if hit.snippet.strip():
         snippet = Text(hit.snippet.replace("\n", " "), style="italic")
         for span in snippet_matches or []:

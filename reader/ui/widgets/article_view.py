@@ -17,7 +17,7 @@ from textual.strip import Strip
 
 from index.models import Article, Mention, Span
 from reader.ui.format import article_meta
-from reader.ui.text_layout import wrap_body
+from reader.ui.text_layout import cut_lines, wrap_body
 
 KINDS = ("person", "org", "place", "other")
 
@@ -134,13 +134,15 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines.extend(meta.wrap(self.app.console, width))
         self._lines.append(Text("─" * width, style=self.get_component_rich_style("article-view--meta")))
         body = self._painted_body(article.body)
-        for span in wrap_body(article.body, width):
+        spans = wrap_body(article.body, width)
+        pieces = iter(cut_lines(body, [span for span in spans if span is not None]))
+        for span in spans:
             if span is None:
                 self._lines.append(Text())
                 continue
             self._line_starts.append(span.start)
             self._line_numbers.append(len(self._lines))
-            self._lines.append(body[span.start:span.end])
+            self._lines.append(next(pieces))
 
     def _painted_body(self, body: str) -> Text:
         """The body with mentions, the hop target, search hits and the current place styled, in one pass."""

@@ -11,12 +11,11 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from index.models import Entity
-from reader.ui.format import KIND_LABELS
+from reader.ui.format import KIND_LABELS, plural
 
 Scope = Literal["article", "library"]
 # The corpus-wide list shows the most mentioned entities of each kind, not tens of thousands.
 LIBRARY_LIMIT_PER_KIND = 300
-_KIND_COLOUR = {"person": "yellow", "org": "cyan", "place": "green", "other": "magenta"}
 
 
 class EntityPane(OptionList):
@@ -26,6 +25,17 @@ class EntityPane(OptionList):
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
+
+    # The same colours as the mentions in the article view.
+    COMPONENT_CLASSES = {"entity-pane--person", "entity-pane--org", "entity-pane--place", "entity-pane--other"}
+    DEFAULT_CSS = """
+    EntityPane {
+        & > .entity-pane--person { color: $warning; text-style: bold; }
+        & > .entity-pane--org { color: $primary-lighten-2; text-style: bold; }
+        & > .entity-pane--place { color: $success; text-style: bold; }
+        & > .entity-pane--other { color: $secondary-lighten-2; text-style: bold; }
+    }
+    """
 
     class Chosen(Message):
         """Enter on an entity: make it the hop target."""
@@ -66,7 +76,8 @@ class EntityPane(OptionList):
                 continue
             shown = of_kind if scope == "article" else of_kind[:LIBRARY_LIMIT_PER_KIND]
             heading = f"{label} ({len(of_kind)})"
-            self.add_option(Option(Text(heading, style=f"bold {_KIND_COLOUR[kind]}"), disabled=True))
+            style = self.get_component_rich_style(f"entity-pane--{kind}")
+            self.add_option(Option(Text(heading, style=style), disabled=True))
             self.add_options(Option(self._prompt(e), id=e.id) for e in shown)
             self._shown.extend(shown)
         self._restore_cursor(keep)
@@ -81,13 +92,13 @@ class EntityPane(OptionList):
                 continue
 
     def _prompt(self, entity: Entity) -> Text:
-        marker = "▶ " if entity.id == self.target else "  "
-        count = str(entity.mentions)
-        text = Text(marker, style="bold")
-        text.append(entity.name, style="bold" if entity.id == self.target else "")
-        text.append(f"  {count}", style="dim")
+        """'▶  12 Emmanuel Macron': the count in a column of its own, so names line up."""
+        is_target = entity.id == self.target
+        text = Text("▶" if is_target else " ", style="bold")
+        text.append(f"{entity.mentions:>4} ", style="dim")
+        text.append(entity.name, style="bold" if is_target else "")
         if self.scope == "library":
-            text.append(f" in {entity.articles}", style="dim")
+            text.append(f" · {plural(entity.articles, 'article')}", style="dim")
         return text
 
     def _restore_cursor(self, entity_id: str | None) -> None:
