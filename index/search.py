@@ -24,7 +24,7 @@ from whoosh.writing import CLEAR
 from index.analysis import FoldingKeywordAnalyzer, FoldingWordAnalyzer, GermanAnalyzer, LinesAnalyzer
 from index.errors import LibraryError
 from index.models import Hit, Span
-from index.search_query import EntityLookup, make_parser, parse, to_index_time
+from index.search_query import EntityLookup, expand_multiterms, make_parser, parse, to_index_time
 from index.search_snippets import find_matches, make_snippet, positive_terms
 
 logger = logging.getLogger(__name__)
@@ -267,9 +267,10 @@ class SearchIndex:
             return []
         with self._lock:
             searcher = self._current_searcher()
+            reader = searcher.reader()
+            parsed = expand_multiterms(parsed, reader)
             results = searcher.search(parsed, limit=limit)
             rows = [(hit.score, hit.fields()) for hit in results]
-            reader = searcher.reader()
             body_terms = positive_terms(parsed, reader, "body")
             title_terms = positive_terms(parsed, reader, "title")
         texts = fetch([stored["id"] for _score, stored in rows]) if rows else {}
@@ -304,7 +305,8 @@ class SearchIndex:
         """Offsets in ``text`` of the words the query's positive terms match (for highlighting)."""
         parsed = parse(self._parser, query)
         with self._lock:
-            terms = positive_terms(parsed, self._current_searcher().reader(), field)
+            reader = self._current_searcher().reader()
+            terms = positive_terms(expand_multiterms(parsed, reader), reader, field)
         return [Span(start=match.start, end=match.end) for match in find_matches(text, terms)]
 
     def close(self) -> None:

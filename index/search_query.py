@@ -42,9 +42,13 @@ KNOWN_FIELD_NAMES = frozenset(SEARCHABLE_FIELDS) | {alias for names in FIELD_ALI
 
 EntityLookup = Callable[[str, str], list[str]]
 
-# A term that is never indexed: an entity that resolves to no ids matches nothing, even in an OR.
-_NO_ENTITY = "\x00no-entity"
+# A term that is never indexed: an entity (or a fuzzy word) that resolves to nothing matches
+# nothing, even inside an OR or an AND (where an empty query would simply be dropped).
+_NEVER_INDEXED = "\x00nothing"
 _MAX_FUZZY_DISTANCE = 2
+DEFAULT_FUZZY_PREFIX = 1
+# A fuzzy or wildcard term expands to at most this many index terms.
+MAX_EXPANSIONS = 1000
 
 
 def to_index_time(moment: datetime) -> datetime:
@@ -133,6 +137,17 @@ class _GermanQueryParser(qparser.QueryParser):
         return termclass(fieldname, fold(text.lower()), boost=boost)
 
 
+class _FuzzyTermPlugin(qparser.FuzzyTermPlugin):
+    """``word~`` keeps the first letter by default (``word~1/0`` to vary it too): scanning every
+    term of a large index in Python would take seconds."""
+
+    def create(self, parser, match):
+        node = super().create(parser, match)
+        if match.group("prefix") is None:
+            node.prefixlength = DEFAULT_FUZZY_PREFIX
+        return node
+
+
 def _parser_schema(index_schema: fields.Schema) -> fields.Schema:
     schema = fields.Schema()
     for name, field in index_schema.items():
@@ -154,7 +169,7 @@ def make_parser(index_schema: fields.Schema) -> qparser.QueryParser:
             AndMaybe=None,
         )
     )
-    parser.add_plugin(qparser.FuzzyTermPlugin())
+    parser.add_plugin(_FuzzyTermPlugin())
     parser.add_plugin(qparser.GtLtPlugin())
     parser.add_plugin(qparser.PlusMinusPlugin(plusexpr=r"(?:(?<=\s)|^)\+(?=\S)", minusexpr=r"(?:(?<=\s)|^)-(?=\S)"))
     parser.add_plugin(qparser.FieldAliasPlugin(FIELD_ALIASES))
@@ -267,7 +282,7 @@ def _rewrite(node: query.Query, entity_ids_for: EntityLookup | None) -> query.Qu
             raise QueryError(f"{fieldname}: takes a name, e.g. {fieldname}:Macron.")
         ids = list(dict.fromkeys(entity_ids_for(fieldname, name))) if entity_ids_for else []
         if not ids:
-            return query.Term("entity_ids", _NO_ENTITY)
+            return query.Term("entity_ids", _NEVER_INDEXED)
         return query.Or([query.Term("entity_ids", entity_id) for entity_id in ids], boost=node.boost)
     if node.is_leaf():
         return node
@@ -291,3 +306,51 @@ def parse(parser: qparser.QueryParser, text: str, entity_ids_for: EntityLookup |
             raise QueryError(f"The query only has words too common to search for ({', '.join(common)}).")
         raise QueryError("The query has nothing to search for.")
     return resolved
+
+
+def expand_multiterms(node: query.Query, reader) -> query.Query:
+    """Replace fuzzy and wildcard terms by the index terms they match, once, before searching.
+
+    Whoosh would expand them again per segment, and highlighting needs the same list; the
+    fuzzy scan here also skips terms of the wrong length before computing any distance.
+    """
+    if isinstance(node, (query.FuzzyTerm, query.Wildcard)):
+        if isinstance(node, query.FuzzyTerm):
+            terms = _fuzzy_terms(reader, node.fieldname, node.text, node.maxdist, node.prefixlength)
+        else:
+            terms = (term.decode("utf-8") for term in node._btexts(reader))
+        expanded = [query.Term(node.fieldname, term) for _count, term in zip(range(MAX_EXPANSIONS), terms)]
+        if not expanded:
+            return query.Term(node.fieldname, _NEVER_INDEXED)
+        return query.Or(expanded, boost=node.boost)
+    if node.is_leaf():
+        return node
+    return node.apply(lambda child: expand_multiterms(child, reader))
+
+
+def _fuzzy_terms(reader, fieldname: str, text: str, maxdist: int, prefixlength: int):
+    if fieldname not in reader.schema:
+        return
+    for btext in reader.expand_prefix(fieldname, text[:prefixlength]):
+        candidate = btext.decode("utf-8")
+        if abs(len(candidate) - len(text)) <= maxdist and within_edit_distance(candidate, text, maxdist):
+            yield candidate
+
+
+def within_edit_distance(first: str, second: str, limit: int) -> bool:
+    """Damerau-Levenshtein (optimal string alignment) distance <= limit, giving up early."""
+    if first == second:
+        return True
+    previous_previous = None
+    previous = list(range(len(second) + 1))
+    for i, char in enumerate(first, 1):
+        current = [i] + [0] * len(second)
+        for j, other in enumerate(second, 1):
+            cost = char != other
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if previous_previous is not None and j > 1 and char == second[j - 2] and first[i - 2] == other:
+                current[j] = min(current[j], previous_previous[j - 2] + 1)
+        if min(current) > limit:
+            return False
+        previous_previous, previous = previous, current
+    return previous[-1] <= limit
