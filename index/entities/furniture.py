@@ -23,8 +23,10 @@ def furniture_ranges(text: str, agency_words: frozenset[str]) -> list[tuple[int,
     for match in _LINE_RE.finditer(text):
         line = match.group().strip()
         low = line.lower()
-        separators = len(_SEPARATORS.findall(line))
-        is_list = separators >= 2 and not line.rstrip().endswith((".", "!", "?", "“", '"'))
+        pieces = _SEPARATORS.split(line)
+        # Breadcrumbs and tag lists: short items (a sentence with a link in it is no list).
+        is_list = (len(pieces) >= 3 and max(len(piece.split()) for piece in pieces) <= 6
+                   and not line.rstrip().endswith((".", "!", "?", "“", '"')))
         if (is_list or low.startswith(_LINE_PREFIXES) or _TEASER_RE.search(line)
                 or (line.startswith("[") and line.endswith("]"))):
             ranges.append((match.start(), match.end()))

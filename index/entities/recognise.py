@@ -11,11 +11,14 @@ from .features import FeatureExtractor
 from .furniture import furniture_ranges
 from .gazetteer import Gazetteer, GazetteerEntry
 from .lexicon import Lexicon
-from .names import genitive_forms, strip_genitive
+from .names import NAME_PARTICLES, genitive_forms, strip_genitive
 from .tokenize import Token, split_sentences, tokenize
 
 _KIND_OF_TAG = {"PER": "person", "ORG": "org", "LOC": "place"}
 _AGENCY_WORDS = frozenset("dpa afp ap rtr reuters kna epd tmn sid afx ddp apa sda dts".split())
+# Articles are not part of a name ("die Grünen", "Die Grünen wollen ..."), except in a title
+# capitalised in mid-sentence ("in Die Zeit").
+_ARTICLES = frozenset("der die das den dem des ein eine einer eines einem einen".split())
 
 
 @dataclass
@@ -43,6 +46,50 @@ def _crf_spans(tags: list[str], offset: int) -> list[Span]:
     return spans
 
 
+def _tiling(span: Span, strong_by_start: dict) -> list | None:
+    """Two or more strong gazetteer names that exactly cover `span`, or None."""
+    tiles = []
+    pos = span.start
+    while pos < span.end:
+        match = strong_by_start.get(pos)
+        if match is None:
+            return None
+        tiles.append(match)
+        pos += match.end - match.start
+    return tiles if len(tiles) > 1 and pos == span.end else None
+
+
+def _breaks_name(word: str) -> bool:
+    """A lower-case word that cannot be inside a name: not a particle (von, bin), nor one
+    joined to a capitalised part (al-Nuaimi, d'Alembert)."""
+    return word[:1].islower() and word not in NAME_PARTICLES and word.islower()
+
+
+def _tidy(spans: list[Span], words: list[str], sentence_start: int) -> list[Span]:
+    """Span edges a reader would object to: a leading article, and lower-case words other
+    than name particles inside a person's name ("Rutte traf Macron" is two people)."""
+    result = []
+    for span in spans:
+        if span.part is None and span.end - span.start > 1 and words[span.start].lower() in _ARTICLES:
+            first = words[span.start]
+            if first.islower() or span.start == sentence_start:
+                span.start += 1
+        if span.kind != "person" or span.end - span.start < 2:
+            result.append(span)
+            continue
+        start = span.start
+        for i in range(span.start, span.end + 1):
+            if i < span.end and not _breaks_name(words[i]):
+                continue
+            if i > start and words[i - 1] not in NAME_PARTICLES:
+                piece = Span(start, i, span.kind, span.entry if (start, i) == (span.start, span.end)
+                             else None, span.role)
+                if not (piece.end - piece.start == 1 and words[start] in NAME_PARTICLES):
+                    result.append(piece)
+            start = i + 1
+    return result
+
+
 class Recogniser:
     def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, tagger: pycrfsuite.Tagger):
         self.lexicon = lexicon
@@ -58,7 +105,8 @@ class Recogniser:
             sentence = words[a:b]
             matches = self.gazetteer.match_all(sentence)
             tags = self.tagger.tag(self.features.sequence(sentence, matches))
-            spans.extend(self._merge(_crf_spans(tags, a), matches, a, sentence))
+            crf = _tidy(_crf_spans(tags, a), words, a)  # before gazetteer hits compete
+            spans.extend(_tidy(self._merge(crf, matches, a, sentence), words, a))
         spans = self._after_roles(spans, words)
         spans = [s for s in (self._split_role(s, words) for s in spans) if s is not None]
         spans = self._propagate(spans, words)
@@ -71,11 +119,17 @@ class Recogniser:
         """Strong gazetteer hits win unless the CRF found a longer name around them (Paris
         Hilton, Washington Post); weak hits only name a span the CRF found exactly."""
         by_range = {(m.start + offset, m.end + offset): m for m in matches}
+        by_start = {m.start + offset: m for m in matches if m.strong}
         result = []
         for span in crf:
             hit = by_range.get((span.start, span.end))
             if hit is not None:
                 span.kind, span.entry = hit.entry.kind, hit.entry
+            elif (tiles := _tiling(span, by_start)) is not None:
+                # "empfing Merz Selenskyj": two known names side by side are two mentions.
+                result.extend(Span(m.start + offset, m.end + offset, m.entry.kind, m.entry)
+                              for m in tiles)
+                continue
             elif span.end - span.start == 1 and not self._could_be_name(sentence[span.start - offset]):
                 continue
             elif self._ends_in_compound_noun(sentence[span.end - 1 - offset]):

@@ -1,0 +1,60 @@
+"""Span edges a reader would notice: names that swallow verbs, articles inside names, and
+sentences with links that are not page furniture."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.entities import EntityPipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> EntityPipeline:
+    return EntityPipeline.load()
+
+
+def people(pipeline, text):
+    return [m.text for m in pipeline.extract(text) if m.kind == "person" and not m.partial]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("NATO-Chef Rutte traf Macron in Kiew.", ["Rutte", "Macron"]),
+    ("Am Dienstag empfing Merz Selenskyj und Macron in Berlin.", ["Merz", "Selenskyj", "Macron"]),
+    ("Gestern sprach Anna Meier mit Peter Schulz über den Haushalt.", ["Anna Meier", "Peter Schulz"]),
+])
+def test_neighbouring_names_stay_apart_and_no_verb_joins_them(pipeline, text, expected):
+    found = people(pipeline, text)
+    assert all(not word[0].islower() or word in {"von", "der"} for name in found
+               for word in name.split())
+    assert set(expected) <= set(found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Am Montag sprach Ursula von der Leyen in Brüssel.", "Ursula von der Leyen"),
+    ("Der Bericht nennt Abdullah bin Hamad als Zeugen.", "Abdullah bin Hamad"),
+    ("Ölminister Ali al-Nuaimi sprach in Wien.", "Ali al-Nuaimi"),
+])
+def test_name_particles_stay_inside_the_name(pipeline, text, name):
+    assert name in people(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Grünen wollen die Steuer senken.",
+    "Im Landtag stimmten die Grünen dagegen.",
+])
+def test_an_article_is_not_part_of_a_party_name(pipeline, text):
+    orgs = [m.text for m in pipeline.extract(text) if m.kind == "org"]
+    assert orgs == ["Grünen"]
+
+
+def test_a_sentence_with_a_link_is_not_a_breadcrumb(pipeline):
+    text = ("Streik an Kliniken in Bad Kissingen und Würzburg angekündigt: "
+            "https://example.org/a/b/c #Pflege")
+    places = {m.text for m in pipeline.extract(text) if m.kind == "place"}
+    assert {"Bad Kissingen", "Würzburg"} <= places
+
+
+def test_a_breadcrumb_line_still_names_nothing(pipeline):
+    text = "Politik / Ausland / Frankreich\n\nIn Paris demonstrierten Tausende."
+    mentions = pipeline.extract(text)
+    assert [m.text for m in mentions] == ["Paris"]
