@@ -16,6 +16,8 @@ NAME_PARTICLES = frozenset(
 
 def slug(name: str) -> str:
     if name.isascii():
+        if name.replace(" ", "").isalnum():  # the usual case, without a regex
+            return name.lower().replace(" ", "-")
         return _NON_ALNUM.sub("-", name.lower()).strip("-") or "x"
     folded = unicodedata.normalize("NFKD", name.translate(_FOLD))
     ascii_only = "".join(c for c in folded if not unicodedata.combining(c)).lower()

@@ -7,6 +7,7 @@ Everything is sorted, so the same records always give the same entities.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -29,24 +30,40 @@ class EntityRecord:
     roles: list[str] = field(default_factory=list)
 
 
-@dataclass
 class _Group:
-    name: str
-    kind: str
-    canonical: bool  # named by the gazetteer
-    aliases: set[str] = field(default_factory=set)
-    roles: Counter = field(default_factory=Counter)
-    members: list[str] = field(default_factory=list)
+    __slots__ = ("name", "kind", "canonical", "aliases", "roles", "members")
+
+    def __init__(self, name: str, kind: str, canonical: bool, aliases: set[str],
+                 roles: Counter | None = None):
+        self.name = name
+        self.kind = kind
+        self.canonical = canonical  # named by the gazetteer
+        self.aliases = aliases
+        self.roles = roles
+        self.members: list[str] = []
+
+    def add_roles(self, roles) -> None:
+        if self.roles is None:
+            self.roles = Counter()
+        self.roles.update(roles)
 
     def absorb(self, other: "_Group") -> None:
         self.aliases |= other.aliases | {other.name}
-        self.roles.update(other.roles)
+        if other.roles:
+            self.add_roles(other.roles)
         self.members.extend(other.members)
 
 
 def _clean(surfaces: dict[str, int]) -> bool:
     """True when no surface needs its white space collapsed (the usual case)."""
-    return not any("\n" in s or "  " in s or "\t" in s for s in surfaces)
+    joined = "\x00".join(surfaces)
+    return "\n" not in joined and "\t" not in joined and "  " not in joined
+
+
+def _spells(surface: str, target: str) -> bool:
+    """True when `surface` slugs to `target`; a cheap test first, as most surfaces do."""
+    simple = surface.lower().replace(" ", "-")
+    return simple == target or slug(surface) == target
 
 
 def _display_name(record: EntityRecord) -> str:
@@ -54,11 +71,11 @@ def _display_name(record: EntityRecord) -> str:
     target = record.id.split(":", 1)[1]
     if len(record.surfaces) == 1:
         only = next(iter(record.surfaces))
-        if slug(only) == target:
-            return " ".join(only.split())
+        if _spells(only, target):
+            return only if "  " not in only and "\n" not in only else " ".join(only.split())
     ranked = sorted(record.surfaces.items(), key=lambda kv: (-kv[1], kv[0]))
     for surface, _ in ranked:
-        if slug(surface) == target:
+        if _spells(surface, target):
             return " ".join(surface.split())
     for surface, _ in ranked:
         stem = strip_genitive(surface)
@@ -69,32 +86,46 @@ def _display_name(record: EntityRecord) -> str:
 
 def resolve(records: list[EntityRecord], gazetteer: Gazetteer,
             corrections: Corrections) -> dict[str, Entity | None]:
+    # No reference cycles are made here; without the collector, the many small objects
+    # do not trigger full passes over the (large, long-lived) gazetteer.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _resolve(records, gazetteer, corrections)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _resolve(records: list[EntityRecord], gazetteer: Gazetteer,
+             corrections: Corrections) -> dict[str, Entity | None]:
     by_id = {r.id: r for r in sorted(records, key=lambda r: r.id)}
     names = {rid: _display_name(r) for rid, r in by_id.items()}
 
-    # Surname (slugged) -> ids of people named in full.
+    # Surname (slugged) -> ids of people named in full; people named by one word.
     full_by_surname: dict[str, set[str]] = {}
+    single_word: set[str] = set()
     for rid, record in by_id.items():
         if record.kind == "person":
             surname = surname_of(names[rid])
             if surname:
                 full_by_surname.setdefault(slug(surname), set()).add(rid)
+            else:
+                single_word.add(rid)
 
     def target_of(rid: str) -> str:
-        record = by_id[rid]
         if rid in gazetteer.entries:
             return rid
         kind, key = rid.split(":", 1)
-        if kind == "person" and surname_of(names[rid]) is None:
-            candidates = full_by_surname.get(key, set())
-            if len(candidates) == 1:
+        if rid in single_word:
+            candidates = full_by_surname.get(key)
+            if candidates is not None and len(candidates) == 1:
                 return next(iter(candidates))
         stem = strip_genitive(key)
         if stem:
             stem_id = f"{kind}:{stem}"
             if stem_id in gazetteer.entries or stem_id in by_id:
                 return stem_id
-        del record
         return rid
 
     groups: dict[str, _Group] = {}
@@ -109,43 +140,47 @@ def resolve(records: list[EntityRecord], gazetteer: Gazetteer,
                                roles=Counter({r: 0 for r in entry.roles}))
             else:
                 base = by_id.get(target, record)
-                group = _Group(names[base.id], base.kind, False)
+                group = _Group(names[base.id], base.kind, False, set())
             groups[target] = group
         group.aliases.update(record.surfaces if _clean(record.surfaces)
                              else (" ".join(s.split()) for s in record.surfaces))
         if record.roles:
-            group.roles.update(record.roles)
+            group.add_roles(record.roles)
         group.members.append(rid)
         owner[rid] = target
 
     suppressed = _apply_corrections(groups, owner, corrections)
 
-    result: dict[str, Entity | None] = {}
-    final: dict[str, Entity] = {}
+    # Final id -> (name, kind, aliases, roles, member ids); merged groups share one id.
+    final: dict[str, tuple[str, str, set[str], list[str], list[str]]] = {}
+    entries = gazetteer.entries
     for key in sorted(groups):
-        group = groups[key]
         if key in suppressed:
             continue
-        final_id = key if (group.canonical and key in gazetteer.entries
-                           and gazetteer.entries[key].name == group.name
-                           and gazetteer.entries[key].kind == group.kind) \
-            else entity_id(group.kind, group.name)
+        group = groups[key]
+        entry = entries.get(key) if group.canonical else None
+        final_id = key if (entry is not None and entry.name == group.name
+                           and entry.kind == group.kind) else entity_id(group.kind, group.name)
+        roles = sorted(group.roles, key=lambda r: (-group.roles[r], r)) if group.roles else []
         existing = final.get(final_id)
-        aliases = sorted(a for a in group.aliases if a and a != group.name)
-        roles = sorted(group.roles, key=lambda r: (-group.roles[r], r))
-        if existing is not None:
-            aliases = sorted(set(existing.aliases) | set(aliases) - {existing.name})
-            roles = list(dict.fromkeys(existing.roles + roles))
-        final[final_id] = Entity(id=final_id, name=group.name if existing is None else existing.name,
-                                 kind=group.kind, aliases=aliases, roles=roles)  # type: ignore[arg-type]
-        for member in group.members:
-            result[member] = final[final_id]
-    # Entities merged after their members were assigned: point everyone at the last version.
-    for rid, entity in list(result.items()):
-        if entity is not None:
-            result[rid] = final[entity.id]
-    for rid in by_id:
-        result.setdefault(rid, None)
+        if existing is None:
+            final[final_id] = (group.name, group.kind, group.aliases, roles, group.members)
+        else:
+            name, kind, aliases, old_roles, members = existing
+            final[final_id] = (name, kind, aliases | group.aliases | {group.name},
+                               list(dict.fromkeys(old_roles + roles)), members + group.members)
+
+    result: dict[str, Entity | None] = dict.fromkeys(by_id)
+    # One Entity per final entity; pydantic-core validates these plain values faster than
+    # model_construct copies them.
+    for final_id, (name, kind, aliases, roles, members) in final.items():
+        aliases.discard(name)
+        aliases.discard("")
+        entity = Entity(id=final_id, name=name, kind=kind,  # type: ignore[arg-type]
+                        aliases=sorted(aliases) if len(aliases) > 1 else list(aliases),
+                        roles=roles)
+        for member in members:
+            result[member] = entity
     return result
 
 
