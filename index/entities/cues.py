@@ -32,19 +32,44 @@ ORG_SUFFIXES = frozenset(
     "universität hochschule akademie agentur behörde amt gericht".split())
 
 
+# Heads of organisation names written as one word (Verteidigungsministerium, Commerzbank,
+# Linkspartei, Landgericht); a feature, not a rule: "Bankrott" or "Samt" are no organisations.
+ORG_HEADS = tuple(
+    """ministerium bank partei verband verein stiftung institut konzern gericht behörde amt
+    kommission agentur gewerkschaft versicherung gesellschaft holding werke zeitung rundfunk
+    fraktion bündnis union rat liga klub club akademie universität hochschule schule
+    polizei armee bundeswehr streitkräfte regierung parlament senat kammer börse""".split())
+
+
+def is_org_head(low: str) -> bool:
+    """True for a lower-cased word that ends in an organisation head (Bundesamt, Postbank)."""
+    return low.endswith(ORG_HEADS)
+
+
+_roles_seen: dict[str, str | None] = {}
+
+
 def role_of(token: str) -> str | None:
     """The role a capitalised token names, in its base form (Kremlchefs -> Kremlchef)."""
     if not token or not token[0].isupper() or len(token) < 3:
         return None
+    try:
+        return _roles_seen[token]
+    except KeyError:
+        pass
     low = token.lower()
+    role = None
     for ending in _ROLE_ENDINGS:
         if ending and not low.endswith(ending):
             continue
         stem = low[: len(low) - len(ending)] if ending else low
-        for head in ROLE_HEADS:
-            if stem.endswith(head):
-                return token[: len(token) - len(ending)] if ending else token
-    return None
+        if stem.endswith(ROLE_HEADS):  # one C call over all heads
+            role = token[: len(token) - len(ending)] if ending else token
+            break
+    if len(_roles_seen) > 200_000:
+        _roles_seen.clear()
+    _roles_seen[token] = role
+    return role
 
 
 def is_org_suffix(token: str) -> bool:
