@@ -184,10 +184,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     source = Path(args[0]) if args else default_source_dir()
     sizes = build(source)
-    print(", ".join(f"{k}: {v}" for k, v in sizes.items()))
+    logger.info("%s", ", ".join(f"{k}: {v}" for k, v in sizes.items()))
     return 0
 
 
 if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     raise SystemExit(main())
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
+import logging
 from pathlib import Path
 
 from ..errors import ReaderError
 from . import corpora
 
+logger = logging.getLogger(__name__)
 _KIND_OF_TAG = {"PER": "person", "ORG": "org", "LOC": "place"}
 KINDS = ("person", "org", "place")
 
@@ -110,11 +111,12 @@ def main(argv: list[str] | None = None) -> int:
         sentences = read_files(args.files)
         report = evaluate_sentences(EntityPipeline.load(), sentences)
     except ReaderError as exc:
-        print(exc, file=sys.stderr)
+        logger.error("%s", exc)
         return 1
-    print(json.dumps(report, indent=2) if args.json else format_report(report))
+    logger.info("%s", json.dumps(report, indent=2) if args.json else format_report(report))
     return 0
 
 
 if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     raise SystemExit(main())

@@ -67,7 +67,6 @@ def _read_hipe(source: Path):
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
     args = _parse(argv)
     source = args.data_dir or build_data.default_source_dir()
     started = time.time()
@@ -117,4 +116,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     raise SystemExit(main())
