@@ -103,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m index.entities.evaluate",
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--json", action="store_true", help="the scores as JSON")
+    parser.add_argument("--output", type=Path, help="write the scores to this file")
     args = parser.parse_args(argv)
     from . import EntityPipeline
 
@@ -113,7 +114,11 @@ def main(argv: list[str] | None = None) -> int:
     except ReaderError as exc:
         logger.error("%s", exc)
         return 1
-    logger.info("%s", json.dumps(report, indent=2) if args.json else format_report(report))
+    text = json.dumps(report, indent=2) if args.json else format_report(report)
+    if args.output is not None:
+        args.output.write_text(text + "\n", encoding="utf-8")
+    else:
+        logger.info("%s", text)
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 
 from index.entities.evaluate import main
 
@@ -45,11 +46,12 @@ GERMEVAL = """#\tsource\t[2025-09-04]
 """
 
 
-def test_scores_per_kind_with_derived_and_part_tags_ignored(tmp_path, capsys):
+def test_scores_per_kind_with_derived_and_part_tags_ignored(tmp_path):
     path = tmp_path / "sample.tsv"
     path.write_text(GERMEVAL, encoding="utf-8")
-    assert main([str(path), "--json"]) == 0
-    report = json.loads(capsys.readouterr().out)
+    output = tmp_path / "scores.json"
+    assert main([str(path), "--json", "--output", str(output)]) == 0
+    report = json.loads(output.read_text(encoding="utf-8"))
     assert report["sentences"] == 3
     assert report["person"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "gold": 1, "predicted": 1}
     # "Buch" tagged as an organisation is an annotation no one could reproduce: missed.
@@ -59,11 +61,14 @@ def test_scores_per_kind_with_derived_and_part_tags_ignored(tmp_path, capsys):
     assert report["micro"]["gold"] == 5
 
 
-def test_plain_report_and_missing_file(tmp_path, capsys):
+def test_plain_report_and_missing_file(tmp_path, caplog, capsys):
     path = tmp_path / "sample.tsv"
     path.write_text(GERMEVAL, encoding="utf-8")
-    assert main([str(path)]) == 0
-    out = capsys.readouterr().out
-    assert "person" in out and "micro" in out and "precision" in out
-    assert main([str(tmp_path / "nope.tsv")]) == 1
-    assert "nope.tsv" in capsys.readouterr().err
+    with caplog.at_level(logging.INFO, logger="index.entities.evaluate"):
+        assert main([str(path)]) == 0
+    assert "person" in caplog.text and "micro" in caplog.text and "precision" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="index.entities.evaluate"):
+        assert main([str(tmp_path / "nope.tsv")]) == 1
+    assert "nope.tsv" in caplog.text
+    assert capsys.readouterr() == ("", "")  # nothing printed: the command line prints
