@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from .cues import is_org_suffix, role_of
+from .cues import is_org_head, is_org_suffix, role_of
 from .gazetteer import AliasMatch
 from .lexicon import Lexicon
 from .names import strip_genitive
 
 _CACHE_LIMIT = 300_000
+_OPENERS = frozenset('"„“”»«:(-–\'‚')
 
 
 def shape(word: str) -> str:
@@ -54,6 +55,8 @@ class FeatureExtractor:
             flags.append("role")
         if is_org_suffix(word):
             flags.append("orgsfx")
+        elif word[:1].isupper() and is_org_head(low):
+            flags.append("orghead")
         if "-" in word[1:-1]:
             parts = word.split("-")
             flags.append("hy")
@@ -112,6 +115,11 @@ class FeatureExtractor:
                     items.append(prev2[words[i - 2]])
                 if i + 2 < count:
                     items.append(next2[words[i + 2]])
+            # Capitals say little at the start of a sentence or a quote.
+            if i == 0 or words[i - 1] in _OPENERS:
+                items.append("first")
+            elif word[:1].isupper():
+                items.append("capmid")
             if gaz[i]:
                 items.append(gaz[i])
             if i > 0 and gaz[i - 1]:
