@@ -1,0 +1,1 @@
+"""Benchmarks of reader: corpus generator, measurements, and a side-by-side run against Recoll."""
