@@ -204,10 +204,16 @@ class SearchIndex:
 
         def work(writer) -> int:
             latest = {doc.id: doc for doc in docs}  # one id twice in a batch: the last wins
-            # An empty index (first import, rebuild) has nothing to replace: skip the lookups.
-            put = writer.add_document if not writer.segments else writer.update_document
-            for doc in latest.values():
-                put(**_index_fields(doc))
+            # Replacing costs a delete query per document; new articles (most of an import)
+            # only need a term lookup to know they are new.
+            reader = writer.reader() if writer.segments else None
+            try:
+                for doc in latest.values():
+                    known = reader is not None and ("id", doc.id) in reader
+                    (writer.update_document if known else writer.add_document)(**_index_fields(doc))
+            finally:
+                if reader is not None:
+                    reader.close()
             return len(latest)
 
         return self._write(work)

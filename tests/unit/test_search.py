@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import index.search as search_module
-from index.analysis import index_terms, normalize
+from index.analysis import fold, index_terms, normalize, query_terms
 from index.errors import LibraryError, QueryError
 from index.search import VERSION_FILE, IndexDocument, SearchIndex
 
@@ -72,7 +72,8 @@ OWN = [
     IndexDocument(
         id="night",
         title="Nachtsitzung in Brüssel",
-        body="Die Minister einigten sich kurz nach Mitternacht auf neue Sanktionen.",
+        body="Die Minister einigten sich kurz nach Mitternacht auf neue Sanktionen. Auf der Straße vor dem "
+        "Ratsgebäude warteten Demonstranten mit Grüßen an die Ukraine-Unterstützer.",
         source="AFP",
         published=datetime(2025, 9, 4, 23, 30, tzinfo=timezone.utc),  # 01:30 on 5 September in Berlin
         kind="article",
@@ -409,3 +410,22 @@ def test_a_busy_index_waits_then_reports_busy(tmp_path: Path) -> None:
         holder.kill()
         holder.wait()
         search_index.close()
+
+
+def test_every_word_the_index_matched_is_highlighted_and_nothing_else(index: SearchIndex) -> None:
+    """Highlights come from a fast candidate search; they must equal a word-by-word check."""
+    from index.analysis import WORD_PATTERN, analyze_words
+
+    text = "\n\n".join(doc.body for doc in DOCS.values())
+    words = sorted(set(WORD_PATTERN.findall(text)))
+    queries = [word for word in words[::7] if query_terms(word)] + ["Ukrainekrieg", "Strasse", "Aussenamt*", "Sicherheitsgar*"]
+    analyzed = list(analyze_words(text))
+    for query in queries:
+        if query.endswith("*"):
+            prefix = fold(query[:-1].lower())
+            expected = [text[s:e] for s, e, _p, terms in analyzed if any(term.startswith(prefix) for term in terms)]
+        else:
+            wanted = normalize(query)
+            expected = [text[s:e] for s, e, _p, terms in analyzed if wanted in terms]
+        spans = index.match_spans(query, text)
+        assert [text[span.start : span.end] for span in spans] == expected, query
