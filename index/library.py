@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 
 # Articles written to the store and the index per transaction/commit during an import.
 IMPORT_BATCH = 500
+# The longest body imported: long liveblogs have a few hundred thousand characters.
+MAX_ARTICLE_CHARS = 2_000_000
 
 # progress(done, total, current_path)
 Progress = Callable[[int, int, str], None]
@@ -182,7 +184,7 @@ class Library:
                 report.failed.append((str(path), f"Cannot read {path}: {exc.strerror or exc}."))
             else:
                 report.warnings.extend((str(path), p) for p in problems)
-                pending.extend(articles)
+                pending.extend(self._within_size_limit(path, articles, report))
             if len(pending) >= IMPORT_BATCH:
                 self._save(pending, report)
                 pending = []
@@ -193,6 +195,16 @@ class Library:
         if report.added or report.updated:
             self.refresh_entities()
         return report
+
+    @staticmethod
+    def _within_size_limit(path: Path, articles: list[Article], report: ImportReport) -> list[Article]:
+        """Articles too long to be news (a log file, a book) would take the import's memory and time."""
+        kept = [a for a in articles if len(a.body) <= MAX_ARTICLE_CHARS]
+        for article in articles:
+            if len(article.body) > MAX_ARTICLE_CHARS:
+                report.failed.append((str(path), f"{article.title[:60]!r} has {len(article.body):,} characters, more "
+                                      f"than an article can have ({MAX_ARTICLE_CHARS:,}); not imported."))
+        return kept
 
     def add_articles(self, articles: list[Article]) -> ImportReport:
         """Store and index already-parsed articles (used by importers and tests)."""
