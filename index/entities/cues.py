@@ -23,6 +23,11 @@ ROLE_HEADS = tuple(sorted(
     bundestrainer kapitän moderator moderatorin""".split(),
     key=len, reverse=True))
 _ROLE_ENDINGS = ("", "s", "en", "n", "es")
+# Verbs of saying that a surname often follows in news: "sagte Huber.", ", erklärte Möller,".
+SPEECH_VERBS = frozenset(
+    """sagte sagt sagten erklärte erklärt betonte betont meinte meint ergänzte ergänzt
+    kritisierte kritisiert warnte warnt fügte schrieb schreibt berichtete berichtet
+    sagte's so""".split())
 # Titles that are not roles of their own but often stand before a name.
 TITLES = frozenset({"Herr", "Frau", "Dr.", "Prof.", "Sir", "Lady", "Lord", "Dame"})
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pycrfsuite
 
-from .cues import TITLES, role_of
+from .cues import SPEECH_VERBS, TITLES, role_of
 from .features import FeatureExtractor
 from .furniture import furniture_ranges
 from .gazetteer import Gazetteer, GazetteerEntry
@@ -15,6 +15,7 @@ from .names import NAME_PARTICLES, genitive_forms, strip_genitive
 from .tokenize import Token, split_sentences, tokenize
 
 _KIND_OF_TAG = {"PER": "person", "ORG": "org", "LOC": "place"}
+_CLAUSE_END = frozenset(".,;:!?)\"“”»«")
 _AGENCY_WORDS = frozenset("dpa afp ap rtr reuters kna epd tmn sid afx ddp apa sda dts".split())
 # Articles are not part of a name ("die Grünen", "Die Grünen wollen ..."), except in a title
 # capitalised in mid-sentence ("in Die Zeit").
@@ -66,14 +67,19 @@ def _breaks_name(word: str) -> bool:
 
 
 def _tidy(spans: list[Span], words: list[str], sentence_start: int) -> list[Span]:
-    """Span edges a reader would object to: a leading article, and lower-case words other
-    than name particles inside a person's name ("Rutte traf Macron" is two people)."""
+    """Span edges a reader would object to: leading lower-case words and articles, and
+    lower-case words other than name particles inside a person's name ("Rutte traf Macron"
+    is two people)."""
     result = []
     for span in spans:
-        if span.part is None and span.end - span.start > 1 and words[span.start].lower() in _ARTICLES:
+        while span.part is None and span.end - span.start > 1:
             first = words[span.start]
-            if first.islower() or span.start == sentence_start:
+            if first.islower() and not (span.kind == "person" and first in NAME_PARTICLES):
+                span.start += 1  # "britische Label EMI", "die Grünen"
+            elif first.lower() in _ARTICLES and span.start == sentence_start:
                 span.start += 1
+            else:
+                break
         if span.kind != "person" or span.end - span.start < 2:
             result.append(span)
             continue
@@ -186,7 +192,10 @@ class Recogniser:
             covered.update(range(s.start, s.end))
         added = []
         for i, word in enumerate(words[:-1]):
-            if i in covered or not role_of(word):
+            if i in covered:
+                continue
+            speech = word in SPEECH_VERBS
+            if not speech and not role_of(word):
                 continue
             j = i + 1
             span = starts.get(j)
@@ -200,7 +209,8 @@ class Recogniser:
                    and end not in covered and words[end].lower() not in lex.common_words
                    and (words[end] in lex.first_names or words[end] in lex.surnames)):
                 end += 1
-            if end > j:
+            # After a speech verb only a whole name before punctuation: "sagte Huber."
+            if end > j and (not speech or end == len(words) or words[end] in _CLAUSE_END):
                 added.append(Span(j, end, "person"))
         return spans + added
 

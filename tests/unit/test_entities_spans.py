@@ -58,3 +58,24 @@ def test_a_breadcrumb_line_still_names_nothing(pipeline):
     text = "Politik / Ausland / Frankreich\n\nIn Paris demonstrierten Tausende."
     mentions = pipeline.extract(text)
     assert [m.text for m in mentions] == ["Paris"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Das Angebot sei zu niedrig, sagte Brandhuber.", "Brandhuber"),
+    ("Die Einigung sei ein guter Anfang, so Sommerfeld.", "Sommerfeld"),
+])
+def test_a_surname_after_a_verb_of_saying_is_a_person(pipeline, text, name):
+    assert name in people(pipeline, text)
+
+
+def test_a_verb_of_saying_does_not_make_a_person_of_a_place(pipeline):
+    mentions = pipeline.extract("Der Zug fahre weiter, sagte Leipzig-Reisende Anna Brandt.")
+    assert "Leipzig" not in people(pipeline, "Der Zug fahre weiter, sagte Leipzig.")
+    assert "Anna Brandt" in [m.text for m in mentions if m.kind == "person"]
+
+
+def test_no_mention_starts_with_a_lower_case_word(pipeline):
+    text = ("Das britische Unternehmen Vodafone und die deutsche Telekom streiten. "
+            "Auch die Grünen und die Vereinten Nationen äußerten sich in Genf.")
+    for mention in pipeline.extract(text):
+        assert not mention.text[0].islower(), mention.text
