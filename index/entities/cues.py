@@ -23,6 +23,12 @@ ROLE_HEADS = tuple(sorted(
     bundestrainer kapitän moderator moderatorin""".split(),
     key=len, reverse=True))
 _ROLE_ENDINGS = ("", "s", "en", "n", "es")
+# Nouns that put a name in its category, before it: "Spielzeughersteller Mattel",
+# "das Label Parlophone", "der Autobauer Stellantis". Matched as word endings.
+CATEGORY_HEADS = tuple(
+    """hersteller konzern unternehmen label firma anbieter betreiber händler dienstleister
+    autobauer versicherer zulieferer discounter sender magazin band verlag netzwerk plattform
+    rüstungskonzern fluggesellschaft airline reederei""".split())
 # Verbs of saying that a surname often follows in news: "sagte Huber.", ", erklärte Möller,".
 SPEECH_VERBS = frozenset(
     """sagte sagt sagten erklärte erklärt betonte betont meinte meint ergänzte ergänzt

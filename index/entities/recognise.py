@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pycrfsuite
 
-from .cues import SPEECH_VERBS, TITLES, role_of
+from .cues import CATEGORY_HEADS, SPEECH_VERBS, TITLES, role_of
 from .features import FeatureExtractor
 from .furniture import furniture_ranges
 from .gazetteer import Gazetteer, GazetteerEntry
@@ -215,7 +215,13 @@ class Recogniser:
         return spans + added
 
     def _split_role(self, span: Span, words: list[str]) -> Span | None:
-        """NATO-Chef Rutte -> "Rutte" with role NATO-Chef; the role word before a name too."""
+        """NATO-Chef Rutte -> "Rutte" with role NATO-Chef; the role word before a name too.
+        A category noun before a name goes, and says it is an organisation:
+        "Spielzeughersteller Mattel" -> Mattel."""
+        if span.entry is None and span.end - span.start > 1 \
+                and words[span.start].lower().endswith(CATEGORY_HEADS):
+            span.start += 1
+            span.kind = "org"  # what a maker, a label or a broadcaster names
         if span.kind == "person" and span.entry is None:
             while span.end - span.start > 1:
                 first = words[span.start]

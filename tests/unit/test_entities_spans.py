@@ -79,3 +79,13 @@ def test_no_mention_starts_with_a_lower_case_word(pipeline):
             "Auch die Grünen und die Vereinten Nationen äußerten sich in Genf.")
     for mention in pipeline.extract(text):
         assert not mention.text[0].islower(), mention.text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Der Spielzeughersteller Mattel meldet höhere Gewinne.", "Mattel"),
+    ("Das britische Label Parlophone veröffentlicht das Album.", "Parlophone"),
+])
+def test_a_category_noun_before_a_name_is_not_part_of_it(pipeline, text, name):
+    found = [(m.text, m.kind) for m in pipeline.extract(text)]
+    assert (name, "org") in found
+    assert not [t for t, _ in found if t != name and t.endswith(name)]
