@@ -130,6 +130,8 @@ class Recogniser:
         for span in crf:
             hit = by_range.get((span.start, span.end))
             if hit is not None:
+                if not hit.strong and self._genitive_of_common_noun(sentence[span.start - offset]):
+                    continue  # "des Treffens" is no genitive of the village Treffen
                 span.kind, span.entry = hit.entry.kind, hit.entry
             elif (tiles := _tiling(span, by_start)) is not None:
                 # "empfing Merz Selenskyj": two known names side by side are two mentions.
@@ -154,6 +156,13 @@ class Recogniser:
             result = [s for s in result if s not in overlapping]
             result.append(Span(start, end, m.entry.kind, m.entry))
         return result
+
+    def _genitive_of_common_noun(self, word: str) -> bool:
+        low = word.lower()
+        if low in self.lexicon.common_words:
+            return False
+        stem = strip_genitive(low)
+        return stem is not None and stem in self.lexicon.common_words
 
     def _ends_in_compound_noun(self, word: str) -> bool:
         """Nato-Truppen, EU-Gipfel: a known name joined to a common noun."""
@@ -219,7 +228,7 @@ class Recogniser:
         A category noun before a name goes, and says it is an organisation:
         "Spielzeughersteller Mattel" -> Mattel."""
         if span.entry is None and span.end - span.start > 1 \
-                and words[span.start].lower().endswith(CATEGORY_HEADS):
+                and words[span.start].lower().rstrip("s").endswith(CATEGORY_HEADS):
             span.start += 1
             span.kind = "org"  # what a maker, a label or a broadcaster names
         if span.kind == "person" and span.entry is None:

@@ -89,3 +89,13 @@ def test_a_category_noun_before_a_name_is_not_part_of_it(pipeline, text, name):
     found = [(m.text, m.kind) for m in pipeline.extract(text)]
     assert (name, "org") in found
     assert not [t for t, _ in found if t != name and t.endswith(name)]
+
+
+def test_the_genitive_of_a_common_noun_is_no_place(pipeline):
+    mentions = pipeline.extract("Am Rande des Treffens sprach Merz mit Journalisten.")
+    assert [m.text for m in mentions] == ["Merz"]
+
+
+def test_a_category_noun_in_the_genitive_is_split_off_too(pipeline):
+    mentions = pipeline.extract("Einem Bericht des Magazins Spiegel zufolge ist das so.")
+    assert [(m.text, m.entity) for m in mentions] == [("Spiegel", "org:spiegel")]
