@@ -2,8 +2,9 @@
 
 The lexicon is wordfreq's large German list, loaded lazily once. A split is chosen by dynamic
 programming over known parts joined by German linking elements (Fugenelemente), scored by the
-mean Zipf frequency of the parts minus a penalty per extra part, and accepted only when it is
-about as plausible as the unsplit word (so names and lexicalised words stay whole).
+mean Zipf frequency of the parts minus penalties for extra parts, linkers and dropped endings,
+and accepted only when it scores at least the unsplit word's own Zipf frequency (so frequent
+names and lexicalised words stay whole).
 
 Everything here works on casefolded words (ß -> ss), which is what the lexicon holds.
 """
@@ -38,8 +39,6 @@ THREE_LETTER_PARTS = frozenset(
 )
 # Lexicon entries below this are never useful (neither as a part nor to block a split).
 _LEXICON_FLOOR_ZIPF = 2.5
-# A split must score at least the whole word's own Zipf minus this margin.
-_WHOLE_WORD_MARGIN = 0.0
 _EXTRA_PART_PENALTY = 0.75
 # Each linking element costs a little, so Lager|haus beats Lag|er|haus.
 _LINKER_PENALTY = 0.3
@@ -52,18 +51,16 @@ _DROPPED_ENDINGS = ("e", "en")
 _LINKERS_AFTER_DROPPED_ENDING = ("", "s")
 _DROPPED_ENDING_PENALTY = 0.3
 
-# Never parts: prefixes, particles, function words and derivational suffixes. Without them
-# Vor|schlag, Aus|bildung, Ver|antwortung, Bereit|schaft or Menschen -> mens|chen would split.
+# Never parts: prefixes and particles, function words (the stop list) and derivational
+# suffixes. Without them Vor|schlag, Aus|bildung, Ver|antwortung, Bereit|schaft or
+# Menschen -> Mens|chen would split.
 NON_PARTS = frozenset(
     word.casefold()
     for word in """
-    ab an auf aus bei bis da dar durch ein ent er ge gegen her hin hinter in mit miss nach
-    neben ob ober um un unter ur ver vor weg wider zer zu zum zur zurück zusammen entgegen
-    empor fort los nieder über vorbei voran voraus heraus hinaus herum hinein herein wieder
-    weiter dass das dem den der des die ein eine einem einen einer eines es sie sich und oder
-    als auch wie wann wer warum wieso wir ihr ihre sein seine ist sind war wird werden hat haben nicht noch nur
-    ung ungen heit heiten keit keiten schaft schaften lich liche lichen isch ische ischen chen schen
-    lein tum tums nis nisse sam bar haft haften ling linge erin innen ismus ist isten ität
+    ab an dar ent er ge her hin miss neben ober un ur ver weg wider zer zurück zusammen entgegen
+    empor fort los nieder vorbei voran voraus heraus hinaus herum hinein herein wann wer warum
+    wieso ung ungen heit heiten keit keiten schaft schaften lich liche lichen isch ische ischen
+    chen schen lein tum tums nis nisse sam bar haft haften ling linge erin innen ismus isten ität
     ation ationen ieren iert ern
     """.split()
     + list(stoplists["de"])
@@ -186,7 +183,8 @@ def split_compound(word: str) -> tuple[Part, ...]:
         score = total / count - _EXTRA_PART_PENALTY * (count - 2)
         if score > choice_score:
             choice, choice_score = count, score
-    if choice is None or choice_score < words.get(word, 0.0) - _WHOLE_WORD_MARGIN:
+    # The split must be at least as plausible as the word itself (Dänemark, Wolfgang stay whole).
+    if choice is None or choice_score < words.get(word, 0.0):
         return ()
     parts = []
     position, count = n, choice
