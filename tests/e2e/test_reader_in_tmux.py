@@ -101,7 +101,7 @@ def test_a_new_user_searches_hops_bookmarks_and_quits(terminal: Terminal, tmp_pa
     terminal.type("Rutte")
     terminal.wait_for(lambda s: re.search(r"Results \(\d+\)", s), "search results")
     terminal.keys("Enter")
-    terminal.wait_for_text("] next")
+    terminal.wait_for(lambda s: re.search(r"\d+ hits? · \] next", s), "the hits of the open article")
     terminal.keys("]")
     terminal.wait_for(lambda s: re.search(r"hit 1/\d+", s), "the first hit")
 
@@ -126,7 +126,7 @@ def test_a_new_user_searches_hops_bookmarks_and_quits(terminal: Terminal, tmp_pa
     terminal.keys("B")
     terminal.wait_for_text("1 bookmark ·")
     terminal.keys("Escape")
-    terminal.wait_for_text("Articles (5)")
+    terminal.wait_for(HOP_STATUS.search, "the reading screen again")
 
     terminal.keys("q")
     terminal.wait_for(lambda _: not terminal.running, "reader to quit", seconds=20)

@@ -73,10 +73,10 @@ async def test_the_bookmarks_screen_edits_deletes_restores_and_opens(app):
         assert store.list()[0].id == original.id and store.list()[0].note == "Rutte in Prag"
 
         await wait_for(pilot, lambda: table.row_count == 1, description="the restored row")
-        screen.opened = None
+        before = screen.opened
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.screen is screen and screen.opened is not None,
-                       description="the bookmarked article to open")
+        await wait_for(pilot, lambda: app.screen is screen and screen.opened is not before,
+                       description="the bookmarked article to open again")
         assert screen.opened.article.id == article.id
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
+
 from reader.ui.messages import ImportProgress
 from tests.ui.conftest import make_app, type_text, wait_until_listed
 from tests.ui.waiting import settle, wait_for
@@ -54,6 +56,19 @@ async def test_typing_searches_as_you_type_and_ranks_matching_articles(app):
         expected = [hit.id for hit in app.library.search("Rutte", limit=200)]
         assert 0 < len(expected) < 5
         assert screen.article_list.article_ids == expected
+
+
+async def test_keys_typed_straight_after_slash_land_in_the_search_input(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_until_listed(pilot, 5)
+        # Queued all at once, as a fast typist's keys reach the app before it has handled the first.
+        for key, character in [("slash", "/"), ("R", "R"), ("u", "u"), ("t", "t"), ("t", "t"), ("e", "e")]:
+            app.post_message(events.Key(key, character))
+        await wait_for(pilot, lambda: screen.article_list.border_title.startswith("Results"),
+                       description="search results")
+        assert screen.search_text == "Rutte"
+        await pilot.press("slash")
+        assert screen.search_text == "Rutte/"  # inside the input, / is a character
 
 
 async def test_results_of_a_query_the_reader_has_typed_past_are_dropped(app):

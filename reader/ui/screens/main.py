@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
-from index.models import Span
+from index.models import EntityMention, Span
 from reader.ui.format import plural
 from reader.ui.hops import HopTrail
 from reader.ui.messages import (
@@ -29,9 +29,10 @@ from reader.ui.messages import (
     TrailLoaded,
 )
 from reader.ui.passages import passage_around
+from reader.ui.reading import Reading, mention_place
 from reader.ui.screens.main_work import LibraryWork
 from reader.ui.widgets.article_list import ArticleList, hit_prompt, summary_prompt
-from reader.ui.widgets.article_view import ArticleView, Highlights
+from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_pane import EntityPane
 from reader.ui.widgets.search_bar import SearchBar
 
@@ -48,8 +49,15 @@ SEARCH_PAGE = 100
 
 
 class MainScreen(LibraryWork, Screen):
+    search_bar = getters.query_one(SearchBar)
+    article_list = getters.query_one(ArticleList)
+    article_view = getters.query_one(ArticleView)
+    entity_pane = getters.query_one(EntityPane)
+    import_box = getters.query_one("#import", Vertical)
+
     BINDINGS = [
-        Binding("slash", "focus_search", "Search"),
+        # Priority: handled as the key arrives, so the keys typed right after it go to the input.
+        Binding("slash", "focus_search", "Search", priority=True),
         Binding("escape", "clear_search", "Clear search", show=False),
         Binding("right_square_bracket", "next_hit", "Next hit"),
         Binding("left_square_bracket", "previous_hit", "Prev hit", show=False),
@@ -59,8 +67,8 @@ class MainScreen(LibraryWork, Screen):
         Binding("b", "bookmark", "Bookmark"),
         Binding("B", "bookmarks", "Bookmarks"),
         Binding("a", "toggle_entity_scope", "All/this entities", show=False),
-        Binding("tab", "cycle_panes(1)", "Next pane", show=False),
-        Binding("shift+tab", "cycle_panes(-1)", "Previous pane", show=False),
+        Binding("tab", "cycle_panes(1)", "Next pane", show=False, priority=True),
+        Binding("shift+tab", "cycle_panes(-1)", "Previous pane", show=False, priority=True),
         Binding("f2", "toggle_list", "List", show=False),
         Binding("f3", "toggle_entities", "Entities", show=False),
     ]
@@ -69,11 +77,7 @@ class MainScreen(LibraryWork, Screen):
         super().__init__()
         self.page_size = page_size
         self.ready = False
-        self.total = 0
-        self.opened: OpenedArticle | None = None
-        self.place: Place | None = None
-        self.hit_index: int | None = None
-        self.trail: HopTrail | None = None
+        self.reading = Reading()
         self.entity_scope = "article"
         self._show_list: bool | None = None  # None: decided by the width
         self._show_entities: bool | None = None
@@ -103,27 +107,11 @@ class MainScreen(LibraryWork, Screen):
         return self.search_bar.value
 
     @property
-    def search_bar(self) -> SearchBar:
-        return self.query_one(SearchBar)
-
-    @property
-    def article_list(self) -> ArticleList:
-        return self.query_one(ArticleList)
-
-    @property
-    def article_view(self) -> ArticleView:
-        return self.query_one(ArticleView)
-
-    @property
-    def entity_pane(self) -> EntityPane:
-        return self.query_one(EntityPane)
-
-    @property
     def status(self) -> str:
         return str(self.query_one("#status", Static).content)
 
     def on_mount(self) -> None:
-        self.query_one("#import").display = False
+        self.import_box.display = False
         self.article_list.border_title = "Articles"
         self.article_view.border_title = "Article"
         self.article_view.show_message("Opening the library…")
@@ -149,14 +137,14 @@ class MainScreen(LibraryWork, Screen):
 
     @on(ImportProgress)
     def show_import_progress(self, event: ImportProgress) -> None:
-        self.query_one("#import").display = True
+        self.import_box.display = True
         self.query_one(ProgressBar).update(total=event.total, progress=event.done)
         self.query_one("#import-label", Label).update(
             f"Importing the bundled articles… {event.done}/{event.total}")
 
     @on(ImportFinished)
     def import_finished(self, event: ImportFinished) -> None:
-        self.query_one("#import").display = False
+        self.import_box.display = False
         self.notify(event.summary, title="Import")
         for problem in event.problems[:5]:
             self.notify(problem, severity="warning")
@@ -183,7 +171,6 @@ class MainScreen(LibraryWork, Screen):
     def show_page(self, event: ArticlesPage) -> None:
         if self.search_text.strip():
             return  # a search took over the list while this page loaded
-        self.total = event.total
         rows = [(s.id, summary_prompt(s)) for s in event.rows]
         has_more = event.offset + len(event.rows) < event.total
         if event.offset == 0:
@@ -238,68 +225,57 @@ class MainScreen(LibraryWork, Screen):
             self.article_list.action_select()
 
     def action_focus_search(self) -> None:
-        # At once, not on the next idle: a fast typist's next keys must land in the input.
-        self.set_focus(self.search_bar.input)
+        search_input = self.search_bar.input
+        if self.focused is search_input:
+            search_input.insert_text_at_cursor("/")  # a / inside a query is just a character
+            return
+        self.set_focus(search_input)
 
     def action_clear_search(self) -> None:
         if not self.search_text and not self.search_bar.error:
             if self.focused is not self.article_list and self.article_list.display:
-                self.article_list.focus()
+                self.set_focus(self.article_list)
             return
         self.search_bar.clear()  # the Changed message reloads the full list
-        self.article_list.focus()
+        self.set_focus(self.article_list)
         if self.opened is not None and self.opened.hits:
-            self.opened.hits, self.opened.query, self.hit_index = [], "", None
-            if self.place is not None and self.place.kind == "hit":
-                self.place = None
+            self.reading.forget_hits()
             self._repaint()
 
     # --- the open article ------------------------------------------------------------
 
+    @property
+    def opened(self) -> OpenedArticle | None:
+        return self.reading.opened
+
+    @property
+    def place(self) -> Place | None:
+        return self.reading.place
+
+    @property
+    def trail(self) -> HopTrail | None:
+        return self.reading.trail
+
     @on(ArticleList.Chosen)
     def article_chosen(self, event: ArticleList.Chosen) -> None:
         self.open_article(event.article_id, self.search_text)
-        self.article_view.focus()
+        self.set_focus(self.article_view)
 
     @on(ArticleLoaded)
     def article_loaded(self, event: ArticleLoaded) -> None:
         opened = event.opened
-        self.opened = opened
-        self.place = opened.place
-        self.hit_index = None
-        if self.place is not None and self.place.kind == "hit":
-            starts = [h.start for h in opened.hits]
-            self.hit_index = starts.index(self.place.span.start) if self.place.span.start in starts else None
+        self.reading.article_opened(opened)
         self.article_view.border_title = opened.article.source or "Article"
-        self.article_view.show(opened.article, self._highlights())
+        self.article_view.show(opened.article, self.reading.highlights())
         self.article_list.select_article(opened.article.id)
         if self.entity_scope == "article":
             self.entity_pane.show_entities(opened.entities, "article", "No people, organisations or places found.")
-            self.entity_pane.mark_target(self.trail.entity.id if self.trail else None)
-        self._update_status()
-
-    def _highlights(self) -> Highlights:
-        opened = self.opened
-        if opened is None:
-            return Highlights()
-        return Highlights(mentions=opened.mentions, hits=opened.hits,
-                          target_entity=self.trail.entity.id if self.trail else None,
-                          current=self.place.span if self.place else None)
+            self.entity_pane.mark_target(self.reading.target_id)
+        self.set_status(self.reading.status())
 
     def _repaint(self) -> None:
-        self.article_view.set_highlights(self._highlights())
-        self._update_status()
-
-    def _update_status(self) -> None:
-        parts = []
-        if self.trail is not None:
-            parts.append(self.trail.status())
-        if self.opened is not None and self.opened.hits:
-            where = f"{self.hit_index + 1}/" if self.hit_index is not None else ""
-            parts.append(f"hit {where}{len(self.opened.hits)} · ] next, [ previous")
-        elif self.opened is not None and self.opened.query.strip():
-            parts.append(f"no hits for “{self.opened.query}” in this article")
-        self.set_status("  │  ".join(parts))
+        self.article_view.set_highlights(self.reading.highlights())
+        self.set_status(self.reading.status())
 
     def action_next_hit(self) -> None:
         self._step_hit(forward=True)
@@ -308,22 +284,11 @@ class MainScreen(LibraryWork, Screen):
         self._step_hit(forward=False)
 
     def _step_hit(self, forward: bool) -> None:
-        if self.opened is None:
-            self.notify("Open an article first.")
-            return
-        hits = self.opened.hits
-        if not hits:
-            self.notify("No search hits in this article." if self.opened.query else "Search first: press / and type.")
-            return
-        if self.hit_index is None:
-            top = self.article_view.first_visible_offset()
-            after = [i for i, h in enumerate(hits) if h.start >= top]
-            self.hit_index = (after[0] if after else 0) if forward else (after[0] - 1 if after else len(hits) - 1)
-            self.hit_index %= len(hits)
+        problem = self.reading.step_hit(forward, self.article_view.first_visible_offset())
+        if problem:
+            self.notify(problem)
         else:
-            self.hit_index = (self.hit_index + (1 if forward else -1)) % len(hits)
-        self.place = Place(hits[self.hit_index], "hit")
-        self._repaint()
+            self._repaint()
 
     # --- entities and hops -------------------------------------------------------------
 
@@ -333,18 +298,15 @@ class MainScreen(LibraryWork, Screen):
 
     @on(TrailLoaded)
     def trail_loaded(self, event: TrailLoaded) -> None:
-        self.trail = HopTrail(event.entity, event.mentions)
+        trail = HopTrail(event.entity, event.mentions)
+        self.reading.follow(trail)
         self.entity_pane.mark_target(event.entity.id)
         if event.show_screen:
             self._push_mentions()
-            return
-        if event.jump_to is not None:
-            self._go_to_mention(self.trail, self.trail.jump_to(event.jump_to))
-            return
-        current = self.trail.start_in(self.opened.article.id if self.opened else None)
-        if current is not None:
-            self.place = Place(Span(start=current.start, end=current.end), "mention")
-        self._repaint()
+        elif event.jump_to is not None:
+            self._go_to_mention(trail.jump_to(event.jump_to))
+        else:
+            self._repaint()
 
     def action_next_mention(self) -> None:
         self._step_mention(forward=True)
@@ -356,25 +318,21 @@ class MainScreen(LibraryWork, Screen):
         if self.trail is None:
             self.notify(NO_ENTITY)
             return
-        if self.trail.position is not None and (self.place is None or self.place.kind != "mention"):
-            # The reader moved on (a hit, another article): walk on from the article now open.
-            self.trail.position = None
-        step = self.trail.step(forward, self.opened.article.id if self.opened else None)
+        step = self.reading.step_mention(forward)
         if step is None:
             self.notify(f"No mentions of {self.trail.entity.name} in the library.")
             return
         mention, wrapped = step
         if wrapped:
             self.notify("Back at the first mention." if forward else "Back at the last mention.")
-        self._go_to_mention(self.trail, mention)
+        self._go_to_mention(mention)
 
-    def _go_to_mention(self, trail: HopTrail, mention) -> None:
-        place = Place(Span(start=mention.start, end=mention.end), "mention")
-        if self.opened is not None and self.opened.article.id == mention.article:
-            self.place = place
+    def _go_to_mention(self, mention: EntityMention) -> None:
+        if self.reading.article_id == mention.article:
+            self.reading.place = mention_place(mention)
             self._repaint()
         else:
-            self.open_article(mention.article, self.search_text, place)
+            self.open_article(mention.article, self.search_text, mention_place(mention))
 
     def action_toggle_entity_scope(self) -> None:
         self.entity_scope = "library" if self.entity_scope == "article" else "article"
@@ -385,7 +343,7 @@ class MainScreen(LibraryWork, Screen):
             self.entity_pane.show_entities(self.opened.entities, "article", "No people, organisations or places found.")
         else:
             self.entity_pane.show_entities([], "article", "Open an article to see who and what it mentions.")
-        self.entity_pane.mark_target(self.trail.entity.id if self.trail else None)
+        self.entity_pane.mark_target(self.reading.target_id)
         if self.entity_pane.display is False:
             self._show_entities = True
             self._apply_layout()
@@ -394,7 +352,7 @@ class MainScreen(LibraryWork, Screen):
     def entities_loaded(self, event: EntitiesLoaded) -> None:
         if self.entity_scope == event.scope:
             self.entity_pane.show_entities(event.entities, "library", "No entities in the library yet.")
-            self.entity_pane.mark_target(self.trail.entity.id if self.trail else None)
+            self.entity_pane.mark_target(self.reading.target_id)
 
     def action_mentions(self) -> None:
         entity = self.trail.entity if self.trail else self.entity_pane.highlighted_entity
@@ -413,7 +371,7 @@ class MainScreen(LibraryWork, Screen):
 
         def jump(index: int | None) -> None:
             if index is not None and self.trail is trail:
-                self._go_to_mention(trail, trail.jump_to(index))
+                self._go_to_mention(trail.jump_to(index))
 
         self.app.push_screen(MentionsScreen(trail.entity, trail.mentions, trail.position), jump)
 
@@ -446,7 +404,7 @@ class MainScreen(LibraryWork, Screen):
             return
         focused = self.focused
         index = panes.index(focused) if focused in panes else -1 if step > 0 else 0
-        panes[(index + step) % len(panes)].focus()
+        self.set_focus(panes[(index + step) % len(panes)])
 
     def action_toggle_list(self) -> None:
         self._show_list = not self.article_list.display

@@ -7,7 +7,6 @@ long article scrolls as fast as a short one, and a body offset maps to a display
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual.binding import Binding
@@ -15,21 +14,12 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from index.models import Article, Mention, Span
+from index.models import Article
 from reader.ui.format import article_meta
+from reader.ui.reading import Highlights
 from reader.ui.text_layout import cut_lines, wrap_body
 
 KINDS = ("person", "org", "place", "other")
-
-
-@dataclass
-class Highlights:
-    """Everything painted over the body; all offsets are into Article.body."""
-
-    mentions: list[Mention] = field(default_factory=list)
-    hits: list[Span] = field(default_factory=list)
-    target_entity: str | None = None
-    current: Span | None = None
 
 
 class ArticleView(ScrollView, can_focus=True):
