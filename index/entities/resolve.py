@@ -11,6 +11,7 @@ import gc
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ..models import Entity
 from .corrections import Corrections
@@ -99,7 +100,7 @@ def resolve(records: list[EntityRecord], gazetteer: Gazetteer,
 
 def _resolve(records: list[EntityRecord], gazetteer: Gazetteer,
              corrections: Corrections) -> dict[str, Entity | None]:
-    by_id = {r.id: r for r in sorted(records, key=lambda r: r.id)}
+    by_id = {r.id: r for r in sorted(records, key=attrgetter("id"))}
     names = {rid: _display_name(r) for rid, r in by_id.items()}
 
     # Surname (slugged) -> ids of people named in full; people named by one word.
