@@ -136,7 +136,11 @@ class Gazetteer:
             if found is None:
                 continue
             shapes, entry_id, strong, _ = found
-            if entry_id is None or _shape(candidate) not in shapes:
+            if entry_id is None:
+                continue
+            shape = _shape(candidate)
+            # A sentence capitalises its first word: "Von der Leyen sagte ..."
+            if shape not in shapes and not (start == 0 and (False,) + shape[1:] in shapes):
                 continue
             return AliasMatch(start, start + length, self.entries[entry_id], strong)
         return None

@@ -20,6 +20,9 @@ _AGENCY_WORDS = frozenset("dpa afp ap rtr reuters kna epd tmn sid afx ddp apa sd
 # Articles are not part of a name ("die Grünen", "Die Grünen wollen ..."), except in a title
 # capitalised in mid-sentence ("in Die Zeit").
 _ARTICLES = frozenset("der die das den dem des ein eine einer eines einem einen".split())
+_PREPOSITIONS = frozenset(
+    "von vom in im aus nach bei beim mit für auf am an zum zur über unter seit gegen durch "
+    "ohne um laut".split())
 
 
 @dataclass
@@ -78,6 +81,9 @@ def _tidy(spans: list[Span], words: list[str], sentence_start: int) -> list[Span
                 span.start += 1  # "britische Label EMI", "die Grünen"
             elif first.lower() in _ARTICLES and span.start == sentence_start:
                 span.start += 1
+            elif (span.start == sentence_start and first.lower() in _PREPOSITIONS
+                  and not (span.kind == "person" and words[span.start + 1] in NAME_PARTICLES)):
+                span.start += 1  # "Von Somalia aus ...", but "Von der Leyen sagte ..."
             else:
                 break
         if span.kind != "person" or span.end - span.start < 2:

@@ -99,3 +99,14 @@ def test_the_genitive_of_a_common_noun_is_no_place(pipeline):
 def test_a_category_noun_in_the_genitive_is_split_off_too(pipeline):
     mentions = pipeline.extract("Einem Bericht des Magazins Spiegel zufolge ist das so.")
     assert [(m.text, m.entity) for m in mentions] == [("Spiegel", "org:spiegel")]
+
+
+def test_a_preposition_opening_the_sentence_is_not_part_of_a_name(pipeline):
+    mentions = pipeline.extract("Von Somalia aus gründete er eine Reederei.")
+    assert [(m.text, m.kind) for m in mentions] == [("Somalia", "place")]
+
+
+def test_a_name_particle_capitalised_at_the_start_of_a_sentence(pipeline):
+    mentions = pipeline.extract("Von der Leyen sagte am Montag nichts dazu.")
+    assert [(m.text, m.entity) for m in mentions] == [
+        ("Von der Leyen", "person:ursula-von-der-leyen")]
