@@ -35,7 +35,8 @@ SPEECH_VERBS = frozenset(
     kritisierte kritisiert warnte warnt fügte schrieb schreibt berichtete berichtet
     sagte's so""".split())
 # Titles that are not roles of their own but often stand before a name.
-TITLES = frozenset({"Herr", "Frau", "Dr.", "Prof.", "Sir", "Lady", "Lord", "Dame"})
+TITLES = frozenset({"Herr", "Frau", "Dr.", "Prof.", "Sir", "Lady", "Lord", "Dame", "Miss",
+                    "Mister", "Mr.", "Mrs.", "Ms.", "Madame", "Monsieur"})
 
 ORG_SUFFIXES = frozenset(
     "gmbh ag kg se e.v. ev mbh co. co inc. inc ltd ltd. llc plc corp. corp gruppe group "

@@ -214,15 +214,20 @@ class Recogniser:
                 continue
             j = i + 1
             span = starts.get(j)
+            # ", sagte Schönberg," names a person, not the village of that name.
+            before_clause_end = speech and span is not None and span.end - span.start == 1 \
+                and (span.end == len(words) or words[span.end] in _CLAUSE_END)
             if span is not None:
-                if span.entry is None and span.kind != "person" and (
+                if (span.entry is None or (before_clause_end and span.kind == "place")) \
+                        and span.kind != "person" and (
                         words[j] in lex.first_names or words[j] in lex.surnames):
-                    span.kind = "person"
+                    span.kind, span.entry = "person", None
                 continue
             end = j
             while (end < len(words) and end - j < 3 and words[end][:1].isupper()
                    and end not in covered and words[end].lower() not in lex.common_words
-                   and (words[end] in lex.first_names or words[end] in lex.surnames)):
+                   and (words[end] in lex.first_names or words[end] in lex.surnames
+                        or speech and not role_of(words[end]))):
                 end += 1
             # After a speech verb only a whole name before punctuation: "sagte Huber."
             if end > j and (not speech or end == len(words) or words[end] in _CLAUSE_END):

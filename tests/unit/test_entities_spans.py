@@ -110,3 +110,16 @@ def test_a_name_particle_capitalised_at_the_start_of_a_sentence(pipeline):
     mentions = pipeline.extract("Von der Leyen sagte am Montag nichts dazu.")
     assert [(m.text, m.entity) for m in mentions] == [
         ("Von der Leyen", "person:ursula-von-der-leyen")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Das sei ein Fehler, sagte Lindqvist.", "Lindqvist"),  # in no name list
+    ("Das komme zu spät, sagte Landau.", "Landau"),  # a town too, but not here
+    ("Wir sind zufrieden, erklärte Miss Parker.", "Parker"),  # the title is no part
+])
+def test_whoever_a_verb_of_saying_names_is_a_person(pipeline, text, name):
+    assert people(pipeline, text) == [name]
+
+
+def test_a_verb_of_saying_before_a_common_noun_names_no_one(pipeline):
+    assert people(pipeline, "Das Ergebnis sei gut, so Experten.") == []
