@@ -26,9 +26,17 @@ _ROLE_ENDINGS = ("", "s", "en", "n", "es")
 # Nouns that put a name in its category, before it: "Spielzeughersteller Mattel",
 # "das Label Parlophone", "der Autobauer Stellantis". Matched as word endings.
 CATEGORY_HEADS = tuple(
-    """hersteller konzern unternehmen label firma anbieter betreiber händler dienstleister
-    autobauer versicherer zulieferer discounter sender magazin band verlag netzwerk plattform
+    """hersteller konzern unternehmen firma anbieter betreiber händler dienstleister
+    autobauer versicherer zulieferer discounter sender magazin verlag netzwerk plattform
     rüstungskonzern fluggesellschaft airline reederei""".split())
+# Short heads that only count as whole words ("Band", not "Bundesverband").
+CATEGORY_WORDS = frozenset({"band", "bands", "label", "labels"})
+
+
+def is_category_noun(token: str) -> bool:
+    """Spielzeughersteller, Autobauers, Band: a noun that names a kind of organisation."""
+    low = token.lower()
+    return low in CATEGORY_WORDS or low.rstrip("s").endswith(CATEGORY_HEADS)
 # Verbs of saying that a surname often follows in news: "sagte Huber.", ", erklärte Möller,".
 SPEECH_VERBS = frozenset(
     """sagte sagt sagten erklärte erklärt betonte betont meinte meint ergänzte ergänzt

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pycrfsuite
 
-from .cues import CATEGORY_HEADS, SPEECH_VERBS, TITLES, role_of
+from .cues import SPEECH_VERBS, TITLES, is_category_noun, role_of
 from .features import FeatureExtractor
 from .furniture import furniture_ranges
 from .gazetteer import Gazetteer, GazetteerEntry
@@ -239,7 +239,7 @@ class Recogniser:
         A category noun before a name goes, and says it is an organisation:
         "Spielzeughersteller Mattel" -> Mattel."""
         if span.entry is None and span.end - span.start > 1 \
-                and words[span.start].lower().rstrip("s").endswith(CATEGORY_HEADS):
+                and words[span.start + 1][:1].isupper() and is_category_noun(words[span.start]):
             span.start += 1
             span.kind = "org"  # what a maker, a label or a broadcaster names
         if span.kind == "person" and span.entry is None:

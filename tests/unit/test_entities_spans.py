@@ -84,6 +84,7 @@ def test_no_mention_starts_with_a_lower_case_word(pipeline):
 @pytest.mark.parametrize("text, name", [
     ("Der Spielzeughersteller Mattel meldet höhere Gewinne.", "Mattel"),
     ("Das britische Label Parlophone veröffentlicht das Album.", "Parlophone"),
+    ("Die Band Kraftklub spielte in Chemnitz.", "Kraftklub"),
 ])
 def test_a_category_noun_before_a_name_is_not_part_of_it(pipeline, text, name):
     found = [(m.text, m.kind) for m in pipeline.extract(text)]
@@ -123,3 +124,8 @@ def test_whoever_a_verb_of_saying_names_is_a_person(pipeline, text, name):
 
 def test_a_verb_of_saying_before_a_common_noun_names_no_one(pipeline):
     assert people(pipeline, "Das Ergebnis sei gut, so Experten.") == []
+
+
+def test_an_association_ending_in_band_keeps_its_name(pipeline):
+    text = "Der Bundesverband deutscher Banken warnte vor neuen Regeln."
+    assert not [m.text for m in pipeline.extract(text) if m.text[0].islower()]
