@@ -218,9 +218,10 @@ class Recogniser:
             before_clause_end = speech and span is not None and span.end - span.start == 1 \
                 and (span.end == len(words) or words[span.end] in _CLAUSE_END)
             if span is not None:
-                if (span.entry is None or (before_clause_end and span.kind == "place")) \
-                        and span.kind != "person" and (
-                        words[j] in lex.first_names or words[j] in lex.surnames):
+                listed = words[j] in lex.first_names or words[j] in lex.surnames
+                if span.kind != "person" and (
+                        (span.entry is None and (listed or not speech))
+                        or (before_clause_end and span.kind == "place" and listed)):
                     span.kind, span.entry = "person", None
                 continue
             end = j

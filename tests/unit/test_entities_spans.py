@@ -129,3 +129,10 @@ def test_a_verb_of_saying_before_a_common_noun_names_no_one(pipeline):
 def test_an_association_ending_in_band_keeps_its_name(pipeline):
     text = "Der Bundesverband deutscher Banken warnte vor neuen Regeln."
     assert not [m.text for m in pipeline.extract(text) if m.text[0].islower()]
+
+
+def test_a_name_right_after_a_role_word_is_a_person(pipeline):
+    mentions = pipeline.extract("Am Abend sprach UN-Generalsekretär Ban Ki Moon in Genf.")
+    assert ("Ban Ki Moon", "person") in [(m.text, m.kind) for m in mentions]
+    assert ("Frankreichs", "place") in [
+        (m.text, m.kind) for m in pipeline.extract("Präsident Frankreichs ist Macron.")]
