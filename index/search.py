@@ -21,10 +21,21 @@ from whoosh import fields, scoring
 from whoosh.index import LockError
 from whoosh.writing import CLEAR
 
-from index.analysis import FoldingKeywordAnalyzer, FoldingWordAnalyzer, GermanAnalyzer, LinesAnalyzer
+from index.analysis import (
+    FoldingKeywordAnalyzer,
+    FoldingWordAnalyzer,
+    GermanAnalyzer,
+    LinesAnalyzer,
+)
 from index.errors import LibraryError
 from index.models import Hit, Span
-from index.search_query import EntityLookup, expand_multiterms, make_parser, parse, to_index_time
+from index.search_query import (
+    EntityLookup,
+    expand_multiterms,
+    make_parser,
+    parse,
+    to_index_time,
+)
 from index.search_snippets import find_matches, make_snippet, positive_terms
 
 logger = logging.getLogger(__name__)
@@ -114,7 +125,7 @@ class SearchIndex:
     # Opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, directory: Path) -> "SearchIndex":
+    def open(cls, directory: Path) -> SearchIndex:
         """Open the index in ``directory``; create it empty (needs_rebuild) if missing, damaged or outdated."""
         directory = Path(directory)
         try:

@@ -296,7 +296,7 @@ def parse(parser: qparser.QueryParser, text: str, entity_ids_for: EntityLookup |
         parsed = parser.parse(text, normalize=False)
     except QueryError:
         raise
-    except Exception as error:  # Whoosh's parser has no error contract; never show its traceback.
+    except Exception as error:  # noqa: BLE001 - Whoosh's parser has no error contract; never show its traceback.
         raise QueryError(f"The query could not be understood ({error}).") from None
     _raise_parse_errors(parsed)
     resolved = _rewrite(parsed, entity_ids_for).normalize()

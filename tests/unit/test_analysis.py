@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from index.analysis import GermanAnalyzer, analyze_words, index_terms, normalize, query_terms
+from index.analysis import (
+    GermanAnalyzer,
+    analyze_words,
+    index_terms,
+    normalize,
+    query_terms,
+)
 from index.decompound import compound_terms, split_compound
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))

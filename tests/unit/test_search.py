@@ -6,7 +6,7 @@ import re
 import subprocess
 import sys
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -75,7 +75,7 @@ OWN = [
         body="Die Minister einigten sich kurz nach Mitternacht auf neue Sanktionen. Auf der Straße vor dem "
         "Ratsgebäude warteten Demonstranten mit Grüßen an die Ukraine-Unterstützer.",
         source="AFP",
-        published=datetime(2025, 9, 4, 23, 30, tzinfo=timezone.utc),  # 01:30 on 5 September in Berlin
+        published=datetime(2025, 9, 4, 23, 30, tzinfo=UTC),  # 01:30 on 5 September in Berlin
         kind="article",
     ),
 ]
