@@ -36,7 +36,7 @@ from index.search_query import (
     parse,
     to_index_time,
 )
-from index.search_snippets import find_matches, make_snippet, positive_terms
+from index.search_snippets import FieldTerms, find_matches, make_snippet, positive_terms
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +51,7 @@ WAITING_MESSAGE = "Waiting for another reader process to finish writing to the s
 WRITER_RETRY_DELAY_SECONDS = 0.1
 # Memory for the writer's in-memory pool before it spills to disk.
 WRITER_LIMIT_MB = 256
+_HIGHLIGHT_CACHE_SIZE = 64
 
 Fetch = Callable[[list[str]], dict[str, tuple[str, str]]]
 
@@ -120,6 +121,8 @@ class SearchIndex:
         self._lock = threading.RLock()
         self._searcher = None
         self.writer_timeout = WRITER_TIMEOUT_SECONDS
+        # (query, field) -> its highlight terms: hopping and snippet painting repeat a query.
+        self._highlight_cache: dict[tuple[str, str], FieldTerms] = {}
         self.on_wait: Callable[[str], None] | None = None  # told once per wait for another process
 
     # Opening ---------------------------------------------------------------------------
@@ -247,6 +250,7 @@ class SearchIndex:
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
+        self._highlight_cache.clear()  # expansions (prefix, fuzzy) depend on the index's terms
 
     def _current_searcher(self):
         """A searcher on the latest commit (also commits by other processes)."""
@@ -319,11 +323,19 @@ class SearchIndex:
         return hits
 
     def match_spans(self, query: str, text: str, *, field: str = "body") -> list[Span]:
-        """Offsets in ``text`` of the words the query's positive terms match (for highlighting)."""
-        parsed = parse(self._parser, query)
+        """Offsets in ``text`` of the words the query's positive terms match (for highlighting).
+
+        A hit already carries these for its body and snippet (``body_matches``,
+        ``snippet_matches``); this is for other texts, such as an article opened later.
+        """
         with self._lock:
             reader = self._current_searcher().reader()
-            terms = positive_terms(expand_multiterms(parsed, reader), reader, field)
+            terms = self._highlight_cache.get((query, field))
+            if terms is None:
+                terms = positive_terms(expand_multiterms(parse(self._parser, query), reader), reader, field)
+                if len(self._highlight_cache) >= _HIGHLIGHT_CACHE_SIZE:
+                    self._highlight_cache.clear()
+                self._highlight_cache[(query, field)] = terms
         return [Span(start=match.start, end=match.end) for match in find_matches(text, terms)]
 
     def close(self) -> None:

@@ -429,3 +429,12 @@ def test_every_word_the_index_matched_is_highlighted_and_nothing_else(index: Sea
             expected = [text[s:e] for s, e, _p, terms in analyzed if wanted in terms]
         spans = index.match_spans(query, text)
         assert [text[span.start : span.end] for span in spans] == expected, query
+
+
+def test_fuzzy_highlights_follow_new_documents(tmp_path: Path) -> None:
+    search_index = SearchIndex.open(tmp_path / "index")
+    text = "Geothermie im Westen"
+    assert search_index.match_spans("Geotermie~", text) == []  # nothing indexed is that close yet
+    search_index.add([_doc("a", text)])
+    assert [text[span.start : span.end] for span in search_index.match_spans("Geotermie~", text)] == ["Geothermie"]
+    search_index.close()
