@@ -153,6 +153,9 @@ def test_or_not_minus_and_parentheses(index: SearchIndex) -> None:
 def test_phrases_need_the_words_in_order(index: SearchIndex) -> None:
     assert found(index, '"Koalition der Willigen"') == containing("Koalition der Willigen")
     assert found(index, "„Willigen Koalition“") == set()
+    # ~N lets the words stand up to N positions apart (stop words do not count).
+    assert found(index, '"Regierung Förderprogramm"') == set()
+    assert found(index, '"Regierung Förderprogramm"~3') == {"hydrogen-title"}
     hit = index.search('"Koalition der Willigen"', fetch=fetch)[0]
     body = DOCS[hit.id].body
     assert {re.sub(r"\s+", " ", body[span.start : span.end]) for span in hit.body_matches} == {"Koalition der Willigen"}
