@@ -67,22 +67,25 @@ def _spells(surface: str, target: str) -> bool:
     return simple == target or slug(surface) == target
 
 
-def _display_name(record: EntityRecord) -> str:
-    """The surface that spells the id (not a genitive or a variant), most frequent first."""
+def _display_name(record: EntityRecord) -> tuple[str, bool]:
+    """The surface that spells the id (not a genitive or a variant), most frequent first;
+    and whether it does spell the id."""
     target = record.id.split(":", 1)[1]
     if len(record.surfaces) == 1:
         only = next(iter(record.surfaces))
         if _spells(only, target):
-            return only if "  " not in only and "\n" not in only else " ".join(only.split())
+            return (only if "  " not in only and "\n" not in only else " ".join(only.split())), True
     ranked = sorted(record.surfaces.items(), key=lambda kv: (-kv[1], kv[0]))
     for surface, _ in ranked:
         if _spells(surface, target):
-            return " ".join(surface.split())
+            return " ".join(surface.split()), True
     for surface, _ in ranked:
         stem = strip_genitive(surface)
         if stem and slug(stem) == target:
-            return stem
-    return " ".join(ranked[0][0].split()) if ranked else target.replace("-", " ").title()
+            return stem, True
+    if ranked:
+        return " ".join(ranked[0][0].split()), False
+    return target.replace("-", " ").title(), False
 
 
 def resolve(records: list[EntityRecord], gazetteer: Gazetteer,
@@ -101,7 +104,8 @@ def resolve(records: list[EntityRecord], gazetteer: Gazetteer,
 def _resolve(records: list[EntityRecord], gazetteer: Gazetteer,
              corrections: Corrections) -> dict[str, Entity | None]:
     by_id = {r.id: r for r in sorted(records, key=attrgetter("id"))}
-    names = {rid: _display_name(r) for rid, r in by_id.items()}
+    named = {rid: _display_name(r) for rid, r in by_id.items()}
+    names = {rid: name for rid, (name, _) in named.items()}
 
     # Surname (slugged) -> ids of people named in full; people named by one word.
     full_by_surname: dict[str, set[str]] = {}
@@ -114,54 +118,57 @@ def _resolve(records: list[EntityRecord], gazetteer: Gazetteer,
             else:
                 single_word.add(rid)
 
-    def target_of(rid: str) -> str:
-        if rid in gazetteer.entries:
-            return rid
-        kind, key = rid.split(":", 1)
-        if rid in single_word:
-            candidates = full_by_surname.get(key)
-            if candidates is not None and len(candidates) == 1:
-                return next(iter(candidates))
-        stem = strip_genitive(key)
-        if stem:
-            stem_id = f"{kind}:{stem}"
-            if stem_id in gazetteer.entries or stem_id in by_id:
-                return stem_id
-        return rid
-
+    entries = gazetteer.entries
     groups: dict[str, _Group] = {}
-    owner: dict[str, str] = {}
     for rid, record in by_id.items():
-        target = target_of(rid)
+        # The id this one joins: itself (gazetteer ids too), the one full name with its
+        # surname, or the id of its base form (Russlands -> Russland).
+        target = rid
+        if rid not in entries:
+            kind, key = rid.split(":", 1)
+            candidates = full_by_surname.get(key) if rid in single_word else None
+            if candidates is not None and len(candidates) == 1:
+                target = next(iter(candidates))
+            elif key[-1] == "s":
+                stem = strip_genitive(key)
+                if stem:
+                    stem_id = f"{kind}:{stem}"
+                    if stem_id in entries or stem_id in by_id:
+                        target = stem_id
         group = groups.get(target)
         if group is None:
-            entry = gazetteer.entries.get(target)
+            entry = entries.get(target)
             if entry is not None:
-                group = _Group(entry.name, entry.kind, True, aliases=set(entry.aliases),
-                               roles=Counter({r: 0 for r in entry.roles}))
+                group = _Group(entry.name, entry.kind, True, set(entry.aliases),
+                               Counter(dict.fromkeys(entry.roles, 0)) if entry.roles else None)
             else:
                 base = by_id.get(target, record)
                 group = _Group(names[base.id], base.kind, False, set())
             groups[target] = group
-        group.aliases.update(record.surfaces if _clean(record.surfaces)
-                             else (" ".join(s.split()) for s in record.surfaces))
+        surfaces = record.surfaces
+        if _clean(surfaces):
+            group.aliases.update(surfaces)
+        else:
+            group.aliases.update(" ".join(s.split()) for s in surfaces)
         if record.roles:
             group.add_roles(record.roles)
         group.members.append(rid)
-        owner[rid] = target
 
-    suppressed = _apply_corrections(groups, owner, corrections)
+    suppressed = _apply_corrections(groups, corrections)
 
     # Final id -> (name, kind, aliases, roles, member ids); merged groups share one id.
     final: dict[str, tuple[str, str, set[str], list[str], list[str]]] = {}
-    entries = gazetteer.entries
     for key in sorted(groups):
         if key in suppressed:
             continue
         group = groups[key]
-        entry = entries.get(key) if group.canonical else None
-        final_id = key if (entry is not None and entry.name == group.name
-                           and entry.kind == group.kind) else entity_id(group.kind, group.name)
+        if group.canonical:
+            entry = entries[key]
+            same = entry.name == group.name and entry.kind == group.kind
+        else:  # named by its own display name, unless the user renamed it or changed its kind
+            name, spelled = named[key]
+            same = spelled and group.name is name and by_id[key].kind == group.kind
+        final_id = key if same else entity_id(group.kind, group.name)
         roles = sorted(group.roles, key=lambda r: (-group.roles[r], r)) if group.roles else []
         existing = final.get(final_id)
         if existing is None:
@@ -185,12 +192,12 @@ def _resolve(records: list[EntityRecord], gazetteer: Gazetteer,
     return result
 
 
-def _apply_corrections(groups: dict[str, _Group], owner: dict[str, str],
-                       corrections: Corrections) -> set[str]:
+def _apply_corrections(groups: dict[str, _Group], corrections: Corrections) -> set[str]:
     """Apply merges, renames, kind changes and suppressions to the groups in place; return
     the keys of suppressed groups."""
     if corrections.empty:
         return set()
+    owner = {member: key for key, group in groups.items() for member in group.members}
 
     by_name: dict[str, str] = {}
     by_alias: dict[str, str] = {}
