@@ -152,7 +152,11 @@ class Library:
         return store_entities.entity_mentions(self.store, self.entity(name_or_id).id)
 
     def search(self, query: str, limit: int = 20) -> list[Hit]:
-        return self.index.search(query, limit, fetch=self._texts_for, entity_ids_for=self._raw_entity_ids)
+        hits = self.index.search(query, limit, fetch=self._texts_for, entity_ids_for=self._raw_entity_ids)
+        precision = self.store.published_precision([hit.id for hit in hits])
+        for hit in hits:
+            hit.published_precision = precision.get(hit.id)
+        return hits
 
     def _raw_entity_ids(self, kind: str, text: str) -> list[str]:
         ids = [entity_id for entity_id, found_kind in store_entities.find_entities(self.store, text)

@@ -106,6 +106,7 @@ class Hit(BaseModel):
     title: str
     source: str | None = None
     published: datetime | None = None
+    published_precision: DatePrecision | None = None
     score: float
     snippet: str = ""
     # Offsets of matched terms in the article body (and title), for highlighting.

@@ -326,6 +326,13 @@ class Store:
                 found[row["id"]] = _article(row)
         return found
 
+    def published_precision(self, ids: list[str]) -> dict[str, str | None]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        return {r["id"]: r["published_precision"] for r in self.query(
+            f"SELECT id, published_precision FROM articles WHERE id IN ({marks})", ids)}
+
     def ids_with_prefix(self, prefix: str) -> list[str]:
         escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         return [r["id"] for r in self.query(

@@ -144,7 +144,8 @@ def cmd_search(args, data_dir: Path) -> int:
         return 0
     for rank, hit in enumerate(hits, start=1):
         console.print(Text.assemble((f"{rank:>2}. ", "dim"), (hit.title, "bold"), ("  " + hit.id, "dim")))
-        meta = " · ".join(x for x in (hit.source, human_date(hit.published), f"score {hit.score:.2f}") if x)
+        meta = " · ".join(x for x in (hit.source, human_date(hit.published, hit.published_precision),
+                                      f"score {hit.score:.2f}") if x)
         console.print(Text("    " + meta, style="dim"))
         console.print(_snippet_text(hit))
     return 0

@@ -155,6 +155,8 @@ def test_readable_output_without_json(seeded):
     assert "Eulerpool News" in listing.stdout
     found = run("search", "Schützenpanzer", data_dir=seeded)
     assert found.returncode == 0 and "Schützenpanzer" in found.stdout
+    # Articles that give only a day show no made-up time.
+    assert "2025-09-04 00:00" not in found.stdout and "2025-09-04" in found.stdout
 
 
 def test_reindex_rebuilds_and_search_still_works(seeded):
