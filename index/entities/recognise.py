@@ -20,6 +20,7 @@ _AGENCY_WORDS = frozenset("dpa afp ap rtr reuters kna epd tmn sid afx ddp apa sd
 # Articles are not part of a name ("die Grünen", "Die Grünen wollen ..."), except in a title
 # capitalised in mid-sentence ("in Die Zeit").
 _ARTICLES = frozenset("der die das den dem des ein eine einer eines einem einen".split())
+_DATELINE_MARKS = frozenset({"-", "–", "—", "(", "/"})
 _PREPOSITIONS = frozenset(
     "von vom in im aus nach bei beim mit für auf am an zum zur über unter seit gegen durch "
     "ohne um laut".split())
@@ -63,6 +64,13 @@ def _tiling(span: Span, strong_by_start: dict) -> list | None:
     return tiles if len(tiles) > 1 and pos == span.end else None
 
 
+def _is_dateline(words: list[str], i: int) -> bool:
+    """A city in capitals opening a news item, before a dash or an agency in brackets."""
+    word = words[i]
+    return len(word) >= 3 and word.isupper() and word.isalpha() and i + 1 < len(words) \
+        and words[i + 1] in _DATELINE_MARKS
+
+
 def _breaks_name(word: str) -> bool:
     """A lower-case word that cannot be inside a name: not a particle (von, bin), nor one
     joined to a capitalised part (al-Nuaimi, d'Alembert)."""
@@ -86,6 +94,9 @@ def _tidy(spans: list[Span], words: list[str], sentence_start: int) -> list[Span
                 span.start += 1  # "Von Somalia aus ...", but "Von der Leyen sagte ..."
             else:
                 break
+        if span.start == sentence_start and span.end - span.start == 1 and span.entry is None \
+                and _is_dateline(words, span.start):
+            span.kind = "place"  # "CHICAGO - Die Börse ...", "KAIRO (dpa) - ..."
         if span.kind != "person" or span.end - span.start < 2:
             result.append(span)
             continue
@@ -182,9 +193,9 @@ class Recogniser:
 
     def _could_be_name(self, word: str) -> bool:
         """False for one-word spans the CRF should not have found: lower-case adjectives
-        (deutschen), derived words (Berliner, Pariser) and common nouns (Treffens)."""
-        if not word[:1].isupper():
-            return False
+        (deutschen), derived words (Berliner, Pariser), common nouns (Treffens) and codes."""
+        if not word[:1].isupper() or sum(c.isdigit() for c in word) >= 3:
+            return False  # lower case, or a code (DE0007664039, B2B-2024)
         lex = self.lexicon
         low = word.lower()
         for ending in ("er", "ern", "ers", "erin", "erinnen"):

@@ -136,3 +136,16 @@ def test_a_name_right_after_a_role_word_is_a_person(pipeline):
     assert ("Ban Ki Moon", "person") in [(m.text, m.kind) for m in mentions]
     assert ("Frankreichs", "place") in [
         (m.text, m.kind) for m in pipeline.extract("Präsident Frankreichs ist Macron.")]
+
+
+@pytest.mark.parametrize("text, city", [
+    ("KAIRO (AFP) – Die Lage in der Stadt ist ruhig.", "KAIRO"),
+    ("OSLO - Die Regierung hat am Montag neue Regeln beschlossen.", "OSLO"),
+])
+def test_a_dateline_in_capitals_is_a_place(pipeline, text, city):
+    assert (city, "place") in [(m.text, m.kind) for m in pipeline.extract(text)]
+
+
+def test_a_security_code_is_no_entity(pipeline):
+    mentions = pipeline.extract("Die Aktie (ISIN DE0007664039) stieg in Frankfurt.")
+    assert [m.text for m in mentions] == ["Frankfurt"]
