@@ -17,12 +17,16 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from typing import TYPE_CHECKING
+
 from index.errors import ReaderError
-from index.library import Library
 from reader import paths
 from reader.ui.format import plural
 from reader.ui.messages import ImportFinished, ImportProgress, LibraryFailed, LibraryOpened
 from reader.ui.screens.main import MainScreen
+
+if TYPE_CHECKING:
+    from index.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +59,7 @@ class ReaderApp(App[None]):
         self.import_seeds_when_empty = import_seeds_when_empty
         self.page_size = page_size
         self.export_path = export_path
-        self.library: Library | None = None
+        self.library: "Library | None" = None
         self.library_failed = False
         self.main_screen = MainScreen(page_size=page_size)
 
@@ -73,6 +77,10 @@ class ReaderApp(App[None]):
     def open_library(self) -> None:
         screen = self.main_screen
         try:
+            # Imported here, in the worker: the search engine and the recogniser take a second to
+            # load, and the first screen is painted without waiting for them.
+            from index.library import Library
+
             library = Library.open(self.library_dir)
         except ReaderError as exc:
             self.library_failed = True
@@ -88,7 +96,7 @@ class ReaderApp(App[None]):
             self._import_seeds(library)
         screen.post_message(LibraryOpened())
 
-    def _import_seeds(self, library: Library) -> None:
+    def _import_seeds(self, library: "Library") -> None:
         screen = self.main_screen
         try:
             report = library.add(

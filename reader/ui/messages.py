@@ -73,8 +73,9 @@ class OpenedArticle:
     mentions: list[Mention]
     hits: list[Span]
     query: str
-    entities: list[Entity]
     place: Place | None = None
+    # Arrive after the article (listing them can take a while in a large library); None until then.
+    entities: list[Entity] | None = None
 
 
 class ArticleLoaded(Message):
@@ -84,10 +85,13 @@ class ArticleLoaded(Message):
 
 
 class EntitiesLoaded(Message):
-    def __init__(self, entities: list[Entity], scope: str) -> None:
+    """The entities of one article (scope "article"), or of the whole library (scope "library")."""
+
+    def __init__(self, entities: list[Entity], scope: str, article_id: str | None = None) -> None:
         super().__init__()
         self.entities = entities
         self.scope = scope
+        self.article_id = article_id
 
 
 class TrailLoaded(Message):

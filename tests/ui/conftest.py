@@ -46,3 +46,10 @@ async def wait_until_listed(pilot: Pilot, count: int | None = None) -> MainScree
 
 async def type_text(pilot: Pilot, text: str) -> None:
     await pilot.press(*text)
+
+
+async def wait_until_open(pilot: Pilot, screen: MainScreen) -> None:
+    """The article is shown and, when the entity pane is visible, its entities are listed."""
+    await wait_for(pilot, lambda: screen.opened is not None
+                   and (screen.opened.entities is not None or not screen.entity_pane.display),
+                   description="the article (and its entities) to open")

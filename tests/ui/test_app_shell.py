@@ -103,3 +103,16 @@ async def test_a_long_list_is_loaded_a_page_at_a_time_as_the_reader_moves_down(t
         await wait_for(pilot, lambda: screen.article_list.option_count == 130, description="the last page")
         assert not screen.article_list.has_more
         assert str(screen.article_list.get_option_at_index(129).prompt).startswith("Bericht Nummer 0")
+
+
+async def test_a_library_that_cannot_be_opened_is_explained_not_a_crash(tmp_path: Path):
+    not_a_folder = tmp_path / "library"
+    not_a_folder.write_text("this is a file, not a library", encoding="utf-8")
+    app = make_app(not_a_folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.main_screen
+        await wait_for(pilot, lambda: "could not be opened" in " ".join(screen.article_view.visible_text.split()),
+                       description="the explanation")
+        assert app.library_failed and app.is_running
+        await pilot.press("q")
+    assert app.return_code == 0

@@ -7,7 +7,7 @@ from textual.widgets import DataTable
 from index.models import Entity, Span
 from reader.ui.screens.main import MainScreen
 from reader.ui.screens.mentions import MentionsScreen
-from tests.ui.conftest import wait_until_listed
+from tests.ui.conftest import wait_until_listed, wait_until_open
 from tests.ui.waiting import wait_for
 
 
@@ -23,7 +23,7 @@ def entity_in_several_articles(screen: MainScreen) -> Entity:
 async def open_first_article(pilot, screen: MainScreen) -> None:
     screen.article_list.focus()
     await pilot.press("enter")
-    await wait_for(pilot, lambda: screen.opened is not None, description="the article to open")
+    await wait_until_open(pilot, screen)
 
 
 async def choose_entity(pilot, screen: MainScreen, entity: Entity) -> None:
@@ -134,3 +134,31 @@ async def test_the_entity_pane_toggles_to_the_whole_library(app):
         assert screen.entity_pane.border_title == "Entities · all articles"
         await pilot.press("a")
         assert set(screen.entity_pane.entity_names) == in_article
+
+
+async def test_a_hidden_entity_pane_lists_the_open_articles_entities_when_shown(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_until_listed(pilot, 5)
+        await open_first_article(pilot, screen)
+        assert not screen.entity_pane.display
+        await pilot.press("f3")
+        expected = [e.name for e in app.library.entities(article_id=screen.opened.article.id)]
+        await wait_for(pilot, lambda: screen.entity_pane.entity_names != [], description="the entities")
+        assert sorted(screen.entity_pane.entity_names) == sorted(expected)
+
+
+async def test_a_long_mentions_list_is_filled_as_the_cursor_moves_down(app, monkeypatch):
+    from reader.ui.screens import mentions as mentions_module
+
+    monkeypatch.setattr(mentions_module, "PAGE_ROWS", 9)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_until_listed(pilot, 5)
+        entity = app.library.entities()[0]
+        mentions = app.library.entity_mentions(entity.id)
+        assert len(mentions) > 9
+        await app.push_screen(MentionsScreen(entity, mentions))
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 9
+        for _ in range(len(mentions)):
+            await pilot.press("j")
+        assert table.row_count == len(mentions) and table.cursor_row == len(mentions) - 1

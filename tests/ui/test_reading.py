@@ -168,3 +168,33 @@ async def test_a_bad_query_explains_itself_under_the_input(app):
         await wait_for(pilot, lambda: screen.article_list.border_title.startswith("Results"),
                        description="results once the query is fixed")
         assert not screen.search_bar.error
+
+
+async def test_entity_queries_work_as_on_the_command_line(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_until_listed(pilot, 5)
+        await pilot.press("slash")
+        await type_text(pilot, "person:Rutte")
+        await wait_for(pilot, lambda: screen.article_list.border_title.startswith("Results"),
+                       description="search results")
+        expected = [hit.id for hit in app.library.search("person:Rutte", limit=200)]
+        assert expected and screen.article_list.article_ids == expected
+
+
+async def test_j_and_k_move_through_the_list_and_scroll_the_article(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_until_listed(pilot, 5)
+        assert screen.article_list.highlighted == 0
+        await pilot.press("j", "j", "down")
+        assert screen.article_list.highlighted == 3
+        await pilot.press("k", "up")
+        assert screen.article_list.highlighted == 1
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.opened is not None, description="the article to open")
+        assert screen.opened.article.id == screen.article_list.article_ids[1]
+        view = screen.article_view
+        assert view.scroll_y == 0
+        await pilot.press("j", "j", "j")
+        assert view.scroll_y == 3
+        await pilot.press("k")
+        assert view.scroll_y == 2

@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from reader.ui.screens.mentions import MentionsScreen
-from tests.ui.conftest import make_app, no_cursor_blink, type_text, wait_until_listed
+from tests.ui.conftest import make_app, no_cursor_blink, type_text, wait_until_listed, wait_until_open
 from tests.ui.test_hopping import choose_entity, entity_in_several_articles
 from tests.ui.waiting import wait_for
 
@@ -27,14 +27,14 @@ async def open_result(pilot: Pilot, query: str) -> None:
     await type_text(pilot, query)
     await wait_for(pilot, lambda: screen.article_list.border_title.startswith("Results"), description="results")
     await pilot.press("enter")
-    await wait_for(pilot, lambda: screen.opened is not None, description="the article to open")
+    await wait_until_open(pilot, screen)
 
 
 def test_an_open_article_at_80x24(snap_compare, seeded_library: Path, tmp_path: Path):
     async def run_before(pilot: Pilot) -> None:
         screen = await wait_until_listed(pilot, 5)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: screen.opened is not None, description="the article to open")
+        await wait_until_open(pilot, screen)
         await quiet(pilot)
 
     assert snap_compare(make_app(seeded_library, tmp_path), terminal_size=(80, 24), run_before=run_before)
@@ -64,7 +64,7 @@ def test_mentions_screen_at_160x45(snap_compare, seeded_library: Path, tmp_path:
     async def run_before(pilot: Pilot) -> None:
         screen = await wait_until_listed(pilot, 5)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: screen.opened is not None, description="the article to open")
+        await wait_until_open(pilot, screen)
         await choose_entity(pilot, screen, entity_in_several_articles(screen))
         await pilot.press("m")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, MentionsScreen), description="mentions")

@@ -54,6 +54,7 @@ class MainScreen(LibraryWork, Screen):
     article_view = getters.query_one(ArticleView)
     entity_pane = getters.query_one(EntityPane)
     import_box = getters.query_one("#import", Vertical)
+    status_line = getters.query_one("#status", Static)
 
     BINDINGS = [
         # Priority: handled as the key arrives, so the keys typed right after it go to the input.
@@ -108,7 +109,7 @@ class MainScreen(LibraryWork, Screen):
 
     @property
     def status(self) -> str:
-        return str(self.query_one("#status", Static).content)
+        return str(self.status_line.content)
 
     def on_mount(self) -> None:
         self.import_box.display = False
@@ -128,10 +129,13 @@ class MainScreen(LibraryWork, Screen):
         show_list = self._show_list if self._show_list is not None else width >= LIST_MIN_WIDTH
         show_entities = self._show_entities if self._show_entities is not None else width >= ENTITIES_MIN_WIDTH
         self.article_list.display = show_list
+        appearing = show_entities and not self.entity_pane.display
         self.entity_pane.display = show_entities
+        if appearing and self.entity_scope == "article" and self.opened is not None and self.opened.entities is None:
+            self._show_article_entities()
 
     def set_status(self, text: str) -> None:
-        self.query_one("#status", Static).update(text)
+        self.status_line.update(text)
 
     # --- the library arriving -------------------------------------------------------
 
@@ -154,6 +158,8 @@ class MainScreen(LibraryWork, Screen):
         self.ready = True
         self.article_view.show_message("Select an article and press Enter. / searches, ? shows every key.")
         self.load_page(0, self.page_size)
+        if self.search_text.strip():  # typed while the library was opening
+            self.run_search(self.search_text, SEARCH_PAGE)
 
     @on(LibraryFailed)
     def library_failed(self, event: LibraryFailed) -> None:
@@ -195,7 +201,7 @@ class MainScreen(LibraryWork, Screen):
         if not self.ready:
             return
         if event.query.strip():
-            self.run_search(event.query, SEARCH_PAGE)
+            self.run_search(event.query, SEARCH_PAGE, typing=True)
         else:
             self.search_bar.show_error(None)
             self.load_page(0, self.page_size)
@@ -258,8 +264,15 @@ class MainScreen(LibraryWork, Screen):
 
     @on(ArticleList.Chosen)
     def article_chosen(self, event: ArticleList.Chosen) -> None:
-        self.open_article(event.article_id, self.search_text)
+        self._open(event.article_id)
         self.set_focus(self.article_view)
+
+    def _open(self, article_id: str, place: Place | None = None) -> None:
+        self.open_article(article_id, self.search_text, place, self._article_entities_shown)
+
+    @property
+    def _article_entities_shown(self) -> bool:
+        return self.entity_scope == "article" and self.entity_pane.display
 
     @on(ArticleLoaded)
     def article_loaded(self, event: ArticleLoaded) -> None:
@@ -269,8 +282,7 @@ class MainScreen(LibraryWork, Screen):
         self.article_view.show(opened.article, self.reading.highlights())
         self.article_list.select_article(opened.article.id)
         if self.entity_scope == "article":
-            self.entity_pane.show_entities(opened.entities, "article", "No people, organisations or places found.")
-            self.entity_pane.mark_target(self.reading.target_id)
+            self.entity_pane.show_entities([], "article", "Finding who and what it mentions…")
         self.set_status(self.reading.status())
 
     def _repaint(self) -> None:
@@ -294,6 +306,7 @@ class MainScreen(LibraryWork, Screen):
 
     @on(EntityPane.Chosen)
     def entity_chosen(self, event: EntityPane.Chosen) -> None:
+        self.set_status(f"Finding every mention of {event.entity.name}…")
         self.load_trail(event.entity)
 
     @on(TrailLoaded)
@@ -332,26 +345,41 @@ class MainScreen(LibraryWork, Screen):
             self.reading.place = mention_place(mention)
             self._repaint()
         else:
-            self.open_article(mention.article, self.search_text, mention_place(mention))
+            self._open(mention.article, mention_place(mention))
 
     def action_toggle_entity_scope(self) -> None:
         self.entity_scope = "library" if self.entity_scope == "article" else "article"
         if self.entity_scope == "library":
-            self.entity_pane.show_entities([], "library", "Loading…")
+            self.entity_pane.show_entities([], "library", "Counting every entity in the library…")
             self.load_library_entities()
-        elif self.opened is not None:
-            self.entity_pane.show_entities(self.opened.entities, "article", "No people, organisations or places found.")
         else:
-            self.entity_pane.show_entities([], "article", "Open an article to see who and what it mentions.")
-        self.entity_pane.mark_target(self.reading.target_id)
-        if self.entity_pane.display is False:
+            self._show_article_entities()
+        if not self.entity_pane.display:
             self._show_entities = True
             self._apply_layout()
 
+    def _show_article_entities(self) -> None:
+        """The open article's entities in the pane, asking the library for them if they are not here yet."""
+        opened = self.opened
+        if opened is None:
+            self.entity_pane.show_entities([], "article", "Open an article to see who and what it mentions.")
+        elif opened.entities is None:
+            self.entity_pane.show_entities([], "article", "Finding who and what it mentions…")
+            self.load_article_entities(opened.article.id)
+        else:
+            self.entity_pane.show_entities(opened.entities, "article", "No people, organisations or places found.")
+            self.entity_pane.mark_target(self.reading.target_id)
+
     @on(EntitiesLoaded)
     def entities_loaded(self, event: EntitiesLoaded) -> None:
+        if event.scope == "article":
+            if self.opened is None or event.article_id != self.opened.article.id:
+                return  # the reader has opened another article since
+            self.opened.entities = event.entities
         if self.entity_scope == event.scope:
-            self.entity_pane.show_entities(event.entities, "library", "No entities in the library yet.")
+            empty = "No people, organisations or places found." if event.scope == "article" \
+                else "No entities in the library yet."
+            self.entity_pane.show_entities(event.entities, event.scope, empty)  # type: ignore[arg-type]
             self.entity_pane.mark_target(self.reading.target_id)
 
     def action_mentions(self) -> None:
@@ -361,6 +389,7 @@ class MainScreen(LibraryWork, Screen):
         elif self.trail is not None and self.trail.entity.id == entity.id:
             self._push_mentions()
         else:
+            self.set_status(f"Finding every mention of {entity.name}…")
             self.load_trail(entity, show_screen=True)
 
     def _push_mentions(self) -> None:
@@ -391,7 +420,7 @@ class MainScreen(LibraryWork, Screen):
         def jump(target) -> None:
             if target is not None:
                 place = Place(Span(start=target.start, end=target.end), "bookmark") if target.start is not None else None
-                self.open_article(target.article, self.search_text, place)
+                self._open(target.article, place)
                 self.article_view.focus()
 
         self.app.push_screen(BookmarksScreen(self.library), jump)

@@ -6,9 +6,11 @@ library is in this one file, and every one of them is off the event loop.
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.worker import get_current_worker
 
 from index.errors import QueryError
 from index.models import Entity, Span
@@ -27,6 +29,9 @@ from reader.ui.worker_errors import reporting_errors
 if TYPE_CHECKING:
     from index.library import Library
 
+# Seconds of no typing before a search starts.
+TYPING_PAUSE = 0.12
+
 
 class LibraryWork:
     """Mixed into MainScreen (a DOMNode), which provides `library`, `post_message` and `search_text`."""
@@ -44,7 +49,12 @@ class LibraryWork:
             self.post_message(ArticlesPage(rows, offset, total))
 
     @work(thread=True, exclusive=True, group="search")
-    def run_search(self, query: str, limit: int) -> None:
+    def run_search(self, query: str, limit: int, typing: bool = False) -> None:
+        if typing:
+            # Let a burst of keys settle: one search for "Ukraine", not seven in parallel threads.
+            time.sleep(TYPING_PAUSE)
+            if query != self.search_text:
+                return
         with self.reporting_errors("search"):
             try:
                 hits = self.library.search(query, limit=limit)
@@ -59,7 +69,7 @@ class LibraryWork:
                 self.post_message(SearchResults(query, hits, limit, None, snippet_matches))
 
     @work(thread=True, exclusive=True, group="open")
-    def open_article(self, article_id: str, query: str, place: Place | None = None) -> None:
+    def open_article(self, article_id: str, query: str, place: Place | None, with_entities: bool) -> None:
         with self.reporting_errors("open the article"):
             article = self.library.article(article_id)
             mentions = self.library.mentions(article.id)
@@ -69,8 +79,15 @@ class LibraryWork:
                     hits = self.library.match_spans(query, article.body)
                 except QueryError:
                     hits = []
-            entities = self.library.entities(article_id=article.id)
-            self.post_message(ArticleLoaded(OpenedArticle(article, mentions, hits, query, entities, place)))
+            self.post_message(ArticleLoaded(OpenedArticle(article, mentions, hits, query, place)))
+            # The article is on screen; its entity list follows, unless the reader has moved on.
+            if with_entities and not get_current_worker().is_cancelled:
+                self.post_message(EntitiesLoaded(self.library.entities(article_id=article.id), "article", article.id))
+
+    @work(thread=True, exclusive=True, group="article-entities")
+    def load_article_entities(self, article_id: str) -> None:
+        with self.reporting_errors("list the entities of the article"):
+            self.post_message(EntitiesLoaded(self.library.entities(article_id=article_id), "article", article_id))
 
     @work(thread=True, exclusive=True, group="entities")
     def load_library_entities(self) -> None:

@@ -13,8 +13,9 @@ from index.models import Entity, EntityMention
 from reader.ui.format import plural, short_date
 
 CONTEXT_WIDTH = 40
-# A name mentioned a hundred thousand times is listed up to here; the hop keys still walk them all.
-MAX_ROWS = 5000
+# Rows are added a page at a time as the cursor nears the end: a name mentioned a hundred
+# thousand times must not fill a table of a hundred thousand rows before the screen shows.
+PAGE_ROWS = 300
 
 
 def kwic(mention: EntityMention, width: int = CONTEXT_WIDTH) -> tuple[Text, Text, Text]:
@@ -54,9 +55,8 @@ class MentionsScreen(Screen[int | None]):
         self.sub_title = "mentions"
         yield Header()
         articles = len({m.article for m in self.mentions})
-        shown = "" if len(self.mentions) <= MAX_ROWS else f" (the first {MAX_ROWS:,} listed)"
         yield Label(f"{self.entity.name} · {plural(len(self.mentions), 'mention')} in "
-                    f"{plural(articles, 'article')}{shown}", id="mentions-title")
+                    f"{plural(articles, 'article')}", id="mentions-title")
         yield DataTable(id="mentions-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -67,15 +67,26 @@ class MentionsScreen(Screen[int | None]):
         table.add_column("", key="left", width=CONTEXT_WIDTH)
         table.add_column("Mention", key="mention")
         table.add_column("", key="right", width=CONTEXT_WIDTH)
-        for index, mention in enumerate(self.mentions[:MAX_ROWS]):
+        if not self.mentions:
+            self.query_one("#mentions-title", Label).update(f"{self.entity.name} is not mentioned in the library.")
+        self._add_rows(up_to=max(PAGE_ROWS, (self.position or 0) + PAGE_ROWS))
+        if self.position is not None:
+            table.move_cursor(row=self.position)
+        table.focus()
+
+    def _add_rows(self, up_to: int) -> None:
+        table = self.query_one(DataTable)
+        start = table.row_count
+        for index, mention in enumerate(self.mentions[start:up_to], start=start):
             left, keyword, right = kwic(mention)
             title = mention.title if len(mention.title) <= 28 else mention.title[:27] + "…"
             table.add_row(short_date(mention.published, "day"), title, left, keyword, right, key=str(index))
-        if not self.mentions:
-            self.query_one("#mentions-title", Label).update(f"{self.entity.name} is not mentioned in the library.")
-        elif self.position is not None and self.position < MAX_ROWS:
-            table.move_cursor(row=self.position)
-        table.focus()
+
+    @on(DataTable.RowHighlighted)
+    def near_the_end(self, event: DataTable.RowHighlighted) -> None:
+        table = self.query_one(DataTable)
+        if event.cursor_row >= table.row_count - PAGE_ROWS // 3 and table.row_count < len(self.mentions):
+            self._add_rows(up_to=table.row_count + PAGE_ROWS)
 
     @property
     def cursor_index(self) -> int | None:
