@@ -32,7 +32,7 @@ STEPS = ("import", "search", "screen", "keys", "recoll")
 
 def git_state() -> dict:
     def git(*args: str) -> str:
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.rstrip()
 
     dirty = [line[3:] for line in git("status", "--porcelain", "--", "index", "reader").splitlines()]
     return {"commit": git("rev-parse", "--short", "HEAD"), "uncommitted_product_files": dirty}
