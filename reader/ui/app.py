@@ -162,11 +162,14 @@ class ReaderApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        seen = {"quit"}
+        seen = {"quit"}  # the palette has its own Quit
         for owner in (screen, self):
             for binding in getattr(owner, "BINDINGS", []):
-                if not isinstance(binding, Binding) or binding.action in seen or not binding.description:
+                if not isinstance(binding, Binding) or not binding.description:
                     continue
-                seen.add(binding.action)
+                action = binding.action.removeprefix("app.")
+                if action in seen:
+                    continue
+                seen.add(action)
                 key = self.get_key_display(binding)
                 yield SystemCommand(binding.description, f"Key: {key}", partial(owner.run_action, binding.action))

@@ -61,7 +61,8 @@ class HelpScreen(ModalScreen[None]):
     def _rows(self, bindings) -> list[tuple[str, str]]:
         rows = []
         for binding in bindings:
-            if isinstance(binding, Binding) and binding.description:
+            # The app's own keys are listed once, under "Anywhere".
+            if isinstance(binding, Binding) and binding.description and not binding.action.startswith("app."):
                 rows.append((self.app.get_key_display(binding), binding.description))
         return rows
 

@@ -57,6 +57,9 @@ class MainScreen(LibraryWork, Screen):
     status_line = getters.query_one("#status", Static)
 
     BINDINGS = [
+        # Help and Quit first, so a new reader finds them in the footer of an 80-column terminal.
+        Binding("question_mark", "app.help", "Help"),
+        Binding("q", "app.quit", "Quit"),
         # Priority: handled as the key arrives, so the keys typed right after it go to the input.
         Binding("slash", "focus_search", "Search", priority=True),
         Binding("escape", "clear_search", "Clear search", show=False),
@@ -97,7 +100,7 @@ class MainScreen(LibraryWork, Screen):
                 yield ArticleView(id="article")
                 yield Static("", id="status")
             yield EntityPane(id="entities")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def library(self) -> "Library":
