@@ -56,6 +56,8 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
                         help="repeat the GermEval sentences this many times (in-domain weight)")
     parser.add_argument("--hipe", action="store_true", help="also train on HIPE-2022 (OCR)")
     parser.add_argument("--skip-build", action="store_true", help="keep the current word lists")
+    parser.add_argument("--evaluate-only", action="store_true",
+                        help="train nothing: score the model at --output on the held-out sets")
     return parser.parse_args(argv)
 
 
@@ -76,6 +78,9 @@ def _read_hipe(source: Path):
 def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
     source = args.data_dir or build_data.default_source_dir()
+    if args.evaluate_only:
+        report_held_out(source, args.output, Lexicon.load().common_words)
+        return 0
     started = time.time()
     if not args.skip_build:
         logger.info("word lists: %s", build_data.build(source))
@@ -106,20 +111,31 @@ def main(argv: list[str] | None = None) -> int:
     logger.info("trained in %.0f s; model %s (%.1f MB)", time.time() - started, args.output,
                 args.output.stat().st_size / 1e6)
 
-    from .evaluate import evaluate_sentences, format_report
-    from . import EntityPipeline
+    report_held_out(source, args.output, lexicon.common_words)
+    return 0
 
-    pipeline = EntityPipeline.load(model_path=args.output)
-    held_out = list(corpora.read_germeval(source / "germeval2014" / "NER-de-dev.tsv",
-                                          build_data.GERMEVAL_TRAIN_LAST + 1, None))
+
+def report_held_out(source: Path, model: Path | None, common_words: frozenset[str]) -> None:
+    """Log exact-span scores on the held-out sets: GermEval dev 1801-2200, its news
+    sentences (sources other than Wikipedia), and SmartData v3 dev."""
+    from . import EntityPipeline
+    from .evaluate import evaluate_sentences, format_report
+
+    pipeline = EntityPipeline.load(model_path=model)
+    path = source / "germeval2014" / "NER-de-dev.tsv"
+    with open(path, encoding="utf-8") as handle:
+        origins = [line.split("\t")[1] for line in handle if line.startswith("#")]
+    held_out = list(corpora.read_germeval(path, build_data.GERMEVAL_TRAIN_LAST + 1, None))
+    news = [sentence for sentence, origin in zip(held_out, origins[build_data.GERMEVAL_TRAIN_LAST:])
+            if "wikipedia.org" not in origin]
     smartdata_dev = list(corpora.read_smartdata(
-        source / "smartdata" / "v3_20200302" / "dev.json.gz", lexicon.common_words))
+        source / "smartdata" / "v3_20200302" / "dev.json.gz", common_words))
     for name, data in (("GermEval dev 1801-2200 (held out)", held_out),
+                       ("  of which news (not Wikipedia)", news),
                        ("SmartData v3 dev", smartdata_dev)):
         report = evaluate_sentences(pipeline, data)
         logger.info("%s\n%s", name, format_report(report))
         logger.debug(json.dumps(report))
-    return 0
 
 
 if __name__ == "__main__":
