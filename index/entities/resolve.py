@@ -105,14 +105,13 @@ def _resolve(records: list[EntityRecord], gazetteer: Gazetteer,
              corrections: Corrections) -> dict[str, Entity | None]:
     by_id = {r.id: r for r in sorted(records, key=attrgetter("id"))}
     named = {rid: _display_name(r) for rid, r in by_id.items()}
-    names = {rid: name for rid, (name, _) in named.items()}
 
     # Surname (slugged) -> ids of people named in full; people named by one word.
     full_by_surname: dict[str, set[str]] = {}
     single_word: set[str] = set()
     for rid, record in by_id.items():
         if record.kind == "person":
-            surname = surname_of(names[rid])
+            surname = surname_of(named[rid][0])
             if surname:
                 full_by_surname.setdefault(slug(surname), set()).add(rid)
             else:
@@ -143,7 +142,7 @@ def _resolve(records: list[EntityRecord], gazetteer: Gazetteer,
                                Counter(dict.fromkeys(entry.roles, 0)) if entry.roles else None)
             else:
                 base = by_id.get(target, record)
-                group = _Group(names[base.id], base.kind, False, set())
+                group = _Group(named[base.id][0], base.kind, False, set())
             groups[target] = group
         surfaces = record.surfaces
         if _clean(surfaces):
