@@ -34,7 +34,7 @@ def hit_prompt(hit: Hit, snippet_matches: list[Span] | None = None) -> Text:
     for span in hit.title_matches:
         prompt.stylize("underline", span.start, span.end)
     prompt.append("\n")
-    prompt.append(list_meta(hit.published, hit.source), style="dim")
+    prompt.append(list_meta(hit.published, hit.source, hit.published_precision), style="dim")
     if hit.snippet.strip():
         snippet = Text(hit.snippet.replace("\n", " "), style="italic")
         for span in snippet_matches or []:
