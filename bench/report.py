@@ -59,14 +59,14 @@ def _cell(value) -> str:
     if value is None:
         return "–"
     if isinstance(value, float):
-        return f"{value:,.3f}" if abs(value) < 10 else f"{value:,.1f}"
+        return f"{value:,.3f}" if abs(value) < 1 else f"{value:,.2f}" if abs(value) < 10 else f"{value:,.1f}"
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 
-def _verdict(check, value, target: str) -> str:
+def _verdict(check, value, size: str, target: str) -> str:
     if check is None or value is None or not isinstance(value, (int, float)):
         return target
-    return f"{'met' if check(value) else 'MISSED'} ({target})"
+    return f"{'met' if check(value) else 'MISSED'} at {int(size):,} ({target})"
 
 
 def rows(results: dict) -> tuple[list[str], list[list[str]]]:
@@ -77,8 +77,8 @@ def rows(results: dict) -> tuple[list[str], list[list[str]]]:
         values = [lookup(results["runs"][n], path) for n in sizes]
         if all(v is None for v in values):
             continue
-        last = next((v for v in reversed(values) if v is not None), None)
-        table.append([label, unit, *[_cell(v) for v in values], _verdict(check, last, target)])
+        last = next(((v, n) for v, n in zip(reversed(values), reversed(sizes)) if v is not None), (None, "0"))
+        table.append([label, unit, *[_cell(v) for v in values], _verdict(check, *last, target)])
     return header, table
 
 
