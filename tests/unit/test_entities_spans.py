@@ -149,3 +149,11 @@ def test_a_dateline_in_capitals_is_a_place(pipeline, text, city):
 def test_a_security_code_is_no_entity(pipeline):
     mentions = pipeline.extract("Die Aktie (ISIN DE0007664039) stieg in Frankfurt.")
     assert [m.text for m in mentions] == ["Frankfurt"]
+
+
+def test_an_unknown_abbreviation_is_an_organisation_but_not_a_headline_or_numeral(pipeline):
+    orgs = {m.text for m in pipeline.extract(
+        "Die Kritik des BvD an der Reform teilte auch der TZVK am Mittwoch.") if m.kind == "org"}
+    assert {"BvD", "TZVK"} <= orgs
+    found = {m.text for m in pipeline.extract("Papst Pius XII sprach. GROSSE WUT IM DORF HEUTE")}
+    assert not found & {"XII", "WUT", "DORF"}
