@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .cues import is_org_head, is_org_suffix, role_of
 from .gazetteer import AliasMatch
-from .lexicon import Lexicon
+from .lexicon import Lexicon, word_clusters
 from .names import strip_genitive
 
 _CACHE_LIMIT = 300_000
@@ -29,8 +29,9 @@ def shape(word: str) -> str:
 
 
 class FeatureExtractor:
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, clusters: dict[str, tuple[str, str]] | None = None):
         self.lexicon = lexicon
+        self.clusters = word_clusters() if clusters is None else clusters
         self._own: dict[str, list[str]] = {}
         self._prev: dict[str, list[str]] = {}
         self._next: dict[str, list[str]] = {}
@@ -76,6 +77,12 @@ class FeatureExtractor:
         if len(word) == 1:
             own.append("single")
         context = ["w=" + low, "sh=" + word_shape] + flags
+        cluster = self.clusters.get(word)
+        if cluster is not None:
+            # Words used alike in unlabelled text (towns after "in", surnames after first
+            # names) share what the model learnt about any of them.
+            own += ["c1=" + cluster[0], "c2=" + cluster[1]]
+            context.append("c2=" + cluster[1])
         if len(self._own) > _CACHE_LIMIT:
             self._own.clear(), self._prev.clear(), self._next.clear()
             self._prev2.clear(), self._next2.clear()

@@ -10,6 +10,26 @@ def read_data_text(name: str) -> str:
     return (resources.files(__package__) / "data" / name).read_text(encoding="utf-8")
 
 
+def word_clusters() -> dict[str, tuple[str, str]]:
+    """Word -> (coarse, fine) cluster ids from data/clusters.tsv (build_clusters); empty
+    when the file is missing, so a model trained without clusters still runs."""
+    global _CLUSTERS
+    if _CLUSTERS is None:
+        try:
+            text = read_data_text("clusters.tsv")
+        except FileNotFoundError:
+            text = ""
+        _CLUSTERS = {}
+        for line in text.split("\n"):
+            if line and not line.startswith("#"):
+                word, coarse, fine = line.split("\t")
+                _CLUSTERS[word] = (coarse, fine)
+    return _CLUSTERS
+
+
+_CLUSTERS: dict[str, tuple[str, str]] | None = None
+
+
 def _word_set(name: str) -> frozenset[str]:
     return frozenset(line for line in read_data_text(name).split("\n") if line)
 
