@@ -8,11 +8,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index import ingest
-from index import store_entities
+from index import importer, store_entities
+from index.importer import MAX_ARTICLE_CHARS  # noqa: F401 - part of the library's API
 from index.bookmark_store import BookmarkStore
 from index.entities import EntityPipeline
-from index.errors import IngestError, LibraryError, UnknownArticle, UnknownEntity
+from index.errors import LibraryError, UnknownArticle, UnknownEntity
 from index.models import Article, ArticleSummary, Entity, EntityMention, Hit, Mention, Span
 from index.search import IndexDocument, SearchIndex
 from index.store import Store
@@ -20,9 +20,7 @@ from index.store import Store
 log = logging.getLogger(__name__)
 
 # Articles written to the store and the index per transaction/commit during an import.
-IMPORT_BATCH = 500
-# The longest body imported: long liveblogs have a few hundred thousand characters.
-MAX_ARTICLE_CHARS = 2_000_000
+IMPORT_BATCH = 1000
 
 # progress(done, total, current_path)
 Progress = Callable[[int, int, str], None]
@@ -177,51 +175,38 @@ class Library:
         if self.store.read_only:
             raise LibraryError(f"The library in {self.data_dir} is read-only: articles cannot be added to it.")
         report = ImportReport()
-        files = list(ingest.iter_source_files(Path(p) for p in paths))
-        pending: list[Article] = []
-        for done, path in enumerate(files, start=1):
-            try:
-                articles, problems = ingest.parse_file_report(path)
-            except IngestError as exc:
-                report.failed.append((str(path), str(exc)))
-            except OSError as exc:
-                report.failed.append((str(path), f"Cannot read {path}: {exc.strerror or exc}."))
-            else:
-                report.warnings.extend((str(path), p) for p in problems)
-                pending.extend(self._within_size_limit(path, articles, report))
+        files = importer.source_files(paths)
+        pending: list[tuple[Article, list[Mention] | None]] = []
+        parsed = importer.parse_files(files, aliases_file=self.aliases_file, database=self.store.path)
+        for done, result in enumerate(parsed, start=1):
+            report.failed.extend((result.path, reason) for reason in result.failures)
+            report.warnings.extend((result.path, problem) for problem in result.problems)
+            pending.extend(zip(result.articles, result.mentions))
             if len(pending) >= IMPORT_BATCH:
                 self._save(pending, report)
                 pending = []
             if progress:
-                progress(done, len(files), str(path))
+                progress(done, len(files), result.path)
         if pending:
             self._save(pending, report)
         if report.added or report.updated:
             self.refresh_entities()
         return report
 
-    @staticmethod
-    def _within_size_limit(path: Path, articles: list[Article], report: ImportReport) -> list[Article]:
-        """Articles too long to be news (a log file, a book) would take the import's memory and time."""
-        kept = [a for a in articles if len(a.body) <= MAX_ARTICLE_CHARS]
-        for article in articles:
-            if len(article.body) > MAX_ARTICLE_CHARS:
-                report.failed.append((str(path), f"{article.title[:60]!r} has {len(article.body):,} characters, more "
-                                      f"than an article can have ({MAX_ARTICLE_CHARS:,}); not imported."))
-        return kept
-
     def add_articles(self, articles: list[Article]) -> ImportReport:
         """Store and index already-parsed articles (used by importers and tests)."""
         report = ImportReport()
-        self._save(articles, report)
+        self._save([(article, None) for article in articles], report)
         if report.added or report.updated:
             self.refresh_entities()
         return report
 
-    def _save(self, articles: list[Article], report: ImportReport) -> None:
+    def _save(self, articles: list[tuple[Article, list[Mention] | None]], report: ImportReport) -> None:
+        """Write new and changed articles; `None` mentions are recognised here."""
         to_write: list[Article] = []
+        known_mentions: dict[int, list[Mention]] = {}
         seen: set[str] = set()
-        for article in articles:
+        for article, found in articles:
             existing = self.store.find_existing(article)
             if existing is None:
                 article.with_id()
@@ -239,10 +224,13 @@ class Library:
                 report.updated += 1
             seen.add(article.id)
             to_write.append(article)
+            if found is not None:
+                known_mentions[id(article)] = found
         if not to_write:
             return
         # Recognise entities before the transaction, so the write lock is held only for the writing.
-        mentions = [self._extract_mentions(article) for article in to_write]
+        mentions = [known_mentions[id(a)] if id(a) in known_mentions else self._extract_mentions(a)
+                    for a in to_write]
         # Store first (indexed = 0), then the index: a crash in between is repaired on the next open.
         with self.store.transaction() as db:
             for article, found in zip(to_write, mentions):
