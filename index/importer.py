@@ -21,7 +21,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index import ingest
 from index.errors import IngestError
 from index.models import Article, Mention
 
@@ -101,6 +100,8 @@ def _exit_with_parent(parent: int) -> None:
 
 def parse_one(path: Path, skip_known: bool = True) -> ParsedFile:
     """Parse a file and recognise the entities of its new articles. Never raises for bad input."""
+    from index import ingest  # not at import time: HTML support loads slowly, and reading needs none of it
+
     result = ParsedFile(path=str(path))
     try:
         articles, result.problems = ingest.parse_file_report(path)
@@ -160,4 +161,6 @@ def parse_files(files: list[Path], *, aliases_file: Path | None, database: Path 
 
 
 def source_files(paths: Iterable[Path]) -> list[Path]:
+    from index import ingest
+
     return list(ingest.iter_source_files(Path(p) for p in paths))

@@ -54,6 +54,7 @@ class Library:
         self.bookmarks = BookmarkStore(store)
         self.aliases_file = data_dir / "aliases.toml"
         self._pipeline: EntityPipeline | None = None
+        self._seen_version: int | None = None
 
     @classmethod
     def open(cls, data_dir: Path, notify: Notify | None = None) -> "Library":
@@ -104,6 +105,13 @@ class Library:
 
     def count(self) -> int:
         return self.store.count()
+
+    def changed_elsewhere(self) -> bool:
+        """True once after another process has written to the library (new articles, bookmarks)."""
+        version = self.store.data_version()
+        changed = self._seen_version is not None and version != self._seen_version
+        self._seen_version = version
+        return changed
 
     def is_empty(self) -> bool:
         return self.store.count() == 0

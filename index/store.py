@@ -75,8 +75,12 @@ CREATE TABLE IF NOT EXISTS entities (
     name TEXT NOT NULL,
     kind TEXT NOT NULL,
     aliases TEXT NOT NULL DEFAULT '[]',
-    roles TEXT NOT NULL DEFAULT '[]'
+    roles TEXT NOT NULL DEFAULT '[]',
+    -- Corpus-wide counts, kept by every resolution so listing entities needs no scan of mentions.
+    articles INTEGER NOT NULL DEFAULT 0,
+    mentions INTEGER NOT NULL DEFAULT 0
 );
+CREATE INDEX IF NOT EXISTS entities_by_mentions ON entities(mentions DESC);
 CREATE INDEX IF NOT EXISTS entities_by_name ON entities(name COLLATE NOCASE);
 -- Every name and alias of every entity, case-folded, for lookups by name.
 CREATE TABLE IF NOT EXISTS entity_names (name TEXT NOT NULL, entity TEXT NOT NULL);
@@ -280,6 +284,10 @@ class Store:
     def mark_indexed(self, ids: list[str]) -> None:
         with self.transaction() as db:
             db.executemany("UPDATE articles SET indexed = 1 WHERE id = ?", [(i,) for i in ids])
+
+    def data_version(self) -> int:
+        """Changes whenever another connection (another process) commits to the database."""
+        return self.query("PRAGMA data_version")[0][0]
 
     def get_meta(self, key: str) -> str | None:
         rows = self.query("SELECT value FROM meta WHERE key = ?", (key,))

@@ -41,32 +41,30 @@ def _entity_kinds(store: Store, ids: set[str]) -> dict[str, str]:
 
 
 def list_entities(store: Store, kind: str | None = None, article_id: str | None = None) -> list[Entity]:
-    """Entities with corpus-wide article counts; mention counts are per article when one is given."""
-    where = ["resolved IS NOT NULL"]
-    params: list = []
-    if article_id is not None:
-        scope = store.query(
+    """Entities with corpus-wide counts, most mentioned first; per-article mention counts when one is given."""
+    if article_id is None:
+        where, params = ("AND kind = ?", [kind]) if kind else ("", [])
+        rows = store.query(f"SELECT * FROM entities WHERE mentions > 0 {where} ORDER BY mentions DESC, name", params)
+        if rows or not store.query("SELECT 1 FROM mentions LIMIT 1"):
+            return [_entity(r) for r in rows]
+        # Mentions not resolved yet (an import was cut short): count them as they are.
+        entities = describe_entities(store, [r["raw_entity"] for r in store.query(
+            "SELECT DISTINCT raw_entity FROM mentions")])
+    else:
+        in_article = {r["resolved"]: r["n"] for r in store.query(
             f"SELECT {_RESOLVED} AS resolved, count(*) AS n {_FROM} WHERE m.article_id = ? "
-            "GROUP BY resolved HAVING resolved IS NOT NULL", (article_id,))
-        in_article = {r["resolved"]: r["n"] for r in scope}
-        if not in_article:
-            return []
-        where.append(f"resolved IN ({','.join('?' * len(in_article))})")
-        params.extend(in_article)
-    rows = store.query(
-        f"SELECT {_RESOLVED} AS resolved, count(*) AS mentions, count(DISTINCT m.article_id) AS articles, "
-        f"max(m.kind) AS raw_kind, max(m.text) AS any_text {_FROM} "
-        f"GROUP BY resolved HAVING {' AND '.join(where)}", params)
-    described = _describe(store, [r["resolved"] for r in rows])
-    entities = []
-    for r in rows:
-        entity = described.get(r["resolved"]) or Entity(id=r["resolved"], name=r["any_text"], kind=r["raw_kind"])
-        entity.articles = r["articles"]
-        entity.mentions = in_article[r["resolved"]] if article_id is not None else r["mentions"]
-        if kind is None or entity.kind == kind:
-            entities.append(entity)
+            "GROUP BY resolved HAVING resolved IS NOT NULL", (article_id,))}
+        entities = describe_entities(store, sorted(in_article))
+        for entity in entities:
+            entity.mentions = in_article[entity.id]
+    entities = [e for e in entities if kind is None or e.kind == kind]
     entities.sort(key=lambda e: (-e.mentions, e.name.casefold()))
     return entities
+
+
+def _entity(row) -> Entity:
+    return Entity(id=row["id"], name=row["name"], kind=row["kind"], aliases=json.loads(row["aliases"]),
+                  roles=json.loads(row["roles"]), articles=row["articles"], mentions=row["mentions"])
 
 
 def describe_entities(store: Store, ids: list[str]) -> list[Entity]:
@@ -74,6 +72,10 @@ def describe_entities(store: Store, ids: list[str]) -> list[Entity]:
     described = _describe(store, ids)
     entities = []
     for entity_id in ids:
+        known = described.get(entity_id)
+        if known is not None and known.mentions:
+            entities.append(known)
+            continue
         raw = raw_ids_for(store, [entity_id])
         if not raw:
             continue
@@ -94,8 +96,7 @@ def _describe(store: Store, ids: list[str]) -> dict[str, Entity]:
         chunk = ids[start:start + 500]
         marks = ",".join("?" * len(chunk))
         for r in store.query(f"SELECT * FROM entities WHERE id IN ({marks})", chunk):
-            found[r["id"]] = Entity(id=r["id"], name=r["name"], kind=r["kind"],
-                                    aliases=json.loads(r["aliases"]), roles=json.loads(r["roles"]))
+            found[r["id"]] = _entity(r)
     return found
 
 
@@ -203,6 +204,11 @@ def write_resolution(store: Store, resolution: dict[str, Entity | None]) -> None
             [(e.id, e.name, e.kind, json.dumps(e.aliases, ensure_ascii=False),
               json.dumps(e.roles, ensure_ascii=False)) for e in finals.values()],
         )
+        db.execute(
+            "UPDATE entities SET articles = c.articles, mentions = c.mentions FROM ("
+            "  SELECT em.entity AS entity, count(DISTINCT m.article_id) AS articles, count(*) AS mentions"
+            "  FROM mentions m JOIN entity_map em ON em.raw_entity = m.raw_entity"
+            "  WHERE em.entity IS NOT NULL GROUP BY em.entity) AS c WHERE c.entity = entities.id")
         db.execute("DELETE FROM entity_names")
         db.executemany("INSERT INTO entity_names (name, entity) VALUES (?, ?)",
                        sorted({(" ".join(name.split()).casefold(), e.id)

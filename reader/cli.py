@@ -9,11 +9,8 @@ from pathlib import Path
 
 from index.errors import ReaderError
 from reader import __version__, paths
-from reader.commands import bookmark_cmds, doctor_cmds, entity_cmds, library_cmds
 
 log = logging.getLogger("reader")
-
-COMMAND_MODULES = [library_cmds, entity_cmds, bookmark_cmds, doctor_cmds]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,7 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     _data_dir_option(common, argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in COMMAND_MODULES:
+    from reader.commands import bookmark_cmds, doctor_cmds, entity_cmds, library_cmds
+
+    for module in (library_cmds, entity_cmds, bookmark_cmds, doctor_cmds):
         module.register(subparsers, common)
     return parser
 
@@ -56,9 +55,21 @@ def _configure_logging(data_dir: Path) -> None:
     root.setLevel(logging.INFO)
 
 
+def _wants_the_app(argv: list[str]) -> argparse.Namespace | None:
+    """`reader` with at most --data-dir: open the app without importing the subcommands."""
+    launcher = _Parser(prog="reader", add_help=False)
+    _data_dir_option(launcher, None)
+    args, rest = launcher.parse_known_args(argv)
+    return None if rest else args
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = _wants_the_app(argv)
+    if args is not None:
+        args.command = None
+    else:
+        args = build_parser().parse_args(argv)
     data_dir = paths.data_dir(args.data_dir)
     _configure_logging(data_dir)
     try:
