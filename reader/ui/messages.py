@@ -49,14 +49,12 @@ class ArticlesPage(Message):
 
 
 class SearchResults(Message):
-    def __init__(self, query: str, hits: list[Hit], limit: int, error: str | None = None,
-                 snippet_matches: list[list[Span]] | None = None) -> None:
+    def __init__(self, query: str, hits: list[Hit], limit: int, error: str | None = None) -> None:
         super().__init__()
         self.query = query
         self.hits = hits
         self.limit = limit
         self.error = error
-        self.snippet_matches = snippet_matches or [[] for _ in hits]
 
 
 @dataclass

@@ -42,7 +42,7 @@ NO_ARTICLES = "No articles yet. Add some with: reader add PATH"
 # Below these widths a pane is hidden unless the reader asked for it (F2 / F3).
 LIST_MIN_WIDTH = 70
 ENTITIES_MIN_WIDTH = 110
-# Results per search page: each gets its snippet's matches highlighted, so pages stay small.
+# Results per search page (the list asks for the next page as the reader nears the end).
 SEARCH_PAGE = 100
 
 
@@ -215,7 +215,7 @@ class MainScreen(EntityActions, LibraryWork, Screen):
             self.search_bar.show_error(event.error)
             return
         self.search_bar.show_error(None)
-        rows = [(hit.id, hit_prompt(hit, spans)) for hit, spans in zip(event.hits, event.snippet_matches)]
+        rows = [(hit.id, hit_prompt(hit)) for hit in event.hits]
         has_more = len(event.hits) >= event.limit
         if event.limit > SEARCH_PAGE and self.article_list.article_ids:
             self.article_list.append_rows(rows, has_more=has_more)

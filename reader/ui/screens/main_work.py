@@ -62,11 +62,8 @@ class LibraryWork:
                 self.post_message(SearchResults(query, [], limit, str(exc)))
                 return
             # Typing on while this ran makes it stale: only the current query's results are shown.
-            if query != self.search_text:
-                return
-            snippet_matches = [self.library.match_spans(query, hit.snippet) if hit.snippet else [] for hit in hits]
             if query == self.search_text:
-                self.post_message(SearchResults(query, hits, limit, None, snippet_matches))
+                self.post_message(SearchResults(query, hits, limit))
 
     @work(thread=True, exclusive=True, group="open")
     def open_article(self, article_id: str, query: str, place: Place | None, with_entities: bool) -> None:

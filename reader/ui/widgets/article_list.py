@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from index.models import ArticleSummary, Hit, Span
+from index.models import ArticleSummary, Hit
 from reader.ui.format import list_meta, summary_meta
 
 # Ask for the next page when the cursor is this close to the last loaded row.
@@ -28,8 +28,8 @@ def summary_prompt(summary: ArticleSummary) -> Text:
     return prompt
 
 
-def hit_prompt(hit: Hit, snippet_matches: list[Span] | None = None) -> Text:
-    """Title (matches underlined), source and date, and the snippet with the query's terms in bold."""
+def hit_prompt(hit: Hit) -> Text:
+    """Title (matches underlined), date and source, and the snippet with the query's terms in bold."""
     prompt = Text(hit.title, style="bold", no_wrap=True, overflow="ellipsis")
     for span in hit.title_matches:
         prompt.stylize("underline", span.start, span.end)
@@ -37,7 +37,7 @@ def hit_prompt(hit: Hit, snippet_matches: list[Span] | None = None) -> Text:
     prompt.append(list_meta(hit.published, hit.source, hit.published_precision), style="dim")
     if hit.snippet.strip():
         snippet = Text(hit.snippet.replace("\n", " "), style="italic")
-        for span in snippet_matches or []:
+        for span in hit.snippet_matches:
             snippet.stylize("bold not italic", span.start, span.end)
         if len(snippet) > SNIPPET_CHARS:
             cut = snippet.plain.rfind(" ", 0, SNIPPET_CHARS)
