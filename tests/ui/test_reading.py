@@ -53,9 +53,18 @@ async def test_typing_searches_as_you_type_and_ranks_matching_articles(app):
         await type_text(pilot, "Rutte")
         await wait_for(pilot, lambda: screen.article_list.border_title.startswith("Results"),
                        description="search results")
-        expected = [hit.id for hit in app.library.search("Rutte", limit=200)]
-        assert 0 < len(expected) < 5
-        assert screen.article_list.article_ids == expected
+        hits = app.library.search("Rutte", limit=200)
+        assert 0 < len(hits) < 5
+        assert screen.article_list.article_ids == [hit.id for hit in hits]
+        # Each row: the date as precise as the article gives it, and the query's word in bold in the snippet.
+        assert {hit.published_precision for hit in hits} >= {"day", "minute"}
+        for hit in hits:
+            prompt = screen.article_list.get_option(hit.id).prompt
+            shown_date = prompt.plain.split("\n")[1].split(" · ")[0]
+            day_only = hit.published_precision == "day"  # shown without a made-up "00:00"
+            assert shown_date == hit.published.strftime("%Y-%m-%d" if day_only else "%Y-%m-%d %H:%M")
+            bold = {prompt.plain[span.start:span.end] for span in prompt.spans if str(span.style) == "bold not italic"}
+            assert bold == {"Rutte"}
 
 
 async def test_keys_typed_straight_after_slash_land_in_the_search_input(app):
