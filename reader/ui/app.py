@@ -94,6 +94,7 @@ class ReaderApp(App[None]):
         self.library = library
         if self.import_seeds_when_empty and library.is_empty() and self.seeds_dir.is_dir():
             self._import_seeds(library)
+        library.changed_elsewhere()  # what is on disk now is what the screen will show: the baseline
         screen.post_message(LibraryOpened())
 
     def _import_seeds(self, library: "Library") -> None:

@@ -41,20 +41,27 @@ class ImportFinished(Message):
 class ArticlesPage(Message):
     """A page of the full article list, newest first."""
 
-    def __init__(self, rows: list[ArticleSummary], offset: int, total: int) -> None:
+    def __init__(self, rows: list[ArticleSummary], offset: int, total: int, refreshed: bool = False) -> None:
         super().__init__()
         self.rows = rows
         self.offset = offset
         self.total = total
+        self.refreshed = refreshed  # a reload of what is shown: keep the reader's place
+
+
+class LibraryChanged(Message):
+    """Another process has written to the library (new articles, most likely)."""
 
 
 class SearchResults(Message):
-    def __init__(self, query: str, hits: list[Hit], limit: int, error: str | None = None) -> None:
+    def __init__(self, query: str, hits: list[Hit], limit: int, error: str | None = None,
+                 refreshed: bool = False) -> None:
         super().__init__()
         self.query = query
         self.hits = hits
         self.limit = limit
         self.error = error
+        self.refreshed = refreshed  # the same query run again: replace the rows, keep the reader's place
 
 
 @dataclass

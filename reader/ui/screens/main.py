@@ -29,7 +29,8 @@ from reader.ui.messages import (
 from reader.ui.passages import passage_around
 from reader.ui.reading import Reading
 from reader.ui.screens.main_entities import EntityActions
-from reader.ui.screens.main_work import LibraryWork
+from reader.ui.screens.main_refresh import LibraryWatch
+from reader.ui.screens.main_work import SEARCH_PAGE, LibraryWork
 from reader.ui.widgets.article_list import ArticleList, hit_prompt, summary_prompt
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_pane import EntityPane
@@ -39,14 +40,13 @@ if TYPE_CHECKING:
     from index.library import Library
 
 NO_ARTICLES = "No articles yet. Add some with: reader add PATH"
+SELECT_AN_ARTICLE = "Select an article and press Enter. / searches, ? shows every key."
 # Below these widths a pane is hidden unless the reader asked for it (F2 / F3).
 LIST_MIN_WIDTH = 70
 ENTITIES_MIN_WIDTH = 110
-# Results per search page (the list asks for the next page as the reader nears the end).
-SEARCH_PAGE = 100
 
 
-class MainScreen(EntityActions, LibraryWork, Screen):
+class MainScreen(EntityActions, LibraryWatch, LibraryWork, Screen):
     search_bar = getters.query_one(SearchBar)
     article_list = getters.query_one(ArticleList)
     article_view = getters.query_one(ArticleView)
@@ -68,6 +68,7 @@ class MainScreen(EntityActions, LibraryWork, Screen):
         Binding("m", "mentions", "Mentions"),
         Binding("b", "bookmark", "Bookmark"),
         Binding("B", "bookmarks", "Bookmarks"),
+        Binding("r", "refresh", "Refresh", show=False),
         Binding("a", "toggle_entity_scope", "All/this entities", show=False),
         Binding("tab", "cycle_panes(1)", "Next pane", show=False, priority=True),
         Binding("shift+tab", "cycle_panes(-1)", "Previous pane", show=False, priority=True),
@@ -157,8 +158,9 @@ class MainScreen(EntityActions, LibraryWork, Screen):
     @on(LibraryOpened)
     def library_opened(self) -> None:
         self.ready = True
-        self.article_view.show_message("Select an article and press Enter. / searches, ? shows every key.")
+        self.article_view.show_message(SELECT_AN_ARTICLE)
         self.load_page(0, self.page_size)
+        self.start_watching()
         if self.search_text.strip():  # typed while the library was opening
             self.run_search(self.search_text, SEARCH_PAGE)
 
@@ -181,9 +183,12 @@ class MainScreen(EntityActions, LibraryWork, Screen):
         rows = [(s.id, summary_prompt(s)) for s in event.rows]
         has_more = event.offset + len(event.rows) < event.total
         if event.offset == 0:
-            self.article_list.set_rows(rows, has_more=has_more, empty_message=NO_ARTICLES)
+            was_empty = not self.article_list.article_ids
+            self.article_list.set_rows(rows, has_more=has_more, empty_message=NO_ARTICLES, keep_place=event.refreshed)
             if not rows:
                 self.article_view.show_message(NO_ARTICLES)
+            elif was_empty and self.opened is None:  # the first articles arrived from elsewhere
+                self.article_view.show_message(SELECT_AN_ARTICLE)
         else:
             self.article_list.append_rows(rows, has_more=has_more)
         self.article_list.border_title = f"Articles ({event.total:,})"
@@ -201,6 +206,7 @@ class MainScreen(EntityActions, LibraryWork, Screen):
     def search_changed(self, event: SearchBar.Changed) -> None:
         if not self.ready:
             return
+        self._offered_refresh = False  # what comes next is read fresh from the library
         if event.query.strip():
             self.run_search(event.query, SEARCH_PAGE, typing=True)
         else:
@@ -217,10 +223,10 @@ class MainScreen(EntityActions, LibraryWork, Screen):
         self.search_bar.show_error(None)
         rows = [(hit.id, hit_prompt(hit)) for hit in event.hits]
         has_more = len(event.hits) >= event.limit
-        if event.limit > SEARCH_PAGE and self.article_list.article_ids:
+        if event.limit > SEARCH_PAGE and self.article_list.article_ids and not event.refreshed:
             self.article_list.append_rows(rows, has_more=has_more)
         else:
-            self.article_list.set_rows(rows, has_more=has_more,
+            self.article_list.set_rows(rows, has_more=has_more, keep_place=event.refreshed,
                                        empty_message=f"Nothing matches “{event.query}”. Esc shows every article.")
         count = f"{len(event.hits)}+" if has_more else str(len(event.hits))
         self.article_list.border_title = f"Results ({count})"

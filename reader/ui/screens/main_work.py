@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 # Seconds of no typing before a search starts.
 TYPING_PAUSE = 0.12
+# Results per search page (the list asks for the next page as the reader nears the end).
+SEARCH_PAGE = 100
 
 
 class LibraryWork:
@@ -42,14 +44,14 @@ class LibraryWork:
         return reporting_errors(self, doing)
 
     @work(thread=True, exclusive=True, group="browse")
-    def load_page(self, offset: int, size: int) -> None:
+    def load_page(self, offset: int, size: int, refresh: bool = False) -> None:
         with self.reporting_errors("list the articles"):
             rows = self.library.articles(limit=size, offset=offset)
             total = self.library.count()
-            self.post_message(ArticlesPage(rows, offset, total))
+            self.post_message(ArticlesPage(rows, offset, total, refresh))
 
     @work(thread=True, exclusive=True, group="search")
-    def run_search(self, query: str, limit: int, typing: bool = False) -> None:
+    def run_search(self, query: str, limit: int, typing: bool = False, refresh: bool = False) -> None:
         if typing:
             # Let a burst of keys settle: one search for "Ukraine", not seven in parallel threads.
             time.sleep(TYPING_PAUSE)
@@ -59,11 +61,11 @@ class LibraryWork:
             try:
                 hits = self.library.search(query, limit=limit)
             except QueryError as exc:
-                self.post_message(SearchResults(query, [], limit, str(exc)))
+                self.post_message(SearchResults(query, [], limit, str(exc), refresh))
                 return
             # Typing on while this ran makes it stale: only the current query's results are shown.
             if query == self.search_text:
-                self.post_message(SearchResults(query, hits, limit))
+                self.post_message(SearchResults(query, hits, limit, None, refresh))
 
     @work(thread=True, exclusive=True, group="open")
     def open_article(self, article_id: str, query: str, place: Place | None, with_entities: bool) -> None:

@@ -81,17 +81,32 @@ class ArticleList(OptionList):
         """The ids of the loaded rows, in order."""
         return [] if self._empty else [option.id for option in self._options if option.id]
 
-    def set_rows(self, prompts: list[tuple[str, Text]], *, has_more: bool, empty_message: str) -> None:
-        """Replace every row (a new search, or back to the full list)."""
+    def set_rows(self, prompts: list[tuple[str, Text]], *, has_more: bool, empty_message: str,
+                 keep_place: bool = False) -> None:
+        """Replace every row (a new search, or back to the full list).
+
+        With `keep_place` (a refresh) the cursor stays on the same article and the list where it
+        was scrolled to, so rows arriving above do not move the reader.
+        """
+        kept_id = self.highlighted_option.id if keep_place and not self._empty and self.highlighted_option else None
+        kept_scroll = self.scroll_y
         self.clear_options()
         self.has_more = has_more
         self._waiting_for_more = False
         self._empty = not prompts
-        if prompts:
-            self.add_options(Option(prompt, id=article_id) for article_id, prompt in prompts)
-            self.highlighted = 0
-        else:
+        if not prompts:
             self.add_option(Option(Text(empty_message, style="italic"), disabled=True))
+            return
+        self.add_options(Option(prompt, id=article_id) for article_id, prompt in prompts)
+        self.highlighted = 0
+        if keep_place:
+            if kept_id is not None:
+                self.select_article(kept_id)
+            self.call_after_refresh(self._restore_scroll, kept_scroll)
+
+    def _restore_scroll(self, scroll_y: float) -> None:
+        self.scroll_to(y=scroll_y, animate=False, immediate=True)
+        self.scroll_to_highlight()  # only moves if the kept article was pushed out of view
 
     def append_rows(self, prompts: list[tuple[str, Text]], *, has_more: bool) -> None:
         known = set(self.article_ids)
