@@ -47,7 +47,7 @@ class LibraryWatch:
         try:
             if self.library.changed_elsewhere():
                 self.post_message(LibraryChanged())
-        except Exception:  # noqa: BLE001 - a failed poll is retried at the next tick, not shown every 2 s
+        except Exception:  # a failed poll is retried at the next tick, not shown every 2 s
             log.warning("could not check the library for changes", exc_info=True)
         finally:
             self._checking = False
