@@ -9,7 +9,6 @@ from pathlib import Path
 
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 from rich.text import Text
 
 from index.library import Library
@@ -97,13 +96,13 @@ def cmd_articles(args, data_dir: Path) -> int:
     if not articles:
         console.print("No articles yet. Import some with: reader add PATH")
         return 0
-    table = Table(title=f"{len(articles)} articles", title_justify="left")
-    for column in ("id", "date", "source", "title"):
-        table.add_column(column, overflow="fold" if column == "title" else "ellipsis",
-                         no_wrap=column != "title")
+    # Two lines per article: the title wraps at any width, the id stays whole for copying.
+    console.print(Text(f"{len(articles)} articles, newest first", style="bold"))
     for a in articles:
-        table.add_row(a.id, human_date(a.published, a.published_precision), a.source or "", a.title)
-    console.print(table)
+        console.print(Text(a.title))
+        meta = [a.id, human_date(a.published, a.published_precision), a.source or "",
+                a.kind if a.kind != "article" else ""]
+        console.print(Text("  " + " · ".join(x for x in meta if x), style="dim"))
     return 0
 
 

@@ -153,6 +153,11 @@ def test_readable_output_without_json(seeded):
     listing = run("articles", data_dir=seeded)
     assert listing.returncode == 0
     assert "Eulerpool News" in listing.stdout
+    # On a narrow terminal every title and whole id is still shown.
+    narrow = subprocess.run([installed_reader(), "--data-dir", str(seeded), "articles"], capture_output=True,
+                            text=True, env={**os.environ, "COLUMNS": "60"})
+    assert "Auch US-Sondergesandter Witkoff bei Paris-Gipfel" in narrow.stdout
+    assert all(a["id"] in narrow.stdout for a in run_json("articles", data_dir=seeded))
     found = run("search", "Schützenpanzer", data_dir=seeded)
     assert found.returncode == 0 and "Schützenpanzer" in found.stdout
     # Articles that give only a day show no made-up time.
