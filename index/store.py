@@ -80,12 +80,20 @@ CREATE TABLE IF NOT EXISTS entities (
     articles INTEGER NOT NULL DEFAULT 0,
     mentions INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX IF NOT EXISTS entities_by_mentions ON entities(mentions DESC);
 CREATE INDEX IF NOT EXISTS entities_by_name ON entities(name COLLATE NOCASE);
 -- Every name and alias of every entity, case-folded, for lookups by name.
 CREATE TABLE IF NOT EXISTS entity_names (name TEXT NOT NULL, entity TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS entity_names_by_name ON entity_names(name);
 """
+
+# Columns added after a table was first created: (table, column, definition). A library written
+# by an earlier version gets them on open, so it keeps working without a re-import.
+_ADDED_COLUMNS = [
+    ("mentions", "role", "TEXT"),
+    ("entities", "articles", "INTEGER NOT NULL DEFAULT 0"),
+    ("entities", "mentions", "INTEGER NOT NULL DEFAULT 0"),
+]
+_AFTER_MIGRATION = "CREATE INDEX IF NOT EXISTS entities_by_mentions ON entities(mentions DESC);"
 
 _SUMMARY_COLUMNS = "id, title, source, published, published_precision, kind, path, url, tags"
 
@@ -167,6 +175,7 @@ class Store:
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._with_busy_wait(lambda: self._db.executescript(_SCHEMA))
+            self._with_busy_wait(self._add_missing_columns)
             self._check_version()
         except sqlite3.OperationalError as exc:
             self._db.close()
@@ -177,6 +186,16 @@ class Store:
         except LibraryError:
             self._db.close()
             raise
+
+    def _add_missing_columns(self) -> None:
+        for table, column, definition in _ADDED_COLUMNS:
+            present = {row["name"] for row in self._db.execute(f"PRAGMA table_info({table})")}
+            if column not in present:
+                log.info("adding column %s.%s to an older library", table, column)
+                self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
+                # Entity counts are filled by the next resolution, which this forces on open.
+                self._db.execute("DELETE FROM meta WHERE key = 'aliases_stamp'")
+        self._db.executescript(_AFTER_MIGRATION)
 
     def _check_version(self) -> None:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()
