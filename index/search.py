@@ -16,7 +16,8 @@ from __future__ import annotations
 import errno
 import logging
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -115,6 +116,30 @@ def _index_fields(doc: IndexDocument) -> dict:
     return values
 
 
+OPEN_LOCK_FILE = "OPEN.lock"
+
+
+@contextmanager
+def _exclusive(lock_path: Path) -> Iterator[None]:
+    """An advisory lock between processes (where the platform has one)."""
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: opening races stay possible there
+        yield
+        return
+    try:
+        handle = open(lock_path, "a+b")
+    except OSError:  # a read-only library: nothing will be created anyway
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 class SearchIndex:
     """A Whoosh index in one directory. Safe to share between threads of one process."""
 
@@ -140,10 +165,13 @@ class SearchIndex:
             directory.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise LibraryError(f"Cannot create the search index folder {directory}: {error.strerror}.") from None
-        index = cls._open_existing(directory)
-        if index is not None:
-            return cls(directory, index, needs_rebuild=False)
-        return cls(directory, cls._create(directory), needs_rebuild=True)
+        # Two processes opening a missing index at once must not both create it (one would
+        # delete the other's files): the decision and the creation happen under one file lock.
+        with _exclusive(directory / OPEN_LOCK_FILE):
+            index = cls._open_existing(directory)
+            if index is not None:
+                return cls(directory, index, needs_rebuild=False)
+            return cls(directory, cls._create(directory), needs_rebuild=True)
 
     @staticmethod
     def _open_existing(directory: Path) -> whoosh.index.Index | None:
