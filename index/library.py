@@ -300,7 +300,7 @@ class Library:
         self.index.add(docs)
         self.store.mark_indexed([a.id for a in articles])
 
-    def index_stored(self, ids: list[str]) -> int:
+    def index_stored(self, ids: list[str], progress: Progress | None = None) -> int:
         """(Re)index these stored articles, in batches; returns how many were indexed."""
         done = 0
         batch: list[Article] = []
@@ -309,9 +309,13 @@ class Library:
             if len(batch) >= IMPORT_BATCH:
                 self._index_articles(batch)
                 done, batch = done + len(batch), []
+                if progress:
+                    progress(done, len(ids), article.title)
         if batch:
             self._index_articles(batch)
             done += len(batch)
+            if progress:
+                progress(done, len(ids), batch[-1].title)
         return done
 
     def _index_document(self, article: Article) -> IndexDocument:
@@ -323,23 +327,7 @@ class Library:
 
     def _index_pending(self, progress: Progress | None = None) -> int:
         """Index every article the store holds but the index has not committed."""
-        pending = self.store.unindexed_ids()
-        batch: list[Article] = []
-        done = 0
-        for article in self.store.iter_articles(pending):
-            batch.append(article)
-            if len(batch) >= IMPORT_BATCH:
-                self._index_articles(batch)
-                done += len(batch)
-                batch = []
-                if progress:
-                    progress(done, len(pending), article.title)
-        if batch:
-            self._index_articles(batch)
-            done += len(batch)
-            if progress:
-                progress(done, len(pending), batch[-1].title)
-        return done
+        return self.index_stored(self.store.unindexed_ids(), progress)
 
     def reindex(self, progress: Progress | None = None) -> int:
         """Rebuild the search index from the store. Returns the number of articles indexed."""
