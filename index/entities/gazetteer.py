@@ -159,13 +159,16 @@ class Gazetteer:
             i = found.end
         return matches
 
-    def lookup(self, surface: str) -> GazetteerEntry | None:
-        """The entry a whole surface string names (strong or weak alias), if any."""
+    def lookup(self, surface: str, kind: str | None = None) -> GazetteerEntry | None:
+        """The entry a whole surface string names, if any; with `kind`, a weak alias only
+        names an entry of that kind (", sagte Schönberg" is no village of that name)."""
         words = [t.text for t in tokenize(surface)]
         if not words:
             return None
         found = self.match(words, 0, len(words))
-        return found.entry if found else None
+        if found is None or (kind is not None and not found.strong and found.entry.kind != kind):
+            return None
+        return found.entry
 
     def describe(self, entity_id_: str) -> Entity | None:
         entry = self.entries.get(entity_id_)

@@ -37,14 +37,14 @@ def link(text: str, tokens: list[Token], spans: list[Span], gazetteer: Gazetteer
             continue
         stem = strip_genitive(name)
         if stem is not None:
-            hit = gazetteer.lookup(stem)
+            hit = gazetteer.lookup(stem, s.kind)
             if hit is not None:
                 entries[k] = hit
                 normal.append(hit.name)
                 continue
             if stem in names or any(n.endswith(" " + stem) for n in names):
                 name = stem
-        hit = gazetteer.lookup(name)
+        hit = gazetteer.lookup(name, s.kind)
         if hit is not None:
             entries[k] = hit
             normal.append(hit.name)

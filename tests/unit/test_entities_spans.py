@@ -116,6 +116,7 @@ def test_a_name_particle_capitalised_at_the_start_of_a_sentence(pipeline):
 @pytest.mark.parametrize("text, name", [
     ("Das sei ein Fehler, sagte Lindqvist.", "Lindqvist"),  # in no name list
     ("Das komme zu spät, sagte Landau.", "Landau"),  # a town too, but not here
+    ("Gewalt sei Alltag, sagte Schönberg, der das kritisierte.", "Schönberg"),  # a village too
     ("Wir sind zufrieden, erklärte Miss Parker.", "Parker"),  # the title is no part
 ])
 def test_whoever_a_verb_of_saying_names_is_a_person(pipeline, text, name):
