@@ -46,6 +46,8 @@ def _crf_spans(tags: list[str], offset: int) -> list[Span]:
     for i, tag in enumerate(tags + ["O"]):
         if tag[0] == "I" and kind == tag[2:]:
             continue
+        if tag == "B-PER" and kind == "PER" and i - start == 1:
+            continue  # "Wilton Daniel Gregory" tagged as two people: a lone word opens a name
         if kind is not None:
             spans.append(Span(offset + start, offset + i, _KIND_OF_TAG[kind]))
             start = kind = None

@@ -35,6 +35,9 @@ entry of the kind the recogniser gave it (", sagte Schönberg," no village) 0.67
 label when the marginal of O is below 0.6 / 0.7 / 0.8: 0.670 / 0.763 / 0.849, 0.667 / 0.758
 / 0.846, 0.661 / 0.752 / 0.838; a weak alias in the recogniser not overriding the CRF's kind
 (always, or when the CRF span's marginal is at least 0.6 or 0.8): 0.668, or no change.
+A one-word person span right before another joins it ("Wilton" + "Daniel Gregory"): 0.678 /
+0.770 / 0.854, kept (joining any two adjacent person spans: SmartData 0.852, "Sven Flohr
+Sven Flohr" became one).
 """
 
 from __future__ import annotations

@@ -31,6 +31,8 @@ def test_neighbouring_names_stay_apart_and_no_verb_joins_them(pipeline, text, ex
 
 @pytest.mark.parametrize("text, name", [
     ("Am Montag sprach Ursula von der Leyen in Brüssel.", "Ursula von der Leyen"),
+    ("Das sagte der Präsident der US-Bischöfe, Wilton Daniel Gregory, am Montag.",
+     "Wilton Daniel Gregory"),
     ("Der Bericht nennt Abdullah bin Hamad als Zeugen.", "Abdullah bin Hamad"),
     ("Ölminister Ali al-Nuaimi sprach in Wien.", "Ali al-Nuaimi"),
 ])
