@@ -136,6 +136,7 @@ class Recogniser:
             crf = _tidy(_crf_spans(tags, a), words, a)  # before gazetteer hits compete
             spans.extend(_tidy(self._merge(crf, matches, a, sentence), words, a))
         spans = self._after_roles(spans, words)
+        spans += self._first_name_pairs(spans, words)
         spans += self._acronyms(spans, words)
         spans = [s for s in (self._split_role(s, words) for s in spans) if s is not None]
         spans = self._propagate(spans, words)
@@ -251,6 +252,28 @@ class Recogniser:
             if end > j and (not speech or end == len(words) or words[end] in _CLAUSE_END):
                 added.append(Span(j, end, "person"))
         return spans + added
+
+    def _first_name_pairs(self, spans: list[Span], words: list[str]) -> list[Span]:
+        """A known first name before an unknown capitalised word names a person the CRF
+        missed ("ohne Michael Wright"), unless a category noun says what it is ("das Magazin
+        Charlie Hebdo")."""
+        lex = self.lexicon
+        covered = set()
+        for s in spans:
+            covered.update(range(s.start, s.end))
+        added = []
+        i = 0
+        while i < len(words) - 1:
+            first, nxt = words[i], words[i + 1]
+            if i in covered or i + 1 in covered or first not in lex.first_names \
+                    or first.lower() in lex.common_words or not nxt[:1].isupper() \
+                    or not nxt.replace("-", "").isalpha() or nxt.lower() in lex.common_words \
+                    or len(nxt) < 3 or role_of(nxt) or (i > 0 and is_category_noun(words[i - 1])):
+                i += 1
+                continue
+            added.append(Span(i, i + 2, "person"))
+            i += 2
+        return added
 
     def _acronyms(self, spans: list[Span], words: list[str]) -> list[Span]:
         """An unknown capitalised abbreviation (EKD, BdB, THW) names an organisation in news

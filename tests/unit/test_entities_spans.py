@@ -160,3 +160,10 @@ def test_an_unknown_abbreviation_is_an_organisation_but_not_a_headline_or_numera
     assert {"BvD", "TZVK"} <= orgs
     found = {m.text for m in pipeline.extract("Papst Pius XII sprach. GROSSE WUT IM DORF HEUTE")}
     assert not found & {"XII", "WUT", "DORF"}
+
+
+def test_a_known_first_name_before_an_unknown_capitalised_word_is_a_person(pipeline):
+    assert people(pipeline, "Im Tor stand wieder Thomas Green.") == ["Thomas Green"]
+    found = [(m.text, m.kind) for m in pipeline.extract(
+        "Zum Jahrestag erscheint das Magazin Charlie Hebdo mit einer Sonderausgabe.")]
+    assert ("Charlie Hebdo", "person") not in found
