@@ -324,7 +324,8 @@ class Recogniser:
         return span
 
     def _propagate(self, spans: list[Span], words: list[str]) -> list[Span]:
-        """A one-word name found once is a name wherever else it occurs in the text."""
+        """A one-word name found once is a name wherever else it occurs in the text, and so
+        is the surname of a person named with a known first name."""
         covered = set()
         for s in spans:
             covered.update(range(s.start, s.end))
@@ -336,6 +337,14 @@ class Recogniser:
                     found.setdefault(word, s)
                     for genitive in genitive_forms(word):  # Sommerfeld -> Sommerfelds
                         found.setdefault(genitive, Span(0, 0, s.kind, s.entry))
+        for s in spans:  # "Heribert Bruchhagen" ... "Bruchhagen muss": the surname alone
+            if s.kind == "person" and s.end - s.start > 1 and s.part is None:
+                word = words[s.end - 1]
+                if word[:1].isupper() and word.lower() not in self.lexicon.common_words \
+                        and word.isalpha() and words[s.end - 2] not in NAME_PARTICLES \
+                        and words[s.start] in self.lexicon.first_names:
+                    for form in (word, *genitive_forms(word)):
+                        found.setdefault(form, Span(0, 0, "person", None))
         if not found:
             return spans
         extra = []

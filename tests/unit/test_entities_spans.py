@@ -167,3 +167,11 @@ def test_a_known_first_name_before_an_unknown_capitalised_word_is_a_person(pipel
     found = [(m.text, m.kind) for m in pipeline.extract(
         "Zum Jahrestag erscheint das Magazin Charlie Hebdo mit einer Sonderausgabe.")]
     assert ("Charlie Hebdo", "person") not in found
+
+
+def test_the_surname_of_a_person_named_in_full_is_found_alone_later(pipeline):
+    text = ("Der Verein hat Heribert Huberts entlassen. "
+            "Huberts agierte bislang weitgehend auf Landesebene.")
+    assert people(pipeline, text) == ["Heribert Huberts", "Huberts"]
+    ids = {m.entity for m in pipeline.extract(text)}
+    assert len(ids) == 1
