@@ -42,12 +42,14 @@ from index.search_query import (
     parse,
     to_index_time,
 )
+from index.search_dates import PublicationDates, split_date_filter
 from index.search_snippets import FieldTerms, find_matches, make_snippet, positive_terms
 
 logger = logging.getLogger(__name__)
 
 # Bump when the schema or the analysis changes: an index of another version is rebuilt.
-SCHEMA_VERSION = 1
+# 2: a sortable publication-time column; segments written as separate files.
+SCHEMA_VERSION = 2
 VERSION_FILE = "reader-schema-version"
 TITLE_BOOST = 3.0
 # How long add()/delete()/clear() wait for another process's writer before giving up
@@ -57,6 +59,9 @@ WAITING_MESSAGE = "Waiting for another reader process to finish writing to the s
 WRITER_RETRY_DELAY_SECONDS = 0.1
 # Memory for the writer's in-memory pool before it spills to disk.
 WRITER_LIMIT_MB = 256
+# Whoosh reads a compound segment by copying each of its parts into memory (BytesIO over the
+# mmap): at 100k articles 1 GB per searcher and per merge. Separate files are read on demand.
+WRITER_OPTIONS = {"limitmb": WRITER_LIMIT_MB, "compound": False}
 _HIGHLIGHT_CACHE_SIZE = 64
 
 Fetch = Callable[[list[str]], dict[str, tuple[str, str]]]
@@ -85,7 +90,7 @@ def build_schema() -> fields.Schema:
         body=fields.TEXT(analyzer=german, phrase=True, multitoken_query="phrase"),
         source=fields.TEXT(analyzer=FoldingWordAnalyzer(), phrase=True, stored=True),
         # Naive Europe/Berlin wall-clock time, so date:2025-09-04 means that day in Germany.
-        published=fields.DATETIME(),
+        published=fields.DATETIME(sortable=True),  # the column answers date ranges (search_dates)
         published_at=fields.STORED(),  # ISO 8601 with offset, as given
         kind=fields.TEXT(analyzer=FoldingKeywordAnalyzer(), phrase=False),
         tags=fields.TEXT(analyzer=FoldingKeywordAnalyzer(), phrase=False),
@@ -150,6 +155,7 @@ class SearchIndex:
         self._parser = make_parser(index.schema)
         self._lock = threading.RLock()
         self._searcher = None
+        self._dates: PublicationDates | None = None  # of the current searcher, built on first use
         self.writer_timeout = WRITER_TIMEOUT_SECONDS
         # (query, field) -> its highlight terms: hopping and snippet painting repeat a query.
         self._highlight_cache: dict[tuple[str, str], FieldTerms] = {}
@@ -191,7 +197,9 @@ class SearchIndex:
                 return None
             with index.reader() as reader:
                 reader.doc_count()
-                next(iter(reader.lexicon("id")), None)  # reads a term block: truncated files fail here
+                first_id = next(iter(reader.lexicon("id")), None)  # reads a term block: truncated files fail here
+                if first_id is not None:
+                    reader.postings("id", first_id).id()  # and a posting block
             return index
         except Exception:  # Damaged in any of many ways (unpickling, truncated segments, ...).
             logger.warning("Search index in %s is unreadable; recreating it empty", directory, exc_info=True)
@@ -214,13 +222,13 @@ class SearchIndex:
     def _writer(self):
         try:
             try:
-                return self._index.writer(timeout=0, limitmb=WRITER_LIMIT_MB)
+                return self._index.writer(timeout=0, **WRITER_OPTIONS)
             except LockError:
                 logger.info("search index locked by another process; waiting")
                 if self.on_wait is not None:
                     self.on_wait(WAITING_MESSAGE)
             return self._index.writer(
-                timeout=self.writer_timeout, delay=WRITER_RETRY_DELAY_SECONDS, limitmb=WRITER_LIMIT_MB
+                timeout=self.writer_timeout, delay=WRITER_RETRY_DELAY_SECONDS, **WRITER_OPTIONS
             )
         except LockError:
             raise LibraryError(
@@ -283,6 +291,7 @@ class SearchIndex:
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
+        self._dates = None
         self._highlight_cache.clear()  # expansions (prefix, fuzzy) depend on the index's terms
 
     def _current_searcher(self):
@@ -323,8 +332,7 @@ class SearchIndex:
             searcher = self._current_searcher()
             reader = searcher.reader()
             parsed = expand_multiterms(parsed, reader)
-            results = searcher.search(parsed, limit=limit)
-            rows = [(hit.score, hit.fields()) for hit in results]
+            rows = self._ranked(searcher, parsed, limit)
             body_terms = positive_terms(parsed, reader, "body")
             title_terms = positive_terms(parsed, reader, "title")
         texts = fetch([stored["id"] for _score, stored in rows]) if rows else {}
@@ -354,6 +362,24 @@ class SearchIndex:
                 )
             )
         return hits
+
+    def _publication_dates(self, searcher) -> PublicationDates:
+        if self._dates is None:
+            self._dates = PublicationDates(searcher.reader())
+        return self._dates
+
+    def _ranked(self, searcher, parsed, limit: int) -> list[tuple[float, dict]]:
+        """(score, stored fields) of the best hits; date conditions filter, they do not score."""
+        text_query, date_ranges = split_date_filter(parsed)
+        if not date_ranges:
+            return [(hit.score, hit.fields()) for hit in searcher.search(parsed, limit=limit)]
+        dates = self._publication_dates(searcher)
+        if text_query is None:  # only dates: the newest first
+            return [(1.0, searcher.stored_fields(docnum)) for docnum in dates.newest_within(date_ranges, limit)]
+        allowed = dates.docnums_within(date_ranges)
+        if not allowed:
+            return []
+        return [(hit.score, hit.fields()) for hit in searcher.search(text_query, limit=limit, filter=allowed)]
 
     def match_spans(self, query: str, text: str, *, field: str = "body") -> list[Span]:
         """Offsets in ``text`` of the words the query's positive terms match (for highlighting).

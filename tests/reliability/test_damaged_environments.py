@@ -71,7 +71,7 @@ def test_a_lost_or_broken_search_index_is_rebuilt_from_the_store(library_with_bo
         index_dir.rmdir()
     else:
         for path in index_dir.iterdir():
-            if path.suffix in (".toc", ".seg"):
+            if path.suffix in (".toc", ".trm", ".pst", ".col"):
                 path.write_bytes(b"\x00garbage" * 100)
     result = run_reader("search", marker(7), "--json", data_dir=data_dir)
     assert result.returncode == 0, result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import subprocess
 import sys
@@ -210,6 +211,30 @@ def test_dates_are_days_in_berlin(index: SearchIndex) -> None:
     assert found(index, "Wasserstoff date:[2025-09-02 TO]") == {"hydrogen-title"}
 
 
+def test_a_date_only_search_lists_the_newest_first(index: SearchIndex) -> None:
+    hits = index.search("published:[2025-08-01 TO 2025-09-30]", 3, fetch=fetch)
+    newest = sorted((doc for doc in DOCS.values() if doc.published), key=lambda doc: doc.published, reverse=True)
+    assert [hit.published for hit in hits] == [doc.published for doc in newest[:3]]
+
+
+def test_dates_inside_or_and_not_still_select(index: SearchIndex) -> None:
+    assert found(index, "Wasserstoff OR date:2025-08-30") == {"hydrogen-title", "hydrogen-body", "football"}
+    assert found(index, "Wasserstoff NOT date:2025-09-01") == {"hydrogen-title"}
+    assert found(index, "Wasserstoff date:2025-08") == set()
+
+
+def test_date_searches_follow_replaced_and_undated_articles(tmp_path: Path) -> None:
+    search_index = SearchIndex.open(tmp_path / "index")
+    dated = IndexDocument(id="a", title="Meldung", body="Windkraft", source=None,
+                          published=datetime(2025, 9, 2, 9, 0, tzinfo=BERLIN), kind="article")
+    search_index.add([dated, _doc("undated", "Windkraft")])
+    assert {hit.id for hit in search_index.search("date:2025-09-02", fetch=fetch_any)} == {"a"}
+    search_index.add([dataclasses.replace(dated, published=datetime(2025, 9, 3, 9, 0, tzinfo=BERLIN))])
+    assert {hit.id for hit in search_index.search("date:2025-09-02", fetch=fetch_any)} == set()
+    assert {hit.id for hit in search_index.search("Windkraft date:2025-09-03", fetch=fetch_any)} == {"a"}
+    search_index.close()
+
+
 def test_hits_carry_source_date_and_title(index: SearchIndex) -> None:
     (hit,) = index.search("Förderprogramm", fetch=fetch)
     assert (hit.id, hit.title, hit.source) == ("hydrogen-title", "Wasserstoff für die Industrie", "Handelsblatt")
@@ -325,6 +350,10 @@ def test_hits_the_store_does_not_know_are_left_out(index: SearchIndex) -> None:
 # --- writing and the index on disk --------------------------------------------------------
 
 
+def fetch_any(ids: list[str]) -> dict[str, tuple[str, str]]:
+    return {doc_id: ("Meldung", "Windkraft") for doc_id in ids}
+
+
 def _doc(doc_id: str, body: str) -> IndexDocument:
     return IndexDocument(id=doc_id, title="Meldung", body=body, source=None, published=None, kind="article")
 
@@ -364,7 +393,7 @@ def test_a_new_schema_version_starts_empty_and_asks_for_a_rebuild(tmp_path: Path
     upgraded.close()
 
 
-@pytest.mark.parametrize("damage", ["toc", "segment", "version"])
+@pytest.mark.parametrize("damage", ["toc", "terms", "postings", "version"])
 def test_a_damaged_index_is_recreated_empty(tmp_path: Path, damage: str) -> None:
     directory = tmp_path / "index"
     first = SearchIndex.open(directory)
@@ -373,7 +402,8 @@ def test_a_damaged_index_is_recreated_empty(tmp_path: Path, damage: str) -> None
     if damage == "version":
         (directory / VERSION_FILE).write_text("not a number")
     else:
-        pattern = "_MAIN_*.toc" if damage == "toc" else "MAIN_*.seg"
+        pattern = {"toc": "_MAIN_*.toc", "terms": "MAIN_*.trm", "postings": "MAIN_*.pst"}[damage]
+        assert list(directory.glob(pattern)), pattern
         for path in directory.glob(pattern):
             path.write_bytes(path.read_bytes()[:40] + b"\x00garbage")
     damaged = SearchIndex.open(directory)

@@ -1,0 +1,93 @@
+"""Date ranges as filters: publication times read once per searcher, sorted, then bisected.
+
+Whoosh evaluates ``published:[a TO b]`` as a union over the range's trie terms and then lists
+every document in it before intersecting, which costs about 200 ms per query at 100,000
+articles. A sorted column of (time, docnum) answers the same range with two bisections, and
+a date-only query gets its newest articles straight from it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from whoosh import query
+
+DATE_FIELD = "published"
+# What Whoosh's numeric column holds for a document without a date (the 64-bit maximum).
+_NO_DATE = 2**64 - 1
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """Inclusive bounds in Whoosh's datetime longs; None is open."""
+
+    low: int | None
+    high: int | None
+
+    @classmethod
+    def of(cls, node: query.NumericRange) -> DateRange:
+        low, high = node.start, node.end
+        if low is not None and node.startexcl:
+            low += 1
+        if high is not None and node.endexcl:
+            high -= 1
+        return cls(low, high)
+
+
+def is_date_range(node: query.Query) -> bool:
+    return isinstance(node, query.NumericRange) and node.fieldname == DATE_FIELD
+
+
+def split_date_filter(parsed: query.Query) -> tuple[query.Query | None, list[DateRange]]:
+    """The query without its top-level date conditions, and those conditions.
+
+    Only conditions every hit must meet (the whole query, or parts of a top-level AND) are
+    split off; a date inside OR or NOT stays a Whoosh query.
+    """
+    if is_date_range(parsed):
+        return None, [DateRange.of(parsed)]
+    if isinstance(parsed, query.And):
+        ranges = [DateRange.of(child) for child in parsed.subqueries if is_date_range(child)]
+        if ranges:
+            rest = [child for child in parsed.subqueries if not is_date_range(child)]
+            if not rest:
+                return None, ranges
+            return (rest[0] if len(rest) == 1 else query.And(rest, boost=parsed.boost)), ranges
+    return parsed, []
+
+
+class PublicationDates:
+    """Every live document's publication time in one reader's view, sorted by time."""
+
+    def __init__(self, reader):
+        live = None
+        if reader.has_deletions():
+            live = set(reader.all_doc_ids())
+        column = reader.column_reader(DATE_FIELD, translate=False)
+        pairs = sorted(
+            (moment, docnum)
+            for docnum, moment in enumerate(column)
+            if moment != _NO_DATE and (live is None or docnum in live)
+        )
+        self._times = [moment for moment, _docnum in pairs]
+        self._docnums = [docnum for _moment, docnum in pairs]
+
+    def _bounds(self, ranges: list[DateRange]) -> tuple[int, int]:
+        """Slice indexes of the documents within every range."""
+        start, stop = 0, len(self._times)
+        for bounds in ranges:
+            if bounds.low is not None:
+                start = max(start, bisect_left(self._times, bounds.low))
+            if bounds.high is not None:
+                stop = min(stop, bisect_right(self._times, bounds.high))
+        return start, max(start, stop)
+
+    def docnums_within(self, ranges: list[DateRange]) -> set[int]:
+        start, stop = self._bounds(ranges)
+        return set(self._docnums[start:stop])
+
+    def newest_within(self, ranges: list[DateRange], limit: int) -> list[int]:
+        """Docnums of the ``limit`` newest documents within every range, newest first."""
+        start, stop = self._bounds(ranges)
+        return self._docnums[max(start, stop - limit):stop][::-1]
