@@ -11,6 +11,7 @@ from pathlib import Path
 from index import importer, store_entities
 from index.importer import MAX_ARTICLE_CHARS  # noqa: F401 - part of the library's API
 from index.bookmark_store import BookmarkStore
+from index.listing import DATABASE_NAME
 from index.entities import EntityPipeline
 from index.errors import LibraryError, UnknownArticle, UnknownEntity
 from index.models import Article, ArticleSummary, Entity, EntityMention, Hit, Mention, Span
@@ -68,7 +69,7 @@ class Library:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise LibraryError(f"Cannot create the data directory {data_dir}: {exc.strerror}.") from exc
-        store = Store(data_dir / "library.db", on_wait=notify)
+        store = Store(data_dir / DATABASE_NAME, on_wait=notify)
         try:
             search_index = SearchIndex.open(data_dir / "index")
         except BaseException:

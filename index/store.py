@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from index.errors import LibraryError, UnknownArticle
+from index.listing import LISTED_COLUMNS, newest_rows
 from index.models import Article, ArticleSummary, Mention
 
 log = logging.getLogger(__name__)
@@ -95,7 +96,6 @@ _ADDED_COLUMNS = [
 ]
 _AFTER_MIGRATION = "CREATE INDEX IF NOT EXISTS entities_by_mentions ON entities(mentions DESC);"
 
-_SUMMARY_COLUMNS = "id, title, source, published, published_precision, kind, path, url, tags"
 
 
 def _now() -> str:
@@ -331,11 +331,8 @@ class Store:
         return self.query("SELECT count(*) AS n FROM articles")[0]["n"]
 
     def summaries(self, limit: int | None = None, offset: int = 0) -> list[ArticleSummary]:
-        rows = self.query(
-            f"SELECT {_SUMMARY_COLUMNS} FROM articles "
-            "ORDER BY published_ts IS NULL, published_ts DESC, title LIMIT ? OFFSET ?",
-            (-1 if limit is None else limit, offset),
-        )
+        with self._lock:
+            rows = newest_rows(self._db, limit, offset)
         return [_summary(r) for r in rows]
 
     def get(self, article_id: str) -> Article:

@@ -22,15 +22,22 @@ from typing import TYPE_CHECKING
 from index.errors import ReaderError
 from reader import paths
 from reader.ui.format import plural
-from reader.ui.messages import ImportFinished, ImportProgress, LibraryFailed, LibraryOpened
+from reader.ui.messages import ArticlesPage, ImportFinished, ImportProgress, LibraryFailed, LibraryOpened
 from reader.ui.screens.main import MainScreen
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from index.listing import ListedArticle
+
+    FirstPage = tuple[list[ListedArticle], int]
     from index.library import Library
 
 log = logging.getLogger(__name__)
 
 DEFAULT_EXPORT_NAME = "reader-bookmarks.md"
+# The first page is a head start only; past this the library's own page is as quick.
+FIRST_PAGE_WAIT_SECONDS = 5.0
 
 
 class ReaderApp(App[None]):
@@ -51,14 +58,17 @@ class ReaderApp(App[None]):
         import_seeds_when_empty: bool = True,
         page_size: int = 200,
         export_path: Path | None = None,
+        first_page: "Future[FirstPage | None] | None" = None,
     ) -> None:
-        """`seeds_dir` defaults to the bundled seeds; `export_path` is what `e` offers first."""
+        """`seeds_dir` defaults to the bundled seeds; `export_path` is what `e` offers first;
+        `first_page` is the newest articles, read while the app was loading (see launch)."""
         super().__init__()
         self.library_dir = Path(library_dir)
         self.seeds_dir = seeds_dir if seeds_dir is not None else paths.seeds_dir()
         self.import_seeds_when_empty = import_seeds_when_empty
         self.page_size = page_size
         self.export_path = export_path
+        self.first_page = first_page
         self.library: "Library | None" = None
         self.library_failed = False
         self.main_screen = MainScreen(page_size=page_size)
@@ -67,7 +77,21 @@ class ReaderApp(App[None]):
         return self.main_screen
 
     def on_mount(self) -> None:
+        if self.first_page is not None:
+            self.show_first_page()
         self.open_library()
+
+    @work(thread=True, group="first-page")
+    def show_first_page(self) -> None:
+        """Paint the list before the library has opened: the reader sees it at once."""
+        try:
+            found = self.first_page.result(timeout=FIRST_PAGE_WAIT_SECONDS)
+        except Exception:  # noqa: BLE001 - only a head start: the library's own page follows
+            log.debug("no first page before the library opened", exc_info=True)
+            return
+        if found is not None:
+            rows, total = found
+            self.main_screen.post_message(ArticlesPage(rows, 0, total, preview=True))
 
     def on_unmount(self) -> None:
         if self.library is not None:

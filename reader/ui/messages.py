@@ -41,12 +41,14 @@ class ImportFinished(Message):
 class ArticlesPage(Message):
     """A page of the full article list, newest first."""
 
-    def __init__(self, rows: list[ArticleSummary], offset: int, total: int, refreshed: bool = False) -> None:
+    def __init__(self, rows: list[ArticleSummary], offset: int, total: int, refreshed: bool = False,
+                 preview: bool = False) -> None:
         super().__init__()
         self.rows = rows
         self.offset = offset
         self.total = total
         self.refreshed = refreshed  # a reload of what is shown: keep the reader's place
+        self.preview = preview  # read straight from SQLite while the library opens
 
 
 class LibraryChanged(Message):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import Future
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from textual.command import CommandList, CommandPalette
 
 from index.library import Library
+from index.listing import DATABASE_NAME, first_page
 from index.models import Article
 from reader.ui.screens.bookmarks import BookmarksScreen
 from reader.ui.screens.help import HelpScreen
@@ -116,3 +119,31 @@ async def test_a_library_that_cannot_be_opened_is_explained_not_a_crash(tmp_path
         assert app.library_failed and app.is_running
         await pilot.press("q")
     assert app.return_code == 0
+
+
+async def test_the_newest_articles_show_before_the_library_has_opened(seeded_library, tmp_path, monkeypatch):
+    opening = threading.Event()
+    real_open = Library.open.__func__
+
+    def slow_open(cls, *args, **kwargs):
+        opening.wait(30)  # the search index and recogniser loading on a large library
+        return real_open(cls, *args, **kwargs)
+
+    monkeypatch.setattr(Library, "open", classmethod(slow_open))
+    newest: Future = Future()
+    newest.set_result(first_page(seeded_library / DATABASE_NAME, 200))
+    app = make_app(seeded_library, tmp_path, first_page=newest)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.main_screen
+        for _ in range(500):  # polled without waiting for workers: the opening one is held
+            if screen.article_list.article_ids:
+                break
+            await pilot.pause(0.01)
+        assert not screen.ready
+        assert screen.article_list.article_ids == [row.id for row in newest.result()[0]]
+        assert screen.article_list.border_title == "Articles (5)"
+        first_id = screen.article_list.article_ids[0]
+        await pilot.press("enter")  # chosen before the library is open: opened once it is
+        opening.set()
+        await wait_for(pilot, lambda: screen.opened is not None, description="the chosen article to open")
+        assert screen.opened.article.id == first_id

@@ -80,6 +80,7 @@ class MainScreen(EntityActions, LibraryWatch, LibraryWork, Screen):
         super().__init__()
         self.page_size = page_size
         self.ready = False
+        self._chosen_while_opening: str | None = None
         self.reading = Reading()
         self.entity_scope = "article"
         self._show_list: bool | None = None  # None: decided by the width
@@ -159,7 +160,10 @@ class MainScreen(EntityActions, LibraryWatch, LibraryWork, Screen):
     def library_opened(self) -> None:
         self.ready = True
         self.article_view.show_message(SELECT_AN_ARTICLE)
-        self.load_page(0, self.page_size)
+        self.load_page(0, self.page_size, refresh=bool(self.article_list.article_ids))
+        if self._chosen_while_opening is not None:
+            self._open(self._chosen_while_opening)
+            self._chosen_while_opening = None
         self.start_watching()
         if self.search_text.strip():  # typed while the library was opening
             self.run_search(self.search_text, SEARCH_PAGE)
@@ -180,6 +184,8 @@ class MainScreen(EntityActions, LibraryWatch, LibraryWork, Screen):
     def show_page(self, event: ArticlesPage) -> None:
         if self.search_text.strip():
             return  # a search took over the list while this page loaded
+        if event.preview and self.ready:
+            return  # the library opened first: its own page is on the way
         rows = [(s.id, summary_prompt(s)) for s in event.rows]
         has_more = event.offset + len(event.rows) < event.total
         if event.offset == 0:
@@ -196,6 +202,8 @@ class MainScreen(EntityActions, LibraryWatch, LibraryWork, Screen):
 
     @on(ArticleList.NeedMore)
     def load_more(self, event: ArticleList.NeedMore) -> None:
+        if not self.ready:
+            return  # the first page came before the library; the rest follows when it opens
         query = self.search_text.strip()
         if query:
             self.run_search(self.search_text, event.loaded + SEARCH_PAGE)
@@ -271,6 +279,10 @@ class MainScreen(EntityActions, LibraryWatch, LibraryWork, Screen):
 
     @on(ArticleList.Chosen)
     def article_chosen(self, event: ArticleList.Chosen) -> None:
+        if not self.ready:
+            self._chosen_while_opening = event.article_id  # opened as soon as the library is
+            self.article_view.show_message("Opening the library… the article follows in a moment.")
+            return
         self._open(event.article_id)
         self.set_focus(self.article_view)
 
