@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 from textual import getters, on
@@ -81,6 +82,7 @@ class MainScreen(EntityActions, LibraryWatch, LibraryWork, Screen):
         self.page_size = page_size
         self.ready = False
         self._chosen_while_opening: str | None = None
+        self.search_slot = threading.Lock()
         self.reading = Reading()
         self.entity_scope = "article"
         self._show_list: bool | None = None  # None: decided by the width

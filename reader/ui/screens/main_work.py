@@ -6,7 +6,7 @@ library is in this one file, and every one of them is off the event loop.
 
 from __future__ import annotations
 
-import time
+import threading
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -29,16 +29,16 @@ from reader.ui.worker_errors import reporting_errors
 if TYPE_CHECKING:
     from index.library import Library
 
-# Seconds of no typing before a search starts.
-TYPING_PAUSE = 0.12
-# Results per search page (the list asks for the next page as the reader nears the end).
-SEARCH_PAGE = 100
+# Results per search page: a screenful and then some (the list asks for the next page as the
+# reader nears the end). Each hit costs its snippet; the first page is what a keystroke waits for.
+SEARCH_PAGE = 30
 
 
 class LibraryWork:
     """Mixed into MainScreen (a DOMNode), which provides `library`, `post_message` and `search_text`."""
 
     library: "Library"
+    search_slot: threading.Lock  # held by the search that is running
 
     def reporting_errors(self, doing: str):
         return reporting_errors(self, doing)
@@ -52,11 +52,15 @@ class LibraryWork:
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str, limit: int, typing: bool = False, refresh: bool = False) -> None:
-        if typing:
-            # Let a burst of keys settle: one search for "Ukraine", not seven in parallel threads.
-            time.sleep(TYPING_PAUSE)
-            if query != self.search_text:
+        # One search at a time, the newest query next: a key typed while the library is idle is
+        # searched at once, and a burst of keys costs one search in flight plus the last query's
+        # (the queries typed in between find the text changed and leave).
+        with self.search_slot:
+            if typing and query != self.search_text:
                 return
+            self._search(query, limit, refresh)
+
+    def _search(self, query: str, limit: int, refresh: bool) -> None:
         with self.reporting_errors("search"):
             try:
                 hits = self.library.search(query, limit=limit)
