@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 import whoosh.index
-from whoosh import fields, scoring
+from whoosh import fields
 from whoosh.index import LockError
 from whoosh.writing import CLEAR
 
@@ -42,6 +42,7 @@ from index.search_query import (
     parse,
     to_index_time,
 )
+from index.search_scoring import FastBM25F
 from index.search_dates import PublicationDates, split_date_filter
 from index.search_snippets import FieldTerms, find_matches, make_snippet, positive_terms
 
@@ -299,7 +300,7 @@ class SearchIndex:
         if self._searcher is not None and not self._searcher.up_to_date():
             self._forget_searcher()
         if self._searcher is None:
-            self._searcher = self._index.searcher(weighting=scoring.BM25F())
+            self._searcher = self._index.searcher(weighting=FastBM25F())
         return self._searcher
 
     def ids(self) -> set[str]:

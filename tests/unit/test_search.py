@@ -177,6 +177,9 @@ def test_fuzzy_terms_tolerate_a_misspelling(index: SearchIndex) -> None:
     assert found(index, "Selenskij~") >= only_y
     assert not found(index, "Selenski~") & only_y
     assert found(index, "Selenski~2") >= only_y
+    # The first two letters are kept unless the query asks for a shorter prefix.
+    assert not found(index, "Slenskyj~") & only_y
+    assert found(index, "Slenskyj~1/1") >= only_y
 
 
 # --- fields -------------------------------------------------------------------------------
@@ -471,3 +474,27 @@ def test_fuzzy_highlights_follow_new_documents(tmp_path: Path) -> None:
     search_index.add([_doc("a", text)])
     assert [text[span.start : span.end] for span in search_index.match_spans("Geotermie~", text)] == ["Geothermie"]
     search_index.close()
+
+
+def test_ranking_scores_are_whoosh_bm25f_scores(tmp_path: Path) -> None:
+    """The fast scorer (lengths read once per segment) must rank exactly as Whoosh's BM25F."""
+    import whoosh.index
+    from whoosh import scoring
+    from whoosh.qparser import MultifieldParser
+
+    from index.search_scoring import FastBM25F
+
+    search_index = SearchIndex.open(tmp_path / "index")
+    docs = list(DOCS.values())
+    search_index.add(docs[: len(docs) // 2])  # two commits: two segments
+    search_index.add(docs[len(docs) // 2:])
+    search_index.close()
+    ix = whoosh.index.open_dir(str(tmp_path / "index"))
+    assert len(ix._segments()) == 2
+    parser = MultifieldParser(["title", "body"], ix.schema)
+    for text in ("Wasserstoff", "Merz Macron", '"die Ukraine"', "Panzer OR Energie"):
+        query = parser.parse(text)
+        with ix.searcher(weighting=scoring.BM25F()) as plain, ix.searcher(weighting=FastBM25F()) as fast:
+            expected = [(hit.docnum, round(hit.score, 9)) for hit in plain.search(query, limit=None)]
+            got = [(hit.docnum, round(hit.score, 9)) for hit in fast.search(query, limit=None)]
+        assert expected and got == expected, text

@@ -1,0 +1,80 @@
+"""BM25F as Whoosh computes it, with the per-document work done once per segment.
+
+Whoosh's scorer looks up each matching document's field length through three method calls,
+a column read and a byte decoding: a third of the time of a common-word search. Here each
+segment's length column is read once into memory (1 byte per document and field) and turned
+into the length part of BM25's denominator, so scoring a posting is one list lookup and a
+few float operations. Scores are the same as Whoosh's BM25F.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import weakref
+
+from whoosh import scoring
+from whoosh.util.numeric import byte_to_length
+
+log = logging.getLogger(__name__)
+
+_LENGTH_OF_BYTE = [byte_to_length(value) for value in range(256)]
+
+
+def _length_bytes(segment_reader, fieldname: str) -> bytes:
+    """The field's encoded length of every document in the segment (0: empty), one byte each."""
+    count = segment_reader.doc_count_all()
+    try:  # Whoosh's W3 codec: a fixed-width column of unsigned bytes
+        from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+
+        column = segment_reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        if column is None:
+            return bytes(count)
+        raw = column._dbfile.get(column._basepos, column._count)
+        return bytes(raw[:count]).ljust(count, b"\0")
+    except (AttributeError, ImportError, TypeError):  # another codec: the slow public way
+        log.debug("reading field lengths one by one", exc_info=True)
+        lengths = (segment_reader.doc_field_length(docnum, fieldname, 0) or 0 for docnum in range(count))
+        return bytes(min(255, length) for length in lengths)
+
+
+class _SegmentNorms:
+    """K1 * ((1 - B) + B * length / average) per document, per (field, B, K1, average)."""
+
+    def __init__(self) -> None:
+        self._norms: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        self._lock = threading.Lock()
+
+    def of(self, segment_reader, fieldname: str, B: float, K1: float, average: float) -> list[float]:
+        key = (fieldname, B, K1, average)
+        with self._lock:
+            per_reader = self._norms.setdefault(segment_reader, {})
+            norms = per_reader.get(key)
+        if norms is None:
+            by_byte = [K1 * ((1 - B) + B * length / average) for length in _LENGTH_OF_BYTE]
+            norms = [by_byte[value] for value in _length_bytes(segment_reader, fieldname)]
+            with self._lock:
+                per_reader[key] = norms
+        return norms
+
+
+_NORMS = _SegmentNorms()
+
+
+class FastBM25FScorer(scoring.BM25FScorer):
+    def __init__(self, searcher, fieldname, text, B, K1, qf=1):
+        super().__init__(searcher, fieldname, text, B, K1, qf=qf)
+        self._norms = _NORMS.of(searcher.reader(), fieldname, B, K1, self.avgfl)
+        self._idf_k1 = self.idf * (K1 + 1)
+
+    def score(self, matcher):
+        weight = matcher.weight()
+        return self._idf_k1 * weight / (weight + self._norms[matcher.id()])
+
+
+class FastBM25F(scoring.BM25F):
+    def scorer(self, searcher, fieldname, text, qf=1):
+        if not searcher.schema[fieldname].scorable:
+            return scoring.WeightScorer.for_(searcher, fieldname, text)
+        B = self._field_B.get(fieldname, self.B)
+        return FastBM25FScorer(searcher, fieldname, text, B, self.K1, qf=qf)
