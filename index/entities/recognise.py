@@ -134,7 +134,6 @@ class Recogniser:
             matches = self.gazetteer.match_all(sentence)
             tags = self.tagger.tag(self.features.sequence(sentence, matches))
             crf = _tidy(_crf_spans(tags, a), words, a)  # before gazetteer hits compete
-            self._trim_trailing_nouns(crf, words)
             spans.extend(_tidy(self._merge(crf, matches, a, sentence), words, a))
         spans = self._after_roles(spans, words)
         spans += self._first_name_pairs(spans, words)
@@ -184,13 +183,6 @@ class Recogniser:
             result = [s for s in result if s not in overlapping]
             result.append(Span(start, end, m.entry.kind, m.entry))
         return result
-
-    def _trim_trailing_nouns(self, spans: list[Span], words: list[str]) -> None:
-        """A person's name does not end in a common noun: "Wulffs Hochzeitsfeier"."""
-        for span in spans:
-            while span.kind == "person" and span.end - span.start > 1 \
-                    and self._is_common_noun(words[span.end - 1]):
-                span.end -= 1
 
     def _is_common_noun(self, word: str) -> bool:
         lex = self.lexicon

@@ -53,12 +53,7 @@ left out; as a rule instead, a one-word person or place span that is such a noun
 strong gazetteer name is dropped ("wie in Trance", "aus Sandstein"): 0.689 / 0.781 (place
 0.771 -> 0.796) / 0.850 (SmartData counts demonyms such as "Saarländer" as places, and loses
 "Magellanstraße"), kept; the same rule for organisations too: SmartData 0.847 (Ufo, Twitter,
-Kripo, Privatbank), left out. A person span ending in such a noun loses it ("Wulffs
-Hochzeitsfeier"): 0.692 / 0.787 / 0.850, kept; also dropping such a noun at a span's start
-lost "Spielzeughersteller Mattel" as an organisation (0.689 / 0.781). Tried and left out:
-an unknown one-word place (no gazetteer alias at all) that is a listed surname becomes a
-person (Pofalla): 0.689 / 0.793 / 0.846, losing England, Aquitanien, Harz, Limburg, Landau;
-two-letter abbreviations in capitals as organisations (KV, TK): 0.687 / 0.779 / 0.847.
+Kripo, Privatbank), left out.
 """
 
 from __future__ import annotations
