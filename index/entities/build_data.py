@@ -3,8 +3,6 @@
 Run by ``python -m index.entities.train`` (or alone: ``python -m index.entities.build_data``)
 from the public data sets in ../shared/data; see NOTICE.md for their licences. Everything
 derived from GermEval uses only sentences 1-1800: 1801-2200 are held out for evaluation.
-The common-noun hashes (data/nouns.crc32) come from German Wiktionary via the german-nouns
-package (CC BY-SA 4.0), a build-time requirement: `pip install german-nouns --no-deps`.
 """
 
 from __future__ import annotations
@@ -139,47 +137,6 @@ def word_lists(sets, source: Path) -> tuple[set[str], set[str]]:
     return common, first
 
 
-_NAME_READINGS = {"Nachname", "Vorname", "Toponym", "Eigenname", "Straßenname"}
-_NOUN_READINGS = {"Substantiv", "adjektivische Deklination"}
-
-
-def _common_nouns() -> set[str]:
-    """Every inflected form of the German common nouns in German Wiktionary (the
-    german-nouns package, CC BY-SA 4.0), less words that Wiktionary also lists as a
-    surname, first name or place (Fischer, Stein, Wolf)."""
-    try:
-        from importlib import resources
-
-        table = resources.files("german_nouns") / "nouns.csv"
-    except ModuleNotFoundError as exc:
-        raise SystemExit("Building the word lists needs the german-nouns package "
-                         "(pip install german-nouns --no-deps).") from exc
-    plain: set[str] = set()
-    named: set[str] = set()
-    with table.open(encoding="utf-8") as handle:
-        rows = csv.reader(handle)
-        next(rows)
-        for row in rows:
-            readings = set(row[1].split(","))
-            if readings & _NAME_READINGS:
-                named.add(row[0])
-            elif readings <= _NOUN_READINGS and "Substantiv" in readings:
-                plain.update(f for f in (row[0], *row[7:]) if f[:1].isupper() and " " not in f)
-    return plain - named
-
-
-def _write_noun_hashes(nouns: set[str], path: Path) -> int:
-    from array import array
-
-    from .lexicon import noun_hash
-
-    hashes = array("I", sorted({noun_hash(w) for w in nouns}))
-    if sys.byteorder != "little":
-        hashes.byteswap()
-    path.write_bytes(hashes.tobytes())
-    return len(hashes)
-
-
 def build(source: Path, target: Path = PACKAGE_DATA) -> dict[str, int]:
     target.mkdir(parents=True, exist_ok=True)
     sets = training_sentences(source)
@@ -192,12 +149,6 @@ def build(source: Path, target: Path = PACKAGE_DATA) -> dict[str, int]:
     (target / "common_words.txt").write_text("\n".join(sorted(common)) + "\n", encoding="utf-8")
     (target / "first_names.txt").write_text("\n".join(sorted(first)) + "\n", encoding="utf-8")
     (target / "surnames.txt").write_text("\n".join(sorted(set(surnames))) + "\n", encoding="utf-8")
-    surname_set = set(surnames)
-    nouns = {w for w in _common_nouns() if w.lower() not in common
-             and w not in first and w not in surname_set}
-    from .lexicon import NOUN_HASHES
-
-    noun_count = _write_noun_hashes(nouns, target / NOUN_HASHES)
     with open(target / "places.tsv", "w", encoding="utf-8") as handle:
         handle.write("# name\tpopulation\taliases separated by |\n")
         seen = set()
@@ -213,7 +164,7 @@ def build(source: Path, target: Path = PACKAGE_DATA) -> dict[str, int]:
     lexicon = Lexicon.load()
     compiled.save(lexicon, Gazetteer.load(lexicon), target / compiled.COMPILED)
     return {"common_words": len(common), "first_names": len(first),
-            "surnames": len(set(surnames)), "places": len(seen), "common nouns": noun_count}
+            "surnames": len(set(surnames)), "places": len(seen)}
 
 
 def compile_only() -> None:

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-import zlib
-from array import array
-from bisect import bisect_left
 from dataclasses import dataclass
 from importlib import resources
 
@@ -32,40 +28,6 @@ def word_clusters() -> dict[str, tuple[str, str]]:
 
 
 _CLUSTERS: dict[str, tuple[str, str]] | None = None
-
-NOUN_HASHES = "nouns.crc32"
-
-
-def noun_hash(word: str) -> int:
-    return zlib.crc32(word.encode("utf-8"))
-
-
-class CommonNouns:
-    """German common nouns in every inflected form (Trance, Promenade, Mordversuchs) that
-    are no first name, surname or place name, from German Wiktionary (build_data). Kept as
-    sorted CRC-32 hashes: 1 MB instead of 20 MB of strings, at a 1 in 20,000 chance that
-    an unknown word is taken for a noun. Read on first use."""
-
-    _hashes: array | None = None
-
-    @classmethod
-    def _load(cls) -> array:
-        hashes = array("I")
-        try:
-            hashes.frombytes((resources.files(__package__) / "data" / NOUN_HASHES).read_bytes())
-        except FileNotFoundError:
-            pass  # a model built without the noun list: no word is known as a noun
-        if sys.byteorder != "little":
-            hashes.byteswap()
-        cls._hashes = hashes
-        return hashes
-
-    @classmethod
-    def contains(cls, word: str) -> bool:
-        hashes = cls._hashes if cls._hashes is not None else cls._load()
-        key = noun_hash(word)
-        i = bisect_left(hashes, key)
-        return i < len(hashes) and hashes[i] == key
 
 
 def _word_set(name: str) -> frozenset[str]:

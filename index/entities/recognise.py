@@ -11,7 +11,7 @@ from .cues import SPEECH_VERBS, TITLES, is_category_noun, is_org_suffix, role_of
 from .features import FeatureExtractor
 from .furniture import furniture_ranges
 from .gazetteer import Gazetteer, GazetteerEntry
-from .lexicon import CommonNouns, Lexicon
+from .lexicon import Lexicon
 from .names import NAME_PARTICLES, genitive_forms, strip_genitive
 from .tokenize import Token, split_sentences, tokenize
 
@@ -152,9 +152,6 @@ class Recogniser:
         by_start = {m.start + offset: m for m in matches if m.strong}
         result = []
         for span in crf:
-            if span.end - span.start == 1 and span.kind != "org" and span.start not in by_start \
-                    and self._is_common_noun(sentence[span.start - offset]):
-                continue  # "wie in Trance", "am Sandstein"; companies are often named so
             hit = by_range.get((span.start, span.end))
             if hit is not None:
                 if not hit.strong and self._genitive_of_common_noun(sentence[span.start - offset]):
@@ -183,11 +180,6 @@ class Recogniser:
             result = [s for s in result if s not in overlapping]
             result.append(Span(start, end, m.entry.kind, m.entry))
         return result
-
-    def _is_common_noun(self, word: str) -> bool:
-        lex = self.lexicon
-        return word not in lex.surnames and word not in lex.first_names \
-            and CommonNouns.contains(word)
 
     def _genitive_of_common_noun(self, word: str) -> bool:
         low = word.lower()

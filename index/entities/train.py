@@ -1,8 +1,7 @@
 """Train the shipped CRF model: ``python -m index.entities.train [DATA_DIR] [options]``.
 
 DATA_DIR defaults to $READER_TRAINING_DATA or ../shared/data. The word lists and the place
-gazetteer are rebuilt first (build_data; it needs `pip install german-nouns --no-deps` for
-the common-noun list), then a linear-chain CRF (python-crfsuite, L1+L2)
+gazetteer are rebuilt first (build_data), then a linear-chain CRF (python-crfsuite, L1+L2)
 is trained on GermEval 2014 dev sentences 1-1800, SmartData v1 train and Europeana, and
 written to index/entities/data/ner.crfsuite. It reports exact-span scores of the whole
 recogniser on the held-out GermEval sentences 1801-2200 and on SmartData v3 dev.
@@ -47,13 +46,6 @@ alone in the text ("Heribert Bruchhagen" ... "Bruchhagen muss"): 0.680 / 0.775 /
 whole SmartData v3 dev documents (not sentences) 0.841 -> 0.841 (two found, three "errors"
 that are SmartData gaps or earlier mistakes: "so Kannegießer"); kept. From any two-word
 person span (no first name needed): documents 0.840 ("Waldorf Frommer", a law firm).
-German Wiktionary's common nouns (german-nouns, every inflected form, less those it also
-lists as names): as CRF features (noun / noun that is also a name) 0.669 / 0.755 / 0.856,
-left out; as a rule instead, a one-word person or place span that is such a noun and no
-strong gazetteer name is dropped ("wie in Trance", "aus Sandstein"): 0.689 / 0.781 (place
-0.771 -> 0.796) / 0.850 (SmartData counts demonyms such as "Saarländer" as places, and loses
-"Magellanstraße"), kept; the same rule for organisations too: SmartData 0.847 (Ufo, Twitter,
-Kripo, Privatbank), left out.
 """
 
 from __future__ import annotations

@@ -175,16 +175,3 @@ def test_the_surname_of_a_person_named_in_full_is_found_alone_later(pipeline):
     assert people(pipeline, text) == ["Heribert Huberts", "Huberts"]
     ids = {m.entity for m in pipeline.extract(text)}
     assert len(ids) == 1
-
-
-@pytest.mark.parametrize("text", [
-    "Nach dem Unfall lief er tagelang wie in Trance durch die Stadt.",
-    "Die Mauer ist aus Sandstein gebaut und steht an der Promenade.",
-])
-def test_a_common_noun_after_a_preposition_is_no_place(pipeline, text):
-    assert pipeline.extract(text) == []
-
-
-def test_a_company_may_be_named_by_a_common_noun(pipeline):
-    found = [(m.text, m.kind) for m in pipeline.extract("Der Hersteller Ufo sei pleite.")]
-    assert found == [("Ufo", "org")]
