@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from datetime import datetime
 from pathlib import PurePath
 
-from index.models import Article, ArticleSummary
+if TYPE_CHECKING:
+    from index.models import Article, ArticleSummary
+
 
 KIND_LABELS = {"person": "People", "org": "Organisations", "place": "Places", "other": "Other"}
 

@@ -6,9 +6,13 @@ so the order `n`/`N` walk is the order the mentions screen lists.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass, field
 
-from index.models import Entity, EntityMention
+if TYPE_CHECKING:
+    from index.models import Entity, EntityMention
+
 
 
 @dataclass

@@ -6,11 +6,15 @@ the event loop updates the screen. Messages that belong to one widget live on th
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 
 from textual.message import Message
 
-from index.models import Article, ArticleSummary, Entity, EntityMention, Hit, Mention, Span
+if TYPE_CHECKING:
+    from index.models import Article, ArticleSummary, Entity, EntityMention, Hit, Mention, Span
+
 
 
 class LibraryOpened(Message):

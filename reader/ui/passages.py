@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from index.models import Span
+if TYPE_CHECKING:
+    from index.models import Span
+
 
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket) and a space.
 _SENTENCE_END = re.compile(r"[.!?][\"'“”»«)\]]*\s")
@@ -30,4 +33,6 @@ def passage_around(body: str, span: Span) -> Span:
         start += 1
     while end > start and body[end - 1].isspace():
         end -= 1
+    from index.models import Span  # pydantic loads after the first screen, not before it
+
     return Span(start=start, end=end)

@@ -6,12 +6,16 @@ and tells it what the reader did.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass, field
 
-from index.models import EntityMention, Mention, Span
 from reader.ui.format import plural
 from reader.ui.hops import HopTrail
 from reader.ui.messages import OpenedArticle, Place
+
+if TYPE_CHECKING:
+    from index.models import EntityMention, Mention, Span
 
 
 @dataclass
@@ -25,6 +29,8 @@ class Highlights:
 
 
 def mention_place(mention: EntityMention) -> Place:
+    from index.models import Span  # pydantic loads after the first screen, not before it
+
     return Place(Span(start=mention.start, end=mention.end), "mention")
 
 

@@ -40,3 +40,16 @@ def test_the_cli_commands_do_not_load_textual_either():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_the_app_paints_its_first_screen_before_loading_the_library_code():
+    """`reader` shows the newest articles before pydantic, Whoosh and the recogniser load (they
+    take most of a second); a module-level import of any of them in the UI would undo that."""
+    code = (
+        "import sys, reader.cli, reader.ui.launch, reader.ui.app\n"
+        "heavy = ('pydantic', 'whoosh', 'index.library', 'index.models', 'index.entities', 'pycrfsuite')\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith(heavy))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "", f"the app's start-up loads: {result.stdout.strip()}"

@@ -12,7 +12,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
-from index.models import Span
 from reader.ui.format import plural
 from reader.ui.hops import HopTrail
 from reader.ui.messages import (
@@ -38,6 +37,7 @@ from reader.ui.widgets.entity_pane import EntityPane
 from reader.ui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
+    from index.models import Span
     from index.library import Library
 
 NO_ARTICLES = "No articles yet. Add some with: reader add PATH"
@@ -338,6 +338,8 @@ class MainScreen(EntityActions, LibraryWatch, LibraryWork, Screen):
 
         def jump(target) -> None:
             if target is not None:
+                from index.models import Span  # pydantic loads after the first screen
+
                 place = Place(Span(start=target.start, end=target.end), "bookmark") if target.start is not None else None
                 self._open(target.article, place)
                 self.article_view.focus()

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from index.models import EntityMention
 from reader.ui.hops import HopTrail
 from reader.ui.messages import EntitiesLoaded, TrailLoaded
 from reader.ui.reading import mention_place
 from reader.ui.widgets.entity_pane import EntityPane
 
 if TYPE_CHECKING:
+    from index.models import EntityMention
     from reader.ui.screens.main import MainScreen
 
 NO_ENTITY = "Choose an entity first: Tab to the entity pane and press Enter on a name."

@@ -13,7 +13,6 @@ from textual import work
 from textual.worker import get_current_worker
 
 from index.errors import QueryError
-from index.models import Entity, Span
 from reader.ui.messages import (
     ArticleLoaded,
     ArticlesPage,
@@ -27,6 +26,7 @@ from reader.ui.messages import (
 from reader.ui.worker_errors import reporting_errors
 
 if TYPE_CHECKING:
+    from index.models import Entity, Span
     from index.library import Library
 
 # Results per search page: a screenful and then some (the list asks for the next page as the

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -9,8 +11,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label
 
-from index.models import Entity, EntityMention
 from reader.ui.format import plural, short_date
+
+if TYPE_CHECKING:
+    from index.models import Entity, EntityMention
 
 CONTEXT_WIDTH = 40
 # Rows are added a page at a time as the cursor nears the end: a name mentioned a hundred

@@ -6,14 +6,18 @@ and the list asks for the next (`NeedMore`) when the cursor or the scrollbar nea
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from index.models import ArticleSummary, Hit
 from reader.ui.format import list_meta, summary_meta
+
+if TYPE_CHECKING:
+    from index.models import ArticleSummary, Hit
 
 # Ask for the next page when the cursor is this close to the last loaded row.
 PREFETCH_ROWS = 20

@@ -6,6 +6,8 @@ long article scrolls as fast as a short one, and a body offset maps to a display
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bisect import bisect_right
 
 from rich.text import Text
@@ -14,10 +16,12 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from index.models import Article
 from reader.ui.format import article_meta
 from reader.ui.reading import Highlights
 from reader.ui.text_layout import cut_lines, wrap_body
+
+if TYPE_CHECKING:
+    from index.models import Article
 
 KINDS = ("person", "org", "place", "other")
 

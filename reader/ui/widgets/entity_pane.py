@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from rich.text import Text
 from textual.binding import Binding
@@ -10,8 +10,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from index.models import Entity
 from reader.ui.format import KIND_LABELS, plural
+
+if TYPE_CHECKING:
+    from index.models import Entity
 
 Scope = Literal["article", "library"]
 # The corpus-wide list shows the most mentioned entities of each kind, not tens of thousands.
