@@ -8,6 +8,8 @@ from pathlib import Path
 from index.listing import DATABASE_NAME, first_page
 
 PAGE_SIZE = 200  # articles per page of the list
+# The first page painted before the library opens: a few screenfuls; fewer rows paint sooner.
+FIRST_PAGE_ROWS = 60
 
 
 def run_app(data_dir: Path) -> int:
@@ -15,7 +17,7 @@ def run_app(data_dir: Path) -> int:
     # The newest articles are read from SQLite while Textual loads (SQLite leaves the GIL), so
     # the first frame can show them; the full library opens afterwards, in a worker.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="first-page") as pool:
-        newest = pool.submit(first_page, Path(data_dir) / DATABASE_NAME, PAGE_SIZE)
+        newest = pool.submit(first_page, Path(data_dir) / DATABASE_NAME, FIRST_PAGE_ROWS)
         from reader.ui.app import ReaderApp
 
         app = ReaderApp(Path(data_dir), page_size=PAGE_SIZE, first_page=newest)
