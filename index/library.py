@@ -158,6 +158,10 @@ class Library:
         """Every mention of an entity in the corpus, oldest article first."""
         return store_entities.entity_mentions(self.store, self.entity(name_or_id).id)
 
+    def warm_up(self) -> None:
+        """Load what the first search needs ahead of it (the app calls this after opening)."""
+        self.index.warm_up()
+
     def search(self, query: str, limit: int = 20) -> list[Hit]:
         hits = self.index.search(query, limit, fetch=self._texts_for, entity_ids_for=self._raw_entity_ids)
         precision = self.store.published_precision([hit.id for hit in hits])

@@ -42,7 +42,7 @@ from index.search_query import (
     parse,
     to_index_time,
 )
-from index.search_scoring import FastBM25F
+from index.search_scoring import FastBM25F, prepare as prepare_scoring
 from index.search_dates import PublicationDates, split_date_filter
 from index.search_snippets import FieldTerms, find_matches, make_snippet, positive_terms
 
@@ -381,6 +381,15 @@ class SearchIndex:
         if not allowed:
             return []
         return [(hit.score, hit.fields()) for hit in searcher.search(text_query, limit=limit, filter=allowed)]
+
+    def warm_up(self) -> None:
+        """Do now, in the background, what would make the first search slow: load the German
+        word list (snippets split compounds), open the index reader, read the field lengths."""
+        from index import decompound
+
+        decompound.preload()
+        with self._lock:
+            prepare_scoring(self._current_searcher(), ("title", "body"))
 
     def match_spans(self, query: str, text: str, *, field: str = "body") -> list[Span]:
         """Offsets in ``text`` of the words the query's positive terms match (for highlighting).

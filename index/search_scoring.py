@@ -78,3 +78,15 @@ class FastBM25F(scoring.BM25F):
             return scoring.WeightScorer.for_(searcher, fieldname, text)
         B = self._field_B.get(fieldname, self.B)
         return FastBM25FScorer(searcher, fieldname, text, B, self.K1, qf=qf)
+
+
+def prepare(searcher, fieldnames: tuple[str, ...]) -> None:
+    """Read every segment's lengths of these fields now, as the first search would."""
+    weighting = searcher.weighting
+    if not isinstance(weighting, FastBM25F):
+        return
+    for fieldname in fieldnames:
+        average = searcher.avg_field_length(fieldname) or 1
+        B = weighting._field_B.get(fieldname, weighting.B)
+        for leaf, _offset in searcher.leaf_searchers():
+            _NORMS.of(leaf.reader(), fieldname, B, weighting.K1, average)

@@ -120,6 +120,10 @@ class ReaderApp(App[None]):
             self._import_seeds(library)
         library.changed_elsewhere()  # what is on disk now is what the screen will show: the baseline
         screen.post_message(LibraryOpened())
+        try:
+            library.warm_up()  # the first search would otherwise pay for loading the word list
+        except Exception:  # noqa: BLE001 - only a head start; the search reports its own errors
+            log.warning("could not prepare the search index ahead of the first search", exc_info=True)
 
     def _import_seeds(self, library: "Library") -> None:
         screen = self.main_screen

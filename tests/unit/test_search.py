@@ -498,3 +498,13 @@ def test_ranking_scores_are_whoosh_bm25f_scores(tmp_path: Path) -> None:
             expected = [(hit.docnum, round(hit.score, 9)) for hit in plain.search(query, limit=None)]
             got = [(hit.docnum, round(hit.score, 9)) for hit in fast.search(query, limit=None)]
         assert expected and got == expected, text
+
+
+def test_warming_up_an_empty_or_filled_index_leaves_search_working(tmp_path: Path) -> None:
+    search_index = SearchIndex.open(tmp_path / "index")
+    search_index.warm_up()  # the app does this right after opening, also for a new library
+    assert search_index.search("Windkraft", fetch=fetch_any) == []
+    search_index.add([_doc("a", "Windkraft im Norden"), _doc("b", "Solarstrom im Süden")])
+    search_index.warm_up()
+    assert [hit.id for hit in search_index.search("Windkraft", fetch=fetch_any)] == ["a"]
+    search_index.close()
