@@ -11,11 +11,17 @@ Everything here works on casefolded words (ß -> ss), which is what the lexicon 
 
 from __future__ import annotations
 
+import importlib.util
 import logging
+import marshal
 import math
+import os
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+
+import platformdirs
 
 from whoosh.lang.stopwords import stoplists
 
@@ -90,7 +96,47 @@ def lexicon() -> dict[str, float]:
     return _lexicon
 
 
+# The lexicon derived from wordfreq is kept in the user's cache dir: building it takes ~1 s
+# (importing wordfreq, reading its msgpack list), reading it back 0.05 s. It is rebuilt when
+# wordfreq's German list changes (the file name carries its size and mtime).
+_CACHE_FORMAT = 1
+
+
+def _cache_file() -> Path | None:
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    source = Path(next(iter(spec.submodule_search_locations))) / "data" / "large_de.msgpack.gz"
+    try:
+        stat = source.stat()
+    except OSError:
+        return None
+    folder = Path(os.environ.get("READER_CACHE_DIR") or platformdirs.user_cache_dir("reader"))
+    return folder / f"lexicon-de-{stat.st_size}-{int(stat.st_mtime)}-z{_LEXICON_FLOOR_ZIPF}-f{_CACHE_FORMAT}.marshal"
+
+
 def _load_lexicon() -> dict[str, float]:
+    cache = _cache_file()
+    if cache is not None:
+        try:
+            words = marshal.loads(cache.read_bytes())
+            if isinstance(words, dict):
+                return words
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+    words = _build_lexicon()
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+            partial.write_bytes(marshal.dumps(words))
+            os.replace(partial, cache)
+        except OSError:
+            logger.debug("cannot cache the German lexicon in %s", cache.parent, exc_info=True)
+    return words
+
+
+def _build_lexicon() -> dict[str, float]:
     import wordfreq
 
     frequencies = wordfreq.get_frequency_dict("de", wordlist="large")

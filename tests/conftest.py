@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache_dir(tmp_path_factory: pytest.TempPathFactory):
+    """Tests, and the reader processes they start, keep their caches out of the user's home."""
+    folder = tmp_path_factory.mktemp("cache")
+    previous = os.environ.get("READER_CACHE_DIR")
+    os.environ["READER_CACHE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("READER_CACHE_DIR", None)
+    else:
+        os.environ["READER_CACHE_DIR"] = previous
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,38 @@
+"""The German lexicon for compound splitting is built once and then read from the cache dir."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index import decompound
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_the_lexicon_is_cached_and_read_back_unchanged(cache_dir: Path) -> None:
+    built = decompound._load_lexicon()
+    cached = list(cache_dir.glob("lexicon-de-*.marshal"))
+    assert len(cached) == 1
+    assert decompound._load_lexicon() == built == decompound._build_lexicon()
+    assert built["haus"] > 4  # a common word, with its Zipf frequency
+
+
+def test_a_damaged_cache_is_rebuilt(cache_dir: Path) -> None:
+    built = decompound._load_lexicon()
+    (cached,) = cache_dir.glob("lexicon-de-*.marshal")
+    cached.write_bytes(b"\x00 not marshal data")
+    assert decompound._load_lexicon() == built
+    assert cached.read_bytes() != b"\x00 not marshal data"
+
+
+def test_an_unwritable_cache_dir_only_costs_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file-not-dir"
+    blocker.write_text("")
+    monkeypatch.setenv("READER_CACHE_DIR", str(blocker / "cache"))
+    assert decompound._load_lexicon()["haus"] > 4
