@@ -3,6 +3,8 @@
 Run by ``python -m index.entities.train`` (or alone: ``python -m index.entities.build_data``)
 from the public data sets in ../shared/data; see NOTICE.md for their licences. Everything
 derived from GermEval uses only sentences 1-1800: 1801-2200 are held out for evaluation.
+The common nouns (data/nouns.txt, data/noun_heads.txt) come from the same training sets
+plus HIPE-2022 (CC BY 4.0); no held-out sentence (GermEval 1801-2200, SmartData v3 dev).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import corpora
+from .lexicon import NOUN_HEADS, NOUNS
 
 logger = logging.getLogger(__name__)
 
@@ -137,6 +140,47 @@ def word_lists(sets, source: Path) -> tuple[set[str], set[str]]:
     return common, first
 
 
+OCR_SETS = {"europeana", "hipe"}  # old newspapers: OCR misreadings, gaps in the annotation
+_SENTENCE_OPENERS = {'"', "„", "“", "»", "«", ":", "(", "-", ".", "!", "?"}
+
+
+def _is_plain_word(word: str) -> bool:
+    """Letters in ordinary case (Abwicklung, Nato-Gipfel), not codes or acronyms (PQbAOKvn)."""
+    return all(part.isalpha() and part[1:].islower() for part in word.split("-"))
+
+
+def common_nouns(sets, names: set[str]) -> tuple[set[str], set[str]]:
+    """Capitalised words the annotated corpora (`sets`) show in mid-sentence outside any
+    entity and never inside one, less known names. Returns the nouns seen so in the modern
+    sets, whose annotation is thorough (the OCR sets leave names such as Dschidda untagged),
+    and, lower-cased, the nouns that may end a compound: seen twice in modern text or six
+    times in OCR, and the end of fewer than three names (feier, not stein or berg)."""
+    evidence: Counter = Counter()  # a modern sighting counts 3, an OCR one 1
+    modern: set[str] = set()
+    inside: set[str] = set()
+    for set_name, sentences in sets:
+        ocr = set_name in OCR_SETS
+        for tokens, tags in sentences:
+            for i, (token, tag) in enumerate(zip(tokens, tags)):
+                if not token[:1].isupper() or not corpora.is_word(token):
+                    continue
+                if tag != "O":
+                    inside.add(token)
+                elif i > 0 and tokens[i - 1] not in _SENTENCE_OPENERS:
+                    evidence[token] += 1 if ocr else 3  # a sentence's first word may be any
+                    if not ocr:
+                        modern.add(token)
+    candidates = {w for w in evidence if w not in inside and w not in names
+                  and len(w) >= 3 and _is_plain_word(w)}
+    name_endings: Counter = Counter()
+    for name in names:
+        low = name.lower()
+        name_endings.update(low[-n:] for n in range(4, len(low) - 2))
+    heads = {w.lower() for w in candidates if len(w) >= 4 and evidence[w] >= 6
+             and name_endings[w.lower()] < 3}
+    return candidates & modern, heads
+
+
 def build(source: Path, target: Path = PACKAGE_DATA) -> dict[str, int]:
     target.mkdir(parents=True, exist_ok=True)
     sets = training_sentences(source)
@@ -149,6 +193,11 @@ def build(source: Path, target: Path = PACKAGE_DATA) -> dict[str, int]:
     (target / "common_words.txt").write_text("\n".join(sorted(common)) + "\n", encoding="utf-8")
     (target / "first_names.txt").write_text("\n".join(sorted(first)) + "\n", encoding="utf-8")
     (target / "surnames.txt").write_text("\n".join(sorted(set(surnames))) + "\n", encoding="utf-8")
+    place_names = {p["name"] for p in places} | {a for p in places for a in p["aliases"]}
+    nouns, heads = common_nouns(sets + [("hipe", list(corpora.read_hipe(source)))],
+                                first | set(surnames) | place_names)
+    (target / NOUNS).write_text("\n".join(sorted(nouns)) + "\n", encoding="utf-8")
+    (target / NOUN_HEADS).write_text("\n".join(sorted(heads)) + "\n", encoding="utf-8")
     with open(target / "places.tsv", "w", encoding="utf-8") as handle:
         handle.write("# name\tpopulation\taliases separated by |\n")
         seen = set()
@@ -164,7 +213,8 @@ def build(source: Path, target: Path = PACKAGE_DATA) -> dict[str, int]:
     lexicon = Lexicon.load()
     compiled.save(lexicon, Gazetteer.load(lexicon), target / compiled.COMPILED)
     return {"common_words": len(common), "first_names": len(first),
-            "surnames": len(set(surnames)), "places": len(seen)}
+            "surnames": len(set(surnames)), "places": len(seen),
+            "common nouns": len(nouns), "compound heads": len(heads)}
 
 
 def compile_only() -> None:

@@ -88,6 +88,21 @@ def read_europeana(path: Path) -> Iterator[Sentence]:
         yield tokens, _repair_bio(tags)
 
 
+def read_hipe(source: Path) -> Iterator[Sentence]:
+    """HIPE-2022 TSV files under source/hipe2022_de: OCR newspaper text, one token a line."""
+    for path in sorted((source / "hipe2022_de").rglob("*.tsv")):
+        tokens, tags = [], []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith(("#", "TOKEN")):
+                continue
+            fields = line.split("\t")
+            tokens.append(fields[0].replace("¬", ""))
+            tags.append(_clean_tag(fields[1]))
+            if "EndOfSentence" in fields[-1]:
+                yield tokens, _repair_bio(tags)
+                tokens, tags = [], []
+
+
 _SMARTDATA_KINDS = {
     "person": "PER",
     "organization": "ORG",

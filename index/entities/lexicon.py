@@ -29,6 +29,40 @@ def word_clusters() -> dict[str, tuple[str, str]]:
 
 _CLUSTERS: dict[str, tuple[str, str]] | None = None
 
+NOUNS = "nouns.txt"
+NOUN_HEADS = "noun_heads.txt"
+
+
+class CommonNouns:
+    """Capitalised German common nouns that are no first name, surname or place name, learnt
+    from the annotated corpora (build_data): the exact forms seen (Abitur), and the nouns
+    that may end a compound (feier: Hochzeitsfeier) because few names end in them (not
+    stein, berg, mann). Read on first use; empty when a build left them out."""
+
+    _nouns: frozenset[str] | None = None
+    _heads: frozenset[str] = frozenset()
+
+    @classmethod
+    def _load(cls) -> frozenset[str]:
+        try:
+            cls._heads = _word_set(NOUN_HEADS)
+            cls._nouns = _word_set(NOUNS)
+        except FileNotFoundError:
+            cls._nouns, cls._heads = frozenset(), frozenset()  # no word is known as a noun
+        return cls._nouns
+
+    @classmethod
+    def contains(cls, word: str) -> bool:
+        """True for a listed noun, or a compound (3+ letters, then a listed head)."""
+        nouns = cls._nouns if cls._nouns is not None else cls._load()
+        if word in nouns:
+            return True
+        if not word.isalpha():
+            return False
+        low = word.lower()
+        heads = cls._heads
+        return any(low[i:] in heads for i in range(3, len(low) - 3))
+
 
 def _word_set(name: str) -> frozenset[str]:
     return frozenset(line for line in read_data_text(name).split("\n") if line)

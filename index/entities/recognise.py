@@ -11,7 +11,7 @@ from .cues import SPEECH_VERBS, TITLES, is_category_noun, is_org_suffix, role_of
 from .features import FeatureExtractor
 from .furniture import furniture_ranges
 from .gazetteer import Gazetteer, GazetteerEntry
-from .lexicon import Lexicon
+from .lexicon import CommonNouns, Lexicon
 from .names import NAME_PARTICLES, genitive_forms, strip_genitive
 from .tokenize import Token, split_sentences, tokenize
 
@@ -134,6 +134,7 @@ class Recogniser:
             matches = self.gazetteer.match_all(sentence)
             tags = self.tagger.tag(self.features.sequence(sentence, matches))
             crf = _tidy(_crf_spans(tags, a), words, a)  # before gazetteer hits compete
+            self._trim_trailing_nouns(crf, words)
             spans.extend(_tidy(self._merge(crf, matches, a, sentence), words, a))
         spans = self._after_roles(spans, words)
         spans += self._first_name_pairs(spans, words)
@@ -152,6 +153,9 @@ class Recogniser:
         by_start = {m.start + offset: m for m in matches if m.strong}
         result = []
         for span in crf:
+            if span.end - span.start == 1 and span.kind != "org" and span.start not in by_start \
+                    and self._is_common_noun(sentence[span.start - offset]):
+                continue  # "bestätigten Dorfbewohner"; companies are often named so
             hit = by_range.get((span.start, span.end))
             if hit is not None:
                 if not hit.strong and self._genitive_of_common_noun(sentence[span.start - offset]):
@@ -180,6 +184,18 @@ class Recogniser:
             result = [s for s in result if s not in overlapping]
             result.append(Span(start, end, m.entry.kind, m.entry))
         return result
+
+    def _trim_trailing_nouns(self, spans: list[Span], words: list[str]) -> None:
+        """A person's name does not end in a common noun: "Wulffs Hochzeitsfeier"."""
+        for span in spans:
+            while span.kind == "person" and span.end - span.start > 1 \
+                    and self._is_common_noun(words[span.end - 1]):
+                span.end -= 1
+
+    def _is_common_noun(self, word: str) -> bool:
+        lex = self.lexicon
+        return word not in lex.surnames and word not in lex.first_names \
+            and CommonNouns.contains(word)
 
     def _genitive_of_common_noun(self, word: str) -> bool:
         low = word.lower()

@@ -175,3 +175,19 @@ def test_the_surname_of_a_person_named_in_full_is_found_alone_later(pipeline):
     assert people(pipeline, text) == ["Heribert Huberts", "Huberts"]
     ids = {m.entity for m in pipeline.extract(text)}
     assert len(ids) == 1
+
+
+def test_a_compound_of_a_common_noun_is_no_person(pipeline):
+    # "Dorfbewohner" is in no word list; "bewohner" ends it and no name.
+    assert pipeline.extract("Das bestätigten Dorfbewohner am Mittwoch.") == []
+
+
+def test_a_company_may_be_named_by_a_common_noun(pipeline):
+    found = [(m.text, m.kind) for m in pipeline.extract("Der Hersteller Ufo sei pleite.")]
+    assert found == [("Ufo", "org")]
+
+
+def test_a_persons_name_does_not_swallow_the_noun_after_it(pipeline):
+    text = "Maschmeyer war Gast bei Wulffs Hochzeitsfeier in Hannover."
+    assert "Wulffs" in people(pipeline, text)
+    assert not [name for name in people(pipeline, text) if "Hochzeitsfeier" in name]
