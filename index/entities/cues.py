@@ -42,6 +42,10 @@ SPEECH_VERBS = frozenset(
     """sagte sagt sagten erklärte erklärt betonte betont meinte meint ergänzte ergänzt
     kritisierte kritisiert warnte warnt fügte schrieb schreibt berichtete berichtet
     sagte's so""".split())
+# Agency credits ("(dpa)", "AFP/dpa"): page furniture, never an organisation mention.
+AGENCY_WORDS = frozenset("dpa afp ap rtr reuters kna epd tmn sid afx ddp apa sda dts".split())
+# What follows a city in capitals opening a news item: "KAIRO (dpa) -", "BERLIN -".
+DATELINE_MARKS = frozenset({"-", "–", "—", "(", "/"})
 # Titles that are not roles of their own but often stand before a name.
 TITLES = frozenset({"Herr", "Frau", "Dr.", "Prof.", "Sir", "Lady", "Lord", "Dame", "Miss",
                     "Mister", "Mr.", "Mrs.", "Ms.", "Madame", "Monsieur"})

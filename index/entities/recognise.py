@@ -2,42 +2,27 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 import pycrfsuite
 
-from .cues import SPEECH_VERBS, TITLES, is_category_noun, is_org_suffix, role_of
+from . import org_rules
+from .cues import (AGENCY_WORDS, DATELINE_MARKS, SPEECH_VERBS, TITLES, is_category_noun,
+                   role_of)
 from .features import FeatureExtractor
 from .furniture import furniture_ranges
-from .gazetteer import Gazetteer, GazetteerEntry
+from .gazetteer import Gazetteer
 from .lexicon import CommonNouns, Lexicon
 from .names import NAME_PARTICLES, genitive_forms, strip_genitive
+from .spans import Span
 from .tokenize import Token, split_sentences, tokenize
 
 _KIND_OF_TAG = {"PER": "person", "ORG": "org", "LOC": "place"}
 _CLAUSE_END = frozenset(".,;:!?)\"“”»«")
-_AGENCY_WORDS = frozenset("dpa afp ap rtr reuters kna epd tmn sid afx ddp apa sda dts".split())
 # Articles are not part of a name ("die Grünen", "Die Grünen wollen ..."), except in a title
 # capitalised in mid-sentence ("in Die Zeit").
 _ARTICLES = frozenset("der die das den dem des ein eine einer eines einem einen".split())
-_DATELINE_MARKS = frozenset({"-", "–", "—", "(", "/"})
-_ACRONYM_RE = re.compile(r"^[A-ZÄÖÜ](?:[A-ZÄÖÜ]{2,4}|[a-zäöü][A-ZÄÖÜ])$")
-_ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
 _PREPOSITIONS = frozenset(
     "von vom in im aus nach bei beim mit für auf am an zum zur über unter seit gegen durch "
     "ohne um laut".split())
-
-
-@dataclass
-class Span:
-    start: int  # token index
-    end: int  # token index, exclusive
-    kind: str
-    entry: GazetteerEntry | None = None
-    role: str | None = None
-    # For a part of a hyphenated token: character offsets of the part.
-    part: tuple[int, int] | None = None
 
 
 def _crf_spans(tags: list[str], offset: int) -> list[Span]:
@@ -73,7 +58,7 @@ def _is_dateline(words: list[str], i: int) -> bool:
     """A city in capitals opening a news item, before a dash or an agency in brackets."""
     word = words[i]
     return len(word) >= 3 and word.isupper() and word.isalpha() and i + 1 < len(words) \
-        and words[i + 1] in _DATELINE_MARKS
+        and words[i + 1] in DATELINE_MARKS
 
 
 def _breaks_name(word: str) -> bool:
@@ -138,7 +123,7 @@ class Recogniser:
             spans.extend(_tidy(self._merge(crf, matches, a, sentence), words, a))
         spans = self._after_roles(spans, words)
         spans += self._first_name_pairs(spans, words)
-        spans += self._acronyms(spans, words)
+        spans += org_rules.acronyms(spans, words, self.lexicon)
         spans = [s for s in (self._split_role(s, words) for s in spans) if s is not None]
         spans = self._propagate(spans, words)
         spans += self._compound_parts(spans, tokens)
@@ -291,28 +276,6 @@ class Recogniser:
             i += 2
         return added
 
-    def _acronyms(self, spans: list[Span], words: list[str]) -> list[Span]:
-        """An unknown capitalised abbreviation (EKD, BdB, THW) names an organisation in news
-        far more often than anything else; known words (TV, DAX), Roman numerals, words of
-        headlines in capitals and agency credits are left alone."""
-        covered = set()
-        for s in spans:
-            covered.update(range(s.start, s.end))
-        added = []
-        for i, word in enumerate(words):
-            if i in covered or not _ACRONYM_RE.match(word) or word.lower() in _AGENCY_WORDS \
-                    or word.lower() in self.lexicon.common_words or _ROMAN_RE.match(word) \
-                    or is_org_suffix(word) or word.capitalize() in self.lexicon.first_names \
-                    or word.capitalize() in self.lexicon.surnames:
-                continue
-            neighbours = [w for w in words[max(0, i - 2): i + 3] if w != word and w.isalpha()]
-            if neighbours and all(w.isupper() for w in neighbours):
-                continue  # a headline or a line in capitals
-            if i + 1 < len(words) and words[i + 1] in _DATELINE_MARKS and i == 0:
-                continue
-            added.append(Span(i, i + 1, "org"))
-        return added
-
     def _split_role(self, span: Span, words: list[str]) -> Span | None:
         """NATO-Chef Rutte -> "Rutte" with role NATO-Chef; the role word before a name too.
         A category noun before a name goes, and says it is an organisation:
@@ -388,7 +351,7 @@ class Recogniser:
                 continue
             pos = tok.start
             for piece in word.split("-"):
-                if piece and (piece[0].isupper() or piece in _AGENCY_WORDS):
+                if piece and (piece[0].isupper() or piece in AGENCY_WORDS):
                     hit = self.gazetteer.match([piece], 0, 1)
                     if hit is not None and hit.strong:
                         parts.append(Span(i, i + 1, hit.entry.kind, hit.entry,
@@ -401,7 +364,7 @@ class Recogniser:
         return parts
 
     def _drop_furniture(self, spans: list[Span], tokens: list[Token], text: str) -> list[Span]:
-        ranges = furniture_ranges(text, _AGENCY_WORDS)
+        ranges = furniture_ranges(text, AGENCY_WORDS)
         if not ranges:
             return spans
         kept = []
