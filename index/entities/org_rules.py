@@ -1,5 +1,6 @@
 """Span rules for organisations the CRF tends to miss: unknown acronyms (EKD, THW), and
-institutions named after someone in one hyphenated word (Otto-Schott-Gymnasium)."""
+institutions named after someone in one hyphenated word (Otto-Schott-Gymnasium), sports
+clubs named with their town (FC Chelsea London, 1. FC Nürnberg)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,48 @@ def acronyms(spans: list[Span], words: list[str], lexicon: Lexicon) -> list[Span
             continue
         added.append(Span(i, i + 1, "org"))
     return added
+# Abbreviations that open the name of a sports club: "SV Werder Bremen", "TSG 1899 Hoffenheim".
+_CLUB_PREFIXES = frozenset(
+    "FC SC SV VfB VfL VfR TSV TuS TSG FSV BSC SSV SpVgg SG SC FK AC AS CF HC EHC ETC TV".split())
+
+
+def club_names(spans: list[Span], words: list[str], gazetteer: Gazetteer) -> list[Span]:
+    """A club abbreviation and the capitalised words or years after it are one organisation
+    ("FC Chelsea London", "1. FC Nürnberg", "SC DHfK Leipzig"), whatever the CRF made of its
+    parts; the name of a known club keeps its entry."""
+    result = spans
+    i = 0
+    while i < len(words) - 1:
+        if words[i] not in _CLUB_PREFIXES:
+            i += 1
+            continue
+        start = i - 2 if i >= 2 and words[i - 2].isdigit() and words[i - 1] == "." else i
+        end = i + 1
+        while end < len(words) and end - i <= 4 and (
+                words[end][:1].isupper() or (words[end].isdigit() and len(words[end]) in (2, 4))):
+            end += 1
+        if not any(w[:1].isupper() for w in words[i + 1:end]):
+            i += 1
+            continue
+        inside = [s for s in result if s.start < end and start < s.end and s.part is None]
+        if any(s.start < start or s.end > end for s in inside) \
+                or any(s.entry is not None and (s.start, s.end) == (start, end) for s in inside):
+            i = end
+            continue
+        result = [s for s in result if s not in inside] + [Span(start, end, "org", _known_club(words, start, i, end, gazetteer))]
+        i = end
+    return result
+
+
+def _known_club(words: list[str], start: int, prefix: int, end: int, gazetteer: Gazetteer):
+    """The entry of the club a name names, with or without its abbreviation or town
+    (SV Werder Bremen -> Werder Bremen, FC Chelsea London -> FC Chelsea)."""
+    for a, b in ((start, end), (prefix + 1, end), (start, end - 1), (prefix + 1, end - 1)):
+        if b > a:
+            hit = gazetteer.match(words, a, b)
+            if hit is not None and hit.strong and hit.entry.kind == "org":
+                return hit.entry
+    return None
 
 
 def institution_names(spans: list[Span], words: list[str], lexicon: Lexicon,

@@ -64,6 +64,9 @@ Organisation rules (org_rules; before: 0.684 / 0.780 / 0.853, news org 0.720, Sm
 0.801): a hyphenated word of names ending in an institution (Otto-Schott-Gymnasium,
 Karl-Hansen-Klinik; not after a place or organisation: Bundeswehr-Krankenhaus) is an
 organisation: 0.686 / 0.784 / 0.853 (news org 0.733, SmartData org 0.802), kept.
+A club abbreviation (FC, SV, TSG ...) and the capitalised words or years after it are one
+organisation ("FC Chelsea London", "SC DHfK Leipzig"), linked to a known club with or
+without abbreviation or town: 0.694 / 0.792 / 0.853 (news org 0.752), kept.
 """
 
 from __future__ import annotations
