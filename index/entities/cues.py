@@ -28,7 +28,7 @@ _ROLE_ENDINGS = ("", "s", "en", "n", "es")
 CATEGORY_HEADS = tuple(
     """hersteller konzern unternehmen firma anbieter betreiber händler dienstleister
     autobauer versicherer zulieferer discounter sender magazin verlag netzwerk plattform
-    rüstungskonzern fluggesellschaft airline reederei""".split())
+    rüstungskonzern fluggesellschaft airline reederei agentur ableger""".split())
 # Short heads that only count as whole words ("Band", not "Bundesverband").
 CATEGORY_WORDS = frozenset({"band", "bands", "label", "labels"})
 

@@ -1,12 +1,13 @@
 """Span rules for organisations the CRF tends to miss: unknown acronyms (EKD, THW), and
 institutions named after someone in one hyphenated word (Otto-Schott-Gymnasium), sports
-clubs named with their town (FC Chelsea London, 1. FC Nürnberg)."""
+clubs named with their town (FC Chelsea London, 1. FC Nürnberg), names after a category noun
+(der Luxusauto-Hersteller Jaguar Land Rover)."""
 
 from __future__ import annotations
 
 import re
 
-from .cues import AGENCY_WORDS, DATELINE_MARKS, is_org_suffix
+from .cues import AGENCY_WORDS, DATELINE_MARKS, is_category_noun, is_org_suffix, role_of
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .spans import Span, covered_tokens
@@ -114,3 +115,39 @@ def _is_person_name(word: str, lexicon: Lexicon, gazetteer: Gazetteer) -> bool:
         return True
     hit = gazetteer.match([word], 0, 1)
     return hit is None or hit.entry.kind == "person" or not hit.strong
+
+
+def after_category_nouns(spans: list[Span], words: list[str], lexicon: Lexicon,
+                         gazetteer: Gazetteer) -> list[Span]:
+    """Unknown capitalised words right after a noun naming a kind of organisation are its
+    name where the CRF found nothing ("der Luxusauto-Hersteller Jaguar Land Rover", "die
+    Eventagentur Zappzoom"); common words at the end are not ("Hersteller Apple Aktien")."""
+    covered = covered_tokens(spans)
+    added = []
+    for i in range(len(words) - 1):
+        j = i + 1
+        first = words[j]
+        if j in covered or not first[:1].isupper() or first.lower() in lexicon.common_words \
+                or not is_category_noun(words[i]) or role_of(first) or is_category_noun(first):
+            continue
+        hit = gazetteer.match(words, j)
+        if hit is not None and hit.strong and hit.entry.kind != "org" or _ends_in_place(first, gazetteer):
+            continue  # "Hersteller Deutschlands", "der größte Dienstleister Nordeuropas"
+        end = j + 1
+        while end < len(words) and end - j < 4 and end not in covered \
+                and words[end][:1].isupper() and not role_of(words[end]):
+            end += 1
+        while end - j > 1 and words[end - 1].lower() in lexicon.common_words:
+            end -= 1
+        added.append(Span(j, end, "org"))
+        covered.update(range(j, end))
+    return added
+
+
+def _ends_in_place(word: str, gazetteer: Gazetteer) -> bool:
+    """Nordeuropas, Ostafrika: a word ending in the name of a known place."""
+    for k in range(3, len(word) - 3):
+        hit = gazetteer.match([word[k].upper() + word[k + 1:]], 0, 1)
+        if hit is not None and hit.strong and hit.entry.kind == "place":
+            return True
+    return False

@@ -126,6 +126,7 @@ class Recogniser:
         spans += org_rules.acronyms(spans, words, self.lexicon)
         spans += org_rules.institution_names(spans, words, self.lexicon, self.gazetteer)
         spans = org_rules.club_names(spans, words, self.gazetteer)
+        spans += org_rules.after_category_nouns(spans, words, self.lexicon, self.gazetteer)
         spans = [s for s in (self._split_role(s, words) for s in spans) if s is not None]
         spans = self._propagate(spans, words)
         spans += self._compound_parts(spans, tokens)

@@ -67,6 +67,11 @@ organisation: 0.686 / 0.784 / 0.853 (news org 0.733, SmartData org 0.802), kept.
 A club abbreviation (FC, SV, TSG ...) and the capitalised words or years after it are one
 organisation ("FC Chelsea London", "SC DHfK Leipzig"), linked to a known club with or
 without abbreviation or town: 0.694 / 0.792 / 0.853 (news org 0.752), kept.
+Unknown capitalised words the CRF left alone right after a category noun are an
+organisation ("Luxusauto-Hersteller Jaguar Land Rover"; not a place: "Dienstleister
+Nordeuropas"): 0.694 / 0.792 / 0.854, news unchanged; with "agentur" and "ableger" as
+category heads too ("Eventagentur Zappzoom", "BMW-Ableger Mini"): 0.696 / 0.798 / 0.854
+(news org 0.772, SmartData org 0.805), kept.
 """
 
 from __future__ import annotations
