@@ -10,7 +10,8 @@ from typing import Any
 from rich.console import Console
 
 console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+# Messages are never folded: a long path cut in two cannot be found by grep in a log.
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def iso(value: datetime | None) -> str | None:

@@ -192,6 +192,18 @@ def test_one_bad_file_is_reported_and_the_rest_imported(tmp_path):
     assert len(run_json("articles", data_dir=tmp_path / "lib")) == 1
 
 
+def test_a_bad_file_deep_in_folders_is_named_on_one_unbroken_line(tmp_path):
+    """A log of an import is grepped for file names: long paths are never folded."""
+    folder = tmp_path / "in" / ("Nachrichtenarchiv_2025_" * 4) / ("Agenturmeldungen_Wirtschaft_" * 4)
+    folder.mkdir(parents=True)
+    bad = folder / "kaputte_meldung_mit_langem_namen.txt"
+    bad.write_bytes(b"\x00\x01\x02binary\xff\xfe\x00")
+    result = run("add", str(tmp_path / "in"), data_dir=tmp_path / "lib")
+    assert result.returncode == 1
+    (line,) = [line for line in result.stderr.splitlines() if "kaputte_meldung" in line]
+    assert str(bad) in line and "skipped" in line
+
+
 def test_missing_path_is_reported(tmp_path):
     result = run("add", str(tmp_path / "nowhere"), data_dir=tmp_path / "lib")
     assert result.returncode != 0 and "nowhere" in result.stderr and "Traceback" not in result.stderr
