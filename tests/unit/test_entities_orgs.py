@@ -1,0 +1,58 @@
+"""Organisations a reader of German news would want to hop between, named as news names
+them: institutions named after someone, sports clubs with their town, companies after the
+noun that says what they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.entities import EntityPipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> EntityPipeline:
+    return EntityPipeline.load()
+
+
+def orgs(pipeline, text):
+    return [(m.text, m.entity) for m in pipeline.extract(text) if m.kind == "org" and not m.partial]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Auch der Chor des Hanna-Wendtland-Gymnasium möchte helfen.", "Hanna-Wendtland-Gymnasium"),
+    ("Patienten der Karl-Hansen-Klinik werden verlegt.", "Karl-Hansen-Klinik"),
+])
+def test_an_institution_named_after_someone_is_an_organisation(pipeline, text, name):
+    assert name in [text for text, _ in orgs(pipeline, text)]
+
+
+def test_a_compound_of_a_known_organisation_is_not_a_new_institution(pipeline):
+    found = [text for text, _ in orgs(pipeline, "Er liegt im Bundeswehr-Krankenhaus.")]
+    assert "Bundeswehr-Krankenhaus" not in found
+
+
+def test_a_club_is_named_with_its_abbreviation_and_town(pipeline):
+    found = orgs(pipeline, "Der Stürmer des FC Chelsea London traf gegen den SC Grünwaldia "
+                           "Leipzig und den 1. FC Nürnberg.")
+    names = [text for text, _ in found]
+    assert {"FC Chelsea London", "SC Grünwaldia Leipzig", "1. FC Nürnberg"} <= set(names)
+    assert "London" not in [m.text for m in pipeline.extract("des FC Chelsea London .")]
+
+
+def test_a_known_club_named_with_or_without_abbreviation_is_one_entity(pipeline):
+    found = dict(orgs(pipeline, "Der SV Werder Bremen siegte. Werder Bremen bleibt oben."))
+    assert found["SV Werder Bremen"] == found["Werder Bremen"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Der Spielzeughersteller Lumbrix Toys wächst.", "Lumbrix Toys"),
+    ("Er übernahm mit seiner Eventagentur Zappelfix den Club.", "Zappelfix"),
+    ("Die Nachrichtenagentur Xinora meldete das.", "Xinora"),
+])
+def test_the_name_after_a_category_noun_is_an_organisation(pipeline, text, name):
+    assert name in [text for text, _ in orgs(pipeline, text)]
+
+
+def test_a_place_after_a_category_noun_stays_a_place(pipeline):
+    found = [text for text, _ in orgs(pipeline, "Der größte Hersteller Nordeuropas wächst.")]
+    assert "Nordeuropas" not in found
