@@ -112,13 +112,38 @@ def _countries(source: Path) -> list[dict]:
     return places
 
 
-def _dach_places(source: Path) -> list[dict]:
+def _place_counts(sets) -> Counter:
+    """How often each text is annotated as a place in the modern training sets."""
+    counts: Counter = Counter()
+    for set_name, sentences in sets:
+        if set_name in OCR_SETS:
+            continue  # old spellings: Gratz
+        for tokens, tags in sentences:
+            counts.update(" ".join(tokens[a:b]) for a, b, k in corpora.spans_of(tags) if k == "LOC")
+    return counts
+
+
+def _dach_places(source: Path, place_counts: Counter | None = None) -> list[dict]:
+    """DACH places of GeoNames. A city of 100,000 or more whose GeoNames name is not the one
+    German text uses (Vienna, Munich, Geneva, Frankfurt am Main) is named by the alternate
+    name the training sets annotate most often as a place (Wien, München, Genf, Frankfurt),
+    unless another place already bears it; the GeoNames name stays as an alias."""
+    records = [json.loads(line) for line in
+               (source / "gazetteers_de" / "geonames" / "dach_places_cities500.derived.jsonl")
+               .read_text(encoding="utf-8").splitlines()]
+    records.sort(key=lambda r: -int(r.get("population") or 0))
+    taken = {r["name"] for r in records}
+    counts = place_counts or Counter()
     places = []
-    path = source / "gazetteers_de" / "geonames" / "dach_places_cities500.derived.jsonl"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        places.append({"name": record["name"], "aliases": [],
-                       "population": int(record.get("population") or 0)})
+    for record in records:
+        name, aliases = record["name"], []
+        population = int(record.get("population") or 0)
+        german = max(record.get("alternatenames") or [""], key=lambda a: counts[a])
+        if population >= 100_000 and counts[german] >= 2 and counts[german] > counts[name] \
+                and german not in taken:
+            name, aliases = german, [name]
+            taken.add(german)
+        places.append({"name": name, "aliases": aliases, "population": population})
     return places
 
 
@@ -126,8 +151,9 @@ def word_lists(sets, source: Path) -> tuple[set[str], set[str]]:
     """Common words and first names learnt from `sets` (plus the first-name counts)."""
     outside, inside, span_first = _count_words(sets)
     common = common_words(outside, inside)
-    places = _countries(source) + _dach_places(source)
-    big_places = {p["name"].lower() for p in places if p["population"] >= 100_000}
+    places = _countries(source) + _dach_places(source, _place_counts(sets))
+    big_places = {n.lower() for p in places if p["population"] >= 100_000
+                  for n in (p["name"], *p["aliases"])}
     big_places |= {line.split("|")[1].strip().lower() for line in (PACKAGE_DATA / "curated.txt")
                    .read_text(encoding="utf-8").splitlines()
                    if line.startswith("place") and "|" in line}
@@ -185,7 +211,7 @@ def build(source: Path, target: Path = PACKAGE_DATA) -> dict[str, int]:
     target.mkdir(parents=True, exist_ok=True)
     sets = training_sentences(source)
     common, first = word_lists(sets, source)
-    places = _countries(source) + _dach_places(source)
+    places = _countries(source) + _dach_places(source, _place_counts(sets))
 
     surnames = [l.strip() for l in (source / "gazetteers_de" / "ler" / "personennamen.list")
                 .read_text(encoding="utf-8").splitlines() if l.strip()]
