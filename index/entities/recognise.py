@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pycrfsuite
 
-from . import org_rules
+from . import org_rules, place_rules
 from .cues import (AGENCY_WORDS, DATELINE_MARKS, SPEECH_VERBS, TITLES, is_category_noun,
                    role_of)
 from .features import FeatureExtractor
@@ -127,6 +127,8 @@ class Recogniser:
         spans += org_rules.institution_names(spans, words, self.lexicon, self.gazetteer)
         spans = org_rules.club_names(spans, words, self.gazetteer)
         spans += org_rules.after_category_nouns(spans, words, self.lexicon, self.gazetteer)
+        spans += place_rules.compass_regions(spans, words, self.gazetteer)
+        spans = place_rules.without_languages(spans, words)
         spans = [s for s in (self._split_role(s, words) for s in spans) if s is not None]
         spans = self._propagate(spans, words)
         spans += self._compound_parts(spans, tokens)

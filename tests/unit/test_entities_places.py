@@ -1,0 +1,42 @@
+"""Places as German news names them: cities by their German name, regions named by a
+compass point and a country, and languages that are no places."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.entities import EntityPipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> EntityPipeline:
+    return EntityPipeline.load()
+
+
+def places(pipeline, text):
+    return [(m.text, m.entity) for m in pipeline.extract(text) if m.kind == "place" and not m.partial]
+
+
+def test_a_city_is_known_by_its_german_name_and_its_english_one_links_to_it(pipeline):
+    found = dict(places(pipeline, "Der Vorstand in Wien rechnet damit, dass München und "
+                                  "Genf folgen."))
+    assert {"Wien", "München", "Genf"} <= set(found)
+    english = dict(places(pipeline, "The summit in Vienna ended."))
+    assert english.get("Vienna") == found["Wien"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tieto Enator, der größte Dienstleister Nordeuropas, meldet Gewinne.", "Nordeuropas"),
+    ("Die Kämpfe in der Ostukraine dauern an.", "Ostukraine"),
+])
+def test_a_region_named_by_a_compass_point_and_a_place_is_a_place(pipeline, text, name):
+    assert name in [t for t, _ in places(pipeline, text)]
+
+
+def test_a_compass_word_without_a_place_is_no_region(pipeline):
+    assert places(pipeline, "Ein kalter Ostwind wehte über die Felder.") == []
+
+
+def test_a_language_is_not_a_place(pipeline):
+    found = [t for t, _ in places(pipeline, "Im Unterricht wird vorwiegend Englisch geredet.")]
+    assert "Englisch" not in found
