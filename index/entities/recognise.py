@@ -213,9 +213,11 @@ class Recogniser:
         low = word.lower()
         for ending in ("er", "ern", "ers", "erin", "erinnen"):
             if low.endswith(ending) and len(low) > len(ending) + 2:
-                base = self.gazetteer.match([word[: -len(ending)]], 0, 1)
-                if base is not None and base.entry.kind == "place":
-                    return False
+                # Berliner, and with the -en of the town dropped: Münchner, Bremer
+                for stem in (word[: -len(ending)], word[: -len(ending)].removesuffix("n") + "en"):
+                    base = self.gazetteer.match([stem], 0, 1)
+                    if base is not None and base.entry.kind == "place":
+                        return False
         if word in lex.surnames or word in lex.first_names:
             return True
         stem = strip_genitive(low)

@@ -40,3 +40,8 @@ def test_a_compass_word_without_a_place_is_no_region(pipeline):
 def test_a_language_is_not_a_place(pipeline):
     found = [t for t, _ in places(pipeline, "Im Unterricht wird vorwiegend Englisch geredet.")]
     assert "Englisch" not in found
+
+
+def test_a_word_derived_from_a_town_is_not_the_town(pipeline):
+    found = [t for t, _ in places(pipeline, "Der Münchner von heute setzt im Fasching auf Gaga.")]
+    assert "Münchner" not in found
