@@ -151,3 +151,20 @@ def _ends_in_place(word: str, gazetteer: Gazetteer) -> bool:
         if hit is not None and hit.strong and hit.entry.kind == "place":
             return True
     return False
+
+
+# Roles the curated list gives newspapers, magazines and broadcasters.
+MEDIA_ROLES = frozenset({"Zeitung", "Magazin", "Sender"})
+_ARTICLE_WORDS = frozenset({"der", "die", "das"})
+
+
+def is_titled_medium(span: Span, words: list[str]) -> bool:
+    """"Der Tagesspiegel", "Die Zeit": a medium whose title begins with its article keeps
+    the article at the start of a sentence (it is part of the title there)."""
+    entry = span.entry
+    if entry is None or not MEDIA_ROLES.intersection(entry.roles) \
+            or words[span.start].lower() not in _ARTICLE_WORDS:
+        return False
+    surface = " ".join(words[span.start:span.end]).casefold()
+    return any(name.casefold() == surface for name in (entry.name, *entry.aliases))
+

@@ -77,7 +77,8 @@ def _tidy(spans: list[Span], words: list[str], sentence_start: int) -> list[Span
             first = words[span.start]
             if first.islower() and not (span.kind == "person" and first in NAME_PARTICLES):
                 span.start += 1  # "britische Label EMI", "die Grünen"
-            elif first.lower() in _ARTICLES and span.start == sentence_start:
+            elif first.lower() in _ARTICLES and span.start == sentence_start \
+                    and not org_rules.is_titled_medium(span, words):
                 span.start += 1
             elif (span.start == sentence_start and first.lower() in _PREPOSITIONS
                   and not (span.kind == "person" and words[span.start + 1] in NAME_PARTICLES)):

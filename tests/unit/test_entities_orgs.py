@@ -56,3 +56,12 @@ def test_the_name_after_a_category_noun_is_an_organisation(pipeline, text, name)
 def test_a_place_after_a_category_noun_stays_a_place(pipeline):
     found = [text for text, _ in orgs(pipeline, "Der größte Hersteller Nordeuropas wächst.")]
     assert "Nordeuropas" not in found
+
+
+def test_a_newspaper_title_keeps_its_article_at_the_start_of_a_sentence(pipeline):
+    found = [text for text, _ in orgs(pipeline, "Der Tagesspiegel berichtet, die Regierung zögere.")]
+    assert found == ["Der Tagesspiegel"]
+
+
+def test_a_party_at_the_start_of_a_sentence_loses_its_article(pipeline):
+    assert "Die Linke" not in [text for text, _ in orgs(pipeline, "Die Linke will klagen.")]
