@@ -168,3 +168,30 @@ def is_titled_medium(span: Span, words: list[str]) -> bool:
     surface = " ".join(words[span.start:span.end]).casefold()
     return any(name.casefold() == surface for name in (entry.name, *entry.aliases))
 
+
+_QUOTES = frozenset('"„“”»«‚‘’')
+# Heads of compounds whose quoted first part names a medium or a company: '"Bild"-Zeitung'.
+_QUOTED_TITLE_HEADS = ("zeitung", "blatt", "magazin", "sender", "redaktion", "chefredakteur",
+                       "konzern", "gruppe", "chef", "chefin", "aktie", "aktien")
+
+
+def quoted_titles(spans: list[Span], words: list[str], gazetteer: Gazetteer) -> list[Span]:
+    """A capitalised name in quotes joined by a hyphen to a noun naming a medium or a firm
+    ('die "Bild"-Zeitung', '„Spiegel“-Chefredakteur') is that organisation."""
+    covered = covered_tokens(spans)
+    added = []
+    for i, word in enumerate(words):
+        if word not in _QUOTES or i + 4 >= len(words):
+            continue
+        end = i + 1
+        while end < len(words) and end - i <= 3 and words[end][:1].isupper():
+            end += 1
+        if end == i + 1 or end + 2 >= len(words) or words[end] not in _QUOTES \
+                or words[end + 1] != "-" or covered.intersection(range(i + 1, end)):
+            continue
+        head = words[end + 2].lower()
+        hit = gazetteer.match(words, i + 1, end)
+        if hit is not None and hit.entry.kind == "org" or head.endswith(_QUOTED_TITLE_HEADS):
+            added.append(Span(i + 1, end, "org", hit.entry if hit and hit.entry.kind == "org" else None))
+    return added
+

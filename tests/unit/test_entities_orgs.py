@@ -65,3 +65,9 @@ def test_a_newspaper_title_keeps_its_article_at_the_start_of_a_sentence(pipeline
 
 def test_a_party_at_the_start_of_a_sentence_loses_its_article(pipeline):
     assert "Die Linke" not in [text for text, _ in orgs(pipeline, "Die Linke will klagen.")]
+
+
+def test_a_quoted_title_before_a_hyphen_is_the_organisation(pipeline):
+    found = orgs(pipeline, 'Die "Bild"-Zeitung verlieh ihr den Preis, die „Morgenpost“-Redaktion nicht.')
+    assert [text for text, _ in found] == ["Bild", "Morgenpost"]
+    assert found[0][1] == pipeline.extract("Die Bild-Zeitung berichtet.")[0].entity
