@@ -129,6 +129,7 @@ class Recogniser:
         spans = org_rules.club_names(spans, words, self.gazetteer)
         spans += org_rules.after_category_nouns(spans, words, self.lexicon, self.gazetteer)
         spans += org_rules.quoted_titles(spans, words, self.gazetteer)
+        spans = org_rules.appositions(spans, words, self.lexicon)
         spans += place_rules.compass_regions(spans, words, self.gazetteer)
         spans = place_rules.without_languages(spans, words)
         spans = [s for s in (self._split_role(s, words) for s in spans) if s is not None]

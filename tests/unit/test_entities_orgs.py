@@ -71,3 +71,15 @@ def test_a_quoted_title_before_a_hyphen_is_the_organisation(pipeline):
     found = orgs(pipeline, 'Die "Bild"-Zeitung verlieh ihr den Preis, die „Morgenpost“-Redaktion nicht.')
     assert [text for text, _ in found] == ["Bild", "Morgenpost"]
     assert found[0][1] == pipeline.extract("Die Bild-Zeitung berichtet.")[0].entity
+
+
+def test_a_name_followed_by_an_apposition_naming_a_kind_of_firm_is_an_organisation(pipeline):
+    assert [m.kind for m in pipeline.extract("Gestern traf Tarvik Sundell ein.")] == ["person"]
+    found = [text for text, _ in orgs(pipeline, "Tarvik Sundell, der größte Software-Anbieter "
+                                                "des Landes, streicht Stellen.")]
+    assert found == ["Tarvik Sundell"]
+
+
+def test_a_person_named_with_a_first_name_before_an_apposition_stays_a_person(pipeline):
+    found = [(m.text, m.kind) for m in pipeline.extract("Hans Wolf, der Betreiber des Cafés, klagt.")]
+    assert found == [("Hans Wolf", "person")]
