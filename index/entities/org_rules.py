@@ -24,14 +24,15 @@ _INSTITUTION_HEADS = tuple(
 def acronyms(spans: list[Span], words: list[str], lexicon: Lexicon) -> list[Span]:
     """An unknown capitalised abbreviation (EKD, BdB, THW) names an organisation in news
     far more often than anything else; known words (TV, DAX), Roman numerals, words of
-    headlines in capitals and agency credits are left alone."""
+    headlines in capitals and agency credits are left alone, and so are names in capitals
+    (ANNA, MÜLLER), but three capitals are an abbreviation even if a name is so spelt (EMI)."""
     covered = covered_tokens(spans)
     added = []
     for i, word in enumerate(words):
         if i in covered or not _ACRONYM_RE.match(word) or word.lower() in AGENCY_WORDS \
                 or word.lower() in lexicon.common_words or _ROMAN_RE.match(word) \
-                or is_org_suffix(word) or word.capitalize() in lexicon.first_names \
-                or word.capitalize() in lexicon.surnames:
+                or is_org_suffix(word) or (len(word) > 3 or not word.isupper()) and (
+                    word.capitalize() in lexicon.first_names or word.capitalize() in lexicon.surnames):
             continue
         neighbours = [w for w in words[max(0, i - 2): i + 3] if w != word and w.isalpha()]
         if neighbours and all(w.isupper() for w in neighbours):

@@ -83,3 +83,8 @@ def test_a_name_followed_by_an_apposition_naming_a_kind_of_firm_is_an_organisati
 def test_a_person_named_with_a_first_name_before_an_apposition_stays_a_person(pipeline):
     found = [(m.text, m.kind) for m in pipeline.extract("Hans Wolf, der Betreiber des Cafés, klagt.")]
     assert found == [("Hans Wolf", "person")]
+
+
+def test_a_three_letter_abbreviation_spelt_like_a_first_name_is_an_organisation(pipeline):
+    assert orgs(pipeline, "Die Übernahme von INA scheiterte.")[0][0] == "INA"
+    assert [m.kind for m in pipeline.extract("Die Rede von Ina Berg überzeugte.")] == ["person"]
