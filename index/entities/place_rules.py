@@ -42,3 +42,17 @@ def without_languages(spans: list[Span], words: list[str]) -> list[Span]:
     ("vorwiegend Englisch geredet"); listed towns (Rodewisch) keep their entry."""
     return [s for s in spans if not (s.kind == "place" and s.entry is None and s.part is None
                                      and s.end - s.start == 1 and words[s.start].endswith("isch"))]
+
+
+def districts(spans: list[Span], words: list[str]) -> list[Span]:
+    """A hyphenated name ending in -Kreis names a district ("des Rhein-Sieg-Kreises"), a
+    place of its own even where the CRF ran it into the next words."""
+    result = [s for s in spans]
+    for i, word in enumerate(words):
+        if not word[:1].isupper() or not word.endswith(("-Kreis", "-Kreises", "-Kreise")):
+            continue
+        inside = [s for s in result if s.start <= i < s.end and s.part is None]
+        if any(s.entry is not None or (s.end - s.start == 1 and s.kind == "place") for s in inside):
+            continue
+        result = [s for s in result if s not in inside] + [Span(i, i + 1, "place")]
+    return result

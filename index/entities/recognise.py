@@ -132,6 +132,7 @@ class Recogniser:
         spans = org_rules.appositions(spans, words, self.lexicon)
         spans += place_rules.compass_regions(spans, words, self.gazetteer)
         spans = place_rules.without_languages(spans, words)
+        spans = place_rules.districts(spans, words)
         spans = [s for s in (self._split_role(s, words) for s in spans) if s is not None]
         spans = self._propagate(spans, words)
         spans += self._compound_parts(spans, tokens)

@@ -45,3 +45,10 @@ def test_a_language_is_not_a_place(pipeline):
 def test_a_word_derived_from_a_town_is_not_the_town(pipeline):
     found = [t for t, _ in places(pipeline, "Der Münchner von heute setzt im Fasching auf Gaga.")]
     assert "Münchner" not in found
+
+
+def test_a_district_named_with_kreis_is_a_place_of_its_own(pipeline):
+    found = [(m.text, m.kind) for m in pipeline.extract(
+        "Das Jugendamt des Oder-Wiesen-Kreises für Neudorf und Altheim lädt ein.")]
+    assert ("Oder-Wiesen-Kreises", "place") in found
+    assert not any("für" in text for text, _ in found)
