@@ -138,8 +138,11 @@ def _parse_chunk(paths: list[str]) -> list[ParsedFile]:
 
 def parse_files(files: list[Path], *, aliases_file: Path | None, database: Path | None) -> Iterator[ParsedFile]:
     """Parsed files in the order given; in a process pool when there are many."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(files) < POOL_THRESHOLD or workers < 2:
+    # The parent keeps a core busy writing the store and the search index; one worker per
+    # other core. On two cores one worker imports as fast as two (the writer is the limit)
+    # and a worker holds ~280 MB (the entity model and word lists).
+    workers = min((os.cpu_count() or 1) - 1, 8)
+    if len(files) < POOL_THRESHOLD or workers < 1:
         for path in files:
             # In-process: the library recognises entities itself, only for what it writes.
             yield parse_one(path, skip_known=False)
