@@ -78,8 +78,9 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         if self.first_page is not None:
-            self.show_first_page()
-        self.open_library()
+            self.show_first_page()  # opens the library once the page is painted
+        else:
+            self.open_library()
 
     @work(thread=True, group="first-page")
     def show_first_page(self) -> None:
@@ -88,10 +89,14 @@ class ReaderApp(App[None]):
             found = self.first_page.result(timeout=FIRST_PAGE_WAIT_SECONDS)
         except Exception:  # noqa: BLE001 - only a head start: the library's own page follows
             log.debug("no first page before the library opened", exc_info=True)
+            found = None
+        if found is None:
+            self.call_from_thread(self.open_library)
             return
-        if found is not None:
-            rows, total = found
-            self.main_screen.post_message(ArticlesPage(rows, 0, total, preview=True))
+        rows, total = found
+        # The screen opens the library after painting these rows: loading Whoosh and pydantic
+        # in parallel would hold the interpreter while the first frame is drawn.
+        self.main_screen.post_message(ArticlesPage(rows, 0, total, preview=True))
 
     def on_unmount(self) -> None:
         if self.library is not None:

@@ -184,6 +184,8 @@ class MainScreen(EntityActions, LibraryWatch, LibraryWork, Screen):
 
     @on(ArticlesPage)
     def show_page(self, event: ArticlesPage) -> None:
+        if event.preview:
+            self.call_after_refresh(self.app.open_library)
         if self.search_text.strip():
             return  # a search took over the list while this page loaded
         if event.preview and self.ready:
