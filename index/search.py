@@ -59,7 +59,7 @@ WRITER_TIMEOUT_SECONDS = 300.0
 WAITING_MESSAGE = "Waiting for another reader process to finish writing to the search index…"
 WRITER_RETRY_DELAY_SECONDS = 0.1
 # Memory for the writer's in-memory pool before it spills to disk.
-WRITER_LIMIT_MB = 256
+WRITER_LIMIT_MB = 128
 # Whoosh reads a compound segment by copying each of its parts into memory (BytesIO over the
 # mmap): at 100k articles 1 GB per searcher and per merge. Separate files are read on demand.
 WRITER_OPTIONS = {"limitmb": WRITER_LIMIT_MB, "compound": False}
