@@ -11,9 +11,21 @@ from index.library import Library
 from tests.reliability.corpus import (assert_index_agrees_with_store, installed_reader, marker, reader_env,
                                       run_reader, write_corpus)
 
-# Each round brings new articles, so every kill lands in an import with work to do;
-# the delays spread the kills over parsing, entity recognition, the store commit and the index commit.
-ROUNDS = [(0.6, 120), (1.2, 120), (1.8, 120), (2.4, 120), (3.0, 120), (3.6, 120), (4.5, 120)]
+# Each round brings new articles, so every kill lands in an import with work to do. The kills
+# are spread over parsing, entity recognition, the store commit and the index commit: at these
+# fractions of the time an uninterrupted import of one round takes on this machine (fixed delays
+# missed once the import got faster).
+ROUND_SIZE = 120
+KILL_AT = [0.1, 0.25, 0.4, 0.55, 0.7, 0.85, 0.95]
+
+
+def seconds_for_one_round(tmp_path: Path) -> float:
+    folder = tmp_path / "calibration"
+    write_corpus(folder, ROUND_SIZE, start=100_000)
+    started = time.monotonic()
+    result = run_reader("add", str(folder), data_dir=tmp_path / "calibration-library")
+    assert result.returncode == 0, result.stderr
+    return time.monotonic() - started
 
 
 def start_add(data_dir: Path, folder: Path) -> subprocess.Popen:
@@ -25,11 +37,12 @@ def test_kill_9_at_several_points_leaves_a_library_that_a_rerun_completes(tmp_pa
     source, data_dir = tmp_path / "articles", tmp_path / "library"
     written = 0
     killed_while_running = 0
-    for delay, count in ROUNDS:
-        write_corpus(source / f"round_{written:05d}", count, start=written)
-        written += count
+    one_round = seconds_for_one_round(tmp_path)
+    for fraction in KILL_AT:
+        write_corpus(source / f"round_{written:05d}", ROUND_SIZE, start=written)
+        written += ROUND_SIZE
         process = start_add(data_dir, source)
-        time.sleep(delay)
+        time.sleep(fraction * one_round)
         if process.poll() is None:
             killed_while_running += 1
             process.send_signal(signal.SIGKILL)
