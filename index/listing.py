@@ -36,6 +36,18 @@ def newest_rows(db: sqlite3.Connection, limit: int | None, offset: int = 0) -> l
     return rows + db.execute(f"{_UNDATED} LIMIT ? OFFSET ?", (still, max(0, offset - dated_total))).fetchall()
 
 
+def listed_values(row: sqlite3.Row) -> dict:
+    """The fields a list row shows, decoded from a LISTED_COLUMNS row."""
+    return {
+        "id": row["id"],
+        "title": row["title"],
+        "source": row["source"],
+        "published": datetime.fromisoformat(row["published"]) if row["published"] else None,
+        "published_precision": row["published_precision"],
+        "kind": row["kind"],
+    }
+
+
 @dataclass(frozen=True)
 class ListedArticle:
     """A row of the list as the first page shows it (the fields ArticleSummary has for the list)."""
@@ -61,17 +73,7 @@ def first_page(db_path: Path, limit: int) -> tuple[list[ListedArticle], int] | N
         db.row_factory = sqlite3.Row
         rows = newest_rows(db, limit)
         total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
-        listed = [
-            ListedArticle(
-                id=row["id"],
-                title=row["title"],
-                source=row["source"],
-                published=datetime.fromisoformat(row["published"]) if row["published"] else None,
-                published_precision=row["published_precision"],
-                kind=row["kind"],
-            )
-            for row in rows
-        ]
+        listed = [ListedArticle(**listed_values(row)) for row in rows]
     except (sqlite3.Error, ValueError, IndexError):
         return None
     finally:

@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from index.errors import LibraryError, UnknownArticle
-from index.listing import LISTED_COLUMNS, newest_rows
+from index.listing import LISTED_COLUMNS, listed_values, newest_rows
 from index.models import Article, ArticleSummary, Mention
 
 log = logging.getLogger(__name__)
@@ -104,12 +104,7 @@ def _now() -> str:
 
 def _summary(row: sqlite3.Row) -> ArticleSummary:
     return ArticleSummary(
-        id=row["id"],
-        title=row["title"],
-        source=row["source"],
-        published=datetime.fromisoformat(row["published"]) if row["published"] else None,
-        published_precision=row["published_precision"],
-        kind=row["kind"],
+        **listed_values(row),
         path=row["path"],
         url=row["url"],
         tags=json.loads(row["tags"]),
