@@ -42,15 +42,18 @@ from index.search_query import (
     parse,
     to_index_time,
 )
+from index.search_codec import ReaderCodec
 from index.search_scoring import FastBM25F, prepare as prepare_scoring
 from index.search_dates import PublicationDates, split_date_filter
+from index.search_vector import ranked_docnums
 from index.search_snippets import FieldTerms, find_matches, make_snippet, positive_terms
 
 logger = logging.getLogger(__name__)
 
 # Bump when the schema or the analysis changes: an index of another version is rebuilt.
 # 2: a sortable publication-time column; segments written as separate files.
-SCHEMA_VERSION = 2
+# 3: posting blocks as arrays (index.search_codec).
+SCHEMA_VERSION = 3
 VERSION_FILE = "reader-schema-version"
 TITLE_BOOST = 3.0
 # How long add()/delete()/clear() wait for another process's writer before giving up
@@ -62,7 +65,8 @@ WRITER_RETRY_DELAY_SECONDS = 0.1
 WRITER_LIMIT_MB = 128
 # Whoosh reads a compound segment by copying each of its parts into memory (BytesIO over the
 # mmap): at 100k articles 1 GB per searcher and per merge. Separate files are read on demand.
-WRITER_OPTIONS = {"limitmb": WRITER_LIMIT_MB, "compound": False}
+# Posting blocks as plain arrays (index.search_codec) rather than W3's compressed pickles.
+WRITER_OPTIONS = {"limitmb": WRITER_LIMIT_MB, "compound": False, "codec": ReaderCodec()}
 _HIGHLIGHT_CACHE_SIZE = 64
 
 Fetch = Callable[[list[str]], dict[str, tuple[str, str]]]
@@ -372,14 +376,17 @@ class SearchIndex:
     def _ranked(self, searcher, parsed, limit: int) -> list[tuple[float, dict]]:
         """(score, stored fields) of the best hits; date conditions filter, they do not score."""
         text_query, date_ranges = split_date_filter(parsed)
-        if not date_ranges:
-            return [(hit.score, hit.fields()) for hit in searcher.search(parsed, limit=limit)]
-        dates = self._publication_dates(searcher)
-        if text_query is None:  # only dates: the newest first
-            return [(1.0, searcher.stored_fields(docnum)) for docnum in dates.newest_within(date_ranges, limit)]
-        allowed = dates.docnums_within(date_ranges)
-        if not allowed:
-            return []
+        allowed = None
+        if date_ranges:
+            dates = self._publication_dates(searcher)
+            if text_query is None:  # only dates: the newest first
+                return [(1.0, searcher.stored_fields(docnum)) for docnum in dates.newest_within(date_ranges, limit)]
+            allowed = dates.docnums_within(date_ranges)
+            if not allowed:
+                return []
+        ranked = ranked_docnums(searcher, text_query, limit, allowed)
+        if ranked is not None:
+            return [(score, searcher.stored_fields(docnum)) for score, docnum in ranked]
         return [(hit.score, hit.fields()) for hit in searcher.search(text_query, limit=limit, filter=allowed)]
 
     def warm_up(self) -> None:

@@ -57,6 +57,19 @@ class _SegmentNorms:
                 per_reader[key] = norms
         return norms
 
+    def array_of(self, segment_reader, fieldname: str, B: float, K1: float, average: float):
+        """The same norms as a numpy array (for index.search_vector)."""
+        import numpy as np
+
+        key = ("array", fieldname, B, K1, average)
+        with self._lock:
+            norms = self._norms.get(segment_reader, {}).get(key)
+        if norms is None:
+            norms = np.asarray(self.of(segment_reader, fieldname, B, K1, average), dtype=np.float64)
+            with self._lock:
+                self._norms.setdefault(segment_reader, {})[key] = norms
+        return norms
+
 
 _NORMS = _SegmentNorms()
 
@@ -65,6 +78,7 @@ class FastBM25FScorer(scoring.BM25FScorer):
     def __init__(self, searcher, fieldname, text, B, K1, qf=1):
         super().__init__(searcher, fieldname, text, B, K1, qf=qf)
         self._norms = _NORMS.of(searcher.reader(), fieldname, B, K1, self.avgfl)
+        self._norms_key = (searcher.reader(), fieldname, B, K1, self.avgfl)
         self._idf_k1 = self.idf * (K1 + 1)
 
     def score(self, matcher):
@@ -78,6 +92,11 @@ class FastBM25F(scoring.BM25F):
             return scoring.WeightScorer.for_(searcher, fieldname, text)
         B = self._field_B.get(fieldname, self.B)
         return FastBM25FScorer(searcher, fieldname, text, B, self.K1, qf=qf)
+
+
+def norms_array(scorer: FastBM25FScorer):
+    """The scorer's segment norms as a numpy array, indexed by document number."""
+    return _NORMS.array_of(*scorer._norms_key)
 
 
 def prepare(searcher, fieldnames: tuple[str, ...]) -> None:
