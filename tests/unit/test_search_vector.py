@@ -1,0 +1,165 @@
+"""Posting blocks as arrays (index.search_codec) and numpy ranking (index.search_vector).
+
+A reader notices these only as speed; what must hold is that nothing else changes: the same
+postings as Whoosh's own codec stores, and the same hits in the same order with the same scores
+as Whoosh's scorer gives them (checked against a slow reference walk, because Whoosh's
+optimised collector itself skips some better hits of AND/OR queries).
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import whoosh.index
+from whoosh.codec.whoosh3 import W3Codec
+
+from index.search import IndexDocument, SearchIndex, build_schema
+from index.search_codec import ReaderCodec
+from index.search_dates import split_date_filter
+from index.search_query import expand_multiterms, parse
+from index.search_vector import ranked_docnums, term_postings
+from tests.unit.search_reference import reference_ranking
+
+BERLIN = ZoneInfo("Europe/Berlin")
+WORDS = ("Streik Bahn Gewerkschaft Tarif Lokführer Verhandlung Flughafen Lufthansa Warnstreik Polizei Unfall "
+         "Autobahn Feuerwehr Regierung Haushalt Milliarden Euro Kommission Gipfel Ministerin Wahlkampf "
+         "Gewerkschaften Gewerkschafter Verspätung Verspätungen Pendler Stellwerk").split()
+QUERIES = [
+    "Streik", "Streik Bahn", "Streik OR Flughafen", "Streik -Lufthansa", "Streik NOT Bahn NOT Tarif",
+    "(Polizei OR Feuerwehr) Unfall^2", "Gewerk*", "Verspät* Bahn", "Gewerk*^2 OR Polizei", "title:Streik",
+    "Lufthanza~", "Pendlr~ OR Stellwerk", "tag:Verkehr Streik", "source:dpa Bahn", "kind:liveblog",
+    "person:Weselsky", "person:Weselsky Bahn", "Streik date:2025", "Bahn published:[2025-03-01 TO 2025-06-30]",
+]
+
+
+def _documents(count: int, seed: int) -> list[IndexDocument]:
+    rng = random.Random(seed)
+    docs = []
+    for number in range(count):
+        body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 400)))
+        title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 6)))
+        published = datetime(2024 + rng.randint(0, 1), rng.randint(1, 12), rng.randint(1, 28), tzinfo=BERLIN)
+        docs.append(IndexDocument(
+            id=f"doc-{number}", title=title, body=body, source=rng.choice(["dpa", "tagesschau.de", None]),
+            published=published if rng.random() > 0.1 else None, kind=rng.choice(["article", "liveblog"]),
+            tags=["Verkehr"] if rng.random() < 0.3 else [],
+            entity_ids=["Q-weselsky"] if rng.random() < 0.2 else [],
+        ))
+    return docs
+
+
+@pytest.fixture(scope="module")
+def library_index(tmp_path_factory) -> SearchIndex:
+    """Several segments, replaced documents (deletions) and a merge, as a long-used library has."""
+    search_index = SearchIndex.open(tmp_path_factory.mktemp("vector") / "index")
+    docs = _documents(900, seed=7)
+    for start in range(0, 900, 150):
+        search_index.add(docs[start:start + 150])
+    search_index.add(_documents(60, seed=8))  # the same ids again: replacements
+    return search_index
+
+
+def _text_query(search_index: SearchIndex, text: str):
+    searcher = search_index._current_searcher()
+    parsed = parse(search_index._parser, text, lambda kind, name: [f"Q-{name.lower()}"])
+    parsed = expand_multiterms(parsed, searcher.reader())
+    text_query, date_ranges = split_date_filter(parsed)
+    allowed = search_index._publication_dates(searcher).docnums_within(date_ranges) if date_ranges else None
+    return searcher, text_query, allowed
+
+
+def test_the_index_has_segments_and_replaced_documents(library_index: SearchIndex) -> None:
+    reader = library_index._current_searcher().reader()
+    assert len(reader.leaf_readers()) > 1
+    assert reader.has_deletions()
+    assert library_index.doc_count() == 900
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_vector_ranking_equals_the_reference_walk(library_index: SearchIndex, text: str) -> None:
+    searcher, text_query, allowed = _text_query(library_index, text)
+    ranked = ranked_docnums(searcher, text_query, 25, allowed)
+    expected = reference_ranking(searcher, text_query, 25, allowed)
+    assert ranked is not None
+    assert expected, "every test query finds something"
+    assert [docnum for _score, docnum in ranked] == [docnum for _score, docnum in expected]
+    assert [score for score, _docnum in ranked] == pytest.approx([score for score, _ in expected], rel=1e-12)
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_vector_ranking_finds_what_whoosh_finds(library_index: SearchIndex, text: str) -> None:
+    searcher, text_query, allowed = _text_query(library_index, text)
+    everything = ranked_docnums(searcher, text_query, 10_000, allowed)
+    whoosh_hits = searcher.search(text_query, limit=None, filter=allowed)
+    assert {docnum for _score, docnum in everything} == set(whoosh_hits.docs())
+
+
+def test_a_phrase_is_left_to_whoosh(library_index: SearchIndex) -> None:
+    searcher, text_query, _ = _text_query(library_index, '"Milliarden Euro"')
+    assert ranked_docnums(searcher, text_query, 10) is None
+    hits = library_index.search('"Milliarden Euro"', limit=5, fetch=lambda ids: {i: ("t", "b") for i in ids})
+    assert hits
+
+
+def _postings_of(reader, fieldname: str, tbytes: bytes) -> list[tuple]:
+    matcher = reader.postings(fieldname, tbytes)
+    rows = []
+    while matcher.is_active():
+        rows.append((matcher.id(), matcher.weight(), matcher.value()))
+        matcher.next()
+    return rows
+
+
+def test_array_blocks_hold_the_same_postings_as_whooshs_codec(tmp_path: Path) -> None:
+    docs = _documents(700, seed=3)  # long lists span many blocks of 256
+    readers = {}
+    for name, codec in (("w3", W3Codec()), ("arrays", ReaderCodec())):
+        directory = tmp_path / name
+        directory.mkdir()
+        index = whoosh.index.create_in(str(directory), build_schema())
+        for start in range(0, 700, 350):  # two segments, then a merge of both
+            writer = index.writer(codec=codec)
+            for doc in docs[start:start + 350]:
+                writer.add_document(**_fields(doc))
+            writer.commit()
+        writer = index.writer(codec=codec)
+        writer.commit(optimize=True)
+        readers[name] = index.reader()
+    terms = list(readers["w3"].all_terms())
+    assert terms == list(readers["arrays"].all_terms())
+    assert len(terms) > 50
+    for fieldname, tbytes in terms:
+        expected = _postings_of(readers["w3"], fieldname, tbytes)
+        assert _postings_of(readers["arrays"], fieldname, tbytes) == expected
+        if fieldname == "published":  # numeric terms have no text form
+            continue
+        ids, weights = term_postings(readers["arrays"], fieldname, tbytes.decode())
+        assert ids.tolist() == [row[0] for row in expected]
+        assert weights.tolist() == pytest.approx([row[1] for row in expected])
+
+
+def _fields(doc: IndexDocument) -> dict:
+    from index.search import _index_fields
+
+    return _index_fields(doc)
+
+
+def test_search_results_are_the_same_with_either_codec(tmp_path: Path, monkeypatch) -> None:
+    """An index written by Whoosh's codec (an older library) still searches the same."""
+    import index.search as search_module
+
+    docs = _documents(300, seed=5)
+    hits = {}
+    for name, codec in (("w3", W3Codec()), ("arrays", ReaderCodec())):
+        monkeypatch.setitem(search_module.WRITER_OPTIONS, "codec", codec)
+        search_index = SearchIndex.open(tmp_path / name)
+        search_index.add(docs)
+        hits[name] = [(hit.id, round(hit.score, 9)) for hit in search_index.search(
+            "Streik OR Gewerk*", limit=30, fetch=lambda ids: {i: ("t", "b") for i in ids})]
+        search_index.close()
+    assert hits["w3"] == hits["arrays"]
+    assert len(hits["w3"]) == 30
