@@ -17,6 +17,7 @@ import struct
 import sys
 import zlib
 from array import array
+from typing import NamedTuple
 
 from whoosh.codec import whoosh3
 from whoosh.util.numeric import byte_to_length, length_to_byte
@@ -151,35 +152,55 @@ class ArrayLeafMatcher(whoosh3.W3LeafMatcher):
             self._weights = _le_array("f", self._postfile.get(self._weightsoffset, 4 * count))
 
     def _read_values(self):
-        count = self._blocklength
-        if self._value_kind == _VALUES_NONE:
-            self._values = (None,) * count
-            return
-        raw = zlib.decompress(self._postfile.get(self._dataoffset, self._value_size))
-        if self._value_kind == _VALUES_FIXED:
-            size = self._fixedsize
-            self._values = tuple(raw[i : i + size] for i in range(0, len(raw), size))
-        else:
-            offsets = _le_array("I", raw[: 4 * (count + 1)])
-            data = raw[4 * (count + 1) :]
-            self._values = tuple(data[offsets[i] : offsets[i + 1]] for i in range(count))
+        raw = self._postfile.get(self._dataoffset, self._value_size) if self._value_size else b""
+        layout = BlockLayout(-1, self._blocklength, 0, self._weight_kind, None, 0, self._value_kind, 0,
+                             self._value_size)  # offsets into ``raw``, which holds only the values
+        self._values = block_values(raw, layout, self._fixedsize)
 
 
-def block_layout(raw: bytes | memoryview, position: int) -> tuple[int, int, int, int, float | None, int]:
-    """(next block position or -1, count, ids offset, weight kind, the one weight or None, weights offset)
-    of the block at ``position`` in a posting list's bytes (after its magic)."""
+class BlockLayout(NamedTuple):
+    """Where the parts of one posting block lie in a posting list's bytes."""
+
+    following: int  # position of the next block, -1 after the last
+    count: int
+    ids_offset: int
+    weight_kind: int
+    same_weight: float | None  # the one weight of a WEIGHTS_SAME block
+    weights_offset: int
+    value_kind: int
+    values_offset: int
+    values_size: int
+
+
+def block_layout(raw: bytes | memoryview, position: int) -> BlockLayout:
+    """The layout of the block at ``position`` in a posting list's bytes (4 after its magic)."""
     length = _INT.unpack_from(raw, position)[0]
     last = length < 0
     length = -length if last else length
     start = position + 4
-    count, _maxid, _maxweight, _min, _max, weight_kind, _vk, _vs = _HEADER.unpack_from(raw, start)
+    count, _maxid, _maxweight, _min, _max, weight_kind, value_kind, values_size = _HEADER.unpack_from(raw, start)
     ids_offset = start + _HEADER.size
     weights_offset = ids_offset + 4 * count
     same = None
     if weight_kind == _WEIGHTS_SAME:
         same = struct.unpack_from("<f", raw, weights_offset)[0]
+    values_offset = weights_offset + (0, 4, 4 * count)[weight_kind]
     following = -1 if last else start + length
-    return following, count, ids_offset, weight_kind, same, weights_offset
+    return BlockLayout(following, count, ids_offset, weight_kind, same, weights_offset, value_kind,
+                       values_offset, values_size)
+
+
+def block_values(raw: bytes | memoryview, layout: BlockLayout, fixed_size: int | None) -> tuple:
+    """The values (encoded positions, for a phrase) of every posting in the block."""
+    count = layout.count
+    if layout.value_kind == _VALUES_NONE:
+        return (None,) * count
+    data = zlib.decompress(raw[layout.values_offset : layout.values_offset + layout.values_size])
+    if layout.value_kind == _VALUES_FIXED:
+        return tuple(data[i : i + fixed_size] for i in range(0, len(data), fixed_size))
+    offsets = _le_array("I", data[: 4 * (count + 1)])
+    data = data[4 * (count + 1) :]
+    return tuple(data[offsets[i] : offsets[i + 1]] for i in range(count))
 
 
 WEIGHTS_ONES, WEIGHTS_SAME, WEIGHTS_ARRAY = _WEIGHTS_ONES, _WEIGHTS_SAME, _WEIGHTS_ARRAY

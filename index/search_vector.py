@@ -1,37 +1,37 @@
-"""Ranking the common shapes of query with numpy over whole posting lists.
+"""Ranking queries with numpy over whole posting lists instead of Whoosh's matchers.
 
 Whoosh walks a query's matchers one posting at a time in Python (1-2 µs each), so a word found
-in half of 100,000 articles costs ~100 ms however few hits are shown. Words, AND, OR, NOT,
-boosts, field terms and expanded prefixes or fuzzy words (the whole query language except
-phrases) are ranked here instead: each term's posting list is read as arrays
-(:mod:`index.search_codec`), scored with the same BM25F formula and statistics as Whoosh's
-scorer, and the best hits picked with one partial sort. Scores equal Whoosh's up to the order
-of floating-point additions. Anything else returns None and is left to Whoosh.
+in half of 100,000 articles costs ~100 ms however few hits are shown. Here each term's posting
+list is read as arrays (:mod:`index.search_postings`), scored with the same BM25F formula and
+statistics as Whoosh's scorer, combined per segment as dense arrays (AND, OR, NOT, boosts,
+prefixes and the expansions of fuzzy words and wildcards), and the best hits picked with one
+partial sort. Scores equal Whoosh's up to the order of floating-point additions.
+
+A phrase scores as the AND of its words (as in Whoosh). Its word positions are not read for
+every document with the words: the arrays treat it as the AND of its words, which gives a
+superset of the hits and an upper bound of their scores; candidates are then checked exactly, in
+order of that bound, until none left can beat the last hit kept. Queries with other parts
+(ranges inside OR, coordination bonuses) return None and are left to Whoosh.
 """
 
 from __future__ import annotations
 
+import heapq
 import logging
 import threading
 import weakref
 
 import numpy as np
 from whoosh import query
-from whoosh.reading import TermNotFound
 
-from index.search_codec import WEIGHTS_ONES, WEIGHTS_SAME, ReaderCodec, block_layout
+from index.search_postings import TermPostings, Unsupported, term_postings
 from index.search_scoring import FastBM25FScorer, norms_array
 
 log = logging.getLogger(__name__)
 
-
 # Whoosh intersects a NOT as a matcher of everything else that scores 1.0; so does this module,
 # so that both rank (a -b) OR c alike.
 NOT_SCORE = 1.0
-
-
-class Unsupported(Exception):
-    """A query part this module does not rank; Whoosh does."""
 
 
 class _Leaf:
@@ -42,6 +42,71 @@ class _Leaf:
         self.reader = searcher.reader()
         self.offset = offset
         self.size = self.reader.doc_count_all()
+
+
+class _Scored:
+    """A query part evaluated over a segment: ``matched`` and ``scores`` per document.
+
+    Exact unless the part holds a phrase: then ``matched`` is a superset (a phrase counts as its
+    words anywhere) and ``scores`` an upper bound, and :meth:`at` gives the exact answer for one
+    document.
+    """
+
+    exact = True
+
+    def __init__(self, matched: np.ndarray, scores: np.ndarray):
+        self.matched = matched
+        self.scores = scores
+
+    def at(self, docnum: int) -> float | None:
+        """The document's score, or None if it does not match."""
+        return float(self.scores[docnum]) if self.matched[docnum] else None
+
+
+class _PhraseScored(_Scored):
+    exact = False
+
+    def __init__(self, matched, scores, slop: int, words: list[TermPostings]):
+        super().__init__(matched, scores)
+        self.slop = slop
+        self.words = words
+
+    def at(self, docnum: int) -> float | None:
+        if not self.matched[docnum] or not _phrase_at(docnum, self.slop, self.words):
+            return None
+        return float(self.scores[docnum])
+
+
+class _AndScored(_Scored):
+    exact = False
+
+    def __init__(self, matched, scores, inexact: list[_Scored], exact_part: _Scored, negatives: list[_Scored],
+                 boost: float):
+        super().__init__(matched, scores)
+        self.parts, self.exact_part, self.negatives, self.boost = inexact, exact_part, negatives, boost
+
+    def at(self, docnum: int) -> float | None:
+        total = self.exact_part.at(docnum)
+        if total is None or any(negative.at(docnum) is not None for negative in self.negatives):
+            return None
+        for part in self.parts:
+            score = part.at(docnum)
+            if score is None:
+                return None
+            total += score
+        return total * self.boost
+
+
+class _OrScored(_Scored):
+    exact = False
+
+    def __init__(self, matched, scores, inexact: list[_Scored], exact_part: _Scored, boost: float):
+        super().__init__(matched, scores)
+        self.parts, self.exact_part, self.boost = inexact, exact_part, boost
+
+    def at(self, docnum: int) -> float | None:
+        found = [score for score in (part.at(docnum) for part in (self.exact_part, *self.parts)) if score is not None]
+        return sum(found) * self.boost if found else None
 
 
 _LIVE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -69,112 +134,120 @@ def _live_mask(leaf: _Leaf) -> np.ndarray | None:
     return mask
 
 
-def term_postings(reader, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-    """(document numbers, weights) of a term in one segment, as int64 and float64 arrays."""
-    field = reader.schema[fieldname]
-    try:
-        tbytes = field.to_bytes(text)
-        terms = reader._terms
-        terminfo = terms.term_info(fieldname, tbytes)
-    except (TermNotFound, KeyError, ValueError):
-        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
-    except AttributeError:  # not a segment reader Whoosh's codecs produce
-        raise Unsupported("reader without a terms table") from None
-    if terminfo.is_inlined():
-        ids, weights, _values = terminfo.inlined_postings()
-        return np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64)
-    if not isinstance(reader.codec(), ReaderCodec):
-        return _postings_by_matcher(reader, fieldname, tbytes)
-    offset, length = terminfo.extent()
-    if isinstance(length, tuple):  # W3TermInfo keeps the unpacked tuple
-        length = length[0]
-    raw = terms._postfile.get(offset, length)
-    id_parts, weight_parts = [], []
-    position = 4  # after the block magic
-    while position >= 0:
-        position, count, ids_offset, weight_kind, same, weights_offset = block_layout(raw, position)
-        id_parts.append(np.frombuffer(raw, dtype="<u4", count=count, offset=ids_offset))
-        if weight_kind == WEIGHTS_ONES:
-            weight_parts.append(np.ones(count, dtype=np.float32))
-        elif weight_kind == WEIGHTS_SAME:
-            weight_parts.append(np.full(count, same, dtype=np.float32))
-        else:
-            weight_parts.append(np.frombuffer(raw, dtype="<f4", count=count, offset=weights_offset))
-    ids = np.concatenate(id_parts).astype(np.int64)
-    weights = np.concatenate(weight_parts).astype(np.float64)
-    return ids, weights
-
-
-def _postings_by_matcher(reader, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, np.ndarray]:
-    """The slow way, for segments written by another codec (before a rebuild)."""
-    matcher = reader.postings(fieldname, tbytes)
-    ids, weights = [], []
-    while matcher.is_active():
-        ids.append(matcher.id())
-        weights.append(matcher.weight())
-        matcher.next()
-    return np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64)
-
-
-def _term_scores(node: query.Term, leaf: _Leaf) -> tuple[np.ndarray, np.ndarray]:
-    """(document numbers, scores) of a term in a segment, as Whoosh's scorer would score them."""
-    fieldname = node.fieldname
-    if fieldname not in leaf.reader.schema:
-        return np.empty(0, dtype=np.int64), np.empty(0)
-    ids, weights = term_postings(leaf.reader, fieldname, node.text)
-    if not len(ids):
-        return ids, weights
-    scorer = leaf.searcher.weighting.scorer(leaf.searcher, fieldname, node.text)
+def _term_scores(fieldname: str, text: str, boost: float, leaf: _Leaf) -> tuple[TermPostings, np.ndarray]:
+    """A term's postings in a segment and their scores, as Whoosh's scorer would score them."""
+    if fieldname not in leaf.reader.schema:  # as Whoosh: matches nothing
+        return TermPostings(np.empty(0, dtype=np.int64), np.empty(0)), np.empty(0)
+    postings = term_postings(leaf.reader, fieldname, text)
+    if not len(postings.ids):
+        return postings, postings.weights
+    scorer = leaf.searcher.weighting.scorer(leaf.searcher, fieldname, text)
     if isinstance(scorer, FastBM25FScorer):
-        norms = norms_array(scorer)
-        scores = scorer._idf_k1 * weights / (weights + norms[ids])
+        weights = postings.weights
+        scores = scorer._idf_k1 * weights / (weights + norms_array(scorer)[postings.ids])
     elif type(scorer).__name__ == "WeightScorer":
-        scores = weights
+        scores = postings.weights
     else:
         raise Unsupported(f"scorer {type(scorer).__name__}")
-    if node.boost != 1.0:
-        scores = scores * node.boost
-    return ids, scores
+    return postings, _boosted(scores, boost)
 
 
-def _evaluate(node: query.Query, leaf: _Leaf) -> tuple[np.ndarray, np.ndarray]:
-    """(matched, scores) over the segment's documents; scores mean nothing where not matched."""
+def _dense(leaf: _Leaf, ids: np.ndarray, scores: np.ndarray) -> _Scored:
+    matched = np.zeros(leaf.size, dtype=bool)
+    dense = np.zeros(leaf.size)
+    matched[ids] = True
+    dense[ids] = scores
+    return _Scored(matched, dense)
+
+
+def _evaluate(node: query.Query, leaf: _Leaf) -> _Scored:
     if isinstance(node, query.Term):
-        ids, scores = _term_scores(node, leaf)
-        matched = np.zeros(leaf.size, dtype=bool)
-        dense = np.zeros(leaf.size)
-        matched[ids] = True
-        dense[ids] = scores
-        return matched, dense
+        postings, scores = _term_scores(node.fieldname, node.text, node.boost, leaf)
+        return _dense(leaf, postings.ids, scores)
+    if isinstance(node, query.Phrase):
+        return _phrase(node, leaf)
     if isinstance(node, query.Or) and not node.scale and not node.minmatch:
-        matched = np.zeros(leaf.size, dtype=bool)
-        total = np.zeros(leaf.size)
-        for child in node.subqueries:
-            if isinstance(child, query.Term):  # most of a prefix's expansion: no dense copy
-                ids, scores = _term_scores(child, leaf)
-                matched[ids] = True
-                total[ids] += scores
-            else:
-                child_matched, child_scores = _evaluate(child, leaf)
-                matched |= child_matched
-                total += np.where(child_matched, child_scores, 0.0)
-        return matched, _boosted(total, node.boost)
+        return _or(node, leaf)
     if isinstance(node, query.And):
-        positives = [child for child in node.subqueries if not isinstance(child, query.Not)]
-        negatives = [child.query for child in node.subqueries if isinstance(child, query.Not)]
-        if not positives:
-            raise Unsupported("AND of negations only")
-        matched = np.ones(leaf.size, dtype=bool)
-        total = np.zeros(leaf.size)
-        for child in positives:
-            child_matched, child_scores = _evaluate(child, leaf)
-            matched &= child_matched
-            total += child_scores
-        for child in negatives:
-            matched &= ~_evaluate(child, leaf)[0]
-            total += NOT_SCORE
-        return matched, _boosted(total, node.boost)
+        return _and(node, leaf)
     raise Unsupported(type(node).__name__)
+
+
+def _or(node: query.Or, leaf: _Leaf) -> _Scored:
+    matched = np.zeros(leaf.size, dtype=bool)  # of the exact children
+    total = np.zeros(leaf.size)
+    inexact = []
+    for child in node.subqueries:
+        if isinstance(child, query.Term):  # most of a prefix's expansion: no dense copy
+            postings, scores = _term_scores(child.fieldname, child.text, child.boost, leaf)
+            matched[postings.ids] = True
+            total[postings.ids] += scores
+            continue
+        scored = _evaluate(child, leaf)
+        if scored.exact:
+            matched |= scored.matched
+            total += np.where(scored.matched, scored.scores, 0.0)
+        else:
+            inexact.append(scored)
+    if not inexact:
+        return _Scored(matched, _boosted(total, node.boost))
+    exact_part = _Scored(matched.copy(), total.copy())
+    for scored in inexact:
+        matched |= scored.matched
+        total += np.where(scored.matched, scored.scores, 0.0)
+    return _OrScored(matched, _boosted(total, node.boost), inexact, exact_part, node.boost)
+
+
+def _and(node: query.And, leaf: _Leaf) -> _Scored:
+    positives = [_evaluate(child, leaf) for child in node.subqueries if not isinstance(child, query.Not)]
+    negatives = [_evaluate(child.query, leaf) for child in node.subqueries if isinstance(child, query.Not)]
+    if not positives:
+        raise Unsupported("AND of negations only")
+    matched = np.ones(leaf.size, dtype=bool)
+    total = np.full(leaf.size, NOT_SCORE * len(negatives))
+    for scored in positives:
+        if scored.exact:
+            matched &= scored.matched
+            total += scored.scores
+    for scored in negatives:
+        if scored.exact:  # an inexact one (a phrase) may not exclude a candidate: checked per document
+            matched &= ~scored.matched
+    inexact = [scored for scored in positives if not scored.exact]
+    inexact_negatives = [scored for scored in negatives if not scored.exact]
+    if not inexact and not inexact_negatives:
+        return _Scored(matched, _boosted(total, node.boost))
+    exact_part = _Scored(matched.copy(), total.copy())
+    for scored in inexact:
+        matched &= scored.matched
+        total += scored.scores
+    return _AndScored(matched, _boosted(total, node.boost), inexact, exact_part, inexact_negatives, node.boost)
+
+
+def _phrase(node: query.Phrase, leaf: _Leaf) -> _Scored:
+    """Whoosh scores a phrase as the AND of its words, where the words follow each other."""
+    words = []
+    matched = np.ones(leaf.size, dtype=bool)
+    total = np.zeros(leaf.size)
+    for word in node.words:
+        postings, scores = _term_scores(node.fieldname, word, 1.0, leaf)
+        word_scored = _dense(leaf, postings.ids, scores)
+        matched &= word_scored.matched
+        total += word_scored.scores
+        words.append(postings)
+    return _PhraseScored(matched, _boosted(total, node.boost), node.slop, words)
+
+
+def _phrase_at(docnum: int, slop: int, words: list[TermPostings]) -> bool:
+    """Whether the words occur in order in the document, each 1 to ``slop`` positions after the
+    one before (Whoosh's SpanNear2 with ordered=True, mindist=1)."""
+    reachable = words[0].positions(docnum)
+    for postings in words[1:]:
+        ends = reachable
+        reachable = [position for position in postings.positions(docnum)
+                     if any(1 <= position - end <= slop for end in ends)]
+        if not reachable:
+            return False
+    return True
 
 
 def _boosted(scores: np.ndarray, boost: float) -> np.ndarray:
@@ -198,12 +271,13 @@ def ranked_docnums(searcher, parsed: query.Query, limit: int, allowed: set[int] 
     parsed = _expand_prefixes(parsed, searcher.reader())
     leaves = [_Leaf(sub, offset) for sub, offset in searcher.leaf_searchers()]
     allowed_array = np.fromiter(allowed, dtype=np.int64) if allowed is not None else None
-    docnums, scores = [], []
+    docnums, scores, owners, scored_leaves = [], [], [], []
     try:
         for leaf in leaves:
             if not leaf.size:
                 continue
-            matched, leaf_scores = _evaluate(parsed, leaf)
+            scored = _evaluate(parsed, leaf)
+            matched = scored.matched
             live = _live_mask(leaf)
             if live is not None:
                 matched &= live
@@ -214,18 +288,46 @@ def ranked_docnums(searcher, parsed: query.Query, limit: int, allowed: set[int] 
                 matched &= permitted
             found = np.flatnonzero(matched)
             docnums.append(found + leaf.offset)
-            scores.append(leaf_scores[found])
+            scores.append(scored.scores[found])
+            owners.append(np.full(len(found), len(scored_leaves)))
+            scored_leaves.append((leaf, scored))
+        if not docnums:
+            return []
+        all_docnums, all_scores = np.concatenate(docnums), np.concatenate(scores)
+        if all(scored.exact for _leaf, scored in scored_leaves):
+            return _best(all_scores, all_docnums, limit)
+        return _best_checked(all_scores, all_docnums, np.concatenate(owners), scored_leaves, limit)
     except Unsupported as reason:
         log.debug("ranked by Whoosh: %s", reason)
         return None
-    if not docnums:
-        return []
-    all_docnums = np.concatenate(docnums)
-    all_scores = np.concatenate(scores)
-    if len(all_docnums) > limit:
+
+
+def _best(scores: np.ndarray, docnums: np.ndarray, limit: int) -> list[tuple[float, int]]:
+    if len(docnums) > limit:
         # Everything scoring at least the limit-th best score, then an exact sort of those.
-        threshold = np.partition(all_scores, len(all_scores) - limit)[len(all_scores) - limit]
-        keep = all_scores >= threshold
-        all_docnums, all_scores = all_docnums[keep], all_scores[keep]
-    order = np.lexsort((all_docnums, -all_scores))[:limit]
-    return [(float(all_scores[i]), int(all_docnums[i])) for i in order]
+        threshold = np.partition(scores, len(scores) - limit)[len(scores) - limit]
+        keep = scores >= threshold
+        docnums, scores = docnums[keep], scores[keep]
+    order = np.lexsort((docnums, -scores))[:limit]
+    return [(float(scores[i]), int(docnums[i])) for i in order]
+
+
+def _best_checked(bounds: np.ndarray, docnums: np.ndarray, owners: np.ndarray, scored_leaves: list, limit: int
+                  ) -> list[tuple[float, int]]:
+    """The best hits when phrases make ``bounds`` upper bounds: candidates are checked exactly
+    in order of their bound until no unchecked one can beat the ``limit``-th hit found."""
+    order = np.lexsort((docnums, -bounds))
+    best: list[tuple[float, int]] = []  # min-heap of (score, -docnum): the worst kept hit on top
+    for i in order:
+        if len(best) == limit and bounds[i] < best[0][0]:
+            break
+        leaf, scored = scored_leaves[owners[i]]
+        score = scored.at(int(docnums[i]) - leaf.offset)
+        if score is None:
+            continue
+        item = (score, -int(docnums[i]))
+        if len(best) < limit:
+            heapq.heappush(best, item)
+        elif item > best[0]:
+            heapq.heapreplace(best, item)
+    return [(score, -negated) for score, negated in sorted(best, reverse=True)]

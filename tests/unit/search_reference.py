@@ -33,6 +33,10 @@ def reference_scores(searcher, node: query.Query) -> dict[int, float]:
         node = query.Or([query.Term(node.fieldname, word) for word in words], boost=node.boost)
     if isinstance(node, query.Term):
         return _term(searcher, node)
+    if isinstance(node, query.Phrase):  # Whoosh's own phrase matching, scored as the AND of the words
+        words = reference_scores(searcher, query.And([query.Term(node.fieldname, word) for word in node.words]))
+        inside = set(searcher.docs_for_query(node))
+        return {docnum: score * node.boost for docnum, score in words.items() if docnum in inside}
     if isinstance(node, query.Or):
         total: dict[int, float] = {}
         for child in node.subqueries:

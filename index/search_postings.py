@@ -1,0 +1,109 @@
+"""A term's whole posting list in one segment as numpy arrays, with positions decoded on demand.
+
+Reads the array blocks of :mod:`index.search_codec` without a Python step per posting; a
+segment written by another codec (an index from before schema 3) is read through Whoosh's
+matcher instead, slowly but with the same result.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import numpy as np
+from whoosh.reading import TermNotFound
+
+from index.search_codec import WEIGHTS_ONES, WEIGHTS_SAME, BlockLayout, ReaderCodec, block_layout, block_values
+
+
+class Unsupported(Exception):
+    """A query part or an index that index.search_vector does not rank; Whoosh does."""
+
+
+_NO_IDS = np.empty(0, dtype=np.int64)
+_NO_WEIGHTS = np.empty(0, dtype=np.float64)
+
+
+class TermPostings:
+    """Document numbers (int64, ascending) and weights (float64) of one term in one segment."""
+
+    def __init__(self, ids: np.ndarray, weights: np.ndarray, *, raw=None, blocks: list[BlockLayout] | None = None,
+                 block_starts: list[int] | None = None, value_format=None, values: tuple | None = None):
+        self.ids = ids
+        self.weights = weights
+        self._raw = raw
+        self._blocks = blocks or []
+        self._block_starts = block_starts or []
+        self._format = value_format
+        self._values = values  # all values at once (inlined or read by matcher)
+        self._decoded: dict[int, tuple] = {}
+
+    def positions(self, docnum: int) -> list[int]:
+        """Where the term occurs in the document (which must be one of ``ids``)."""
+        index = int(np.searchsorted(self.ids, docnum))
+        if self._values is not None:
+            value = self._values[index]
+        else:
+            block = bisect_right(self._block_starts, index) - 1
+            values = self._decoded.get(block)
+            if values is None:
+                values = self._decoded[block] = block_values(
+                    self._raw, self._blocks[block], self._format.fixed_value_size())
+            value = values[index - self._block_starts[block]]
+        if value is None:
+            raise Unsupported("a phrase in a field without positions")
+        return self._format.decode_positions(value)
+
+
+def term_postings(reader, fieldname: str, text: str) -> TermPostings:
+    """The postings of ``text`` in ``fieldname`` of one segment reader."""
+    field = reader.schema[fieldname]
+    try:
+        tbytes = field.to_bytes(text)
+        terms = reader._terms
+        terminfo = terms.term_info(fieldname, tbytes)
+    except (TermNotFound, KeyError, ValueError):
+        return TermPostings(_NO_IDS, _NO_WEIGHTS)
+    except AttributeError:  # not a segment reader of Whoosh's file codecs
+        raise Unsupported("reader without a terms table") from None
+    if terminfo.is_inlined():
+        ids, weights, values = terminfo.inlined_postings()
+        return TermPostings(np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64),
+                            value_format=field.format, values=tuple(values))
+    if not isinstance(reader.codec(), ReaderCodec):
+        return _postings_by_matcher(reader, fieldname, tbytes)
+    offset, length = terminfo.extent()
+    if isinstance(length, tuple):  # W3TermInfo keeps the unpacked tuple
+        length = length[0]
+    raw = terms._postfile.get(offset, length)
+    blocks, block_starts, id_parts, weight_parts = [], [], [], []
+    position, first = 4, 0  # after the block magic
+    while position >= 0:
+        layout = block_layout(raw, position)
+        blocks.append(layout)
+        block_starts.append(first)
+        count = layout.count
+        first += count
+        id_parts.append(np.frombuffer(raw, dtype="<u4", count=count, offset=layout.ids_offset))
+        if layout.weight_kind == WEIGHTS_ONES:
+            weight_parts.append(np.ones(count, dtype=np.float32))
+        elif layout.weight_kind == WEIGHTS_SAME:
+            weight_parts.append(np.full(count, layout.same_weight, dtype=np.float32))
+        else:
+            weight_parts.append(np.frombuffer(raw, dtype="<f4", count=count, offset=layout.weights_offset))
+        position = layout.following
+    ids = np.concatenate(id_parts).astype(np.int64)
+    weights = np.concatenate(weight_parts).astype(np.float64)
+    return TermPostings(ids, weights, raw=raw, blocks=blocks, block_starts=block_starts, value_format=field.format)
+
+
+def _postings_by_matcher(reader, fieldname: str, tbytes: bytes) -> TermPostings:
+    """The slow way, for segments written by another codec (before a rebuild)."""
+    matcher = reader.postings(fieldname, tbytes)
+    ids, weights, values = [], [], []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        values.append(matcher.value())
+        matcher.next()
+    return TermPostings(np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64),
+                        value_format=reader.schema[fieldname].format, values=tuple(values))
