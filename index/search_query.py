@@ -152,6 +152,17 @@ class _FuzzyTermPlugin(qparser.FuzzyTermPlugin):
         return node
 
 
+class _NestedPlusMinusPlugin(qparser.PlusMinusPlugin):
+    """``-word`` and ``+word`` inside parentheses too (Whoosh's plugin sorts only the top level,
+    so ``Streik (Pendler -Unfall)`` failed with "could not be understood")."""
+
+    def do_plusminus(self, parser, group):
+        for position, node in enumerate(group.nodes):
+            if isinstance(node, qparser.syntax.GroupNode):
+                group.nodes[position] = self.do_plusminus(parser, node)
+        return super().do_plusminus(parser, group)
+
+
 def _parser_schema(index_schema: fields.Schema) -> fields.Schema:
     schema = fields.Schema()
     for name, field in index_schema.items():
@@ -175,7 +186,7 @@ def make_parser(index_schema: fields.Schema) -> qparser.QueryParser:
     )
     parser.add_plugin(_FuzzyTermPlugin())
     parser.add_plugin(qparser.GtLtPlugin())
-    parser.add_plugin(qparser.PlusMinusPlugin(plusexpr=r"(?:(?<=\s)|^)\+(?=\S)", minusexpr=r"(?:(?<=\s)|^)-(?=\S)"))
+    parser.add_plugin(_NestedPlusMinusPlugin(plusexpr=r"(?:(?<=\s)|^)\+(?=\S)", minusexpr=r"(?:(?<=\s)|^)-(?=\S)"))
     parser.add_plugin(qparser.FieldAliasPlugin(FIELD_ALIASES))
     return parser
 

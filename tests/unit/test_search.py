@@ -149,6 +149,9 @@ def test_or_not_minus_and_parentheses(index: SearchIndex) -> None:
     assert found(index, "Macron NOT Merz") == macron - merz
     assert found(index, "Macron -Merz") == macron - merz
     assert found(index, "(Macron OR Merz) AND Rutte") == (macron | merz) & rutte
+    # A minus inside parentheses, beside other words
+    assert found(index, "Rutte (Macron -Merz)") == rutte & (macron - merz)
+    assert found(index, "(Macron -Merz) OR Rutte") == (macron - merz) | rutte
 
 
 def test_phrases_need_the_words_in_order(index: SearchIndex) -> None:
