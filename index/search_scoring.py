@@ -78,7 +78,6 @@ class FastBM25FScorer(scoring.BM25FScorer):
     def __init__(self, searcher, fieldname, text, B, K1, qf=1):
         super().__init__(searcher, fieldname, text, B, K1, qf=qf)
         self._norms = _NORMS.of(searcher.reader(), fieldname, B, K1, self.avgfl)
-        self._norms_key = (searcher.reader(), fieldname, B, K1, self.avgfl)
         self._idf_k1 = self.idf * (K1 + 1)
 
     def score(self, matcher):
@@ -94,9 +93,29 @@ class FastBM25F(scoring.BM25F):
         return FastBM25FScorer(searcher, fieldname, text, B, self.K1, qf=qf)
 
 
-def norms_array(scorer: FastBM25FScorer):
-    """The scorer's segment norms as a numpy array, indexed by document number."""
-    return _NORMS.array_of(*scorer._norms_key)
+class VectorTerm:
+    """What FastBM25FScorer.score computes for a term, for whole arrays of postings at once:
+    ``idf_k1 * w / (w + norms[docnum])``, or the weight itself for a field that is not scorable."""
+
+    def __init__(self, searcher, fieldname: str, text: str, average_lengths: dict[str, float]):
+        weighting = searcher.weighting
+        if not isinstance(weighting, FastBM25F):
+            raise TypeError(f"not scored by FastBM25F but {type(weighting).__name__}")
+        self.fieldname = fieldname
+        self.scorable = searcher.schema[fieldname].scorable
+        if self.scorable:
+            self.B = weighting._field_B.get(fieldname, weighting.B)
+            self.K1 = weighting.K1
+            if fieldname not in average_lengths:  # as BM25FScorer: the top searcher's statistics
+                average_lengths[fieldname] = searcher.avg_field_length(fieldname) or 1
+            self.average = average_lengths[fieldname]
+            self.idf_k1 = searcher.idf(fieldname, text) * (self.K1 + 1)
+
+    def scores(self, segment_reader, docnums, weights):
+        if not self.scorable:
+            return weights
+        norms = _NORMS.array_of(segment_reader, self.fieldname, self.B, self.K1, self.average)
+        return self.idf_k1 * weights / (weights + norms[docnums])
 
 
 def prepare(searcher, fieldnames: tuple[str, ...]) -> None:

@@ -25,7 +25,7 @@ import numpy as np
 from whoosh import query
 
 from index.search_postings import TermPostings, Unsupported, term_postings
-from index.search_scoring import FastBM25FScorer, norms_array
+from index.search_scoring import VectorTerm
 
 log = logging.getLogger(__name__)
 
@@ -34,14 +34,23 @@ log = logging.getLogger(__name__)
 NOT_SCORE = 1.0
 
 
-class _Leaf:
-    """One segment of the index, seen through Whoosh's sub-searcher."""
+class _Query:
+    """What the segments of one query share: the top searcher and the terms' statistics."""
 
-    def __init__(self, searcher, offset: int):
+    def __init__(self, searcher):
         self.searcher = searcher
-        self.reader = searcher.reader()
+        self.scoring: dict[tuple[str, str], VectorTerm] = {}
+        self.average_lengths: dict[str, float] = {}
+
+
+class _Leaf:
+    """One segment of the index."""
+
+    def __init__(self, reader, offset: int, shared: _Query):
+        self.reader = reader
         self.offset = offset
-        self.size = self.reader.doc_count_all()
+        self.size = reader.doc_count_all()
+        self.query = shared
 
 
 class _Scored:
@@ -141,15 +150,14 @@ def _term_scores(fieldname: str, text: str, boost: float, leaf: _Leaf) -> tuple[
     postings = term_postings(leaf.reader, fieldname, text)
     if not len(postings.ids):
         return postings, postings.weights
-    scorer = leaf.searcher.weighting.scorer(leaf.searcher, fieldname, text)
-    if isinstance(scorer, FastBM25FScorer):
-        weights = postings.weights
-        scores = scorer._idf_k1 * weights / (weights + norms_array(scorer)[postings.ids])
-    elif type(scorer).__name__ == "WeightScorer":
-        scores = postings.weights
-    else:
-        raise Unsupported(f"scorer {type(scorer).__name__}")
-    return postings, _boosted(scores, boost)
+    term = leaf.query.scoring.get((fieldname, text))
+    if term is None:
+        try:
+            term = leaf.query.scoring[fieldname, text] = VectorTerm(
+                leaf.query.searcher, fieldname, text, leaf.query.average_lengths)
+        except TypeError as reason:
+            raise Unsupported(str(reason)) from None
+    return postings, _boosted(term.scores(leaf.reader, postings.ids, postings.weights), boost)
 
 
 def _dense(leaf: _Leaf, ids: np.ndarray, scores: np.ndarray) -> _Scored:
@@ -269,7 +277,8 @@ def ranked_docnums(searcher, parsed: query.Query, limit: int, allowed: set[int] 
     """The best ``limit`` (score, docnum) pairs, best first (ties: lower docnum first), or None
     when the query has a part only Whoosh ranks."""
     parsed = _expand_prefixes(parsed, searcher.reader())
-    leaves = [_Leaf(sub, offset) for sub, offset in searcher.leaf_searchers()]
+    shared = _Query(searcher)
+    leaves = [_Leaf(sub.reader(), offset, shared) for sub, offset in searcher.leaf_searchers()]
     allowed_array = np.fromiter(allowed, dtype=np.int64) if allowed is not None else None
     docnums, scores, owners, scored_leaves = [], [], [], []
     try:
