@@ -127,4 +127,4 @@ def prepare(searcher, fieldnames: tuple[str, ...]) -> None:
         average = searcher.avg_field_length(fieldname) or 1
         B = weighting._field_B.get(fieldname, weighting.B)
         for leaf, _offset in searcher.leaf_searchers():
-            _NORMS.of(leaf.reader(), fieldname, B, weighting.K1, average)
+            _NORMS.array_of(leaf.reader(), fieldname, B, weighting.K1, average)  # builds the list too
