@@ -5,10 +5,10 @@ the source name and the publication time (for the hit list); titles and bodies f
 come from the store through the ``fetch`` callback. Ranking is Whoosh's BM25F with the title
 weighted three times the body. The query language is described in :mod:`index.search_query`.
 
-Where the time goes (100k synthetic 3 KB articles): parsing, highlighting and snippets for 20
-hits take 2-5 ms; the rest is Whoosh scoring every matching document in Python (~7 µs each),
-so a word in half the articles costs ~300 ms. Indexing runs at ~150 articles/s per core,
-most of it Whoosh writing postings; procs=2 was slower than one process on two cores.
+Ranking: the query's terms are read as whole posting lists into numpy arrays and scored there
+(:mod:`index.search_vector`, over the array blocks of :mod:`index.search_codec`); Whoosh's own
+matchers, which score one posting at a time in Python, remain for the few query shapes the
+arrays do not cover. Date conditions filter through a sorted column (:mod:`index.search_dates`).
 """
 
 from __future__ import annotations
