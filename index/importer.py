@@ -30,9 +30,11 @@ log = logging.getLogger(__name__)
 MAX_ARTICLE_CHARS = 2_000_000
 # Below this many files a pool costs more to start than it saves.
 POOL_THRESHOLD = 40
-# Files per task sent to a worker, and tasks in flight per worker.
+# Files per task sent to a worker, and how many files may be parsed ahead of the writer. The
+# writer pauses for seconds to minutes while the search index merges segments; a deep window
+# keeps the workers parsing meanwhile (2,000 parsed articles hold ~20-40 MB).
 CHUNK = 8
-WINDOW_PER_WORKER = 4
+FILES_AHEAD = 2000
 
 
 @dataclass
@@ -157,7 +159,7 @@ def parse_files(files: list[Path], *, aliases_file: Path | None, database: Path 
         in_flight: deque = deque()
         for chunk in chunks:
             in_flight.append(pool.submit(_parse_chunk, chunk))
-            if len(in_flight) >= workers * WINDOW_PER_WORKER:
+            if len(in_flight) * CHUNK >= FILES_AHEAD:
                 yield from in_flight.popleft().result()
         while in_flight:
             yield from in_flight.popleft().result()
