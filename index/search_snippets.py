@@ -11,6 +11,7 @@ Snippets are plain text (no markup): whitespace runs become one space, a cut is 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -107,22 +108,45 @@ def find_matches(text: str, terms: FieldTerms) -> list[Match]:
     """Sorted, non-overlapping matches of ``terms`` in ``text``."""
     if not terms or not text:
         return []
-    words = terms.candidates("words", [*terms.exact, *terms.prefixes])
+    short = [term for term in terms.exact if len(term) <= _SHORT_TERM]
+    long = [term for term in terms.exact if len(term) > _SHORT_TERM]
+    words = terms.candidates("words", [*long, *terms.prefixes])
+    short_words = terms.candidates("short words", short)
     starts = terms.candidates("phrase starts", [phrase[0] for phrase in terms.phrases])
     lowered = text.lower()  # case-sensitive regexes on lowered text are ~3x faster than IGNORECASE
-    if len(lowered) != len(text) or (words is None and (terms.exact or terms.prefixes)) or (starts is None and terms.phrases):
+    if (len(lowered) != len(text) or (words is None and (long or terms.prefixes)) or (short_words is None and short)
+            or (starts is None and terms.phrases)):
         return _find_matches_everywhere(text, terms)
-    matches: list[Match] = []
+    hits: list[Iterable[re.Match]] = []
     if words is not None:
-        for left, right in _chains(text, words.finditer(lowered)):
-            for start, end, _position, word_terms in analyze_words(text[left:right]):
-                key = terms.matching_term(word_terms)
-                if key is not None:
-                    matches.append(Match(left + start, left + end, key))
+        hits.append(words.finditer(lowered))
+    if short_words is not None:
+        hits.append(hit for hit in short_words.finditer(lowered) if _whole_word(lowered, hit))
+    matches: list[Match] = []
+    for left, right in _chains(text, itertools.chain(*hits)):
+        for start, end, _position, word_terms in analyze_words(text[left:right]):
+            key = terms.matching_term(word_terms)
+            if key is not None:
+                matches.append(Match(left + start, left + end, key))
     if starts is not None:
         for left, right in _chains(text, starts.finditer(lowered)):
             matches.extend(_phrases_from(text, left, right, terms.phrases))
     return _without_overlaps(matches)
+
+
+# The stemmer never shortens a word of three or more letters below three letters, except the
+# transliterations ae/oe/ue of three-letter words (tue -> tu), and compound parts have three or
+# more letters: a term of one or two letters comes only from a whole word of at most three
+# (which the term's surface pattern covers, its a/o/u allowing an e). Such terms, as a reader
+# typing "St" or "Ge" makes, would otherwise turn every word containing them into a candidate.
+_SHORT_TERM = 2
+
+
+def _whole_word(text: str, hit: re.Match) -> bool:
+    start, end = hit.span()
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or after.isalnum())
 
 
 # The candidate search: a term is a stem (or a prefix) in folded form. Its word, lowercased,

@@ -470,6 +470,23 @@ def test_every_word_the_index_matched_is_highlighted_and_nothing_else(index: Sea
         assert [text[span.start : span.end] for span in spans] == expected, query
 
 
+def test_one_and_two_letter_terms_highlight_whole_words_only(index: SearchIndex) -> None:
+    """What a reader typing "St" or "Ge" searches for: the candidate search takes a shortcut
+    for such terms, which must still find exactly the words the analysis matches."""
+    from index.analysis import analyze_words
+
+    text = ("Die St. Pauli-Kirche, der Staat, die Stadt und der EU-Gipfel. Ich tue es, sagt Joe; "
+            "Tu es! 25 Stunden, 2025, Ölpreis, Oel, OEL-Lampe, ge-, Ge, Mé, Me, Zoe, Zoë und Südost-EU.")
+    analyzed = list(analyze_words(text))
+    for query in ["St", "EU", "tue", "Tu", "25", "Oel", "Ge", "Me", "Zoe", "Joe"]:
+        wanted = normalize(query)
+        assert len(wanted) <= 2, query  # the shortcut's case
+        expected = [text[s:e] for s, e, _p, terms in analyzed if wanted in terms]
+        assert expected, query
+        spans = index.match_spans(query, text)
+        assert [text[span.start : span.end] for span in spans] == expected, query
+
+
 def test_fuzzy_highlights_follow_new_documents(tmp_path: Path) -> None:
     search_index = SearchIndex.open(tmp_path / "index")
     text = "Geothermie im Westen"
