@@ -108,6 +108,24 @@ async def test_a_long_list_is_loaded_a_page_at_a_time_as_the_reader_moves_down(t
         assert str(screen.article_list.get_option_at_index(129).prompt).startswith("Bericht Nummer 0")
 
 
+async def test_search_results_come_a_page_at_a_time_and_the_next_only_when_needed(tmp_path: Path):
+    from reader.ui.screens.main_work import SEARCH_PAGE
+
+    write_library(tmp_path / "big", 130)  # every article mentions the Haushalt
+    app = make_app(tmp_path / "big", tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_until_listed(pilot)
+        await pilot.press("slash", *"Haushalt")
+        await wait_for(pilot, lambda: len(screen.article_list.article_ids) == SEARCH_PAGE
+                       and screen.article_list.border_title == f"Results ({SEARCH_PAGE}+)", description="the first page")
+        await pilot.pause(0.3)
+        assert len(screen.article_list.article_ids) == SEARCH_PAGE, "a search asks for one page while typing"
+        screen.article_list.focus()
+        await pilot.press("end")
+        await wait_for(pilot, lambda: len(screen.article_list.article_ids) == 2 * SEARCH_PAGE,
+                       description="the second page")
+
+
 async def test_a_library_that_cannot_be_opened_is_explained_not_a_crash(tmp_path: Path):
     not_a_folder = tmp_path / "library"
     not_a_folder.write_text("this is a file, not a library", encoding="utf-8")
