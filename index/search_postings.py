@@ -107,3 +107,4 @@ def _postings_by_matcher(reader, fieldname: str, tbytes: bytes) -> TermPostings:
         matcher.next()
     return TermPostings(np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64),
                         value_format=reader.schema[fieldname].format, values=tuple(values))
+

@@ -25,6 +25,7 @@ from whoosh.util.times import datetime_to_long
 
 from index.analysis import STOP_WORDS, fold, normalize
 from index.errors import QueryError
+from index.search_terms import terms_with_prefix
 
 # Dates are indexed and queried as wall-clock time in this zone (naive German times are Berlin).
 QUERY_TIMEZONE = ZoneInfo("Europe/Berlin")
@@ -346,8 +347,7 @@ def expand_multiterms(node: query.Query, reader) -> query.Query:
 def _fuzzy_terms(reader, fieldname: str, text: str, maxdist: int, prefixlength: int):
     if fieldname not in reader.schema:
         return
-    for btext in reader.expand_prefix(fieldname, text[:prefixlength]):
-        candidate = btext.decode("utf-8")
+    for candidate in terms_with_prefix(reader, fieldname, text[:prefixlength]):
         if abs(len(candidate) - len(text)) <= maxdist and within_edit_distance(candidate, text, maxdist):
             yield candidate
 

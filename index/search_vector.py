@@ -26,6 +26,7 @@ from whoosh import query
 
 from index.search_postings import TermPostings, Unsupported, term_postings
 from index.search_scoring import VectorTerm
+from index.search_terms import terms_with_prefix
 
 log = logging.getLogger(__name__)
 
@@ -265,7 +266,7 @@ def _boosted(scores: np.ndarray, boost: float) -> np.ndarray:
 def _expand_prefixes(node: query.Query, reader) -> query.Query:
     """A prefix as the OR of the index's words it begins (which is how Whoosh scores it)."""
     if isinstance(node, query.Prefix):
-        words = [word.decode("utf-8") for word in node._btexts(reader)]
+        words = terms_with_prefix(reader, node.fieldname, node.text)
         return query.Or([query.Term(node.fieldname, word) for word in words], boost=node.boost)
     if node.is_leaf():
         return node
