@@ -164,3 +164,13 @@ def test_search_results_are_the_same_with_either_codec(tmp_path: Path, monkeypat
         search_index.close()
     assert hits["w3"] == hits["arrays"]
     assert len(hits["w3"]) == 30
+
+
+@pytest.mark.parametrize("prefix", ["", "s", "st", "gewerk", "verspat", "zz", "\u00fc"])
+def test_terms_with_a_prefix_are_the_terms_whoosh_lists(library_index: SearchIndex, prefix: str) -> None:
+    from index.search_terms import terms_with_prefix
+
+    reader = library_index._current_searcher().reader()
+    for fieldname in ("title", "body", "entity_ids", "source"):
+        expected = sorted({term.decode() for term in reader.expand_prefix(fieldname, prefix)})
+        assert terms_with_prefix(reader, fieldname, prefix) == expected, (fieldname, prefix)
