@@ -32,7 +32,7 @@ import Stemmer
 from whoosh.analysis import Analyzer, Token
 from whoosh.lang.stopwords import stoplists
 
-from index.decompound import MIN_COMPOUND_LENGTH, compound_terms
+from index.decompound import MIN_COMPOUND_LENGTH, compound_terms, split_compound
 
 # A word is a run of letters and digits; everything else (hyphen, dot, apostrophe) separates.
 WORD_PATTERN = re.compile(r"[^\W_]+")
@@ -106,6 +106,15 @@ def index_terms(word: str) -> tuple[str, ...]:
             _index_terms_cache.clear()
         _index_terms_cache[word] = terms
     return terms
+
+
+def clear_caches() -> None:
+    """Forget the per-word caches (hundreds of MB after a large import), e.g. before other
+    memory-heavy work; they refill as words are analysed again."""
+    _index_terms_cache.clear()
+    normalize.cache_clear()
+    split_compound.cache_clear()
+    compound_terms.cache_clear()
 
 
 def query_terms(word: str) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index import importer, store_entities
+from index import analysis, importer, store_entities
 from index.importer import MAX_ARTICLE_CHARS  # noqa: F401 - part of the library's API
 from index.bookmark_store import BookmarkStore
 from index.listing import DATABASE_NAME
@@ -203,6 +203,10 @@ class Library:
         if pending:
             self._save(pending, report)
         if report.added or report.updated:
+            if report.added + report.updated >= IMPORT_BATCH:
+                # The word caches of a large import make room for the corpus-wide linking,
+                # the import's peak of memory (~700 MB at 100,000 articles).
+                analysis.clear_caches()
             self.refresh_entities()
         return report
 
@@ -291,8 +295,8 @@ class Library:
     def refresh_entities(self) -> None:
         """Corpus-level linking and the user's corrections, over every mention in the library."""
         pipeline = self.entity_pipeline()
-        resolution = pipeline.resolve(store_entities.entity_records(self.store))
-        store_entities.write_resolution(self.store, resolution)
+        linking, finals = pipeline.resolve_linking(store_entities.entity_records(self.store))
+        store_entities.write_linking(self.store, linking, finals)
         self.store.set_meta("aliases_stamp", self._aliases_stamp())
 
     def _refresh_entities_if_corrections_changed(self) -> None:

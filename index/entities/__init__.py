@@ -23,7 +23,7 @@ from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .link import link
 from .recognise import Recogniser
-from .resolve import EntityRecord, resolve
+from .resolve import EntityRecord, FinalEntity, resolve, resolve_linking
 
 __all__ = ["EntityPipeline", "EntityRecord", "Corrections", "CorrectionsError", "ModelError"]
 
@@ -90,6 +90,10 @@ class EntityPipeline:
     def resolve(self, records: list[EntityRecord]) -> dict[str, Entity | None]:
         """Final entity (or None when suppressed) for every provisional id in the library."""
         return resolve(records, self.gazetteer, self.corrections)
+
+    def resolve_linking(self, records: list[EntityRecord]) -> tuple[dict[str, str | None], dict[str, FinalEntity]]:
+        """The same as final ids and plain tuples (see resolve.resolve_linking), for large libraries."""
+        return resolve_linking(records, self.gazetteer, self.corrections)
 
     def describe(self, entity_id: str) -> Entity | None:
         """What the gazetteer knows of a canonical id."""
