@@ -32,7 +32,8 @@ import Stemmer
 from whoosh.analysis import Analyzer, Token
 from whoosh.lang.stopwords import stoplists
 
-from index.decompound import MIN_COMPOUND_LENGTH, compound_terms, split_compound
+from index import decompound
+from index.decompound import MIN_COMPOUND_LENGTH, compound_terms
 
 # A word is a run of letters and digits; everything else (hyphen, dot, apostrophe) separates.
 WORD_PATTERN = re.compile(r"[^\W_]+")
@@ -113,8 +114,7 @@ def clear_caches() -> None:
     memory-heavy work; they refill as words are analysed again."""
     _index_terms_cache.clear()
     normalize.cache_clear()
-    split_compound.cache_clear()
-    compound_terms.cache_clear()
+    decompound.clear_caches()
 
 
 def query_terms(word: str) -> tuple[str, ...]:

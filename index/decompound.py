@@ -150,6 +150,12 @@ def _build_lexicon() -> dict[str, float]:
     return words
 
 
+def clear_caches() -> None:
+    """Forget the per-word splits (they refill as words are split again)."""
+    split_compound.cache_clear()
+    compound_terms.cache_clear()
+
+
 def preload() -> None:
     """Load the lexicon now (e.g. in a background worker) rather than on the first split."""
     lexicon()

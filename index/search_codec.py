@@ -28,7 +28,8 @@ BLOCK_LIMIT = 256  # postings per block: fewer blocks per list, still fine-grain
 # bytes of the (compressed) values section
 _HEADER = struct.Struct("<IIfBBBBI")
 _INT = struct.Struct("!i")  # Whoosh writes block lengths in network order
-_WEIGHTS_ONES, _WEIGHTS_SAME, _WEIGHTS_ARRAY = 0, 1, 2
+_SAME_WEIGHT = struct.Struct("<f")
+WEIGHTS_ONES, WEIGHTS_SAME, WEIGHTS_ARRAY = 0, 1, 2
 _VALUES_NONE, _VALUES_FIXED, _VALUES_VARIABLE = 0, 1, 2
 _VALUES_COMPRESSION = 1  # zlib level: positions compress ~4x at level 1, little gain above
 _BIG_ENDIAN = sys.byteorder == "big"
@@ -77,11 +78,11 @@ class ArrayPostingsWriter(whoosh3.W3PostingsWriter):
         count = len(ids)
         first_weight = weights[0]
         if all(weight == 1.0 for weight in weights):
-            weight_kind, weight_bytes = _WEIGHTS_ONES, b""
+            weight_kind, weight_bytes = WEIGHTS_ONES, b""
         elif all(weight == first_weight for weight in weights):
-            weight_kind, weight_bytes = _WEIGHTS_SAME, struct.pack("<f", first_weight)
+            weight_kind, weight_bytes = WEIGHTS_SAME, _SAME_WEIGHT.pack(first_weight)
         else:
-            weight_kind, weight_bytes = _WEIGHTS_ARRAY, _le_bytes(weights)
+            weight_kind, weight_bytes = WEIGHTS_ARRAY, _le_bytes(weights)
         fixed_size = self._format.fixed_value_size()
         if not values or fixed_size == 0:
             value_kind, value_bytes = _VALUES_NONE, b""
@@ -117,90 +118,89 @@ class ArrayLeafMatcher(whoosh3.W3LeafMatcher):
     def _goto(self, position):
         self._data = self._ids = self._weights = self._values = None
         self._i = 0
-        postfile = self._postfile
-        length = postfile.get_int(position)
-        if length < 0:
+        layout = self._layout = block_layout(self._postfile.get(position, 4 + _HEADER.size), 0, base=position)
+        if layout.following < 0:
             self._lastblock = True
-            length = -length
-        self._nextoffset = position + 4 + length
-        start = position + 4
-        (count, self._maxid, self._maxweight, min_byte, max_byte, self._weight_kind, self._value_kind,
-         self._value_size) = _HEADER.unpack(postfile.get(start, _HEADER.size))
-        self._blocklength = count
+        else:
+            self._nextoffset = layout.following
+        self._blocklength = layout.count
+        self._maxid = layout.max_id
+        self._maxweight = layout.max_weight
         self._compression = 0
-        self._minlength = byte_to_length(min_byte)
-        self._maxlength = byte_to_length(max_byte)
-        self._idsoffset = start + _HEADER.size
-        weights_size = (0, 4, 4 * count)[self._weight_kind]
-        self._weightsoffset = self._idsoffset + 4 * count
-        self._dataoffset = self._weightsoffset + weights_size
+        self._minlength = byte_to_length(layout.min_length_byte)
+        self._maxlength = byte_to_length(layout.max_length_byte)
 
     def _read_data(self):  # W3 reads everything at once; here each part is read when asked for
         pass
 
     def _read_ids(self):
-        self._ids = _le_array("I", self._postfile.get(self._idsoffset, 4 * self._blocklength))
+        layout = self._layout
+        self._ids = _le_array("I", self._postfile.get(layout.ids_offset, 4 * layout.count))
 
     def _read_weights(self):
-        count = self._blocklength
-        if self._weight_kind == _WEIGHTS_ONES:
-            self._weights = array("f", [1.0]) * count
-        elif self._weight_kind == _WEIGHTS_SAME:
-            (weight,) = struct.unpack("<f", self._postfile.get(self._weightsoffset, 4))
-            self._weights = array("f", [weight]) * count
+        layout = self._layout
+        if layout.weight_kind == WEIGHTS_ONES:
+            self._weights = array("f", [1.0]) * layout.count
+        elif layout.weight_kind == WEIGHTS_SAME:
+            raw = self._postfile.get(layout.weights_offset, _SAME_WEIGHT.size)
+            self._weights = array("f", [same_weight(raw, layout, base=layout.weights_offset)]) * layout.count
         else:
-            self._weights = _le_array("f", self._postfile.get(self._weightsoffset, 4 * count))
+            self._weights = _le_array("f", self._postfile.get(layout.weights_offset, 4 * layout.count))
 
     def _read_values(self):
-        raw = self._postfile.get(self._dataoffset, self._value_size) if self._value_size else b""
-        layout = BlockLayout(-1, self._blocklength, 0, self._weight_kind, None, 0, self._value_kind, 0,
-                             self._value_size)  # offsets into ``raw``, which holds only the values
-        self._values = block_values(raw, layout, self._fixedsize)
+        layout = self._layout
+        raw = self._postfile.get(layout.values_offset, layout.values_size) if layout.values_size else b""
+        self._values = block_values(raw, layout, self._fixedsize, base=layout.values_offset)
 
 
 class BlockLayout(NamedTuple):
-    """Where the parts of one posting block lie in a posting list's bytes."""
+    """One posting block's header, and where its parts lie."""
 
     following: int  # position of the next block, -1 after the last
     count: int
+    max_id: int
+    max_weight: float
+    min_length_byte: int
+    max_length_byte: int
     ids_offset: int
     weight_kind: int
-    same_weight: float | None  # the one weight of a WEIGHTS_SAME block
     weights_offset: int
     value_kind: int
     values_offset: int
     values_size: int
 
 
-def block_layout(raw: bytes | memoryview, position: int) -> BlockLayout:
-    """The layout of the block at ``position`` in a posting list's bytes (4 after its magic)."""
+def block_layout(raw: bytes | memoryview, position: int, base: int = 0) -> BlockLayout:
+    """The layout of the block at ``position`` in ``raw`` (4 after a posting list's magic);
+    offsets are positions in ``raw`` plus ``base`` (where ``raw`` starts in its file)."""
     length = _INT.unpack_from(raw, position)[0]
     last = length < 0
     length = -length if last else length
     start = position + 4
-    count, _maxid, _maxweight, _min, _max, weight_kind, value_kind, values_size = _HEADER.unpack_from(raw, start)
-    ids_offset = start + _HEADER.size
+    count, max_id, max_weight, min_byte, max_byte, weight_kind, value_kind, values_size = _HEADER.unpack_from(raw, start)
+    ids_offset = base + start + _HEADER.size
     weights_offset = ids_offset + 4 * count
-    same = None
-    if weight_kind == _WEIGHTS_SAME:
-        same = struct.unpack_from("<f", raw, weights_offset)[0]
-    values_offset = weights_offset + (0, 4, 4 * count)[weight_kind]
-    following = -1 if last else start + length
-    return BlockLayout(following, count, ids_offset, weight_kind, same, weights_offset, value_kind,
-                       values_offset, values_size)
+    values_offset = weights_offset + (0, _SAME_WEIGHT.size, 4 * count)[weight_kind]
+    following = -1 if last else base + start + length
+    return BlockLayout(following, count, max_id, max_weight, min_byte, max_byte, ids_offset, weight_kind,
+                       weights_offset, value_kind, values_offset, values_size)
 
 
-def block_values(raw: bytes | memoryview, layout: BlockLayout, fixed_size: int | None) -> tuple:
+def same_weight(raw: bytes | memoryview, layout: BlockLayout, base: int = 0) -> float:
+    """The one weight of a WEIGHTS_SAME block, from ``raw`` starting at ``base`` in its file."""
+    return _SAME_WEIGHT.unpack_from(raw, layout.weights_offset - base)[0]
+
+
+def block_values(raw: bytes | memoryview, layout: BlockLayout, fixed_size: int | None, base: int = 0) -> tuple:
     """The values (encoded positions, for a phrase) of every posting in the block."""
     count = layout.count
     if layout.value_kind == _VALUES_NONE:
         return (None,) * count
-    data = zlib.decompress(raw[layout.values_offset : layout.values_offset + layout.values_size])
+    start = layout.values_offset - base
+    data = zlib.decompress(raw[start : start + layout.values_size])
     if layout.value_kind == _VALUES_FIXED:
         return tuple(data[i : i + fixed_size] for i in range(0, len(data), fixed_size))
     offsets = _le_array("I", data[: 4 * (count + 1)])
     data = data[4 * (count + 1) :]
     return tuple(data[offsets[i] : offsets[i + 1]] for i in range(count))
 
-
-WEIGHTS_ONES, WEIGHTS_SAME, WEIGHTS_ARRAY = _WEIGHTS_ONES, _WEIGHTS_SAME, _WEIGHTS_ARRAY

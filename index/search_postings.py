@@ -12,15 +12,21 @@ from bisect import bisect_right
 import numpy as np
 from whoosh.reading import TermNotFound
 
-from index.search_codec import WEIGHTS_ONES, WEIGHTS_SAME, BlockLayout, ReaderCodec, block_layout, block_values
+from index.search_codec import (
+    WEIGHTS_ONES,
+    WEIGHTS_SAME,
+    BlockLayout,
+    ReaderCodec,
+    block_layout,
+    block_values,
+    same_weight,
+)
 
 
 class Unsupported(Exception):
     """A query part or an index that index.search_vector does not rank; Whoosh does."""
 
 
-_NO_IDS = np.empty(0, dtype=np.int64)
-_NO_WEIGHTS = np.empty(0, dtype=np.float64)
 
 
 class TermPostings:
@@ -54,6 +60,9 @@ class TermPostings:
         return self._format.decode_positions(value)
 
 
+NO_POSTINGS = TermPostings(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64))
+
+
 def term_postings(reader, fieldname: str, text: str) -> TermPostings:
     """The postings of ``text`` in ``fieldname`` of one segment reader."""
     field = reader.schema[fieldname]
@@ -62,7 +71,7 @@ def term_postings(reader, fieldname: str, text: str) -> TermPostings:
         terms = reader._terms
         terminfo = terms.term_info(fieldname, tbytes)
     except (TermNotFound, KeyError, ValueError):
-        return TermPostings(_NO_IDS, _NO_WEIGHTS)
+        return NO_POSTINGS
     except AttributeError:  # not a segment reader of Whoosh's file codecs
         raise Unsupported("reader without a terms table") from None
     if terminfo.is_inlined():
@@ -87,7 +96,7 @@ def term_postings(reader, fieldname: str, text: str) -> TermPostings:
         if layout.weight_kind == WEIGHTS_ONES:
             weight_parts.append(np.ones(count, dtype=np.float32))
         elif layout.weight_kind == WEIGHTS_SAME:
-            weight_parts.append(np.full(count, layout.same_weight, dtype=np.float32))
+            weight_parts.append(np.full(count, same_weight(raw, layout), dtype=np.float32))
         else:
             weight_parts.append(np.frombuffer(raw, dtype="<f4", count=count, offset=layout.weights_offset))
         position = layout.following

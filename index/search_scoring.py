@@ -89,8 +89,11 @@ class FastBM25F(scoring.BM25F):
     def scorer(self, searcher, fieldname, text, qf=1):
         if not searcher.schema[fieldname].scorable:
             return scoring.WeightScorer.for_(searcher, fieldname, text)
-        B = self._field_B.get(fieldname, self.B)
-        return FastBM25FScorer(searcher, fieldname, text, B, self.K1, qf=qf)
+        return FastBM25FScorer(searcher, fieldname, text, self.field_B(fieldname), self.K1, qf=qf)
+
+    def field_B(self, fieldname: str) -> float:
+        """BM25's length normalisation for a field (Whoosh lets each field have its own)."""
+        return self._field_B.get(fieldname, self.B)
 
 
 class VectorTerm:
@@ -104,7 +107,7 @@ class VectorTerm:
         self.fieldname = fieldname
         self.scorable = searcher.schema[fieldname].scorable
         if self.scorable:
-            self.B = weighting._field_B.get(fieldname, weighting.B)
+            self.B = weighting.field_B(fieldname)
             self.K1 = weighting.K1
             if fieldname not in average_lengths:  # as BM25FScorer: the top searcher's statistics
                 average_lengths[fieldname] = searcher.avg_field_length(fieldname) or 1
@@ -125,6 +128,6 @@ def prepare(searcher, fieldnames: tuple[str, ...]) -> None:
         return
     for fieldname in fieldnames:
         average = searcher.avg_field_length(fieldname) or 1
-        B = weighting._field_B.get(fieldname, weighting.B)
+        B = weighting.field_B(fieldname)
         for leaf, _offset in searcher.leaf_searchers():
             _NORMS.array_of(leaf.reader(), fieldname, B, weighting.K1, average)  # builds the list too

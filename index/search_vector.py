@@ -24,7 +24,7 @@ import weakref
 import numpy as np
 from whoosh import query
 
-from index.search_postings import TermPostings, Unsupported, term_postings
+from index.search_postings import NO_POSTINGS, TermPostings, Unsupported, term_postings
 from index.search_scoring import VectorTerm
 from index.search_terms import terms_with_prefix
 
@@ -147,7 +147,7 @@ def _live_mask(leaf: _Leaf) -> np.ndarray | None:
 def _term_scores(fieldname: str, text: str, boost: float, leaf: _Leaf) -> tuple[TermPostings, np.ndarray]:
     """A term's postings in a segment and their scores, as Whoosh's scorer would score them."""
     if fieldname not in leaf.reader.schema:  # as Whoosh: matches nothing
-        return TermPostings(np.empty(0, dtype=np.int64), np.empty(0)), np.empty(0)
+        return NO_POSTINGS, NO_POSTINGS.weights
     postings = term_postings(leaf.reader, fieldname, text)
     if not len(postings.ids):
         return postings, postings.weights
