@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual.binding import Binding
+from textual.content import Content, Span as ContentSpan
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
@@ -21,35 +21,49 @@ if TYPE_CHECKING:
 
 # Ask for the next page when the cursor is this close to the last loaded row.
 PREFETCH_ROWS = 20
-SNIPPET_CHARS = 160
+# The list pane is at most 60 columns wide: a longer snippet line would only be cut.
+SNIPPET_CHARS = 64
+# Words of context kept before a snippet's first match, in characters.
+SNIPPET_LEAD = 12
 
 
-def summary_prompt(summary: ArticleSummary) -> Text:
+def summary_prompt(summary: ArticleSummary) -> Content:
     """Title and 'source · date', one line each (cut with … when the pane is narrow)."""
-    prompt = Text(summary.title, style="bold", no_wrap=True, overflow="ellipsis")
-    prompt.append("\n")
-    prompt.append(summary_meta(summary), style="dim")
-    return prompt
+    return Content.assemble((summary.title, "bold"), "\n", (summary_meta(summary), "dim"))
 
 
-def hit_prompt(hit: Hit) -> Text:
-    """Title (matches underlined), date and source, and the snippet with the query's terms in bold."""
-    prompt = Text(hit.title, style="bold", no_wrap=True, overflow="ellipsis")
-    for span in hit.title_matches:
-        prompt.stylize("underline", span.start, span.end)
-    prompt.append("\n")
-    prompt.append(list_meta(hit.published, hit.source, hit.published_precision), style="dim")
-    if hit.snippet.strip():
-        snippet = Text(hit.snippet.replace("\n", " "), style="italic")
-        for span in hit.snippet_matches:
-            snippet.stylize("bold not italic", span.start, span.end)
-        if len(snippet) > SNIPPET_CHARS:
-            cut = snippet.plain.rfind(" ", 0, SNIPPET_CHARS)
-            snippet = snippet[:cut if cut > 0 else SNIPPET_CHARS]
-            snippet.append(" …", style="italic")
-        prompt.append("\n")
-        prompt.append_text(snippet)
-    return prompt
+def hit_prompt(hit: Hit) -> Content:
+    """Title (matches underlined), date and source, and a line of the snippet from just before
+    its first match, with the query's terms in bold.
+
+    Built as Textual Content, not Rich Text: the list renders it without converting it, and the
+    snippet line is cut to what the widest pane can show, so each keystroke's rows cost little.
+    """
+    title = Content(hit.title, [ContentSpan(span.start, span.end, "underline") for span in hit.title_matches])
+    meta = list_meta(hit.published, hit.source, hit.published_precision)
+    parts: list = [title.stylize_before("bold"), "\n", (meta, "dim")]
+    snippet = hit.snippet.replace("\n", " ")
+    if snippet.strip():
+        start, end = snippet_line(snippet, [(span.start, span.end) for span in hit.snippet_matches])
+        spans = [ContentSpan(max(a, start) - start, min(b, end) - start, "bold not italic")
+                 for a, b in ((span.start, span.end) for span in hit.snippet_matches) if a < end and b > start]
+        line = Content(snippet[start:end], spans).stylize_before("italic")
+        parts += ["\n", ("… " if start else "", "italic"), line, (" …" if end < len(snippet) else "", "italic")]
+    return Content.assemble(*parts)
+
+
+def snippet_line(snippet: str, matches: list[tuple[int, int]]) -> tuple[int, int]:
+    """The part of a snippet shown on its one line: from a word or two before its first match
+    (so the match is on screen in a narrow pane), at most SNIPPET_CHARS long, cut at spaces."""
+    start = 0
+    if matches and matches[0][0] > SNIPPET_LEAD:
+        space = snippet.rfind(" ", 0, matches[0][0] - SNIPPET_LEAD)
+        start = space + 1 if space != -1 else 0
+    end = len(snippet)
+    if end - start > SNIPPET_CHARS:
+        space = snippet.rfind(" ", start, start + SNIPPET_CHARS)
+        end = space if space > start else start + SNIPPET_CHARS
+    return start, end
 
 
 class ArticleList(OptionList):
@@ -85,7 +99,7 @@ class ArticleList(OptionList):
         """The ids of the loaded rows, in order."""
         return [] if self._empty else [option.id for option in self._options if option.id]
 
-    def set_rows(self, prompts: list[tuple[str, Text]], *, has_more: bool, empty_message: str,
+    def set_rows(self, prompts: list[tuple[str, Content]], *, has_more: bool, empty_message: str,
                  keep_place: bool = False) -> None:
         """Replace every row (a new search, or back to the full list).
 
@@ -99,7 +113,7 @@ class ArticleList(OptionList):
         self._waiting_for_more = False
         self._empty = not prompts
         if not prompts:
-            self.add_option(Option(Text(empty_message, style="italic"), disabled=True))
+            self.add_option(Option(Content.styled(empty_message, "italic"), disabled=True))
             return
         self.add_options(Option(prompt, id=article_id) for article_id, prompt in prompts)
         self.highlighted = 0
@@ -112,7 +126,7 @@ class ArticleList(OptionList):
         self.scroll_to(y=scroll_y, animate=False, immediate=True)
         self.scroll_to_highlight()  # only moves if the kept article was pushed out of view
 
-    def append_rows(self, prompts: list[tuple[str, Text]], *, has_more: bool) -> None:
+    def append_rows(self, prompts: list[tuple[str, Content]], *, has_more: bool) -> None:
         known = set(self.article_ids)
         self.add_options(Option(p, id=i) for i, p in prompts if i not in known)
         self.has_more = has_more
