@@ -71,29 +71,47 @@ class ReaderApp(App[None]):
         self.first_page = first_page
         self.library: "Library | None" = None
         self.library_failed = False
+        self._first_rows_posted = False
         self.main_screen = MainScreen(page_size=page_size)
 
     def get_default_screen(self) -> Screen:
         return self.main_screen
 
+    def on_load(self) -> None:
+        # Usually read by now. Queued before the screen is shown, the rows are in its first frame;
+        # posted any later, they would wait behind the painting of an empty list.
+        if self.first_page is not None and self.first_page.done():
+            found = self._first_page_result(timeout=0)
+            if found is not None:
+                self._show_first_rows(found)
+
     def on_mount(self) -> None:
+        if self._first_rows_posted:
+            return  # the screen opens the library once those rows are painted
         if self.first_page is not None:
-            self.show_first_page()  # opens the library once the page is painted
+            self.show_first_page()
         else:
             self.open_library()
 
     @work(thread=True, group="first-page")
     def show_first_page(self) -> None:
         """Paint the list before the library has opened: the reader sees it at once."""
-        try:
-            found = self.first_page.result(timeout=FIRST_PAGE_WAIT_SECONDS)
-        except Exception:  # noqa: BLE001 - only a head start: the library's own page follows
-            log.debug("no first page before the library opened", exc_info=True)
-            found = None
+        found = self._first_page_result(FIRST_PAGE_WAIT_SECONDS)
         if found is None:
             self.call_from_thread(self.open_library)
-            return
+        else:
+            self._show_first_rows(found)
+
+    def _first_page_result(self, timeout: float) -> "FirstPage | None":
+        try:
+            return self.first_page.result(timeout=timeout)
+        except Exception:  # noqa: BLE001 - only a head start: the library's own page follows
+            log.debug("no first page before the library opened", exc_info=True)
+            return None
+
+    def _show_first_rows(self, found: "FirstPage") -> None:
         rows, total = found
+        self._first_rows_posted = True
         # The screen opens the library after painting these rows: loading Whoosh and pydantic
         # in parallel would hold the interpreter while the first frame is drawn.
         self.main_screen.post_message(ArticlesPage(rows, 0, total, preview=True))

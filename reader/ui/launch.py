@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -18,7 +19,15 @@ def run_app(data_dir: Path) -> int:
     # the first frame can show them; the full library opens afterwards, in a worker.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="first-page") as pool:
         newest = pool.submit(first_page, Path(data_dir) / DATABASE_NAME, FIRST_PAGE_ROWS)
-        from reader.ui.app import ReaderApp
+        # Importing Textual builds a few hundred thousand objects that live as long as the app;
+        # each full collection would walk all of them again (~30 ms, one of them before the first
+        # frame). Collect nothing while importing, then set them aside for good.
+        gc.disable()
+        try:
+            from reader.ui.app import ReaderApp
+        finally:
+            gc.freeze()
+            gc.enable()
 
         app = ReaderApp(Path(data_dir), page_size=PAGE_SIZE, first_page=newest)
         app.run()
