@@ -20,12 +20,13 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from rapidfuzz.distance import OSA
 from whoosh import fields, qparser, query
 from whoosh.util.times import datetime_to_long
 
 from index.analysis import STOP_WORDS, fold, normalize
 from index.errors import QueryError
-from index.search_terms import terms_with_prefix
+from index.search_terms import terms_with_prefix_and_length
 
 # Dates are indexed and queried as wall-clock time in this zone (naive German times are Berlin).
 QUERY_TIMEZONE = ZoneInfo("Europe/Berlin")
@@ -344,28 +345,17 @@ def expand_multiterms(node: query.Query, reader) -> query.Query:
     return node.apply(lambda child: expand_multiterms(child, reader))
 
 
-def _fuzzy_terms(reader, fieldname: str, text: str, maxdist: int, prefixlength: int):
+def _fuzzy_terms(reader, fieldname: str, text: str, maxdist: int, prefixlength: int) -> list[str]:
+    """The index's terms within ``maxdist`` edits of ``text`` sharing its first ``prefixlength``
+    letters, sorted; only terms of a possible length get a distance computed."""
     if fieldname not in reader.schema:
-        return
-    for candidate in terms_with_prefix(reader, fieldname, text[:prefixlength]):
-        if abs(len(candidate) - len(text)) <= maxdist and within_edit_distance(candidate, text, maxdist):
-            yield candidate
+        return []
+    candidates = terms_with_prefix_and_length(
+        reader, fieldname, text[:prefixlength], len(text) - maxdist, len(text) + maxdist)
+    return [term for term in candidates if within_edit_distance(term, text, maxdist)]
 
 
 def within_edit_distance(first: str, second: str, limit: int) -> bool:
-    """Damerau-Levenshtein (optimal string alignment) distance <= limit, giving up early."""
-    if first == second:
-        return True
-    previous_previous = None
-    previous = list(range(len(second) + 1))
-    for i, char in enumerate(first, 1):
-        current = [i] + [0] * len(second)
-        for j, other in enumerate(second, 1):
-            cost = char != other
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if previous_previous is not None and j > 1 and char == second[j - 2] and first[i - 2] == other:
-                current[j] = min(current[j], previous_previous[j - 2] + 1)
-        if min(current) > limit:
-            return False
-        previous_previous, previous = previous, current
-    return previous[-1] <= limit
+    """Damerau-Levenshtein distance in its optimal-string-alignment form (adjacent letters
+    swapped count as one edit, no substring is edited twice) <= limit."""
+    return OSA.distance(first, second, score_cutoff=limit) <= limit
