@@ -191,16 +191,44 @@ def same_weight(raw: bytes | memoryview, layout: BlockLayout, base: int = 0) -> 
     return _SAME_WEIGHT.unpack_from(raw, layout.weights_offset - base)[0]
 
 
-def block_values(raw: bytes | memoryview, layout: BlockLayout, fixed_size: int | None, base: int = 0) -> tuple:
-    """The values (encoded positions, for a phrase) of every posting in the block."""
+def block_values(raw: bytes | memoryview, layout: BlockLayout, fixed_size: int | None, base: int = 0):
+    """The values (encoded positions, for a phrase) of every posting in the block, indexable by
+    posting: decompressed at once, each sliced out only when asked for (a phrase checks a few)."""
     count = layout.count
     if layout.value_kind == _VALUES_NONE:
         return (None,) * count
     start = layout.values_offset - base
     data = zlib.decompress(raw[start : start + layout.values_size])
     if layout.value_kind == _VALUES_FIXED:
-        return tuple(data[i : i + fixed_size] for i in range(0, len(data), fixed_size))
-    offsets = _le_array("I", data[: 4 * (count + 1)])
-    data = data[4 * (count + 1) :]
-    return tuple(data[offsets[i] : offsets[i + 1]] for i in range(count))
+        return _FixedValues(data, fixed_size)
+    return _VariableValues(data, _le_array("I", data[: 4 * (count + 1)]), 4 * (count + 1))
 
+
+class _FixedValues:
+    __slots__ = ("_data", "_size")
+
+    def __init__(self, data: bytes, size: int):
+        self._data, self._size = data, size
+
+    def __len__(self) -> int:
+        return len(self._data) // self._size
+
+    def __getitem__(self, index: int) -> bytes:
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._data[index * self._size : (index + 1) * self._size]
+
+
+class _VariableValues:
+    __slots__ = ("_data", "_offsets", "_start")
+
+    def __init__(self, data: bytes, offsets: array, start: int):
+        self._data, self._offsets, self._start = data, offsets, start  # values begin at start
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, index: int) -> bytes:
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._data[self._start + self._offsets[index] : self._start + self._offsets[index + 1]]
