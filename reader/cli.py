@@ -2,30 +2,35 @@
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from index.errors import ReaderError
 from reader import __version__, paths
 
+if TYPE_CHECKING:
+    import argparse
+
 log = logging.getLogger("reader")
-
-
-class _Parser(argparse.ArgumentParser):
-    """Bad arguments give one line and exit code 2, not a usage dump."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+DATA_DIR_OPTION = "--data-dir"
 
 
 def _data_dir_option(parser: argparse.ArgumentParser, default) -> None:
-    parser.add_argument("--data-dir", metavar="DIR", default=default,
+    parser.add_argument(DATA_DIR_OPTION, metavar="DIR", default=default,
                         help="library location (default: $READER_DATA_DIR or the user data dir)")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse  # not for `reader` alone (see _app_data_dir): the app starts without it
+
+    class _Parser(argparse.ArgumentParser):
+        """Bad arguments give one line and exit code 2, not a usage dump."""
+
+        def error(self, message: str) -> None:  # type: ignore[override]
+            self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
     parser = _Parser(prog="reader", description="A terminal reader for collections of news articles.")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     _data_dir_option(parser, None)
@@ -55,25 +60,31 @@ def _configure_logging(data_dir: Path) -> None:
     root.setLevel(logging.INFO)
 
 
-def _wants_the_app(argv: list[str]) -> argparse.Namespace | None:
-    """`reader` with at most --data-dir: open the app without importing the subcommands."""
-    launcher = _Parser(prog="reader", add_help=False)
-    _data_dir_option(launcher, None)
-    args, rest = launcher.parse_known_args(argv)
-    return None if rest else args
+def _app_data_dir(argv: list[str]) -> tuple[bool, str | None]:
+    """`reader`, `reader --data-dir DIR` or `reader --data-dir=DIR`: (True, DIR or None), read
+    without argparse or the subcommands. (False, None) sends anything else to the full parser,
+    which also opens the app for abbreviations such as `--data DIR`."""
+    if not argv:
+        return True, None
+    if len(argv) == 2 and argv[0] == DATA_DIR_OPTION and not argv[1].startswith("-"):
+        return True, argv[1]
+    if len(argv) == 1 and argv[0].startswith(DATA_DIR_OPTION + "="):
+        return True, argv[0].partition("=")[2]
+    return False, None
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    args = _wants_the_app(argv)
-    if args is not None:
-        args.command = None
+    wants_the_app, data_dir_option = _app_data_dir(argv)
+    if wants_the_app:
+        command = None
     else:
         args = build_parser().parse_args(argv)
-    data_dir = paths.data_dir(args.data_dir)
+        command, data_dir_option = args.command, args.data_dir
+    data_dir = paths.data_dir(data_dir_option)
     _configure_logging(data_dir)
     try:
-        if args.command is None:
+        if command is None:
             from reader.ui.launch import run_app
 
             return run_app(data_dir)
