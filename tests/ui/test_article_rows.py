@@ -1,0 +1,57 @@
+"""What a search hit's row in the article list shows: its snippet line keeps the match in view."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.app import App, ComposeResult
+
+from index.models import Hit, Span
+from reader.ui.widgets.article_list import ArticleList, hit_prompt
+
+LEAD_IN = ("Der Ausschuss hatte am Dienstag lange über die Vorlage beraten und am Abend "
+           "schließlich vertagt, weil noch Gutachten fehlten. Erst danach erklärte ")
+SNIPPET = LEAD_IN + "Wendelinde Quastorf, die Sitzung werde im Frühjahr fortgesetzt."
+
+
+def _hit(snippet: str, word: str) -> Hit:
+    start = snippet.index(word)
+    return Hit(id="a1", title="Vorlage vertagt", source="Testblatt", published=datetime(2025, 3, 4, 12, 0),
+               score=1.0, snippet=snippet, snippet_matches=[Span(start=start, end=start + len(word))])
+
+
+def test_a_match_deep_in_the_snippet_is_on_the_rows_snippet_line():
+    prompt = hit_prompt(_hit(SNIPPET, "Quastorf"))
+    title, meta, snippet_line = prompt.plain.split("\n")
+    assert title == "Vorlage vertagt"
+    assert "Testblatt" in meta
+    # The line starts a word or two before the match, marked as cut, so a narrow pane shows it.
+    assert snippet_line.startswith("… ")
+    assert snippet_line.index("Quastorf") < 30
+    bold = [prompt.plain[span.start:span.end] for span in prompt.spans if "bold" in str(span.style)
+            and span.start >= len(title) + len(meta) + 2]
+    assert "Quastorf" in bold
+
+
+def test_a_match_at_the_start_keeps_the_snippet_from_its_beginning():
+    prompt = hit_prompt(_hit(SNIPPET, "Ausschuss"))
+    snippet_line = prompt.plain.split("\n")[2]
+    assert snippet_line.startswith("Der Ausschuss")
+    assert snippet_line.endswith(" …")  # cut at a space, the rest marked as left out
+
+
+class _ListApp(App):
+    CSS = "ArticleList { width: 40; height: 12; text-wrap: nowrap; text-overflow: ellipsis; }"
+
+    def compose(self) -> ComposeResult:
+        yield ArticleList(id="articles")
+
+
+async def test_the_match_is_painted_in_a_narrow_list_pane():
+    app = _ListApp()
+    async with app.run_test(size=(60, 14)) as pilot:
+        article_list = app.query_one(ArticleList)
+        article_list.set_rows([("a1", hit_prompt(_hit(SNIPPET, "Quastorf")))], has_more=False, empty_message="none")
+        await pilot.pause()
+        painted = "\n".join(strip.text for strip in (article_list.render_line(y) for y in range(3)))
+    assert "Quastorf" in painted
