@@ -20,6 +20,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from whoosh import fields, qparser, query
 from whoosh.util.times import datetime_to_long
@@ -352,7 +353,9 @@ def _fuzzy_terms(reader, fieldname: str, text: str, maxdist: int, prefixlength: 
         return []
     candidates = terms_with_prefix_and_length(
         reader, fieldname, text[:prefixlength], len(text) - maxdist, len(text) + maxdist)
-    return [term for term in candidates if within_edit_distance(term, text, maxdist)]
+    # In the candidates' (sorted) order, as within_edit_distance would pick them.
+    return [term for term, _distance, _index in
+            process.extract_iter(text, candidates, scorer=OSA.distance, score_cutoff=maxdist)]
 
 
 def within_edit_distance(first: str, second: str, limit: int) -> bool:

@@ -27,8 +27,9 @@ _POSITION_TYPES = "BHiIq"  # Whoosh's type codes for the position array (big-end
 
 # A two-letter prefix of the body field at 100,000 articles is ~8,000 terms over 15 segments,
 # ~150 KB here (as Python strings it would be ~550 KB).
-_CACHE_BYTES = 16 << 20
-_CACHE_RUN_BYTES = 2 << 20  # a longer run (a one-letter prefix) is read again, not remembered
+_CACHE_BYTES = 8 << 20
+_CACHE_RUN_BYTES = 1 << 20  # a longer run (a one-letter prefix) is read again, not remembered
+_CACHE_ENTRY_BYTES = 800  # what an entry costs besides its run: key, objects, array headers
 
 
 def terms_with_prefix(reader, fieldname: str, prefix: str) -> list[str]:
@@ -73,6 +74,8 @@ class _Run:
     @classmethod
     def from_utf8(cls, joined: bytes, byte_lengths: np.ndarray) -> _Run:
         """The run of terms whose UTF-8 bytes are ``joined`` end to end, ``byte_lengths`` each."""
+        if joined.isascii():
+            return cls(joined.decode("ascii"), byte_lengths)
         # A term's characters are its bytes less its UTF-8 continuation bytes (0b10xxxxxx).
         continuation = (np.frombuffer(joined, dtype=np.uint8) & 0xC0) == 0x80
         seen = np.concatenate(([0], np.cumsum(continuation, dtype=np.int64)))
@@ -85,7 +88,7 @@ class _Run:
 
     @property
     def size_in_bytes(self) -> int:
-        return sys.getsizeof(self._text) + self._ends.nbytes + self._lengths.nbytes
+        return sys.getsizeof(self._text) + sys.getsizeof(self._ends) + sys.getsizeof(self._lengths)
 
     def terms(self, shortest: int = 0, longest: int | None = None) -> list[str]:
         lengths, ends = self._lengths, self._ends
@@ -105,12 +108,14 @@ def _segment_run(leaf, fieldname: str, prefix: str) -> _Run:
     try:
         table = leaf._terms._tindex
         key = leaf._terms._keycoder(fieldname, prefix.encode("utf-8"))
-        term_file = _TermFile(table)
-    except AttributeError:  # not a segment of Whoosh's file codecs: the public way
-        return _Run.of(term.decode("utf-8") for term in leaf.expand_prefix(fieldname, prefix))
+        readable = table.extras["indextype"] in _POSITION_TYPES
+    except AttributeError:  # not a segment of Whoosh's file codecs
+        readable = False
     except KeyError:
         return _NO_TERMS
-    return _RUNS.get_or_read((_segment_key(leaf, table), fieldname, prefix), lambda: term_file.run(key))
+    if not readable:  # the public way
+        return _Run.of(term.decode("utf-8") for term in leaf.expand_prefix(fieldname, prefix))
+    return _RUNS.get_or_read((_segment_key(leaf, table), fieldname, prefix), lambda: _TermFile(table).run(key))
 
 
 def _segment_key(leaf, table) -> tuple | None:
@@ -119,7 +124,7 @@ def _segment_key(leaf, table) -> tuple | None:
     if folder is None:
         return None
     # The id is random per segment and a segment is never rewritten; the sizes guard the rest.
-    return (os.path.abspath(folder), leaf.segment().segment_id(), table.indexlen, table.endofdata)
+    return (folder, leaf.segment().segment_id(), table.indexlen, table.endofdata)
 
 
 class _RunCache:
@@ -141,7 +146,7 @@ class _RunCache:
                 self._runs.move_to_end(key)
                 return entry[0]
         run = read()  # outside the lock: two threads may each read the same run once
-        size = run.size_in_bytes
+        size = run.size_in_bytes + _CACHE_ENTRY_BYTES
         if size > self._max_run_bytes:
             return run
         with self._lock:
@@ -168,8 +173,6 @@ class _TermFile:
 
     def __init__(self, table) -> None:
         typecode = table.extras["indextype"]
-        if typecode not in _POSITION_TYPES:
-            raise AttributeError(f"unknown position type {typecode!r}")  # read the public way
         self._position = struct.Struct("!" + typecode)
         self._position_dtype = np.dtype(">" + typecode)
         self._positions_base = table.indexbase
