@@ -27,7 +27,7 @@ from whoosh.util.times import datetime_to_long
 
 from index.analysis import STOP_WORDS, fold, normalize
 from index.errors import QueryError
-from index.search_terms import terms_with_prefix_and_length
+from index.search_terms import terms_with_prefix, terms_with_prefix_and_length
 
 # Dates are indexed and queried as wall-clock time in this zone (naive German times are Berlin).
 QUERY_TIMEZONE = ZoneInfo("Europe/Berlin")
@@ -336,7 +336,7 @@ def expand_multiterms(node: query.Query, reader) -> query.Query:
         if isinstance(node, query.FuzzyTerm):
             terms = _fuzzy_terms(reader, node.fieldname, node.text, node.maxdist, node.prefixlength)
         else:
-            terms = (term.decode("utf-8") for term in node._btexts(reader))
+            terms = _wildcard_terms(reader, node)
         expanded = [query.Term(node.fieldname, term) for _count, term in zip(range(MAX_EXPANSIONS), terms)]
         if not expanded:
             return query.Term(node.fieldname, _NEVER_INDEXED)
@@ -356,6 +356,16 @@ def _fuzzy_terms(reader, fieldname: str, text: str, maxdist: int, prefixlength: 
     # In the candidates' (sorted) order, as within_edit_distance would pick them.
     return [term for term, _distance, _index in
             process.extract_iter(text, candidates, scorer=OSA.distance, score_cutoff=maxdist)]
+
+
+def _wildcard_terms(reader, node: query.Wildcard) -> list[str]:
+    """The index's terms matching the pattern, sorted: Whoosh's own way (the terms with the
+    pattern's literal beginning, matched against it), over the fast prefix lists."""
+    if node.fieldname not in reader.schema:
+        return []
+    pattern = re.compile(node._get_pattern())
+    prefix = node._find_prefix(node.text)  # Whoosh's, quirks and all, so the same terms match
+    return [term for term in terms_with_prefix(reader, node.fieldname, prefix) if pattern.match(term)]
 
 
 def within_edit_distance(first: str, second: str, limit: int) -> bool:

@@ -154,11 +154,26 @@ def test_prefix_terms_over_several_segments_are_whooshs_own(segmented: SearchInd
     assert terms_with_prefix(reader, "no such field", prefix) == []
 
 
+@pytest.mark.parametrize("pattern", ["sel?nsk?j", "lufth*", "*hansa", "?ufthans?", "se*er?", "к*", "[ls]uft*"])
+def test_wildcards_over_several_segments_match_the_terms_whoosh_matches(segmented: SearchIndex, pattern: str) -> None:
+    reader = segmented._current_searcher().reader()
+    wildcard = query.Wildcard("body", pattern)
+    expected = [term.decode("utf-8") for term in wildcard._btexts(reader)]
+    assert expected
+    assert [leaf.text for leaf in expand_multiterms(wildcard, reader).leaves()] == expected
+
+
+def test_a_wildcard_finds_the_articles_it_matches(segmented: SearchIndex) -> None:
+    assert found(segmented, "Sel?nsk?j") == found(segmented, "Selenskyj OR Selenskij")
+    assert found(segmented, "*hansa") == found(segmented, "Lufthansa")
+
+
 def test_words_of_a_later_import_are_found(segmented: SearchIndex) -> None:
     assert found(segmented, "Lufthanza~") and found(segmented, "Verspät*")
     segmented.add([_doc("later", "Die Lufthanka meldet einen Verspätungsrekord", title="Lufthanka")])
     assert "later" in found(segmented, "Lufthanza~")
     assert "later" in found(segmented, "Verspät*")
+    assert "later" in found(segmented, "Lufthan?a")
     assert "verspatungsrekord" in terms_with_prefix(segmented._current_searcher().reader(), "body", "verspat")
     assert "lufthanka" in expanded_terms(segmented, "title:Lufthanza~", "title")
     # A sixth commit merges the small segments into a new one: still every word, once.
