@@ -7,6 +7,7 @@ closes it on exit. The first screen paints before any of that starts.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Iterable
 from functools import partial
@@ -122,6 +123,7 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="library")
     def open_library(self) -> None:
+        gc.enable()  # `reader` pauses the collector until the first frame is painted (see launch)
         screen = self.main_screen
         try:
             # Imported here, in the worker: the search engine and the recogniser take a second to
