@@ -20,8 +20,6 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 from whoosh import fields, qparser, query
 from whoosh.util.times import datetime_to_long
 
@@ -351,6 +349,10 @@ def _fuzzy_terms(reader, fieldname: str, text: str, maxdist: int, prefixlength: 
     letters, sorted; only terms of a possible length get a distance computed."""
     if fieldname not in reader.schema:
         return []
+    # Imported here, not at the top: rapidfuzz takes ~16 ms to import, at every program start.
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
     candidates = terms_with_prefix_and_length(
         reader, fieldname, text[:prefixlength], len(text) - maxdist, len(text) + maxdist)
     # In the candidates' (sorted) order, as within_edit_distance would pick them.
@@ -371,4 +373,6 @@ def _wildcard_terms(reader, node: query.Wildcard) -> list[str]:
 def within_edit_distance(first: str, second: str, limit: int) -> bool:
     """Damerau-Levenshtein distance in its optimal-string-alignment form (adjacent letters
     swapped count as one edit, no substring is edited twice) <= limit."""
+    from rapidfuzz.distance import OSA
+
     return OSA.distance(first, second, score_cutoff=limit) <= limit
