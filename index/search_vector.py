@@ -175,6 +175,8 @@ def _evaluate(node: query.Query, leaf: _Leaf) -> _Scored:
         return _dense(leaf, postings.ids, scores)
     if isinstance(node, query.Phrase):
         return _phrase(node, leaf)
+    if isinstance(node, query.Prefix):
+        return _prefix(node, leaf)
     if isinstance(node, query.Or) and not node.scale and not node.minmatch:
         return _or(node, leaf)
     if isinstance(node, query.And):
@@ -263,21 +265,17 @@ def _boosted(scores: np.ndarray, boost: float) -> np.ndarray:
     return scores * boost if boost != 1.0 else scores
 
 
-def _expand_prefixes(node: query.Query, reader) -> query.Query:
-    """A prefix as the OR of the index's words it begins (which is how Whoosh scores it)."""
-    if isinstance(node, query.Prefix):
-        words = terms_with_prefix(reader, node.fieldname, node.text)
-        return query.Or([query.Term(node.fieldname, word) for word in words], boost=node.boost)
-    if node.is_leaf():
-        return node
-    return node.apply(lambda child: _expand_prefixes(child, reader))
+def _prefix(node: query.Prefix, leaf: _Leaf) -> _Scored:
+    """A prefix as the OR of the segment's words it begins, which is how Whoosh scores it (with
+    the index-wide statistics of each word): words only other segments hold are not looked up."""
+    words = terms_with_prefix(leaf.reader, node.fieldname, node.text)
+    return _or(query.Or([query.Term(node.fieldname, word) for word in words], boost=node.boost), leaf)
 
 
 def ranked_docnums(searcher, parsed: query.Query, limit: int, allowed: set[int] | None = None
                    ) -> list[tuple[float, int]] | None:
     """The best ``limit`` (score, docnum) pairs, best first (ties: lower docnum first), or None
     when the query has a part only Whoosh ranks."""
-    parsed = _expand_prefixes(parsed, searcher.reader())
     shared = _Query(searcher)
     leaves = [_Leaf(sub.reader(), offset, shared) for sub, offset in searcher.leaf_searchers()]
     allowed_array = np.fromiter(allowed, dtype=np.int64) if allowed is not None else None
