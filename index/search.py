@@ -381,13 +381,14 @@ class SearchIndex:
             dates = self._publication_dates(searcher)
             if text_query is None:  # only dates: the newest first
                 return [(1.0, searcher.stored_fields(docnum)) for docnum in dates.newest_within(date_ranges, limit)]
-            allowed = dates.docnums_within(date_ranges)
-            if not allowed:
+            allowed = dates.docnum_array_within(date_ranges)
+            if not len(allowed):
                 return []
         ranked = ranked_docnums(searcher, text_query, limit, allowed)
         if ranked is not None:
             return [(score, searcher.stored_fields(docnum)) for score, docnum in ranked]
-        return [(hit.score, hit.fields()) for hit in searcher.search(text_query, limit=limit, filter=allowed)]
+        permitted = None if allowed is None else set(allowed.tolist())
+        return [(hit.score, hit.fields()) for hit in searcher.search(text_query, limit=limit, filter=permitted)]
 
     def warm_up(self) -> None:
         """Do now, in the background, what would make the first search slow: load the German

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+import numpy as np
 from whoosh import query
 
 DATE_FIELD = "published"
@@ -72,6 +73,7 @@ class PublicationDates:
         )
         self._times = [moment for moment, _docnum in pairs]
         self._docnums = [docnum for _moment, docnum in pairs]
+        self._docnum_array = np.array(self._docnums, dtype=np.int64)
 
     def _bounds(self, ranges: list[DateRange]) -> tuple[int, int]:
         """Slice indexes of the documents within every range."""
@@ -86,6 +88,12 @@ class PublicationDates:
     def docnums_within(self, ranges: list[DateRange]) -> set[int]:
         start, stop = self._bounds(ranges)
         return set(self._docnums[start:stop])
+
+    def docnum_array_within(self, ranges: list[DateRange]) -> np.ndarray:
+        """The same documents as an array (a view, no copy): a year of a large library is tens
+        of thousands of documents, which a set takes milliseconds to build."""
+        start, stop = self._bounds(ranges)
+        return self._docnum_array[start:stop]
 
     def newest_within(self, ranges: list[DateRange], limit: int) -> list[int]:
         """Docnums of the ``limit`` newest documents within every range, newest first."""

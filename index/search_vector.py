@@ -272,13 +272,15 @@ def _prefix(node: query.Prefix, leaf: _Leaf) -> _Scored:
     return _or(query.Or([query.Term(node.fieldname, word) for word in words], boost=node.boost), leaf)
 
 
-def ranked_docnums(searcher, parsed: query.Query, limit: int, allowed: set[int] | None = None
+def ranked_docnums(searcher, parsed: query.Query, limit: int, allowed: set[int] | np.ndarray | None = None
                    ) -> list[tuple[float, int]] | None:
     """The best ``limit`` (score, docnum) pairs, best first (ties: lower docnum first), or None
     when the query has a part only Whoosh ranks."""
     shared = _Query(searcher)
     leaves = [_Leaf(sub.reader(), offset, shared) for sub, offset in searcher.leaf_searchers()]
-    allowed_array = np.fromiter(allowed, dtype=np.int64) if allowed is not None else None
+    allowed_array = None
+    if allowed is not None:
+        allowed_array = allowed if isinstance(allowed, np.ndarray) else np.fromiter(allowed, dtype=np.int64)
     docnums, scores, owners, scored_leaves = [], [], [], []
     try:
         for leaf in leaves:

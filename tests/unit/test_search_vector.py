@@ -77,6 +77,15 @@ def _text_query(search_index: SearchIndex, text: str):
     return searcher, text_query, allowed
 
 
+def _as_the_index_filters(search_index: SearchIndex, text: str):
+    """The allowed documents as the search passes them: an array view of the sorted dates."""
+    searcher = search_index._current_searcher()
+    parsed = expand_multiterms(parse(search_index._parser, text, lambda kind, name: [f"Q-{name.lower()}"]),
+                               searcher.reader())
+    _text, date_ranges = split_date_filter(parsed)
+    return search_index._publication_dates(searcher).docnum_array_within(date_ranges) if date_ranges else None
+
+
 def test_the_index_has_segments_and_replaced_documents(library_index: SearchIndex) -> None:
     reader = library_index._current_searcher().reader()
     assert len(reader.leaf_readers()) > 1
@@ -87,7 +96,7 @@ def test_the_index_has_segments_and_replaced_documents(library_index: SearchInde
 @pytest.mark.parametrize("text", QUERIES)
 def test_vector_ranking_equals_the_reference_walk(library_index: SearchIndex, text: str) -> None:
     searcher, text_query, allowed = _text_query(library_index, text)
-    ranked = ranked_docnums(searcher, text_query, 25, allowed)
+    ranked = ranked_docnums(searcher, text_query, 25, _as_the_index_filters(library_index, text))
     expected = reference_ranking(searcher, text_query, 25, allowed)
     assert ranked is not None
     assert expected, "every test query finds something"
