@@ -187,6 +187,8 @@ class ArticleView(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.scrollable_content_region.width
+        if self.article is None and width != self._layout_width:
+            self._relayout()  # the first frame can come before on_resize: wrap the message to fit
         base_style = self.rich_style
         if index >= len(self._lines):
             return Strip.blank(width, base_style)
