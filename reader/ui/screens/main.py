@@ -96,9 +96,9 @@ class MainScreen(EntityActions, LibraryWatch, LibraryWork, Screen):
         with Horizontal(id="panes"):
             yield ArticleList(id="articles")
             with Vertical(id="reading"):
-                with Vertical(id="import"):
-                    yield Label("Importing the bundled articles…", id="import-label")
-                    yield ProgressBar(id="import-progress", show_eta=False)
+                # Filled by the first import progress: most launches never import, and building
+                # the bar and its label would delay every first frame.
+                yield Vertical(id="import")
                 yield ArticleView(id="article")
                 yield Static("", id="status")
             yield EntityPane(id="entities")
@@ -147,6 +147,8 @@ class MainScreen(EntityActions, LibraryWatch, LibraryWork, Screen):
     @on(ImportProgress)
     def show_import_progress(self, event: ImportProgress) -> None:
         self.import_box.display = True
+        if not self.import_box.children:
+            self.import_box.mount(Label("", id="import-label"), ProgressBar(id="import-progress", show_eta=False))
         self.query_one(ProgressBar).update(total=event.total, progress=event.done)
         self.query_one("#import-label", Label).update(
             f"Importing the bundled articles… {event.done}/{event.total}")
