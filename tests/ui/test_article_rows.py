@@ -55,3 +55,17 @@ async def test_the_match_is_painted_in_a_narrow_list_pane():
         await pilot.pause()
         painted = "\n".join(strip.text for strip in (article_list.render_line(y) for y in range(3)))
     assert "Quastorf" in painted
+
+
+async def test_rows_stay_three_lines_however_long_their_title_in_a_narrow_pane():
+    app = _ListApp()
+    long_title = "Vorlage " * 30
+    hits = [_hit(SNIPPET, "Quastorf").model_copy(update={"id": f"a{n}", "title": long_title}) for n in range(4)]
+    async with app.run_test(size=(60, 14)) as pilot:
+        article_list = app.query_one(ArticleList)
+        article_list.set_rows([(hit.id, hit_prompt(hit)) for hit in hits], has_more=False, empty_message="none")
+        await pilot.pause()
+        # Title, date and snippet line per row, each cut with an ellipsis rather than wrapped.
+        assert article_list.virtual_size.height == 4 * 3
+        first_line = article_list.render_line(0).text
+    assert first_line.rstrip().endswith("…")

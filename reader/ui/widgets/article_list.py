@@ -27,9 +27,23 @@ SNIPPET_CHARS = 64
 SNIPPET_LEAD = 12
 
 
+class Row(Content):
+    """A list row. The list never wraps its rows (#articles is nowrap), so a row is as tall as it
+    has lines: counted, not laid out, which was most of the time of replacing a page of rows."""
+
+    def get_height(self, rules, width: int) -> int:
+        if rules.get("text_wrap", "wrap") == "nowrap":
+            return self.plain.count("\n") + 1
+        return super().get_height(rules, width)
+
+    @classmethod
+    def of(cls, content: Content) -> "Row":
+        return cls(content.plain, list(content.spans))
+
+
 def summary_prompt(summary: ArticleSummary) -> Content:
     """Title and 'source · date', one line each (cut with … when the pane is narrow)."""
-    return Content.assemble((summary.title, "bold"), "\n", (summary_meta(summary), "dim"))
+    return Row.of(Content.assemble((summary.title, "bold"), "\n", (summary_meta(summary), "dim")))
 
 
 def hit_prompt(hit: Hit) -> Content:
@@ -49,7 +63,7 @@ def hit_prompt(hit: Hit) -> Content:
                  for a, b in ((span.start, span.end) for span in hit.snippet_matches) if a < end and b > start]
         line = Content(snippet[start:end], spans).stylize_before("italic")
         parts += ["\n", ("… " if start else "", "italic"), line, (" …" if end < len(snippet) else "", "italic")]
-    return Content.assemble(*parts)
+    return Row.of(Content.assemble(*parts))
 
 
 def snippet_line(snippet: str, matches: list[tuple[int, int]]) -> tuple[int, int]:
