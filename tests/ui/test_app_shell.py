@@ -15,7 +15,7 @@ from index.models import Article
 from reader.ui.screens.bookmarks import BookmarksScreen
 from reader.ui.screens.help import HelpScreen
 from tests.ui.conftest import make_app, type_text, wait_until_listed
-from tests.ui.waiting import wait_for
+from tests.ui.waiting import wait_for, wait_for_first_rows
 
 
 async def test_question_mark_shows_every_key_and_escape_closes_it(app):
@@ -153,10 +153,7 @@ async def test_the_newest_articles_show_before_the_library_has_opened(seeded_lib
     app = make_app(seeded_library, tmp_path, first_page=newest)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.main_screen
-        for _ in range(500):  # polled without waiting for workers: the opening one is held
-            if screen.article_list.article_ids:
-                break
-            await pilot.pause(0.01)
+        await wait_for_first_rows(pilot)
         assert not screen.ready
         assert screen.article_list.article_ids == [row.id for row in newest.result()[0]]
         assert screen.article_list.border_title == "Articles (5)"

@@ -15,7 +15,7 @@ from reader import cli
 from reader.ui import launch
 from reader.ui.widgets.article_list import ArticleList
 from tests.ui.conftest import make_app, wait_until_listed
-from tests.ui.waiting import wait_for
+from tests.ui.waiting import wait_for, wait_for_first_rows
 
 
 @pytest.fixture
@@ -70,10 +70,7 @@ async def test_newest_articles_read_after_the_app_started_still_show_before_the_
         screen = app.main_screen
         assert not newest.done()
         newest.set_result(first_page(seeded_library / DATABASE_NAME, 60))
-        for _ in range(500):  # polled without waiting for workers: the opening one is held
-            if screen.article_list.article_ids:
-                break
-            await pilot.pause(0.01)
+        await wait_for_first_rows(pilot)
         assert not screen.ready
         assert screen.article_list.article_ids == [row.id for row in newest.result()[0]]
         assert screen.article_list.border_title == "Articles (5)"

@@ -44,3 +44,12 @@ async def settle(pilot: Pilot) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def wait_for_first_rows(pilot: Pilot, seconds: float = 5.0) -> None:
+    """Pump the app until its list has rows, without waiting for workers (a test may be holding
+    the one that opens the library)."""
+    article_list = pilot.app.main_screen.article_list
+    deadline = time.monotonic() + seconds
+    while not article_list.article_ids and time.monotonic() < deadline:
+        await pilot.pause(0.01)
