@@ -392,7 +392,10 @@ class SearchIndex:
 
     def warm_up(self) -> None:
         """Do now, in the background, what would make the first search slow: load the German
-        word list (snippets split compounds), open the index reader, read the field lengths."""
+        word list (snippets split compounds), import the fuzzy matcher, open the index reader,
+        read the field lengths."""
+        import rapidfuzz.process  # noqa: F401 - fuzzy words' edit distance (index.search_query)
+
         from index import decompound
 
         decompound.preload()
