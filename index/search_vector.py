@@ -20,6 +20,7 @@ import heapq
 import logging
 import threading
 import weakref
+from collections.abc import Iterator
 
 import numpy as np
 from whoosh import query
@@ -326,9 +327,8 @@ def _best_checked(bounds: np.ndarray, docnums: np.ndarray, owners: np.ndarray, s
                   ) -> list[tuple[float, int]]:
     """The best hits when phrases make ``bounds`` upper bounds: candidates are checked exactly
     in order of their bound until no unchecked one can beat the ``limit``-th hit found."""
-    order = np.lexsort((docnums, -bounds))
     best: list[tuple[float, int]] = []  # min-heap of (score, -docnum): the worst kept hit on top
-    for i in order:
+    for i in _in_bound_order(bounds, docnums, 4 * limit):
         if len(best) == limit and bounds[i] < best[0][0]:
             break
         leaf, scored = scored_leaves[owners[i]]
@@ -341,3 +341,16 @@ def _best_checked(bounds: np.ndarray, docnums: np.ndarray, owners: np.ndarray, s
         elif item > best[0]:
             heapq.heapreplace(best, item)
     return [(score, -negated) for score, negated in sorted(best, reverse=True)]
+
+
+def _in_bound_order(bounds: np.ndarray, docnums: np.ndarray, first: int) -> Iterator[int]:
+    """Candidate indexes by descending bound, ties by docnum. Only the ``first`` best (and their
+    ties) are sorted up front: a phrase's top hits are usually among them, and a common pair of
+    words has tens of thousands of candidates."""
+    if len(bounds) > first:
+        threshold = np.partition(bounds, len(bounds) - first)[len(bounds) - first]
+        parts = [np.flatnonzero(bounds >= threshold), np.flatnonzero(bounds < threshold)]
+    else:
+        parts = [np.arange(len(bounds))]
+    for part in parts:  # every bound of the first part is above every bound of the second
+        yield from part[np.lexsort((docnums[part], -bounds[part]))].tolist()

@@ -104,6 +104,22 @@ def test_vector_ranking_equals_the_reference_walk(library_index: SearchIndex, te
     assert [score for score, _docnum in ranked] == pytest.approx([score for score, _ in expected], rel=1e-12)
 
 
+PHRASE_QUERIES = [text for text in QUERIES if '"' in text]
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3])
+@pytest.mark.parametrize("text", PHRASE_QUERIES)
+def test_a_few_phrase_hits_are_the_reference_walks_best(library_index: SearchIndex, text: str, limit: int) -> None:
+    """With a small limit the candidates are sorted in two parts (the best few, then the rest only
+    if the phrase check runs past them): the hits must still be the reference's first ones."""
+    searcher, text_query, allowed = _text_query(library_index, text)
+    ranked = ranked_docnums(searcher, text_query, limit, allowed)
+    expected = reference_ranking(searcher, text_query, limit, allowed)
+    assert ranked is not None
+    assert [docnum for _score, docnum in ranked] == [docnum for _score, docnum in expected]
+    assert [score for score, _docnum in ranked] == pytest.approx([score for score, _ in expected], rel=1e-12)
+
+
 @pytest.mark.parametrize("text", QUERIES)
 def test_vector_ranking_finds_what_whoosh_finds(library_index: SearchIndex, text: str) -> None:
     searcher, text_query, allowed = _text_query(library_index, text)
