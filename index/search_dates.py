@@ -62,18 +62,19 @@ class PublicationDates:
     """Every live document's publication time in one reader's view, sorted by time."""
 
     def __init__(self, reader):
-        live = None
+        moments = np.concatenate([_leaf_moments(leaf) for leaf, _offset in reader.leaf_readers()]
+                                 or [np.empty(0, dtype=np.uint64)])
+        docnums = np.arange(len(moments), dtype=np.int64)
+        keep = moments != np.uint64(_NO_DATE)
         if reader.has_deletions():
-            live = set(reader.all_doc_ids())
-        column = reader.column_reader(DATE_FIELD, translate=False)
-        pairs = sorted(
-            (moment, docnum)
-            for docnum, moment in enumerate(column)
-            if moment != _NO_DATE and (live is None or docnum in live)
-        )
-        self._times = [moment for moment, _docnum in pairs]
-        self._docnums = [docnum for _moment, docnum in pairs]
-        self._docnum_array = np.array(self._docnums, dtype=np.int64)
+            live = np.zeros(len(moments), dtype=bool)
+            live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+            keep &= live
+        moments, docnums = moments[keep], docnums[keep]
+        order = np.lexsort((docnums, moments))  # by time, then docnum
+        self._times = moments[order].tolist()
+        self._docnum_array = docnums[order]
+        self._docnums = self._docnum_array.tolist()
 
     def _bounds(self, ranges: list[DateRange]) -> tuple[int, int]:
         """Slice indexes of the documents within every range."""
@@ -99,3 +100,20 @@ class PublicationDates:
         """Docnums of the ``limit`` newest documents within every range, newest first."""
         start, stop = self._bounds(ranges)
         return self._docnums[max(start, stop - limit):stop][::-1]
+
+
+def _leaf_moments(leaf) -> np.ndarray:
+    """One segment's publication times in docnum order (_NO_DATE where none), read as one array:
+    value by value, 100,000 documents took ~0.4 s, the first date query's wait."""
+    size = leaf.doc_count_all()
+    column = leaf.column_reader(DATE_FIELD, translate=False)
+    try:
+        count, width, typecode = column._count, column._fixedlen, column._typecode
+        raw = column._dbfile.get(column._basepos, count * width) if count else b""
+        default = column._default
+    except AttributeError:  # a segment without the column, or another kind of reader
+        return np.fromiter((column[docnum] for docnum in range(size)), dtype=np.uint64, count=size)
+    values = np.frombuffer(raw, dtype=np.dtype(typecode).newbyteorder(">"), count=count).astype(np.uint64)
+    if count < size:  # Whoosh stores no trailing defaults
+        values = np.concatenate([values, np.full(size - count, default, dtype=np.uint64)])
+    return values
