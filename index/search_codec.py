@@ -59,11 +59,48 @@ class ReaderCodec(whoosh3.W3Codec):
             return super().postings_writer(dbfile, byteids=True)
         return ArrayPostingsWriter(dbfile, blocklimit=self._blocklimit, inlinelimit=self._inlinelimit)
 
+    def per_document_reader(self, storage, segment):
+        return LengthsInMemoryPerDocReader(storage, segment)
+
     def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
         if terminfo.is_inlined():
             return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
         offset, length = terminfo.extent()
         return ArrayLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
+
+
+class LengthsInMemoryPerDocReader(whoosh3.W3PerDocReader):
+    """W3's per-document reader, with each field's lengths column read in one piece.
+
+    Writing a segment (and merging) asks for the length of a posting's document once per posting,
+    ~560,000 times per 1,000 articles; W3 reads one byte from the file each time, a fifth of
+    the writer's time.
+    """
+
+    def __init__(self, storage, segment):
+        super().__init__(storage, segment)
+        self._length_bytes: dict[str, bytes | None] = {}
+
+    def doc_field_length(self, docnum, fieldname, default=0):
+        if docnum > self._doccount:
+            raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
+        if fieldname not in self._length_bytes:
+            self._length_bytes[fieldname] = self._read_lengths(fieldname)
+        lengths = self._length_bytes[fieldname]
+        if lengths is None:
+            return default
+        length_byte = lengths[docnum] if docnum < len(lengths) else 0  # W3 stores no trailing zeros
+        return _LENGTHS[length_byte] if length_byte else None
+
+    def _read_lengths(self, fieldname: str) -> bytes | None:
+        column = self._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
+        if column is None:
+            return None
+        count = column._count  # one byte per document: LENGTHS_COLUMN is NumericColumn("B")
+        return column._dbfile.get(column._basepos, count) if count else b""
+
+
+_LENGTHS = [byte_to_length(value) for value in range(256)]
 
 
 class ArrayPostingsWriter(whoosh3.W3PostingsWriter):

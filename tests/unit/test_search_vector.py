@@ -18,7 +18,7 @@ import whoosh.index
 from whoosh.codec.whoosh3 import W3Codec
 
 from index.search import IndexDocument, SearchIndex, build_schema
-from index.search_codec import ReaderCodec
+from index.search_codec import BLOCK_LIMIT, ReaderCodec
 from index.search_dates import split_date_filter
 from index.search_query import expand_multiterms, parse
 from index.search_postings import term_postings
@@ -166,6 +166,16 @@ def test_array_blocks_hold_the_same_postings_as_whooshs_codec(tmp_path: Path) ->
         if fieldname in ("title", "body"):  # what a phrase check reads
             decode = readers["w3"].schema[fieldname].format.decode_positions
             assert [postings.positions(row[0]) for row in expected] == [decode(row[2]) for row in expected]
+            # The first block's length bounds, which BM25's skipping relies on, are those of its
+            # documents (the writer takes each length from the lengths it holds in memory).
+            lengths = [readers["w3"].doc_field_length(row[0], fieldname) for row in expected[:BLOCK_LIMIT]]
+            lengths = [length for length in lengths if length is not None]
+            first_block = readers["arrays"].postings(fieldname, tbytes)
+            if lengths:
+                assert (first_block.block_min_length(), first_block.block_max_length()) == (min(lengths), max(lengths))
+    for fieldname in ("title", "body"):
+        assert [readers["arrays"].doc_field_length(docnum, fieldname) for docnum in range(700)] == \
+            [readers["w3"].doc_field_length(docnum, fieldname) for docnum in range(700)]
 
 
 def _fields(doc: IndexDocument) -> dict:
