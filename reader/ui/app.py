@@ -25,6 +25,7 @@ from reader import paths
 from reader.ui.format import plural
 from reader.ui.messages import ArticlesPage, ImportFinished, ImportProgress, LibraryFailed, LibraryOpened
 from reader.ui.screens.main import MainScreen
+from reader.ui.screens.main_work import PAGE_SIZE
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -57,7 +58,7 @@ class ReaderApp(App[None]):
         *,
         seeds_dir: Path | None = None,
         import_seeds_when_empty: bool = True,
-        page_size: int = 200,
+        page_size: int = PAGE_SIZE,
         export_path: Path | None = None,
         first_page: "Future[FirstPage | None] | None" = None,
     ) -> None:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from index.listing import DATABASE_NAME, first_page
 
-PAGE_SIZE = 200  # articles per page of the list
 # The first page painted before the library opens: a few screenfuls; fewer rows paint sooner.
 FIRST_PAGE_ROWS = 60
 
@@ -28,7 +27,7 @@ def run_app(data_dir: Path) -> int:
             from reader.ui.app import ReaderApp
 
             gc.freeze()
-            app = ReaderApp(Path(data_dir), page_size=PAGE_SIZE, first_page=newest)
+            app = ReaderApp(Path(data_dir), first_page=newest)
             app.run()
         finally:
             gc.enable()

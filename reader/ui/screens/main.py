@@ -30,7 +30,7 @@ from reader.ui.passages import passage_around
 from reader.ui.reading import Reading
 from reader.ui.screens.main_entities import EntityActions
 from reader.ui.screens.main_refresh import LibraryWatch
-from reader.ui.screens.main_work import SEARCH_PAGE, LibraryWork
+from reader.ui.screens.main_work import PAGE_SIZE, SEARCH_PAGE, LibraryWork
 from reader.ui.widgets.article_list import ArticleList, hit_prompt, summary_prompt
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_pane import EntityPane
@@ -77,7 +77,7 @@ class MainScreen(EntityActions, LibraryWatch, LibraryWork, Screen):
         Binding("f3", "toggle_entities", "Entities", show=False),
     ]
 
-    def __init__(self, page_size: int = 200) -> None:
+    def __init__(self, page_size: int = PAGE_SIZE) -> None:
         super().__init__()
         self.page_size = page_size
         self.ready = False

@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 # Results per search page: a screenful and then some (the list asks for the next page as the
 # reader nears the end). Each hit costs its snippet; the first page is what a keystroke waits for.
 SEARCH_PAGE = 30
+# Articles per page of the full list: three screenfuls, so that going back to it from a search
+# (Escape, or a cleared search line) costs little while the reader starts typing the next query;
+# scrolling on loads the next page.
+PAGE_SIZE = 60
 
 
 class LibraryWork:
