@@ -13,7 +13,7 @@ from pathlib import Path
 
 # What the app's search worker asks for per keystroke (reader.ui.screens.main_work.SEARCH_PAGE;
 # not imported, to keep Textual out of the measurement).
-APP_PAGE = 30
+APP_PAGE = 20
 
 from bench.queries import QUERY_MIX
 

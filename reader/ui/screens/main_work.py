@@ -29,9 +29,10 @@ if TYPE_CHECKING:
     from index.models import Entity, Span
     from index.library import Library
 
-# Results per search page: a screenful and then some (the list asks for the next page as the
-# reader nears the end). Each hit costs its snippet; the first page is what a keystroke waits for.
-SEARCH_PAGE = 30
+# Results per search page: a screenful and a half of three-line rows (the list asks for the next
+# page as the reader nears the end). Each hit costs its snippet and its row; the first page is
+# what a keystroke waits for.
+SEARCH_PAGE = 20
 # Articles per page of the full list: three screenfuls, so that going back to it from a search
 # (Escape, or a cleared search line) costs little while the reader starts typing the next query;
 # scrolling on loads the next page.

@@ -19,8 +19,9 @@ from reader.ui.format import list_meta, summary_meta
 if TYPE_CHECKING:
     from index.models import ArticleSummary, Hit
 
-# Ask for the next page when the cursor is this close to the last loaded row.
-PREFETCH_ROWS = 20
+# Ask for the next page when the cursor is this close to the last loaded row, or when less than
+# half a screen is left below the view (a first page of 20 search hits must not ask at once).
+PREFETCH_ROWS = 8
 # The list pane is at most 60 columns wide: a longer snippet line would only be cut.
 SNIPPET_CHARS = 64
 # Words of context kept before a snippet's first match, in characters.
@@ -159,7 +160,7 @@ class ArticleList(OptionList):
         if self._empty or not self.has_more or self._waiting_for_more:
             return
         near_cursor = self.highlighted is not None and self.highlighted >= self.option_count - PREFETCH_ROWS
-        near_bottom = self.max_scroll_y > 0 and self.scroll_y >= self.max_scroll_y - self.size.height
+        near_bottom = self.max_scroll_y > 0 and self.scroll_y >= self.max_scroll_y - self.size.height // 2
         if near_cursor or near_bottom:
             self._waiting_for_more = True
             self.post_message(self.NeedMore(self.option_count))
