@@ -381,7 +381,7 @@ class SearchIndex:
             dates = self._publication_dates(searcher)
             if text_query is None:  # only dates: the newest first
                 return [(1.0, searcher.stored_fields(docnum)) for docnum in dates.newest_within(date_ranges, limit)]
-            allowed = dates.docnum_array_within(date_ranges)
+            allowed = dates.docnums_within(date_ranges)
             if not len(allowed):
                 return []
         ranked = ranked_docnums(searcher, text_query, limit, allowed)

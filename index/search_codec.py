@@ -73,8 +73,8 @@ class LengthsInMemoryPerDocReader(whoosh3.W3PerDocReader):
     """W3's per-document reader, with each field's lengths column read in one piece.
 
     Writing a segment (and merging) asks for the length of a posting's document once per posting,
-    ~560,000 times per 1,000 articles; W3 reads one byte from the file each time, a fifth of
-    the writer's time.
+    ~560,000 times per 1,000 articles; W3 reads one byte from the file each time (measured: the
+    writer's CPU for 1,000 articles fell from 16-18.6 to 15.2-15.9 s).
     """
 
     def __init__(self, storage, segment):

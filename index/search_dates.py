@@ -72,9 +72,8 @@ class PublicationDates:
             keep &= live
         moments, docnums = moments[keep], docnums[keep]
         order = np.lexsort((docnums, moments))  # by time, then docnum
-        self._times = moments[order].tolist()
-        self._docnum_array = docnums[order]
-        self._docnums = self._docnum_array.tolist()
+        self._times = moments[order].tolist()  # bisected with the ranges' Python ints
+        self._docnums = docnums[order]
 
     def _bounds(self, ranges: list[DateRange]) -> tuple[int, int]:
         """Slice indexes of the documents within every range."""
@@ -86,20 +85,16 @@ class PublicationDates:
                 stop = min(stop, bisect_right(self._times, bounds.high))
         return start, max(start, stop)
 
-    def docnums_within(self, ranges: list[DateRange]) -> set[int]:
+    def docnums_within(self, ranges: list[DateRange]) -> np.ndarray:
+        """Docnums of the documents within every range, as an array view (no copy): a year of a
+        large library is tens of thousands of documents, which a set takes milliseconds to build."""
         start, stop = self._bounds(ranges)
-        return set(self._docnums[start:stop])
-
-    def docnum_array_within(self, ranges: list[DateRange]) -> np.ndarray:
-        """The same documents as an array (a view, no copy): a year of a large library is tens
-        of thousands of documents, which a set takes milliseconds to build."""
-        start, stop = self._bounds(ranges)
-        return self._docnum_array[start:stop]
+        return self._docnums[start:stop]
 
     def newest_within(self, ranges: list[DateRange], limit: int) -> list[int]:
         """Docnums of the ``limit`` newest documents within every range, newest first."""
         start, stop = self._bounds(ranges)
-        return self._docnums[max(start, stop - limit):stop][::-1]
+        return self._docnums[max(start, stop - limit):stop][::-1].tolist()
 
 
 def _leaf_moments(leaf) -> np.ndarray:

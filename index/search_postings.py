@@ -27,8 +27,6 @@ class Unsupported(Exception):
     """A query part or an index that index.search_vector does not rank; Whoosh does."""
 
 
-
-
 class TermPostings:
     """Document numbers (int64, ascending) and weights (float64) of one term in one segment."""
 
@@ -116,4 +114,3 @@ def _postings_by_matcher(reader, fieldname: str, tbytes: bytes) -> TermPostings:
         matcher.next()
     return TermPostings(np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64),
                         value_format=reader.schema[fieldname].format, values=tuple(values))
-

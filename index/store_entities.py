@@ -196,21 +196,6 @@ def records_of(mentions: list[Mention]) -> list[EntityRecord]:
             for raw in sorted(surfaces)]
 
 
-def write_resolution(store: Store, resolution: dict[str, Entity | None]) -> None:
-    """Replace the corpus-level linking in one transaction."""
-    finals: dict[str, FinalEntity] = {}
-    for entity in resolution.values():
-        if entity is not None:
-            known = finals.get(entity.id)
-            if known is None:
-                finals[entity.id] = (entity.name, entity.kind, entity.aliases, entity.roles)
-            else:
-                name, kind, aliases, roles = known
-                finals[entity.id] = (name, kind, sorted(set(aliases) | set(entity.aliases)),
-                                     sorted(set(roles) | set(entity.roles)))
-    write_linking(store, {raw: e.id if e else None for raw, e in resolution.items()}, finals)
-
-
 def write_linking(store: Store, linking: dict[str, str | None], finals: dict[str, FinalEntity]) -> None:
     """Replace the corpus-level linking (raw id -> final id) and the final entities in one transaction."""
     with store.transaction() as db:

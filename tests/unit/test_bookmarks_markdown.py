@@ -13,8 +13,8 @@ from markdown_it import MarkdownIt
 
 from index.bookmark_store import BookmarkStore
 from index.library import Library
-from index.models import Article, Entity, Mention
-from index.store_entities import write_resolution
+from index.models import Article, Mention
+from index.store_entities import write_linking
 from reader.bookmarks import ExportError, export_markdown, obsidian_tag, write_export
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -52,8 +52,8 @@ def give_mentions(library: Library, article: Article, names: list[tuple[str, str
                 for entity_id, _, surface in names for m in re.finditer(re.escape(surface), article.body)]
     with library.store.transaction() as db:
         library.store.replace_mentions(db, article.id, mentions)
-    write_resolution(library.store, {entity_id: Entity(id=entity_id, name=name, kind="person")
-                                     for entity_id, name, _ in names})
+    write_linking(library.store, {entity_id: entity_id for entity_id, _, _ in names},
+                  {entity_id: (name, "person", [], []) for entity_id, name, _ in names})
 
 
 @pytest.fixture

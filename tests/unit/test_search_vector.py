@@ -69,6 +69,8 @@ def library_index(tmp_path_factory) -> SearchIndex:
 
 
 def _text_query(search_index: SearchIndex, text: str):
+    """The searcher, the query without its date conditions, and the documents those allow (an
+    array, as the search passes them; None without dates)."""
     searcher = search_index._current_searcher()
     parsed = parse(search_index._parser, text, lambda kind, name: [f"Q-{name.lower()}"])
     parsed = expand_multiterms(parsed, searcher.reader())
@@ -77,13 +79,8 @@ def _text_query(search_index: SearchIndex, text: str):
     return searcher, text_query, allowed
 
 
-def _as_the_index_filters(search_index: SearchIndex, text: str):
-    """The allowed documents as the search passes them: an array view of the sorted dates."""
-    searcher = search_index._current_searcher()
-    parsed = expand_multiterms(parse(search_index._parser, text, lambda kind, name: [f"Q-{name.lower()}"]),
-                               searcher.reader())
-    _text, date_ranges = split_date_filter(parsed)
-    return search_index._publication_dates(searcher).docnum_array_within(date_ranges) if date_ranges else None
+def _as_set(allowed) -> set[int] | None:
+    return None if allowed is None else set(allowed.tolist())
 
 
 def test_the_index_has_segments_and_replaced_documents(library_index: SearchIndex) -> None:
@@ -96,8 +93,8 @@ def test_the_index_has_segments_and_replaced_documents(library_index: SearchInde
 @pytest.mark.parametrize("text", QUERIES)
 def test_vector_ranking_equals_the_reference_walk(library_index: SearchIndex, text: str) -> None:
     searcher, text_query, allowed = _text_query(library_index, text)
-    ranked = ranked_docnums(searcher, text_query, 25, _as_the_index_filters(library_index, text))
-    expected = reference_ranking(searcher, text_query, 25, allowed)
+    ranked = ranked_docnums(searcher, text_query, 25, allowed)
+    expected = reference_ranking(searcher, text_query, 25, _as_set(allowed))
     assert ranked is not None
     assert expected, "every test query finds something"
     assert [docnum for _score, docnum in ranked] == [docnum for _score, docnum in expected]
@@ -114,7 +111,7 @@ def test_a_few_phrase_hits_are_the_reference_walks_best(library_index: SearchInd
     if the phrase check runs past them): the hits must still be the reference's first ones."""
     searcher, text_query, allowed = _text_query(library_index, text)
     ranked = ranked_docnums(searcher, text_query, limit, allowed)
-    expected = reference_ranking(searcher, text_query, limit, allowed)
+    expected = reference_ranking(searcher, text_query, limit, _as_set(allowed))
     assert ranked is not None
     assert [docnum for _score, docnum in ranked] == [docnum for _score, docnum in expected]
     assert [score for score, _docnum in ranked] == pytest.approx([score for score, _ in expected], rel=1e-12)
@@ -124,7 +121,7 @@ def test_a_few_phrase_hits_are_the_reference_walks_best(library_index: SearchInd
 def test_vector_ranking_finds_what_whoosh_finds(library_index: SearchIndex, text: str) -> None:
     searcher, text_query, allowed = _text_query(library_index, text)
     everything = ranked_docnums(searcher, text_query, 10_000, allowed)
-    whoosh_hits = searcher.search(text_query, limit=None, filter=allowed)
+    whoosh_hits = searcher.search(text_query, limit=None, filter=_as_set(allowed))
     assert {docnum for _score, docnum in everything} == set(whoosh_hits.docs())
 
 
