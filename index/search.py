@@ -46,6 +46,7 @@ from index.search_codec import ReaderCodec
 from index.search_scoring import FastBM25F, prepare as prepare_scoring
 from index.search_dates import PublicationDates, split_date_filter
 from index.search_vector import ranked_docnums
+from index.search_merge import merge_small_segments
 from index.search_snippets import FieldTerms, find_matches, make_snippet, positive_terms
 
 logger = logging.getLogger(__name__)
@@ -247,6 +248,7 @@ class SearchIndex:
             writer = self._writer()
             try:
                 count = work(writer)
+                commit_options.setdefault("mergetype", merge_small_segments)
                 writer.commit(**commit_options)
             except BaseException as error:
                 try:

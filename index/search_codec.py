@@ -142,6 +142,21 @@ class ArrayPostingsWriter(whoosh3.W3PostingsWriter):
         self._blockcount += 1
         self._new_block()
 
+    def add_copied_blocks(self, bodies: list[bytes], totals) -> None:
+        """The current term's whole posting list as blocks already made (index.search_merge
+        copies them from other segments); ``totals`` is its TermInfo statistics."""
+        if self._blockcount or self._ids or not bodies:
+            raise ValueError("copied blocks make a whole posting list")
+        self._postfile.write(BLOCK_MAGIC)
+        for number, body in enumerate(bodies):
+            self._postfile.write_int(-len(body) if number == len(bodies) - 1 else len(body))
+            self._postfile.write(body)
+        self._blockcount = len(bodies)
+        info = self._terminfo
+        info._weight, info._df = totals.weight(), totals.doc_frequency()
+        info._minlength, info._maxlength = totals.min_length(), totals.max_length()
+        info._maxweight, info._minid, info._maxid = totals.max_weight(), totals.min_id(), totals.max_id()
+
 
 class ArrayLeafMatcher(whoosh3.W3LeafMatcher):
     def _read_header(self):
