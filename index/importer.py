@@ -16,7 +16,6 @@ import signal
 import sqlite3
 import threading
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from pathlib import Path
 
 from index.errors import IngestError
 from index.models import Article, Mention
+from index.parse_ahead import ParseAhead
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +32,18 @@ MAX_ARTICLE_CHARS = 2_000_000
 # Below this many files a pool costs more to start than it saves.
 POOL_THRESHOLD = 40
 # Files per task sent to a worker, and how many files may be parsed ahead of the writer. The
-# writer pauses for seconds to minutes while the search index merges segments; a deep window
-# keeps the workers parsing meanwhile (2,000 parsed articles wait as ~25 MB of pickles).
+# writer pauses for minutes while the search index merges segments; the workers parse on, and
+# what they parse waits on disk (index.parse_ahead: ~12 KB per article, so 250 MB at most).
 CHUNK = 8
-FILES_AHEAD = 2000
+FILES_AHEAD = 20_000
+# One worker per core, at a lower priority than the writer (the parent): on two cores the
+# writer is the limit of a large import, and the workers fill the time it leaves. The workers
+# are replaced after about this many chunks each, which bounds the memory their caches grow to
+# (~150 MB each, against ~330 MB after 100,000 articles); a new one loads the entity model in ~0.5 s.
+# (Not ProcessPoolExecutor's max_tasks_per_child: it can deadlock before Python 3.13.4, gh-115634.)
+MAX_WORKERS = 8
+WORKER_NICENESS = 5
+CHUNKS_PER_WORKER = 125
 
 
 @dataclass
@@ -59,6 +67,10 @@ class _Worker:
         from index.entities import EntityPipeline
 
         _exit_with_parent(parent)
+        try:
+            os.nice(WORKER_NICENESS)
+        except (OSError, AttributeError):
+            pass
         # Problems reach the user through ParsedFile; a worker writes nothing to the terminal.
         logging.getLogger().handlers[:] = [logging.NullHandler()]
 
@@ -143,29 +155,26 @@ def _parse_chunk(paths: list[str]) -> bytes:
 
 def parse_files(files: list[Path], *, aliases_file: Path | None, database: Path | None) -> Iterator[ParsedFile]:
     """Parsed files in the order given; in a process pool when there are many."""
-    # The parent keeps a core busy writing the store and the search index; one worker per
-    # other core. On two cores one worker imports as fast as two (the writer is the limit)
-    # and a worker holds ~280 MB (the entity model and word lists).
-    workers = min((os.cpu_count() or 1) - 1, 8)
-    if len(files) < POOL_THRESHOLD or workers < 1:
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if len(files) < POOL_THRESHOLD or workers < 2:
         for path in files:
             # In-process: the library recognises entities itself, only for what it writes.
             yield parse_one(path, skip_known=False)
         return
     # spawn, not fork: the app imports from a thread, and forking a threaded process can deadlock.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_Worker.setup,
-                             initargs=(str(aliases_file) if aliases_file else None, os.getpid(),
-                                       str(database) if database else None)) as pool:
-        # A bounded window of chunks in flight: results wait for the writer in memory otherwise.
-        chunks = [[str(p) for p in files[i:i + CHUNK]] for i in range(0, len(files), CHUNK)]
-        in_flight: deque = deque()
-        for chunk in chunks:
-            in_flight.append(pool.submit(_parse_chunk, chunk))
-            if len(in_flight) * CHUNK >= FILES_AHEAD:
-                yield from pickle.loads(in_flight.popleft().result())
-        while in_flight:
-            yield from pickle.loads(in_flight.popleft().result())
+    initargs = (str(aliases_file) if aliases_file else None, os.getpid(), str(database) if database else None)
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_Worker.setup,
+                                   initargs=initargs)
+
+    chunks = [[str(p) for p in files[i:i + CHUNK]] for i in range(0, len(files), CHUNK)]
+    ahead = ParseAhead(new_pool, _parse_chunk, chunks, in_pool=workers * 4, waiting=FILES_AHEAD // CHUNK,
+                       tasks_per_pool=workers * CHUNKS_PER_WORKER,
+                       spool_dir=database.parent if database is not None else None)
+    for data in ahead:
+        yield from pickle.loads(data)
 
 
 def source_files(paths: Iterable[Path]) -> list[Path]:
