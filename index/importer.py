@@ -24,6 +24,7 @@ from pathlib import Path
 from index.errors import IngestError
 from index.models import Article, Mention
 from index.parse_ahead import ParseAhead
+from index.search_prepared import Prepared, prepare
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,8 @@ class ParsedFile:
     articles: list[Article] = field(default_factory=list)
     # Mentions per article, or None where recognition was skipped (text already in the library).
     mentions: list[list[Mention] | None] = field(default_factory=list)
+    # Title and body postings per article, prepared in a worker (index.search_prepared), or None.
+    prepared: list[Prepared | None] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
 
@@ -61,6 +64,7 @@ class _Worker:
 
     pipeline = None
     known: sqlite3.Connection | None = None
+    schema = None  # the search schema, to prepare postings with
 
     @classmethod
     def setup(cls, aliases_file: str | None, parent: int, database: str | None) -> None:
@@ -75,6 +79,9 @@ class _Worker:
         logging.getLogger().handlers[:] = [logging.NullHandler()]
 
         cls.pipeline = EntityPipeline.load(Path(aliases_file) if aliases_file else None)
+        from index.search import reference_schema
+
+        cls.schema = reference_schema()
         if database:
             try:
                 cls.known = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=30)
@@ -134,8 +141,10 @@ def parse_one(path: Path, skip_known: bool = True) -> ParsedFile:
         result.articles.append(article)
         if _Worker.pipeline is None or (skip_known and _Worker.already_stored(article)):
             result.mentions.append(None)
+            result.prepared.append(None)
         else:
             result.mentions.append(_Worker.pipeline.extract(article.body))
+            result.prepared.append(prepare(_Worker.schema, article.title, article.body) if _Worker.schema else None)
     return result
 
 

@@ -16,6 +16,7 @@ from index.entities import EntityPipeline
 from index.errors import LibraryError, UnknownArticle, UnknownEntity
 from index.models import Article, ArticleSummary, Entity, EntityMention, Hit, Mention, Span
 from index.search import IndexDocument, SearchIndex
+from index.search_prepared import Prepared
 from index.store import Store
 
 log = logging.getLogger(__name__)
@@ -189,12 +190,12 @@ class Library:
             raise LibraryError(f"The library in {self.data_dir} is read-only: articles cannot be added to it.")
         report = ImportReport()
         files = importer.source_files(paths)
-        pending: list[tuple[Article, list[Mention] | None]] = []
+        pending: list[tuple[Article, list[Mention] | None, Prepared | None]] = []
         parsed = importer.parse_files(files, aliases_file=self.aliases_file, database=self.store.path)
         for done, result in enumerate(parsed, start=1):
             report.failed.extend((result.path, reason) for reason in result.failures)
             report.warnings.extend((result.path, problem) for problem in result.problems)
-            pending.extend(zip(result.articles, result.mentions))
+            pending.extend(zip(result.articles, result.mentions, result.prepared))
             if len(pending) >= IMPORT_BATCH:
                 self._save(pending, report)
                 pending = []
@@ -213,17 +214,20 @@ class Library:
     def add_articles(self, articles: list[Article]) -> ImportReport:
         """Store and index already-parsed articles (used by importers and tests)."""
         report = ImportReport()
-        self._save([(article, None) for article in articles], report)
+        self._save([(article, None, None) for article in articles], report)
         if report.added or report.updated:
             self.refresh_entities()
         return report
 
-    def _save(self, articles: list[tuple[Article, list[Mention] | None]], report: ImportReport) -> None:
-        """Write new and changed articles; `None` mentions are recognised here."""
+    def _save(self, articles: list[tuple[Article, list[Mention] | None, Prepared | None]],
+              report: ImportReport) -> None:
+        """Write new and changed articles; `None` mentions are recognised here, `None` postings
+        analysed by the index."""
         to_write: list[Article] = []
         known_mentions: dict[int, list[Mention]] = {}
+        prepared: dict[int, Prepared] = {}
         seen: set[str] = set()
-        for article, found in articles:
+        for article, found, postings in articles:
             existing = self.store.find_existing(article)
             if existing is None:
                 article.with_id()
@@ -243,6 +247,8 @@ class Library:
             to_write.append(article)
             if found is not None:
                 known_mentions[id(article)] = found
+            if postings is not None:
+                prepared[id(article)] = postings
         if not to_write:
             return
         # Recognise entities before the transaction, so the write lock is held only for the writing.
@@ -252,7 +258,7 @@ class Library:
         with self.store.transaction() as db:
             for article, found in zip(to_write, mentions):
                 self.store.upsert_article(db, article, found)
-        self._index_articles(to_write)
+        self._index_articles(to_write, prepared)
 
     @staticmethod
     def _same_as_stored(article: Article, row) -> bool:
@@ -304,8 +310,8 @@ class Library:
             self._pipeline = None  # reload the corrections
             self.refresh_entities()
 
-    def _index_articles(self, articles: list[Article]) -> None:
-        docs = [self._index_document(a) for a in articles]
+    def _index_articles(self, articles: list[Article], prepared: dict[int, Prepared] | None = None) -> None:
+        docs = [self._index_document(a, (prepared or {}).get(id(a))) for a in articles]
         self.index.add(docs)
         self.store.mark_indexed([a.id for a in articles])
 
@@ -327,8 +333,8 @@ class Library:
                 progress(done, len(ids), batch[-1].title)
         return done
 
-    def _index_document(self, article: Article) -> IndexDocument:
-        return IndexDocument(
+    def _index_document(self, article: Article, prepared: Prepared | None = None) -> IndexDocument:
+        return IndexDocument(prepared=prepared,
             id=article.id, title=article.title, body=article.body, source=article.source,
             published=article.published, kind=article.kind, tags=list(article.tags),
             entity_ids=self.store.raw_entity_ids(article.id),

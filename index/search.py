@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
 import whoosh.index
@@ -47,6 +48,7 @@ from index.search_scoring import FastBM25F, prepare as prepare_scoring
 from index.search_dates import PublicationDates, split_date_filter
 from index.search_vector import ranked_docnums
 from index.search_merge import merge_small_segments
+from index.search_prepared import Prepared, accepting_prepared, same_fields, unpack
 from index.search_snippets import FieldTerms, find_matches, make_snippet, positive_terms
 
 logger = logging.getLogger(__name__)
@@ -86,6 +88,8 @@ class IndexDocument:
     tags: list[str] = field(default_factory=list)
     # Raw entity ids of the article's mentions, for person:/org:/place: queries.
     entity_ids: list[str] = field(default_factory=list)
+    # Title and body postings made by an import worker (index.search_prepared), if any.
+    prepared: Prepared | None = None
 
 
 def build_schema() -> fields.Schema:
@@ -113,8 +117,16 @@ def _write_error(error: OSError, directory: Path) -> LibraryError:
     return LibraryError(f"Cannot write the search index in {directory}: {error.strerror or error}.")
 
 
-def _index_fields(doc: IndexDocument) -> dict:
+@lru_cache(maxsize=1)
+def reference_schema() -> fields.Schema:
+    """The schema import workers prepare postings with (one per process)."""
+    return build_schema()
+
+
+def _index_fields(doc: IndexDocument, use_prepared: bool = False) -> dict:
     values = {"id": doc.id, "title": doc.title, "body": doc.body, "kind": doc.kind or "article"}
+    if use_prepared and doc.prepared is not None:
+        values.update(unpack(doc.prepared))
     if doc.source:
         values["source"] = doc.source
     if doc.published is not None:
@@ -269,10 +281,13 @@ class SearchIndex:
             # Replacing costs a delete query per document; new articles (most of an import)
             # only need a term lookup to know they are new.
             reader = writer.reader() if writer.segments else None
+            use_prepared = same_fields(writer.schema, reference_schema())
             try:
-                for doc in latest.values():
-                    known = reader is not None and ("id", doc.id) in reader
-                    (writer.update_document if known else writer.add_document)(**_index_fields(doc))
+                with accepting_prepared(writer.schema):
+                    for doc in latest.values():
+                        known = reader is not None and ("id", doc.id) in reader
+                        (writer.update_document if known else writer.add_document)(**_index_fields(doc, use_prepared))
+                        doc.prepared = None  # now in the writer's pool: not held twice
             finally:
                 if reader is not None:
                     reader.close()
