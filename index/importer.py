@@ -79,7 +79,7 @@ class _Worker:
         logging.getLogger().handlers[:] = [logging.NullHandler()]
 
         cls.pipeline = EntityPipeline.load(Path(aliases_file) if aliases_file else None)
-        from index.search import reference_schema
+        from index.search_schema import reference_schema
 
         cls.schema = reference_schema()
         if database:

@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 
 # Articles written to the store and the index per transaction/commit during an import.
 IMPORT_BATCH = 1000
+# After a large import, segments of fewer articles than this are merged into one.
+FINAL_MERGE_BELOW = 5 * IMPORT_BATCH
 
 # progress(done, total, current_path)
 Progress = Callable[[int, int, str], None]
@@ -203,6 +205,12 @@ class Library:
                 progress(done, len(files), result.path)
         if pending:
             self._save(pending, report)
+        if report.added + report.updated >= IMPORT_BATCH:
+            # A large import leaves many one-batch segments; a search looks in each.
+            try:
+                self.index.merge_small_segments(below=FINAL_MERGE_BELOW)
+            except LibraryError as error:  # the articles are in; searching is only slower
+                log.warning("Could not merge the search index's small segments: %s", error)
         if report.added or report.updated:
             if report.added + report.updated >= IMPORT_BATCH:
                 # The word caches of a large import make room for the corpus-wide linking,

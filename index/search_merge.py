@@ -28,17 +28,35 @@ def merge_small_segments(writer, segments: list) -> list:
     to_merge, unchanged = _small_segments(segments)
     if len(to_merge) < 2:
         return segments
+    return unchanged + _merged(writer, to_merge)
+
+
+def segments_below(max_docs: int):
+    """A ``mergetype`` merging every segment of fewer than ``max_docs`` documents into one."""
+    def mergetype(writer, segments: list) -> list:
+        small = [segment for segment in segments if segment.doc_count_all() < max_docs]
+        if len(small) < 2:
+            return segments
+        return [segment for segment in segments if not _among(segment, small)] + _merged(writer, small)
+    return mergetype
+
+
+def _merged(writer, to_merge: list) -> list:
+    """The segments that replace ``to_merge``: one copied by blocks (when two or more allow it);
+    the others' documents go Whoosh's way, into the commit's own new segment."""
     copyable = [segment for segment in to_merge if _copyable(segment)]
     if len(copyable) < 2:
         copyable = []
     for segment in to_merge:
-        if not any(segment is other for other in copyable):
+        if not _among(segment, copyable):
             reader = SegmentReader(writer.storage, writer.schema, segment)
-            writer.add_reader(reader)  # into the commit's own new segment
+            writer.add_reader(reader)
             reader.close()
-    if copyable:
-        unchanged.append(merge_segments(writer.storage, writer.schema, writer.indexname, copyable))
-    return unchanged
+    return [merge_segments(writer.storage, writer.schema, writer.indexname, copyable)] if copyable else []
+
+
+def _among(segment, segments: list) -> bool:
+    return any(segment is other for other in segments)
 
 
 def _small_segments(segments: list) -> tuple[list, list]:

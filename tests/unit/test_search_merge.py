@@ -11,9 +11,7 @@ import pytest
 import whoosh.index
 from whoosh.writing import MERGE_SMALL
 
-import index.search as search_module
 from index.search import IndexDocument, SearchIndex
-from index.search_merge import merge_small_segments
 from tests.reliability.corpus import PEOPLE, PLACES, TOPICS, VERBS
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -108,3 +106,17 @@ def test_a_merge_keeps_replaced_articles_replaced(tmp_path: Path, batches) -> No
     assert index.doc_count() == sum(len(batch) for batch in batches)
     ix = whoosh.index.open_dir(str(tmp_path / "index"))
     assert len(ix._segments()) < len(batches)
+
+
+def test_small_segments_merge_into_one_after_an_import(tmp_path: Path, batches) -> None:
+    index = build(tmp_path / "index", batches)
+    before = every_posting(tmp_path / "index")
+    sizes = sorted(segment.doc_count_all() for segment in whoosh.index.open_dir(str(tmp_path / "index"))._segments())
+    assert sum(size < 350 for size in sizes) >= 2
+    index.merge_small_segments(below=350)
+    after = sorted(segment.doc_count_all() for segment in whoosh.index.open_dir(str(tmp_path / "index"))._segments())
+    assert after == sorted([size for size in sizes if size >= 350] + [sum(size for size in sizes if size < 350)])
+    assert every_posting(tmp_path / "index") == before
+    texts = {doc.id: (doc.title, doc.body) for batch in batches for doc in batch}
+    hits = index.search("Merz", 5000, fetch=lambda ids: {i: texts[i] for i in ids})
+    assert len(hits) == sum("Merz" in doc.title + doc.body for batch in batches for doc in batch)

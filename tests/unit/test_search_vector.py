@@ -176,9 +176,9 @@ def test_array_blocks_hold_the_same_postings_as_whooshs_codec(tmp_path: Path) ->
 
 
 def _fields(doc: IndexDocument) -> dict:
-    from index.search import _index_fields
+    from index.search_schema import index_fields
 
-    return _index_fields(doc)
+    return index_fields(doc)
 
 
 def test_search_results_are_the_same_with_either_codec(tmp_path: Path, monkeypatch) -> None:

@@ -1,0 +1,70 @@
+"""What the search index holds of an article: its schema, and the fields of one document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+
+from whoosh import fields
+
+from index.analysis import FoldingKeywordAnalyzer, FoldingWordAnalyzer, GermanAnalyzer, LinesAnalyzer
+from index.search_prepared import Prepared, unpack
+from index.search_query import to_index_time
+
+TITLE_BOOST = 3.0
+
+
+@dataclass
+class IndexDocument:
+    """What the index needs of an article."""
+
+    id: str
+    title: str
+    body: str
+    source: str | None
+    published: datetime | None
+    kind: str
+    tags: list[str] = field(default_factory=list)
+    # Raw entity ids of the article's mentions, for person:/org:/place: queries.
+    entity_ids: list[str] = field(default_factory=list)
+    # Title and body postings made by an import worker (index.search_prepared), if any.
+    prepared: Prepared | None = None
+
+
+def build_schema() -> fields.Schema:
+    german = GermanAnalyzer()
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        title=fields.TEXT(analyzer=german, phrase=True, field_boost=TITLE_BOOST, multitoken_query="phrase"),
+        body=fields.TEXT(analyzer=german, phrase=True, multitoken_query="phrase"),
+        source=fields.TEXT(analyzer=FoldingWordAnalyzer(), phrase=True, stored=True),
+        # Naive Europe/Berlin wall-clock time, so date:2025-09-04 means that day in Germany.
+        published=fields.DATETIME(sortable=True),  # the column answers date ranges (search_dates)
+        published_at=fields.STORED(),  # ISO 8601 with offset, as given
+        kind=fields.TEXT(analyzer=FoldingKeywordAnalyzer(), phrase=False),
+        tags=fields.TEXT(analyzer=FoldingKeywordAnalyzer(), phrase=False),
+        entity_ids=fields.TEXT(analyzer=LinesAnalyzer(), phrase=False),
+    )
+
+
+@lru_cache(maxsize=1)
+def reference_schema() -> fields.Schema:
+    """The schema import workers prepare postings with (one per process)."""
+    return build_schema()
+
+
+def index_fields(doc: IndexDocument, use_prepared: bool = False) -> dict:
+    values = {"id": doc.id, "title": doc.title, "body": doc.body, "kind": doc.kind or "article"}
+    if use_prepared and doc.prepared is not None:
+        values.update(unpack(doc.prepared))
+    if doc.source:
+        values["source"] = doc.source
+    if doc.published is not None:
+        values["published"] = to_index_time(doc.published)
+        values["published_at"] = doc.published.isoformat()
+    if doc.tags:
+        values["tags"] = "\n".join(tag.replace("\n", " ") for tag in doc.tags)
+    if doc.entity_ids:
+        values["entity_ids"] = "\n".join(dict.fromkeys(doc.entity_ids))
+    return values
