@@ -40,7 +40,7 @@ FILES_AHEAD = 20_000
 # One worker per core, at a lower priority than the writer (the parent): on two cores the
 # writer is the limit of a large import, and the workers fill the time it leaves. The workers
 # are replaced after about this many chunks each, which bounds the memory their caches grow to
-# (~150 MB each, against ~330 MB after 100,000 articles); a new one loads the entity model in ~0.5 s.
+# (~150-230 MB each, against ~330 MB after 100,000 articles); a new one loads the entity model in ~0.5 s.
 # (Not ProcessPoolExecutor's max_tasks_per_child: it can deadlock before Python 3.13.4, gh-115634.)
 MAX_WORKERS = 8
 WORKER_NICENESS = 5

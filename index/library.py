@@ -211,11 +211,10 @@ class Library:
                 self.index.merge_small_segments(below=FINAL_MERGE_BELOW)
             except LibraryError as error:  # the articles are in; searching is only slower
                 log.warning("Could not merge the search index's small segments: %s", error)
+            # The word caches of a large import make room for the corpus-wide linking,
+            # the import's peak of memory (~700 MB at 100,000 articles).
+            analysis.clear_caches()
         if report.added or report.updated:
-            if report.added + report.updated >= IMPORT_BATCH:
-                # The word caches of a large import make room for the corpus-wide linking,
-                # the import's peak of memory (~700 MB at 100,000 articles).
-                analysis.clear_caches()
             self.refresh_entities()
         return report
 
@@ -319,7 +318,8 @@ class Library:
             self.refresh_entities()
 
     def _index_articles(self, articles: list[Article], prepared: dict[int, Prepared] | None = None) -> None:
-        docs = [self._index_document(a, (prepared or {}).get(id(a))) for a in articles]
+        prepared = prepared or {}
+        docs = [self._index_document(a, prepared.get(id(a))) for a in articles]
         self.index.add(docs)
         self.store.mark_indexed([a.id for a in articles])
 
@@ -342,10 +342,10 @@ class Library:
         return done
 
     def _index_document(self, article: Article, prepared: Prepared | None = None) -> IndexDocument:
-        return IndexDocument(prepared=prepared,
+        return IndexDocument(
             id=article.id, title=article.title, body=article.body, source=article.source,
             published=article.published, kind=article.kind, tags=list(article.tags),
-            entity_ids=self.store.raw_entity_ids(article.id),
+            entity_ids=self.store.raw_entity_ids(article.id), prepared=prepared,
         )
 
     def _index_pending(self, progress: Progress | None = None) -> int:
