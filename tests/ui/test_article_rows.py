@@ -69,3 +69,47 @@ async def test_rows_stay_three_lines_however_long_their_title_in_a_narrow_pane()
         assert article_list.virtual_size.height == 4 * 3
         first_line = article_list.render_line(0).text
     assert first_line.rstrip().endswith("…")
+
+
+def _painted_styles(article_list: ArticleList, word: str) -> list[str]:
+    """The styles of the cells painted for `word` (a snippet's matches are upright in an italic line)."""
+    styles = []
+    for y in range(article_list.size.height):
+        for segment in article_list.render_line(y):
+            if word in segment.text:
+                styles.append(str(segment.style))
+    return styles
+
+
+async def test_a_key_that_finds_the_same_rows_keeps_them_and_moves_the_cursor_back_to_the_first():
+    app = _ListApp()
+    rows = [(f"a{n}", hit_prompt(_hit(SNIPPET, "Quastorf").model_copy(update={"id": f"a{n}"}))) for n in range(3)]
+    async with app.run_test(size=(60, 14)) as pilot:
+        article_list = app.query_one(ArticleList)
+        article_list.set_rows(rows, has_more=False, empty_message="none")
+        await pilot.pause()
+        first_option = article_list.get_option_at_index(0)
+        article_list.highlighted = 2
+        await pilot.pause()
+        article_list.set_rows(list(rows), has_more=False, empty_message="none")
+        await pilot.pause()
+        assert article_list.highlighted == 0
+        assert article_list.get_option_at_index(0) is first_option  # not rebuilt, not repainted
+        assert article_list.article_ids == ["a0", "a1", "a2"]
+
+
+async def test_the_same_rows_with_another_word_matched_are_repainted():
+    app = _ListApp()
+    short = "Die Sitzung werde im Frühjahr fortgesetzt."
+    async with app.run_test(size=(60, 14)) as pilot:
+        article_list = app.query_one(ArticleList)
+        article_list.set_rows([("a1", hit_prompt(_hit(short, "Sitzung")))], has_more=False, empty_message="none")
+        await pilot.pause()
+        assert any("not italic" in style for style in _painted_styles(article_list, "Sitzung"))
+        # Same article, same text: only the match differs (the next key matched another word).
+        again = hit_prompt(_hit(short, "werde"))
+        assert again.plain == article_list.get_option_at_index(0).prompt.plain
+        article_list.set_rows([("a1", again)], has_more=False, empty_message="none")
+        await pilot.pause()
+        assert any("not italic" in style for style in _painted_styles(article_list, "werde"))
+        assert not any("not italic" in style for style in _painted_styles(article_list, "Sitzung"))

@@ -108,6 +108,7 @@ class ArticleList(OptionList):
         self.has_more = False
         self._waiting_for_more = False
         self._empty = True
+        self._shown: list[tuple[str, str, tuple]] = []  # what set_rows last showed, styles included
 
     @property
     def article_ids(self) -> list[str]:
@@ -121,6 +122,15 @@ class ArticleList(OptionList):
         With `keep_place` (a refresh) the cursor stays on the same article and the list where it
         was scrolled to, so rows arriving above do not move the reader.
         """
+        shown = [(article_id, prompt.plain, tuple(prompt.spans)) for article_id, prompt in prompts]
+        if prompts and not keep_place and shown == self._shown and has_more == self.has_more:
+            # The next key often finds the same rows (typing on inside a word that matches
+            # nothing new): keep them, painted, with the cursor back on the first.
+            self._waiting_for_more = False
+            self.highlighted = 0
+            self.scroll_to(y=0, animate=False, immediate=True)
+            return
+        self._shown = shown
         kept_id = self.highlighted_option.id if keep_place and not self._empty and self.highlighted_option else None
         kept_scroll = self.scroll_y
         self.clear_options()
@@ -143,7 +153,9 @@ class ArticleList(OptionList):
 
     def append_rows(self, prompts: list[tuple[str, Content]], *, has_more: bool) -> None:
         known = set(self.article_ids)
-        self.add_options(Option(p, id=i) for i, p in prompts if i not in known)
+        added = [(i, p) for i, p in prompts if i not in known]
+        self.add_options(Option(p, id=i) for i, p in added)
+        self._shown += [(i, p.plain, tuple(p.spans)) for i, p in added]
         self.has_more = has_more
         self._waiting_for_more = False
 
