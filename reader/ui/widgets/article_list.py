@@ -133,14 +133,15 @@ class ArticleList(OptionList):
         self._shown = shown
         kept_id = self.highlighted_option.id if keep_place and not self._empty and self.highlighted_option else None
         kept_scroll = self.scroll_y
-        self.clear_options()
         self.has_more = has_more
         self._waiting_for_more = False
         self._empty = not prompts
+        # Replaced in one step, never emptied in between: an empty list would hide the scrollbar
+        # and showing it again lays the whole screen out, twice per search.
         if not prompts:
-            self.add_option(Option(Content.styled(empty_message, "italic"), disabled=True))
+            self.set_options([Option(Content.styled(empty_message, "italic"), disabled=True)])
             return
-        self.add_options(Option(prompt, id=article_id) for article_id, prompt in prompts)
+        self.set_options(Option(prompt, id=article_id) for article_id, prompt in prompts)
         self.highlighted = 0
         if keep_place:
             if kept_id is not None:

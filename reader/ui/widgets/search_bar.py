@@ -43,6 +43,8 @@ class SearchBar(Vertical):
 
     def show_error(self, message: str | None) -> None:
         label = self.query_one("#search-error", Static)
+        if (message or "") == str(label.content) and label.display == bool(message):
+            return  # each search result calls this: an update would lay the whole screen out again
         label.update(message or "")
         label.display = bool(message)
 
