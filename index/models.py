@@ -9,6 +9,7 @@ import hashlib
 import re
 import unicodedata
 from datetime import datetime
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -23,8 +24,13 @@ def _normalise_for_fingerprint(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
+@lru_cache(maxsize=1024)
 def content_fingerprint(title: str, body: str) -> str:
-    """A hash of what the article says, independent of where it came from."""
+    """A hash of what the article says, independent of where it came from.
+
+    Cached: an import asks for each article's three times (its id, the lookup of a stored copy,
+    the write), and the batch's texts are held anyway; a string keeps its hash once computed.
+    """
     material = _normalise_for_fingerprint(title) + "\n" + _normalise_for_fingerprint(body)
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
