@@ -17,7 +17,7 @@ import pycrfsuite
 
 from ..errors import ReaderError
 from ..models import Entity, Mention
-from . import compiled
+from . import compiled, crf_model
 from .corrections import Corrections, CorrectionsError
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
@@ -40,11 +40,12 @@ class _Shared:
 
     lexicon: Lexicon | None = None
     gazetteer: Gazetteer | None = None
-    taggers: dict[str, pycrfsuite.Tagger] = {}
+    # Per model file: the tagger, and the attribute names it knows (see crf_model).
+    taggers: dict[str, tuple[pycrfsuite.Tagger, frozenset[str] | None]] = {}
     files = contextlib.ExitStack()
 
 
-def _tagger(model_path: Path | None) -> pycrfsuite.Tagger:
+def _tagger(model_path: Path | None) -> tuple[pycrfsuite.Tagger, frozenset[str] | None]:
     if model_path is None:
         resource = resources.files(__package__) / "data" / MODEL_FILE
         model_path = _Shared.files.enter_context(resources.as_file(resource))
@@ -58,16 +59,16 @@ def _tagger(model_path: Path | None) -> pycrfsuite.Tagger:
             tagger.open(key)
         except (OSError, ValueError) as exc:
             raise ModelError(f"The entity model {model_path} cannot be read: {exc}.") from exc
-        _Shared.taggers[key] = tagger
+        _Shared.taggers[key] = tagger, crf_model.attribute_names(Path(model_path))
     return _Shared.taggers[key]
 
 
 class EntityPipeline:
     def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, tagger: pycrfsuite.Tagger,
-                 corrections: Corrections):
+                 corrections: Corrections, model_attributes: frozenset[str] | None = None):
         self.gazetteer = gazetteer
         self.corrections = corrections
-        self._recogniser = Recogniser(lexicon, gazetteer, tagger)
+        self._recogniser = Recogniser(lexicon, gazetteer, tagger, model_attributes)
 
     @classmethod
     def load(cls, aliases_file: Path | None = None, *, model_path: Path | None = None
@@ -77,8 +78,9 @@ class EntityPipeline:
         if _Shared.lexicon is None:
             _Shared.lexicon, _Shared.gazetteer = compiled.load()
         assert _Shared.gazetteer is not None
-        return cls(_Shared.lexicon, _Shared.gazetteer, _tagger(model_path),
-                   Corrections.load(aliases_file))
+        tagger, model_attributes = _tagger(model_path)
+        return cls(_Shared.lexicon, _Shared.gazetteer, tagger, Corrections.load(aliases_file),
+                   model_attributes)
 
     def extract(self, text: str) -> list[Mention]:
         """Mentions of people, organisations and places in `text`, with provisional ids."""

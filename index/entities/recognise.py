@@ -105,11 +105,12 @@ def _tidy(spans: list[Span], words: list[str], sentence_start: int) -> list[Span
 
 
 class Recogniser:
-    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, tagger: pycrfsuite.Tagger):
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, tagger: pycrfsuite.Tagger,
+                 model_attributes: frozenset[str] | None = None):
         self.lexicon = lexicon
         self.gazetteer = gazetteer
         self.tagger = tagger
-        self.features = FeatureExtractor(lexicon)
+        self.features = FeatureExtractor(lexicon, model_attributes=model_attributes)
 
     def recognise(self, text: str) -> tuple[list[Token], list[Span]]:
         tokens = tokenize(text)
