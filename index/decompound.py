@@ -20,6 +20,7 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import platformdirs
 
@@ -158,7 +159,7 @@ def clear_caches() -> None:
 
 def preload() -> None:
     """Load the lexicon now (e.g. in a background worker) rather than on the first split."""
-    lexicon()
+    _part_lexicon()
 
 
 def _part_zipf(candidate: str, words: dict[str, float]) -> float:
@@ -172,21 +173,52 @@ def _part_zipf(candidate: str, words: dict[str, float]) -> float:
     return zipf if zipf >= minimum else 0.0
 
 
-def _part_candidates(word: str, start: int, words: dict[str, float]) -> list[tuple[int, str, float, tuple[str, ...]]]:
+class _PartLexicon(NamedTuple):
+    """The lexicon as a split looks it up: it tries every substring of a word, and one dict
+    lookup is cheaper than the rules of ``_part_zipf`` and the endings it may have dropped."""
+
+    zipf: dict[str, float]  # word -> its _part_zipf, for the words that can be parts
+    # stem -> _part_zipf of stem + each of _DROPPED_ENDINGS, where one of them is a part
+    dropped: dict[str, tuple[float, ...]]
+    longest: int  # no longer surface is a part, nor with an ending added
+
+
+_parts: _PartLexicon | None = None
+
+
+def _part_lexicon() -> _PartLexicon:
+    global _parts
+    if _parts is None:
+        words = lexicon()
+        zipf = {word: score for word, score in words.items() if _part_zipf(word, words)}
+        dropped = {}
+        for word in zipf:
+            for ending in _DROPPED_ENDINGS:
+                stem = word.removesuffix(ending)
+                if stem != word and stem not in dropped:
+                    dropped[stem] = tuple(zipf.get(stem + e, 0.0) for e in _DROPPED_ENDINGS)
+        _parts = _PartLexicon(zipf, dropped, max(map(len, zipf), default=0))
+    return _parts
+
+
+def _part_candidates(word: str, start: int, parts: _PartLexicon
+                     ) -> list[tuple[int, str, float, tuple[str, ...]]]:
     """Parts that can start at ``start``: (surface end, lemma, score, linkers that may follow)."""
     found = []
-    for end in range(start + MIN_PART_LENGTH, len(word) + 1):
+    n = len(word)
+    part_zipf, dropped = parts.zipf.get, parts.dropped.get
+    for end in range(start + MIN_PART_LENGTH, min(n, start + parts.longest) + 1):
         surface = word[start:end]
-        zipf = _part_zipf(surface, words)
+        zipf = part_zipf(surface, 0.0)
         if zipf:
             found.append((end, surface, zipf, LINKERS))
-        if end < len(word) and len(surface) >= 4 and surface not in NON_PARTS:
+        if end < n and end - start >= 4 and (with_endings := dropped(surface)) is not None \
+                and surface not in NON_PARTS:
             # Sprach(e)|kurs: only before another part, and at a small cost.
-            for ending in _DROPPED_ENDINGS:
-                lemma = surface + ending
-                dropped_zipf = _part_zipf(lemma, words) - _DROPPED_ENDING_PENALTY
+            for ending, ending_zipf in zip(_DROPPED_ENDINGS, with_endings):
+                dropped_zipf = ending_zipf - _DROPPED_ENDING_PENALTY
                 if dropped_zipf > zipf:
-                    found.append((end, lemma, dropped_zipf, _LINKERS_AFTER_DROPPED_ENDING))
+                    found.append((end, surface + ending, dropped_zipf, _LINKERS_AFTER_DROPPED_ENDING))
                     break
     return found
 
@@ -202,31 +234,39 @@ def split_compound(word: str) -> tuple[Part, ...]:
     if len(word) < MIN_COMPOUND_LENGTH or not word.isalpha():
         return ()
     words = lexicon()
+    parts = _part_lexicon()
     n = len(word)
-    # best[i][k]: (score sum, previous position, previous k, part) for k parts covering word[:i]
-    best: list[dict[int, tuple[float, int, int, Part]]] = [{} for _ in range(n + 1)]
-    best[0][0] = (0.0, -1, -1, Part(0, 0, ""))
+    # best[i][k]: (score sum, previous position, previous k, (start, end, lemma) of the part)
+    # for k parts covering word[:i]
+    best: list[dict[int, tuple[float, int, int, tuple[int, int, str]]]] = [{} for _ in range(n + 1)]
+    best[0][0] = (0.0, -1, -1, (0, 0, ""))
+    last_linkers = ("",)
     for start in range(n):
-        if not best[start]:
+        here = best[start]
+        if not here:
             continue
-        for end, lemma, zipf, linkers in _part_candidates(word, start, words):
-            part = Part(start, end, lemma)
-            for linker in linkers if end < n else ("",):
-                if not word.startswith(linker, end):
-                    continue
-                following = end + len(linker)
+        for end, lemma, zipf, linkers in _part_candidates(word, start, parts):
+            part = (start, end, lemma)
+            for linker in linkers if end < n else last_linkers:
+                if linker:
+                    if not word.startswith(linker, end):
+                        continue
+                    following = end + len(linker)
+                else:
+                    following = end
                 # Another part of at least MIN_PART_LENGTH must follow a non-final part.
                 if following != n and n - following < MIN_PART_LENGTH:
                     continue
                 if following == n and end != n:
                     continue
                 gain = zipf - (_LINKER_PENALTY if linker else 0.0)
-                for count, (total, *_rest) in best[start].items():
-                    if count + 1 > MAX_PARTS:
+                target = best[following]
+                for count, state in here.items():
+                    if count >= MAX_PARTS:
                         continue
-                    current = best[following].get(count + 1)
-                    if current is None or total + gain > current[0]:
-                        best[following][count + 1] = (total + gain, start, count, part)
+                    current = target.get(count + 1)
+                    if current is None or state[0] + gain > current[0]:
+                        target[count + 1] = (state[0] + gain, start, count, part)
     choice = None
     choice_score = -math.inf
     for count, (total, *_rest) in best[n].items():
@@ -238,13 +278,13 @@ def split_compound(word: str) -> tuple[Part, ...]:
     # The split must be at least as plausible as the word itself (Dänemark, Wolfgang stay whole).
     if choice is None or choice_score < words.get(word, 0.0):
         return ()
-    parts = []
+    found = []
     position, count = n, choice
     while count > 0:
         _total, previous, previous_count, part = best[position][count]
-        parts.append(part)
+        found.append(Part(*part))
         position, count = previous, previous_count
-    return tuple(reversed(parts))
+    return tuple(reversed(found))
 
 
 @lru_cache(maxsize=200_000)
