@@ -151,6 +151,36 @@ def analyze_words(text: str, *, compounds: bool = True, start_pos: int = 0) -> I
         previous_start, previous_end, previous_word = start, end, word
 
 
+def _index_tokens(token: Token, text: str, start_pos: int) -> Iterator[Token]:
+    """What analyze_words(text, compounds=True) gives, as Whoosh tokens with terms and positions
+    only: how the index asks for them, a quarter faster without a tuple per word in between.
+    Keep the two alike (tests/unit/test_analysis_tokens.py compares them)."""
+    cache_get = _index_terms_cache.get
+    position = start_pos
+    previous_end = -2
+    previous_word = ""
+    for match in WORD_PATTERN.finditer(text):
+        word = match.group()
+        terms = cache_get(word)
+        if terms is None:
+            terms = index_terms(word)
+        if not terms:
+            previous_end = -2
+            continue
+        token.pos = position
+        start = match.start()
+        if start == previous_end + 1 and text[previous_end] == "-" and word.isalpha() and previous_word.isalpha():
+            solid = normalize(previous_word + word.lower())
+            if solid not in terms:
+                token.text = solid
+                yield token
+        for term in terms:
+            token.text = term
+            yield token
+        position += 1
+        previous_end, previous_word = match.end(), word
+
+
 class GermanAnalyzer(Analyzer):
     """Whoosh analyzer for German text; splits compounds only when indexing (mode != "query").
 
@@ -184,6 +214,9 @@ class GermanAnalyzer(Analyzer):
             yield token
             return
         compounds = self.compounds and mode != "query"
+        if compounds and not chars and not keeporiginal:
+            yield from _index_tokens(token, value, start_pos)
+            return
         for start, end, position, terms in analyze_words(value, compounds=compounds, start_pos=start_pos):
             if keeporiginal:
                 token.original = value[start:end]
