@@ -129,10 +129,17 @@ class Gazetteer:
         longest = self._first_words.get(words[start].casefold())
         if not longest:
             return None
+        return self._match(words, None, start, end, longest)
+
+    def _match(self, words: list[str], folded: list[str] | None, start: int, end: int | None,
+               longest: int) -> AliasMatch | None:
+        """match(), given the longest alias opening with words[start]; `folded` holds the
+        casefolded words when the caller has them already."""
         lengths = [end - start] if end is not None else range(min(longest, len(words) - start), 0, -1)
         for length in lengths:
             candidate = words[start : start + length]
-            found = self._index.get(_key(candidate))
+            found = self._index.get(tuple(folded[start : start + length]) if folded is not None
+                                    else _key(candidate))
             if found is None:
                 continue
             shapes, entry_id, strong, _ = found
@@ -148,10 +155,13 @@ class Gazetteer:
     def match_all(self, words: list[str]) -> list[AliasMatch]:
         """Longest non-overlapping alias matches, left to right."""
         matches = []
+        folded = [w.casefold() for w in words]  # once per word, not once per alias tried
+        first_words = self._first_words.get
         i = 0
         count = len(words)
         while i < count:
-            found = self.match(words, i) if words[i].casefold() in self._first_words else None
+            longest = first_words(folded[i])
+            found = self._match(words, folded, i, None, longest) if longest else None
             if found is None:
                 i += 1
                 continue

@@ -35,8 +35,22 @@ class Token(NamedTuple):
     end: int
 
 
+_find_tokens = _TOKEN_RE.findall
+_new_token = tuple.__new__
+
+
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    # The strings alone, then their offsets: a match object per token costs more. Only
+    # whitespace lies between tokens (any other character is one), so each token is the first
+    # occurrence of its text after the one before.
+    tokens = []
+    append, find = tokens.append, text.find
+    end = 0
+    for word in _find_tokens(text):
+        start = find(word, end)
+        end = start + len(word)
+        append(_new_token(Token, (word, start, end)))
+    return tokens
 
 
 def split_sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
