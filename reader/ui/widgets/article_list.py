@@ -108,7 +108,6 @@ class ArticleList(OptionList):
         self.has_more = False
         self._waiting_for_more = False
         self._empty = True
-        self._shown: list[tuple[str, str, tuple]] = []  # what set_rows last showed, styles included
 
     @property
     def article_ids(self) -> list[str]:
@@ -122,15 +121,13 @@ class ArticleList(OptionList):
         With `keep_place` (a refresh) the cursor stays on the same article and the list where it
         was scrolled to, so rows arriving above do not move the reader.
         """
-        shown = [(article_id, prompt.plain, tuple(prompt.spans)) for article_id, prompt in prompts]
-        if prompts and not keep_place and shown == self._shown and has_more == self.has_more:
+        if prompts and not keep_place and has_more == self.has_more and self._showing(prompts):
             # The next key often finds the same rows (typing on inside a word that matches
             # nothing new): keep them, painted, with the cursor back on the first.
             self._waiting_for_more = False
             self.highlighted = 0
             self.scroll_to(y=0, animate=False, immediate=True)
             return
-        self._shown = shown
         kept_id = self.highlighted_option.id if keep_place and not self._empty and self.highlighted_option else None
         kept_scroll = self.scroll_y
         self.has_more = has_more
@@ -148,15 +145,22 @@ class ArticleList(OptionList):
                 self.select_article(kept_id)
             self.call_after_refresh(self._restore_scroll, kept_scroll)
 
+    def _showing(self, prompts: list[tuple[str, Content]]) -> bool:
+        """Whether these are the rows shown, matches and styles included (Content's own equality
+        compares the text only)."""
+        if self._empty or len(prompts) != self.option_count:
+            return False
+        return all(option.id == article_id and option.prompt.plain == prompt.plain
+                   and option.prompt.spans == prompt.spans
+                   for option, (article_id, prompt) in zip(self._options, prompts))
+
     def _restore_scroll(self, scroll_y: float) -> None:
         self.scroll_to(y=scroll_y, animate=False, immediate=True)
         self.scroll_to_highlight()  # only moves if the kept article was pushed out of view
 
     def append_rows(self, prompts: list[tuple[str, Content]], *, has_more: bool) -> None:
         known = set(self.article_ids)
-        added = [(i, p) for i, p in prompts if i not in known]
-        self.add_options(Option(p, id=i) for i, p in added)
-        self._shown += [(i, p.plain, tuple(p.spans)) for i, p in added]
+        self.add_options(Option(p, id=i) for i, p in prompts if i not in known)
         self.has_more = has_more
         self._waiting_for_more = False
 
