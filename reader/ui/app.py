@@ -26,6 +26,7 @@ from reader.ui.format import plural
 from reader.ui.messages import ArticlesPage, ImportFinished, ImportProgress, LibraryFailed, LibraryOpened
 from reader.ui.screens.main import MainScreen
 from reader.ui.screens.main_work import PAGE_SIZE
+from reader.ui.strip_cycles import keep_strips_acyclic
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
     from index.library import Library
 
 log = logging.getLogger(__name__)
+
+keep_strips_acyclic()
 
 DEFAULT_EXPORT_NAME = "reader-bookmarks.md"
 # The first page is a head start only; past this the library's own page is as quick.
