@@ -10,11 +10,14 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.content import Content, Span as ContentSpan
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.ui.format import list_meta, summary_meta
+from reader.ui.widgets.painted_rows import PaintedRowList, Row
 
 if TYPE_CHECKING:
     from index.models import ArticleSummary, Hit
@@ -26,20 +29,6 @@ PREFETCH_ROWS = 8
 SNIPPET_CHARS = 64
 # Words of context kept before a snippet's first match, in characters.
 SNIPPET_LEAD = 12
-
-
-class Row(Content):
-    """A list row. The list never wraps its rows (#articles is nowrap), so a row is as tall as it
-    has lines: counted, not laid out, which was most of the time of replacing a page of rows."""
-
-    def get_height(self, rules, width: int) -> int:
-        if rules.get("text_wrap", "wrap") == "nowrap":
-            return self.plain.count("\n") + 1
-        return super().get_height(rules, width)
-
-    @classmethod
-    def of(cls, content: Content) -> "Row":
-        return cls(content.plain, list(content.spans))
 
 
 def summary_prompt(summary: ArticleSummary) -> Content:
@@ -81,7 +70,7 @@ def snippet_line(snippet: str, matches: list[tuple[int, int]]) -> tuple[int, int
     return start, end
 
 
-class ArticleList(OptionList):
+class ArticleList(PaintedRowList):
     """Rows are articles; the option id is the article id."""
 
     BINDINGS = [
@@ -102,6 +91,10 @@ class ArticleList(OptionList):
         def __init__(self, loaded: int) -> None:
             super().__init__()
             self.loaded = loaded
+
+    # The list's size is set by the screen, not by its rows: a new page of rows changes what it
+    # scrolls over, which needs a repaint, not a layout of the whole screen (Widget's default).
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
