@@ -167,11 +167,18 @@ async def test_the_current_hit_is_scrolled_into_view(app):
 async def test_a_bad_query_explains_itself_under_the_input(app):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await wait_until_listed(pilot, 5)
+        list_region = screen.article_list.region
         await pilot.press("slash")
         await type_text(pilot, "(Rutte")
         await wait_for(pilot, lambda: "parenthesis" in screen.search_bar.error,
                        description="an error under the input")
-        assert screen.search_bar.query_one("#search-error").display
+        await pilot.pause()
+        error_line = screen.search_bar.query_one("#search-error")
+        assert error_line.display
+        # Drawn on the line under the input, over the panes' top edge: the panes do not move.
+        assert error_line.region.y == screen.search_bar.input.region.bottom
+        assert screen.get_widget_at(2, error_line.region.y)[0] is error_line  # on top, seen
+        assert screen.article_list.region == list_region
         assert len(screen.article_list.article_ids) == 5  # the list is left as it was
         await type_text(pilot, ")")
         await wait_for(pilot, lambda: screen.article_list.border_title.startswith("Results"),

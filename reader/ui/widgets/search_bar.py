@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import Input, Static
 
 PLACEHOLDER = "/ to search: words, \"a phrase\", person:Macron, org:Nato, place:Paris"
+
+
+class SearchInput(Input):
+    """The query input. Its size is set by the bar, never by what is typed: a key changes what it
+    scrolls over, which needs a repaint, not a layout of the whole screen (Input's default)."""
+
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
 
 class SearchBar(Vertical):
@@ -26,7 +35,7 @@ class SearchBar(Vertical):
             self.query = query
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=PLACEHOLDER, id="search-input", compact=True)
+        yield SearchInput(placeholder=PLACEHOLDER, id="search-input", compact=True)
         yield Static("", id="search-error")
 
     @property
