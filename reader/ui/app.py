@@ -148,7 +148,6 @@ class ReaderApp(App[None]):
         if self.import_seeds_when_empty and library.is_empty() and self.seeds_dir.is_dir():
             self._import_seeds(library)
         library.changed_elsewhere()  # what is on disk now is what the screen will show: the baseline
-        screen.post_message(LibraryOpened())
         try:
             library.warm_up()  # the first search would otherwise pay for loading the word list
         except Exception:  # noqa: BLE001 - only a head start; the search reports its own errors
@@ -158,6 +157,9 @@ class ReaderApp(App[None]):
         # took 60-120 ms, a keystroke's whole budget; frozen, 20-30 ms).
         gc.collect()
         gc.freeze()
+        # Ready once warmed up (~0.2 s at 100k): the first keys would otherwise share the
+        # interpreter with the warm-up and its collection. A query typed before is run now.
+        screen.post_message(LibraryOpened())
 
     def _import_seeds(self, library: "Library") -> None:
         screen = self.main_screen
