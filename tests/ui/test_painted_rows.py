@@ -24,6 +24,7 @@ TITLES = [
     ("Ein sehr langer Titel über den Ausschuss, der in keine schmale Spalte passt", "Quastorf"),
     ("東京の記事 über den Ausschuss 東京東京東京東京東京東京東京", "東京"),
     ("", "Abend"),
+    ("Zu\u0308rich (zerlegt geschrieben) \u2013 Gru\u0308ne fordern \u00bbmehr\u00ab vom Ausschuss\u00ad", "Zürich"),
 ]
 
 

@@ -10,6 +10,7 @@ simpler: a few lines, never wrapped, cut with an ellipsis. `PaintedRowList` pain
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Sequence
 
 from rich.cells import cell_len, set_cell_size
@@ -23,6 +24,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 ELLIPSIS = "…"
+# Characters one cell wide: printable Latin (no soft hyphen, no combining marks) and punctuation.
+_ONE_CELL_EACH = re.compile("[\x20-\x7e\xa0-\xac\xae-\u02ff\u2010-\u2027\u2030-\u205f]*")
 # Painted rows kept (a row per style it was painted in) before the cache starts again.
 ROWS_KEPT = 2048
 
@@ -199,6 +202,8 @@ def _cut(text: str, spans: list[tuple], width: int) -> tuple[str, list[tuple]]:
     style of the spans over the cut (as Textual's `Content.truncate` does)."""
     if cell_len(text) <= width:
         return text, spans
-    text = set_cell_size(text, width - 1) + ELLIPSIS
+    # Latin text takes a cell per character: a slice. Otherwise (wide or combining characters)
+    # cut by cells.
+    text = (text[:width - 1] if _ONE_CELL_EACH.fullmatch(text) else set_cell_size(text, width - 1)) + ELLIPSIS
     length = len(text)
     return text, [(a, min(b, length), span_style) for a, b, span_style in spans if a < length]
