@@ -19,6 +19,7 @@ import zlib
 from array import array
 from typing import NamedTuple
 
+import numpy as np
 from whoosh.codec import whoosh3
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
@@ -236,6 +237,53 @@ def block_layout(raw: bytes | memoryview, position: int, base: int = 0) -> Block
     following = -1 if last else base + start + length
     return BlockLayout(following, count, max_id, max_weight, min_byte, max_byte, ids_offset, weight_kind,
                        weights_offset, value_kind, values_offset, values_size)
+
+
+class PostingArrays(NamedTuple):
+    """A whole posting list: document numbers (int64) and weights (float64), and where each
+    block starts (in the raw bytes, and as the index of its first posting) for its values."""
+
+    ids: np.ndarray
+    weights: np.ndarray
+    block_positions: list[int]
+    block_starts: list[int]
+
+
+def posting_arrays(raw: bytes) -> PostingArrays:
+    """Ids and weights of every block of a posting list (``raw``, from its magic on), gathered
+    into one array each. Only the headers are read per block (a common word has ~100 blocks per
+    segment); the values wait for a phrase (:func:`block_layout`, :func:`block_values`)."""
+    id_parts, weight_parts, counts, same_weights = [], [], [], []
+    block_positions, block_starts = [], []
+    unpack_length, unpack_header, header_size = _INT.unpack_from, _HEADER.unpack_from, _HEADER.size
+    position, first = 4, 0  # after the block magic
+    while position >= 0:
+        length = unpack_length(raw, position)[0]
+        start = position + 4
+        count, _max_id, _max_weight, _min_byte, _max_byte, weight_kind, _values_kind, _values_size = (
+            unpack_header(raw, start))
+        ids_offset = start + header_size
+        weights_offset = ids_offset + 4 * count
+        block_positions.append(position)
+        block_starts.append(first)
+        first += count
+        counts.append(count)
+        id_parts.append(raw[ids_offset:weights_offset])
+        if weight_kind == WEIGHTS_ARRAY:
+            weight_parts.append(raw[weights_offset:weights_offset + 4 * count])
+            same_weights.append(0.0)
+        else:
+            weight_parts.append(None)
+            same_weights.append(1.0 if weight_kind == WEIGHTS_ONES else _SAME_WEIGHT.unpack_from(raw, weights_offset)[0])
+        position = -1 if length < 0 else start + length
+    ids = np.frombuffer(b"".join(id_parts), dtype="<u4").astype(np.int64)
+    if all(part is None for part in weight_parts):
+        weights = np.repeat(np.array(same_weights, dtype=np.float32), counts).astype(np.float64)
+    else:
+        weights = np.concatenate([
+            np.frombuffer(part, dtype="<f4") if part is not None else np.full(count, weight, dtype=np.float32)
+            for part, count, weight in zip(weight_parts, counts, same_weights)]).astype(np.float64)
+    return PostingArrays(ids, weights, block_positions, block_starts)
 
 
 def same_weight(raw: bytes | memoryview, layout: BlockLayout, base: int = 0) -> float:

@@ -12,15 +12,7 @@ from bisect import bisect_right
 import numpy as np
 from whoosh.reading import TermNotFound
 
-from index.search_codec import (
-    WEIGHTS_ONES,
-    WEIGHTS_SAME,
-    BlockLayout,
-    ReaderCodec,
-    block_layout,
-    block_values,
-    same_weight,
-)
+from index.search_codec import ReaderCodec, block_layout, block_values, posting_arrays
 
 
 class Unsupported(Exception):
@@ -30,13 +22,13 @@ class Unsupported(Exception):
 class TermPostings:
     """Document numbers (int64, ascending) and weights (float64) of one term in one segment."""
 
-    def __init__(self, ids: np.ndarray, weights: np.ndarray, *, raw=None, blocks: list[BlockLayout] | None = None,
+    def __init__(self, ids: np.ndarray, weights: np.ndarray, *, raw=None, block_positions: list[int] | None = None,
                  block_starts: list[int] | None = None, value_format=None, values: tuple | None = None):
         self.ids = ids
         self.weights = weights
         self._raw = raw
-        self._blocks = blocks or []
-        self._block_starts = block_starts or []
+        self._block_positions = block_positions or []  # where each block's header starts in raw
+        self._block_starts = block_starts or []  # the index of each block's first posting
         self._format = value_format
         self._values = values  # all values at once (inlined or read by matcher)
         self._decoded: dict[int, tuple] = {}
@@ -50,8 +42,8 @@ class TermPostings:
             block = bisect_right(self._block_starts, index) - 1
             values = self._decoded.get(block)
             if values is None:
-                values = self._decoded[block] = block_values(
-                    self._raw, self._blocks[block], self._format.fixed_value_size())
+                layout = block_layout(self._raw, self._block_positions[block])
+                values = self._decoded[block] = block_values(self._raw, layout, self._format.fixed_value_size())
             value = values[index - self._block_starts[block]]
         if value is None:
             raise Unsupported("a phrase in a field without positions")
@@ -82,25 +74,13 @@ def term_postings(reader, fieldname: str, text: str) -> TermPostings:
     if isinstance(length, tuple):  # W3TermInfo keeps the unpacked tuple
         length = length[0]
     raw = terms._postfile.get(offset, length)
-    blocks, block_starts, id_parts, weight_parts = [], [], [], []
-    position, first = 4, 0  # after the block magic
-    while position >= 0:
-        layout = block_layout(raw, position)
-        blocks.append(layout)
-        block_starts.append(first)
-        count = layout.count
-        first += count
-        id_parts.append(np.frombuffer(raw, dtype="<u4", count=count, offset=layout.ids_offset))
-        if layout.weight_kind == WEIGHTS_ONES:
-            weight_parts.append(np.ones(count, dtype=np.float32))
-        elif layout.weight_kind == WEIGHTS_SAME:
-            weight_parts.append(np.full(count, same_weight(raw, layout), dtype=np.float32))
-        else:
-            weight_parts.append(np.frombuffer(raw, dtype="<f4", count=count, offset=layout.weights_offset))
-        position = layout.following
-    ids = np.concatenate(id_parts).astype(np.int64)
-    weights = np.concatenate(weight_parts).astype(np.float64)
-    return TermPostings(ids, weights, raw=raw, blocks=blocks, block_starts=block_starts, value_format=field.format)
+    return _read_blocks(raw, field.format)
+
+
+def _read_blocks(raw: bytes, value_format) -> TermPostings:
+    arrays = posting_arrays(raw)
+    return TermPostings(arrays.ids, arrays.weights, raw=raw, block_positions=arrays.block_positions,
+                        block_starts=arrays.block_starts, value_format=value_format)
 
 
 def _postings_by_matcher(reader, fieldname: str, tbytes: bytes) -> TermPostings:
