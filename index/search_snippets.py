@@ -360,10 +360,15 @@ def _render(text: str, windows: list[tuple[int, int]], matches: list[Match]) -> 
     return "".join(pieces), spans
 
 
+_OTHER_WHITESPACE = re.compile(r"[^\S ]|  ")
+
+
 def _collapse_whitespace(fragment: str):
     """The fragment with whitespace runs as single spaces, and a function mapping old offsets to new."""
     stripped = fragment.strip()
     lead = len(fragment) - len(fragment.lstrip())
+    if not _OTHER_WHITESPACE.search(stripped):  # single spaces only (most fragments): a shift
+        return stripped, lambda offset: offset - lead
     run_ends: list[int] = []
     removed: list[int] = []
     total = lead
