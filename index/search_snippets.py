@@ -369,6 +369,11 @@ def _collapse_whitespace(fragment: str):
     lead = len(fragment) - len(fragment.lstrip())
     if not _OTHER_WHITESPACE.search(stripped):  # single spaces only (most fragments): a shift
         return stripped, lambda offset: offset - lead
+    return _collapse_runs(stripped, lead)
+
+
+def _collapse_runs(stripped: str, lead: int):
+    """`_collapse_whitespace` for any fragment: each run of whitespace mapped."""
     run_ends: list[int] = []
     removed: list[int] = []
     total = lead
