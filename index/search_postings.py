@@ -74,13 +74,9 @@ def term_postings(reader, fieldname: str, text: str) -> TermPostings:
     if isinstance(length, tuple):  # W3TermInfo keeps the unpacked tuple
         length = length[0]
     raw = terms._postfile.get(offset, length)
-    return _read_blocks(raw, field.format)
-
-
-def _read_blocks(raw: bytes, value_format) -> TermPostings:
     arrays = posting_arrays(raw)
     return TermPostings(arrays.ids, arrays.weights, raw=raw, block_positions=arrays.block_positions,
-                        block_starts=arrays.block_starts, value_format=value_format)
+                        block_starts=arrays.block_starts, value_format=field.format)
 
 
 def _postings_by_matcher(reader, fieldname: str, tbytes: bytes) -> TermPostings:
