@@ -13,8 +13,6 @@ import logging
 from importlib import resources
 from pathlib import Path
 
-import pycrfsuite
-
 from ..errors import ReaderError
 from ..models import Entity, Mention
 from . import compiled, crf_model
@@ -40,35 +38,34 @@ class _Shared:
 
     lexicon: Lexicon | None = None
     gazetteer: Gazetteer | None = None
-    # Per model file: the tagger, and the attribute names it knows (see crf_model).
-    taggers: dict[str, tuple[pycrfsuite.Tagger, frozenset[str] | None]] = {}
+    # Per model file: its names and weights (see crf_model).
+    models: dict[str, crf_model.CrfModel] = {}
     files = contextlib.ExitStack()
 
 
-def _tagger(model_path: Path | None) -> tuple[pycrfsuite.Tagger, frozenset[str] | None]:
+def _model(model_path: Path | None) -> crf_model.CrfModel:
     if model_path is None:
         resource = resources.files(__package__) / "data" / MODEL_FILE
         model_path = _Shared.files.enter_context(resources.as_file(resource))
     key = str(model_path)
-    if key not in _Shared.taggers:
+    if key not in _Shared.models:
         if not Path(model_path).exists():
             raise ModelError(f"The entity model {model_path} is missing; "
                              "build it with `python -m index.entities.train`.")
-        tagger = pycrfsuite.Tagger()
-        try:
-            tagger.open(key)
-        except (OSError, ValueError) as exc:
-            raise ModelError(f"The entity model {model_path} cannot be read: {exc}.") from exc
-        _Shared.taggers[key] = tagger, crf_model.attribute_names(Path(model_path))
-    return _Shared.taggers[key]
+        model = crf_model.read_model(Path(model_path))
+        if model is None:
+            raise ModelError(f"The entity model {model_path} cannot be read: it is not a CRFsuite model "
+                             "as `python -m index.entities.train` writes one.")
+        _Shared.models[key] = model
+    return _Shared.models[key]
 
 
 class EntityPipeline:
-    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, tagger: pycrfsuite.Tagger,
-                 corrections: Corrections, model_attributes: frozenset[str] | None = None):
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, model: crf_model.CrfModel,
+                 corrections: Corrections):
         self.gazetteer = gazetteer
         self.corrections = corrections
-        self._recogniser = Recogniser(lexicon, gazetteer, tagger, model_attributes)
+        self._recogniser = Recogniser(lexicon, gazetteer, model)
 
     @classmethod
     def load(cls, aliases_file: Path | None = None, *, model_path: Path | None = None
@@ -78,9 +75,7 @@ class EntityPipeline:
         if _Shared.lexicon is None:
             _Shared.lexicon, _Shared.gazetteer = compiled.load()
         assert _Shared.gazetteer is not None
-        tagger, model_attributes = _tagger(model_path)
-        return cls(_Shared.lexicon, _Shared.gazetteer, tagger, Corrections.load(aliases_file),
-                   model_attributes)
+        return cls(_Shared.lexicon, _Shared.gazetteer, _model(model_path), Corrections.load(aliases_file))
 
     def extract(self, text: str) -> list[Mention]:
         """Mentions of people, organisations and places in `text`, with provisional ids."""

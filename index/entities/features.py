@@ -8,7 +8,20 @@ from .lexicon import Lexicon, word_clusters
 from .names import strip_genitive
 
 _CACHE_LIMIT = 300_000
-_OPENERS = frozenset('"„“”»«:(-–\'‚')
+OPENERS = frozenset('"„“”»«:(-–\'‚')
+# Features of a word's place in its sentence.
+BOS, EOS, FIRST, CAPMID = "BOS", "EOS", "first", "capmid"
+
+
+def gazetteer_features(matches: list[AliasMatch], count: int) -> list[str | None]:
+    """Per word of a sentence of `count` words: the gazetteer hit it begins or continues."""
+    gaz: list[str | None] = [None] * count
+    for m in matches:
+        label = m.entry.kind + ("" if m.strong else "~")
+        gaz[m.start] = "gzB=" + label
+        for k in range(m.start + 1, m.end):
+            gaz[k] = "gzI=" + label
+    return gaz
 
 
 def shape(word: str) -> str:
@@ -29,39 +42,16 @@ def shape(word: str) -> str:
 
 
 class FeatureExtractor:
-    def __init__(self, lexicon: Lexicon, clusters: dict[str, tuple[str, str]] | None = None,
-                 model_attributes: frozenset[str] | None = None):
-        """With `model_attributes` (crf_model.attribute_names), sequence() gives only the
-        features the model has weights for, as UTF-8 bytes: the tagger would drop the others
-        and encode the rest itself, so it tags the same for less work."""
+    """The features of each word of a sentence, as the model was trained on them (training,
+    and the reference the recogniser's own scoring, index.entities.crf_decode, is tested against)."""
+
+    def __init__(self, lexicon: Lexicon, clusters: dict[str, tuple[str, str]] | None = None):
         self.lexicon = lexicon
         self.clusters = word_clusters() if clusters is None else clusters
-        self._known = model_attributes
-        # A feature as written -> as given to the tagger (None: unknown to the model).
-        self._forms: dict[str, str | bytes | None] = {}
-        self._own: dict[str, list] = {}
-        self._prev: dict[str, list] = {}
-        self._next: dict[str, list] = {}
-        self._prev2: dict[str, str | bytes | None] = {}
-        self._next2: dict[str, str | bytes | None] = {}
-        self._bos = self._given(["BOS"])
-        self._eos = self._given(["EOS"])
-
-    def _form(self, feature: str) -> str | bytes | None:
-        try:
-            return self._forms[feature]
-        except KeyError:
-            known = self._known
-            form = feature if known is None else feature.encode() if feature in known else None
-            self._forms[feature] = form
-            return form
-
-    def _given(self, features: list[str]) -> list:
-        """`features` as given to the tagger, in order."""
-        known = self._known
-        if known is None:
-            return features
-        return [f.encode() for f in features if f in known]
+        self._own: dict[str, list[str]] = {}
+        self._prev: dict[str, list[str]] = {}
+        self._next: dict[str, list[str]] = {}
+        self._low: dict[str, str] = {}
 
     def _flags(self, word: str) -> list[str]:
         lex = self.lexicon
@@ -90,7 +80,9 @@ class FeatureExtractor:
                 flags.append("hy_first_name_like")
         return flags
 
-    def _compute(self, word: str) -> None:
+    def word_features(self, word: str) -> tuple[list[str], list[str], str]:
+        """The features `word` gives itself, those it gives its neighbours (before the "-1:" or
+        "+1:" prefix), and its lower-case form (which the words two away see)."""
         low = word.lower()
         word_shape = shape(word)
         flags = self._flags(word)
@@ -108,52 +100,45 @@ class FeatureExtractor:
             # names) share what the model learnt about any of them.
             own += ["c1=" + cluster[0], "c2=" + cluster[1]]
             context.append("c2=" + cluster[1])
-        if len(self._own) > _CACHE_LIMIT:
-            self._own.clear(), self._prev.clear(), self._next.clear()
-            self._prev2.clear(), self._next2.clear(), self._forms.clear()
-        given, form = self._given, self._form
-        self._own[word] = given(own)
-        self._prev[word] = given(["-1:" + f for f in context])
-        self._next[word] = given(["+1:" + f for f in context])
-        self._prev2[word] = form("-2:w=" + low)
-        self._next2[word] = form("+2:w=" + low)
+        return own, context, low
 
-    def sequence(self, words: list[str], matches: list[AliasMatch]) -> list[list]:
+    def _compute(self, word: str) -> None:
+        own, context, low = self.word_features(word)
+        if len(self._own) > _CACHE_LIMIT:
+            self._own.clear(), self._prev.clear(), self._next.clear(), self._low.clear()
+        self._own[word] = own
+        self._prev[word] = ["-1:" + f for f in context]
+        self._next[word] = ["+1:" + f for f in context]
+        self._low[word] = low
+
+    def sequence(self, words: list[str], matches: list[AliasMatch]) -> list[list[str]]:
         """Features of each word of one sentence; `matches` are gazetteer hits in it."""
         own = self._own
         for word in words:
             if word not in own:
                 self._compute(word)
-        prev, nxt, prev2, next2, form = self._prev, self._next, self._prev2, self._next2, self._form
+        prev, nxt, low = self._prev, self._next, self._low
         count = len(words)
-        gaz: list[str | None] = [None] * count
-        for m in matches:
-            label = m.entry.kind + ("" if m.strong else "~")
-            gaz[m.start] = "gzB=" + label
-            for k in range(m.start + 1, m.end):
-                gaz[k] = "gzI=" + label
-        first, capmid = form("first"), form("capmid")
-        bos, eos = self._bos, self._eos
+        gaz = gazetteer_features(matches, count)
         seqs = []
         last = count - 1
         for i, word in enumerate(words):
-            items = own[word] + (prev[words[i - 1]] if i > 0 else bos) \
-                + (nxt[words[i + 1]] if i < last else eos)
-            if i > 1 and (feature := prev2[words[i - 2]]) is not None:
-                items.append(feature)
-            if i + 2 < count and (feature := next2[words[i + 2]]) is not None:
-                items.append(feature)
+            items = own[word] + (prev[words[i - 1]] if i > 0 else [BOS]) \
+                + (nxt[words[i + 1]] if i < last else [EOS])
+            if i > 1:
+                items.append("-2:w=" + low[words[i - 2]])
+            if i + 2 < count:
+                items.append("+2:w=" + low[words[i + 2]])
             # Capitals say little at the start of a sentence or a quote.
-            if i == 0 or words[i - 1] in _OPENERS:
-                if first is not None:
-                    items.append(first)
-            elif word[:1].isupper() and capmid is not None:
-                items.append(capmid)
-            if gaz[i] and (feature := form(gaz[i])) is not None:
-                items.append(feature)
-            if i > 0 and gaz[i - 1] and (feature := form("-1:" + gaz[i - 1])) is not None:
-                items.append(feature)
-            if i + 1 < count and gaz[i + 1] and (feature := form("+1:" + gaz[i + 1])) is not None:
-                items.append(feature)
+            if i == 0 or words[i - 1] in OPENERS:
+                items.append(FIRST)
+            elif word[:1].isupper():
+                items.append(CAPMID)
+            if gaz[i]:
+                items.append(gaz[i])
+            if i > 0 and gaz[i - 1]:
+                items.append("-1:" + gaz[i - 1])
+            if i + 1 < count and gaz[i + 1]:
+                items.append("+1:" + gaz[i + 1])
             seqs.append(items)
         return seqs

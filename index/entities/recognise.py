@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import pycrfsuite
-
 from . import org_rules, place_rules
 from .cues import (AGENCY_WORDS, DATELINE_MARKS, SPEECH_VERBS, TITLES, is_category_noun,
                    role_of)
+from .crf_decode import SentenceTagger
+from .crf_model import CrfModel
 from .features import FeatureExtractor
 from .furniture import furniture_ranges
 from .gazetteer import Gazetteer
@@ -105,24 +105,21 @@ def _tidy(spans: list[Span], words: list[str], sentence_start: int) -> list[Span
 
 
 class Recogniser:
-    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, tagger: pycrfsuite.Tagger,
-                 model_attributes: frozenset[str] | None = None):
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, model: CrfModel):
         self.lexicon = lexicon
         self.gazetteer = gazetteer
-        self.tagger = tagger
-        self.features = FeatureExtractor(lexicon, model_attributes=model_attributes)
+        self.tagger = SentenceTagger(model, FeatureExtractor(lexicon))
 
     def recognise(self, text: str) -> tuple[list[Token], list[Span]]:
         tokens = tokenize(text)
         words = [t.text for t in tokens]
+        sentences = split_sentences(text, tokens)
+        matches = [self.gazetteer.match_all(words[a:b]) for a, b in sentences]
         spans: list[Span] = []
-        for a, b in split_sentences(text, tokens):
-            sentence = words[a:b]
-            matches = self.gazetteer.match_all(sentence)
-            tags = self.tagger.tag(self.features.sequence(sentence, matches))
+        for (a, b), found, tags in zip(sentences, matches, self.tagger.tag(words, sentences, matches)):
             crf = _tidy(_crf_spans(tags, a), words, a)  # before gazetteer hits compete
             self._trim_trailing_nouns(crf, words)
-            spans.extend(_tidy(self._merge(crf, matches, a, sentence), words, a))
+            spans.extend(_tidy(self._merge(crf, found, a, words[a:b]), words, a))
         spans = self._after_roles(spans, words)
         spans += self._first_name_pairs(spans, words)
         spans += org_rules.acronyms(spans, words, self.lexicon)

@@ -1,20 +1,31 @@
-"""The tagger is given only the features its model knows: the same tags as with all of them."""
+"""The recogniser reads the CRF model itself and tags as CRFsuite's own tagger does."""
 
 from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+import pycrfsuite
 import pytest
 
-from index.entities import EntityPipeline, crf_model
+from index.entities import EntityPipeline, ModelError, crf_model
 from index.entities.features import FeatureExtractor
 from index.entities.tokenize import split_sentences, tokenize
 
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 TEXT = ("NATO-Chef Mark Rutte traf am Dienstag in Kiew den ukrainischen Präsidenten Selenskyj. "
         "„Wir stehen zusammen“, sagte Rutte. Die Deutsche Bank und die Stadtwerke München "
         "meldeten Gewinne, berichtete die Nachrichtenagentur dpa. BERLIN (AFP) - Außenministerin "
-        "Annalena Baerbock (Grüne) reist nach Paris; Wolodymyr Selenskyjs Berater widersprach.")
+        "Annalena Baerbock (Grüne) reist nach Paris; Wolodymyr Selenskyjs Berater widersprach.\n\n"
+        "Merz\n\nMacron sagte: „Paris bleibt.“ Ja! Angela Merkel, Emmanuel Macron und Olaf Scholz "
+        "trafen sich in Berlin-Mitte mit Vertretern von Siemens, der Bundeswehr und der UNO.")
+
+
+@pytest.fixture(scope="module")
+def model_path():
+    with resources.as_file(resources.files("index.entities") / "data" / "ner.crfsuite") as path:
+        yield path
 
 
 @pytest.fixture(scope="module")
@@ -22,32 +33,89 @@ def pipeline() -> EntityPipeline:
     return EntityPipeline.load()
 
 
-def test_the_attribute_names_are_those_with_weights_in_the_model(pipeline):
-    tagger = pipeline._recogniser.tagger
-    with resources.as_file(resources.files("index.entities") / "data" / "ner.crfsuite") as path:
-        names = crf_model.attribute_names(path)
-    assert names is not None
-    assert names == {attribute for attribute, _label in tagger.info().state_features}
+@pytest.fixture(scope="module")
+def crfsuite_tagger(model_path) -> pycrfsuite.Tagger:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path))
+    return tagger
 
 
-def test_a_file_that_is_no_model_gives_no_names(tmp_path: Path):
+def test_the_model_read_has_crfsuites_names_and_weights(model_path, crfsuite_tagger):
+    model = crf_model.read_model(model_path)
+    assert model is not None
+    info = crfsuite_tagger.info()
+    assert model.labels == crfsuite_tagger.labels()
+    assert set(model.attributes) == {attribute for attribute, _label in info.state_features}
+    assert crf_model.attribute_names(model_path) == set(model.attributes)
+    attribute = {name: number for number, name in enumerate(model.attributes)}
+    label = {name: number for number, name in enumerate(model.labels)}
+    expected = np.zeros_like(model.state_weights)
+    for (name, tag), weight in info.state_features.items():
+        expected[attribute[name], label[tag]] = weight
+    transitions = np.zeros_like(model.transitions)
+    for (before, after), weight in info.transitions.items():
+        transitions[label[before], label[after]] = weight
+    # info() gives the weights as CRFsuite's dump prints them: six decimals.
+    assert np.abs(model.state_weights - expected).max() <= 5e-7
+    assert np.abs(model.transitions - transitions).max() <= 5e-7
+    assert np.count_nonzero(model.state_weights) == len(info.state_features)
+
+
+def test_a_file_that_is_no_model_is_refused(tmp_path: Path, model_path):
     (tmp_path / "bad.crfsuite").write_bytes(b"lCRF" + bytes(100))
-    assert crf_model.attribute_names(tmp_path / "bad.crfsuite") is None
-    assert crf_model.attribute_names(tmp_path / "missing.crfsuite") is None
+    truncated = tmp_path / "truncated.crfsuite"
+    truncated.write_bytes(Path(model_path).read_bytes()[:500_000])
+    for path in (tmp_path / "bad.crfsuite", tmp_path / "missing.crfsuite", truncated):
+        assert crf_model.read_model(path) is None
+        assert crf_model.attribute_names(path) is None
+    with pytest.raises(ModelError, match="cannot be read"):
+        EntityPipeline.load(model_path=truncated)
 
 
-def test_known_features_only_give_the_same_tags(pipeline):
+def _texts() -> list[str]:
+    texts = [TEXT] + [path.read_text(encoding="utf-8") for path in sorted(SEEDS.iterdir())]
+    assert len(texts) == 6
+    return texts
+
+
+def test_every_sentence_gets_crfsuites_labels(pipeline, crfsuite_tagger):
+    """The recogniser's own scoring and decoding against CRFsuite's tagger given the features
+    the model was trained on, over the seed articles and a text with quotes, one-word
+    sentences, gazetteer hits at sentence edges and hyphenated names."""
     recogniser = pipeline._recogniser
-    known = recogniser.features._known
-    assert known is not None
-    every = FeatureExtractor(recogniser.lexicon)
-    only_known = FeatureExtractor(recogniser.lexicon, model_attributes=known)
+    features = FeatureExtractor(recogniser.lexicon)
+    sentences_seen = entity_tokens = 0
+    for text in _texts():
+        tokens = tokenize(text)
+        words = [t.text for t in tokens]
+        sentences = split_sentences(text, tokens)
+        matches = [recogniser.gazetteer.match_all(words[a:b]) for a, b in sentences]
+        expected = [crfsuite_tagger.tag(features.sequence(words[a:b], found))
+                    for (a, b), found in zip(sentences, matches)]
+        assert recogniser.tagger.tag(words, sentences, matches) == expected
+        sentences_seen += len(sentences)
+        entity_tokens += sum(tag != "O" for tags in expected for tag in tags)
+    assert sentences_seen > 100 and entity_tokens > 100
+
+
+def test_labels_do_not_depend_on_the_other_sentences_tagged_with_them(pipeline):
+    recogniser = pipeline._recogniser
     tokens = tokenize(TEXT)
     words = [t.text for t in tokens]
-    for a, b in split_sentences(TEXT, tokens):
-        sentence = words[a:b]
-        matches = recogniser.gazetteer.match_all(sentence)
-        full = every.sequence(sentence, matches)
-        given = only_known.sequence(sentence, matches)
-        assert given == [[f.encode() for f in item if f in known] for item in full]
-        assert recogniser.tagger.tag(given) == recogniser.tagger.tag(full)
+    sentences = split_sentences(TEXT, tokens)
+    matches = [recogniser.gazetteer.match_all(words[a:b]) for a, b in sentences]
+    together = recogniser.tagger.tag(words, sentences, matches)
+    alone = [recogniser.tagger.tag(words[a:b], [(0, b - a)], [found])[0]
+             for (a, b), found in zip(sentences, matches)]
+    assert together == alone
+    assert any(len(tags) == 1 for tags in alone) and len({len(tags) for tags in alone}) > 3
+    assert ["B-PER", "I-PER"] in [tags[i:i + 2] for tags in together for i in range(len(tags))]
+
+
+def test_sentences_must_cover_the_words_in_order(pipeline):
+    tagger = pipeline._recogniser.tagger
+    assert tagger.tag(["Rutte"], [], []) == []
+    with pytest.raises(ValueError):
+        tagger.tag(["Merz", "sagt", "."], [(1, 3)], [[]])
+    with pytest.raises(ValueError):
+        tagger.tag(["Merz", "sagt", "."], [(0, 1), (2, 3)], [[], []])
