@@ -34,6 +34,7 @@ from index.search_query import (
     parse,
 )
 from index.search_codec import ReaderCodec
+from index.search_flush import group_postings
 from index.search_scoring import FastBM25F, prepare as prepare_scoring
 from index.search_dates import PublicationDates, split_date_filter
 from index.search_vector import ranked_docnums
@@ -175,14 +176,16 @@ class SearchIndex:
     def _writer(self):
         try:
             try:
-                return self._index.writer(timeout=0, **WRITER_OPTIONS)
+                writer = self._index.writer(timeout=0, **WRITER_OPTIONS)
             except LockError:
                 logger.info("search index locked by another process; waiting")
                 if self.on_wait is not None:
                     self.on_wait(WAITING_MESSAGE)
-            return self._index.writer(
-                timeout=self.writer_timeout, delay=WRITER_RETRY_DELAY_SECONDS, **WRITER_OPTIONS
-            )
+                writer = self._index.writer(
+                    timeout=self.writer_timeout, delay=WRITER_RETRY_DELAY_SECONDS, **WRITER_OPTIONS
+                )
+            group_postings(writer)  # posting lists written whole (index.search_flush)
+            return writer
         except LockError:
             raise LibraryError(
                 "The search index is busy (another reader process is updating it); try again in a moment."

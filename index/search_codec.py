@@ -17,6 +17,7 @@ import struct
 import sys
 import zlib
 from array import array
+from itertools import accumulate
 from typing import NamedTuple
 
 import numpy as np
@@ -63,6 +64,11 @@ class ReaderCodec(whoosh3.W3Codec):
     def per_document_reader(self, storage, segment):
         return LengthsInMemoryPerDocReader(storage, segment)
 
+    def field_writer(self, storage, segment):
+        from index.search_flush import BulkFieldWriter  # it builds on this module
+
+        return BulkFieldWriter(self, storage, segment)
+
     def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
         if terminfo.is_inlined():
             return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
@@ -93,6 +99,14 @@ class LengthsInMemoryPerDocReader(whoosh3.W3PerDocReader):
         length_byte = lengths[docnum] if docnum < len(lengths) else 0  # W3 stores no trailing zeros
         return _LENGTHS[length_byte] if length_byte else None
 
+    def field_length_bytes(self, fieldname: str) -> bytes | None:
+        """Every document's length byte in the field (0: none), None if the field has none."""
+        if fieldname not in self._length_bytes:
+            self._length_bytes[fieldname] = self._read_lengths(fieldname)
+        lengths = self._length_bytes[fieldname]
+        # the range doc_field_length answers, with the trailing zeros W3 leaves out
+        return None if lengths is None else lengths.ljust(self._doccount + 1, b"\0")
+
     def _read_lengths(self, fieldname: str) -> bytes | None:
         column = self._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
         if column is None:
@@ -112,36 +126,52 @@ class ArrayPostingsWriter(whoosh3.W3PostingsWriter):
         if not self._blockcount:
             self._postfile.write(BLOCK_MAGIC)
         self._terminfo.add_block(self)
-        ids, weights, values = self._ids, self._weights, self._values
-        count = len(ids)
-        first_weight = weights[0]
-        if all(weight == 1.0 for weight in weights):
-            weight_kind, weight_bytes = WEIGHTS_ONES, b""
-        elif all(weight == first_weight for weight in weights):
-            weight_kind, weight_bytes = WEIGHTS_SAME, _SAME_WEIGHT.pack(first_weight)
-        else:
-            weight_kind, weight_bytes = WEIGHTS_ARRAY, _le_bytes(weights)
-        fixed_size = self._format.fixed_value_size()
-        if not values or fixed_size == 0:
-            value_kind, value_bytes = _VALUES_NONE, b""
-        elif fixed_size is not None and fixed_size > 0:
-            value_kind, value_bytes = _VALUES_FIXED, b"".join(values)
-        else:
-            offsets = array("I", [0])
-            for value in values:
-                offsets.append(offsets[-1] + len(value))
-            value_kind, value_bytes = _VALUES_VARIABLE, _le_bytes(offsets) + b"".join(values)
-        if value_bytes:
-            value_bytes = zlib.compress(value_bytes, _VALUES_COMPRESSION)
-        header = _HEADER.pack(
-            count, ids[-1], self._maxweight, length_to_byte(self._minlength),
-            length_to_byte(self._maxlength), weight_kind, value_kind, len(value_bytes),
-        )
-        body = header + _le_bytes(ids) + weight_bytes + value_bytes
+        body = block_body(self._ids, self._weights, self._values, self._format.fixed_value_size(),
+                          self._maxweight, self._minlength, self._maxlength)
         self._postfile.write_int(-len(body) if last else len(body))
         self._postfile.write(body)
         self._blockcount += 1
         self._new_block()
+
+    def add_posting_list(self, docnums: tuple, weights: tuple, values: tuple, length_bytes: bytes | None) -> None:
+        """The current term's whole posting list (document numbers increasing, weights, encoded
+        values), written as add_posting would write it; ``length_bytes`` has the field's length
+        byte of every document (LengthsInMemoryPerDocReader.field_length_bytes)."""
+        if self._blockcount or self._ids or not docnums:
+            raise ValueError("a posting list is written whole")
+        info, limit, fixed_size = self._terminfo, self._blocklimit, self._format.fixed_value_size()
+        postfile = self._postfile
+        postfile.write(BLOCK_MAGIC)
+        total = len(docnums)
+        all_docnums, all_weights, all_values = docnums, weights, values
+        for start in range(0, total, limit):
+            if total > limit:
+                end = start + limit
+                docnums, weights, values = all_docnums[start:end], all_weights[start:end], all_values[start:end]
+            ids, float_weights = array("I", docnums), array("f", weights)
+            maxweight = max(weights)
+            if not maxweight > 0:  # add_posting's running maximum starts at 0
+                maxweight = 0
+            minlength, maxlength = None, 0
+            if length_bytes is not None:
+                present = bytes(map(length_bytes.__getitem__, docnums)).translate(None, b"\0")
+                if present:  # byte_to_length is increasing: the extreme bytes are the extreme lengths
+                    minlength, maxlength = _LENGTHS[min(present)], _LENGTHS[max(present)]
+            if not all(values):
+                values = [value for value in values if value]
+            body = block_body(ids, float_weights, values, fixed_size, maxweight, minlength, maxlength)
+            postfile.write_int(-len(body) if start + limit >= total else len(body))
+            postfile.write(body)
+            # What TermInfo.add_block does with a block
+            info._weight += sum(float_weights)
+            info._df += len(ids)
+            info._minlength = minlength if info._minlength is None else min(info._minlength, minlength)
+            info._maxlength = max(info._maxlength, maxlength)
+            info._maxweight = max(info._maxweight, maxweight)
+            if info._minid is None:
+                info._minid = ids[0]
+            info._maxid = ids[-1]
+            self._blockcount += 1
 
     def add_copied_blocks(self, bodies: list[bytes], totals) -> None:
         """The current term's whole posting list as blocks already made (index.search_merge
@@ -157,6 +187,31 @@ class ArrayPostingsWriter(whoosh3.W3PostingsWriter):
         info._weight, info._df = totals.weight(), totals.doc_frequency()
         info._minlength, info._maxlength = totals.min_length(), totals.max_length()
         info._maxweight, info._minid, info._maxid = totals.max_weight(), totals.min_id(), totals.max_id()
+
+
+def block_body(ids: array, weights: array, values, fixed_size: int | None, maxweight: float,
+               minlength: int | None, maxlength: int) -> bytes:
+    """A block's bytes (after its length): ids as array("I"), weights as array("f"), values the
+    non-empty encoded values."""
+    count = len(ids)
+    if weights.count(1.0) == count:
+        weight_kind, weight_bytes = WEIGHTS_ONES, b""
+    elif weights.count(weights[0]) == count:
+        weight_kind, weight_bytes = WEIGHTS_SAME, _SAME_WEIGHT.pack(weights[0])
+    else:
+        weight_kind, weight_bytes = WEIGHTS_ARRAY, _le_bytes(weights)
+    if not values or fixed_size == 0:
+        value_kind, value_bytes = _VALUES_NONE, b""
+    elif fixed_size is not None and fixed_size > 0:
+        value_kind, value_bytes = _VALUES_FIXED, b"".join(values)
+    else:
+        offsets = array("I", accumulate(map(len, values), initial=0))
+        value_kind, value_bytes = _VALUES_VARIABLE, _le_bytes(offsets) + b"".join(values)
+    if value_bytes:
+        value_bytes = zlib.compress(value_bytes, _VALUES_COMPRESSION)
+    header = _HEADER.pack(count, ids[-1], maxweight, length_to_byte(minlength), length_to_byte(maxlength),
+                          weight_kind, value_kind, len(value_bytes))
+    return header + _le_bytes(ids) + weight_bytes + value_bytes
 
 
 class ArrayLeafMatcher(whoosh3.W3LeafMatcher):
