@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tracemalloc
 from importlib import resources
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import numpy as np
 import pycrfsuite
 import pytest
 
-from index.entities import EntityPipeline, ModelError, crf_model
+from index.entities import EntityPipeline, ModelError, crf_decode, crf_model
 from index.entities.features import FeatureExtractor
 from index.entities.tokenize import split_sentences, tokenize
 
@@ -98,7 +99,10 @@ def test_every_sentence_gets_crfsuites_labels(pipeline, crfsuite_tagger):
     assert sentences_seen > 100 and entity_tokens > 100
 
 
-def test_labels_do_not_depend_on_the_other_sentences_tagged_with_them(pipeline):
+@pytest.mark.parametrize("batch_cells", [crf_decode.BATCH_CELLS, 1, 40])
+def test_labels_do_not_depend_on_the_other_sentences_tagged_with_them(pipeline, monkeypatch, batch_cells):
+    """Nor on how the sentences are batched for decoding (one at a time, a few, all at once)."""
+    monkeypatch.setattr(crf_decode, "BATCH_CELLS", batch_cells)
     recogniser = pipeline._recogniser
     tokens = tokenize(TEXT)
     words = [t.text for t in tokens]
@@ -119,3 +123,28 @@ def test_sentences_must_cover_the_words_in_order(pipeline):
         tagger.tag(["Merz", "sagt", "."], [(1, 3)], [[]])
     with pytest.raises(ValueError):
         tagger.tag(["Merz", "sagt", "."], [(0, 1), (2, 3)], [[], []])
+
+
+def test_a_very_long_sentence_is_decoded_without_padding_the_others_to_its_length(pipeline, crfsuite_tagger):
+    """A liveblog without full stops: one 30,000-word sentence among short ones gives
+    CRFsuite's labels, decoded in a batch of its own."""
+    recogniser = pipeline._recogniser
+    features = FeatureExtractor(recogniser.lexicon)
+    long_text = " ".join(["Kanzler Friedrich Merz sprach in Berlin mit Emmanuel Macron und der Nato"] * 2_500)
+    text = TEXT + "\n\n" + long_text + "\n\n" + TEXT
+    tokens = tokenize(text)
+    words = [t.text for t in tokens]
+    sentences = split_sentences(text, tokens)
+    assert max(b - a for a, b in sentences) == 30_000 > crf_decode.BATCH_CELLS
+    matches = [recogniser.gazetteer.match_all(words[a:b]) for a, b in sentences]
+    recogniser.tagger.tag(words, sentences, matches)  # the words' scores, once
+    tracemalloc.start()
+    try:
+        tagged = recogniser.tagger.tag(words, sentences, matches)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    # ~24 MB; padding all 15 sentences to the long one's length took ~65 MB
+    assert peak < 40 * 2**20
+    for (a, b), found, tags in zip(sentences, matches, tagged):
+        assert tags == crfsuite_tagger.tag(features.sequence(words[a:b], found))
