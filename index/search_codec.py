@@ -91,28 +91,26 @@ class LengthsInMemoryPerDocReader(whoosh3.W3PerDocReader):
     def doc_field_length(self, docnum, fieldname, default=0):
         if docnum > self._doccount:
             raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
-        if fieldname not in self._length_bytes:
-            self._length_bytes[fieldname] = self._read_lengths(fieldname)
-        lengths = self._length_bytes[fieldname]
+        lengths = self.field_length_bytes(fieldname)
         if lengths is None:
             return default
-        length_byte = lengths[docnum] if docnum < len(lengths) else 0  # W3 stores no trailing zeros
+        length_byte = lengths[docnum]
         return _LENGTHS[length_byte] if length_byte else None
 
     def field_length_bytes(self, fieldname: str) -> bytes | None:
         """Every document's length byte in the field (0: none), None if the field has none."""
         if fieldname not in self._length_bytes:
             self._length_bytes[fieldname] = self._read_lengths(fieldname)
-        lengths = self._length_bytes[fieldname]
-        # the range doc_field_length answers, with the trailing zeros W3 leaves out
-        return None if lengths is None else lengths.ljust(self._doccount + 1, b"\0")
+        return self._length_bytes[fieldname]
 
     def _read_lengths(self, fieldname: str) -> bytes | None:
         column = self._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
         if column is None:
             return None
         count = column._count  # one byte per document: LENGTHS_COLUMN is NumericColumn("B")
-        return column._dbfile.get(column._basepos, count) if count else b""
+        stored = column._dbfile.get(column._basepos, count) if count else b""
+        # up to the last docnum doc_field_length answers, with the trailing zeros W3 leaves out
+        return stored.ljust(self._doccount + 1, b"\0")
 
 
 _LENGTHS = [byte_to_length(value) for value in range(256)]

@@ -30,7 +30,7 @@ class SentenceTagger:
         self.labels = model.labels
         self._features = features
         self._attribute_ids = {name: number for number, name in enumerate(model.attributes)}
-        self._weights = model.state_weights
+        # The state weights and a zero row after them (see _add_word).
         self._padded_weights = np.vstack([model.state_weights, np.zeros(len(model.labels))])
         self._zero_row = len(model.state_weights)
         self._transitions = model.transitions
@@ -51,7 +51,7 @@ class SentenceTagger:
     def _score(self, features: list[str]) -> np.ndarray:
         ids = self._attribute_ids
         known = [ids[f] for f in features if f in ids]
-        return self._weights[known].sum(axis=0)
+        return self._padded_weights[known].sum(axis=0)
 
     def _rows_of(self, words: list[str]) -> np.ndarray:
         rows = self._rows

@@ -92,9 +92,3 @@ def _names(data: bytes, base: int, expected: int) -> list[str]:
     if len(set(names)) != len(names):
         raise _BadModel("a name twice in a dictionary")
     return names
-
-
-def attribute_names(model_path: Path) -> frozenset[str] | None:
-    """Every attribute name in the model, or None when the file is not as expected."""
-    model = read_model(model_path)
-    return frozenset(model.attributes) if model is not None else None

@@ -47,7 +47,6 @@ def test_the_model_read_has_crfsuites_names_and_weights(model_path, crfsuite_tag
     info = crfsuite_tagger.info()
     assert model.labels == crfsuite_tagger.labels()
     assert set(model.attributes) == {attribute for attribute, _label in info.state_features}
-    assert crf_model.attribute_names(model_path) == set(model.attributes)
     attribute = {name: number for number, name in enumerate(model.attributes)}
     label = {name: number for number, name in enumerate(model.labels)}
     expected = np.zeros_like(model.state_weights)
@@ -68,7 +67,6 @@ def test_a_file_that_is_no_model_is_refused(tmp_path: Path, model_path):
     truncated.write_bytes(Path(model_path).read_bytes()[:500_000])
     for path in (tmp_path / "bad.crfsuite", tmp_path / "missing.crfsuite", truncated):
         assert crf_model.read_model(path) is None
-        assert crf_model.attribute_names(path) is None
     with pytest.raises(ModelError, match="cannot be read"):
         EntityPipeline.load(model_path=truncated)
 
