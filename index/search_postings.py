@@ -13,10 +13,16 @@ import numpy as np
 from whoosh.reading import TermNotFound
 
 from index.search_codec import ReaderCodec, block_layout, block_values, posting_arrays
+from index.search_postings_cache import MIN_POSTINGS, PostingsCache
 
 
 class Unsupported(Exception):
     """A query part or an index that index.search_vector does not rank; Whoosh does."""
+
+
+# Blocks of positions a list keeps decoded (a phrase's checks come back to the same few blocks);
+# bounded because a kept list lives on in the cache.
+KEPT_BLOCKS = 8
 
 
 class TermPostings:
@@ -33,6 +39,11 @@ class TermPostings:
         self._values = values  # all values at once (inlined or read by matcher)
         self._decoded: dict[int, tuple] = {}
 
+    @property
+    def nbytes(self) -> int:
+        """Roughly what the list holds in memory, besides its few decoded blocks of positions."""
+        return self.ids.nbytes + self.weights.nbytes + (len(self._raw) if self._raw is not None else 0)
+
     def positions(self, docnum: int) -> list[int]:
         """Where the term occurs in the document (which must be one of ``ids``)."""
         index = int(np.searchsorted(self.ids, docnum))
@@ -43,7 +54,10 @@ class TermPostings:
             values = self._decoded.get(block)
             if values is None:
                 layout = block_layout(self._raw, self._block_positions[block])
-                values = self._decoded[block] = block_values(self._raw, layout, self._format.fixed_value_size())
+                values = block_values(self._raw, layout, self._format.fixed_value_size())
+                if len(self._decoded) >= KEPT_BLOCKS:
+                    self._decoded.pop(next(iter(self._decoded)))
+                self._decoded[block] = values
             value = values[index - self._block_starts[block]]
         if value is None:
             raise Unsupported("a phrase in a field without positions")
@@ -53,8 +67,18 @@ class TermPostings:
 NO_POSTINGS = TermPostings(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64))
 
 
+# Long lists, once decoded, for the searches after (index.search_postings_cache).
+CACHE: PostingsCache[TermPostings] = PostingsCache()
+
+
 def term_postings(reader, fieldname: str, text: str) -> TermPostings:
     """The postings of ``text`` in ``fieldname`` of one segment reader."""
+    return CACHE.get_or_read(reader, fieldname, text, lambda: _read_postings(reader, fieldname, text),
+                             size_of=lambda postings: postings.nbytes,
+                             keep=lambda postings: len(postings.ids) >= MIN_POSTINGS)
+
+
+def _read_postings(reader, fieldname: str, text: str) -> TermPostings:
     field = reader.schema[fieldname]
     try:
         tbytes = field.to_bytes(text)
