@@ -137,39 +137,24 @@ class ArrayPostingsWriter(whoosh3.W3PostingsWriter):
         byte of every document (LengthsInMemoryPerDocReader.field_length_bytes)."""
         if self._blockcount or self._ids or not docnums:
             raise ValueError("a posting list is written whole")
-        info, limit, fixed_size = self._terminfo, self._blocklimit, self._format.fixed_value_size()
-        postfile = self._postfile
-        postfile.write(BLOCK_MAGIC)
-        total = len(docnums)
-        all_docnums, all_weights, all_values = docnums, weights, values
+        limit, total = self._blocklimit, len(docnums)
         for start in range(0, total, limit):
             if total > limit:
-                end = start + limit
-                docnums, weights, values = all_docnums[start:end], all_weights[start:end], all_values[start:end]
-            ids, float_weights = array("I", docnums), array("f", weights)
-            maxweight = max(weights)
-            if not maxweight > 0:  # add_posting's running maximum starts at 0
-                maxweight = 0
-            minlength, maxlength = None, 0
+                block = slice(start, start + limit)
+                ids, block_weights, block_values = docnums[block], weights[block], values[block]
+            else:
+                ids, block_weights, block_values = docnums, weights, values
+            # The block buffer add_posting would have filled, then written as it writes one
+            self._ids, self._weights = array("I", ids), array("f", block_weights)
+            self._values = block_values if all(block_values) else [value for value in block_values if value]
+            maxweight = max(block_weights)
+            self._maxweight = maxweight if maxweight > 0 else 0  # add_posting's maximum starts at 0
+            self._minlength, self._maxlength = None, 0
             if length_bytes is not None:
-                present = bytes(map(length_bytes.__getitem__, docnums)).translate(None, b"\0")
+                present = bytes(map(length_bytes.__getitem__, ids)).translate(None, b"\0")
                 if present:  # byte_to_length is increasing: the extreme bytes are the extreme lengths
-                    minlength, maxlength = _LENGTHS[min(present)], _LENGTHS[max(present)]
-            if not all(values):
-                values = [value for value in values if value]
-            body = block_body(ids, float_weights, values, fixed_size, maxweight, minlength, maxlength)
-            postfile.write_int(-len(body) if start + limit >= total else len(body))
-            postfile.write(body)
-            # What TermInfo.add_block does with a block
-            info._weight += sum(float_weights)
-            info._df += len(ids)
-            info._minlength = minlength if info._minlength is None else min(info._minlength, minlength)
-            info._maxlength = max(info._maxlength, maxlength)
-            info._maxweight = max(info._maxweight, maxweight)
-            if info._minid is None:
-                info._minid = ids[0]
-            info._maxid = ids[-1]
-            self._blockcount += 1
+                    self._minlength, self._maxlength = _LENGTHS[min(present)], _LENGTHS[max(present)]
+            self._write_block(last=start + limit >= total)
 
     def add_copied_blocks(self, bodies: list[bytes], totals) -> None:
         """The current term's whole posting list as blocks already made (index.search_merge

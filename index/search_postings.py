@@ -73,9 +73,12 @@ CACHE: PostingsCache[TermPostings] = PostingsCache()
 
 def term_postings(reader, fieldname: str, text: str) -> TermPostings:
     """The postings of ``text`` in ``fieldname`` of one segment reader."""
-    return CACHE.get_or_read(reader, fieldname, text, lambda: _read_postings(reader, fieldname, text),
-                             size_of=lambda postings: postings.nbytes,
-                             keep=lambda postings: len(postings.ids) >= MIN_POSTINGS)
+    postings = CACHE.get(reader, fieldname, text)
+    if postings is None:
+        postings = _read_postings(reader, fieldname, text)
+        if len(postings.ids) >= MIN_POSTINGS:
+            CACHE.put(reader, fieldname, text, postings, postings.nbytes)
+    return postings
 
 
 def _read_postings(reader, fieldname: str, text: str) -> TermPostings:

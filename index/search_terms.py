@@ -16,10 +16,10 @@ from __future__ import annotations
 import os
 import struct
 import sys
-import threading
-from collections import OrderedDict
 
 import numpy as np
+
+from index.sized_cache import SizedCache
 
 _HEAD = struct.Struct("!ii")  # key length, data length
 _FIELD_NUMBER_SIZE = 2
@@ -115,7 +115,11 @@ def _segment_run(leaf, fieldname: str, prefix: str) -> _Run:
         return _NO_TERMS
     if not readable:  # the public way
         return _Run.of(term.decode("utf-8") for term in leaf.expand_prefix(fieldname, prefix))
-    return _RUNS.get_or_read((_segment_key(leaf, table), fieldname, prefix), lambda: _TermFile(table).run(key))
+    segment = _segment_key(leaf, table)
+    if segment is None:
+        return _TermFile(table).run(key)
+    return _RUNS.get_or_read((segment, fieldname, prefix), lambda: _TermFile(table).run(key),
+                             lambda run: run.size_in_bytes + _CACHE_ENTRY_BYTES)
 
 
 def _segment_key(leaf, table) -> tuple | None:
@@ -127,44 +131,7 @@ def _segment_key(leaf, table) -> tuple | None:
     return (folder, leaf.segment().segment_id(), table.indexlen, table.endofdata)
 
 
-class _RunCache:
-    """A least-recently-used map of runs, bounded by their total size."""
-
-    def __init__(self, max_bytes: int, max_run_bytes: int) -> None:
-        self._runs: OrderedDict[tuple, tuple[_Run, int]] = OrderedDict()
-        self._bytes = 0
-        self._max_bytes = max_bytes
-        self._max_run_bytes = max_run_bytes
-        self._lock = threading.Lock()
-
-    def get_or_read(self, key: tuple, read) -> _Run:
-        if key[0] is None:
-            return read()
-        with self._lock:
-            entry = self._runs.get(key)
-            if entry is not None:
-                self._runs.move_to_end(key)
-                return entry[0]
-        run = read()  # outside the lock: two threads may each read the same run once
-        size = run.size_in_bytes + _CACHE_ENTRY_BYTES
-        if size > self._max_run_bytes:
-            return run
-        with self._lock:
-            if key not in self._runs:
-                self._runs[key] = (run, size)
-                self._bytes += size
-                while self._bytes > self._max_bytes:
-                    _key, (_run, evicted) = self._runs.popitem(last=False)
-                    self._bytes -= evicted
-        return run
-
-    def clear(self) -> None:
-        with self._lock:
-            self._runs.clear()
-            self._bytes = 0
-
-
-_RUNS = _RunCache(_CACHE_BYTES, _CACHE_RUN_BYTES)
+_RUNS: SizedCache[_Run] = SizedCache(_CACHE_BYTES, _CACHE_RUN_BYTES)
 
 
 class _TermFile:

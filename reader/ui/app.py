@@ -162,7 +162,7 @@ class ReaderApp(App[None]):
         gc.freeze()
         # Typing renders thousands of short-lived objects per key; at the default thresholds the
         # collector ran ~12 times per keystroke and a full collection every ~10 keys (up to 57 ms
-        # at 100k). Fewer, larger young collections: GC time while typing 0.49 s -> 0.13 s.
+        # at 100k). Fewer, larger young collections: GC time per keystroke benchmark run 0.49 -> 0.13 s.
         gc.set_threshold(*TYPING_GC_THRESHOLDS)
         # Ready once warmed up (~0.2 s at 100k): the first keys would otherwise share the
         # interpreter with the warm-up and its collection. A query typed before is run now.

@@ -26,6 +26,7 @@ from index.search_query import (
     within_edit_distance,
 )
 from index.search_terms import terms_with_prefix
+from index.sized_cache import SizedCache
 
 FILLER = ("Streik Bahn Gewerkschaft Tarif Flughafen Polizei Unfall Regierung Haushalt Kommission "
           "Verspätung Verspätungen Pendler Stellwerk Selbstständige Sender Senat Seenot").split()
@@ -236,7 +237,7 @@ def test_searches_from_several_threads_expand_alike(segmented: SearchIndex) -> N
 
 
 def test_remembered_terms_stay_within_their_memory_budget(segmented: SearchIndex, monkeypatch) -> None:
-    budget = search_terms._RunCache(max_bytes=4_000, max_run_bytes=2_000)
+    budget = SizedCache(max_bytes=4_000, max_entry_bytes=2_000)
     monkeypatch.setattr(search_terms, "_RUNS", budget)
     reader = segmented._current_searcher().reader()
     prefixes = ["s", "se", "st", "lu", "ve", "ge", "ta", "pe", "un", "po", "fl", "ha", "ko", "re", "be"]
@@ -244,8 +245,8 @@ def test_remembered_terms_stay_within_their_memory_budget(segmented: SearchIndex
         for prefix in prefixes:
             expected = sorted({term.decode() for term in reader.expand_prefix("body", prefix)})
             assert terms_with_prefix(reader, "body", prefix) == expected
-            assert 0 < budget._bytes <= 4_000
-    assert sum(size for _run, size in budget._runs.values()) == budget._bytes
+            assert 0 < budget.size_bytes <= 4_000
+    assert sum(size for _run, size in budget._entries.values()) == budget.size_bytes
 
 
 @settings(max_examples=300, deadline=None)
