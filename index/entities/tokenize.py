@@ -27,6 +27,7 @@ _TOKEN_RE = re.compile(
 
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
 _CLOSERS = frozenset({'"', "“", "”", "»", "«", "'", "’", ")", "]"})
+_OPENING_MARKS = frozenset('„"»«“')
 
 
 class Token(NamedTuple):
@@ -55,29 +56,32 @@ def tokenize(text: str) -> list[Token]:
 
 def split_sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Token index ranges [i, j) of sentences: a paragraph break or a sentence-final mark
-    followed by a capitalised word, quote or digit ends a sentence."""
-    sentences: list[tuple[int, int]] = []
-    begin = 0
+    followed by a capitalised word, quote or digit ends a sentence.
+
+    The rules only propose where a sentence starts; the ranges are cut from the sorted starts,
+    so they are non-empty and follow each other from 0 whatever the rules propose."""
     count = len(tokens)
-    for i in range(count):
-        if i + 1 >= count:
-            break
-        tok = tokens[i]
-        nxt = tokens[i + 1]
+    starts = {0}
+    for i in range(count - 1):
+        tok, nxt = tokens[i], tokens[i + 1]
         if "\n" in text[tok.end : nxt.start]:
-            sentences.append((begin, i + 1))
-            begin = i + 1
-            continue
-        if tok.text in _SENTENCE_END:
-            if i > 0 and tokens[i - 1].end == tok.start and tokens[i - 1].text.lower() in _ABBREVIATIONS:
-                continue
-            j = i + 1
-            while j < count and tokens[j].text in _CLOSERS:
-                j += 1
-            if j < count and (tokens[j].text[0].isupper() or tokens[j].text[0] in "„\"»«“"):
-                sentences.append((begin, j))
-                begin = j
-    if begin < count:
-        sentences.append((begin, count))
-    # Merge any empty ranges created by consecutive boundaries.
-    return [(a, b) for a, b in sentences if b > a]
+            starts.add(i + 1)
+        elif tok.text in _SENTENCE_END and not _after_abbreviation(tokens, i):
+            j = _after_closers(text, tokens, i + 1)
+            if j < count and (tokens[j].text[0].isupper() or tokens[j].text[0] in _OPENING_MARKS):
+                starts.add(j)
+    cuts = sorted(s for s in starts if s < count)
+    return list(zip(cuts, cuts[1:] + [count])) if count else []
+
+
+def _after_abbreviation(tokens: list[Token], i: int) -> bool:
+    before = tokens[i - 1] if i > 0 else None
+    return before is not None and before.end == tokens[i].start and before.text.lower() in _ABBREVIATIONS
+
+
+def _after_closers(text: str, tokens: list[Token], j: int) -> int:
+    """The first token from j on that is not a closing mark attached to the one before: a quote
+    or bracket after a space or a line break opens what follows rather than closing."""
+    while j < len(tokens) and tokens[j].text in _CLOSERS and tokens[j].start == tokens[j - 1].end:
+        j += 1
+    return j
