@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import datetime
 from typing import Any
 
 from rich.console import Console
 
-console = Console(highlight=False)
+from reader.terminal import json_text, show_controls
+
+# Whatever these print, no control character from data reaches the terminal (reader.terminal).
+console = show_controls(Console(highlight=False))
 # Messages are never folded: a long path cut in two cannot be found by grep in a log.
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+err_console = show_controls(Console(stderr=True, highlight=False, soft_wrap=True))
 
 
 def iso(value: datetime | None) -> str | None:
@@ -19,7 +21,7 @@ def iso(value: datetime | None) -> str | None:
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(data, indent=2) + "\n")
 
 
 def human_date(value: datetime | None, precision: str | None = None) -> str:
