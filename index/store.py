@@ -98,6 +98,41 @@ _ADDED_COLUMNS = [
 ]
 _AFTER_MIGRATION = "CREATE INDEX IF NOT EXISTS entities_by_mentions ON entities(mentions DESC);"
 
+# Feed subscriptions and read state (index/feeds/ reads and writes them). Kept apart from
+# _SCHEMA: tables only added, so a library from before feeds gains them on open.
+_FEEDS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS feeds (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    url TEXT NOT NULL UNIQUE,
+    title TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    full_text INTEGER NOT NULL DEFAULT 1,
+    etag TEXT,
+    last_modified TEXT,
+    last_fetched TEXT,
+    last_status TEXT,
+    error TEXT,
+    retry_not_before REAL,
+    added_at TEXT NOT NULL
+);
+-- Each item a feed has carried: which article it became, and a hash of what the feed said,
+-- so an unchanged item costs no page fetch and a changed one updates its article.
+CREATE TABLE IF NOT EXISTS feed_items (
+    feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+    guid TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    item_hash TEXT NOT NULL,
+    author TEXT,
+    teaser_only INTEGER NOT NULL DEFAULT 0,
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (feed_id, guid)
+);
+CREATE INDEX IF NOT EXISTS feed_items_by_article ON feed_items(article_id);
+CREATE INDEX IF NOT EXISTS articles_item_key ON articles(item_key);
+-- An article opened in the app is read.
+CREATE TABLE IF NOT EXISTS read_state (article_id TEXT PRIMARY KEY, read_at TEXT NOT NULL);
+"""
+
 
 
 def _now() -> str:
@@ -172,6 +207,7 @@ class Store:
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._with_busy_wait(lambda: self._db.executescript(_SCHEMA))
+            self._with_busy_wait(lambda: self._db.executescript(_FEEDS_SCHEMA))
             self._with_busy_wait(self._add_missing_columns)
             self._check_version()
         except sqlite3.OperationalError as exc:
