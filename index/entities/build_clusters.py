@@ -35,7 +35,7 @@ def unlabelled_sentences(source: Path):
     for tokens, _ in corpora.read_germeval(source / "germeval2014" / "NER-de-dev.tsv", 1,
                                            build_data.GERMEVAL_TRAIN_LAST):
         yield tokens
-    for document in corpora._smartdata_documents(
+    for document in corpora.smartdata_documents(
             source / "smartdata" / "v1_20180119" / "train.json.gz"):
         yield [t.text for t in tokenize(document["text"]["string"])]
     for path in sorted((source / "europeana_ner_de").glob("*/*.bio")):

@@ -31,13 +31,20 @@ def default_source_dir() -> Path:
     return Path(env) if env else Path(__file__).resolve().parents[3] / "shared" / "data"
 
 
-def training_sentences(source: Path, with_europeana: bool = True, common=frozenset()):
-    """(name, sentences) of every corpus the model is trained on."""
+def training_sentences(source: Path, with_europeana: bool = True, common=frozenset(),
+                       without_dev: bool = False):
+    """(name, sentences) of every corpus the model is trained on: the train and dev parts
+    (heldout.py), or the train part alone when `without_dev`."""
+    from .heldout import GERMEVAL_DEV, smartdata_dev_ids
+
+    last = GERMEVAL_DEV[0] - 1 if without_dev else GERMEVAL_TRAIN_LAST
+    dev_ids = smartdata_dev_ids(source) if without_dev else frozenset()
     sets = [
-        ("germeval 1-1800", list(corpora.read_germeval(
-            source / "germeval2014" / "NER-de-dev.tsv", 1, GERMEVAL_TRAIN_LAST))),
+        (f"germeval 1-{last}", list(corpora.read_germeval(
+            source / "germeval2014" / "NER-de-dev.tsv", 1, last))),
         ("smartdata v1 train", list(corpora.read_smartdata(
-            source / "smartdata" / "v1_20180119" / "train.json.gz", common))),
+            source / "smartdata" / "v1_20180119" / "train.json.gz", common,
+            lambda d: d["id"] not in dev_ids))),
     ]
     if with_europeana:
         europeana = []

@@ -115,7 +115,7 @@ _SMARTDATA_KINDS = {
 _SMARTDATA_UNSURE = {"location-stop", "location-route", "org-position"}
 
 
-def _smartdata_documents(path: Path) -> Iterator[dict]:
+def smartdata_documents(path: Path) -> Iterator[dict]:
     decoder = json.JSONDecoder()
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         raw = handle.read()
@@ -129,50 +129,58 @@ def _smartdata_documents(path: Path) -> Iterator[dict]:
         yield document
 
 
-def read_smartdata(path: Path, common_nouns: frozenset[str] = frozenset()) -> Iterator[Sentence]:
-    """SmartData documents, re-tokenised; sentences with spans that break GermEval's
-    conventions (lower-case adjectives as places, generic nouns as organisations, stops,
-    routes) are left out rather than taught either way."""
-    for document in _smartdata_documents(path):
-        text = document["text"]["string"]
-        tokens = tokenize(text)
-        labels = ["O"] * len(tokens)
-        unsure = [False] * len(tokens)
-        starts = {tok.start: i for i, tok in enumerate(tokens)}
-        ends = {tok.end: i for i, tok in enumerate(tokens)}
-        mentions = (document.get("conceptMentions") or {}).get("array") or []
-        spans = []
-        for mention in mentions:
-            kind_name = mention["type"].lower().replace("_", "-")
-            span = mention["span"]
-            spans.append((span["start"], span["end"], kind_name))
-        # Longest first so nested spans do not overwrite their container.
-        for start, end, kind_name in sorted(spans, key=lambda s: s[0] - s[1]):
-            if kind_name not in _SMARTDATA_KINDS and kind_name not in _SMARTDATA_UNSURE:
-                continue
-            first, last = starts.get(start), ends.get(end)
-            surface = text[start:end]
-            if first is None or last is None:
-                continue
-            kind = _SMARTDATA_KINDS.get(kind_name)
-            doubtful = (
-                kind is None
-                or not surface[:1].isupper()
-                or (kind == "ORG" and first == last and surface.lower() in common_nouns)
-            )
-            if doubtful:
-                for i in range(first, last + 1):
-                    unsure[i] = True
-                continue
-            if any(label != "O" for label in labels[first : last + 1]):
-                continue
-            labels[first] = "B-" + kind
-            for i in range(first + 1, last + 1):
-                labels[i] = "I-" + kind
-        for a, b in split_sentences(text, tokens):
-            if any(unsure[a:b]) or b - a < 2:
-                continue
-            yield [t.text for t in tokens[a:b]], labels[a:b]
+def read_smartdata(path: Path, common_nouns: frozenset[str] = frozenset(),
+                   keep=None) -> Iterator[Sentence]:
+    """SmartData documents (those `keep(document)` accepts, when given), re-tokenised;
+    sentences with spans that break GermEval's conventions (lower-case adjectives as places,
+    generic nouns as organisations, stops, routes) are left out rather than taught either way."""
+    for document in smartdata_documents(path):
+        if keep is None or keep(document):
+            yield from read_smartdata_document(document, common_nouns)
+
+
+def read_smartdata_document(document: dict, common_nouns: frozenset[str] = frozenset()
+                            ) -> Iterator[Sentence]:
+    """The sentences of one SmartData document, as read_smartdata gives them."""
+    text = document["text"]["string"]
+    tokens = tokenize(text)
+    labels = ["O"] * len(tokens)
+    unsure = [False] * len(tokens)
+    starts = {tok.start: i for i, tok in enumerate(tokens)}
+    ends = {tok.end: i for i, tok in enumerate(tokens)}
+    mentions = (document.get("conceptMentions") or {}).get("array") or []
+    spans = []
+    for mention in mentions:
+        kind_name = mention["type"].lower().replace("_", "-")
+        span = mention["span"]
+        spans.append((span["start"], span["end"], kind_name))
+    # Longest first so nested spans do not overwrite their container.
+    for start, end, kind_name in sorted(spans, key=lambda s: s[0] - s[1]):
+        if kind_name not in _SMARTDATA_KINDS and kind_name not in _SMARTDATA_UNSURE:
+            continue
+        first, last = starts.get(start), ends.get(end)
+        surface = text[start:end]
+        if first is None or last is None:
+            continue
+        kind = _SMARTDATA_KINDS.get(kind_name)
+        doubtful = (
+            kind is None
+            or not surface[:1].isupper()
+            or (kind == "ORG" and first == last and surface.lower() in common_nouns)
+        )
+        if doubtful:
+            for i in range(first, last + 1):
+                unsure[i] = True
+            continue
+        if any(label != "O" for label in labels[first : last + 1]):
+            continue
+        labels[first] = "B-" + kind
+        for i in range(first + 1, last + 1):
+            labels[i] = "I-" + kind
+    for a, b in split_sentences(text, tokens):
+        if any(unsure[a:b]) or b - a < 2:
+            continue
+        yield [t.text for t in tokens[a:b]], labels[a:b]
 
 
 def spans_of(tags: list[str]) -> set[tuple[int, int, str]]:

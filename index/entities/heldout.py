@@ -1,0 +1,164 @@
+"""The one split of the annotated sets, and the command that scores a part of it.
+
+    python -m index.entities.heldout [test|dev] [--model PATH] [--json]
+
+The protocol is written out in train.py's docstring. In short:
+
+- GermEval 2014 dev: sentences 1-1600 train, 1601-1800 dev, 1801-2200 test. A test sentence
+  whose tokens also occur in train or dev is dropped from the test part.
+- SmartData: v1 train documents are train, except every tenth by sorted id, which is dev;
+  v3 dev documents that are not in v1 train (same id, same address, or the same opening
+  text) are test, the others are dropped; so are test documents with 30% or more of their
+  sentences in v1 train (updated copies of a page), and any test sentence found in train.
+
+Only aggregate figures of the test part are ever printed; nobody reads its errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import logging
+import re
+from pathlib import Path
+
+from . import corpora
+from .evaluate import evaluate_sentences, format_report
+
+logger = logging.getLogger(__name__)
+
+GERMEVAL_DEV = (1601, 1800)
+GERMEVAL_TEST = (1801, 2200)
+SMARTDATA_DEV_EVERY = 10
+NEAR_DUPLICATE = 0.3  # share of a document's sentences found in train that makes it a copy
+_OPENING = 200  # characters of squeezed text that identify a document
+_NOT_WORD = re.compile(r"\W+")
+
+
+def germeval_path(source: Path) -> Path:
+    return source / "germeval2014" / "NER-de-dev.tsv"
+
+
+def _origins(path: Path) -> list[str]:
+    with open(path, encoding="utf-8") as handle:
+        return [line.split("\t")[1] if "\t" in line else "" for line in handle if line.startswith("#")]
+
+
+def germeval_part(source: Path, first: int, last: int) -> list[tuple[corpora.Sentence, bool]]:
+    """Sentences first..last with True for news (any source but Wikipedia)."""
+    path = germeval_path(source)
+    origins = _origins(path)[first - 1:last]
+    sentences = list(corpora.read_germeval(path, first, last))
+    return [(s, "wikipedia.org" not in o) for s, o in zip(sentences, origins)]
+
+
+def _opening(document: dict) -> str:
+    return _NOT_WORD.sub("", document["text"]["string"].lower())[:_OPENING]
+
+
+def smartdata_paths(source: Path) -> tuple[Path, Path]:
+    base = source / "smartdata"
+    return base / "v1_20180119" / "train.json.gz", base / "v3_20200302" / "dev.json.gz"
+
+
+@functools.lru_cache(maxsize=2)
+def _train_documents(source: Path) -> tuple[dict, ...]:
+    return tuple(corpora.smartdata_documents(smartdata_paths(source)[0]))
+
+
+@functools.lru_cache(maxsize=2)
+def _train_sentences(source: Path) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(tokens) for document in _train_documents(source)
+                     for tokens, _ in corpora.read_smartdata_document(document))
+
+
+def smartdata_dev_ids(source: Path) -> frozenset[str]:
+    """Ids of the v1 train documents held out as the dev part."""
+    ids = sorted(d["id"] for d in _train_documents(source))
+    return frozenset(ids[::SMARTDATA_DEV_EVERY])
+
+
+def _unseen_test(source: Path):
+    """A predicate: True for a v3 dev document that is not in v1 train."""
+    ids, uris, openings = set(), set(), set()
+    for document in _train_documents(source):
+        ids.add(document["id"])
+        uris.add(json.dumps(document.get("uri"), sort_keys=True))
+        openings.add(_opening(document))
+    return lambda d: (d["id"] not in ids and _opening(d) not in openings
+                      and json.dumps(d.get("uri"), sort_keys=True) not in uris)
+
+
+def _germeval_sets(source: Path, part: tuple[int, int], name: str, exclude: set) -> list:
+    found = [(s, news) for s, news in germeval_part(source, *part) if tuple(s[0]) not in exclude]
+    return [(f"GermEval {name} {part[0]}-{part[1]}, news sentences", [s for s, news in found if news]),
+            (f"GermEval {name} {part[0]}-{part[1]}, all sentences", [s for s, _ in found])]
+
+
+def part_sets(source: Path, part: str, common_words: frozenset[str] = frozenset()) -> list:
+    """(name, sentences) of each scored set of the `part` ("test" or "dev")."""
+    v1, _ = smartdata_paths(source)
+    if part == "dev":
+        dev_ids = smartdata_dev_ids(source)
+        return _germeval_sets(source, GERMEVAL_DEV, "dev", set()) + [
+            ("SmartData v1 train, dev documents (every tenth)",
+             list(corpora.read_smartdata(v1, common_words, lambda d: d["id"] in dev_ids)))]
+    seen = {tuple(s[0]) for s, _ in germeval_part(source, 1, GERMEVAL_DEV[1])}
+    return _germeval_sets(source, GERMEVAL_TEST, "test", seen) + [
+        ("SmartData v3 dev, documents not in v1 train", _smartdata_test(source, common_words))]
+
+
+def _smartdata_test(source: Path, common_words: frozenset[str]) -> list[corpora.Sentence]:
+    """Sentences of the unseen v3 dev documents, less those also in v1 train (sign-up and
+    cookie boilerplate) and less whole documents that repeat a train one in large part (an
+    updated version of the same page)."""
+    seen = _train_sentences(source)
+    unseen = _unseen_test(source)
+    kept = []
+    for document in corpora.smartdata_documents(smartdata_paths(source)[1]):
+        if not unseen(document):
+            continue
+        sentences = list(corpora.read_smartdata_document(document, common_words))
+        repeated = sum(tuple(tokens) in seen for tokens, _ in sentences)
+        if repeated >= 2 and repeated >= len(sentences) * NEAR_DUPLICATE:
+            continue
+        kept.extend(s for s in sentences if tuple(s[0]) not in seen)
+    return kept
+
+
+def score(source: Path, part: str, model: Path | None = None) -> list[tuple[str, dict]]:
+    from . import EntityPipeline
+    from .lexicon import Lexicon
+
+    pipeline = EntityPipeline.load(model_path=model)
+    return [(name, evaluate_sentences(pipeline, sentences))
+            for name, sentences in part_sets(source, part, Lexicon.load().common_words)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .build_data import default_source_dir
+
+    parser = argparse.ArgumentParser(prog="python -m index.entities.heldout",
+                                     description=__doc__.split("\n\n")[0])
+    parser.add_argument("part", nargs="?", choices=("test", "dev"), default="test")
+    parser.add_argument("--model", type=Path, help="a model other than the shipped one")
+    parser.add_argument("--data", type=Path, help="the data folder (default ../shared/data)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    source = args.data or default_source_dir()
+    if not germeval_path(source).is_file():
+        logger.error("No annotated data at %s: give its folder with --data.", source)
+        return 1
+    results = score(source, args.part, args.model)
+    if args.json:
+        logger.info("%s", json.dumps(dict(results), indent=2))
+    else:
+        for name, report in results:
+            logger.info("%s\n%s\n", name, format_report(report))
+    return 0
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    raise SystemExit(main())
