@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 from collections.abc import Callable, Iterable
@@ -17,7 +18,9 @@ from index.errors import LibraryError, UnknownArticle, UnknownEntity
 from index.models import Article, ArticleSummary, Entity, EntityMention, Hit, Mention, Span
 from index.search import IndexDocument, SearchIndex
 from index.search_prepared import Prepared
-from index.store import Store
+from index.faults import crash_point
+from index.store import LINK_ENTITIES, Store
+from index.work_lock import WorkLock
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +34,8 @@ Progress = Callable[[int, int, str], None]
 # notify(sentence): something the user should know while they wait
 Notify = Callable[[str], None]
 
+LIVE_WRITER_MESSAGE = ("Another reader process is importing into the library: what it has not indexed yet "
+                       "is not found by search until it has.")
 REBUILD_MESSAGE = ("The search index was missing, damaged or from another version of reader; "
                    "rebuilding it from the library…")
 
@@ -48,11 +53,28 @@ class ImportReport:
         return not self.failed
 
 
+def _writer_work(method):
+    """A writer's work: done holding the work lock shared; the outermost call also finishes
+    what the store records as pending (an interrupted writer's, a rebuild)."""
+
+    @functools.wraps(method)
+    def run(self: "Library", *args, **kwargs):
+        with self.work_lock.writing():
+            result = method(self, *args, **kwargs)
+            if self.work_lock.depth == 1:
+                self._finish_pending_work()
+        return result
+
+    return run
+
+
 class Library:
     """A library on disk: ``library.db`` (SQLite) and ``index/`` (Whoosh) in one data dir."""
 
-    def __init__(self, data_dir: Path, store: Store, search_index: SearchIndex):
+    def __init__(self, data_dir: Path, store: Store, search_index: SearchIndex, notify: Notify | None = None):
         self.data_dir = data_dir
+        self._notify = notify
+        self.work_lock = WorkLock(data_dir, on_wait=notify)
         self.store = store
         self.index = search_index
         self.bookmarks = BookmarkStore(store)
@@ -62,7 +84,7 @@ class Library:
 
     @classmethod
     def open(cls, data_dir: Path, notify: Notify | None = None) -> "Library":
-        """Open (or create) the library in ``data_dir`` and repair what a crash left behind.
+        """Open (or create) the library in ``data_dir`` and finish what a crashed writer left undone.
 
         ``notify`` gets sentences for the user while opening or writing takes long: waiting for
         another process, rebuilding the search index.
@@ -79,25 +101,58 @@ class Library:
             store.close()
             raise
         search_index.on_wait = notify
-        library = cls(data_dir, store, search_index)
-        if store.read_only:
-            return library  # nothing can be repaired; reading still works
+        library = cls(data_dir, store, search_index, notify)
         try:
-            if search_index.needs_rebuild:
+            if search_index.needs_rebuild and not store.read_only:
+                # The store must not claim what the new, empty index lacks, whoever rebuilds it.
                 log.info("search index missing or from another schema version; rebuilding")
-                if notify is not None and store.count():
-                    notify(REBUILD_MESSAGE)
                 store.mark_all_unindexed()
-            library._index_pending()
-            library._refresh_entities_if_corrections_changed()
+            library.finish_abandoned_work()
         except BaseException:
             library.close()
             raise
         return library
 
+    def finish_abandoned_work(self) -> None:
+        """Index, link and rebuild what a writer that died left undone (see index.work_lock).
+
+        A reader does no live writer's work: while another process is writing, its pending work
+        is its own, and this returns at once.
+        """
+        if self.store.read_only or not self._work_pending():
+            return
+        with self.work_lock.abandoned() as ours:
+            if ours:
+                self._finish_pending_work()
+                return
+        log.info("another process is writing to the library; its pending work is left to it")
+        if self._notify is not None and self.store.has_unindexed():
+            self._notify(LIVE_WRITER_MESSAGE)
+
+    def _work_pending(self) -> bool:
+        return (self.store.has_unindexed() or self.store.pending_generation(LINK_ENTITIES) is not None
+                or self._corrections_changed())
+
+    def _finish_pending_work(self) -> None:
+        """Called holding the work lock: whatever the store records as not done yet."""
+        unindexed = self.store.unindexed_ids()
+        if unindexed and self._notify is not None:
+            if self.index.needs_rebuild:
+                self._notify(REBUILD_MESSAGE)
+            elif len(unindexed) >= IMPORT_BATCH:
+                self._notify(f"Indexing {len(unindexed)} articles an interrupted command left unindexed…")
+        self.index_stored(unindexed)
+        self.index.needs_rebuild = False
+        if self._corrections_changed():
+            self._pipeline = None  # reload the corrections
+            self.refresh_entities()
+        elif self.store.pending_generation(LINK_ENTITIES) is not None:
+            self.refresh_entities()
+
     def close(self) -> None:
         self.index.close()
         self.store.close()
+        self.work_lock.close()
 
     def __enter__(self) -> "Library":
         return self
@@ -186,6 +241,7 @@ class Library:
 
     # --- writing --------------------------------------------------------------
 
+    @_writer_work
     def add(self, paths: Iterable[Path], progress: Progress | None = None) -> ImportReport:
         """Import files and folders. One bad file is reported and skipped; the rest go on."""
         if self.store.read_only:
@@ -218,6 +274,7 @@ class Library:
             self.refresh_entities()
         return report
 
+    @_writer_work
     def add_articles(self, articles: list[Article]) -> ImportReport:
         """Store and index already-parsed articles (used by importers and tests)."""
         report = ImportReport()
@@ -265,7 +322,9 @@ class Library:
         with self.store.transaction() as db:
             for article, found in zip(to_write, mentions):
                 self.store.upsert_article(db, article, found)
+        crash_point("articles-stored")
         self._index_articles(to_write, prepared)
+        crash_point("articles-indexed")
 
     @staticmethod
     def _same_as_stored(article: Article, row) -> bool:
@@ -305,17 +364,19 @@ class Library:
         except OSError as exc:
             raise LibraryError(f"Cannot read the aliases file {self.aliases_file}: {exc.strerror}.") from exc
 
+    @_writer_work
     def refresh_entities(self) -> None:
         """Corpus-level linking and the user's corrections, over every mention in the library."""
+        crash_point("linking-entities")
         pipeline = self.entity_pipeline()
+        stamp = self._aliases_stamp()
+        generation = self.store.pending_generation(LINK_ENTITIES)  # before the mentions are read
         linking, finals = pipeline.resolve_linking(store_entities.entity_records(self.store))
-        store_entities.write_linking(self.store, linking, finals)
-        self.store.set_meta("aliases_stamp", self._aliases_stamp())
+        store_entities.write_linking(self.store, linking, finals, generation)
+        self.store.set_meta("aliases_stamp", stamp)
 
-    def _refresh_entities_if_corrections_changed(self) -> None:
-        if self.store.get_meta("aliases_stamp") != self._aliases_stamp():
-            self._pipeline = None  # reload the corrections
-            self.refresh_entities()
+    def _corrections_changed(self) -> bool:
+        return self.store.get_meta("aliases_stamp") != self._aliases_stamp()
 
     def _index_articles(self, articles: list[Article], prepared: dict[int, Prepared] | None = None) -> None:
         prepared = prepared or {}
@@ -323,6 +384,7 @@ class Library:
         self.index.add(docs)
         self.store.mark_indexed([a.id for a in articles])
 
+    @_writer_work
     def index_stored(self, ids: list[str], progress: Progress | None = None) -> int:
         """(Re)index these stored articles, in batches; returns how many were indexed."""
         done = 0
@@ -352,10 +414,15 @@ class Library:
         """Index every article the store holds but the index has not committed."""
         return self.index_stored(self.store.unindexed_ids(), progress)
 
+    @_writer_work
     def reindex(self, progress: Progress | None = None) -> int:
         """Rebuild the search index from the store. Returns the number of articles indexed."""
         if self.store.read_only:
             raise LibraryError(f"The library in {self.data_dir} is read-only: its search index cannot be rebuilt.")
-        self.index.clear()
+        # The store first: at no moment may it claim an article the index lacks. Killed
+        # anywhere from here on, the next command indexes whatever is still marked.
         self.store.mark_all_unindexed()
+        crash_point("reindex-marked")
+        self.index.clear()
+        crash_point("reindex-cleared")
         return self._index_pending(progress)

@@ -30,6 +30,8 @@ WRITE_WAIT_SECONDS = 600.0
 # SQLite's own busy wait per attempt; between attempts the writer may say that it waits.
 _BUSY_TIMEOUT_SECONDS = 2.0
 WAITING_MESSAGE = "Waiting for another reader process to finish writing to the library…"
+# The pending step that links every mention to its entity, corpus-wide (see pending_work).
+LINK_ENTITIES = "link-entities"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -87,6 +89,17 @@ CREATE INDEX IF NOT EXISTS entities_by_name ON entities(name COLLATE NOCASE);
 -- Every name and alias of every entity, case-folded, for lookups by name.
 CREATE TABLE IF NOT EXISTS entity_names (name TEXT NOT NULL, entity TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS entity_names_by_name ON entity_names(name);
+-- Work still to do after articles were written (e.g. 'link-entities'), recorded in the same
+-- transaction as the articles, so that a process killed before doing it leaves it to the next
+-- one. generation counts the writes that asked for it: linking clears only what it has seen.
+CREATE TABLE IF NOT EXISTS pending_work (step TEXT PRIMARY KEY, generation INTEGER NOT NULL DEFAULT 1);
+-- Articles stored without their entities because recognition raised on them; retried by the
+-- next import and by doctor --fix.
+CREATE TABLE IF NOT EXISTS analysis_failures (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    error TEXT NOT NULL,
+    failed_at TEXT NOT NULL
+);
 """
 
 # Columns added after a table was first created: (table, column, definition). A library written
@@ -304,8 +317,11 @@ class Store:
                 return rows[0]
         return None
 
-    def upsert_article(self, db: sqlite3.Connection, article: Article, mentions: list[Mention]) -> None:
-        """Write an article (inserted or replaced by id) and its mentions. Call inside transaction()."""
+    def upsert_article(self, db: sqlite3.Connection, article: Article, mentions: list[Mention],
+                       analysis_failure: str | None = None) -> None:
+        """Write an article (inserted or replaced by id) and its mentions, and note that the
+        entities need linking again. ``analysis_failure``: why recognition gave no mentions.
+        Call inside transaction()."""
         now = _now()
         published = article.published.isoformat() if article.published else None
         published_ts = article.published.timestamp() if article.published else None
@@ -324,6 +340,8 @@ class Store:
              json.dumps(article.tags, ensure_ascii=False), article.fingerprint, now, now),
         )
         self.replace_mentions(db, article.id, mentions)
+        self.set_analysis_failure(db, article.id, analysis_failure)
+        self.note_pending(db, LINK_ENTITIES)
 
     def replace_mentions(self, db: sqlite3.Connection, article_id: str, mentions: list[Mention]) -> None:
         db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
@@ -332,6 +350,44 @@ class Store:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(article_id, m.entity, m.kind, m.start, m.end, m.text, int(m.partial), m.role) for m in mentions],
         )
+
+    # --- work left to do -----------------------------------------------------------
+
+    def note_pending(self, db: sqlite3.Connection, step: str) -> None:
+        """Record that ``step`` must run (again). Call inside the transaction that makes it necessary."""
+        db.execute("INSERT INTO pending_work (step) VALUES (?) "
+                   "ON CONFLICT(step) DO UPDATE SET generation = generation + 1", (step,))
+
+    def pending_generation(self, step: str) -> int | None:
+        """How often ``step`` was asked for since it last ran; None when it is not pending."""
+        try:
+            rows = self.query("SELECT generation FROM pending_work WHERE step = ?", (step,))
+        except sqlite3.OperationalError:  # a read-only library from before the table existed
+            return None
+        return rows[0]["generation"] if rows else None
+
+    def finish_pending(self, db: sqlite3.Connection, step: str, generation: int | None) -> None:
+        """``step`` ran over what existed at ``generation``: done, unless a later write asked again."""
+        if generation is not None:
+            db.execute("DELETE FROM pending_work WHERE step = ? AND generation = ?", (step, generation))
+
+    def has_unindexed(self) -> bool:
+        return bool(self.query("SELECT 1 FROM articles WHERE indexed = 0 LIMIT 1"))
+
+    def set_analysis_failure(self, db: sqlite3.Connection, article_id: str, error: str | None) -> None:
+        if error is None:
+            db.execute("DELETE FROM analysis_failures WHERE article_id = ?", (article_id,))
+        else:
+            db.execute("INSERT INTO analysis_failures VALUES (?, ?, ?) ON CONFLICT(article_id) DO UPDATE "
+                       "SET error = excluded.error, failed_at = excluded.failed_at", (article_id, error, _now()))
+
+    def analysis_failures(self) -> list[sqlite3.Row]:
+        """(id, title, error) of every article stored without its entities, oldest failure first."""
+        try:
+            return self.query("SELECT f.article_id AS id, a.title, f.error FROM analysis_failures f "
+                              "JOIN articles a ON a.id = f.article_id ORDER BY f.failed_at, a.title")
+        except sqlite3.OperationalError:  # a read-only library from before the table existed
+            return []
 
     def mark_indexed(self, ids: list[str]) -> None:
         with self.transaction() as db:

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from index.entities.resolve import EntityRecord, FinalEntity
 from index.models import Entity, EntityMention, Mention
-from index.store import Store
+from index.store import LINK_ENTITIES, Store
 
 # The final entity of a mention: mapped id, the raw id when not yet mapped, NULL when suppressed.
 _RESOLVED = "CASE WHEN em.raw_entity IS NULL THEN m.raw_entity ELSE em.entity END"
@@ -196,9 +196,12 @@ def records_of(mentions: list[Mention]) -> list[EntityRecord]:
             for raw in sorted(surfaces)]
 
 
-def write_linking(store: Store, linking: dict[str, str | None], finals: dict[str, FinalEntity]) -> None:
-    """Replace the corpus-level linking (raw id -> final id) and the final entities in one transaction."""
+def write_linking(store: Store, linking: dict[str, str | None], finals: dict[str, FinalEntity],
+                  generation: int | None = None) -> None:
+    """Replace the corpus-level linking (raw id -> final id) and the final entities in one transaction;
+    the pending linking step of ``generation`` (read before the mentions were) is done with it."""
     with store.transaction() as db:
+        store.finish_pending(db, LINK_ENTITIES, generation)
         db.execute("DELETE FROM entity_map")
         db.executemany("INSERT INTO entity_map (raw_entity, entity) VALUES (?, ?)", linking.items())
         db.execute("DELETE FROM entities")
