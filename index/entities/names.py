@@ -33,8 +33,8 @@ def surname_of(name: str) -> str | None:
     words = name.split()
     if len(words) < 2:
         return None
-    for i in range(1, len(words)):
-        if words[i] in NAME_PARTICLES:
+    for i in range(1, len(words) - 1):
+        if words[i].lower() in NAME_PARTICLES:  # "von der Leyen", "Van der Bellen"
             return " ".join(words[i:])
     return words[-1]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import org_rules, place_rules
+from . import hygiene, org_rules, place_rules
 from .cues import (AGENCY_WORDS, DATELINE_MARKS, SPEECH_VERBS, TITLES, is_category_noun,
                    role_of)
 from .crf_decode import SentenceTagger
@@ -118,6 +118,7 @@ class Recogniser:
         spans: list[Span] = []
         for (a, b), found, tags in zip(sentences, matches, self.tagger.tag(words, sentences, matches)):
             crf = _tidy(_crf_spans(tags, a), words, a)  # before gazetteer hits compete
+            crf = hygiene.clean(crf, words, a, self.gazetteer, self.lexicon)
             self._trim_trailing_nouns(crf, words)
             spans.extend(_tidy(self._merge(crf, found, a, words[a:b]), words, a))
         spans = self._after_roles(spans, words)

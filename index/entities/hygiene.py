@@ -1,0 +1,115 @@
+"""Span edges the CRF gets wrong on real news, mended before gazetteer hits compete.
+
+- A function word, conjunction or adverb capitalised at the start of a sentence is no part of
+  a name: "Aber Merkel", "Bis Merkel", "Würde Biden", "And SARS-CoV-2".
+- A preposition before a name is no particle of it: "von Merkel", "Zu Merkel" (but "von der
+  Leyen", where an article follows).
+- A name in the genitive ends the name: "Merkels Mantra", "Angela Merkels Mantra".
+- A known surname does not open another person's name: "Trump Tedros" is Trump and Tedros.
+"""
+
+from __future__ import annotations
+
+from .gazetteer import Gazetteer
+from .lexicon import Lexicon
+from .names import NAME_PARTICLES, strip_genitive
+from .spans import Span
+
+# Capitalised only because they open a sentence (or a quote); never the first word of a name.
+FUNCTION_WORDS = frozenset("""
+aber auch außerdem allerdings also als bereits bis bislang da dabei daher damals
+damit dann darum dass davor deshalb dennoch denn dies diese dieser dieses doch
+dort drum ebenfalls ehe eigentlich einst erst erstmals etwa falls ferner fast
+gerade gestern hätte hätten heute hier hingegen ich ihr immer immerhin indes
+inzwischen ist jedoch jetzt kann kaum könnte könnten man mehr morgen muss müsse
+nachdem nicht noch nun nur ob obwohl oder schon sei seien selbst sie sind so
+sogar solange soll sollte sollten sonst und viele vielleicht
+von wann war wäre wären warum was weil weder wenn wer werde werden wie wieso wir wird wo
+wobei wohl würde würden zu zudem zuletzt zwar
+and but or if when while because as of in on at for with by from to so yet then
+""".split())
+# Prepositions that pass for name particles ("von Weizsäcker") but open no name of their own
+# unless an article follows ("von der Leyen", "zu den Linden" aside).
+_PREPOSITION_PARTICLES = frozenset({"von", "vom", "zu", "zum", "zur", "nach"})
+_ARTICLE_PARTICLES = frozenset({"der", "den", "dem", "des", "de", "la", "le"})
+_QUOTES = frozenset('"„“”»«\'(:–-')
+
+
+def clean(spans: list[Span], words: list[str], sentence_start: int, gazetteer: Gazetteer,
+          lexicon: Lexicon) -> list[Span]:
+    """The CRF's spans of one sentence with the edges above mended; a span may split in two."""
+    result: list[Span] = []
+    for span in spans:
+        if span.part is not None or span.entry is not None:
+            result.append(span)
+            continue
+        _strip_openers(span, words, sentence_start)
+        _cut_after_genitive(span, words, gazetteer, lexicon)
+        result.extend(_split_known_surname(span, words, gazetteer, lexicon))
+    return result
+
+
+def _opens_clause(words: list[str], i: int, sentence_start: int) -> bool:
+    return i == sentence_start or words[i - 1] in _QUOTES
+
+
+def _strip_openers(span: Span, words: list[str], sentence_start: int) -> None:
+    while span.end - span.start > 1:
+        first = words[span.start]
+        low = first.lower()
+        if first[:1].isupper() and low in FUNCTION_WORDS \
+                and _opens_clause(words, span.start, sentence_start) \
+                and words[span.start + 1].lower() not in _ARTICLE_PARTICLES:
+            span.start += 1  # "Aber Merkel"; not "Von der Leyen"
+        elif first in _PREPOSITION_PARTICLES \
+                and words[span.start + 1] not in NAME_PARTICLES:
+            span.start += 1  # "von Merkel"; not "von der Leyen"
+        else:
+            return
+
+
+def _is_genitive_of_name(word: str, words: list[str], gazetteer: Gazetteer,
+                         lexicon: Lexicon) -> bool:
+    """Merkels, Salzborns: the genitive of a known person's name, or of a name the text also
+    uses on its own; and no first name or surname itself (Jens, Haas, Kostas)."""
+    if word in lexicon.first_names or word in lexicon.surnames:
+        return False
+    stem = strip_genitive(word)
+    if stem is None or not stem[:1].isupper():
+        return False
+    hit = gazetteer.match([stem], 0, 1)
+    if hit is not None and hit.strong and hit.entry.kind == "person":
+        return True
+    return stem.lower() not in lexicon.common_words and stem in words
+
+
+def _cut_after_genitive(span: Span, words: list[str], gazetteer: Gazetteer,
+                        lexicon: Lexicon) -> None:
+    if span.kind != "person":
+        return
+    for i in range(span.start, span.end - 1):
+        if i > span.start and words[i - 1] not in lexicon.first_names:
+            return
+        if _is_genitive_of_name(words[i], words, gazetteer, lexicon) \
+                and words[i + 1][:1].isupper():
+            span.end = i + 1  # "Merkels Mantra", "Angela Merkels Mantra"
+            return
+
+
+def _split_known_surname(span: Span, words: list[str], gazetteer: Gazetteer,
+                         lexicon: Lexicon) -> list[Span]:
+    """A person span opening with a known person's surname (no first name) and going on with
+    more capitalised words is two: the known person and the rest."""
+    if span.kind != "person" or span.end - span.start < 2 or words[span.start] in lexicon.first_names:
+        return [span]
+    hit = gazetteer.match(words, span.start)
+    if hit is None or not hit.strong or hit.entry.kind != "person" or hit.end >= span.end \
+            or hit.entry.name.split()[0] == words[span.start]:
+        return [span]
+    known = Span(span.start, hit.end, "person", hit.entry, span.role)
+    rest = words[hit.end:span.end]
+    # The rest is a person of its own only when its words are listed names ("Merz Olaf
+    # Scholz"), not "Trump Tower".
+    if all(w in lexicon.surnames or w in lexicon.first_names for w in rest):
+        return [known, Span(hit.end, span.end, "person", role=span.role)]
+    return [known]

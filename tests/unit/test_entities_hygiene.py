@@ -1,0 +1,69 @@
+"""Words next to a name that the recogniser must not take into it: a sentence's first word,
+a preposition, the noun a genitive owns, or another person's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.entities import EntityPipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> EntityPipeline:
+    return EntityPipeline.load()
+
+
+def names(pipeline, text):
+    return [(m.text, m.entity) for m in pipeline.extract(text) if not m.partial]
+
+
+@pytest.mark.parametrize("text", [
+    "Aber Merkel wollte das nicht.",
+    "Bis Merkel kam, war es still.",
+    "Doch Merkel blieb hart.",
+    "Zu Merkel sagte er nichts.",
+    "Die Kanzlerin sprach von Merkel als Vorbild.",
+    "Er sagte: Aber Merkel wird nicht nachgeben.",
+])
+def test_a_function_word_or_preposition_before_a_name_stays_outside(pipeline, text):
+    assert names(pipeline, text) == [("Merkel", "person:angela-merkel")]
+
+
+def test_an_english_conjunction_opening_a_sentence_stays_outside(pipeline):
+    found = [text for text, _ in names(pipeline, "And Biden spoke. Würde Biden das tun?")]
+    assert found == ["Biden", "Biden"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Das ist Merkels Mantra seit Jahren.", "Merkels"),
+    ("Das war Angela Merkels Mantra.", "Angela Merkels"),
+])
+def test_the_noun_a_genitive_owns_is_no_part_of_the_name(pipeline, text, expected):
+    assert names(pipeline, text) == [(expected, "person:angela-merkel")]
+
+
+def test_a_genitive_cut_needs_the_name_alone_elsewhere(pipeline):
+    text = "Salzborns Buch erschien im Mai. Der Autor Samuel Salzborn lehrt in Berlin."
+    assert [found for found, entity in names(pipeline, text) if entity.startswith("person:")] \
+        == ["Salzborns", "Samuel Salzborn"]
+    assert len({entity for _, entity in names(pipeline, text)}) == 2
+    kept = "Vizeminister Kostas Isichos gilt als Kandidat."  # no "Kosta" alone: no genitive
+    assert names(pipeline, kept) == [("Kostas Isichos", "person:kostas-isichos")]
+
+
+def test_a_known_surname_does_not_open_a_new_persons_name(pipeline):
+    found = names(pipeline, "Trump Tower wurde geräumt, sagte Trump Tower.")
+    assert ("Trump", "person:donald-trump") in found
+    assert not any(entity == "person:trump-tower" or text == "Tower" for text, entity in found)
+
+
+def test_particles_that_open_a_surname_are_kept(pipeline):
+    found = names(pipeline, "Von der Leyen sagte das. Er traf Ursula von der Leyen.")
+    assert found == [("Von der Leyen", "person:ursula-von-der-leyen"),
+                     ("Ursula von der Leyen", "person:ursula-von-der-leyen")]
+
+
+def test_a_surname_with_a_capitalised_particle_links_to_the_full_name(pipeline):
+    text = "Alexander Van der Bellen gewann. Van der Bellen dankte den Wählern."
+    entities = {entity for _, entity in names(pipeline, text)}
+    assert entities == {"person:alexander-van-der-bellen"}
