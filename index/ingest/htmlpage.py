@@ -14,7 +14,7 @@ from ..errors import IngestError
 from . import furniture
 from .dates import FoundDate, parse_date_value
 from .draft import ArticleDraft
-from .text import clean_inline, join_paragraphs, paragraphs_from_lines, split_lines
+from .text import clean_inline, join_paragraphs, paragraphs_at_sentence_ends, split_lines
 
 logger = logging.getLogger(__name__)
 
@@ -108,10 +108,10 @@ def _paragraphs(main: etree._Element) -> list[tuple[str, str]]:
 
 def _split_at_line_breaks(element: etree._Element) -> list[str]:
     """Pages that separate paragraphs with ``<br>`` inside one block give several paragraphs;
-    breaks in the middle of a sentence join, as in hard-wrapped text."""
+    breaks in the middle of a sentence join (an address, a verse, a narrow column)."""
     for line_break in element.iter("lb"):
         line_break.tail = "\n" + (line_break.tail or "")
-    return paragraphs_from_lines(split_lines("".join(element.itertext())))
+    return paragraphs_at_sentence_ends(split_lines("".join(element.itertext())))
 
 
 def parse_html(text: str, name: str) -> ArticleDraft:

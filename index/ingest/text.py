@@ -54,49 +54,70 @@ def is_stamp(line: str) -> bool:
     return len(line) <= 40 and (time_only(line) is not None or date_only_line(line) is not None)
 
 
-def is_hard_wrapped(lines: list[str]) -> bool:
-    """True when line breaks inside a block are a wrap width, not paragraph ends.
+def wrap_width(lines: list[str]) -> int | None:
+    """The width the source wrapped its lines at, or None when its line breaks end paragraphs.
 
-    Wrapped text has (almost) no lines over 100 characters, and most lines that another line
-    follows in the same block stop mid-sentence. One paragraph per line has long lines or lines
-    that end with a full stop.
+    Decided for the whole document: lines that stop mid-sentence while another line follows in
+    the same block must mostly be full, i.e. the next line's first word would not have fitted.
+    One paragraph per line (scraped text) has lines of any length that end with a full stop.
     """
-    lengths = [len(line) for line in lines if line]
-    if not lengths or sum(1 for length in lengths if length > 100) > len(lengths) * 0.05:
+    pairs = [(line, following) for line, following in zip(lines, lines[1:], strict=False)
+             if line and following and not is_stamp(line) and not is_stamp(following)
+             and not _LIST_ITEM.match(following)]
+    open_ended = [(line, following) for line, following in pairs if not _TERMINAL.search(line)]
+    if not open_ended or len(open_ended) < len(pairs) * 0.3:
+        return None
+    width = max(len(line) for line, _ in pairs)
+    full = sum(1 for line, following in open_ended if not _next_word_fits(line, following, width))
+    return width if full >= len(open_ended) * 0.7 else None
+
+
+def _next_word_fits(line: str, following: str, width: int) -> bool:
+    return len(line) + 1 + len(following.split(" ", 1)[0]) <= width
+
+
+def _ends_paragraph(line: str, following: str, width: int) -> bool:
+    """In wrapped text, a line ends its paragraph where the wrap did not end it: the next word
+    would have fitted and the line ends a sentence or the next one starts like a paragraph."""
+    if _LIST_ITEM.match(following) or is_stamp(line) or is_stamp(following):
+        return True
+    if not _next_word_fits(line, following, width):
         return False
-    inner = [
-        line for line, following in zip(lines, lines[1:], strict=False)
-        if line and following and not is_stamp(line) and not is_stamp(following)
-    ]
-    if not inner:
-        return False
-    open_ended = sum(1 for line in inner if not _TERMINAL.search(line))
-    return open_ended >= len(inner) * 0.7
+    return bool(_TERMINAL.search(line)) or not following[:1].islower()
+
+
+def _join_wrapped(current: str, line: str) -> str:
+    # "Nato-" / "Truppen" is one compound; "Ein-" / "und Ausreise" keeps its space.
+    if current.endswith("-") and current[-2:-1].isalpha() and line[:1].isupper():
+        return current + line
+    return current + " " + line
 
 
 def paragraphs_from_lines(lines: list[str]) -> list[str]:
     """Paragraphs from cleaned lines: blank lines separate blocks; within a block, lines are
-    joined when the text is hard-wrapped and are paragraphs of their own otherwise."""
-    wrapped = is_hard_wrapped(lines)
+    joined when the document is hard-wrapped and are paragraphs of their own otherwise."""
+    width = wrap_width(lines)
+    return _paragraphs(lines, lambda line, following: width is None or _ends_paragraph(line, following, width))
+
+
+def paragraphs_at_sentence_ends(lines: list[str]) -> list[str]:
+    """Paragraphs from lines broken for layout (``<br>`` in a page): a break ends a paragraph
+    only after a sentence, before a list item or around a time stamp."""
+    return _paragraphs(lines, lambda line, following: bool(
+        _TERMINAL.search(line) or _LIST_ITEM.match(following) or is_stamp(line) or is_stamp(following)))
+
+
+def _paragraphs(lines: list[str], ends_paragraph) -> list[str]:
     paragraphs: list[str] = []
-    current: list[str] = []
-
-    def flush() -> None:
-        if current:
-            paragraphs.append(clean_inline(" ".join(current)))
-            current.clear()
-
-    for line in lines:
+    current = ""
+    for index, line in enumerate(lines):
         if not line:
-            flush()
-        elif not wrapped or _LIST_ITEM.match(line) or is_stamp(line):
-            flush()
-            current.append(line)
-            if not wrapped or is_stamp(line):
-                flush()
-        else:
-            current.append(line)
-    flush()
+            continue
+        current = _join_wrapped(current, line) if current else line
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if not following or ends_paragraph(line, following):
+            paragraphs.append(clean_inline(current))
+            current = ""
     return [paragraph for paragraph in paragraphs if paragraph]
 
 
