@@ -202,3 +202,4 @@ def _write(library, subscriptions: Subscriptions, works: list[_FeedWork]) -> Non
         subscriptions.update(feed.id, **values)
         if work.fetched is not None and work.fetched.moved_to and work.fetched.moved_to != feed.url:
             subscriptions.move(feed.id, work.fetched.moved_to)
+        outcome.feed = subscriptions.get(feed.id)  # as it is now: title, URL, state
