@@ -20,7 +20,7 @@ SHOWN_IDS = 5
 
 
 # What --fix can repair: everything derived from the articles. Never the database itself or bookmarks.
-FIXABLE = frozenset({"index-missing", "index-stale", "index-duplicates", "mentions-orphaned",
+FIXABLE = frozenset({"analysis-failed", "index-missing", "index-stale", "index-duplicates", "mentions-orphaned",
                      "entities-dangling", "entities-unlinked", "entity-names-dangling"})
 
 
@@ -139,6 +139,18 @@ def _entity_problems(library: Library) -> list[Problem]:
     return problems
 
 
+def _analysis_problems(library: Library) -> list[Problem]:
+    failed = library.store.analysis_failures()
+    if not failed:
+        return []
+    ids = [row["id"] for row in failed]
+    shown = "; ".join(f"{row['id']} {row['title'][:60]!r} ({row['error'][:80]})" for row in failed[:SHOWN_IDS])
+    more = f" and {len(failed) - SHOWN_IDS} more" if len(failed) > SHOWN_IDS else ""
+    return [Problem("analysis-failed", f"{_count(len(failed), 'article')} stored without entities because entity "
+                                       f"recognition failed on them (tracebacks in reader.log): {shown}{more}.",
+                    ids=ids)]
+
+
 def check(library: Library) -> DoctorReport:
     """Every problem found in the library; changes nothing."""
     report = DoctorReport(articles=library.store.count())
@@ -150,6 +162,7 @@ def check(library: Library) -> DoctorReport:
     report.problems.extend(_mention_problems(library))
     report.problems.extend(_bookmark_problems(library))
     report.problems.extend(_entity_problems(library))
+    report.problems.extend(_analysis_problems(library))
     return report
 
 
@@ -170,6 +183,10 @@ def fix(library: Library) -> DoctorReport:
             ids = codes["index-stale"].ids
             library.index.delete(ids)
             actions.append(f"Removed {len(ids)} stale documents from the search index.")
+    if "analysis-failed" in codes:
+        recovered, still_failing = library.recognise_failed_again()
+        actions.append(f"Recognised the entities of {recovered} articles again"
+                       + (f"; {still_failing} still fail." if still_failing else "."))
     if "mentions-orphaned" in codes:
         with library.store.transaction() as db:
             deleted = sum(db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,)).rowcount

@@ -143,9 +143,19 @@ def parse_one(path: Path, skip_known: bool = True) -> ParsedFile:
             result.mentions.append(None)
             result.prepared.append(None)
         else:
-            result.mentions.append(_Worker.pipeline.extract(article.body))
-            result.prepared.append(prepare(_Worker.schema, article.title, article.body) if _Worker.schema else None)
+            result.mentions.append(_analysed(_Worker.pipeline.extract, article.body))
+            result.prepared.append(_analysed(prepare, _Worker.schema, article.title, article.body)
+                                   if _Worker.schema else None)
     return result
+
+
+def _analysed(step, *args):
+    """A step's result, or None when it raises: the parent then does the step itself, where a
+    failure is logged and costs the article only its entities (index.enrichment)."""
+    try:
+        return step(*args)
+    except Exception:  # noqa: BLE001 - a bug on one article must not fail its whole file
+        return None
 
 
 def _parse_chunk(paths: list[str]) -> bytes:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index import analysis, importer, store_entities
+from index import analysis, enrichment, importer, store_entities
 from index.importer import MAX_ARTICLE_CHARS  # noqa: F401 - part of the library's API
 from index.bookmark_store import BookmarkStore
 from index.listing import DATABASE_NAME
@@ -47,6 +47,9 @@ class ImportReport:
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, problem) for skipped parts
+    # Articles in the library stored without entities because recognition raised (see index.enrichment).
+    without_entities: int = 0
+    entities_recovered: int = 0  # of those left by earlier imports, recognised now
 
     @property
     def ok(self) -> bool:
@@ -247,6 +250,7 @@ class Library:
         if self.store.read_only:
             raise LibraryError(f"The library in {self.data_dir} is read-only: articles cannot be added to it.")
         report = ImportReport()
+        report.entities_recovered, _ = self.recognise_failed_again()
         files = importer.source_files(paths)
         pending: list[tuple[Article, list[Mention] | None, Prepared | None]] = []
         parsed = importer.parse_files(files, aliases_file=self.aliases_file, database=self.store.path)
@@ -272,6 +276,7 @@ class Library:
             analysis.clear_caches()
         if report.added or report.updated:
             self.refresh_entities()
+        report.without_entities = len(self.store.analysis_failures())
         return report
 
     @_writer_work
@@ -316,12 +321,12 @@ class Library:
         if not to_write:
             return
         # Recognise entities before the transaction, so the write lock is held only for the writing.
-        mentions = [known_mentions[id(a)] if id(a) in known_mentions else self._extract_mentions(a)
-                    for a in to_write]
+        analysed = [(known_mentions[id(a)], None) if id(a) in known_mentions
+                    else enrichment.recognise(self._extract_mentions, a) for a in to_write]
         # Store first (indexed = 0), then the index: a crash in between is repaired on the next open.
         with self.store.transaction() as db:
-            for article, found in zip(to_write, mentions):
-                self.store.upsert_article(db, article, found)
+            for article, (found, failure) in zip(to_write, analysed):
+                self.store.upsert_article(db, article, found, analysis_failure=failure)
         crash_point("articles-stored")
         self._index_articles(to_write, prepared)
         crash_point("articles-indexed")
@@ -333,8 +338,17 @@ class Library:
                 and row["published"] == published and row["kind"] == article.kind
                 and row["path"] == article.path and row["url"] == article.url)
 
-    def _extract_mentions(self, article: Article) -> list[Mention]:
-        return self.entity_pipeline().extract(article.body)
+    def _extract_mentions(self, text: str) -> list[Mention]:
+        return self.entity_pipeline().extract(text)
+
+    @_writer_work
+    def recognise_failed_again(self) -> tuple[int, int]:
+        """Retry recognition on the articles stored without entities: (now recognised, still failing)."""
+        recovered, still_failing = enrichment.recognise_again(self.store, self._extract_mentions)
+        if recovered:
+            self.index_stored(recovered)
+            self.refresh_entities()
+        return len(recovered), still_failing
 
     # --- entities -------------------------------------------------------------
 

@@ -13,6 +13,7 @@ import logging
 from importlib import resources
 from pathlib import Path
 
+from .. import faults
 from ..errors import ReaderError
 from ..models import Entity, Mention
 from . import compiled, crf_model
@@ -79,6 +80,7 @@ class EntityPipeline:
 
     def extract(self, text: str) -> list[Mention]:
         """Mentions of people, organisations and places in `text`, with provisional ids."""
+        faults.check_recognition(text)
         if not text or not text.strip():
             return []
         tokens, spans = self._recogniser.recognise(text)

@@ -82,6 +82,14 @@ def cmd_add(args, data_dir: Path) -> int:
     if report.failed:
         summary += f", {len(report.failed)} failed"
     err_console.print(summary)
+    if report.entities_recovered:
+        err_console.print(f"Recognised the entities of {report.entities_recovered} articles an earlier import "
+                          "had to store without them.")
+    if report.without_entities:
+        err_console.print(f"[yellow]warning[/] entity recognition failed on {report.without_entities} articles: "
+                          "they are stored and searchable, without entities. Details in "
+                          f"{escape(str(data_dir / 'reader.log'))}; `reader doctor` lists them, and the next "
+                          "`reader add` or `reader doctor --fix` tries again.")
     return 0 if report.ok else 1
 
 
