@@ -54,6 +54,9 @@ _EQUIVALENT_CHARS = ("\"„“”«»‟", "'‚‘’‹›`´", "-‐‑‒–
 _QUOTE_MARKS = _EQUIVALENT_CHARS[0] + _EQUIVALENT_CHARS[1]
 
 
+_MAX_ID = 2**63 - 1  # SQLite's largest integer: a larger id is not kept, the bookmark gets a new one
+
+
 class UnknownBookmark(ReaderError):
     def __init__(self, bookmark_id: int):
         super().__init__(f"No bookmark with id {bookmark_id}.")
@@ -274,7 +277,7 @@ class BookmarkStore:
                 cursor = db.execute(
                     "INSERT INTO bookmarks (id, article_id, start, end, quote, note, tags, created, updated) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (None if taken or bookmark.id < 1 else bookmark.id, bookmark.article, bookmark.start,
+                    (None if taken or not 1 <= bookmark.id <= _MAX_ID else bookmark.id, bookmark.article, bookmark.start,
                      bookmark.end, bookmark.quote, note, _tags_json(bookmark.tags),
                      _iso(bookmark.created), _iso(bookmark.updated)),
                 )

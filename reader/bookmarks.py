@@ -1,18 +1,19 @@
-"""Bookmarks as Markdown: export (for Obsidian and any CommonMark viewer), atomic writing, import.
+"""Bookmarks as Markdown: export (for Obsidian and any CommonMark viewer) and import.
 
 An export reads as notes; HTML comments, which viewers hide, carry what an import needs to
 restore every bookmark exactly. The visible quote, note and tags are what an import reads, so
 edits made to the notes in an editor are kept. Titles, notes and quotes are backslash-escaped
 (CommonMark), including the characters Obsidian gives a meaning (#tags, ==highlights==, $math$,
-%%comments%%), so they show as written.
+%%comments%%), so they show as written; control characters are written as character references
+(`&#27;`), so the file shows a terminal nothing it would act on. An import reads each bookmark on
+its own: one whose hidden marker is damaged or was edited into nonsense is reported with its line
+and skipped, the others are imported. Writing the file: reader.export_file.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,24 +21,27 @@ from pathlib import Path
 from index.bookmark_store import find_quote, utc_now
 from index.errors import ReaderError
 from index.models import Article, Bookmark, Mention
+from reader.export_file import ExportError, export_target, write_export
+from reader.terminal import CONTROL, json_text
+
+__all__ = ["ExportError", "export_target", "write_export"]  # re-exported: where the export is written
 
 FORMAT_VERSION = 1
 
 _ALWAYS_ESCAPED = frozenset("\\`*_[]<>#|~=$%&^")
 _ORDERED_LIST_START = re.compile(r"^(\d{1,9})([.)])")
-_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|&#(9|32);")
+_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|&#(\d{1,5});")
 _BOOKMARK_MARK = re.compile(r"^<!-- reader:bookmark (\{.*\}) -->\s*$")
 _ARTICLE_MARK = re.compile(r"^<!-- reader:article (\{.*\}) -->\s*$")
 _ARTICLE_HEADING = re.compile(r"^## (.*)$")
-_AUTOLINK_SAFE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*$")
+# Only these schemes become links: a javascript:, vbscript: or data: URL stays plain text.
+_AUTOLINK_SAFE = re.compile(r"^(?:https?://|mailto:)[^\s<>\x00-\x1f\x7f-\x9f\ud800-\udfff]+$", re.IGNORECASE)
 _TAG_TOKEN = re.compile(r"#([^\s#]+)")
 _TAG_LINE = re.compile(r"#[^\s#]")
 _MENTIONS_LABEL = "*Mentions:*"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_ID = 2**63 - 1  # SQLite's largest integer
 _NOT_TAG_CHARS = re.compile(r"[^\w/-]+")
-
-
-class ExportError(ReaderError):
-    """The export file cannot be written (exists, missing folder, no permission, disk full)."""
 
 
 class BookmarkImportError(ReaderError):
@@ -52,13 +56,24 @@ def escape_line(line: str) -> str:
     body = line.lstrip(" \t")
     indent = "".join(f"&#{ord(c)};" for c in line[:len(line) - len(body)])
     escaped = "".join("\\" + c if c in _ALWAYS_ESCAPED else c for c in body)
+    # Control characters as character references: the file shows them to no terminal, and an
+    # import reads them back exactly.
+    escaped = CONTROL.sub(lambda m: f"&#{ord(m.group())};", escaped)
     if escaped[:1] in ("-", "+"):
         escaped = "\\" + escaped
     return indent + _ORDERED_LIST_START.sub(r"\1\\\2", escaped)
 
 
 def unescape_line(line: str) -> str:
-    return _UNESCAPE.sub(lambda m: m.group(1) or chr(int(m.group(2))), line)
+    return _UNESCAPE.sub(_unescape_one, line)
+
+
+def _unescape_one(match: re.Match[str]) -> str:
+    if match.group(1):
+        return match.group(1)
+    # Only the references escape_line writes (indents and control characters); others are text.
+    code = int(match.group(2))
+    return chr(code) if code in (9, 32) or (code < 0xA0 and CONTROL.match(chr(code))) else match.group()
 
 
 def obsidian_tag(tag: str) -> str:
@@ -69,7 +84,7 @@ def obsidian_tag(tag: str) -> str:
 
 def _comment(kind: str, data: dict) -> str:
     # '<' and '>' escaped inside the JSON so no value can end the comment early.
-    payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+    payload = json_text(data).replace("<", "\\u003c").replace(">", "\\u003e")
     return f"<!-- reader:{kind} {payload} -->"
 
 
@@ -156,63 +171,6 @@ def _bookmark_lines(bookmark: Bookmark, mentions: list[Mention], names: dict[str
     return lines
 
 
-def write_export(path: Path, text: str, *, force: bool = False) -> None:
-    """Write the export atomically (a temporary file, then a rename); never overwrite without force."""
-    path = Path(path)
-    if path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name for the export.")
-    if path.exists() and not force:
-        raise ExportError(f"{path} already exists; use --force to overwrite it.")
-    directory = path.parent
-    if not directory.is_dir():
-        raise ExportError(f"Cannot write {path}: the folder {directory} does not exist.")
-    temporary = directory / f".{path.name}.{secrets.token_hex(4)}.tmp"
-    try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            os.replace(temporary, path)
-        else:
-            _rename_without_overwriting(temporary, path)
-        _sync_directory(directory)
-    except OSError as exc:
-        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
-    finally:
-        if temporary.exists():
-            temporary.unlink()
-
-
-def _rename_without_overwriting(temporary: Path, path: Path) -> None:
-    # A hard link fails if the target appeared meanwhile, where a rename would replace it.
-    try:
-        os.link(temporary, path)
-    except FileExistsError:
-        raise ExportError(f"{path} already exists; use --force to overwrite it.") from None
-    except OSError:  # a file system without hard links: check, then rename
-        if path.exists():
-            raise ExportError(f"{path} already exists; use --force to overwrite it.") from None
-        os.replace(temporary, path)
-        return
-    temporary.unlink()
-
-
-def _sync_directory(directory: Path) -> None:
-    """Make the rename itself durable (POSIX); not possible everywhere, and then not needed."""
-    try:
-        descriptor = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
-
-
 # --- import -------------------------------------------------------------------
 
 
@@ -231,6 +189,7 @@ class _Entry:
     meta: dict
     article: dict
     heading: str | None
+    line: int  # of its marker in the file, counted from 1
     lines: list[str] = field(default_factory=list)
 
 
@@ -240,7 +199,7 @@ def import_markdown(library, text: str) -> ImportResult:
     result = ImportResult()
     ready: list[Bookmark] = []
     for number, entry in enumerate(entries, start=1):
-        label = f"Bookmark {number} ({entry.heading or 'no title'})"
+        label = f"Bookmark {number} at line {entry.line} ({entry.heading or 'no title'})"
         try:
             ready.append(_to_bookmark(library, entry, result.warnings, label))
         except BookmarkImportError as exc:
@@ -255,13 +214,13 @@ def _parse(text: str) -> list[_Entry]:
     article: dict = {}
     heading: str | None = None
     current: _Entry | None = None
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         if match := _ARTICLE_HEADING.match(line):
             heading, article, current = unescape_line(match.group(1)).strip(), {}, None
         elif match := _ARTICLE_MARK.match(line):
             article, current = _json(match.group(1)), None
         elif match := _BOOKMARK_MARK.match(line):
-            current = _Entry(_json(match.group(1)), article, heading)
+            current = _Entry(_json(match.group(1)), article, heading, number)
             entries.append(current)
         elif current is not None:
             current.lines.append(line)
@@ -310,26 +269,29 @@ def _split_entry(lines: list[str]) -> tuple[str | None, str, list[str] | None]:
 def _to_bookmark(library, entry: _Entry, warnings: list[str], label: str) -> Bookmark:
     if entry.meta.get("damaged") or entry.article.get("damaged"):
         raise BookmarkImportError("its hidden reader marker is damaged.")
-    info = entry.article
-    title = info.get("title") or entry.heading
+    info = {key: _marker_text(entry.article, key) for key in ("id", "title", "url", "path", "published")}
+    bookmark_id = _marker_int(entry.meta, "id")
+    if bookmark_id is not None and bookmark_id > MAX_ID:
+        raise BookmarkImportError(f"its hidden reader marker gives an id too large to keep ({bookmark_id}).")
+    marked_start, marked_end = _marker_int(entry.meta, "start"), _marker_int(entry.meta, "end")
+    exact_tags = _marker_tags(entry.meta)
+    title = info["title"] or entry.heading
     article_id = library.bookmarks.find_article(
-        article_id=info.get("id"), url=info.get("url"), path=info.get("path"),
-        title=title, published=info.get("published"))
+        article_id=info["id"], url=info["url"], path=info["path"], title=title, published=info["published"])
     if article_id is None:
         raise BookmarkImportError(f"no article in the library matches {title!r}.")
     quote, note, visible_tags = _split_entry(entry.lines)
     body = library.article(article_id).body
-    start, end = _locate(body, quote, _int(entry.meta.get("start")), _int(entry.meta.get("end")))
+    start, end = _locate(body, quote, marked_start, marked_end)
     if start is not None and end is not None:
         quote = body[start:end]
     elif quote is not None:
         warnings.append(f"{label}: its quote does not occur in the article; kept without a position.")
-    exact_tags = [str(t) for t in entry.meta.get("tags") or []]
     # The visible tags win when someone edited them; otherwise the exact ones are kept.
     tags = exact_tags if [obsidian_tag(t) for t in exact_tags] == (visible_tags or []) else visible_tags or []
     now = utc_now()
     return Bookmark(
-        id=_int(entry.meta.get("id")) or 0, article=article_id, start=start, end=end, quote=quote,
+        id=bookmark_id or 0, article=article_id, start=start, end=end, quote=quote,
         note=note, tags=tags,
         created=_time(entry.meta.get("created")) or now, updated=_time(entry.meta.get("updated")) or now,
     )
@@ -345,13 +307,53 @@ def _locate(body: str, quote: str | None, start: int | None, end: int | None) ->
     return find_quote(body, quote, near=start) or (None, None)
 
 
-def _int(value) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+# --- the hidden marker's values, which a hand edit may have made anything --------
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _marker_int(data: dict, key: str) -> int | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise BookmarkImportError(f"its hidden reader marker gives {key} as {_shown(value)}, not a number.")
+    return value
+
+
+def _marker_text(data: dict, key: str) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or _SURROGATE.search(value):
+        raise BookmarkImportError(f"its hidden reader marker gives {key} as {_shown(value)}, not a text.")
+    return value
+
+
+def _marker_tags(data: dict) -> list[str]:
+    value = data.get("tags")
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise BookmarkImportError(f"its hidden reader marker gives tags as {_shown(value)}, not a list.")
+    tags = []
+    for tag in value:
+        if isinstance(tag, (int, float)) and not isinstance(tag, bool):
+            tag = str(tag)
+        if not isinstance(tag, str) or _SURROGATE.search(tag):
+            raise BookmarkImportError(f"its hidden reader marker gives a tag as {_shown(tag)}, not a text.")
+        tags.append(tag)
+    return tags
 
 
 def _time(value) -> datetime | None:
     try:
         parsed = datetime.fromisoformat(value)
-    except (TypeError, ValueError):
+        parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+        parsed.astimezone(timezone.utc)  # year 1 east of UTC has no UTC time: not a usable date
+    except (TypeError, ValueError, OverflowError):
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return parsed

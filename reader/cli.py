@@ -83,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
         command, data_dir_option = args.command, args.data_dir
     data_dir = paths.data_dir(data_dir_option)
     _configure_logging(data_dir)
+    from reader.terminal import visible
+
     try:
         if command is None:
             from reader.ui.launch import run_app
@@ -90,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_app(data_dir)
         return args.handler(args, data_dir)
     except ReaderError as exc:
-        print(f"reader: {exc}", file=sys.stderr)
+        print(f"reader: {visible(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("reader: interrupted.", file=sys.stderr)
@@ -99,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as exc:  # noqa: BLE001 - the user gets one sentence, the log gets the traceback
         log.exception("unexpected error")
-        print(f"reader: unexpected error ({type(exc).__name__}: {exc}); details in {data_dir / 'reader.log'}",
+        print(f"reader: unexpected error ({type(exc).__name__}: {visible(str(exc))}); "
+              f"details in {visible(str(data_dir / 'reader.log'))}",
               file=sys.stderr)
         return 70
 

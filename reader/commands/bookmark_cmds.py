@@ -12,8 +12,9 @@ from rich.text import Text
 from index.errors import ReaderError
 from index.library import Library
 from index.models import Bookmark
-from reader.bookmarks import ExportError, export_markdown, import_markdown, write_export
+from reader.bookmarks import export_markdown, export_target, import_markdown, write_export
 from reader.commands.output import console, err_console, iso, print_json
+from reader.terminal import visible
 
 
 def register(subparsers, common) -> None:
@@ -60,7 +61,7 @@ def _bookmark_id(text: str) -> int:
 
 def _say(message: str, label: str = "", style: str = "") -> None:
     """A status line on stderr: no markup (paths may hold brackets), not wrapped (paths stay whole)."""
-    err_console.print(Text(label, style=style) + Text(message), soft_wrap=True)
+    err_console.print(Text(label, style=style) + Text(visible(message)), soft_wrap=True)
 
 
 def bookmark_json(bookmark: Bookmark, title: str | None = None) -> dict:
@@ -73,18 +74,18 @@ def bookmark_json(bookmark: Bookmark, title: str | None = None) -> dict:
 
 
 def _shorten(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    text = visible(" ".join(text.split()))
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def _print_bookmark(bookmark: Bookmark, title: str) -> None:
-    console.print(Text.assemble(("Bookmark ", "bold"), (str(bookmark.id), "bold"), (" · ", "dim"), title))
+    console.print(Text.assemble(("Bookmark ", "bold"), (str(bookmark.id), "bold"), (" · ", "dim"), visible(title)))
     if bookmark.quote is not None:
         console.print(Text("> " + _shorten(bookmark.quote, 300), style="italic"))
     if bookmark.note:
-        console.print(Text(bookmark.note))
+        console.print(Text(visible(bookmark.note)))
     if bookmark.tags:
-        console.print(Text(" ".join("#" + t for t in bookmark.tags), style="cyan"))
+        console.print(Text(visible(" ".join("#" + t for t in bookmark.tags)), style="cyan"))
 
 
 def cmd_add(args, data_dir: Path) -> int:
@@ -119,7 +120,9 @@ def cmd_list(args, data_dir: Path) -> int:
             cell.append("“" + _shorten(b.quote, 120) + "”", style="italic")
         if b.note:
             cell.append(("\n" if b.quote is not None else "") + _shorten(b.note, 200))
-        table.add_row(str(b.id), titles.get(b.article, b.article), cell, " ".join("#" + t for t in b.tags))
+        # Text, not str: a table reads a str cell as markup ('[/x]' in a title would crash it).
+        table.add_row(str(b.id), Text(visible(titles.get(b.article, b.article))), cell,
+                      Text(visible(" ".join("#" + t for t in b.tags))))
     console.print(table)
     return 0
 
@@ -134,10 +137,9 @@ def cmd_remove(args, data_dir: Path) -> int:
 def cmd_export(args, data_dir: Path) -> int:
     if args.output is not None:
         args.output = args.output.expanduser()
+    if args.output is not None:
+        export_target(args.output, force=args.force)  # say what is wrong before the work, not after it
     with Library.open(data_dir) as library:
-        if args.output is not None and args.output.exists() and not args.force:
-            # Say so before the work, not after it.
-            raise ExportError(f"{args.output} already exists; use --force to overwrite it.")
         count = library.bookmarks.count()
         text = export_markdown(library)
     if args.output is None:

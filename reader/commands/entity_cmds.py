@@ -11,6 +11,7 @@ from rich.text import Text
 from index.errors import ReaderError
 from index.library import Library
 from reader.commands.output import console, print_json
+from reader.terminal import markup, visible
 
 KINDS = ("person", "org", "place", "other")
 # Characters of context shown left of a mention, so mentions line up in one column.
@@ -58,7 +59,9 @@ def cmd_entities(args, data_dir: Path) -> int:
         table.add_column(column, justify="right" if column in ("articles", "mentions") else "left",
                          overflow="fold")
     for e in entities:
-        table.add_row(e.kind, e.name, str(e.articles), str(e.mentions), ", ".join(e.aliases[:6]))
+        # Text, not str: a table reads a str cell as markup.
+        table.add_row(e.kind, Text(visible(e.name)), str(e.articles), str(e.mentions),
+                      Text(visible(", ".join(e.aliases[:6]))))
     console.print(table)
     return 0
 
@@ -100,7 +103,7 @@ def cmd_extract(args, data_dir: Path) -> int:
                      "partial": m.partial} for m in mentions])
         return 0
     for m in mentions:
-        console.print(f"{m.start:>6}-{m.end:<6} {m.kind:<7} {m.text}  [dim]→ {m.entity}[/]")
+        console.print(f"{m.start:>6}-{m.end:<6} {m.kind:<7} {markup(m.text)}  [dim]→ {markup(m.entity)}[/]")
     return 0
 
 

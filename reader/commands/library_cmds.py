@@ -13,6 +13,7 @@ from rich.text import Text
 
 from index.library import Library
 from reader.commands.output import console, err_console, human_date, iso, print_json
+from reader.terminal import markup
 
 
 def register(subparsers, common) -> None:
@@ -147,7 +148,8 @@ def cmd_search(args, data_dir: Path) -> int:
                     for h in hits])
         return 0
     if not hits:
-        console.print(f"No articles match {args.query!r}.")
+        # The query is data, not markup: '[/x]' would crash Rich and '[bold]' vanish.
+        console.print(f"No articles match {markup(repr(args.query))}.")
         return 0
     for rank, hit in enumerate(hits, start=1):
         console.print(Text.assemble((f"{rank:>2}. ", "dim"), (hit.title, "bold"), ("  " + hit.id, "dim")))

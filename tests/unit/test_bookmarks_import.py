@@ -175,7 +175,9 @@ def test_a_damaged_marker_skips_only_that_bookmark(libraries):
     fresh = libraries("fresh")
     result = import_markdown(fresh, damaged)
     assert len(result.added) == 4
-    assert result.skipped == ["Bookmark 1 (Seed 0: Paris *Gipfel* #0): its hidden reader marker is damaged."]
+    line = next(n for n, text in enumerate(damaged.split("\n"), start=1) if '{"id": 1,,' in text)
+    assert result.skipped == [
+        f"Bookmark 1 at line {line} (Seed 0: Paris *Gipfel* #0): its hidden reader marker is damaged."]
 
 
 def test_two_identical_bookmarks_survive_the_round_trip_but_not_a_second_import(libraries):
