@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.export_file import ExportError, export_target
+
 # Every sequence a terminal would act on: clipboard write, window title, hyperlink, clear, reset.
 OSC_52 = "\x1b]52;c;aGk=\x07"
 OSC_2 = "\x1b]2;pwned\x07"
@@ -211,9 +213,13 @@ def test_export_onto_a_fifo_is_refused_and_leaves_it_a_fifo(with_bookmark, tmp_p
     assert fifo.is_fifo() and link.is_symlink()
 
 
-def test_export_onto_a_device_is_refused(with_bookmark):
-    sentence = one_sentence(run(with_bookmark, "bookmarks", "export", "-o", "/dev/null", "--force"))
-    assert sentence == "reader: /dev/null is a device, not a regular file; the export is written only to a regular file."
+def test_export_onto_a_device_is_refused_before_any_write():
+    # Checked, never written: were the check to fail, a test writing to a device as root would
+    # replace the machine's /dev/null (as #27.5's probe did to /dev/full).
+    with pytest.raises(ExportError) as refused:
+        export_target(Path("/dev/null"), force=True)
+    assert str(refused.value) == ("/dev/null is a device, not a regular file; "
+                                  "the export is written only to a regular file.")
     assert Path("/dev/null").is_char_device()
 
 
