@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import hygiene, org_rules, place_rules
+from . import ambiguity, hygiene, org_rules, place_rules
 from .cues import (AGENCY_WORDS, DATELINE_MARKS, SPEECH_VERBS, TITLES, is_category_noun,
                    role_of)
 from .crf_decode import SentenceTagger
@@ -134,6 +134,7 @@ class Recogniser:
         spans = place_rules.districts(spans, words)
         spans = [s for s in (self._split_role(s, words) for s in spans) if s is not None]
         spans = self._propagate(spans, words)
+        spans = ambiguity.require_evidence(spans, words, self.gazetteer)
         spans += self._compound_parts(spans, tokens)
         spans = self._drop_furniture(spans, tokens, text)
         spans.sort(key=lambda s: (s.start, s.part or (0, 0)))
