@@ -20,8 +20,8 @@ SHOWN_IDS = 5
 
 
 # What --fix can repair: everything derived from the articles. Never the database itself or bookmarks.
-FIXABLE = frozenset({"analysis-failed", "index-missing", "index-stale", "index-duplicates", "mentions-orphaned",
-                     "entities-dangling", "entities-unlinked", "entity-names-dangling"})
+FIXABLE = frozenset({"analysis-failed", "index-damaged", "index-missing", "index-stale", "index-duplicates",
+                     "mentions-orphaned", "entities-dangling", "entities-unlinked", "entity-names-dangling"})
 
 
 @dataclass
@@ -78,6 +78,10 @@ def _integrity_problems(library: Library) -> list[Problem]:
 
 
 def _index_problems(library: Library) -> list[Problem]:
+    damage = library.index.damage()  # every file against its checksum; a damaged index is not read further
+    if damage:
+        return [Problem("index-damaged", f"The search index is damaged ({'; '.join(damage[:3])}); "
+                                         "it must be rebuilt from the library.")]
     problems = []
     stored = set(library.store.all_ids())
     indexed = library.index.ids()
@@ -158,7 +162,7 @@ def check(library: Library) -> DoctorReport:
     if any(p.code == "store-damaged" for p in report.problems):
         return report  # a damaged database makes the other checks meaningless
     report.problems.extend(_index_problems(library))
-    report.indexed = len(library.index.ids())
+    report.indexed = 0 if library.index.damaged else len(library.index.ids())
     report.problems.extend(_mention_problems(library))
     report.problems.extend(_bookmark_problems(library))
     report.problems.extend(_entity_problems(library))
@@ -171,7 +175,7 @@ def fix(library: Library) -> DoctorReport:
     found = check(library)
     actions: list[str] = []
     codes = {p.code: p for p in found.problems if p.fixable}
-    if "index-duplicates" in codes:
+    if codes.keys() & {"index-damaged", "index-duplicates"}:
         count = library.reindex()  # rebuilding also covers missing and stale documents
         actions.append(f"Rebuilt the search index from the library ({count} articles).")
     else:

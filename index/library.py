@@ -16,7 +16,7 @@ from index.listing import DATABASE_NAME
 from index.entities import EntityPipeline
 from index.errors import LibraryError, UnknownArticle, UnknownEntity
 from index.models import Article, ArticleSummary, Entity, EntityMention, Hit, Mention, Span
-from index.search import IndexDocument, SearchIndex
+from index.search import DAMAGED_MESSAGE, IndexDamaged, IndexDocument, SearchIndex
 from index.search_prepared import Prepared
 from index.faults import crash_point
 from index.store import LINK_ENTITIES, Store
@@ -224,7 +224,11 @@ class Library:
         self.index.warm_up()
 
     def search(self, query: str, limit: int = 20) -> list[Hit]:
-        hits = self.index.search(query, limit, fetch=self._texts_for, entity_ids_for=self._raw_entity_ids)
+        try:
+            hits = self.index.search(query, limit, fetch=self._texts_for, entity_ids_for=self._raw_entity_ids)
+        except IndexDamaged:
+            self.rebuild_damaged_index()
+            hits = self.index.search(query, limit, fetch=self._texts_for, entity_ids_for=self._raw_entity_ids)
         precision = self.store.published_precision([hit.id for hit in hits])
         for hit in hits:
             hit.published_precision = precision.get(hit.id)
@@ -427,6 +431,15 @@ class Library:
     def _index_pending(self, progress: Progress | None = None) -> int:
         """Index every article the store holds but the index has not committed."""
         return self.index_stored(self.store.unindexed_ids(), progress)
+
+    def rebuild_damaged_index(self) -> int:
+        """Rebuild the search index after reading it met damaged files (the store has everything)."""
+        if self.store.read_only:
+            raise LibraryError(f"The search index in {self.data_dir} is damaged and the library is read-only, "
+                               "so it cannot be rebuilt; copy the library somewhere writable and search there.")
+        if self._notify is not None:
+            self._notify(DAMAGED_MESSAGE)
+        return self.reindex()
 
     @_writer_work
     def reindex(self, progress: Progress | None = None) -> int:

@@ -33,6 +33,8 @@ from index.search_query import (
     make_parser,
     parse,
 )
+from index.search_checksums import (  # noqa: F401 - DAMAGED_MESSAGE and IndexDamaged re-exported
+    DAMAGED_MESSAGE, DECODE_ERRORS, IndexDamaged, index_damage, record_toc)
 from index.search_codec import ReaderCodec
 from index.search_flush import group_postings
 from index.search_scoring import FastBM25F, prepare as prepare_scoring
@@ -105,6 +107,7 @@ class SearchIndex:
     def __init__(self, directory: Path, index: whoosh.index.Index, needs_rebuild: bool):
         self.directory = directory
         self.needs_rebuild = needs_rebuild
+        self.damaged = False  # found damaged while open: clear() starts the index afresh
         self._index = index
         self._parser = make_parser(index.schema)
         self._lock = threading.RLock()
@@ -154,6 +157,10 @@ class SearchIndex:
                 first_id = next(iter(reader.lexicon("id")), None)  # reads a term block: truncated files fail here
                 if first_id is not None:
                     reader.postings("id", first_id).id()  # and a posting block
+            damage = index_damage(directory, thorough=False)
+            if damage:
+                logger.warning("Search index in %s is damaged (%s); recreating it empty", directory, "; ".join(damage))
+                return None
             return index
         except Exception:  # Damaged in any of many ways (unpickling, truncated segments, ...).
             logger.warning("Search index in %s is unreadable; recreating it empty", directory, exc_info=True)
@@ -166,6 +173,7 @@ class SearchIndex:
                 if path.name == VERSION_FILE or (path.name.startswith(("_MAIN_", "MAIN_")) and "WRITELOCK" not in path.name):
                     path.unlink()
             index = whoosh.index.create_in(str(directory), build_schema())
+            record_toc(directory)
             (directory / VERSION_FILE).write_text(f"{SCHEMA_VERSION}\n", encoding="ascii")
         except OSError as error:
             raise LibraryError(f"Cannot write the search index in {directory}: {error.strerror}.") from None
@@ -209,6 +217,10 @@ class SearchIndex:
                     raise _write_error(error, self.directory) from None
                 raise
             self._forget_searcher()
+            try:
+                record_toc(self.directory)
+            except OSError:  # committed all the same; this commit's table of contents stays unchecked
+                logger.warning("Could not record the search index's checksums", exc_info=True)
             return count
 
     def add(self, docs: Iterable[IndexDocument]) -> int:
@@ -247,8 +259,48 @@ class SearchIndex:
         self._write(work)
 
     def clear(self) -> None:
-        """Remove every document (keeps the index itself, and its version)."""
-        self._write(lambda writer: 0, mergetype=CLEAR)
+        """Remove every document (keeps the index itself, and its version); a damaged index is
+        made again from nothing, its files unread."""
+        if self.damaged:
+            self._recreate()
+        else:
+            self._write(lambda writer: 0, mergetype=CLEAR)
+
+    def _recreate(self) -> None:
+        with self._lock:
+            self._forget_searcher()
+            lock = self._index.lock("WRITELOCK")  # no other process is writing the files deleted here
+            if not lock.acquire(blocking=True):
+                raise LibraryError("The search index is busy (another reader process is updating it); "
+                                   "try again in a moment.")
+            try:
+                with _exclusive(self.directory / OPEN_LOCK_FILE):
+                    self._index = self._create(self.directory)
+            finally:
+                lock.release()
+            self.damaged = False
+
+    # Checking --------------------------------------------------------------------------
+
+    def damage(self, thorough: bool = True) -> list[str]:
+        """What is wrong with the index's files (empty if nothing): the checksums of every file
+        (``thorough``) or only the cheap checks made on opening."""
+        found = index_damage(self.directory, thorough)
+        if found:
+            self.damaged = True
+        return found
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Damaged bytes met while reading become IndexDamaged (once the checksums confirm it)."""
+        try:
+            yield
+        except DECODE_ERRORS as error:
+            damage = self.damage(thorough=True)
+            if not damage:
+                raise
+            logger.warning("Search index damaged: %s", "; ".join(damage), exc_info=error)
+            raise IndexDamaged(damage) from None
 
     # Reading ---------------------------------------------------------------------------
 
@@ -268,12 +320,12 @@ class SearchIndex:
         return self._searcher
 
     def ids(self) -> set[str]:
-        with self._lock:
+        with self._lock, self._reading():
             reader = self._current_searcher().reader()
             return {stored["id"] for stored in reader.all_stored_fields()}
 
     def doc_count(self) -> int:
-        with self._lock:
+        with self._lock, self._reading():
             return self._current_searcher().doc_count()
 
     def search(
@@ -293,7 +345,7 @@ class SearchIndex:
         parsed = parse(self._parser, query, entity_ids_for)
         if limit <= 0:
             return []
-        with self._lock:
+        with self._lock, self._reading():
             searcher = self._current_searcher()
             reader = searcher.reader()
             parsed = expand_multiterms(parsed, reader)
@@ -359,7 +411,7 @@ class SearchIndex:
         from index import decompound
 
         decompound.preload()
-        with self._lock:
+        with self._lock, self._reading():
             prepare_scoring(self._current_searcher(), ("title", "body"))
 
     def match_spans(self, query: str, text: str, *, field: str = "body") -> list[Span]:
@@ -368,7 +420,7 @@ class SearchIndex:
         A hit already carries these for its body and snippet (``body_matches``,
         ``snippet_matches``); this is for other texts, such as an article opened later.
         """
-        with self._lock:
+        with self._lock, self._reading():
             reader = self._current_searcher().reader()
             terms = self._highlight_cache.get((query, field))
             if terms is None:

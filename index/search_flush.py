@@ -21,6 +21,7 @@ from itertools import islice
 from whoosh.codec import whoosh3
 from whoosh.writing import PostingPool
 
+from index.search_checksums import record_segment
 from index.search_codec import LengthsInMemoryPerDocReader
 
 # What PostingPool.add counts per posting besides the lengths of its strings (see there).
@@ -118,7 +119,15 @@ def group_postings(writer) -> None:
 
 
 class BulkFieldWriter(whoosh3.W3FieldWriter):
-    """W3's field writer, writing a grouping pool's posting lists a whole list at a time."""
+    """W3's field writer, writing a grouping pool's posting lists a whole list at a time.
+
+    It closes last of a segment's writers (after the stored fields, lengths and columns, in a
+    commit and in index.search_merge): closing, it records the checksums of the segment's files.
+    """
+
+    def close(self):
+        super().close()
+        record_segment(self._storage, self._segment)
 
     def add_postings(self, schema, lengths, items):
         if not isinstance(items, GroupedPostings) or not (

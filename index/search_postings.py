@@ -102,8 +102,18 @@ def _read_postings(reader, fieldname: str, text: str) -> TermPostings:
         length = length[0]
     raw = terms._postfile.get(offset, length)
     arrays = posting_arrays(raw)
+    _check_sane(arrays.ids, terminfo.doc_frequency(), reader.doc_count_all(), fieldname, text)
     return TermPostings(arrays.ids, arrays.weights, raw=raw, block_positions=arrays.block_positions,
                         block_starts=arrays.block_starts, value_format=field.format)
+
+
+def _check_sane(ids: np.ndarray, expected_count: int, doc_count: int, fieldname: str, text: str) -> None:
+    """Damaged bytes in a posting list (its document numbers, its block headers) rarely decode to
+    as many increasing document numbers of the segment as its term says: raise ValueError, which
+    the search takes for damage and confirms by the checksums (index.search_checksums)."""
+    if len(ids) != expected_count or (len(ids) and (ids[0] < 0 or ids[-1] >= doc_count
+                                                     or (len(ids) > 1 and not (np.diff(ids) > 0).all()))):
+        raise ValueError(f"the posting list of {fieldname}:{text} does not decode to its documents")
 
 
 def _postings_by_matcher(reader, fieldname: str, tbytes: bytes) -> TermPostings:

@@ -128,11 +128,13 @@ def build(directory: Path, steps: list, old: bool, limitmb: int | None = None) -
 
 
 def segment_files(directory: Path) -> list[dict[str, bytes]]:
-    """Each segment's files (but its pickled header, which names it) by what follows its id."""
+    """Each segment's files (but its pickled header and its checksums, which name it) by what
+    follows its id."""
     segments = whoosh.index.open_dir(str(directory))._segments()
     names = sorted(path.name for path in directory.iterdir())
     return [{name.split(segment.segid, 1)[1]: (directory / name).read_bytes()
-             for name in names if segment.segid in name and not name.endswith(".seg")} for segment in segments]
+             for name in names if segment.segid in name and not name.endswith((".seg", ".sums"))}
+            for segment in segments]
 
 
 def contents(directory: Path) -> dict:
