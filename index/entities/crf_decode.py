@@ -34,6 +34,7 @@ class SentenceTagger:
         self._padded_weights = np.vstack([model.state_weights, np.zeros(len(model.labels))])
         self._zero_row = len(model.state_weights)
         self._transitions = model.transitions
+        self._step = np.exp(model.transitions)  # for forward-backward in probabilities
         self._label_count = len(model.labels)
         self._bos, self._eos = self._score([BOS]), self._score([EOS])
         self._first, self._capmid = self._score([FIRST]), self._score([CAPMID])
@@ -113,7 +114,27 @@ class SentenceTagger:
         for (a, b), found in zip(sentences, matches):
             codes += map(self._gazetteer_code, gazetteer_features(found, b - a)) if found else [0] * (b - a)
         scores = self._token_scores(rows, np.array(codes, dtype=np.intp), starts, lengths)
+        self.last_scores = (scores, starts, lengths)  # for outside_probabilities
         return self._viterbi(scores, starts, lengths)
+
+    def outside_probabilities(self, chosen: list[int]) -> np.ndarray:
+        """Per token of the text last tagged: the model's probability (its marginal, by
+        forward-backward) that the token is outside every name; computed for the sentences
+        numbered in `chosen` only (the other tokens get 1.0)."""
+        scores, starts, lengths = self.last_scores
+        outside = self.labels.index("O")
+        result = np.ones(len(scores))
+        chosen_array = np.array(sorted(set(chosen)), dtype=np.intp)
+        order = chosen_array[np.argsort(-lengths[chosen_array], kind="stable")]
+        begin = 0
+        while begin < len(order):
+            batch = order[begin:begin + max(1, BATCH_CELLS // int(lengths[order[begin]]))]
+            marginals = self._marginals(scores, starts[batch], lengths[batch])
+            for row, sentence in enumerate(batch.tolist()):
+                a, n = int(starts[sentence]), int(lengths[sentence])
+                result[a:a + n] = marginals[row, :n, outside]
+            begin += len(batch)
+        return result
 
     def _token_scores(self, rows: np.ndarray, codes: np.ndarray, starts: np.ndarray,
                       lengths: np.ndarray) -> np.ndarray:
@@ -167,6 +188,32 @@ class SentenceTagger:
             begin += len(batch)
         return result
 
+    def _marginals(self, scores: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """(sentences, positions, labels) marginals of sentences given longest first, by
+        forward-backward in probabilities rescaled at every step (a token's constant
+        factor cancels out, so each token's scores are shifted to a maximum of 0)."""
+        longest, count = int(lengths[0]), len(lengths)
+        going = np.searchsorted(-lengths, -np.arange(longest + 1), side="left")
+        sentence_of = np.repeat(np.arange(count), lengths)
+        position = np.arange(len(sentence_of)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        token_scores = scores[np.repeat(starts, lengths) + position]
+        padded = np.zeros((count, longest, self._label_count))
+        padded[sentence_of, position] = np.exp(token_scores - token_scores.max(axis=1, keepdims=True))
+        step = self._step
+        alpha = np.zeros_like(padded)
+        alpha[:, 0] = padded[:, 0]
+        for t in range(1, longest):
+            active = going[t]
+            current = (alpha[:active, t - 1] @ step) * padded[:active, t]
+            alpha[:active, t] = current / current.sum(axis=1, keepdims=True)
+        beta = np.ones_like(padded)
+        for t in range(longest - 2, -1, -1):
+            active = going[t + 1]
+            current = (padded[:active, t + 1] * beta[:active, t + 1]) @ step.T
+            beta[:active, t] = current / current.sum(axis=1, keepdims=True)
+        joint = alpha * beta
+        return joint / np.maximum(joint.sum(axis=2, keepdims=True), 1e-300)
+
     def _decode(self, scores: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> list[list[str]]:
         """Viterbi over sentences given longest first, so that the sentences still going at any
         step are a prefix of the batch. Ties go to the lowest label, as in CRFsuite."""
@@ -199,3 +246,4 @@ class SentenceTagger:
                 current[:active] = back[np.arange(active), t, current[:active]]
         names = self.labels
         return [[names[label] for label in row[:length]] for row, length in zip(path.tolist(), lengths.tolist())]
+

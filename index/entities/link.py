@@ -63,9 +63,12 @@ def link(text: str, tokens: list[Token], spans: list[Span], gazetteer: Gazetteer
             full_names[surname].add(name)
 
     def kind_of(name: str) -> str:
-        counts = kinds[name]
+        """The kind most of the name's mentions have; a person named in full with it as
+        surname counts as one more ("in Niederösterreich", "Zollfahndung Niederösterreich"
+        taken for a person, is still a place)."""
+        counts = Counter(kinds[name])
         if full_names.get(name):
-            return "person"
+            counts["person"] += 1
         return min(counts, key=lambda k: (-counts[k], _KIND_ORDER[k]))
 
     mentions = []

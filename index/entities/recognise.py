@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from . import ambiguity, hygiene, org_rules, place_rules
 from .cues import (AGENCY_WORDS, DATELINE_MARKS, SPEECH_VERBS, TITLES, is_category_noun,
                    role_of)
@@ -34,11 +36,15 @@ def _crf_spans(tags: list[str], offset: int) -> list[Span]:
         if tag == "B-PER" and kind == "PER" and i - start == 1:
             continue  # "Wilton Daniel Gregory" tagged as two people: a lone word opens a name
         if kind is not None:
-            spans.append(Span(offset + start, offset + i, _KIND_OF_TAG[kind]))
+            spans.append(Span(offset + start, offset + i, _KIND_OF_TAG[kind], from_model=True))
             start = kind = None
         if tag[0] in "BI":
             start, kind = i, tag[2:]
     return spans
+
+
+# A name the text uses once, that no list knows and the CRF doubts, is left out.
+ONE_OFF_CONFIDENCE = 0.5
 
 
 def _tiling(span: Span, strong_by_start: dict) -> list | None:
@@ -97,7 +103,7 @@ def _tidy(spans: list[Span], words: list[str], sentence_start: int) -> list[Span
                 continue
             if i > start and words[i - 1] not in NAME_PARTICLES:
                 piece = Span(start, i, span.kind, span.entry if (start, i) == (span.start, span.end)
-                             else None, span.role)
+                             else None, span.role, from_model=span.from_model)
                 if not (piece.end - piece.start == 1 and words[start] in NAME_PARTICLES):
                     result.append(piece)
             start = i + 1
@@ -135,10 +141,30 @@ class Recogniser:
         spans = [s for s in (self._split_role(s, words) for s in spans) if s is not None]
         spans = self._propagate(spans, words)
         spans = ambiguity.require_evidence(spans, words, self.gazetteer)
+        spans = self._without_doubtful_one_offs(spans, words, sentences)
         spans += self._compound_parts(spans, tokens)
         spans = self._drop_furniture(spans, tokens, text)
         spans.sort(key=lambda s: (s.start, s.part or (0, 0)))
         return tokens, spans
+
+    def _without_doubtful_one_offs(self, spans: list[Span], words: list[str],
+                                   sentences: list[tuple[int, int]]) -> list[Span]:
+        """Spans of the CRF that name nothing known, occur once in the text, and whose tokens
+        the CRF's marginals put outside any name with probability over 1 - ONE_OFF_CONFIDENCE."""
+        uses: dict[tuple[str, ...], int] = {}
+        for s in spans:
+            key = tuple(words[s.start:s.end])
+            uses[key] = uses.get(key, 0) + 1
+        doubtful = [s for s in spans if s.from_model and s.entry is None and s.part is None
+                    and uses[tuple(words[s.start:s.end])] == 1]
+        if not doubtful:
+            return spans
+        starts = [a for a, _ in sentences]
+        outside = self.tagger.outside_probabilities(
+            [bisect.bisect_right(starts, s.start) - 1 for s in doubtful])
+        dropped = {id(s) for s in doubtful
+                   if 1.0 - float(outside[s.start:s.end].max()) < ONE_OFF_CONFIDENCE}
+        return [s for s in spans if id(s) not in dropped]
 
     def _merge(self, crf: list[Span], matches, offset: int, sentence: list[str]) -> list[Span]:
         """Strong gazetteer hits win unless the CRF found a longer name around them (Paris

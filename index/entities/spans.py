@@ -16,6 +16,8 @@ class Span:
     role: str | None = None
     # For a part of a hyphenated token: character offsets of the part.
     part: tuple[int, int] | None = None
+    # Found by the CRF (not by a rule or a list): its marginals may say it is doubtful.
+    from_model: bool = False
 
 
 def covered_tokens(spans: list[Span]) -> set[int]:

@@ -1,0 +1,49 @@
+"""One name, one kind in an article; names the model itself doubts and the text uses once are
+not listed; the model's marginals behind that."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.entities import EntityPipeline, recognise
+from index.entities.link import link
+from index.entities.spans import Span
+from index.entities.tokenize import split_sentences, tokenize
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> EntityPipeline:
+    return EntityPipeline.load()
+
+
+def test_a_name_keeps_the_kind_most_of_its_mentions_have(pipeline):
+    text = "Die Zollfahndung Quelbrunnhof fand Waren in Quelbrunnhof. Auch in Quelbrunnhof und bei Quelbrunnhof."
+    words = [t.text for t in tokenize(text)]
+    at = [i for i, w in enumerate(words) if w == "Quelbrunnhof"]
+    spans = [Span(1, 3, "person")] + [Span(i, i + 1, "place") for i in at[1:]]
+    mentions = link(text, tokenize(text), spans, pipeline.gazetteer)
+    assert [m.kind for m in mentions if m.text == "Quelbrunnhof"] == ["place", "place", "place"]
+
+
+def test_the_marginals_are_sure_of_known_names_and_of_punctuation(pipeline):
+    text = "Angela Merkel sprach in Berlin. Dann ging sie."
+    tokens = tokenize(text)
+    words = [t.text for t in tokens]
+    sentences = split_sentences(text, tokens)
+    tagger = pipeline._recogniser.tagger
+    matches = [pipeline.gazetteer.match_all(words[a:b]) for a, b in sentences]
+    tagger.tag(words, sentences, matches)
+    outside = tagger.outside_probabilities(list(range(len(sentences))))
+    assert outside.shape == (len(words),)
+    assert max(outside[words.index("Merkel")], outside[words.index("Berlin")]) < 0.1
+    assert min(outside[words.index(".")], outside[words.index("sprach")]) > 0.9
+
+
+def test_doubted_one_off_names_go_and_known_or_repeated_ones_stay(pipeline, monkeypatch):
+    once = "Gestern traf Hannelore Kowalczyk in Wiesbaden Angela Merkel."
+    twice = once + " Hannelore Kowalczyk lachte."
+    before = {m.text for m in pipeline.extract(once)}
+    assert {"Hannelore Kowalczyk", "Wiesbaden", "Angela Merkel"} <= before
+    monkeypatch.setattr(recognise, "ONE_OFF_CONFIDENCE", 1.01)  # every model span doubted
+    assert {m.text for m in pipeline.extract(once)} == {"Wiesbaden", "Angela Merkel"}
+    assert "Hannelore Kowalczyk" in {m.text for m in pipeline.extract(twice)}
