@@ -7,7 +7,7 @@ Syntax (words are ANDed; title and body are searched unless a field is named):
 - ``Verteid*`` prefixes, ``Sel?nskyj`` wildcards, ``Selenskij~`` / ``~2`` fuzzy (edit distance; the
   first two letters must match, ``~1/1`` relaxes that to one)
 - fields: ``title:`` (``titel:``), ``source:`` (``quelle:``), ``tag:`` / ``tags:``, ``kind:``,
-  ``published:`` (``date:`` / ``datum:``), ``person:``, ``org:``, ``place:`` (``ort:``)
+  ``published:`` (``date:`` / ``datum:``), ``person:``, ``org:``, ``place:`` (``ort:``), ``other:``
 - dates: ``date:2025-09-04``, ``date:04.09.2025``, ``published:2025-09`` (a month),
   ``published:[2025-09-01 TO 2025-09-05]``, ``published:>2025-09-01`` (after that day),
   ``>=``, ``<``, ``<=``. Dates are days in Europe/Berlin, like the articles' own dates.
@@ -31,7 +31,7 @@ from index.search_terms import terms_with_prefix, terms_with_prefix_and_length
 QUERY_TIMEZONE = ZoneInfo("Europe/Berlin")
 
 TEXT_FIELDS = ("title", "body")
-ENTITY_FIELDS = ("person", "org", "place")
+ENTITY_FIELDS = ("person", "org", "place", "other")
 FIELD_ALIASES = {
     "title": ["titel"],
     "source": ["quelle"],
