@@ -29,3 +29,11 @@ class UnknownEntity(ReaderError):
 
 class LibraryError(ReaderError):
     """The library on disk cannot be opened or written (locked, read-only, full, damaged)."""
+
+
+class LibraryFull(LibraryError):
+    """The disk under the library is full, or a file size limit was reached."""
+
+
+class LibraryReadOnly(LibraryError):
+    """The library's files cannot be written (read-only media or folder)."""

@@ -14,7 +14,7 @@ from index.importer import MAX_ARTICLE_CHARS  # noqa: F401 - part of the library
 from index.bookmark_store import BookmarkStore
 from index.listing import DATABASE_NAME
 from index.entities import EntityPipeline
-from index.errors import LibraryError, UnknownArticle, UnknownEntity
+from index.errors import LibraryError, LibraryFull, LibraryReadOnly, UnknownArticle, UnknownEntity
 from index.models import Article, ArticleSummary, Entity, EntityMention, Hit, Mention, Span
 from index.search import DAMAGED_MESSAGE, IndexDamaged, IndexDocument, SearchIndex
 from index.search_prepared import Prepared
@@ -77,6 +77,8 @@ class Library:
     def __init__(self, data_dir: Path, store: Store, search_index: SearchIndex, notify: Notify | None = None):
         self.data_dir = data_dir
         self._notify = notify
+        self.cannot_write: str | None = None  # why pending work could not be finished (disk full, ...)
+        self._said_read_only = False
         self.work_lock = WorkLock(data_dir, on_wait=notify)
         self.store = store
         self.index = search_index
@@ -126,7 +128,11 @@ class Library:
             return
         with self.work_lock.abandoned() as ours:
             if ours:
-                self._finish_pending_work()
+                try:
+                    self._finish_pending_work()
+                except (LibraryFull, LibraryReadOnly) as error:  # reading still works
+                    log.warning("could not finish the library's pending work: %s", error)
+                    self.cannot_write = str(error)
                 return
         log.info("another process is writing to the library; its pending work is left to it")
         if self._notify is not None and self.store.has_unindexed():
@@ -160,8 +166,20 @@ class Library:
     def __enter__(self) -> "Library":
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, kind, *exc) -> None:
+        try:
+            if kind is None:
+                self._say_read_only()
+        finally:
+            self.close()
+
+    def _say_read_only(self) -> None:
+        """Once, after a command that only read: that nothing could be written (a writer's
+        own error says it instead)."""
+        reason = self.store.read_only_reason or self.cannot_write
+        if reason and self._notify is not None and not self._said_read_only:
+            self._said_read_only = True
+            self._notify(reason)
 
     # --- reading --------------------------------------------------------------
 
@@ -252,7 +270,7 @@ class Library:
     def add(self, paths: Iterable[Path], progress: Progress | None = None) -> ImportReport:
         """Import files and folders. One bad file is reported and skipped; the rest go on."""
         if self.store.read_only:
-            raise LibraryError(f"The library in {self.data_dir} is read-only: articles cannot be added to it.")
+            raise self.store.refusal("articles cannot be added to it")
         report = ImportReport()
         report.entities_recovered, _ = self.recognise_failed_again()
         files = importer.source_files(paths)
@@ -445,7 +463,7 @@ class Library:
     def reindex(self, progress: Progress | None = None) -> int:
         """Rebuild the search index from the store. Returns the number of articles indexed."""
         if self.store.read_only:
-            raise LibraryError(f"The library in {self.data_dir} is read-only: its search index cannot be rebuilt.")
+            raise self.store.refusal("its search index cannot be rebuilt")
         # The store first: at no moment may it claim an article the index lacks. Killed
         # anywhere from here on, the next command indexes whatever is still marked.
         self.store.mark_all_unindexed()

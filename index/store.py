@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import sqlite3
 import threading
 import time
@@ -18,9 +19,10 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from index.errors import LibraryError, UnknownArticle
+from index.errors import LibraryError, LibraryFull, LibraryReadOnly, UnknownArticle
 from index.listing import LISTED_COLUMNS, listed_values, newest_rows
 from index.models import Article, ArticleSummary, Mention
+from index.store_reading import open_read_only
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +32,9 @@ WRITE_WAIT_SECONDS = 600.0
 # SQLite's own busy wait per attempt; between attempts the writer may say that it waits.
 _BUSY_TIMEOUT_SECONDS = 2.0
 WAITING_MESSAGE = "Waiting for another reader process to finish writing to the library…"
+READ_ONLY_MESSAGE = "The library in {folder} is read-only: it can be read, not changed."
+FULL_MESSAGE = ("The library in {folder} cannot be written: the disk is full. It was opened for reading "
+                "only; nothing was lost. Free some space to add or change anything.")
 # The pending step that links every mention to its entity, corpus-wide (see pending_work).
 LINK_ENTITIES = "link-entities"
 
@@ -167,6 +172,11 @@ def _writable(path: Path) -> bool:
     return folder_ok and (not path.exists() or os.access(path, os.W_OK))
 
 
+def _reading_only_reason(error: LibraryError, path: Path) -> str:
+    template = FULL_MESSAGE if isinstance(error, LibraryFull) else READ_ONLY_MESSAGE
+    return template.format(folder=path.parent)
+
+
 def _is_busy(exc: sqlite3.OperationalError) -> bool:
     message = str(exc).lower()
     return "locked" in message or "busy" in message
@@ -176,10 +186,10 @@ def _write_error(exc: sqlite3.Error, path: Path) -> LibraryError:
     """A sentence for a failed write; the transaction has been rolled back, so nothing half-done is kept."""
     message = str(exc).lower()
     if "full" in message or "disk i/o" in message:
-        return LibraryError(f"Cannot write to the library in {path.parent}: the disk is full or a size limit was "
+        return LibraryFull(f"Cannot write to the library in {path.parent}: the disk is full or a size limit was "
                             "reached. Nothing was lost; free some space and run the command again.")
     if "readonly" in message or "read-only" in message:
-        return LibraryError(f"The library in {path.parent} is read-only: it can be read, not changed.")
+        return LibraryReadOnly(f"The library in {path.parent} is read-only: it can be read, not changed.")
     return LibraryError(f"Could not write to the library database {path}: {exc}.")
 
 
@@ -197,41 +207,78 @@ class Store:
         self.write_wait_seconds = WRITE_WAIT_SECONDS
         self._lock = threading.RLock()
         self.read_only = not _writable(path)
-        try:
-            if self.read_only:
+        # Why the library can only be read, for the user (None while it can be written).
+        self.read_only_reason: str | None = None
+        self.disk_full = False  # opened for reading only because the disk is full
+        self._copy_folder: Path | None = None  # where a read-only library is read from a copy
+        if not self.read_only:
+            try:
+                self._db = self._open_for_writing(path)
+                return
+            except (LibraryFull, LibraryReadOnly) as error:
                 if not path.exists():
-                    raise LibraryError(f"The data directory {path.parent} is read-only and holds no library yet.")
-                # immutable: a read-only folder has no room for SQLite's shared-memory file
-                immutable = "&immutable=1" if not Path(f"{path}-wal").exists() else ""
-                self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True,
-                                           check_same_thread=False, isolation_level=None)
-            else:
-                self._db = sqlite3.connect(path, check_same_thread=False, timeout=_BUSY_TIMEOUT_SECONDS,
-                                           isolation_level=None)
+                    raise
+                log.warning("cannot write to the library (%s); opening it for reading only", error)
+                self.read_only, self.disk_full = True, isinstance(error, LibraryFull)
+                self.read_only_reason = _reading_only_reason(error, path)
+        if not path.exists():
+            raise LibraryError(f"The data directory {path.parent} is read-only and holds no library yet.")
+        self.read_only_reason = self.read_only_reason or READ_ONLY_MESSAGE.format(folder=path.parent)
+        self._db = self._open_for_reading(path)
+
+    def refusal(self, what_cannot_happen: str) -> LibraryError:
+        """The error for a write to a library opened for reading only."""
+        if self.disk_full:
+            return LibraryFull(FULL_MESSAGE.format(folder=self.path.parent))
+        return LibraryReadOnly(f"The library in {self.path.parent} is read-only: {what_cannot_happen}.")
+
+    def _open_for_writing(self, path: Path) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(path, check_same_thread=False, timeout=_BUSY_TIMEOUT_SECONDS,
+                                 isolation_level=None)
         except sqlite3.Error as exc:
             raise LibraryError(f"Cannot open the library database {path}: {exc}.") from exc
-        self._db.row_factory = sqlite3.Row
+        self._db = db
+        db.row_factory = sqlite3.Row
         try:
-            self._db.execute("PRAGMA foreign_keys = ON")
-            if self.read_only:
-                log.info("library at %s is read-only; opened for reading", path.parent)
-                self._check_version()
-                return
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            self._with_busy_wait(lambda: self._db.executescript(_SCHEMA))
-            self._with_busy_wait(lambda: self._db.executescript(_FEEDS_SCHEMA))
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            self._with_busy_wait(lambda: db.executescript(_SCHEMA))
+            self._with_busy_wait(lambda: db.executescript(_FEEDS_SCHEMA))
             self._with_busy_wait(self._add_missing_columns)
             self._check_version()
         except sqlite3.OperationalError as exc:
-            self._db.close()
+            db.close()
             raise _write_error(exc, path) from exc
         except sqlite3.DatabaseError as exc:
-            self._db.close()
+            db.close()
             raise LibraryError(f"The library database {path} is damaged or not a database: {exc}.") from exc
         except LibraryError:
-            self._db.close()
+            db.close()
             raise
+        return db
+
+    def _open_for_reading(self, path: Path) -> sqlite3.Connection:
+        try:
+            db, note, self._copy_folder = open_read_only(path)
+        except sqlite3.Error as exc:
+            raise LibraryError(f"Cannot open the library database {path} for reading: {exc}.") from exc
+        self._db = db
+        db.row_factory = sqlite3.Row
+        try:
+            db.execute("PRAGMA foreign_keys = ON")
+            self._check_version()
+        except sqlite3.DatabaseError as exc:
+            self.close()
+            raise LibraryError(f"The library database {path} is damaged or not a database: {exc}.") from exc
+        except LibraryError:
+            self.close()
+            raise
+        if note:
+            self.read_only_reason = f"{self.read_only_reason} {note}"
+        log.info("library at %s opened for reading only", path.parent)
+        return db
 
     def _add_missing_columns(self) -> None:
         for table, column, definition in _ADDED_COLUMNS:
@@ -256,13 +303,16 @@ class Store:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+            if self._copy_folder is not None:
+                shutil.rmtree(self._copy_folder, ignore_errors=True)
+                self._copy_folder = None
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One atomic write: everything inside commits together or not at all."""
         with self._lock:
             if self.read_only:
-                raise LibraryError(f"The library in {self.path.parent} is read-only: it can be read, not changed.")
+                raise self.refusal("it can be read, not changed")
             self._with_busy_wait(lambda: self._db.execute("BEGIN IMMEDIATE"))
             try:
                 yield self._db

@@ -13,6 +13,7 @@ from index.errors import ReaderError
 from index.library import Library
 from index.models import Bookmark
 from reader.bookmarks import export_markdown, export_target, import_markdown, write_export
+from reader.commands.library_cmds import say_waiting
 from reader.commands.output import console, err_console, iso, print_json
 from reader.terminal import visible
 
@@ -89,7 +90,7 @@ def _print_bookmark(bookmark: Bookmark, title: str) -> None:
 
 
 def cmd_add(args, data_dir: Path) -> int:
-    with Library.open(data_dir) as library:
+    with Library.open(data_dir, notify=say_waiting) as library:
         article = library.article(args.article)
         bookmark = library.bookmarks.add(article.id, quote=args.quote, note=args.note, tags=args.tags)
     if args.json:
@@ -100,7 +101,7 @@ def cmd_add(args, data_dir: Path) -> int:
 
 
 def cmd_list(args, data_dir: Path) -> int:
-    with Library.open(data_dir) as library:
+    with Library.open(data_dir, notify=say_waiting) as library:
         bookmarks = library.bookmarks.list()
         titles = {article_id: library.article(article_id).title for article_id in {b.article for b in bookmarks}}
     if args.json:
@@ -128,7 +129,7 @@ def cmd_list(args, data_dir: Path) -> int:
 
 
 def cmd_remove(args, data_dir: Path) -> int:
-    with Library.open(data_dir) as library:
+    with Library.open(data_dir, notify=say_waiting) as library:
         removed = library.bookmarks.remove(args.id)
     _say(f"Removed bookmark {removed.id}.")
     return 0
@@ -139,7 +140,7 @@ def cmd_export(args, data_dir: Path) -> int:
         args.output = args.output.expanduser()
     if args.output is not None:
         export_target(args.output, force=args.force)  # say what is wrong before the work, not after it
-    with Library.open(data_dir) as library:
+    with Library.open(data_dir, notify=say_waiting) as library:
         count = library.bookmarks.count()
         text = export_markdown(library)
     if args.output is None:
@@ -160,7 +161,7 @@ def cmd_import(args, data_dir: Path) -> int:
         raise ReaderError(f"{args.file} is not a UTF-8 text file.") from None
     except OSError as exc:
         raise ReaderError(f"Cannot read {args.file}: {exc.strerror or exc}.") from None
-    with Library.open(data_dir) as library:
+    with Library.open(data_dir, notify=say_waiting) as library:
         try:
             result = import_markdown(library, text)
         except ReaderError as exc:

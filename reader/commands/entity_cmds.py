@@ -10,6 +10,7 @@ from rich.text import Text
 
 from index.errors import ReaderError
 from index.library import Library
+from reader.commands.library_cmds import say_waiting
 from reader.commands.output import console, print_json
 from reader.terminal import markup, visible
 
@@ -44,7 +45,7 @@ def register(subparsers, common) -> None:
 
 
 def cmd_entities(args, data_dir: Path) -> int:
-    with Library.open(data_dir) as library:
+    with Library.open(data_dir, notify=say_waiting) as library:
         entities = library.entities(kind=args.kind, article_id=args.article)
     if args.json:
         print_json([{"id": e.id, "name": e.name, "kind": e.kind, "aliases": e.aliases, "roles": e.roles,
@@ -67,7 +68,7 @@ def cmd_entities(args, data_dir: Path) -> int:
 
 
 def cmd_mentions(args, data_dir: Path) -> int:
-    with Library.open(data_dir) as library:
+    with Library.open(data_dir, notify=say_waiting) as library:
         entity = library.entity(args.entity)
         mentions = library.entity_mentions(entity.id)
     if args.json:
@@ -96,7 +97,7 @@ def cmd_extract(args, data_dir: Path) -> int:
             raise ReaderError(f"{args.file} is not UTF-8 text.") from None
         except OSError as exc:
             raise ReaderError(f"Cannot read {args.file}: {exc.strerror}.") from None
-    with Library.open(data_dir) as library:
+    with Library.open(data_dir, notify=say_waiting) as library:
         mentions = library.extract(text)
     if args.json:
         print_json([{"start": m.start, "end": m.end, "text": m.text, "kind": m.kind, "entity": m.entity,
@@ -110,7 +111,7 @@ def cmd_extract(args, data_dir: Path) -> int:
 def cmd_evaluate(args, data_dir: Path) -> int:
     from index.entities import evaluate
 
-    with Library.open(data_dir) as library:
+    with Library.open(data_dir, notify=say_waiting) as library:
         report = evaluate.evaluate_sentences(library.entity_pipeline(), evaluate.read_files(args.files))
     if args.json:
         print_json(report)

@@ -148,6 +148,8 @@ class ReaderApp(App[None]):
             screen.post_message(LibraryFailed(f"{type(exc).__name__}: {exc}"))
             return
         self.library = library
+        if library.store.read_only_reason:  # a read-only folder or a full disk: reading works
+            self.call_from_thread(self.notify, library.store.read_only_reason, title="Read only", timeout=10)
         if self.import_seeds_when_empty and library.is_empty() and self.seeds_dir.is_dir():
             self._import_seeds(library)
         library.changed_elsewhere()  # what is on disk now is what the screen will show: the baseline
