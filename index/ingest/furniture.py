@@ -108,16 +108,18 @@ _NAVIGATION = re.compile(
     r"impressum|datenschutz|datenschutzerklärung|cookie-einstellungen|cookies|kontakt|"
     r"alle rechte vorbehalten|facebook|twitter|x|whatsapp|telegram|linkedin|e-mail|mail|"
     r"bild vergrößern|video abspielen|audio abspielen|zur startseite|login|anmelden|abonnieren|"
-    r"jetzt abonnieren|feedback|copyright.*|©.*|artikel verschenken|zur merkliste(?: hinzufügen)?|"
+    r"jetzt abonnieren|feedback|(?:copyright\b|©).{0,120}|artikel verschenken|zur merkliste(?: hinzufügen)?|"
     r"artikel hören|hören|vorlesen lassen|jetzt teilen|link kopieren|pocket|flipboard|share|tweet|"
-    r"dpa-infocom.*|dpa:\d{6}-\d{2,3}-\d+/\d+)$",
+    r"teilen (?:auf|mit|per)|share (?:on|this|via)|.{0,40} newsletter|sign up (?:for|to)\b.{0,120}|"
+    r"dpa-infocom.{0,120}|dpa:\d{6}-\d{2,3}-\d+/\d+)$",
     re.I,
 )
 _READING_AID = re.compile(r"^(?:lesezeit|lesedauer)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min\.?|minuten?)$", re.I)
 # An audio or video player's position: "00:00 / 03:12".
 _PLAYER_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?$")
 # A single teaser link inside the text: "Lesen Sie auch: Warum die Mieten steigen".
-_INLINE_TEASER = re.compile(r"^(?:lesen sie (?:auch|mehr|hier)|mehr dazu|siehe auch|auch interessant)\s*:\s*\S", re.I)
+_INLINE_TEASER = re.compile(r"^(?:lesen sie (?:auch|mehr|hier)|mehr dazu|siehe auch|auch interessant|read more|"
+                            r"read also|see also|also read)\s*:\s*\S", re.I)
 _NAME = r"[A-ZÄÖÜ][\w.'-]*(?:\s+(?:(?:von|van|der|de|zu|den|del)\s+)*[A-ZÄÖÜ][\w.'-]*){0,3}"
 _BYLINE = re.compile(
     r"^(?:[Vv]on|[Bb]y|[Ee]ine? (?:[Kk]ommentar|[Bb]ericht|[Gg]astbeitrag|[Ii]nterview|[Aa]nalyse|"
@@ -167,7 +169,7 @@ def is_byline(line: str) -> bool:
 _COMMENTS = re.compile(
     r"^\[?\(?\s*(?:\d+\s+kommentare?|kommentare?\s*\(?\d*\)?|kommentieren|kommentar schreiben|"
     r"zu den kommentaren|alle kommentare(?: anzeigen)?|diskutieren sie mit.*|"
-    r"leserkommentare|\d+\s+leserbriefe?)\s*\)?\]?$",
+    r"leserkommentare|\d+\s+leserbriefe?|kommentare insgesamt\s*:\s*\d+)\s*\)?\]?$",
     re.I,
 )
 _FURTHER_READING = re.compile(
@@ -176,7 +178,9 @@ _FURTHER_READING = re.compile(
     r"das könnte sie auch interessieren|das könnte sie interessieren|weitere artikel|"
     r"verwandte artikel|ähnliche artikel|weitere nachrichten|mehr nachrichten|mehr aus .{1,40}|"
     r"empfehlungen der redaktion|unsere empfehlungen?|top-themen|meistgelesen|meistgelesene artikel|"
-    r"am meisten gelesen|neueste artikel|aktuelle nachrichten|nachrichten im überblick)\s*:?$",
+    r"am meisten gelesen|neueste artikel|aktuelle nachrichten|nachrichten im überblick|"
+    r"related|related (?:articles|stories|posts|content)|editors[’']? (?:recommendations|picks)|"
+    r"recommended(?: for you| stories)?|you (?:may|might) also like|more from .{1,40}|read more)\s*:?$",
     re.I,
 )
 _TEASER_SNIPPET = re.compile(r"\[\s*(?:…|\.\.\.)\s*\]\s*(?:\(\d+\))?\s*$")
@@ -282,7 +286,7 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
         if ends_article(paragraph) and enough_text(kept):
             break
         paragraph = strip_feed_footer(paragraph)
-        if paragraph and not is_furniture(paragraph) and not ends_article(paragraph):
+        if paragraph and not is_furniture(paragraph) and not ends_article(paragraph) and not is_byline(paragraph):
             kept.append(paragraph)
         index += 1
     return kept

@@ -11,7 +11,7 @@ import lxml.html
 from lxml import etree
 
 from ..errors import IngestError
-from . import furniture
+from . import furniture, pagetitle
 from .dates import FoundDate, parse_date_value
 from .draft import ArticleDraft
 from .text import clean_inline, join_paragraphs, paragraphs_at_sentence_ends, split_lines
@@ -75,10 +75,26 @@ def _is_liveblog(ld: list[dict[str, object]]) -> bool:
     return False
 
 
+def _page_title(tree: etree._Element) -> str:
+    element = tree.find(".//title")
+    return clean_inline(element.text_content()) if element is not None else ""
+
+
+def _headings(tree: etree._Element) -> list[str]:
+    return [clean_inline(h1.text_content()) for h1 in tree.iter("h1")][:3]
+
+
+def _source(doc: etree._Element, meta: dict[str, list[str]], tree: etree._Element, url: str | None) -> str | None:
+    """The site's name as the page states it, else its host (``www.spiegel.de`` -> spiegel.de)."""
+    for name in (doc.get("sitename"), *meta.get("og:site_name", []), _site_from_page_title(tree)):
+        if name and not furniture.is_navigation(clean_inline(name)):
+            return name
+    return pagetitle.host_of(url) or doc.get("hostname")
+
+
 def _site_from_page_title(tree: etree._Element) -> str | None:
     """``Hochwasser in Bayern | Beispielzeitung`` -> ``Beispielzeitung``."""
-    element = tree.find(".//title")
-    text = clean_inline(element.text_content()) if element is not None else ""
+    text = _page_title(tree)
     parts = re.split(r"\s+[|–—-]\s+", text)
     if len(parts) >= 2 and 2 <= len(parts[-1]) <= 40:
         return parts[-1]
@@ -141,19 +157,19 @@ def parse_html(text: str, name: str) -> ArticleDraft:
         raise IngestError(f"{name} is an HTML page, but no article text was found in it.")
     meta = _meta_tags(tree)
     ld = _json_ld(tree)
-    title = doc.get("title") or next(iter(meta.get("og:title", [])), None)
     blocks = _paragraphs(main)
-    if title is None:
-        title = next((text for tag, text in blocks if tag == "head"), None)
+    url = doc.get("url") or next(iter(meta.get("og:url", [])), None)
+    source = _source(doc, meta, tree, url)
+    sites = pagetitle.site_names([source, doc.get("sitename"), *meta.get("og:site_name", [])], url)
+    title = pagetitle.choose_title(
+        [doc.get("title"), *meta.get("og:title", []), _page_title(tree), *_headings(tree),
+         next((text for tag, text in blocks if tag == "head"), None)], sites)
     if title and blocks and blocks[0][0] == "head" and blocks[0][1].casefold() == clean_inline(title).casefold():
         blocks.pop(0)  # the page's h1 repeats the title
     draft = ArticleDraft(
         title=title,
-        source=(
-            doc.get("sitename") or next(iter(meta.get("og:site_name", [])), None)
-            or _site_from_page_title(tree) or doc.get("hostname")
-        ),
-        url=doc.get("url") or next(iter(meta.get("og:url", [])), None),
+        source=source,
+        url=url,
         published=_published(meta, ld, doc.get("date")),
         tags=[tag for tag in re.split(r"[;,]", doc.get("tags") or "") if tag.strip()],
         kind="liveblog" if _is_liveblog(ld) else None,

@@ -240,4 +240,6 @@ def parse_plain_text(text: str) -> ArticleDraft:
     paragraphs = [furniture.strip_feed_footer(p) for p in paragraphs_from_lines(body)]
     paragraphs = [p for p in paragraphs if p and not furniture.is_furniture(p)]
     draft.body = join_paragraphs(paragraphs)
+    if not draft.body and draft.title and draft.title.endswith((".", "!", "?", "…")):
+        draft.body = draft.title  # a text that is one sentence (a brief) is an article; a heading is not
     return draft
