@@ -24,6 +24,7 @@ def register(subparsers, common) -> None:
     articles = subparsers.add_parser("articles", parents=[common], help="list the articles, newest first")
     articles.add_argument("--json", action="store_true", help="print JSON")
     articles.add_argument("--limit", type=int, default=None, metavar="N")
+    articles.add_argument("--unread", action="store_true", help="only articles not opened in the app yet")
     articles.set_defaults(handler=cmd_articles)
 
     show = subparsers.add_parser("show", parents=[common], help="show one article")
@@ -96,14 +97,19 @@ def cmd_add(args, data_dir: Path) -> int:
 
 def cmd_articles(args, data_dir: Path) -> int:
     with Library.open(data_dir, notify=say_waiting) as library:
-        articles = library.articles(limit=args.limit)
+        if args.unread:
+            from index.feeds.read_state import unread_summaries
+
+            articles = unread_summaries(library.store, limit=args.limit)
+        else:
+            articles = library.articles(limit=args.limit)
     if args.json:
         print_json([{"id": a.id, "title": a.title, "source": a.source, "published": iso(a.published),
                      "kind": a.kind, "path": a.path or a.url, "url": a.url, "tags": a.tags}
                     for a in articles])
         return 0
     if not articles:
-        console.print("No articles yet. Import some with: reader add PATH")
+        console.print("No unread articles." if args.unread else "No articles yet. Import some with: reader add PATH")
         return 0
     # Two lines per article: the title wraps at any width, the id stays whole for copying.
     console.print(Text(f"{len(articles)} articles, newest first", style="bold"))

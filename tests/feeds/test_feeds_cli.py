@@ -150,3 +150,24 @@ def test_add_of_something_that_is_no_feed_and_a_bad_config_say_one_line(reader, 
     bad = reader("refresh")
     assert bad.returncode == 1 and "Traceback" not in bad.stderr
     assert bad.stderr.strip().startswith("reader: The config file ") and "'http.timeout_seconds'" in bad.stderr
+
+
+def test_articles_unread_lists_what_has_not_been_opened(reader, server, tmp_path: Path):
+    from index.feeds.read_state import mark_read
+    from index.library import Library
+
+    server.routes["/a.xml"] = static(news_feed(server, "Mitte", 3))
+    assert reader("feeds", "add", server.url("/a.xml")).returncode == 0
+    everything = json.loads(reader("articles", "--json").stdout)
+    assert len(json.loads(reader("articles", "--unread", "--json").stdout)) == 3
+    opened = next(a for a in everything if a["title"] == "Mitte Meldung 1")
+    with Library.open(tmp_path / "library") as library:  # what opening it in the app records
+        mark_read(library.store, [opened["id"]])
+
+    unread = json.loads(reader("articles", "--unread", "--json").stdout)
+
+    assert sorted(a["title"] for a in unread) == ["Mitte Meldung 0", "Mitte Meldung 2"]
+    assert len(json.loads(reader("articles", "--json").stdout)) == 3
+    with Library.open(tmp_path / "library") as library:
+        mark_read(library.store, [a["id"] for a in unread])
+    assert reader("articles", "--unread").stdout.strip() == "No unread articles."

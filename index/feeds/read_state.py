@@ -1,0 +1,67 @@
+"""Read state: an article opened in the app is read; what came since the last visit is new."""
+
+from __future__ import annotations
+
+import json
+
+from index.feeds.subscriptions import now_iso
+from index.listing import LISTED_COLUMNS, listed_values
+from index.models import ArticleSummary
+from index.store import Store
+
+LAST_VISIT_KEY = "last_visit"
+_UNREAD = (f"SELECT {LISTED_COLUMNS} FROM articles WHERE NOT EXISTS "
+           "(SELECT 1 FROM read_state r WHERE r.article_id = articles.id) "
+           "ORDER BY published_ts IS NULL, published_ts DESC, title LIMIT ?")
+
+
+def mark_read(store: Store, article_ids: list[str]) -> None:
+    stamp = now_iso()
+    with store.transaction() as db:
+        db.executemany("INSERT OR IGNORE INTO read_state (article_id, read_at) VALUES (?, ?)",
+                       [(article_id, stamp) for article_id in article_ids])
+
+
+def mark_unread(store: Store, article_ids: list[str]) -> None:
+    with store.transaction() as db:
+        db.executemany("DELETE FROM read_state WHERE article_id = ?", [(i,) for i in article_ids])
+
+
+def read_among(store: Store, article_ids: list[str]) -> set[str]:
+    """Which of these articles have been read."""
+    found: set[str] = set()
+    for start in range(0, len(article_ids), 500):
+        chunk = article_ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(row["article_id"] for row in store.query(
+            f"SELECT article_id FROM read_state WHERE article_id IN ({marks})", chunk))
+    return found
+
+
+def unread_ids(store: Store) -> set[str]:
+    return {row["id"] for row in store.query(
+        "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM read_state)")}
+
+
+def unread_summaries(store: Store, limit: int | None = None) -> list[ArticleSummary]:
+    """The unread articles, newest first (undated ones last), as `reader articles` lists them."""
+    rows = store.query(_UNREAD, (-1 if limit is None else limit,))
+    return [ArticleSummary(**listed_values(row), path=row["path"], url=row["url"], tags=json.loads(row["tags"]))
+            for row in rows]
+
+
+def begin_visit(store: Store) -> str | None:
+    """Start a visit: returns when the previous one began (None for the first) and records now."""
+    previous = store.get_meta(LAST_VISIT_KEY)
+    if not store.read_only:
+        store.set_meta(LAST_VISIT_KEY, now_iso())
+    return previous
+
+
+def new_since(store: Store, since: str | None) -> int:
+    """Unread articles added to the library since a visit began (every unread one for a first visit)."""
+    if since is None:
+        return store.query("SELECT count(*) AS n FROM articles WHERE id NOT IN "
+                           "(SELECT article_id FROM read_state)")[0]["n"]
+    return store.query("SELECT count(*) AS n FROM articles WHERE added_at >= ? AND id NOT IN "
+                       "(SELECT article_id FROM read_state)", (since,))[0]["n"]
