@@ -12,7 +12,7 @@ from index.store import Store
 LAST_VISIT_KEY = "last_visit"
 _UNREAD = (f"SELECT {LISTED_COLUMNS} FROM articles WHERE NOT EXISTS "
            "(SELECT 1 FROM read_state r WHERE r.article_id = articles.id) "
-           "ORDER BY published_ts IS NULL, published_ts DESC, title LIMIT ?")
+           "ORDER BY published_ts IS NULL, published_ts DESC, title LIMIT ? OFFSET ?")
 
 
 def mark_read(store: Store, article_ids: list[str]) -> None:
@@ -27,25 +27,19 @@ def mark_unread(store: Store, article_ids: list[str]) -> None:
         db.executemany("DELETE FROM read_state WHERE article_id = ?", [(i,) for i in article_ids])
 
 
-def read_among(store: Store, article_ids: list[str]) -> set[str]:
-    """Which of these articles have been read."""
-    found: set[str] = set()
-    for start in range(0, len(article_ids), 500):
-        chunk = article_ids[start:start + 500]
-        marks = ",".join("?" * len(chunk))
-        found.update(row["article_id"] for row in store.query(
-            f"SELECT article_id FROM read_state WHERE article_id IN ({marks})", chunk))
-    return found
+def read_ids(store: Store) -> set[str]:
+    """Every article read so far (few next to the library: what one person has opened)."""
+    return {row["article_id"] for row in store.query("SELECT article_id FROM read_state")}
 
 
-def unread_ids(store: Store) -> set[str]:
-    return {row["id"] for row in store.query(
-        "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM read_state)")}
+def unread_count(store: Store) -> int:
+    return store.query("SELECT count(*) AS n FROM articles WHERE id NOT IN "
+                       "(SELECT article_id FROM read_state)")[0]["n"]
 
 
-def unread_summaries(store: Store, limit: int | None = None) -> list[ArticleSummary]:
+def unread_summaries(store: Store, limit: int | None = None, offset: int = 0) -> list[ArticleSummary]:
     """The unread articles, newest first (undated ones last), as `reader articles` lists them."""
-    rows = store.query(_UNREAD, (-1 if limit is None else limit,))
+    rows = store.query(_UNREAD, (-1 if limit is None else limit, offset))
     return [ArticleSummary(**listed_values(row), path=row["path"], url=row["url"], tags=json.loads(row["tags"]))
             for row in rows]
 
@@ -61,7 +55,6 @@ def begin_visit(store: Store) -> str | None:
 def new_since(store: Store, since: str | None) -> int:
     """Unread articles added to the library since a visit began (every unread one for a first visit)."""
     if since is None:
-        return store.query("SELECT count(*) AS n FROM articles WHERE id NOT IN "
-                           "(SELECT article_id FROM read_state)")[0]["n"]
+        return unread_count(store)
     return store.query("SELECT count(*) AS n FROM articles WHERE added_at >= ? AND id NOT IN "
                        "(SELECT article_id FROM read_state)", (since,))[0]["n"]

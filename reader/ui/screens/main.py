@@ -29,6 +29,7 @@ from reader.ui.messages import (
 from reader.ui.passages import passage_around
 from reader.ui.reading import Reading
 from reader.ui.screens.main_entities import EntityActions
+from reader.ui.screens.main_feeds import FeedActions
 from reader.ui.screens.main_refresh import LibraryWatch
 from reader.ui.screens.main_work import PAGE_SIZE, SEARCH_PAGE, LibraryWork
 from reader.ui.widgets.article_list import ArticleList, hit_prompt, summary_prompt
@@ -47,7 +48,7 @@ LIST_MIN_WIDTH = 70
 ENTITIES_MIN_WIDTH = 110
 
 
-class MainScreen(EntityActions, LibraryWatch, LibraryWork, Screen):
+class MainScreen(EntityActions, LibraryWatch, FeedActions, LibraryWork, Screen):
     search_bar = getters.query_one(SearchBar)
     article_list = getters.query_one(ArticleList)
     article_view = getters.query_one(ArticleView)
@@ -70,6 +71,8 @@ class MainScreen(EntityActions, LibraryWatch, LibraryWork, Screen):
         Binding("b", "bookmark", "Bookmark"),
         Binding("B", "bookmarks", "Bookmarks"),
         Binding("r", "refresh", "Refresh", show=False),
+        Binding("R", "refresh_feeds", "Refresh feeds", show=False),
+        Binding("u", "toggle_unread", "Unread only", show=False),
         Binding("a", "toggle_entity_scope", "All/this entities", show=False),
         Binding("tab", "cycle_panes(1)", "Next pane", show=False, priority=True),
         Binding("shift+tab", "cycle_panes(-1)", "Previous pane", show=False, priority=True),
@@ -102,6 +105,7 @@ class MainScreen(EntityActions, LibraryWatch, LibraryWork, Screen):
                 yield ArticleView(id="article")
                 yield Static("", id="status")
             yield EntityPane(id="entities")
+        yield Static("", id="feeds-line")
         yield Footer(compact=True)
 
     @property
@@ -118,6 +122,7 @@ class MainScreen(EntityActions, LibraryWatch, LibraryWork, Screen):
 
     def on_mount(self) -> None:
         self.import_box.display = False
+        self.feeds_line.display = False
         self.article_list.border_title = "Articles"
         self.article_view.border_title = "Article"
         self.article_view.show_message("Opening the library…")
