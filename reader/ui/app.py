@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from index.errors import ReaderError
 from reader import paths
+from reader.terminal import visible
 from reader.ui.format import plural
 from reader.ui.messages import ArticlesPage, ImportFinished, ImportProgress, LibraryFailed, LibraryOpened
 from reader.ui.screens.main import MainScreen
@@ -185,6 +186,12 @@ class ReaderApp(App[None]):
         screen.post_message(ImportFinished(summary, problems))
 
     # --- keys that work on every screen --------------------------------------------
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Notifications carry data (file names, error sentences): never read as markup, and
+        their control characters made visible."""
+        super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen

@@ -7,6 +7,10 @@ from typing import TYPE_CHECKING
 from datetime import datetime
 from pathlib import PurePath
 
+from textual.content import Content
+
+from reader.terminal import visible
+
 if TYPE_CHECKING:
     from index.models import Article, ArticleSummary
 
@@ -27,7 +31,7 @@ def list_meta(published: datetime | None, source: str | None, precision: str | N
     """'date · source' for a list row: the date first, so a narrow pane still shows it."""
     parts = [short_date(published, precision)]
     if source:
-        parts.append(source)
+        parts.append(visible(source))
     if kind == "liveblog":
         parts.append("liveblog")
     return " · ".join(parts)
@@ -47,7 +51,13 @@ def article_meta(article: Article) -> str:
         parts.append(article.url)
     elif article.path:
         parts.append(PurePath(article.path).name)
-    return " · ".join(parts)
+    return visible(" · ".join(parts))  # a URL or file name may hold escape sequences
+
+
+def shown(text: str) -> Content:
+    """Data for a Label, Static or table cell: as plain text (a str would be read as markup, and
+    '[/x]' in a note would crash the screen), its control characters made visible."""
+    return Content(visible(text))
 
 
 def plural(count: int, noun: str) -> str:

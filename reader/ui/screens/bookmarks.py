@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label
 
 from index.models import Bookmark
+from reader.terminal import visible
 from reader.ui.format import plural
 from reader.ui.worker_errors import reporting_errors
 
@@ -107,12 +108,13 @@ class BookmarksScreen(Screen[Bookmark | None]):
         row = table.cursor_row
         table.clear()
         for bookmark in self.bookmarks:
-            title = self.titles.get(bookmark.article, bookmark.article)
-            quote = " ".join((bookmark.quote or "").split())
+            title = visible(self.titles.get(bookmark.article, bookmark.article))
+            quote = visible(" ".join((bookmark.quote or "").split()))
             passage = Text(quote if len(quote) <= QUOTE_WIDTH else quote[:QUOTE_WIDTH - 1] + "…") if quote \
                 else Text("(whole article)", style="dim")
-            table.add_row(title, passage, " ".join(bookmark.note.split()), ", ".join(bookmark.tags),
-                          key=str(bookmark.id))
+            # Text, not str: a table reads a str cell as markup.
+            table.add_row(Text(title), passage, Text(visible(" ".join(bookmark.note.split()))),
+                          Text(visible(", ".join(bookmark.tags))), key=str(bookmark.id))
         if self.bookmarks:
             table.move_cursor(row=min(row, len(self.bookmarks) - 1))
             self.query_one("#bookmarks-title", Label).update(

@@ -11,6 +11,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from reader.terminal import visible
+from reader.ui.format import shown
+
 
 class PathPrompt(ModalScreen[Path | None]):
     """Asks for a file path; Enter accepts, Esc cancels."""
@@ -58,7 +61,7 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-title")
+            yield Label(shown(self.question), classes="dialog-title")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Yes (y)", id="yes", variant="warning")
                 yield Button("No (n)", id="no")
@@ -90,11 +93,11 @@ class EditBookmark(ModalScreen[tuple[str, list[str]] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Label(self.heading, classes="dialog-title")
+            yield Label(shown(self.heading), classes="dialog-title")
             yield Label("Note:")
-            yield TextArea(self.note, id="note", soft_wrap=True)
+            yield TextArea(visible(self.note), id="note", soft_wrap=True)
             yield Label("Tags (comma-separated):")
-            yield Input(", ".join(self.tags), id="tags", placeholder="ukraine, nato")
+            yield Input(visible(", ".join(self.tags)), id="tags", placeholder="ukraine, nato")
             yield Label("Ctrl+S or Enter in tags to save · Esc to cancel", classes="dialog-hint")
 
     def on_mount(self) -> None:
@@ -106,7 +109,14 @@ class EditBookmark(ModalScreen[tuple[str, list[str]] | None]):
 
     def action_save(self) -> None:
         note = self.query_one("#note", TextArea).text
-        tags = [t.strip() for t in self.query_one("#tags", Input).value.split(",") if t.strip()]
+        typed_tags = self.query_one("#tags", Input).value
+        # The editor shows control characters as symbols; what was not edited is kept as it came.
+        if note == visible(self.note):
+            note = self.note
+        if typed_tags == visible(", ".join(self.tags)):
+            tags = list(self.tags)
+        else:
+            tags = [t.strip() for t in typed_tags.split(",") if t.strip()]
         self.dismiss((note, tags))
 
     def action_cancel(self) -> None:

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
-from reader.ui.format import plural
+from reader.ui.format import plural, shown
 from reader.ui.hops import HopTrail
 from reader.ui.messages import (
     ArticleLoaded,
@@ -145,7 +145,7 @@ class MainScreen(EntityActions, LibraryWatch, FeedActions, LibraryWork, Screen):
             self._show_article_entities()
 
     def set_status(self, text: str) -> None:
-        self.status_line.update(text)
+        self.status_line.update(shown(text))  # holds entity names: plain text, not markup
 
     # --- the library arriving -------------------------------------------------------
 

@@ -11,7 +11,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label
 
-from reader.ui.format import plural, short_date
+from reader.terminal import visible
+from reader.ui.format import plural, short_date, shown
 
 if TYPE_CHECKING:
     from index.models import Entity, EntityMention
@@ -36,7 +37,8 @@ def kwic(mention: EntityMention, width: int = CONTEXT_WIDTH) -> tuple[Text, Text
         right = right[:width]
         right = right[:right.rfind(" ")] if " " in right.lstrip() else right
     keyword = mention.context[at:at + length] or mention.text
-    return (Text(left, justify="right", style="dim"), Text(keyword, style="bold reverse"), Text(right, style="dim"))
+    return (Text(visible(left), justify="right", style="dim"), Text(visible(keyword), style="bold reverse"),
+            Text(visible(right), style="dim"))
 
 
 class MentionsScreen(Screen[int | None]):
@@ -59,8 +61,8 @@ class MentionsScreen(Screen[int | None]):
         self.sub_title = "mentions"
         yield Header()
         articles = len({m.article for m in self.mentions})
-        yield Label(f"{self.entity.name} · {plural(len(self.mentions), 'mention')} in "
-                    f"{plural(articles, 'article')}", id="mentions-title")
+        yield Label(shown(f"{self.entity.name} · {plural(len(self.mentions), 'mention')} in "
+                          f"{plural(articles, 'article')}"), id="mentions-title")
         yield DataTable(id="mentions-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -72,7 +74,7 @@ class MentionsScreen(Screen[int | None]):
         table.add_column("Mention", key="mention")
         table.add_column("", key="right", width=CONTEXT_WIDTH)
         if not self.mentions:
-            self.query_one("#mentions-title", Label).update(f"{self.entity.name} is not mentioned in the library.")
+            self.query_one("#mentions-title", Label).update(shown(f"{self.entity.name} is not mentioned in the library."))
         self._add_rows(up_to=max(PAGE_ROWS, (self.position or 0) + PAGE_ROWS))
         if self.position is not None:
             table.move_cursor(row=self.position)
@@ -84,7 +86,9 @@ class MentionsScreen(Screen[int | None]):
         for index, mention in enumerate(self.mentions[start:up_to], start=start):
             left, keyword, right = kwic(mention)
             title = mention.title if len(mention.title) <= 28 else mention.title[:27] + "…"
-            table.add_row(short_date(mention.published, "day"), title, left, keyword, right, key=str(index))
+            # Text, not str: a table reads a str cell as markup ('[/x]' in a title would crash it).
+            table.add_row(short_date(mention.published, "day"), Text(visible(title)), left, keyword, right,
+                          key=str(index))
 
     @on(DataTable.RowHighlighted)
     def near_the_end(self, event: DataTable.RowHighlighted) -> None:

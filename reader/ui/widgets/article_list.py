@@ -16,6 +16,7 @@ from textual.reactive import Reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from reader.terminal import visible
 from reader.ui.format import list_meta, summary_meta
 from reader.ui.widgets.painted_rows import PaintedRowList, Row
 
@@ -33,7 +34,7 @@ SNIPPET_LEAD = 12
 
 def summary_prompt(summary: ArticleSummary) -> Content:
     """Title and 'source · date', one line each (cut with … when the pane is narrow)."""
-    return Row.of(Content.assemble((summary.title, "bold"), "\n", (summary_meta(summary), "dim")))
+    return Row.of(Content.assemble((visible(summary.title), "bold"), "\n", (summary_meta(summary), "dim")))
 
 
 def hit_prompt(hit: Hit) -> Content:
@@ -43,10 +44,10 @@ def hit_prompt(hit: Hit) -> Content:
     Built as Textual Content, not Rich Text: the list renders it without converting it, and the
     snippet line is cut to what the widest pane can show, so each keystroke's rows cost little.
     """
-    title = Content(hit.title, [ContentSpan(span.start, span.end, "underline") for span in hit.title_matches])
+    title = Content(visible(hit.title), [ContentSpan(span.start, span.end, "underline") for span in hit.title_matches])
     meta = list_meta(hit.published, hit.source, hit.published_precision)
     parts: list = [title.stylize_before("bold"), "\n", (meta, "dim")]
-    snippet = hit.snippet.replace("\n", " ")
+    snippet = visible(hit.snippet.replace("\n", " "))
     if snippet.strip():
         start, end = snippet_line(snippet, [(span.start, span.end) for span in hit.snippet_matches])
         spans = [ContentSpan(max(a, start) - start, min(b, end) - start, "bold not italic")

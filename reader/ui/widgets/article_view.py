@@ -16,6 +16,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.terminal import visible
 from reader.ui.format import article_meta
 from reader.ui.reading import Highlights
 from reader.ui.text_layout import cut_lines, wrap_body
@@ -114,7 +115,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines, self._line_starts, self._line_numbers = [], [], []
         self._strips.clear()
         if self.article is None:
-            message = Text(self.empty_message, style=self.get_component_rich_style("article-view--empty"))
+            message = Text(visible(self.empty_message), style=self.get_component_rich_style("article-view--empty"))
             self._lines = list(message.wrap(self.app.console, width))
         else:
             self._layout_article(self.article, width)
@@ -122,7 +123,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def _layout_article(self, article: Article, width: int) -> None:
-        title = Text(article.title, style=self.get_component_rich_style("article-view--title"))
+        title = Text(visible(article.title), style=self.get_component_rich_style("article-view--title"))
         self._lines.extend(title.wrap(self.app.console, width))
         meta = Text(article_meta(article), style=self.get_component_rich_style("article-view--meta"))
         self._lines.extend(meta.wrap(self.app.console, width))
@@ -140,7 +141,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _painted_body(self, body: str) -> Text:
         """The body with mentions, the hop target, search hits and the current place styled, in one pass."""
-        text = Text(body)
+        text = Text(visible(body))  # one character for one: the offsets below stay valid
         marks = self.highlights
         kind_styles = {kind: self.get_component_rich_style(f"article-view--{kind}") for kind in KINDS}
         target = self.get_component_rich_style("article-view--target")

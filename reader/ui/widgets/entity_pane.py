@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from reader.terminal import visible
 from reader.ui.format import KIND_LABELS, plural
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ class EntityPane(OptionList):
         is_target = entity.id == self.target
         text = Text("▶" if is_target else " ", style="bold")
         text.append(f"{entity.mentions:>4} ", style="dim")
-        text.append(entity.name, style="bold" if is_target else "")
+        text.append(visible(entity.name), style="bold" if is_target else "")
         if self.scope == "library":
             text.append(f" · {plural(entity.articles, 'article')}", style="dim")
         return text

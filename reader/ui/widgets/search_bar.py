@@ -9,6 +9,8 @@ from textual.message import Message
 from textual.reactive import Reactive
 from textual.widgets import Input, Static
 
+from reader.ui.format import shown
+
 PLACEHOLDER = "/ to search: words, \"a phrase\", person:Macron, org:Nato, place:Paris"
 
 
@@ -54,7 +56,7 @@ class SearchBar(Vertical):
         label = self.query_one("#search-error", Static)
         if (message or "") == str(label.content) and label.display == bool(message):
             return  # each search result calls this: an update would lay the whole screen out again
-        label.update(message or "")
+        label.update(shown(message or ""))  # quotes the query: plain text, not markup
         label.display = bool(message)
 
     def clear(self) -> None:
