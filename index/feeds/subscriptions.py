@@ -61,6 +61,8 @@ class Subscriptions:
         self.store = store
 
     def all(self) -> list[Feed]:
+        if not self.store.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'feeds'"):
+            return []  # a library from before feeds, opened read-only
         return [_feed(row) for row in self.store.query(f"{_SELECT} ORDER BY feeds.id")]
 
     def get(self, feed_id: int) -> Feed:

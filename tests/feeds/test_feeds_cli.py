@@ -171,3 +171,19 @@ def test_articles_unread_lists_what_has_not_been_opened(reader, server, tmp_path
     with Library.open(tmp_path / "library") as library:
         mark_read(library.store, [a["id"] for a in unread])
     assert reader("articles", "--unread").stdout.strip() == "No unread articles."
+
+
+def test_a_library_from_before_feeds_on_read_only_media_lists_and_reads(reader, seeded_library: Path):
+    import sqlite3
+
+    from tests.reliability.test_damaged_environments import read_only
+
+    with sqlite3.connect(seeded_library / "library.db") as db:  # as an earlier version left it
+        db.executescript("DROP TABLE feed_items; DROP TABLE feeds; DROP TABLE read_state;")
+    with read_only(seeded_library) as view:
+        unread = reader("articles", "--unread", "--json", data=view)
+        feeds = reader("feeds", "list", "--json", data=view)
+        refreshed = reader("refresh", data=view)
+    assert unread.returncode == 0 and len(json.loads(unread.stdout)) == 5
+    assert feeds.returncode == 0 and json.loads(feeds.stdout) == []
+    assert refreshed.returncode == 0 and "No feeds yet" in refreshed.stdout

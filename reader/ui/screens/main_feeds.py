@@ -92,14 +92,17 @@ class FeedActions:
         from reader.config import load_config
 
         store = self.library.store
-        self.visit_began = begin_visit(store)
-        read = read_ids(store)
-        problem, minutes = None, 0.0
+        problem, minutes, new, read = None, 0.0, 0, set()
+        try:
+            self.visit_began = begin_visit(store)
+            read = read_ids(store)
+            new = new_since(store, self.visit_began) if self.visit_began is not None else 0
+        except ReaderError as error:  # a library that cannot be written: no count, no marks saved
+            log.warning("no read state: %s", error)
         try:
             minutes = load_config().refresh_minutes
         except ReaderError as error:
             problem = str(error)
-        new = new_since(store, self.visit_began) if self.visit_began is not None else 0
         self.post_message(VisitCounted(new, read, minutes, problem))
 
     def on_visit_counted(self: MainScreen, event: VisitCounted) -> None:
