@@ -25,7 +25,8 @@ from whoosh.util.times import datetime_to_long
 
 from index.analysis import STOP_WORDS, fold, normalize
 from index.errors import QueryError
-from index.search_terms import terms_with_prefix, terms_with_prefix_and_length
+from index.search_expand import NEVER_INDEXED as _NEVER_INDEXED
+from index.search_expand import expand_multiterms, within_edit_distance  # noqa: F401 - re-exported
 
 # Dates are indexed and queried as wall-clock time in this zone (naive German times are Berlin).
 QUERY_TIMEZONE = ZoneInfo("Europe/Berlin")
@@ -44,16 +45,11 @@ KNOWN_FIELD_NAMES = frozenset(SEARCHABLE_FIELDS) | {alias for names in FIELD_ALI
 
 EntityLookup = Callable[[str, str], list[str]]
 
-# A term that is never indexed: an entity (or a fuzzy word) that resolves to nothing matches
-# nothing, even inside an OR or an AND (where an empty query would simply be dropped).
-_NEVER_INDEXED = "\x00nothing"
 _MAX_FUZZY_DISTANCE = 2
 # Fuzzy words keep their first two letters (Selenskij~ finds Selenskyj, not Helenskij): the scan
 # of the index's words then covers one two-letter prefix, about a tenth of a one-letter one
 # (160 -> 20 ms at 10,000 articles). word~1/1 asks for a one-letter prefix.
 DEFAULT_FUZZY_PREFIX = 2
-# A fuzzy or wildcard term expands to at most this many index terms.
-MAX_EXPANSIONS = 1000
 
 
 def to_index_time(moment: datetime) -> datetime:
@@ -192,6 +188,7 @@ def make_parser(index_schema: fields.Schema) -> qparser.QueryParser:
     return parser
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _TYPOGRAPHIC_QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "«": '"', "»": '"'})
 _FIELD_NAME = re.compile(r"(?:(?<=[\s(])|^)[+-]?([^\W\d_]\w*):(?=\S)")
 _FUZZY_DISTANCE = re.compile(r'(?<=[^\s"])~(\d+)')  # not a phrase's "..."~3 slop
@@ -213,6 +210,9 @@ def check_syntax(text: str) -> str:
     text = text.translate(_TYPOGRAPHIC_QUOTES).strip()
     if not text:
         raise QueryError("The search is empty; type a word to search for.")
+    if _SURROGATE.search(text):  # a byte that is not UTF-8 (from the command line), or half a pair
+        raise QueryError("The query has a character that is not valid text (a byte that is not UTF-8); "
+                         "type it again.")
     if text.count('"') % 2:
         raise QueryError('The query has an opening quote (") without a closing one.')
     # Quoted text keeps its place (so field:"..." has a value) but cannot look like syntax.
@@ -322,57 +322,3 @@ def parse(parser: qparser.QueryParser, text: str, entity_ids_for: EntityLookup |
             raise QueryError(f"The query only has words too common to search for ({', '.join(common)}).")
         raise QueryError("The query has nothing to search for.")
     return resolved
-
-
-def expand_multiterms(node: query.Query, reader) -> query.Query:
-    """Replace fuzzy and wildcard terms by the index terms they match, once, before searching.
-
-    Whoosh would expand them again per segment, and highlighting needs the same list; the
-    fuzzy scan here also skips terms of the wrong length before computing any distance.
-    """
-    if isinstance(node, (query.FuzzyTerm, query.Wildcard)):
-        if isinstance(node, query.FuzzyTerm):
-            terms = _fuzzy_terms(reader, node.fieldname, node.text, node.maxdist, node.prefixlength)
-        else:
-            terms = _wildcard_terms(reader, node)
-        expanded = [query.Term(node.fieldname, term) for _count, term in zip(range(MAX_EXPANSIONS), terms)]
-        if not expanded:
-            return query.Term(node.fieldname, _NEVER_INDEXED)
-        return query.Or(expanded, boost=node.boost)
-    if node.is_leaf():
-        return node
-    return node.apply(lambda child: expand_multiterms(child, reader))
-
-
-def _fuzzy_terms(reader, fieldname: str, text: str, maxdist: int, prefixlength: int) -> list[str]:
-    """The index's terms within ``maxdist`` edits of ``text`` sharing its first ``prefixlength``
-    letters, sorted; only terms of a possible length get a distance computed."""
-    if fieldname not in reader.schema:
-        return []
-    # Imported here, not at the top: rapidfuzz takes ~16 ms to import, at every program start.
-    from rapidfuzz import process
-    from rapidfuzz.distance import OSA
-
-    candidates = terms_with_prefix_and_length(
-        reader, fieldname, text[:prefixlength], len(text) - maxdist, len(text) + maxdist)
-    # In the candidates' (sorted) order, as within_edit_distance would pick them.
-    return [term for term, _distance, _index in
-            process.extract_iter(text, candidates, scorer=OSA.distance, score_cutoff=maxdist)]
-
-
-def _wildcard_terms(reader, node: query.Wildcard) -> list[str]:
-    """The index's terms matching the pattern, sorted: Whoosh's own way (the terms with the
-    pattern's literal beginning, matched against it), over the fast prefix lists."""
-    if node.fieldname not in reader.schema:
-        return []
-    pattern = re.compile(node._get_pattern())
-    prefix = node._find_prefix(node.text)  # Whoosh's, quirks and all, so the same terms match
-    return [term for term in terms_with_prefix(reader, node.fieldname, prefix) if pattern.match(term)]
-
-
-def within_edit_distance(first: str, second: str, limit: int) -> bool:
-    """Damerau-Levenshtein distance in its optimal-string-alignment form (adjacent letters
-    swapped count as one edit, no substring is edited twice) <= limit."""
-    from rapidfuzz.distance import OSA
-
-    return OSA.distance(first, second, score_cutoff=limit) <= limit

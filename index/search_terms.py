@@ -50,6 +50,20 @@ def terms_with_prefix_and_length(reader, fieldname: str, prefix: str,
     return sorted(found)
 
 
+def prefix_term_counts(reader, fieldname: str, prefix: str) -> list[int]:
+    """How many terms of ``fieldname`` begin with ``prefix`` in each segment, from the term
+    files' positions (two binary searches each) without reading the terms."""
+    counts = []
+    for leaf, _offset in reader.leaf_readers():
+        table, key = _term_table(leaf, fieldname, prefix)
+        if table is None:
+            counts.append(len(_segment_run(leaf, fieldname, prefix)))
+        elif key is not None:
+            first, end = _TermFile(table).run_bounds(key)
+            counts.append(end - first)
+    return counts
+
+
 def forget_cached_terms() -> None:
     """Drop every remembered run (only ever stale if a segment's file is replaced in place)."""
     _RUNS.clear()
@@ -104,17 +118,26 @@ class _Run:
 _NO_TERMS = _Run("", np.zeros(0, dtype=np.int64))
 
 
-def _segment_run(leaf, fieldname: str, prefix: str) -> _Run:
+def _term_table(leaf, fieldname: str, prefix: str) -> tuple:
+    """(the segment's term table, the prefix's key in it): (None, None) where the table cannot
+    be read by position, (table, None) where the field has no terms in the segment."""
     try:
         table = leaf._terms._tindex
-        key = leaf._terms._keycoder(fieldname, prefix.encode("utf-8"))
-        readable = table.extras["indextype"] in _POSITION_TYPES
+        if table.extras["indextype"] not in _POSITION_TYPES:
+            return None, None
+        return table, leaf._terms._keycoder(fieldname, prefix.encode("utf-8"))
     except AttributeError:  # not a segment of Whoosh's file codecs
-        readable = False
+        return None, None
     except KeyError:
-        return _NO_TERMS
-    if not readable:  # the public way
+        return table, None
+
+
+def _segment_run(leaf, fieldname: str, prefix: str) -> _Run:
+    table, key = _term_table(leaf, fieldname, prefix)
+    if table is None:  # the public way
         return _Run.of(term.decode("utf-8") for term in leaf.expand_prefix(fieldname, prefix))
+    if key is None:
+        return _NO_TERMS
     segment = _segment_key(leaf, table)
     if segment is None:
         return _TermFile(table).run(key)
@@ -156,7 +179,7 @@ class _TermFile:
 
     def run(self, prefix: bytes) -> _Run:
         """The terms whose keys begin with ``prefix`` (field number + the term's prefix)."""
-        first, end = self._run_bounds(prefix)
+        first, end = self.run_bounds(prefix)
         if first == end:
             return _NO_TERMS
         if end < self._length:
@@ -180,7 +203,7 @@ class _TermFile:
         sources = np.arange(int(term_lengths.sum())) + np.repeat(term_starts - output_starts, term_lengths)
         return _Run.from_utf8(data[sources].tobytes(), term_lengths)
 
-    def _run_bounds(self, prefix: bytes) -> tuple[int, int]:
+    def run_bounds(self, prefix: bytes) -> tuple[int, int]:
         """The indexes (in key order) of the first record whose key begins with ``prefix`` and of
         the first after it that does not: two binary searches, each reading only the first
         len(prefix) bytes of the keys it visits. A key's first bytes are below, equal to or above

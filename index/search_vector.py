@@ -25,6 +25,7 @@ from collections.abc import Iterator
 import numpy as np
 from whoosh import query
 
+from index.search_limits import PostingBudget
 from index.search_postings import NO_POSTINGS, TermPostings, Unsupported, term_postings
 from index.search_scoring import VectorTerm
 from index.search_terms import terms_with_prefix
@@ -43,6 +44,7 @@ class _Query:
         self.searcher = searcher
         self.scoring: dict[tuple[str, str], VectorTerm] = {}
         self.average_lengths: dict[str, float] = {}
+        self.postings = PostingBudget()  # a query reading too many is refused (index.search_limits)
 
 
 class _Leaf:
@@ -150,6 +152,7 @@ def _term_scores(fieldname: str, text: str, boost: float, leaf: _Leaf) -> tuple[
     if fieldname not in leaf.reader.schema:  # as Whoosh: matches nothing
         return NO_POSTINGS, NO_POSTINGS.weights
     postings = term_postings(leaf.reader, fieldname, text)
+    leaf.query.postings.spend(len(postings.ids))
     if not len(postings.ids):
         return postings, postings.weights
     term = leaf.query.scoring.get((fieldname, text))

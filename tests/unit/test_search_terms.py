@@ -19,8 +19,8 @@ from whoosh.filedb.filestore import RamStorage
 
 from index import search_terms
 from index.search import WRITER_OPTIONS, IndexDocument, SearchIndex, build_schema
+from index.search_limits import MAX_EXPANDED_WORDS
 from index.search_query import (
-    MAX_EXPANSIONS,
     expand_multiterms,
     parse,
     within_edit_distance,
@@ -140,9 +140,9 @@ def test_fuzzy_terms_over_several_segments_are_every_term_within_reach_once(
     reader = segmented._current_searcher().reader()
     expected = reference_fuzzy_terms(reader, "body", text, maxdist, prefixlength)
     assert expected
-    assert fuzzy_terms(reader, "body", text, maxdist, prefixlength) == expected[:MAX_EXPANSIONS]
+    assert fuzzy_terms(reader, "body", text, maxdist, prefixlength) == expected[:MAX_EXPANDED_WORDS]
     # A second time, from what was remembered.
-    assert fuzzy_terms(reader, "body", text, maxdist, prefixlength) == expected[:MAX_EXPANSIONS]
+    assert fuzzy_terms(reader, "body", text, maxdist, prefixlength) == expected[:MAX_EXPANDED_WORDS]
 
 
 @pytest.mark.parametrize("prefix", ["", "s", "se", "seehofer", "lufth", "ки", "zz", "\uffff"])

@@ -1,0 +1,107 @@
+"""Ranges, wildcards and fuzzy words replaced by the index words they match, within the limits
+of :mod:`index.search_limits`, once per query before it is ranked.
+
+Whoosh would expand them again per segment (a range walking its words one posting at a time:
+``[a TO z]`` took 57 s at 10,000 articles), and highlighting needs the same list. Prefixes stay
+prefixes (index.search_vector ranks each segment's own words) but count their words here.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+from whoosh import query
+
+from index.search_limits import MAX_EXPANDED_WORDS, ExpansionBudget, QueryTooCostly, check_compared
+from index.search_terms import prefix_term_counts, terms_with_prefix, terms_with_prefix_and_length
+
+# A term that is never indexed: an entity (or a fuzzy word) that resolves to nothing matches
+# nothing, even inside an OR or an AND (where an empty query would simply be dropped).
+NEVER_INDEXED = "\x00nothing"
+
+
+def expand_multiterms(node: query.Query, reader) -> query.Query:
+    """The query with its ranges, wildcards and fuzzy words replaced by the words they match;
+    raises QueryTooCostly (one sentence) when they match or compare too many words."""
+    return _expand(node, reader, ExpansionBudget())
+
+
+def _expand(node: query.Query, reader, budget: ExpansionBudget) -> query.Query:
+    if isinstance(node, query.Every):
+        raise QueryTooCostly("A * on its own matches every word; put letters before it, e.g. Verteid*.")
+    if isinstance(node, query.Prefix):
+        budget.spend(_prefix_words(reader, node.fieldname, node.text), f"The prefix {node.text}*")
+        return node
+    if isinstance(node, query.FuzzyTerm):
+        terms = _fuzzy_terms(reader, node.fieldname, node.text, node.maxdist, node.prefixlength)
+        part = f"The fuzzy word {node.text}~{node.maxdist}"
+    elif isinstance(node, query.Wildcard):
+        terms = _wildcard_terms(reader, node)
+        part = f"The pattern {node.text}"
+    elif isinstance(node, query.TermRange):
+        terms = _range_terms(reader, node)
+        part = f"The range {'{' if node.startexcl else '['}{node.start or ''} TO {node.end or ''}{'}' if node.endexcl else ']'}"
+    elif node.is_leaf():
+        return node
+    else:
+        return node.apply(lambda child: _expand(child, reader, budget))
+    budget.spend(len(terms), part)
+    if not terms:
+        return query.Term(node.fieldname, NEVER_INDEXED)
+    return query.Or([query.Term(node.fieldname, term) for term in terms], boost=node.boost)
+
+
+def _prefix_words(reader, fieldname: str, prefix: str) -> int:
+    """How many words of the field begin with ``prefix`` (more than the limit: some number above
+    it), read from the term files' positions as far as they tell."""
+    if fieldname not in reader.schema:
+        return 0
+    largest = max(prefix_term_counts(reader, fieldname, prefix), default=0)
+    if largest > MAX_EXPANDED_WORDS:
+        return largest
+    # At most the limit per segment: read (and remembered for the ranking), shared words once
+    return len(terms_with_prefix(reader, fieldname, prefix))
+
+
+def _range_terms(reader, node: query.TermRange) -> list[str]:
+    """The words of the range, up to one past the limit (the rest need not be read)."""
+    if node.fieldname not in reader.schema:
+        return []
+    return [term.decode("utf-8") for term in islice(node._btexts(reader), MAX_EXPANDED_WORDS + 1)]
+
+
+def _fuzzy_terms(reader, fieldname: str, text: str, maxdist: int, prefixlength: int) -> list[str]:
+    """The index's terms within ``maxdist`` edits of ``text`` sharing its first ``prefixlength``
+    letters, sorted; only terms of a possible length get a distance computed."""
+    if fieldname not in reader.schema:
+        return []
+    check_compared(sum(prefix_term_counts(reader, fieldname, text[:prefixlength])), f"The fuzzy word {text}~")
+    # Imported here, not at the top: rapidfuzz takes ~16 ms to import, at every program start.
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    candidates = terms_with_prefix_and_length(
+        reader, fieldname, text[:prefixlength], len(text) - maxdist, len(text) + maxdist)
+    # In the candidates' (sorted) order, as within_edit_distance would pick them.
+    return [term for term, _distance, _index in
+            process.extract_iter(text, candidates, scorer=OSA.distance, score_cutoff=maxdist)]
+
+
+def _wildcard_terms(reader, node: query.Wildcard) -> list[str]:
+    """The index's terms matching the pattern, sorted: Whoosh's own way (the terms with the
+    pattern's literal beginning, matched against it), over the fast prefix lists."""
+    if node.fieldname not in reader.schema:
+        return []
+    pattern = re.compile(node._get_pattern())
+    prefix = node._find_prefix(node.text)  # Whoosh's, quirks and all, so the same terms match
+    check_compared(sum(prefix_term_counts(reader, node.fieldname, prefix)), f"The pattern {node.text}")
+    return [term for term in terms_with_prefix(reader, node.fieldname, prefix) if pattern.match(term)]
+
+
+def within_edit_distance(first: str, second: str, limit: int) -> bool:
+    """Damerau-Levenshtein distance in its optimal-string-alignment form (adjacent letters
+    swapped count as one edit, no substring is edited twice) <= limit."""
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(first, second, score_cutoff=limit) <= limit
