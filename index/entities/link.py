@@ -64,11 +64,11 @@ def link(text: str, tokens: list[Token], spans: list[Span], gazetteer: Gazetteer
 
     def kind_of(name: str) -> str:
         """The kind most of the name's mentions have; a person named in full with it as
-        surname counts as one more ("in Niederösterreich", "Zollfahndung Niederösterreich"
-        taken for a person, is still a place)."""
-        counts = Counter(kinds[name])
+        surname counts as half a mention more ("in Niederösterreich", "Zollfahndung
+        Niederösterreich" taken for a person, is still a place)."""
+        counts: dict[str, float] = dict(kinds[name])
         if full_names.get(name):
-            counts["person"] += 1
+            counts["person"] = counts.get("person", 0) + 0.5
         return min(counts, key=lambda k: (-counts[k], _KIND_ORDER[k]))
 
     mentions = []

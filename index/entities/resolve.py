@@ -137,12 +137,16 @@ def _resolve(records: list[EntityRecord], gazetteer: Gazetteer,
                 single_word.add(rid)
 
     entries = gazetteer.entries
+    dominant = _dominant_kinds(by_id, entries)
     groups: dict[str, _Group] = {}
     for rid, record in by_id.items():
-        # The id this one joins: itself (gazetteer ids too), the one full name with its
-        # surname, or the id of its base form (Russlands -> Russland).
+        # The id this one joins: itself (gazetteer ids too), the same name in the kind most
+        # of its mentions have, the one full name with its surname, or the id of its base
+        # form (Russlands -> Russland).
         target = rid
-        if rid not in entries:
+        if rid in dominant:
+            target = dominant[rid]
+        elif rid not in entries:
             kind, key = rid.split(":", 1)
             candidates = full_by_surname.get(key) if rid in single_word else None
             if candidates is not None and len(candidates) == 1:
@@ -206,6 +210,30 @@ def _resolve(records: list[EntityRecord], gazetteer: Gazetteer,
         for member in members:
             linking[member] = final_id
     return linking, finals
+
+
+def _dominant_kinds(by_id: dict[str, EntityRecord], entries) -> dict[str, str]:
+    """For a name the recogniser gave several kinds across the library (no gazetteer id of
+    its own): the id of the same name in the kind with the most mentions, a gazetteer
+    entry's kind first ("Niederösterreich" a person in one article, a place in nine)."""
+    counts: dict[str, dict[str, int]] = {}
+    for rid, record in by_id.items():
+        kind, key = rid.split(":", 1)
+        counts.setdefault(key, {})[kind] = sum(record.surfaces.values())
+    for eid in entries:
+        kind, key = eid.split(":", 1)
+        if key in counts:
+            counts[key][kind] = counts[key].get(kind, 0) + 1_000_000
+    moved = {}
+    for key, by_kind in counts.items():
+        if len(by_kind) < 2:
+            continue
+        best = min(by_kind, key=lambda k: (-by_kind[k], k))
+        for kind in by_kind:
+            rid = f"{kind}:{key}"
+            if kind != best and rid in by_id and rid not in entries:
+                moved[rid] = f"{best}:{key}"
+    return moved
 
 
 def _apply_corrections(groups: dict[str, _Group], corrections: Corrections) -> set[str]:

@@ -47,3 +47,14 @@ def test_doubted_one_off_names_go_and_known_or_repeated_ones_stay(pipeline, monk
     monkeypatch.setattr(recognise, "ONE_OFF_CONFIDENCE", 1.01)  # every model span doubted
     assert {m.text for m in pipeline.extract(once)} == {"Wiesbaden", "Angela Merkel"}
     assert "Hannelore Kowalczyk" in {m.text for m in pipeline.extract(twice)}
+
+
+def test_the_library_shows_a_names_dominant_kind(pipeline):
+    from index.entities import EntityRecord
+
+    records = [EntityRecord("place:quelbrunnhof", "place", {"Quelbrunnhof": 6}),
+               EntityRecord("person:quelbrunnhof", "person", {"Quelbrunnhof": 2}),
+               EntityRecord("org:quelbrunnhof", "org", {"Quelbrunnhof": 1})]
+    resolved = pipeline.resolve(records)
+    assert {entity.id for entity in resolved.values()} == {"place:quelbrunnhof"}
+    assert resolved["person:quelbrunnhof"].kind == "place"
