@@ -189,3 +189,23 @@ def parse_date_value(value: object) -> FoundDate | None:
                 parsed = parsed.replace(tzinfo=timezone.utc)
             return FoundDate(parsed, "minute")
     return find_date(text)
+
+
+# A date in a file name or URL path: 2020-03-15, 2020_03_15, 2020.03.15, /2020/03/15/, 20200315.
+_NAME_DATE = re.compile(
+    r"(?<![0-9A-Za-z])(?P<y>(?:19|20)\d{2})(?P<sep>[-_./]?)(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])"
+    r"(?![0-9A-Za-z])"
+)
+
+
+def date_in_name(name: str | None) -> FoundDate | None:
+    """The day a file name or a URL's path names (``2020-03-15-bericht.txt``, ``/2020/03/15/``,
+    ``20200315``); None when it names none, or more than one."""
+    if not name:
+        return None
+    days = {(m["y"], m["m"], m["d"]) for m in _NAME_DATE.finditer(name)}
+    if len(days) != 1:
+        return None
+    year, month, day = days.pop()
+    value = _local(int(year), int(month), int(day), None, None)
+    return None if value is None or value > datetime.now(BERLIN) else FoundDate(value, "day")

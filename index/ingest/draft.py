@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePath
+from urllib.parse import urlsplit
 
 from ..models import Article
 from . import furniture
-from .dates import FoundDate
+from .dates import FoundDate, date_in_name
 from .metalines import title_says_liveblog
+from .pagetitle import host_of
 from .text import clean_inline, shorten, title_from_text
 
 
@@ -37,6 +40,18 @@ def _title_paragraph(body: str) -> str:
     return next((p for p in paragraphs if len(p.split()) >= 4), paragraphs[0])
 
 
+def _date_named(url: str | None, path: str | None) -> FoundDate | None:
+    """What the file does not state: the day in its URL's path or its file name."""
+    if url:
+        try:
+            found = date_in_name(urlsplit(url).path)
+        except ValueError:
+            found = None
+        if found is not None:
+            return found
+    return date_in_name(PurePath(path).name) if path else None
+
+
 def finish(draft: ArticleDraft, path: str | None) -> Article | None:
     """The Article for a draft, or None when it has no body text."""
     body = draft.body.strip()
@@ -52,6 +67,9 @@ def finish(draft: ArticleDraft, path: str | None) -> Article | None:
     kind = draft.kind if draft.kind in ("article", "liveblog") else None
     if kind is None:
         kind = "liveblog" if title_says_liveblog(title) else "article"
+    url = draft.url.strip() if draft.url else None
+    published = draft.published or _date_named(url, path)
+    source = source or host_of(url)
     tags: list[str] = []
     for tag in draft.tags:
         tag = clean_inline(str(tag))
@@ -61,11 +79,11 @@ def finish(draft: ArticleDraft, path: str | None) -> Article | None:
         title=title,
         body=body,
         source=source,
-        published=draft.published.value if draft.published else None,
-        published_precision=draft.published.precision if draft.published else None,
+        published=published.value if published else None,
+        published_precision=published.precision if published else None,
         kind=kind,
         path=path,
-        url=draft.url.strip() if draft.url else None,
+        url=url,
         tags=tags,
         item_key=draft.item_key,
     )

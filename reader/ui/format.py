@@ -28,8 +28,9 @@ def short_date(published: datetime | None, precision: str | None = None) -> str:
 
 def list_meta(published: datetime | None, source: str | None, precision: str | None = None,
               kind: str = "article") -> str:
-    """'date · source' for a list row: the date first, so a narrow pane still shows it."""
-    parts = [short_date(published, precision)]
+    """'date · source' for a list row: the date first, so a narrow pane still shows it. Only
+    what is known: empty when neither is (the row then has no line for it)."""
+    parts = [short_date(published, precision)] if published else []
     if source:
         parts.append(visible(source))
     if kind == "liveblog":
@@ -42,8 +43,9 @@ def summary_meta(summary: ArticleSummary) -> str:
 
 
 def article_meta(article: Article) -> str:
-    """The line under an article's title."""
-    parts = [article.source or "unknown source", short_date(article.published, article.published_precision)]
+    """The line under an article's title: what is known of it (no "unknown source")."""
+    parts = [part for part in (article.source, article.published and short_date(article.published,
+                                                                                  article.published_precision)) if part]
     if article.kind == "liveblog":
         parts.append("liveblog")
     # The file name (not its folder) or the URL: enough to find it, short enough for a header.

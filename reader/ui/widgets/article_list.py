@@ -33,8 +33,10 @@ SNIPPET_LEAD = 12
 
 
 def summary_prompt(summary: ArticleSummary) -> Content:
-    """Title and 'source · date', one line each (cut with … when the pane is narrow)."""
-    return Row.of(Content.assemble((visible(summary.title), "bold"), "\n", (summary_meta(summary), "dim")))
+    """Title and 'date · source', one line each (cut with … when the pane is narrow); no second
+    line when neither is known."""
+    meta = summary_meta(summary)
+    return Row.of(Content.assemble((visible(summary.title), "bold"), *(("\n", (meta, "dim")) if meta else ())))
 
 
 def hit_prompt(hit: Hit) -> Content:
@@ -46,7 +48,7 @@ def hit_prompt(hit: Hit) -> Content:
     """
     title = Content(visible(hit.title), [ContentSpan(span.start, span.end, "underline") for span in hit.title_matches])
     meta = list_meta(hit.published, hit.source, hit.published_precision)
-    parts: list = [title.stylize_before("bold"), "\n", (meta, "dim")]
+    parts: list = [title.stylize_before("bold"), *(("\n", (meta, "dim")) if meta else ())]
     snippet = visible(hit.snippet.replace("\n", " "))
     if snippet.strip():
         start, end = snippet_line(snippet, [(span.start, span.end) for span in hit.snippet_matches])
