@@ -16,7 +16,6 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
 
 from index.bookmark_store import find_quote, utc_now
 from index.errors import ReaderError

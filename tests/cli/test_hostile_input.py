@@ -9,10 +9,10 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from test_cli_contract import installed_reader
 
 from reader.export_file import ExportError, export_target
 
@@ -25,15 +25,6 @@ RESET = "\x1bc"
 HOSTILE = OSC_52 + OSC_2 + OSC_8 + CSI + RESET + "\x9b2J"
 # A file name cannot hold '/'.
 HOSTILE_NAME = HOSTILE.replace("/", "")
-
-
-def installed_reader() -> str:
-    beside_python = Path(sys.executable).parent / "reader"
-    if beside_python.exists():
-        return str(beside_python)
-    found = shutil.which("reader")
-    assert found, "the reader command is not installed (pip install '.[test]')"
-    return found
 
 
 def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
