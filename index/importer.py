@@ -4,6 +4,10 @@ Parsing and entity recognition are pure CPU work on one article at a time, so th
 process pool while the parent process writes the store and the search index. A worker skips
 recognition for an article whose text the library already holds (re-importing a folder), and
 the parent recognises it after all if it turns out to need writing.
+
+JSON Lines and CSV files are read item by item in the parent (index.ingest.items) and their
+items go to the workers in small groups, like small files: a file of any size imports in
+bounded memory, and the progress counts items.
 """
 
 from __future__ import annotations
@@ -16,8 +20,9 @@ import signal
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +41,7 @@ POOL_THRESHOLD = 40
 # writer pauses for minutes while the search index merges segments; the workers parse on, and
 # what they parse waits on disk (index.parse_ahead: ~12 KB per article, so 250 MB at most).
 CHUNK = 8
+ITEMS_PER_TASK = 16
 FILES_AHEAD = 20_000
 # One worker per core, at a lower priority than the writer (the parent): on two cores the
 # writer is the limit of a large import, and the workers fill the time it leaves. The workers
@@ -43,6 +49,7 @@ FILES_AHEAD = 20_000
 # (~150-230 MB each, against ~330 MB after 100,000 articles); a new one loads the entity model in ~0.5 s.
 # (Not ProcessPoolExecutor's max_tasks_per_child: it can deadlock before Python 3.13.4, gh-115634.)
 MAX_WORKERS = 8
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 WORKER_NICENESS = 5
 CHUNKS_PER_WORKER = 125
 
@@ -57,6 +64,12 @@ class ParsedFile:
     prepared: list[Prepared | None] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    # How many items of the progress count this result stands for (a file, or a streamed file's items).
+    items: int = 1
+    # The last result of a streamed file: how far its item count was off the estimate.
+    from_stream: bool = False
+    stream_end: bool = False
+    estimate_error: int = 0
 
 
 class _Worker:
@@ -71,6 +84,11 @@ class _Worker:
         from index.entities import EntityPipeline
 
         _exit_with_parent(parent)
+        # A Ctrl+C or a closed terminal reaches the whole process group; the parent decides
+        # what to do about it. (Blocked while this process started: see ParseAhead.)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
         try:
             os.nice(WORKER_NICENESS)
         except (OSError, AttributeError):
@@ -120,33 +138,50 @@ def _exit_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def parse_one(path: Path, skip_known: bool = True) -> ParsedFile:
-    """Parse a file and recognise the entities of its new articles. Never raises for bad input."""
+@dataclass
+class Source:
+    path: Path
+    streamed: str | None  # "jsonl" or "csv" when read item by item
+    estimate: int  # items, for the progress count
+
+
+@dataclass
+class ImportPlan:
+    """What an import reads, and what it skipped while finding it (name, sentence)."""
+
+    sources: list[Source]
+    skipped: list[tuple[str, str]]
+
+    @property
+    def items(self) -> int:
+        return sum(source.estimate for source in self.sources)
+
+
+def plan(paths: Iterable[Path]) -> ImportPlan:
     from index import ingest  # not at import time: HTML support loads slowly, and reading needs none of it
 
-    result = ParsedFile(path=str(path))
-    try:
-        articles, result.problems = ingest.parse_file_report(path)
-    except IngestError as exc:
-        result.failures.append(str(exc))
-        return result
-    except OSError as exc:
-        result.failures.append(f"Cannot read {path}: {exc.strerror or exc}.")
-        return result
-    for article in articles:
-        if len(article.body) > MAX_ARTICLE_CHARS:
-            result.failures.append(f"{article.title[:60]!r} has {len(article.body):,} characters, more than an "
-                                   f"article can have ({MAX_ARTICLE_CHARS:,}); not imported.")
-            continue
-        result.articles.append(article)
-        if _Worker.pipeline is None or (skip_known and _Worker.already_stored(article)):
-            result.mentions.append(None)
-            result.prepared.append(None)
-        else:
-            result.mentions.append(_analysed(_Worker.pipeline.extract, article.body))
-            result.prepared.append(_analysed(prepare, _Worker.schema, article.title, article.body)
-                                   if _Worker.schema else None)
-    return result
+    skipped: list[tuple[str, str]] = []
+    sources = []
+    for path in ingest.iter_source_files((Path(p) for p in paths), on_skip=lambda *skip: skipped.append(skip)):
+        streamed = ingest.streamed_format(path)
+        sources.append(Source(path, streamed, ingest.estimate_items(path) if streamed else 1))
+    return ImportPlan(sources, skipped)
+
+
+def _keep(result: ParsedFile, article: Article, skip_known: bool) -> None:
+    """Add an article to a result, with its entities recognised unless the library has its text."""
+    if len(article.body) > MAX_ARTICLE_CHARS:
+        result.failures.append(f"{article.title[:60]!r} has {len(article.body):,} characters, more than an "
+                               f"article can have ({MAX_ARTICLE_CHARS:,}); not imported.")
+        return
+    result.articles.append(article)
+    if _Worker.pipeline is None or (skip_known and _Worker.already_stored(article)):
+        result.mentions.append(None)
+        result.prepared.append(None)
+    else:
+        result.mentions.append(_analysed(_Worker.pipeline.extract, article.body))
+        result.prepared.append(_analysed(prepare, _Worker.schema, article.title, article.body)
+                               if _Worker.schema else None)
 
 
 def _analysed(step, *args):
@@ -158,27 +193,143 @@ def _analysed(step, *args):
         return None
 
 
-def _parse_chunk(paths: list[str]) -> bytes:
-    """A chunk's parsed files, pickled: they wait in the parent's parse-ahead window as bytes,
-    about a sixth of the memory of the articles and mentions they unpickle to (~80 KB each)."""
-    results = []
-    for path in paths:
+def parse_one(path: Path, skip_known: bool = True) -> ParsedFile:
+    """Parse a file and recognise the entities of its new articles. Never raises for bad input."""
+    from index import ingest
+
+    result = ParsedFile(path=ingest.printable_name(path))
+    try:
+        articles, result.problems = ingest.parse_file_report(path)
+    except IngestError as exc:
+        result.failures.append(str(exc))
+        return result
+    except OSError as exc:
+        result.failures.append(f"Cannot read {result.path}: {exc.strerror or exc}.")
+        return result
+    for article in articles:
+        _keep(result, article, skip_known)
+    return result
+
+
+def parse_items(name: str, resolved: str, fmt: str, items: list, problems: list[str],
+                skip_known: bool = True) -> ParsedFile:
+    """Articles from a group of a streamed file's items; a bad item is a sentence, never an error."""
+    from index import ingest
+
+    result = ParsedFile(path=name, problems=list(problems), items=len(items), from_stream=True)
+    for item in items:
         try:
-            results.append(parse_one(Path(path)))
+            article, notes = ingest.item_article(fmt, item, resolved)
+            result.problems.extend(notes)
+            if article is not None:
+                _keep(result, article, skip_known)
+        except Exception as exc:  # noqa: BLE001 - one item must never stop the import
+            log.exception("unexpected error parsing line %s of %s", item[0], name)
+            result.problems.append(f"line {item[0]}: cannot be imported (unexpected {type(exc).__name__}: {exc}).")
+    return result
+
+
+def _run(task: tuple, skip_known: bool = True) -> list[ParsedFile]:
+    kind, *args = task
+    if kind == "items":
+        return [parse_items(*args, skip_known=skip_known)]
+    if kind == "end":
+        name, problems, failure, estimate_error = args
+        return [ParsedFile(path=name, problems=problems, failures=[failure] if failure else [], items=0,
+                           stream_end=True, estimate_error=estimate_error)]
+    results = []
+    for path in args[0]:
+        try:
+            results.append(parse_one(Path(path), skip_known))
         except Exception as exc:  # noqa: BLE001 - one file must never stop the import
             log.exception("unexpected error parsing %s", path)
             results.append(ParsedFile(path=path, failures=[
                 f"Cannot import {path}: unexpected {type(exc).__name__}: {exc}."]))
-    return pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+    return results
 
 
-def parse_files(files: list[Path], *, aliases_file: Path | None, database: Path | None) -> Iterator[ParsedFile]:
-    """Parsed files in the order given; in a process pool when there are many."""
+def _run_pickled(task: tuple) -> bytes:
+    """A task's results, pickled: they wait in the parent's parse-ahead window as bytes, about a
+    sixth of the memory of the articles and mentions they unpickle to (~80 KB each)."""
+    return pickle.dumps(_run(task), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _tasks(sources: list[Source]) -> Iterator[tuple]:
+    """Work for the workers: groups of whole files, and a streamed file's items in groups."""
+    files: list[str] = []
+    for source in sources:
+        if source.streamed is None:
+            files.append(str(source.path))
+            if len(files) >= CHUNK:
+                yield ("files", files)
+                files = []
+            continue
+        if files:
+            yield ("files", files)
+            files = []
+        yield from _item_tasks(source)
+    if files:
+        yield ("files", files)
+
+
+def _item_tasks(source: Source) -> Iterator[tuple]:
+    from index import ingest
+
+    name = ingest.printable_name(source.path)
+    problems: list[str] = []  # the reader adds to it; each task takes what is there
+
+    def taken() -> list[str]:
+        found = list(problems)
+        problems.clear()
+        return found
+
+    count, failure = 0, None
+    try:
+        resolved, items = ingest.open_items(source.path, source.streamed, problems)
+        group: list = []
+        for item in items:
+            group.append(item)
+            count += 1
+            if len(group) >= ITEMS_PER_TASK:
+                yield ("items", name, resolved, source.streamed, group, taken())
+                group = []
+        if group:
+            yield ("items", name, resolved, source.streamed, group, taken())
+    except IngestError as error:
+        failure = str(error)
+    except OSError as error:
+        failure = f"{name} cannot be read: {error.strerror or error}."
+    except Exception as error:  # noqa: BLE001 - one file must never stop the import
+        log.exception("unexpected error reading %s", name)
+        failure = f"Cannot import {name}: unexpected {type(error).__name__}: {error}."
+    yield ("end", name, taken(), failure, count - source.estimate)
+
+
+def parse_files(import_plan: ImportPlan, *, aliases_file: Path | None, database: Path | None,
+                stop: Callable[[], bool] | None = None) -> Iterator[ParsedFile]:
+    """Parsed files (and groups of items) in the order given; in a process pool when there are many.
+    A streamed file from which no article came is a failure, like a file without one."""
+    articles_of_stream = 0
+    for result in _parsed(import_plan, aliases_file=aliases_file, database=database, stop=stop):
+        if result.stream_end:
+            if not result.failures and not articles_of_stream:
+                result.failures.append(f"{result.path} has no readable article.")
+            articles_of_stream = 0
+        elif result.from_stream:
+            articles_of_stream += len(result.articles)
+        yield result
+
+
+def _parsed(import_plan: ImportPlan, *, aliases_file: Path | None, database: Path | None,
+            stop: Callable[[], bool] | None) -> Iterator[ParsedFile]:
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if len(files) < POOL_THRESHOLD or workers < 2:
-        for path in files:
+    tasks = _tasks(import_plan.sources)
+    if import_plan.items < POOL_THRESHOLD or workers < 2:
+        for task in tasks:
             # In-process: the library recognises entities itself, only for what it writes.
-            yield parse_one(path, skip_known=False)
+            yield from _run(task, skip_known=False)
+            if stop is not None and stop():
+                return
         return
     # spawn, not fork: the app imports from a thread, and forking a threaded process can deadlock.
     context = multiprocessing.get_context("spawn")
@@ -188,15 +339,14 @@ def parse_files(files: list[Path], *, aliases_file: Path | None, database: Path 
         return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_Worker.setup,
                                    initargs=initargs)
 
-    chunks = [[str(p) for p in files[i:i + CHUNK]] for i in range(0, len(files), CHUNK)]
-    ahead = ParseAhead(new_pool, _parse_chunk, chunks, in_pool=workers * 4, waiting=FILES_AHEAD // CHUNK,
+    ahead = ParseAhead(new_pool, _run_pickled, tasks, in_pool=workers * 4, waiting=FILES_AHEAD // CHUNK,
                        tasks_per_pool=workers * CHUNKS_PER_WORKER,
-                       spool_dir=database.parent if database is not None else None)
-    for data in ahead:
-        yield from pickle.loads(data)
-
-
-def source_files(paths: Iterable[Path]) -> list[Path]:
-    from index import ingest
-
-    return list(ingest.iter_source_files(Path(p) for p in paths))
+                       spool_dir=database.parent if database is not None else None,
+                       stop=stop, blocked_signals=STOP_SIGNALS)
+    try:
+        for data in ahead:
+            yield from pickle.loads(data)
+    except BrokenProcessPool:
+        if stop is None or not stop():
+            raise
+        # A signal to the whole process group (`kill -TERM -PGID`) also ended the workers.

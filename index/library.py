@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,8 +25,10 @@ from index.work_lock import WorkLock
 
 log = logging.getLogger(__name__)
 
-# Articles written to the store and the index per transaction/commit during an import.
+# Articles written to the search index per commit during an import; the store takes what was
+# parsed at least this often, so a kill -9 loses only seconds of recognition work.
 IMPORT_BATCH = 1000
+STORE_EVERY_SECONDS = 2.0
 # After a large import, segments of fewer articles than this are merged into one.
 FINAL_MERGE_BELOW = 5 * IMPORT_BATCH
 
@@ -40,6 +43,28 @@ REBUILD_MESSAGE = ("The search index was missing, damaged or from another versio
                    "rebuilding it from the library…")
 
 
+class _ImportBatch:
+    """Articles of an import on their way to the library: parsed (and recognised), then stored,
+    then indexed. The store takes them every few seconds, the index every IMPORT_BATCH articles
+    (each index commit makes a segment)."""
+
+    def __init__(self) -> None:
+        self.parsed: list[tuple[Article, list[Mention] | None, Prepared | None]] = []
+        self.stored: list[tuple[Article, Prepared | None]] = []
+        self._since = time.monotonic()
+
+    def due(self) -> bool:
+        return time.monotonic() - self._since >= STORE_EVERY_SECONDS
+
+    def take_parsed(self) -> list:
+        taken, self.parsed, self._since = self.parsed, [], time.monotonic()
+        return taken
+
+    def take_all(self) -> tuple:
+        stored, self.stored = self.stored, []
+        return self.take_parsed(), stored
+
+
 @dataclass
 class ImportReport:
     added: int = 0
@@ -50,6 +75,7 @@ class ImportReport:
     # Articles in the library stored without entities because recognition raised (see index.enrichment).
     without_entities: int = 0
     entities_recovered: int = 0  # of those left by earlier imports, recognised now
+    interrupted: bool = False  # stopped early; what was read before is stored
 
     @property
     def ok(self) -> bool:
@@ -267,27 +293,44 @@ class Library:
     # --- writing --------------------------------------------------------------
 
     @_writer_work
-    def add(self, paths: Iterable[Path], progress: Progress | None = None) -> ImportReport:
-        """Import files and folders. One bad file is reported and skipped; the rest go on."""
+    def add(self, paths: Iterable[Path], progress: Progress | None = None,
+            stop: Callable[[], bool] | None = None) -> ImportReport:
+        """Import files and folders. One bad file is reported and skipped; the rest go on.
+
+        When ``stop()`` turns true (the user pressed Ctrl+C) the import ends early: what was read
+        and recognised is stored and indexed first, and ``report.interrupted`` is set. A run of
+        the same import again finds those articles unchanged and goes on from there.
+        """
         if self.store.read_only:
             raise self.store.refusal("articles cannot be added to it")
         report = ImportReport()
         report.entities_recovered, _ = self.recognise_failed_again()
-        files = importer.source_files(paths)
-        pending: list[tuple[Article, list[Mention] | None, Prepared | None]] = []
-        parsed = importer.parse_files(files, aliases_file=self.aliases_file, database=self.store.path)
-        for done, result in enumerate(parsed, start=1):
+        plan = importer.plan(paths)
+        report.failed.extend(plan.skipped)
+        batch = _ImportBatch()
+        total, done = plan.items, 0
+        parsed = importer.parse_files(plan, aliases_file=self.aliases_file, database=self.store.path, stop=stop)
+        for result in parsed:
             report.failed.extend((result.path, reason) for reason in result.failures)
             report.warnings.extend((result.path, problem) for problem in result.problems)
-            pending.extend(zip(result.articles, result.mentions, result.prepared))
-            if len(pending) >= IMPORT_BATCH:
-                self._save(pending, report)
-                pending = []
+            for problem in result.problems:
+                log.warning("%s: %s", result.path, problem)
+            batch.parsed.extend(zip(result.articles, result.mentions, result.prepared))
+            if len(batch.parsed) + len(batch.stored) >= IMPORT_BATCH:
+                self._save(*batch.take_all(), report)
+            elif batch.parsed and batch.due():
+                # Stored now, indexed with the batch: a kill loses at most a few seconds of work.
+                batch.stored.extend(self._store_articles(batch.take_parsed(), report))
+            done += result.items
+            total += result.estimate_error
             if progress:
-                progress(done, len(files), result.path)
-        if pending:
-            self._save(pending, report)
-        if report.added + report.updated >= IMPORT_BATCH:
+                progress(done, max(total, done), result.path)
+            if stop is not None and stop():
+                break
+        parsed.close()  # stops the workers now when the import was interrupted
+        report.interrupted = stop is not None and stop()
+        self._save(*batch.take_all(), report)
+        if report.added + report.updated >= IMPORT_BATCH and not report.interrupted:
             # A large import leaves many one-batch segments; a search looks in each.
             try:
                 self.index.merge_small_segments(below=FINAL_MERGE_BELOW)
@@ -305,18 +348,27 @@ class Library:
     def add_articles(self, articles: list[Article]) -> ImportReport:
         """Store and index already-parsed articles (used by importers and tests)."""
         report = ImportReport()
-        self._save([(article, None, None) for article in articles], report)
+        self._save([(article, None, None) for article in articles], [], report)
         if report.added or report.updated:
             self.refresh_entities()
         return report
 
     def _save(self, articles: list[tuple[Article, list[Mention] | None, Prepared | None]],
-              report: ImportReport) -> None:
-        """Write new and changed articles; `None` mentions are recognised here, `None` postings
-        analysed by the index."""
-        to_write: list[Article] = []
-        known_mentions: dict[int, list[Mention]] = {}
-        prepared: dict[int, Prepared] = {}
+              stored: list[tuple[Article, Prepared | None]], report: ImportReport) -> None:
+        """Write new and changed articles to the store, then index them with ``stored`` (articles
+        an earlier step of the batch stored but did not index)."""
+        written = list(stored) + self._store_articles(articles, report)
+        if written:
+            self._index_articles([article for article, _ in written],
+                                 {id(article): postings for article, postings in written if postings is not None})
+            crash_point("articles-indexed")
+
+    def _store_articles(self, articles: list[tuple[Article, list[Mention] | None, Prepared | None]],
+                        report: ImportReport) -> list[tuple[Article, Prepared | None]]:
+        """Store new and changed articles (not yet indexed: a crash before the index has them is
+        repaired on the next open); `None` mentions are recognised here. Returns what was written,
+        with its prepared postings (`None`: analysed by the index)."""
+        to_write: list[tuple[Article, list[Mention] | None, Prepared | None]] = []
         seen: set[str] = set()
         for article, found, postings in articles:
             existing = self.store.find_existing(article)
@@ -335,23 +387,17 @@ class Library:
                     continue
                 report.updated += 1
             seen.add(article.id)
-            to_write.append(article)
-            if found is not None:
-                known_mentions[id(article)] = found
-            if postings is not None:
-                prepared[id(article)] = postings
+            to_write.append((article, found, postings))
         if not to_write:
-            return
+            return []
         # Recognise entities before the transaction, so the write lock is held only for the writing.
-        analysed = [(known_mentions[id(a)], None) if id(a) in known_mentions
-                    else enrichment.recognise(self._extract_mentions, a) for a in to_write]
-        # Store first (indexed = 0), then the index: a crash in between is repaired on the next open.
+        analysed = [(found, None) if found is not None else enrichment.recognise(self._extract_mentions, article)
+                    for article, found, _ in to_write]
         with self.store.transaction() as db:
-            for article, (found, failure) in zip(to_write, analysed):
+            for (article, _, _), (found, failure) in zip(to_write, analysed):
                 self.store.upsert_article(db, article, found, analysis_failure=failure)
         crash_point("articles-stored")
-        self._index_articles(to_write, prepared)
-        crash_point("articles-indexed")
+        return [(article, postings) for article, _, postings in to_write]
 
     @staticmethod
     def _same_as_stored(article: Article, row) -> bool:

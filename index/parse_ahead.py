@@ -12,10 +12,11 @@ from __future__ import annotations
 import logging
 import os
 import queue
+import signal
 import tempfile
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 # disk holds only what waits (plus one file).
 SPOOL_FILE_BYTES = 32 * 1024 * 1024
 _POLL_SECONDS = 0.2
+_NO_TASK = object()
 
 
 class _SpoolFile:
@@ -65,14 +67,21 @@ class ParseAhead:
     At most ``in_pool`` tasks are submitted at once and at most ``waiting`` finished results
     wait for the caller; then the pool idles until the caller reads on. Every
     ``tasks_per_pool`` tasks the pool is shut down and a new one started: worker processes
-    whose caches only grow stay small.
+    whose caches only grow stay small. ``tasks`` is read lazily, in the submitting thread.
+
+    Iteration ends early once ``stop()`` is true (checked while waiting for a result). The
+    ``blocked_signals`` are blocked in the submitting thread, so the pool's processes start with
+    them blocked (they unblock them once they are ready to ignore them).
     """
 
-    def __init__(self, new_pool: Callable[[], Executor], work: Callable[[object], bytes], tasks: list, *,
-                 in_pool: int, waiting: int, tasks_per_pool: int | None = None, spool_dir: Path | None = None):
-        self._new_pool, self._work, self._tasks = new_pool, work, tasks
+    def __init__(self, new_pool: Callable[[], Executor], work: Callable[[object], bytes], tasks: Iterable, *,
+                 in_pool: int, waiting: int, tasks_per_pool: int | None = None, spool_dir: Path | None = None,
+                 stop: Callable[[], bool] | None = None, blocked_signals: set[int] | None = None):
+        self._new_pool, self._work, self._tasks = new_pool, work, iter(tasks)
         self._in_pool = in_pool
-        self._tasks_per_pool = tasks_per_pool or len(tasks) or 1
+        self._tasks_per_pool = tasks_per_pool
+        self._should_stop = stop
+        self._blocked_signals = blocked_signals
         self._room = threading.Semaphore(waiting)
         self._spool_dir = spool_dir
         self._results: queue.Queue = queue.Queue()
@@ -85,7 +94,12 @@ class ParseAhead:
         reading: _SpoolFile | None = None
         try:
             while True:
-                kind, *item = self._results.get()
+                try:
+                    kind, *item = self._results.get(timeout=_POLL_SECONDS)
+                except queue.Empty:
+                    if self._should_stop is not None and self._should_stop():
+                        return
+                    continue
                 if kind == "end":
                     return
                 if kind == "error":
@@ -106,22 +120,31 @@ class ParseAhead:
             for spool in list(self._files):
                 self._discard(spool)
 
+    def _block_signals(self) -> None:
+        if self._blocked_signals:
+            signal.pthread_sigmask(signal.SIG_BLOCK, self._blocked_signals)
+
     def _produce(self) -> None:
         pool: Executor | None = None
         try:
             pending: deque[Future] = deque()
             spool: _SpoolFile | None = None
             submitted = 0
+            task = next(self._tasks, _NO_TASK)
             while True:
-                while len(pending) < self._in_pool and submitted < len(self._tasks):
-                    if submitted % self._tasks_per_pool == 0:
+                while len(pending) < self._in_pool and task is not _NO_TASK and not self._stop.is_set():
+                    if pool is None or (self._tasks_per_pool and submitted % self._tasks_per_pool == 0):
                         if pending:
                             break  # the old pool finishes its tasks first: one pool's workers at a time
                         if pool is not None:
                             pool.shutdown(wait=True)
+                        self._block_signals()
                         pool = self._new_pool()
-                    pending.append(pool.submit(self._work, self._tasks[submitted]))
+                        # Again: starting multiprocessing's resource tracker unblocks SIGINT and SIGTERM.
+                        self._block_signals()
+                    pending.append(pool.submit(self._work, task))
                     submitted += 1
+                    task = next(self._tasks, _NO_TASK)
                 if not pending or not self._wait_for_room():
                     return
                 data = self._result(pending[0])

@@ -1,35 +1,42 @@
 """File -> list[Article]: detect the format, decode, parse, clean.
 
 Formats: plain text (as copied from German news pages), Markdown with YAML front matter, HTML
-pages, RSS/Atom feeds and JSON Lines. Every problem with a file is an IngestError with a sentence
+pages, RSS/Atom feeds, JSON Lines and CSV (those two also item by item: index.ingest.items). Every problem with a file is an IngestError with a sentence
 for a person; per-item problems of feeds and JSON Lines are reported without stopping the rest.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-from collections.abc import Iterable, Iterator
+from dataclasses import fields
 from pathlib import Path
 
 from ..errors import IngestError
 from ..models import Article
+from .csvrows import parse_csv
 from .decoding import decode
 from .detect import SUFFIX_FORMATS, Format, detect_format
 from .draft import ArticleDraft, finish
+from .files import iter_source_files, printable_name, read_limited
+from .items import estimate_items, item_article, open_items, streamed_format
 from .feeds import parse_feed
 from .htmlpage import parse_html
-from .jsonlines import parse_json_document, parse_json_lines
+from .jsonlines import parse_json_document, parse_json_lines, without_surrogates
 from .markdown import parse_markdown
 from .plaintext import parse_plain_text
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
+    "estimate_items",
+    "item_article",
     "iter_source_files",
+    "open_items",
     "parse_bytes",
     "parse_bytes_report",
     "parse_file",
     "parse_file_report",
+    "printable_name",
+    "streamed_format",
 ]
 
 logger = logging.getLogger(__name__)
@@ -43,48 +50,8 @@ _FORMAT_NAMES: dict[Format, str] = {
     "feed": "a feed",
     "jsonl": "a JSON Lines file",
     "json": "a JSON file",
+    "csv": "a CSV file",
 }
-
-
-def _wanted_in_folder(entry: os.DirEntry[str]) -> bool:
-    suffix = os.path.splitext(entry.name)[1].lower()
-    return suffix in SUPPORTED_SUFFIXES or suffix == ""
-
-
-def _walk(folder: Path, seen: set[Path]) -> Iterator[Path]:
-    try:
-        real = folder.resolve()
-        if real in seen:  # a symlink loop
-            return
-        seen.add(real)
-        with os.scandir(folder) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
-    except OSError as error:
-        logger.warning("Skipping folder %s: %s", folder, error.strerror or error)
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        path = Path(entry.path)
-        try:
-            if entry.is_dir():
-                yield from _walk(path, seen)
-            elif entry.is_file() and _wanted_in_folder(entry):
-                yield path
-        except OSError as error:
-            logger.warning("Skipping %s: %s", path, error.strerror or error)
-
-
-def iter_source_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Expand folders recursively (sorted, skip hidden files/dirs); files named explicitly are
-    always yielded. In folders, yield files with a supported suffix or no suffix."""
-    seen: set[Path] = set()
-    for path in paths:
-        path = Path(path).expanduser()
-        if path.is_dir():
-            yield from _walk(path, seen)
-        else:
-            yield path
 
 
 def _drafts(data: bytes, name: str) -> tuple[list[ArticleDraft], list[str], Format]:
@@ -104,6 +71,9 @@ def _drafts(data: bytes, name: str) -> tuple[list[ArticleDraft], list[str], Form
     if fmt == "json":
         drafts, problems = parse_json_document(text, name)
         return drafts, problems, fmt
+    if fmt == "csv":
+        drafts, problems = parse_csv(data, name)
+        return drafts, problems, fmt
     if fmt == "html":
         return [parse_html(text, name)], [], fmt
     if fmt == "markdown":
@@ -121,6 +91,7 @@ def parse_bytes_report(data: bytes, name: str, *, path: str | None = None) -> tu
         drafts, problems, fmt = _drafts(data, name)
         articles: list[Article] = []
         for draft in drafts:
+            _remove_surrogates(draft)
             article = finish(draft, path)
             if article is not None:
                 articles.append(article)
@@ -136,6 +107,16 @@ def parse_bytes_report(data: bytes, name: str, *, path: str | None = None) -> tu
     return articles, problems
 
 
+def _remove_surrogates(draft: ArticleDraft) -> None:
+    """Lone surrogates (from "\\ud800" escapes in JSON or YAML) cannot be stored: U+FFFD instead."""
+    for field in fields(draft):
+        value = getattr(draft, field.name)
+        if isinstance(value, str):
+            setattr(draft, field.name, without_surrogates(value))
+        elif isinstance(value, list):
+            setattr(draft, field.name, [without_surrogates(v) if isinstance(v, str) else v for v in value])
+
+
 def parse_bytes(data: bytes, name: str, *, path: str | None = None) -> list[Article]:
     """Articles from data already read; problems with single items are logged as warnings."""
     articles, problems = parse_bytes_report(data, name, path=path)
@@ -144,27 +125,12 @@ def parse_bytes(data: bytes, name: str, *, path: str | None = None) -> list[Arti
     return articles
 
 
-def _read(path: Path) -> tuple[bytes, str]:
-    name = str(path)
-    try:
-        resolved = path.expanduser().resolve()
-        if resolved.is_dir():
-            raise IngestError(f"{name} is a folder, not a file.")
-        return resolved.read_bytes(), str(resolved)
-    except FileNotFoundError:
-        raise IngestError(f"{name} does not exist.") from None
-    except PermissionError:
-        raise IngestError(f"{name} cannot be read: permission denied.") from None
-    except OSError as error:
-        raise IngestError(f"{name} cannot be read: {error.strerror or error}.") from None
-
-
 def parse_file_report(path: Path) -> tuple[list[Article], list[str]]:
     """Articles from one file and a sentence for each item that was skipped (JSON Lines lines,
     feed items), e.g. "line 7: 'title' is not a string."."""
     path = Path(path)
-    data, resolved = _read(path)
-    return parse_bytes_report(data, str(path), path=resolved)
+    data, resolved = read_limited(path)
+    return parse_bytes_report(data, printable_name(path), path=resolved)
 
 
 def parse_file(path: Path) -> list[Article]:

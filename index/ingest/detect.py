@@ -7,7 +7,7 @@ import re
 from pathlib import PurePath
 from typing import Literal
 
-Format = Literal["text", "markdown", "html", "feed", "jsonl", "json"]
+Format = Literal["text", "markdown", "html", "feed", "jsonl", "json", "csv"]
 
 SUFFIX_FORMATS: dict[str, Format] = {
     ".txt": "text", ".text": "text",
@@ -15,6 +15,7 @@ SUFFIX_FORMATS: dict[str, Format] = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".xml": "feed", ".rss": "feed", ".atom": "feed",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".csv": "csv", ".tsv": "csv",
 }
 
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:rdf)[\s>]")
@@ -35,11 +36,11 @@ def sniff(head: bytes) -> Format | None:
         try:
             if isinstance(json.loads(body.split(b"\n", 1)[0]), dict):
                 return "jsonl"
-        except ValueError:
+        except (ValueError, RecursionError):
             pass
         try:
             json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
         return "json"
     if re.match(r"---[ \t]*\r?\n", text) and re.search(r"\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", text):
@@ -50,7 +51,7 @@ def sniff(head: bytes) -> Format | None:
 def detect_format(name: str, data: bytes) -> Format:
     suffix = PurePath(name).suffix.lower()
     by_suffix = SUFFIX_FORMATS.get(suffix)
-    if by_suffix in ("jsonl", "markdown"):
+    if by_suffix in ("jsonl", "markdown", "csv"):
         return by_suffix
     if suffix == ".json":  # read when named, not collected from folders (too many other uses)
         return "json"

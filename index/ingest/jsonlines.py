@@ -2,12 +2,14 @@
 
 Fields: ``title``, ``body`` or ``text`` (required), ``date`` or ``published``, ``source``,
 ``url``, ``tags`` (list or comma-separated string), ``kind`` ("article" or "liveblog").
-A bad line is skipped with a sentence saying why; the other lines are kept.
+A bad line is skipped with a sentence saying why; the other lines are kept. Lines end at "\n"
+only: U+2028 and U+2029 may stand inside JSON strings.
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 from ..errors import IngestError
 from . import furniture
@@ -17,6 +19,12 @@ from .htmltext import fragment_to_text
 from .metalines import split_tags
 
 _KINDS = ("article", "liveblog")
+# A lone surrogate ("\\ud800" in JSON) cannot be stored as UTF-8: it becomes U+FFFD.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    return _SURROGATE.sub("\ufffd", text)
 
 
 class _LineProblem(Exception):
@@ -31,7 +39,7 @@ def _optional_text(record: dict, *keys: str) -> str | None:
         if not isinstance(value, str):
             raise _LineProblem(f"'{key}' is not a string")
         if value.strip():
-            return value.strip()
+            return without_surrogates(value.strip())
     return None
 
 
@@ -64,9 +72,9 @@ def _draft(record: object, label: str) -> tuple[ArticleDraft, list[str]]:
         break
     tags = record.get("tags")
     if isinstance(tags, str):
-        draft.tags = split_tags(tags)
+        draft.tags = split_tags(without_surrogates(tags))
     elif isinstance(tags, list) and all(isinstance(tag, str) for tag in tags):
-        draft.tags = list(tags)
+        draft.tags = [without_surrogates(tag) for tag in tags]
     elif tags is not None:
         raise _LineProblem("'tags' is not a list of strings")
     kind = record.get("kind")
@@ -78,26 +86,37 @@ def _draft(record: object, label: str) -> tuple[ArticleDraft, list[str]]:
     return draft, notes
 
 
+def parse_json_line(line: str, number: int) -> tuple[ArticleDraft | None, list[str]]:
+    """The draft of one line (None when it is skipped) and sentences about its problems."""
+    try:
+        record = json.loads(line)
+    except ValueError as error:
+        reason = getattr(error, "msg", str(error))
+        return None, [f"line {number}: not valid JSON ({reason})."]
+    except RecursionError:
+        return None, [f"line {number}: nested too deeply to be an article; skipped."]
+    return draft_from_record(record, f"line {number}")
+
+
+def draft_from_record(record: object, label: str) -> tuple[ArticleDraft | None, list[str]]:
+    """A draft from one JSON object (or CSV row as a dict); None and the reason when it has none."""
+    try:
+        return _draft(record, label)
+    except _LineProblem as problem:
+        return None, [f"{label}: {problem}."]
+
+
 def parse_json_lines(text: str, name: str) -> tuple[list[ArticleDraft], list[str]]:
     """Drafts for the good lines and a sentence for every problem."""
     drafts: list[ArticleDraft] = []
     problems: list[str] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except ValueError as error:
-            reason = getattr(error, "msg", str(error))
-            problems.append(f"line {number}: not valid JSON ({reason}).")
-            continue
-        try:
-            draft, notes = _draft(record, f"line {number}")
-        except _LineProblem as problem:
-            problems.append(f"line {number}: {problem}.")
-            continue
+        draft, notes = parse_json_line(line, number)
         problems.extend(notes)
-        drafts.append(draft)
+        if draft is not None:
+            drafts.append(draft)
     if not drafts:
         raise _nothing_readable(name, problems)
     return drafts, problems
@@ -113,6 +132,8 @@ def parse_json_document(text: str, name: str) -> tuple[list[ArticleDraft], list[
     """A whole JSON file: one article object, or a list of them (items counted from 1)."""
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise IngestError(f"{name} is nested too deeply to hold articles.") from None
     except ValueError as error:
         line = getattr(error, "lineno", None)
         where = f" (line {line}: {error.msg})" if line is not None and hasattr(error, "msg") else ""

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
@@ -73,13 +74,68 @@ def progress_bar(description: str):
         yield update
 
 
+# Problems printed per file; a large file with many bad lines gets a count for the rest.
+WARNINGS_PER_FILE = 20
+# Ctrl+C, `kill` and a closed terminal end an import the same way: what was read is kept.
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+class _StopRequest:
+    """Signal handler: the first signal asks the import to stop after saving; a second one stops
+    at once (what is committed stays; the open transaction rolls back)."""
+
+    def __init__(self) -> None:
+        self.signal: int | None = None
+
+    def __call__(self, signum: int, _frame) -> None:
+        if self.signal is not None:
+            raise KeyboardInterrupt
+        self.signal = signum
+
+    def requested(self) -> bool:
+        return self.signal is not None
+
+
+@contextmanager
+def _stop_on_signals():
+    request = _StopRequest()
+    previous = {signum: signal.signal(signum, request) for signum in STOP_SIGNALS}
+    try:
+        yield request
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def cmd_add(args, data_dir: Path) -> int:
-    with Library.open(data_dir, notify=say_waiting) as library, progress_bar("Importing") as update:
-        report = library.add(args.paths, progress=update)
+    with _stop_on_signals() as stop:
+        with Library.open(data_dir, notify=say_waiting) as library, progress_bar("Importing") as update:
+            report = library.add(args.paths, progress=update, stop=stop.requested)
+        try:
+            _print_report(report, data_dir)
+            if report.interrupted:
+                kept = report.added + report.updated
+                err_console.print(f"reader: interrupted; kept {kept} article{'s' if kept != 1 else ''}, "
+                                  f"run the same command again to continue.", markup=False)
+        except OSError:  # the terminal is gone (SIGHUP): the library is what matters
+            pass
+    if report.interrupted:
+        return 128 + (stop.signal or signal.SIGINT)
+    return 0 if report.ok else 1
+
+
+def _print_report(report, data_dir: Path) -> None:
     for path, reason in report.failed:
-        err_console.print(f"[red]skipped[/] {escape(path)}: {escape(reason)}")
+        err_console.print(f"[red]skipped[/] {markup(path)}: {markup(reason)}")
+    per_file: Counter[str] = Counter()
     for path, problem in report.warnings:
-        err_console.print(f"[yellow]warning[/] {escape(path)}: {escape(problem)}")
+        per_file[path] += 1
+        if per_file[path] <= WARNINGS_PER_FILE:
+            err_console.print(f"[yellow]warning[/] {markup(path)}: {markup(problem)}")
+    for path, count in per_file.items():
+        if count > WARNINGS_PER_FILE:
+            err_console.print(f"[yellow]warning[/] {markup(path)}: {count - WARNINGS_PER_FILE} more problems "
+                              f"(every one is in reader.log).")
     summary = f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged"
     if report.failed:
         summary += f", {len(report.failed)} failed"
@@ -90,9 +146,8 @@ def cmd_add(args, data_dir: Path) -> int:
     if report.without_entities:
         err_console.print(f"[yellow]warning[/] entity recognition failed on {report.without_entities} articles: "
                           "they are stored and searchable, without entities. Details in "
-                          f"{escape(str(data_dir / 'reader.log'))}; `reader doctor` lists them, and the next "
+                          f"{markup(str(data_dir / 'reader.log'))}; `reader doctor` lists them, and the next "
                           "`reader add` or `reader doctor --fix` tries again.")
-    return 0 if report.ok else 1
 
 
 def cmd_articles(args, data_dir: Path) -> int:

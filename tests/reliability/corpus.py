@@ -23,6 +23,18 @@ def marker(number: int) -> str:
     return f"Kennwort{number:05d}x"
 
 
+def article_text(number: int, rng: random.Random) -> str:
+    """Article ``number``: a title line, a blank line and four sentences, one with its marker."""
+    person, place, topic = rng.choice(PEOPLE), rng.choice(PLACES), rng.choice(TOPICS)
+    sentences = [
+        f"{person} {rng.choice(VERBS)} in {place} die Pläne zur {topic}.",
+        f"Bei dem Treffen am Donnerstag ging es um {topic} und um die Lage in {rng.choice(PLACES)}.",
+        f"Der Bericht trägt das Stichwort {marker(number)}, damit er sich wiederfinden lässt.",
+        f"Beobachter in {rng.choice(PLACES)} rechnen mit weiteren Gesprächen über {rng.choice(TOPICS)}.",
+    ]
+    return f"{topic}: {person} in {place} (Folge {number})\n\n" + " ".join(sentences) + "\n"
+
+
 def write_corpus(folder: Path, count: int, start: int = 0, seed: int = 7) -> dict[str, str]:
     """``count`` distinct small German articles as .txt files, numbered from ``start``;
     returns {file name: unique word}."""
@@ -30,19 +42,27 @@ def write_corpus(folder: Path, count: int, start: int = 0, seed: int = 7) -> dic
     folder.mkdir(parents=True, exist_ok=True)
     markers: dict[str, str] = {}
     for number in range(start, start + count):
-        person, place, topic = rng.choice(PEOPLE), rng.choice(PLACES), rng.choice(TOPICS)
-        unique = marker(number)
-        sentences = [
-            f"{person} {rng.choice(VERBS)} in {place} die Pläne zur {topic}.",
-            f"Bei dem Treffen am Donnerstag ging es um {topic} und um die Lage in {rng.choice(PLACES)}.",
-            f"Der Bericht trägt das Stichwort {unique}, damit er sich wiederfinden lässt.",
-            f"Beobachter in {rng.choice(PLACES)} rechnen mit weiteren Gesprächen über {rng.choice(TOPICS)}.",
-        ]
-        text = f"{topic}: {person} in {place} (Folge {number})\n\n" + " ".join(sentences) + "\n"
         name = f"artikel_{number:05d}.txt"
-        (folder / name).write_text(text, encoding="utf-8")
-        markers[name] = unique
+        (folder / name).write_text(article_text(number, rng), encoding="utf-8")
+        markers[name] = marker(number)
     return markers
+
+
+def jsonl_records(count: int, start: int = 0, seed: int = 7) -> list[dict]:
+    """The articles of write_corpus as JSON Lines records (title, body, source, date)."""
+    rng = random.Random(seed + start)
+    records = []
+    for number in range(start, start + count):
+        title, body = article_text(number, rng).split("\n\n", 1)
+        records.append({"title": title, "body": body.strip(), "source": "Testagentur",
+                        "date": f"2024-{1 + number % 12:02d}-{1 + number % 28:02d}"})
+    return records
+
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records), encoding="utf-8")
+    return path
 
 
 def installed_reader() -> str:
