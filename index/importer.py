@@ -164,7 +164,7 @@ def plan(paths: Iterable[Path]) -> ImportPlan:
     sources = []
     for path in ingest.iter_source_files((Path(p) for p in paths), on_skip=lambda *skip: skipped.append(skip)):
         streamed = ingest.streamed_format(path)
-        sources.append(Source(path, streamed, ingest.estimate_items(path) if streamed else 1))
+        sources.append(Source(path, streamed, ingest.estimate_items(path, streamed) if streamed else 1))
     return ImportPlan(sources, skipped)
 
 

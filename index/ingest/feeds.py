@@ -48,8 +48,11 @@ def _entry_body(entry: dict) -> str:
     return "\n\n".join(furniture.clean_paragraphs([p for p in paragraphs if p]))
 
 
-def parse_feed(data: bytes, name: str) -> tuple[list[ArticleDraft], list[str]]:
-    """Drafts for the feed's items and a sentence for each item that had to be skipped."""
+def parse_feed(data: bytes, name: str, first_number: int = 1,
+               one_item: bool = False) -> tuple[list[ArticleDraft], list[str]]:
+    """Drafts for the feed's items and a sentence for each item that had to be skipped. A large
+    feed's items come one at a time (index.ingest.feedstream): ``one_item``, counted as
+    ``first_number``, and a skipped item is a sentence, not an error."""
     import feedparser  # imported here: only feeds need it
 
     parsed = feedparser.parse(data)
@@ -59,7 +62,7 @@ def parse_feed(data: bytes, name: str) -> tuple[list[ArticleDraft], list[str]]:
     feed_title = clean_inline(fragment_to_text(parsed.feed.get("title", ""))) or None
     drafts: list[ArticleDraft] = []
     problems: list[str] = []
-    for number, entry in enumerate(parsed.entries, start=1):
+    for number, entry in enumerate(parsed.entries, start=first_number):
         body = _entry_body(entry)
         title = clean_inline(fragment_to_text(entry.get("title", ""))) or None
         key = entry.get("id") or entry.get("link") or f"item {number}"
@@ -78,7 +81,7 @@ def parse_feed(data: bytes, name: str) -> tuple[list[ArticleDraft], list[str]]:
                 item_key=str(key),
             )
         )
-    if not drafts:
+    if not drafts and not one_item:
         if problems:
             raise IngestError(f"{name} is a feed, but none of its items has any text.")
         raise IngestError(f"{name} is a feed without items.")

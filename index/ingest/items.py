@@ -1,4 +1,4 @@
-"""JSON Lines and CSV files read item by item: a file of any size in little memory.
+"""JSON Lines, CSV and large feed files read item by item: a file of any size in little memory.
 
 The importer reads the items (raw lines, CSV rows) in the parent process and hands them to the
 workers in small groups; ``item_article`` turns one into an article there. An article gets the
@@ -17,10 +17,15 @@ from ..models import Article
 from . import csvrows
 from .detect import SUFFIX_FORMATS, Format, sniff
 from .draft import finish
+from .feeds import parse_feed
+from .feedstream import iter_feed_items
 from .files import open_regular, printable_name
 from .jsonlines import draft_from_record, parse_json_line
 
 STREAMED_FORMATS: frozenset[str] = frozenset({"jsonl", "csv"})
+# Feeds this large are read item by item; smaller ones whole, by feedparser, which forgives more
+# (HTML entities XML does not define).
+FEED_STREAM_BYTES = 4 * 1024 * 1024
 # A longer line is skipped: an article has at most 2 M characters, a few MB as JSON.
 MAX_LINE_BYTES = 64 * 1024 * 1024
 _SNIFF_BYTES = 1024 * 1024
@@ -32,37 +37,44 @@ RawItem = tuple[int, "bytes | dict[str, str]"]
 
 
 def streamed_format(path: Path) -> Format | None:
-    """"jsonl" or "csv" when ``path`` is read item by item, else None (read whole)."""
+    """"jsonl", "csv" or "feed" when ``path`` is read item by item, else None (read whole)."""
     suffix = path.suffix.lower()
     by_suffix = SUFFIX_FORMATS.get(suffix)
     if by_suffix in STREAMED_FORMATS:
         return by_suffix
-    if by_suffix is not None or suffix == ".json":
+    if (by_suffix is not None and by_suffix != "feed") or suffix == ".json":
         return None
-    try:  # no telling suffix: JSON Lines when its first line is a JSON object
+    try:  # JSON Lines when its first line is a JSON object; a feed when it is large
         descriptor, _ = open_regular(path)
         with os.fdopen(descriptor, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
             head = file.read(_SNIFF_BYTES)
     except Exception:  # noqa: BLE001 - reading it whole reports why it cannot be read
         return None
     if head.startswith(_WIDE_BOMS) or b"\x00\x00" in head[:4]:
         return None
-    return "jsonl" if sniff(head) == "jsonl" else None
+    sniffed = sniff(head)
+    if sniffed == "feed" and size >= FEED_STREAM_BYTES:
+        return "feed"
+    return "jsonl" if sniffed == "jsonl" and by_suffix is None else None
 
 
-def estimate_items(path: Path) -> int:
-    """About how many items a streamed file holds (its lines), for the progress bar; counted in
-    blocks, ~0.1 s per 100 MB."""
-    lines, last = 0, b"\n"
+def estimate_items(path: Path, fmt: Format = "jsonl") -> int:
+    """About how many items a streamed file holds (its lines, or a feed's item tags), for the
+    progress bar; counted in blocks, ~0.1 s per 100 MB."""
+    count, last = 0, b"\n"
     try:
         descriptor, _ = open_regular(path)
         with os.fdopen(descriptor, "rb") as file:
             while block := file.read(_COUNT_BLOCK):
-                lines += block.count(b"\n")
+                if fmt == "feed":
+                    count += block.count(b"<item") + block.count(b"<entry")
+                else:
+                    count += block.count(b"\n")
                 last = block[-1:]
     except Exception:  # noqa: BLE001 - reading it reports why it cannot be read
         return 1
-    return max(1, lines + (last != b"\n"))
+    return max(1, count + (fmt != "feed" and last != b"\n"))
 
 
 def open_items(path: Path, fmt: Format, problems: list[str]) -> tuple[str, Iterator[RawItem]]:
@@ -75,6 +87,8 @@ def open_items(path: Path, fmt: Format, problems: list[str]) -> tuple[str, Itera
         if fmt == "csv":
             rows = csvrows.iter_rows(file, name, problems)
             first = next(rows, None)  # a file without a header says so now, not half-way
+        elif fmt == "feed":
+            rows, first = iter_feed_items(file, name), None
         else:
             rows, first = _lines(file, problems), None
     except BaseException:
@@ -108,7 +122,10 @@ def _lines(file, problems: list[str]) -> Iterator[RawItem]:
 def item_article(fmt: Format, item: RawItem, path: str | None) -> tuple[Article | None, list[str]]:
     """The article of one raw item (None when it has none) and sentences about its problems."""
     number, payload = item
-    if fmt == "csv":
+    if fmt == "feed":
+        drafts, problems = parse_feed(payload, f"item {number}", first_number=number, one_item=True)
+        draft = drafts[0] if drafts else None
+    elif fmt == "csv":
         draft, problems = draft_from_record(payload, f"line {number}")
     else:
         draft, problems = parse_json_line(payload.decode("utf-8", errors="replace"), number)

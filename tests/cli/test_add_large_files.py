@@ -131,3 +131,32 @@ def test_a_csv_file_without_a_known_header_is_one_sentence(tmp_path: Path) -> No
     assert result.stderr.splitlines()[0] == (
         f"skipped {source}: {source} has no header row naming its columns: looked for a column called text, "
         "body or content (and title, headline, date, published, url, link, source, outlet, media).")
+
+
+def rss_feed(items: list[tuple[str, str]], padding: int = 0) -> str:
+    entries = "".join(f"<item><title>{title}</title><link>https://example.org/{number}</link>"
+                      f"<description>{body}</description><pubDate>Mon, 06 Jan 2025 10:00:00 +0100</pubDate></item>"
+                      for number, (title, body) in enumerate(items))
+    # A comment after the items makes the file large without giving it more articles to recognise.
+    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Testfunk</title>{entries}'
+            f"</channel></rss><!-- {'x' * padding} -->\n")
+
+
+def test_a_large_feed_is_read_item_by_item_into_the_same_articles_as_a_small_one(tmp_path: Path) -> None:
+    items = [(record["title"], record["body"]) for record in jsonl_records(60)]
+    items[20] = ("Nur ein Titel", "")
+    large = tmp_path / "gross.xml"
+    large.write_text(rss_feed(items, padding=5 * 1024 * 1024), encoding="utf-8")
+    small = tmp_path / "klein.xml"
+    small.write_text(rss_feed(items), encoding="utf-8")
+
+    streamed = run_reader("add", str(large), data_dir=tmp_path / "a")
+    whole = run_reader("add", str(small), data_dir=tmp_path / "b")
+
+    assert streamed.returncode == 0 and whole.returncode == 0, streamed.stderr + whole.stderr
+    assert "59 added" in streamed.stderr and "59 added" in whole.stderr
+    assert f"warning {large}: item 21 ('Nur ein Titel') has no text and was skipped." in streamed.stderr
+    from_large = sorted((a["id"], a["title"], a["source"], a["url"], a["published"]) for a in articles_json(tmp_path / "a"))
+    from_small = sorted((a["id"], a["title"], a["source"], a["url"], a["published"]) for a in articles_json(tmp_path / "b"))
+    assert from_large == from_small
+    assert {source for _, _, source, _, _ in from_large} == {"Testfunk"}
