@@ -74,6 +74,15 @@ def strip_photo_credit(title: str) -> str:
     return title
 
 
+_CAPTION_CREDIT = re.compile(r"(?<=[.!?…])\s+(?:Bild|Foto|Fotos|Photo|Image|Credit)\s*:\s*[^.!?]{2,60}$")
+
+
+def is_caption(paragraph: str) -> bool:
+    """A picture's caption left in a page's text: a sentence or two ending in its credit
+    (``Auch Grönemeyer gehört zu den Unterstützern. Bild: dpa``)."""
+    return len(paragraph) <= 300 and _CAPTION_CREDIT.search(paragraph) is not None
+
+
 def is_photo_credit(line: str) -> bool:
     """A line that is only a picture credit: ``Foto: dpa``, ``© AFP``, ``(Kay Nietfeld/dpa)``."""
     return len(line) <= 160 and _looks_like_credit(line)
@@ -130,7 +139,7 @@ _BYLINE = re.compile(
 
 _WIDGET = re.compile(
     r"^(?:[\d.,:/%\s()+-]{1,20}|\(?\d+(?:,\d+)?\s*\(?\d*\s*(?:stimmen|bewertungen|votes)\)?\)?|"
-    r"(?:sie sind hier|you are here)\s*:.*|(?:startseite|home)\s*[>›»/].*|"
+    r"(?:sie sind hier|you are here)\s*:.*|(?:startseite|home|accueil)\s*[>›»/].*|"
     r"\d+\s*(?:mal gelesen|aufrufe|views|leser)|(?:heute|gestern|vorgestern),?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*uhr)?|"
     r"weitere informationen (?:finden sie|gibt es) hier\.?)$",
     re.I,
@@ -275,6 +284,8 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
     article text, and inline link boxes, are dropped without ending the article."""
     kept: list[str] = []
     index = 0
+    if any(not is_caption(p) for p in paragraphs):  # a page whose only text is a caption keeps it
+        paragraphs = [p for p in paragraphs if not is_caption(p)]
     while index < len(paragraphs):
         paragraph = paragraphs[index]
         if is_further_reading(paragraph):

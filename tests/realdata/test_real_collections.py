@@ -34,7 +34,8 @@ FURNITURE = re.compile(
     r"^(?:teilen|drucken|merken|facebook|twitter|whatsapp|e-mail|startseite|home|menü|suche|"
     r"navigation|anzeige|werbung|related|share|kommentare?(?: \(\d+\))?)$|"
     r"alle rechte vorbehalten|zur startseite|newsletter$|^sign up|^read more|recommendations:|"
-    r"^von [A-ZÄÖÜ]\w+ [A-ZÄÖÜ]\w+$|kommentare insgesamt",
+    r"^von [A-ZÄÖÜ]\w+ [A-ZÄÖÜ]\w+$|kommentare insgesamt|[.!?] (?:bild|foto): [^.]{2,60}$|"
+    r"^(?:startseite|home|accueil) >",
     re.I,
 )
 TITLE_FURNITURE = re.compile(r"cookie|startseite|^home$|^menü|datenschutz|impressum|willkommen|^\d+ kommentare", re.I)

@@ -64,3 +64,12 @@ def test_a_text_starting_with_copyright_in_a_word_is_text() -> None:
             "Spielstufen gezeigt werden. Betroffen sind zahlreiche Kanäle.")
     (article,) = parse_bytes(text.encode(), "copyright.txt")
     assert article.body == text
+
+
+def test_a_caption_with_its_credit_and_a_breadcrumb_are_not_article_text() -> None:
+    html = page("Brücke bleibt gesperrt", site="Rheinblick").replace(
+        b"<article>", "<article><p>Startseite > Lokales > Verkehr</p>"
+                      "<p>Die Brücke am Abend vor der Sperrung. Foto: Hans Beispiel/dpa</p>".encode())
+    (article,) = parse_bytes(html, "seite.html")
+    assert article.body.startswith("Der Stadtrat hat am Montag")
+    assert "Foto:" not in article.body and "Lokales" not in article.body
