@@ -28,8 +28,12 @@ QUOTES = [("„", "“"), ("»", "«"), ("«", "»"), ('"', '"'), ("'", "'"), ("
           ("(", ")"), ("[", "]"), ("(", ".)")]
 BREAKS = [" ", " ", " ", "\n", "\n\n", " \n", "\n \n", "\t", "\r\n", "\u00a0", "\u2028"]
 
+# Whole quoted or bracketed sentences, as they close and open lines in news text.
+QUOTED = [f"{o}{w} {v}{e}{c}" for o, c in QUOTES for w, v in [("Ja", "gut"), ("Jetzt", "kommt Merkel")]
+          for e in (".", "!", "?", "…")]
+
 atom = st.one_of(st.sampled_from(WORDS), st.sampled_from(NUMBERS), st.sampled_from(MARKS),
-                 st.text(min_size=1, max_size=6))
+                 st.sampled_from(QUOTED), st.text(min_size=1, max_size=6))
 
 
 @st.composite
