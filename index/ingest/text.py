@@ -67,9 +67,13 @@ def wrap_width(lines: list[str]) -> int | None:
     open_ended = [(line, following) for line, following in pairs if not _TERMINAL.search(line)]
     if not open_ended or len(open_ended) < len(pairs) * 0.3:
         return None
-    width = max(len(line) for line, _ in pairs)
-    full = sum(1 for line, following in open_ended if not _next_word_fits(line, following, width))
-    return width if full >= len(open_ended) * 0.7 else None
+    width = max(max(len(line), len(following)) for line, following in pairs)
+    full = [following for line, following in open_ended if not _next_word_fits(line, following, width)]
+    if len(full) < len(open_ended) * 0.7:
+        return None
+    # One full line is little evidence ("Neue Regeln ab Montag" over "Das gilt."), unless the
+    # next line goes on mid-sentence.
+    return width if len(full) >= 2 or full[0][:1].islower() else None
 
 
 def _next_word_fits(line: str, following: str, width: int) -> bool:

@@ -82,3 +82,11 @@ def test_offsets_of_mentions_and_hits_point_into_the_joined_body(tmp_path: Path)
         mentions = library.mentions(hit.id)
         assert any(m.text == "Christian Drosten" for m in mentions)
         assert all(article.body[m.start:m.end] == m.text for m in mentions)
+
+
+@pytest.mark.parametrize("lines", [
+    ["Berlin", "Die Regierung hat am Montag beschlossen, dass alles bleibt, wie es ist."],
+    ["Neue Regeln ab Montag", "Das gilt für alle."],
+])
+def test_a_short_line_over_a_sentence_is_not_taken_for_wrapping(lines: list[str]) -> None:
+    assert parse_text(f"{TITLE}\n\n" + "\n".join(lines) + "\n").body.split("\n\n") == lines
