@@ -6,12 +6,14 @@
   Leyen", where an article follows).
 - A name in the genitive ends the name: "Merkels Mantra", "Angela Merkels Mantra".
 - A known surname does not open another person's name: "Trump Tedros" is Trump and Tedros.
+- An everyday noun (data/not_names.txt: Armee, Lockdown, Demo) or a single letter ("I") is
+  no name on its own.
 """
 
 from __future__ import annotations
 
 from .gazetteer import Gazetteer
-from .lexicon import Lexicon
+from .lexicon import Lexicon, read_data_text
 from .names import NAME_PARTICLES, strip_genitive
 from .spans import Span
 
@@ -113,3 +115,28 @@ def _split_known_surname(span: Span, words: list[str], gazetteer: Gazetteer,
     if all(w in lexicon.surnames or w in lexicon.first_names for w in rest):
         return [known, Span(hit.end, span.end, "person", role=span.role)]
     return [known]
+
+
+_NOT_NAMES: frozenset[str] | None = None
+
+
+def _not_names() -> frozenset[str]:
+    global _NOT_NAMES
+    if _NOT_NAMES is None:
+        _NOT_NAMES = frozenset(line.strip() for line in read_data_text("not_names.txt").splitlines()
+                               if line.strip() and not line.startswith("#"))
+    return _NOT_NAMES
+
+
+def without_everyday_nouns(spans: list[Span], words: list[str]) -> list[Span]:
+    """`spans` less one-word spans, named by no gazetteer entry, of a listed everyday noun
+    (or its genitive) or of a single letter."""
+    listed = _not_names()
+
+    def everyday(span: Span) -> bool:
+        if span.entry is not None or span.part is not None or span.end - span.start != 1:
+            return False
+        word = words[span.start]
+        return len(word) == 1 or word in listed or strip_genitive(word) in listed
+
+    return [s for s in spans if not everyday(s)]

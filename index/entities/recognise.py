@@ -142,6 +142,7 @@ class Recogniser:
         spans = self._propagate(spans, words)
         spans = ambiguity.require_evidence(spans, words, self.gazetteer)
         spans = self._without_doubtful_one_offs(spans, words, sentences)
+        spans = hygiene.without_everyday_nouns(spans, words)
         spans += self._compound_parts(spans, tokens)
         spans = self._drop_furniture(spans, tokens, text)
         spans.sort(key=lambda s: (s.start, s.part or (0, 0)))

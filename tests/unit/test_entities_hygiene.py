@@ -67,3 +67,17 @@ def test_a_surname_with_a_capitalised_particle_links_to_the_full_name(pipeline):
     text = "Alexander Van der Bellen gewann. Van der Bellen dankte den Wählern."
     entities = {entity for _, entity in names(pipeline, text)}
     assert entities == {"person:alexander-van-der-bellen"}
+
+
+@pytest.mark.parametrize("text", [
+    "Die türkische Armee schoss auf das Dorf.",
+    "Nach dem Lockdown kam die große Demo.",
+    "Homeoffice ist beliebt, sagte sie.",
+    "I think so, sagte er.",
+])
+def test_an_everyday_noun_or_a_letter_is_no_name(pipeline, text):
+    assert names(pipeline, text) == []
+
+
+def test_an_everyday_noun_inside_a_longer_name_stays(pipeline):
+    assert ("Rote Armee", "org:rote-armee") in names(pipeline, "Die Rote Armee Fraktion war eine Gruppe.")
