@@ -187,3 +187,14 @@ def test_a_library_from_before_feeds_on_read_only_media_lists_and_reads(reader, 
     assert unread.returncode == 0 and len(json.loads(unread.stdout)) == 5
     assert feeds.returncode == 0 and json.loads(feeds.stdout) == []
     assert refreshed.returncode == 0 and "No feeds yet" in refreshed.stdout
+
+
+def test_an_opml_file_that_declares_entities_is_refused(reader, tmp_path: Path):
+    opml = tmp_path / "evil.opml"
+    opml.write_text('<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                    '<opml version="2.0"><head/><body><outline text="&x;" xmlUrl="http://127.0.0.1/f"/></body></opml>')
+    result = reader("feeds", "import", str(opml))
+    assert result.returncode == 1
+    assert result.stderr.strip() == (f"reader: {opml} declares XML entities, which reader never expands; "
+                                     "nothing was imported.")
+    assert json.loads(reader("feeds", "list", "--json").stdout) == []

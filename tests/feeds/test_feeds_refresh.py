@@ -239,3 +239,15 @@ def test_at_most_two_requests_per_host_at_once(library, server):
 
     assert all(o.reached for o in outcomes) and library.count() == 6
     assert server.most_in_flight <= 2
+
+
+def test_an_item_with_only_a_title_and_a_link_gets_its_page_or_is_skipped(library, server):
+    serve_pages(server)
+    feed = rss("Nur Links", [Item("Lithium", server.url("/a/lithium")), Item("Verloren", server.url("/lost"))])
+    server.routes["/links.xml"] = static(feed)
+
+    [result] = subscribe(library, [server.url("/links.xml")], settings=TEST_SETTINGS)
+
+    assert result.outcome.new == 1 and library.count() == 1
+    assert "Ökobilanz von Elektroautos" in body_of(library, server.url("/a/lithium"))
+    assert any("'Verloren' has no text and was skipped" in p for p in result.outcome.problems)
