@@ -16,12 +16,12 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 
 from index.errors import LibraryError, LibraryFull, LibraryReadOnly, UnknownArticle
 from index.listing import LISTED_COLUMNS, listed_values, newest_rows
 from index.models import Article, ArticleSummary, Mention
+from index.store_journal import LINK_ENTITIES, StoreJournal, now as _now
 from index.store_reading import open_read_only
 
 log = logging.getLogger(__name__)
@@ -35,8 +35,6 @@ WAITING_MESSAGE = "Waiting for another reader process to finish writing to the l
 READ_ONLY_MESSAGE = "The library in {folder} is read-only: it can be read, not changed."
 FULL_MESSAGE = ("The library in {folder} cannot be written: the disk is full. It was opened for reading "
                 "only; nothing was lost. Free some space to add or change anything.")
-# The pending step that links every mention to its entity, corpus-wide (see pending_work).
-LINK_ENTITIES = "link-entities"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -153,8 +151,6 @@ CREATE TABLE IF NOT EXISTS read_state (article_id TEXT PRIMARY KEY, read_at TEXT
 
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def _summary(row: sqlite3.Row) -> ArticleSummary:
@@ -198,7 +194,7 @@ def _article(row: sqlite3.Row) -> Article:
     return Article(**summary.model_dump(), body=row["body"], item_key=row["item_key"])
 
 
-class Store:
+class Store(StoreJournal):
     """One SQLite database file. Safe to share between threads (one lock)."""
 
     def __init__(self, path: Path, on_wait: Callable[[str], None] | None = None):
@@ -400,44 +396,6 @@ class Store:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(article_id, m.entity, m.kind, m.start, m.end, m.text, int(m.partial), m.role) for m in mentions],
         )
-
-    # --- work left to do -----------------------------------------------------------
-
-    def note_pending(self, db: sqlite3.Connection, step: str) -> None:
-        """Record that ``step`` must run (again). Call inside the transaction that makes it necessary."""
-        db.execute("INSERT INTO pending_work (step) VALUES (?) "
-                   "ON CONFLICT(step) DO UPDATE SET generation = generation + 1", (step,))
-
-    def pending_generation(self, step: str) -> int | None:
-        """How often ``step`` was asked for since it last ran; None when it is not pending."""
-        try:
-            rows = self.query("SELECT generation FROM pending_work WHERE step = ?", (step,))
-        except sqlite3.OperationalError:  # a read-only library from before the table existed
-            return None
-        return rows[0]["generation"] if rows else None
-
-    def finish_pending(self, db: sqlite3.Connection, step: str, generation: int | None) -> None:
-        """``step`` ran over what existed at ``generation``: done, unless a later write asked again."""
-        if generation is not None:
-            db.execute("DELETE FROM pending_work WHERE step = ? AND generation = ?", (step, generation))
-
-    def has_unindexed(self) -> bool:
-        return bool(self.query("SELECT 1 FROM articles WHERE indexed = 0 LIMIT 1"))
-
-    def set_analysis_failure(self, db: sqlite3.Connection, article_id: str, error: str | None) -> None:
-        if error is None:
-            db.execute("DELETE FROM analysis_failures WHERE article_id = ?", (article_id,))
-        else:
-            db.execute("INSERT INTO analysis_failures VALUES (?, ?, ?) ON CONFLICT(article_id) DO UPDATE "
-                       "SET error = excluded.error, failed_at = excluded.failed_at", (article_id, error, _now()))
-
-    def analysis_failures(self) -> list[sqlite3.Row]:
-        """(id, title, error) of every article stored without its entities, oldest failure first."""
-        try:
-            return self.query("SELECT f.article_id AS id, a.title, f.error FROM analysis_failures f "
-                              "JOIN articles a ON a.id = f.article_id ORDER BY f.failed_at, a.title")
-        except sqlite3.OperationalError:  # a read-only library from before the table existed
-            return []
 
     def mark_indexed(self, ids: list[str]) -> None:
         with self.transaction() as db:
