@@ -37,8 +37,8 @@ Progress = Callable[[int, int, str], None]
 # notify(sentence): something the user should know while they wait
 Notify = Callable[[str], None]
 
-LIVE_WRITER_MESSAGE = ("Another reader process is importing into the library: what it has not indexed yet "
-                       "is not found by search until it has.")
+LIVE_WRITER_MESSAGE = ("Another reader process is writing to the library: articles it has not indexed yet are "
+                       "not found by search until it has.")
 REBUILD_MESSAGE = ("The search index was missing, damaged or from another version of reader; "
                    "rebuilding it from the library…")
 

@@ -101,7 +101,7 @@ def test_a_search_during_an_import_neither_waits_for_it_nor_does_its_work(folder
         search = run_reader("search", EVERY_ARTICLE, "--limit", "1000", "--json", data_dir=data_dir, timeout=120)
         assert search.returncode == 0, search.stderr
         assert len(json.loads(search.stdout)) == FIRST  # the import's batch was left to the import
-        assert "Another reader process is importing" in search.stderr
+        assert "Another reader process is writing to the library" in search.stderr
         listing = run_reader("articles", "--json", data_dir=data_dir, timeout=120)
         assert len(json.loads(listing.stdout)) == FIRST + SECOND  # stored, and listed
     finally:
