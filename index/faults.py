@@ -2,8 +2,8 @@
 
 ``READER_DEBUG_KILL_AT=STEP`` kills the process with SIGKILL when it reaches the named step
 (see KILL_STEPS): the tests interrupt an import or a reindex at an exact point, not a timed one.
-``READER_DEBUG_STOP_AT=STEP`` stops it there with SIGSTOP instead (a live writer caught in the
-middle of its work, until the test sends SIGCONT).
+``READER_DEBUG_STOP_AT=STEP`` stops it there once with SIGSTOP instead (a live writer caught in
+the middle of its work, until the test sends SIGCONT).
 ``READER_DEBUG_FAIL_RECOGNITION=WORD`` makes entity recognition raise on every text containing
 WORD: an enrichment bug, on chosen articles.
 """
@@ -27,6 +27,9 @@ KILL_STEPS = (
 )
 
 
+_stopped: set[str] = set()
+
+
 class InjectedFailure(RuntimeError):
     """The failure READER_DEBUG_FAIL_RECOGNITION asks for."""
 
@@ -34,7 +37,8 @@ class InjectedFailure(RuntimeError):
 def crash_point(step: str) -> None:
     if os.environ.get(KILL_AT) == step:
         os.kill(os.getpid(), signal.SIGKILL)
-    if os.environ.get(STOP_AT) == step:
+    if os.environ.get(STOP_AT) == step and step not in _stopped:
+        _stopped.add(step)  # once: the test continues the process to let it finish
         os.kill(os.getpid(), signal.SIGSTOP)
 
 
