@@ -65,13 +65,20 @@ def progress_bar(description: str):
         yield None
         return
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
-    with Progress(*columns, console=err_console, transient=True) as bar:
-        task = bar.add_task(description, total=None)
+    bar = Progress(*columns, console=err_console, transient=True)
+    task = bar.add_task(description, total=None)
 
-        def update(done: int, total: int, _current: str) -> None:
-            bar.update(task, completed=done, total=total)
+    def update(done: int, total: int, _current: str) -> None:
+        bar.update(task, completed=done, total=total)
 
+    bar.start()
+    try:
         yield update
+    finally:
+        try:
+            bar.stop()
+        except OSError:  # the terminal was closed (SIGHUP): the work done matters, not the bar
+            pass
 
 
 # Problems printed per file; a large file with many bad lines gets a count for the rest.
