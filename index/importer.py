@@ -302,6 +302,8 @@ def _item_tasks(source: Source) -> Iterator[tuple]:
     except Exception as error:  # noqa: BLE001 - one file must never stop the import
         log.exception("unexpected error reading %s", name)
         failure = f"Cannot import {name}: unexpected {type(error).__name__}: {error}."
+    if failure is None and not count and not problems:
+        failure = f"{name} is empty."
     yield ("end", name, taken(), failure, count - source.estimate)
 
 
@@ -309,14 +311,17 @@ def parse_files(import_plan: ImportPlan, *, aliases_file: Path | None, database:
                 stop: Callable[[], bool] | None = None) -> Iterator[ParsedFile]:
     """Parsed files (and groups of items) in the order given; in a process pool when there are many.
     A streamed file from which no article came is a failure, like a file without one."""
-    articles_of_stream = 0
+    articles_of_stream, first_problems = 0, []
     for result in _parsed(import_plan, aliases_file=aliases_file, database=database, stop=stop):
+        if result.from_stream or result.stream_end:
+            articles_of_stream += len(result.articles)
+            if not articles_of_stream and len(first_problems) < 3:
+                first_problems.extend(result.problems[:3 - len(first_problems)])
         if result.stream_end:
             if not result.failures and not articles_of_stream:
-                result.failures.append(f"{result.path} has no readable article.")
-            articles_of_stream = 0
-        elif result.from_stream:
-            articles_of_stream += len(result.articles)
+                detail = "; ".join(problem.rstrip(".") for problem in first_problems)
+                result.failures.append(f"{result.path} has no readable article" + (f": {detail}." if detail else "."))
+            articles_of_stream, first_problems = 0, []
         yield result
 
 

@@ -160,3 +160,18 @@ def test_a_large_feed_is_read_item_by_item_into_the_same_articles_as_a_small_one
     from_small = sorted((a["id"], a["title"], a["source"], a["url"], a["published"]) for a in articles_json(tmp_path / "b"))
     assert from_large == from_small
     assert {source for _, _, source, _, _ in from_large} == {"Testfunk"}
+
+
+def test_a_json_lines_file_without_one_good_line_fails_with_its_first_problems(tmp_path: Path) -> None:
+    bad = tmp_path / "kaputt.jsonl"
+    bad.write_text('{"title": 1, "body": "x"}\nkaputt\n', encoding="utf-8")
+    empty = tmp_path / "leer.jsonl"
+    empty.write_text("\n\n", encoding="utf-8")
+
+    result = run_reader("add", str(bad), str(empty), data_dir=tmp_path / "library")
+
+    assert result.returncode == 1
+    assert (f"skipped {bad}: {bad} has no readable article: line 1: 'title' is not a string; "
+            "line 2: not valid JSON (Expecting value).") in result.stderr
+    assert f"skipped {empty}: {empty} is empty." in result.stderr
+    assert "0 added, 0 updated, 0 unchanged, 2 failed" in result.stderr
