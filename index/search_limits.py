@@ -37,7 +37,7 @@ class ExpansionBudget:
             raise QueryTooCostly(f"{part} matches too many words (more than {MAX_EXPANDED_WORDS:,}); narrow it.")
         self.words += count
         if self.words > MAX_EXPANDED_WORDS:
-            raise QueryTooCostly(f"The query's ranges, prefixes and wildcards match too many words together "
+            raise QueryTooCostly(f"The query's ranges, prefixes and wildcards match too many words in all "
                                  f"(more than {MAX_EXPANDED_WORDS:,}); narrow them.")
 
 

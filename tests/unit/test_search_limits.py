@@ -78,9 +78,9 @@ def test_parts_that_together_match_too_many_words_are_refused(many_words: Search
     assert len([word for word in WORDS if word.startswith(("qxb", "qxc", "qxd"))]) > MAX_EXPANDED_WORDS
     assert found(many_words, "qxb* OR qxcb*") == documents_with(word for word in WORDS if word.startswith(("qxb", "qxcb")))
     assert refusal(many_words, "qxb* OR qxc* OR qxd*") == (
-        f"The query's ranges, prefixes and wildcards match too many words together (more than "
+        f"The query's ranges, prefixes and wildcards match too many words in all (more than "
         f"{MAX_EXPANDED_WORDS}); narrow them.")
-    assert "together" in refusal(many_words, "[qxbbb TO qxcbb] [qxcbb TO qxdbb] [qxdbb TO qxfbb]")
+    assert "in all" in refusal(many_words, "[qxbbb TO qxcbb] [qxcbb TO qxdbb] [qxdbb TO qxfbb]")
 
 
 def test_a_lone_star_is_refused(many_words: SearchIndex) -> None:
