@@ -13,7 +13,6 @@ arrays do not cover. Date conditions filter through a sorted column (:mod:`index
 
 from __future__ import annotations
 
-import errno
 import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -36,6 +35,7 @@ from index.search_query import (
 from index.search_checksums import (  # noqa: F401 - DAMAGED_MESSAGE and IndexDamaged re-exported
     DAMAGED_MESSAGE, DECODE_ERRORS, IndexDamaged, index_damage, record_toc)
 from index.search_codec import ReaderCodec
+from index.search_files import OPEN_LOCK_FILE, exclusive, write_error
 from index.search_flush import group_postings
 from index.search_scoring import FastBM25F, prepare as prepare_scoring
 from index.search_dates import PublicationDates, split_date_filter
@@ -68,39 +68,6 @@ _HIGHLIGHT_CACHE_SIZE = 64
 Fetch = Callable[[list[str]], dict[str, tuple[str, str]]]
 
 
-def _write_error(error: OSError, directory: Path) -> LibraryError:
-    if error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
-        return LibraryError(f"Cannot write the search index in {directory}: the disk is full or a size limit was "
-                            "reached. The library keeps the articles; free some space and run the command again.")
-    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return LibraryError(f"The search index in {directory} is read-only: it can be searched, not changed.")
-    return LibraryError(f"Cannot write the search index in {directory}: {error.strerror or error}.")
-
-
-OPEN_LOCK_FILE = "OPEN.lock"
-
-
-@contextmanager
-def _exclusive(lock_path: Path) -> Iterator[None]:
-    """An advisory lock between processes (where the platform has one)."""
-    try:
-        import fcntl
-    except ImportError:  # not on POSIX: opening races stay possible there
-        yield
-        return
-    try:
-        handle = open(lock_path, "a+b")
-    except OSError:  # a read-only library: nothing will be created anyway
-        yield
-        return
-    with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 class SearchIndex:
     """A Whoosh index in one directory. Safe to share between threads of one process."""
 
@@ -130,7 +97,7 @@ class SearchIndex:
             raise LibraryError(f"Cannot create the search index folder {directory}: {error.strerror}.") from None
         # Two processes opening a missing index at once must not both create it (one would
         # delete the other's files): the decision and the creation happen under one file lock.
-        with _exclusive(directory / OPEN_LOCK_FILE):
+        with exclusive(directory / OPEN_LOCK_FILE):
             index = cls._open_existing(directory)
             if index is not None:
                 return cls(directory, index, needs_rebuild=False)
@@ -199,7 +166,7 @@ class SearchIndex:
                 "The search index is busy (another reader process is updating it); try again in a moment."
             ) from None
         except OSError as error:
-            raise _write_error(error, self.directory) from None
+            raise write_error(error, self.directory) from None
 
     def _write(self, work: Callable, **commit_options) -> int:
         with self._lock:
@@ -214,7 +181,7 @@ class SearchIndex:
                 except OSError:
                     logger.warning("Could not cancel the search index writer", exc_info=True)
                 if isinstance(error, OSError):
-                    raise _write_error(error, self.directory) from None
+                    raise write_error(error, self.directory) from None
                 raise
             self._forget_searcher()
             try:
@@ -274,7 +241,7 @@ class SearchIndex:
                 raise LibraryError("The search index is busy (another reader process is updating it); "
                                    "try again in a moment.")
             try:
-                with _exclusive(self.directory / OPEN_LOCK_FILE):
+                with exclusive(self.directory / OPEN_LOCK_FILE):
                     self._index = self._create(self.directory)
             finally:
                 lock.release()
