@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -21,9 +22,17 @@ from index.search import DAMAGED_MESSAGE, IndexDamaged, IndexDocument, SearchInd
 from index.search_prepared import Prepared
 from index.faults import crash_point
 from index.store import LINK_ENTITIES, Store
+from index.stories import copies
+from index.stories.agencies import read_credits
 from index.work_lock import WorkLock
 
 log = logging.getLogger(__name__)
+
+
+def agency_terms(names: list[str]) -> list[str]:
+    """The index terms agency:dpa searches by (beside the entity ids, in the same field)."""
+    return [f"agency:{name.strip().lower()}" for name in names if name.strip()]
+
 
 # Articles written to the search index per commit during an import; the store takes what was
 # parsed at least this often, so a kill -9 loses only seconds of recognition work.
@@ -166,7 +175,7 @@ class Library:
 
     def _work_pending(self) -> bool:
         return (self.store.has_unindexed() or self.store.pending_generation(LINK_ENTITIES) is not None
-                or self._corrections_changed())
+                or self.store.pending_generation(copies.GROUP_COPIES) is not None or self._corrections_changed())
 
     def _finish_pending_work(self) -> None:
         """Called holding the work lock: whatever the store records as not done yet."""
@@ -178,6 +187,8 @@ class Library:
                 self._notify(f"Indexing {len(unindexed)} articles an interrupted command left unindexed…")
         self.index_stored(unindexed)
         self.index.needs_rebuild = False
+        if self.store.pending_generation(copies.GROUP_COPIES) is not None:
+            self.group_ungrouped()
         if self._corrections_changed():
             self._pipeline = None  # reload the corrections
             self.refresh_entities()
@@ -279,6 +290,8 @@ class Library:
         return hits
 
     def _raw_entity_ids(self, kind: str, text: str) -> list[str]:
+        if kind == "agency":
+            return agency_terms([text])
         ids = [entity_id for entity_id, found_kind in store_entities.find_entities(self.store, text)
                if found_kind == kind]
         return store_entities.raw_ids_for(self.store, ids)
@@ -286,6 +299,51 @@ class Library:
     def match_spans(self, query: str, text: str) -> list[Span]:
         """Where the query's terms occur in a text (for highlighting an opened article)."""
         return self.index.match_spans(query, text)
+
+    # --- copies and stories (index.stories) --------------------------------------
+
+    @_writer_work
+    def group_ungrouped(self) -> int:
+        """Group the stored articles that have no copy group for their current text yet (those of
+        a library from before copy groups, or of an interrupted import). Returns how many."""
+        if self.store.read_only:
+            return 0
+        generation = self.store.pending_generation(copies.GROUP_COPIES)
+        ids = copies.ungrouped_ids(self.store.query)
+        if ids and self._notify is not None and len(ids) >= IMPORT_BATCH:
+            self._notify(f"Finding agency copies among {len(ids)} articles…")
+        for start in range(0, len(ids), IMPORT_BATCH):
+            batch = list(self.store.get_many(ids[start:start + IMPORT_BATCH]).values())
+            with self.store.transaction() as db:
+                copies.group_articles(db, batch)
+        with self.store.transaction() as db:
+            self.store.finish_pending(db, copies.GROUP_COPIES, generation)
+        return len(ids)
+
+    def _copies_query(self, sql: str, params: Iterable = ()) -> list:
+        try:
+            return self.store.query(sql, params)
+        except sqlite3.OperationalError as error:  # a read-only library from before copy groups
+            if "no such table" not in str(error):
+                raise
+            return []
+
+    def copy_groups(self) -> list[copies.CopyGroup]:
+        return copies.copy_groups(self._copies_query)
+
+    def copy_group(self, article_id: str) -> copies.CopyGroup | None:
+        return copies.group_of(self._copies_query, self.resolve_id(article_id))
+
+    def copies(self, article_id: str) -> list[tuple[str, float]]:
+        """(id, similarity) of an article's copies."""
+        return copies.copies_of(self._copies_query, self.resolve_id(article_id))
+
+    def copy_group_sizes(self, ids: list[str]) -> dict[str, tuple[int, int]]:
+        """article id -> (group, members) for those of these articles that have copies."""
+        return copies.group_sizes(self._copies_query, ids)
+
+    def agencies(self, article_id: str) -> list[str]:
+        return copies.agencies_of(self._copies_query, self.resolve_id(article_id))
 
     def _texts_for(self, ids: list[str]) -> dict[str, tuple[str, str]]:
         return {i: (a.title, a.body) for i, a in self.store.get_many(ids).items()}
@@ -362,6 +420,8 @@ class Library:
             self._index_articles([article for article, _ in written],
                                  {id(article): postings for article, postings in written if postings is not None})
             crash_point("articles-indexed")
+            with self.store.transaction() as db:
+                copies.group_articles(db, [article for article, _ in written])
 
     def _store_articles(self, articles: list[tuple[Article, list[Mention] | None, Prepared | None]],
                         report: ImportReport) -> list[tuple[Article, Prepared | None]]:
@@ -396,6 +456,7 @@ class Library:
         with self.store.transaction() as db:
             for (article, _, _), (found, failure) in zip(to_write, analysed):
                 self.store.upsert_article(db, article, found, analysis_failure=failure)
+            self.store.note_pending(db, copies.GROUP_COPIES)
         crash_point("articles-stored")
         return [(article, postings) for article, _, postings in to_write]
 
@@ -489,7 +550,8 @@ class Library:
         return IndexDocument(
             id=article.id, title=article.title, body=article.body, source=article.source,
             published=article.published, kind=article.kind, tags=list(article.tags),
-            entity_ids=self.store.raw_entity_ids(article.id), prepared=prepared,
+            entity_ids=self.store.raw_entity_ids(article.id) + agency_terms(read_credits(article.body).agencies),
+            prepared=prepared,
         )
 
     def _index_pending(self, progress: Progress | None = None) -> int:

@@ -7,7 +7,8 @@ Syntax (words are ANDed; title and body are searched unless a field is named):
 - ``Verteid*`` prefixes, ``Sel?nskyj`` wildcards, ``Selenskij~`` / ``~2`` fuzzy (edit distance; the
   first two letters must match, ``~1/1`` relaxes that to one)
 - fields: ``title:`` (``titel:``), ``source:`` (``quelle:``), ``tag:`` / ``tags:``, ``kind:``,
-  ``published:`` (``date:`` / ``datum:``), ``person:``, ``org:``, ``place:`` (``ort:``), ``other:``
+  ``published:`` (``date:`` / ``datum:``), ``person:``, ``org:``, ``place:`` (``ort:``), ``other:``,
+  ``agency:`` (an agency credited in the text: ``agency:dpa``)
 - dates: ``date:2025-09-04``, ``date:04.09.2025``, ``published:2025-09`` (a month),
   ``published:[2025-09-01 TO 2025-09-05]``, ``published:>2025-09-01`` (after that day),
   ``>=``, ``<``, ``<=``. Dates are days in Europe/Berlin, like the articles' own dates.
@@ -32,7 +33,8 @@ from index.search_expand import expand_multiterms, within_edit_distance  # noqa:
 QUERY_TIMEZONE = ZoneInfo("Europe/Berlin")
 
 TEXT_FIELDS = ("title", "body")
-ENTITY_FIELDS = ("person", "org", "place", "other")
+# agency: (agency:dpa) is looked up like an entity: the credits' terms stand in the same field.
+ENTITY_FIELDS = ("person", "org", "place", "other", "agency")
 FIELD_ALIASES = {
     "title": ["titel"],
     "source": ["quelle"],

@@ -149,6 +149,32 @@ CREATE INDEX IF NOT EXISTS articles_item_key ON articles(item_key);
 CREATE TABLE IF NOT EXISTS read_state (article_id TEXT PRIMARY KEY, read_at TEXT NOT NULL);
 """
 
+# Copy groups and agency credits (index/stories/copies.py). Kept apart from _SCHEMA like the
+# feeds tables: a library from before them gains them on open.
+_COPIES_SCHEMA = """
+-- One row per article once grouped: its MinHash signature (NUM_PERM little-endian uint32; NULL
+-- for a text too short to compare), the fingerprint it was made from, and its copy group (the
+-- seq of the group's first-grouped member).
+CREATE TABLE IF NOT EXISTS copy_signatures (
+    seq INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
+    fingerprint TEXT NOT NULL,
+    signature BLOB,
+    shingles INTEGER,
+    group_id INTEGER,
+    similarity REAL
+);
+CREATE INDEX IF NOT EXISTS copy_signatures_by_group ON copy_signatures(group_id);
+-- The LSH index: one row per band of each signature; articles sharing a key are candidates.
+CREATE TABLE IF NOT EXISTS copy_bands (key INTEGER NOT NULL, seq INTEGER NOT NULL,
+                                       PRIMARY KEY (key, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS article_agencies (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    agency TEXT NOT NULL,
+    UNIQUE (article_id, agency)
+);
+CREATE INDEX IF NOT EXISTS article_agencies_by_agency ON article_agencies(agency);
+"""
 
 
 
@@ -242,6 +268,7 @@ class Store(StoreJournal):
             db.execute("PRAGMA synchronous = NORMAL")
             self._with_busy_wait(lambda: db.executescript(_SCHEMA))
             self._with_busy_wait(lambda: db.executescript(_FEEDS_SCHEMA))
+            self._with_busy_wait(lambda: db.executescript(_COPIES_SCHEMA))
             self._with_busy_wait(self._add_missing_columns)
             self._check_version()
         except sqlite3.OperationalError as exc:

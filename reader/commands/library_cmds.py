@@ -187,13 +187,16 @@ def cmd_show(args, data_dir: Path) -> int:
     with Library.open(data_dir, notify=say_waiting) as library:
         article = library.article(args.id)
         mentions = library.mentions(article.id)
+        copies, agencies = library.copies(article.id), library.agencies(article.id)
     if args.json:
         print_json({"id": article.id, "title": article.title, "source": article.source,
                     "published": iso(article.published), "kind": article.kind,
                     "path": article.path, "url": article.url, "tags": article.tags,
                     "body": article.body,
                     "mentions": [m.model_dump(include={"entity", "kind", "start", "end", "text", "partial"})
-                                 for m in mentions]})
+                                 for m in mentions],
+                    "copies": [{"id": copy_id, "similarity": similarity} for copy_id, similarity in copies],
+                    "agencies": agencies})
         return 0
     console.print(Text(article.title, style="bold"))
     meta = " · ".join(x for x in (article.source, human_date(article.published, article.published_precision),

@@ -1,0 +1,266 @@
+"""Copy groups: pair precision and recall per threshold, and what grouping costs an import.
+
+    python -m bench.bench_duplicates [--originals 400] [--seed 1]            # the curve
+    python -m bench.bench_duplicates --scale 20000                          # cost and size at scale
+    python -m bench.bench_duplicates --import-files 2000 [--rounds 2]       # import with / without
+
+The curve: an evaluation set built at run time (never written to disk, never committed: the
+data's licence does not allow shipping it or anything made from it) from real articles
+(../shared/data/real_news_10kgnad/test.csv and the text of ../shared/data/real_html). Each chosen
+original gets copies with the edits agencies' customers make (a new title, a rewritten or
+dropped lead, a cut ending, an added paragraph, an added credit, changed quote marks); the other
+originals of the same category are the hard negatives. For each threshold every article is
+grouped by the real code (index.stories.copies into a fresh library database) and the pairs in
+one group are compared with the true pairs (an original and its copies).
+
+--scale: N distinct generated articles (bench.corpus) grouped one batch at a time; prints the
+milliseconds per article over the last batch and the bytes the copy tables take per article.
+--import-files: the same files imported by `Library.add` with grouping and with it switched off
+(the runs alternate; compare within a round).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import re
+import shutil
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from unittest import mock
+
+from index.models import Article
+from index.store import Store
+from index.stories import copies
+
+DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"])")
+_QUOTES = [('"', '„', '“'), ('"', '»', '«'), ('"', '«', '»')]
+EDITS = ("title", "rewrite_lead", "drop_lead", "cut_end", "add_paragraph", "credit", "quotes")
+
+
+@dataclass
+class Original:
+    category: str
+    text: str
+
+
+def real_articles(data: Path = DATA, html_limit: int = 60) -> list[Original]:
+    """10kGNAD's test articles and the main text of the saved web pages (read now, kept in memory)."""
+    found, seen = [], set()
+    with open(data / "real_news_10kgnad" / "test.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle, delimiter=";", quotechar="'"):
+            if len(row) == 2 and len(row[1].split()) >= 60:
+                found.append(Original(row[0], row[1]))
+    import trafilatura
+
+    for path in sorted((data / "real_html").glob("*.html"))[:html_limit]:
+        text = trafilatura.extract(path.read_text(encoding="utf-8", errors="replace"))
+        if text and len(text.split()) >= 60:
+            found.append(Original("web", text))
+    # Some saved pages carry the same text (one site's template): true copies, not negatives.
+    unique = []
+    for original in found:
+        key = " ".join(original.text.split()[:40])
+        if key not in seen:
+            seen.add(key)
+            unique.append(original)
+    return unique
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text.strip()) if s]
+
+
+def make_copy(original: str, rng: random.Random, filler: list[str]) -> tuple[str, str, list[str]]:
+    """(title, body, edits) of an outlet's copy of an agency text."""
+    parts = sentences(original)
+    edits = rng.sample(EDITS, rng.randint(2, 4))
+    title = " ".join(parts[0].split()[:8])
+    if "title" in edits:
+        title = "Neu: " + " ".join(rng.sample(parts[-1].split(), min(6, len(parts[-1].split()))))
+    if "rewrite_lead" in edits and len(parts) > 3:
+        words = parts[0].split()
+        rng.shuffle(words)
+        parts[0] = " ".join(words[: max(3, len(words) * 2 // 3)]) + "."
+    elif "drop_lead" in edits and len(parts) > 3:
+        parts = parts[1:]
+    if "cut_end" in edits and len(parts) > 4:
+        parts = parts[: max(3, int(len(parts) * rng.uniform(0.55, 0.85)))]
+    if "add_paragraph" in edits:
+        at = rng.randrange(1, len(parts) + 1)
+        parts[at:at] = ["\n\n" + " ".join(rng.sample(filler, 3)) + "\n\n"]
+    body = " ".join(parts)
+    if "credit" in edits:
+        credit = rng.choice(["Berlin (dpa) – ", "Paris (AFP) - ", "(epd) "])
+        body = credit + body if rng.random() < 0.5 else body + rng.choice(["\n\ndpa/AFP", "\n\nQuelle: Reuters",
+                                                                             "\n\nMit Material von KNA"])
+    if "quotes" in edits:
+        plain, opening, closing = rng.choice(_QUOTES)
+        count = 0
+
+        def swap(_match) -> str:
+            nonlocal count
+            count += 1
+            return opening if count % 2 else closing
+
+        body = re.sub(re.escape(plain), swap, body).replace("„", opening).replace("“", closing)
+        body = body.replace(",", " ,") if rng.random() < 0.3 else body
+    return title, body, edits
+
+
+def evaluation_set(originals: int, seed: int) -> tuple[list[Article], dict[str, int]]:
+    """Articles (originals and their copies, shuffled) and each article's family (its original)."""
+    rng = random.Random(seed)
+    pool = real_articles()
+    chosen = rng.sample(pool, min(originals, len(pool)))
+    filler = [s for o in rng.sample(pool, min(200, len(pool))) for s in sentences(o.text)]
+    articles, family = [], {}
+    start = datetime(2025, 3, 1, tzinfo=timezone.utc)
+    for index, original in enumerate(chosen):
+        versions = [(" ".join(original.text.split()[:8]), original.text)]
+        for _ in range(rng.choice([0, 1, 1, 2, 3])):
+            title, body, _edits = make_copy(original.text, rng, filler)
+            versions.append((title, body))
+        for number, (title, body) in enumerate(versions):
+            article = Article(title=title, body=body, source=f"outlet{number}",
+                              published=start + timedelta(hours=index * 3 + number),
+                              tags=[original.category]).with_id()
+            articles.append(article)
+            family[article.id] = index
+    rng.shuffle(articles)
+    return articles, family
+
+
+def group_all(articles: list[Article], folder: Path, batch: int = 1000) -> tuple[Store, float]:
+    """A fresh library database with these articles stored and grouped; seconds spent grouping."""
+    store = Store(folder / "library.db")
+    spent = 0.0
+    for first in range(0, len(articles), batch):
+        chunk = articles[first:first + batch]
+        with store.transaction() as db:
+            for article in chunk:
+                store.upsert_article(db, article, [])
+        began = time.process_time()
+        with store.transaction() as db:
+            copies.group_articles(db, chunk)
+        spent += time.process_time() - began
+    return store, spent
+
+
+def pair_scores(store: Store, family: dict[str, int]) -> tuple[float, float, int, int]:
+    predicted = set()
+    for group in copies.copy_groups(store.query):
+        ids = sorted(member.id for member in group.articles)
+        predicted.update((a, b) for i, a in enumerate(ids) for b in ids[i + 1:])
+    members = defaultdict(list)
+    for article_id, origin in family.items():
+        members[origin].append(article_id)
+    truth = set()
+    for ids in members.values():
+        ids.sort()
+        truth.update((a, b) for i, a in enumerate(ids) for b in ids[i + 1:])
+    right = len(predicted & truth)
+    precision = right / len(predicted) if predicted else 1.0
+    recall = right / len(truth) if truth else 1.0
+    return precision, recall, len(predicted), len(truth)
+
+
+def curve(originals: int, seed: int) -> None:
+    articles, family = evaluation_set(originals, seed)
+    categories = len({a.tags[0] for a in articles})
+    print(f"{len(articles)} articles from {originals} originals in {categories} categories "
+          f"(seed {seed}); copies carry 2-4 of: {', '.join(EDITS)}")
+    print(f"{'threshold':>9} {'precision':>9} {'recall':>7} {'pairs':>6} {'true':>5}  ms/article")
+    for threshold in THRESHOLDS:
+        with tempfile.TemporaryDirectory() as folder, mock.patch.object(copies, "COPY_THRESHOLD", threshold):
+            store, spent = group_all(articles, Path(folder))
+            precision, recall, predicted, truth = pair_scores(store, family)
+            store.close()
+        print(f"{threshold:>9.2f} {precision:>9.3f} {recall:>7.3f} {predicted:>6} {truth:>5}  "
+              f"{spent / len(articles) * 1000:.2f}")
+    print(f"in use: COPY_THRESHOLD = {copies.COPY_THRESHOLD}")
+
+
+def table_bytes(store: Store) -> int:
+    rows = store.query("SELECT sum(pgsize) AS size FROM dbstat WHERE name IN ('copy_signatures', 'copy_bands', "
+                       "'copy_signatures_by_group', 'sqlite_autoindex_copy_signatures_1')")
+    return rows[0]["size"] or 0
+
+
+def scale(n: int, seed: int) -> None:
+    from bench.corpus import CorpusBuilder
+
+    builder = CorpusBuilder.from_data(DATA, seed)
+    batch = 1000
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(Path(folder) / "library.db")
+        for first in range(0, n, batch):
+            chunk = [Article(title=g.title, body=g.body, source=g.source, published=g.published).with_id()
+                     for g in (builder.article(i) for i in range(first, min(first + batch, n)))]
+            with store.transaction() as db:
+                for article in chunk:
+                    store.upsert_article(db, article, [])
+            began = time.process_time()
+            with store.transaction() as db:
+                copies.group_articles(db, chunk)
+            spent = time.process_time() - began
+            if (first // batch) % 5 == 4 or first + batch >= n:
+                size = table_bytes(store)
+                print(f"{first + len(chunk):>7} articles: {spent / len(chunk) * 1000:.2f} ms/article for the last "
+                      f"batch; copy tables {size / 1e6:.1f} MB ({size / (first + len(chunk)):.0f} B/article, "
+                      f"{size / (first + len(chunk)) * 100_000 / 1e6:.0f} MB at 100,000)", flush=True)
+        store.close()
+
+
+def import_cost(n: int, rounds: int, seed: int) -> None:
+    from bench.corpus import write_corpus
+    from index.library import Library
+
+    work = Path(tempfile.mkdtemp(prefix="bench-dups-"))
+    try:
+        write_corpus(work / "corpus", n, seed=seed, data_dir=DATA)
+        for round_number in range(1, rounds + 1):
+            for grouping in (True, False):
+                data_dir = work / f"lib-{round_number}-{grouping}"
+                patch = mock.patch.object(copies, "group_articles", lambda db, articles: None)
+                began = time.process_time()
+                if grouping:
+                    with Library.open(data_dir) as library:
+                        library.add([work / "corpus"])
+                else:
+                    with patch, Library.open(data_dir) as library:
+                        library.add([work / "corpus"])
+                spent = time.process_time() - began
+                print(f"round {round_number}, grouping {'on ' if grouping else 'off'}: {spent:.1f} s, "
+                      f"{spent / n * 1000:.2f} ms/article", flush=True)
+                shutil.rmtree(data_dir)
+    finally:
+        shutil.rmtree(work)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.bench_duplicates", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--originals", type=int, default=400)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--scale", type=int, metavar="N", help="group N generated articles; cost and size")
+    parser.add_argument("--import-files", type=int, metavar="N", help="import N files with and without grouping")
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args(argv)
+    if args.scale:
+        scale(args.scale, args.seed)
+    elif args.import_files:
+        import_cost(args.import_files, args.rounds, args.seed)
+    else:
+        curve(args.originals, args.seed)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Agency copy and stories: copy groups (MinHash/LSH), agency credits, word diffs, stories."""

@@ -1,0 +1,176 @@
+"""Copy groups: articles that share most of their text (agency copy printed by several outlets).
+
+Each article's MinHash signature and its LSH band keys are kept in SQLite (copy_signatures,
+copy_bands), so grouping is incremental: a new article looks up the earlier articles that share
+a band key, and joins the group of those whose estimated overlap reaches COPY_THRESHOLD. Nothing
+else in the library is recomputed. datasketch's own LSH keeps its tables in memory (or in Redis
+or Cassandra): here they would have to be rebuilt from every stored signature for each import.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+
+from index.models import Article
+from index.stories.agencies import Credits, read_credits
+from index.stories.signatures import Signature, band_keys, signature
+
+# Estimated overlap (share of the shorter text's shingles found in the other) from which two
+# articles are copies; chosen from bench/bench_duplicates.py's precision/recall curve.
+COPY_THRESHOLD = 0.5
+# The pending step (index.store.pending_work) that groups stored articles not grouped yet.
+GROUP_COPIES = "group-copies"
+
+
+@dataclass
+class GroupMember:
+    id: str
+    title: str
+    source: str | None
+    published: datetime | None
+    similarity: float  # overlap with the group's first article (1.0 for the first itself)
+
+
+@dataclass
+class CopyGroup:
+    group: int
+    first: str  # the id of the member published first
+    articles: list[GroupMember]
+
+
+def _stored_signature(row) -> Signature | None:
+    if row["signature"] is None:
+        return None
+    return Signature.from_bytes(row["signature"], row["shingles"])
+
+
+def group_articles(db: sqlite3.Connection, articles: list[Article]) -> None:
+    """Sign, credit and group these stored articles (inside a transaction). An article already
+    grouped with its current text is left as it is."""
+    for article in articles:
+        credits = read_credits(article.body)
+        db.execute("DELETE FROM article_agencies WHERE article_id = ?", (article.id,))
+        db.executemany("INSERT OR IGNORE INTO article_agencies (article_id, agency) VALUES (?, ?)",
+                       [(article.id, name) for name in credits.agencies])
+        old = db.execute("SELECT seq, fingerprint, signature, shingles FROM copy_signatures WHERE article_id = ?",
+                         (article.id,)).fetchone()
+        if old is not None:
+            if old["fingerprint"] == article.fingerprint:
+                continue
+            _forget(db, old)
+        _group_one(db, article, credits)
+
+
+def _forget(db: sqlite3.Connection, row) -> None:
+    old_signature = _stored_signature(row)
+    if old_signature is not None:
+        db.executemany("DELETE FROM copy_bands WHERE key = ? AND seq = ?",
+                       [(key, row["seq"]) for key in band_keys(old_signature)])
+    db.execute("DELETE FROM copy_signatures WHERE seq = ?", (row["seq"],))
+
+
+def _group_one(db: sqlite3.Connection, article: Article, credits: Credits) -> None:
+    sig = signature(article.body, credits)
+    if sig is None:
+        db.execute("INSERT INTO copy_signatures (article_id, fingerprint) VALUES (?, ?)",
+                   (article.id, article.fingerprint))
+        return
+    keys = band_keys(sig)
+    marks = ",".join("?" * len(keys))
+    candidates = db.execute(
+        f"SELECT s.seq, s.signature, s.shingles, s.group_id FROM copy_signatures s WHERE s.seq IN "
+        f"(SELECT DISTINCT seq FROM copy_bands WHERE key IN ({marks}))", keys).fetchall()
+    groups: set[int] = set()
+    best = 0.0
+    for row in candidates:
+        similarity = sig.overlap(_stored_signature(row))
+        if similarity >= COPY_THRESHOLD:
+            groups.add(row["group_id"])
+            best = max(best, similarity)
+    seq = db.execute("INSERT INTO copy_signatures (article_id, fingerprint, signature, shingles, similarity) "
+                     "VALUES (?, ?, ?, ?, ?)",
+                     (article.id, article.fingerprint, sig.to_bytes(), sig.shingles, best or None)).lastrowid
+    group = min(groups) if groups else seq
+    db.execute("UPDATE copy_signatures SET group_id = ? WHERE seq = ?", (group, seq))
+    if len(groups) > 1:  # this article bridges groups: they become one
+        others = sorted(groups - {group})
+        db.execute(f"UPDATE copy_signatures SET group_id = ? WHERE group_id IN ({','.join('?' * len(others))})",
+                   [group, *others])
+    db.executemany("INSERT OR IGNORE INTO copy_bands (key, seq) VALUES (?, ?)", [(key, seq) for key in keys])
+
+
+def ungrouped_ids(db_query) -> list[str]:
+    """Stored articles with no copy row for their current text (imported before grouping
+    existed, or by a process killed before grouping them)."""
+    return [row["id"] for row in db_query(
+        "SELECT a.id FROM articles a LEFT JOIN copy_signatures s ON s.article_id = a.id "
+        "WHERE s.article_id IS NULL OR s.fingerprint != a.fingerprint")]
+
+
+def _members(db_query, where: str, params: tuple) -> list[sqlite3.Row]:
+    return db_query(
+        "SELECT s.group_id, s.signature, s.shingles, a.id, a.title, a.source, a.published, a.published_ts "
+        f"FROM copy_signatures s JOIN articles a ON a.id = s.article_id WHERE {where} "
+        "ORDER BY s.group_id, a.published_ts IS NULL, a.published_ts, s.seq", params)
+
+
+def _as_group(rows: list[sqlite3.Row]) -> CopyGroup:
+    first_signature = _stored_signature(rows[0])
+    members = []
+    for index, row in enumerate(rows):
+        similarity = 1.0 if index == 0 else first_signature.overlap(_stored_signature(row))
+        published = datetime.fromisoformat(row["published"]) if row["published"] else None
+        members.append(GroupMember(row["id"], row["title"], row["source"], published, round(similarity, 3)))
+    return CopyGroup(group=rows[0]["group_id"], first=rows[0]["id"], articles=members)
+
+
+def copy_groups(db_query) -> list[CopyGroup]:
+    """Every group of two or more articles, the most recently first-published first."""
+    rows = _members(db_query, "s.group_id IN (SELECT group_id FROM copy_signatures WHERE group_id IS NOT NULL "
+                              "GROUP BY group_id HAVING count(*) > 1)", ())
+    by_group: dict[int, list[sqlite3.Row]] = {}
+    for row in rows:
+        by_group.setdefault(row["group_id"], []).append(row)
+    groups = [_as_group(members) for members in by_group.values()]
+    return sorted(groups, key=lambda g: (g.articles[0].published is not None,
+                                         g.articles[0].published.timestamp() if g.articles[0].published else 0),
+                  reverse=True)
+
+
+def group_of(db_query, article_id: str) -> CopyGroup | None:
+    """The copy group an article belongs to, if it has copies."""
+    rows = _members(db_query, "s.group_id = (SELECT group_id FROM copy_signatures WHERE article_id = ?)",
+                    (article_id,))
+    return _as_group(rows) if len(rows) > 1 else None
+
+
+def copies_of(db_query, article_id: str) -> list[tuple[str, float]]:
+    """(id, similarity) of the article's copies: its estimated overlap with each."""
+    rows = _members(db_query, "s.group_id = (SELECT group_id FROM copy_signatures WHERE article_id = ?)",
+                    (article_id,))
+    own = next((row for row in rows if row["id"] == article_id), None)
+    if own is None or len(rows) < 2:
+        return []
+    own_signature = _stored_signature(own)
+    return [(row["id"], round(own_signature.overlap(_stored_signature(row)), 3)) for row in rows if row is not own]
+
+
+def group_sizes(db_query, ids: list[str]) -> dict[str, tuple[int, int]]:
+    """article id -> (group, members) for those of these articles that have copies."""
+    found: dict[str, tuple[int, int]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in db_query(
+                "SELECT s.article_id, s.group_id, (SELECT count(*) FROM copy_signatures o WHERE o.group_id = s.group_id) "
+                f"AS members FROM copy_signatures s WHERE s.article_id IN ({marks})", chunk):
+            if row["members"] > 1:
+                found[row["article_id"]] = (row["group_id"], row["members"])
+    return found
+
+
+def agencies_of(db_query, article_id: str) -> list[str]:
+    return [row["agency"] for row in db_query(
+        "SELECT agency FROM article_agencies WHERE article_id = ? ORDER BY rowid", (article_id,))]

@@ -1,0 +1,89 @@
+"""Copy groups in a real library: agency copy with customers' edits is grouped with its original,
+other articles on the same topic are not, and grouping is incremental and survives a crash."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import timedelta
+from pathlib import Path
+
+from index.library import Library
+from index.models import Article
+from tests.cli.test_cli_contract import installed_reader
+from tests.stories.conftest import START, copy_of, write_md
+
+
+def article(title: str, body: str, source: str, hours: int) -> Article:
+    return Article(title=title, body=body, source=source, published=START + timedelta(hours=hours))
+
+
+def test_edited_copies_join_their_original_and_same_topic_articles_stay_apart(tmp_path: Path, texts):
+    politics = texts["Inland"]
+    original = article("Original", "Wien (APA) – " + politics[0], "APA", 0)
+    edited = [article(*copy_of(politics[0], seed, texts), source, hours)
+              for seed, source, hours in ((1, "Spiegel", 2), (2, "Zeit", 3), (3, "SZ", 1))]
+    neighbours = [article(f"Anderes {i}", text, "Standard", 4 + i) for i, text in enumerate(politics[1:6])]
+    with Library.open(tmp_path / "lib") as library:
+        library.add_articles([original, *neighbours[:2]])
+        library.add_articles(edited)
+        library.add_articles(neighbours[2:])
+        groups = library.copy_groups()
+    assert len(groups) == 1
+    group = groups[0]
+    assert {m.id for m in group.articles} == {original.id, *(e.id for e in edited)}
+    assert group.first == original.id  # published first
+    assert group.articles[0].similarity == 1.0
+    assert all(0.5 <= m.similarity <= 1.0 for m in group.articles)
+
+
+def test_a_later_import_finds_copies_of_earlier_articles_without_regrouping_them(tmp_path: Path, texts):
+    earlier = [article(f"Früher {i}", text, "dpa", i) for i, text in enumerate(texts["Wirtschaft"][:30])]
+    with Library.open(tmp_path / "lib") as library:
+        library.add_articles(earlier)
+        before = library.store.query("SELECT seq, article_id, group_id FROM copy_signatures ORDER BY seq")
+    later = article(*copy_of(texts["Wirtschaft"][7], 5, texts), "Zeit", 50)
+    with Library.open(tmp_path / "lib") as library:  # a new process: the LSH tables are on disk
+        library.add_articles([later])
+        after = library.store.query("SELECT seq, article_id, group_id FROM copy_signatures ORDER BY seq")
+        copies = library.copies(later.id)
+    assert [tuple(r) for r in after[:len(before)]] == [tuple(r) for r in before]
+    assert len(after) == len(before) + 1
+    assert [copy_id for copy_id, _ in copies] == [earlier[7].id]
+
+
+def test_an_article_whose_text_changes_leaves_its_group(tmp_path: Path, texts):
+    text = texts["Kultur"][0]
+    original, copy = article("Eins", text, "dpa", 0), article(*copy_of(text, 3, texts), "Zeit", 1)
+    copy.url = "https://example.org/kopie"
+    with Library.open(tmp_path / "lib") as library:
+        library.add_articles([original, copy])
+        assert library.copies(original.id)
+        rewritten = article(copy.title, texts["Kultur"][1], "Zeit", 1)
+        rewritten.url = copy.url  # the same page, now with another text
+        report = library.add_articles([rewritten])
+        assert report.updated == 1
+        assert library.copies(original.id) == []
+        assert library.copy_groups() == []
+
+
+def test_texts_too_short_to_compare_are_not_grouped(tmp_path: Path):
+    teaser = "Mehr in Kürze. Die Meldung wird aktualisiert."
+    with Library.open(tmp_path / "lib") as library:
+        library.add_articles([article("Eilmeldung", teaser, "Spiegel", 0), article("Eil", teaser + " Nun.", "Zeit", 1)])
+        assert library.copy_groups() == []
+
+
+def test_an_import_killed_before_grouping_is_grouped_by_the_next_command(tmp_path: Path, texts):
+    folder = tmp_path / "in"
+    text = texts["Sport"][3]
+    write_md(folder, "a", "Original", text, "dpa", 0)
+    write_md(folder, "b", *copy_of(text, 9, texts), "Kicker", 2)
+    env = {**os.environ, "READER_DEBUG_KILL_AT": "articles-indexed"}
+    killed = subprocess.run([installed_reader(), "--data-dir", str(tmp_path / "lib"), "add", str(folder)],
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert killed.returncode != 0
+    with Library.open(tmp_path / "lib") as library:
+        assert library.count() == 2
+        groups = library.copy_groups()
+    assert len(groups) == 1 and len(groups[0].articles) == 2
