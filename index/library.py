@@ -9,6 +9,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from index import analysis, enrichment, importer, store_entities
@@ -22,7 +23,7 @@ from index.search import DAMAGED_MESSAGE, IndexDamaged, IndexDocument, SearchInd
 from index.search_prepared import Prepared
 from index.faults import crash_point
 from index.store import LINK_ENTITIES, Store
-from index.stories import copies
+from index.stories import copies, story_clusters
 from index.stories.agencies import read_credits
 from index.work_lock import WorkLock
 
@@ -311,11 +312,16 @@ class Library:
         generation = self.store.pending_generation(copies.GROUP_COPIES)
         ids = copies.ungrouped_ids(self.store.query)
         if ids and self._notify is not None and len(ids) >= IMPORT_BATCH:
-            self._notify(f"Finding agency copies among {len(ids)} articles…")
+            self._notify(f"Finding agency copies and stories among {len(ids)} articles…")
         for start in range(0, len(ids), IMPORT_BATCH):
             batch = list(self.store.get_many(ids[start:start + IMPORT_BATCH]).values())
             with self.store.transaction() as db:
                 copies.group_articles(db, batch)
+        # Stories take articles in date order, so those missing are taken all at once.
+        missing = story_clusters.unassigned_ids(self.store.query)
+        if missing:
+            with self.store.transaction() as db:
+                story_clusters.assign_stories(db, list(self.store.get_many(missing).values()))
         with self.store.transaction() as db:
             self.store.finish_pending(db, copies.GROUP_COPIES, generation)
         return len(ids)
@@ -341,6 +347,10 @@ class Library:
     def copy_group_sizes(self, ids: list[str]) -> dict[str, tuple[int, int]]:
         """article id -> (group, members) for those of these articles that have copies."""
         return copies.group_sizes(self._copies_query, ids)
+
+    def stories(self, since: datetime | None = None) -> list[story_clusters.Story]:
+        """Stories of two or more articles, the most recently active first."""
+        return story_clusters.list_stories(self._copies_query, since.timestamp() if since else None)
 
     def agencies(self, article_id: str) -> list[str]:
         return copies.agencies_of(self._copies_query, self.resolve_id(article_id))
@@ -422,6 +432,7 @@ class Library:
             crash_point("articles-indexed")
             with self.store.transaction() as db:
                 copies.group_articles(db, [article for article, _ in written])
+                story_clusters.assign_stories(db, [article for article, _ in written])
 
     def _store_articles(self, articles: list[tuple[Article, list[Mention] | None, Prepared | None]],
                         report: ImportReport) -> list[tuple[Article, Prepared | None]]:

@@ -149,9 +149,9 @@ CREATE INDEX IF NOT EXISTS articles_item_key ON articles(item_key);
 CREATE TABLE IF NOT EXISTS read_state (article_id TEXT PRIMARY KEY, read_at TEXT NOT NULL);
 """
 
-# Copy groups and agency credits (index/stories/copies.py). Kept apart from _SCHEMA like the
+# Copy groups, agency credits and stories (index/stories/). Kept apart from _SCHEMA like the
 # feeds tables: a library from before them gains them on open.
-_COPIES_SCHEMA = """
+_STORIES_SCHEMA = """
 -- One row per article once grouped: its MinHash signature (NUM_PERM little-endian uint32; NULL
 -- for a text too short to compare), the fingerprint it was made from, and its copy group (the
 -- seq of the group's first-grouped member).
@@ -174,6 +174,30 @@ CREATE TABLE IF NOT EXISTS article_agencies (
     UNIQUE (article_id, agency)
 );
 CREATE INDEX IF NOT EXISTS article_agencies_by_agency ON article_agencies(agency);
+-- Stories (index/stories/story_clusters.py): each article's story and the features it brought
+-- (to take them back when its text changes); per story, how many of its articles carry each.
+CREATE TABLE IF NOT EXISTS stories (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    first_ts REAL NOT NULL,
+    last_ts REAL NOT NULL,
+    size INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS stories_by_last ON stories(last_ts);
+CREATE TABLE IF NOT EXISTS story_articles (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    story_id INTEGER NOT NULL,
+    features TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS story_articles_by_story ON story_articles(story_id);
+CREATE TABLE IF NOT EXISTS story_features (
+    story_id INTEGER NOT NULL,
+    feature TEXT NOT NULL,
+    weight INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (story_id, feature)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_features_by_feature ON story_features(feature);
 """
 
 
@@ -268,7 +292,7 @@ class Store(StoreJournal):
             db.execute("PRAGMA synchronous = NORMAL")
             self._with_busy_wait(lambda: db.executescript(_SCHEMA))
             self._with_busy_wait(lambda: db.executescript(_FEEDS_SCHEMA))
-            self._with_busy_wait(lambda: db.executescript(_COPIES_SCHEMA))
+            self._with_busy_wait(lambda: db.executescript(_STORIES_SCHEMA))
             self._with_busy_wait(self._add_missing_columns)
             self._check_version()
         except sqlite3.OperationalError as exc:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from rich.text import Text
 
 from index.library import Library
+from index.search_query import QUERY_TIMEZONE, date_bounds
 from index.stories.word_diff import ADDED, REMOVED, changed_words, marked, word_diff
 from reader.commands.library_cmds import say_waiting
 from reader.commands.output import console, human_date, iso, print_json
@@ -24,6 +26,13 @@ def register(subparsers, common) -> None:
     diff.add_argument("first", metavar="ID1", help="article id (or a unique prefix)")
     diff.add_argument("second", metavar="ID2", help="article id (or a unique prefix)")
     diff.set_defaults(handler=cmd_diff)
+
+    stories = subparsers.add_parser("stories", parents=[common],
+                                    help="stories: articles about the same event, most recently active first")
+    stories.add_argument("--since", metavar="DATE", help="only stories with an article on or after this day "
+                                                         "(2025-09-04 or 04.09.2025)")
+    stories.add_argument("--json", action="store_true", help="print JSON")
+    stories.set_defaults(handler=cmd_stories)
 
 
 def cmd_duplicates(args, data_dir: Path) -> int:
@@ -84,3 +93,35 @@ def _coloured(pieces, bold: bool = False) -> Text:
         else:
             text.append(piece.text)
     return text
+
+
+def _since(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    start, _end = date_bounds(text)  # a QueryError (one sentence) when it is no date
+    return start.replace(tzinfo=QUERY_TIMEZONE)
+
+
+def cmd_stories(args, data_dir: Path) -> int:
+    since = _since(args.since)
+    with Library.open(data_dir, notify=say_waiting) as library:
+        library.group_ungrouped()
+        stories = library.stories(since)
+    if args.json:
+        print_json([{"id": s.id, "title": s.title, "first": iso(s.first), "last": iso(s.last), "sources": s.sources,
+                     "articles": [{"id": a.id, "title": a.title, "source": a.source, "published": iso(a.published)}
+                                  for a in s.articles],
+                     "entities": s.entities} for s in stories])
+        return 0
+    if not stories:
+        console.print("No stories yet: no two articles tell the same event." if since is None
+                      else f"No stories with articles since {args.since}.")
+        return 0
+    console.print(Text(f"{len(stories)} stories, most recent first", style="bold"))
+    for story in stories:
+        console.print()
+        console.print(Text.assemble((story.title, "bold"), (f"  {len(story.articles)} articles", "cyan")))
+        span = f"{human_date(story.first)} – {human_date(story.last)}"
+        console.print(Text(f"  {span} · {', '.join(story.sources)}", style="dim"))
+        if story.entities:
+            console.print(Text("  " + ", ".join(story.entities), style="dim"))

@@ -1,0 +1,178 @@
+"""Stories: articles about the same event, even when written independently.
+
+One pass in date order, incremental: each article joins the story, among those active within
+STORY_WINDOW of its date, with which it shares the most of its features (the names it mentions,
+weighing ENTITY_WEIGHT, and its most frequent words), when that share reaches STORY_THRESHOLD;
+otherwise it starts a story. A copy of an article in a story joins that story. The features of
+each story (how many of its articles carry each) are kept in SQLite, so adding an article looks
+up the stories sharing its features in one indexed query and recomputes nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+
+from index.analysis import STOP_WORDS
+from index.models import Article
+
+STORY_WINDOW_SECONDS = 3 * 24 * 3600
+ENTITY_WEIGHT = 2
+WORD_WEIGHT = 1
+TOP_WORDS = 12
+# Share of an article's feature weight a story must carry for the article to join it, and the
+# least shared weight (two names, or a name and two words), so short texts do not join by chance.
+STORY_THRESHOLD = 0.3
+MIN_SHARED_WEIGHT = 4
+_WORDS = re.compile(r"[^\W\d_]{5,}")
+_ENTITY = "e:"
+_WORD = "w:"
+
+
+@dataclass
+class StoryArticle:
+    id: str
+    title: str
+    source: str | None
+    published: datetime | None
+
+
+@dataclass
+class Story:
+    id: int
+    title: str
+    first: datetime | None
+    last: datetime | None
+    sources: list[str]
+    articles: list[StoryArticle]
+    entities: list[str]
+
+
+def features(db: sqlite3.Connection, article: Article) -> dict[str, int]:
+    """feature -> weight: the names the article mentions and its most frequent content words."""
+    found: dict[str, int] = {}
+    for row in db.execute("SELECT DISTINCT text FROM mentions WHERE article_id = ?", (article.id,)):
+        found[_ENTITY + row[0].strip().lower()] = ENTITY_WEIGHT
+    words = Counter(w for w in (m.lower() for m in _WORDS.findall(article.title + " " + article.body))
+                    if w not in STOP_WORDS)
+    for word in set(w.lower() for w in _WORDS.findall(article.title)) - STOP_WORDS:
+        words[word] += 2  # the title's words say what the story is
+    for word, _count in words.most_common(TOP_WORDS):
+        found.setdefault(_WORD + word, WORD_WEIGHT)
+    return found
+
+
+def assign_stories(db: sqlite3.Connection, articles: list[Article]) -> None:
+    """Put these stored articles into stories, oldest first (inside a transaction). An article
+    already in a story is taken out first (its text may have changed)."""
+    dated = sorted((a for a in articles if a.published is not None), key=lambda a: a.published.timestamp())
+    for article in articles:
+        _leave_story(db, article.id)
+    for article in dated:
+        _join_story(db, article, features(db, article))
+
+
+def _leave_story(db: sqlite3.Connection, article_id: str) -> None:
+    row = db.execute("SELECT story_id, features FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+    if row is None:
+        return
+    db.execute("DELETE FROM story_articles WHERE article_id = ?", (article_id,))
+    db.executemany("UPDATE story_features SET count = count - 1 WHERE story_id = ? AND feature = ?",
+                   [(row[0], feature) for feature in json.loads(row[1])])
+    db.execute("DELETE FROM story_features WHERE story_id = ? AND count <= 0", (row[0],))
+    db.execute("UPDATE stories SET size = size - 1 WHERE id = ?", (row[0],))
+    db.execute("DELETE FROM stories WHERE id = ? AND size <= 0", (row[0],))
+
+
+def _copy_story(db: sqlite3.Connection, article_id: str) -> int | None:
+    row = db.execute(
+        "SELECT sa.story_id FROM copy_signatures mine JOIN copy_signatures other ON other.group_id = mine.group_id "
+        "JOIN story_articles sa ON sa.article_id = other.article_id "
+        "WHERE mine.article_id = ? AND other.article_id != mine.article_id LIMIT 1", (article_id,)).fetchone()
+    return row[0] if row else None
+
+
+def _best_story(db: sqlite3.Connection, found: dict[str, int], timestamp: float) -> int | None:
+    if not found:
+        return None
+    names = list(found)
+    marks = ",".join("?" * len(names))
+    # A feature counts for a story once a third of its articles carry it (a large story's
+    # one-off words do not pull unrelated articles in).
+    rows = db.execute(
+        f"SELECT f.story_id, f.feature FROM story_features f JOIN stories s ON s.id = f.story_id "
+        f"WHERE f.feature IN ({marks}) AND f.count * 3 >= s.size AND s.last_ts >= ? AND s.first_ts <= ?",
+        [*names, timestamp - STORY_WINDOW_SECONDS, timestamp + STORY_WINDOW_SECONDS]).fetchall()
+    shared: Counter[int] = Counter()
+    for story_id, feature in rows:
+        shared[story_id] += found[feature]
+    total = sum(found.values())
+    for story_id, weight in shared.most_common(1):
+        if weight >= MIN_SHARED_WEIGHT and weight / total >= STORY_THRESHOLD:
+            return story_id
+    return None
+
+
+def _join_story(db: sqlite3.Connection, article: Article, found: dict[str, int]) -> None:
+    timestamp = article.published.timestamp()
+    story = _copy_story(db, article.id) or _best_story(db, found, timestamp)
+    if story is None:
+        story = db.execute("INSERT INTO stories (title, first_ts, last_ts, size) VALUES (?, ?, ?, 0)",
+                           (article.title, timestamp, timestamp)).lastrowid
+    db.execute("UPDATE stories SET size = size + 1, first_ts = min(first_ts, ?), last_ts = max(last_ts, ?) "
+               "WHERE id = ?", (timestamp, timestamp, story))
+    db.execute("INSERT INTO story_articles (article_id, story_id, features) VALUES (?, ?, ?)",
+               (article.id, story, json.dumps(list(found), ensure_ascii=False)))
+    db.executemany("INSERT INTO story_features (story_id, feature, weight, count) VALUES (?, ?, ?, 1) "
+                   "ON CONFLICT(story_id, feature) DO UPDATE SET count = count + 1",
+                   [(story, feature, weight) for feature, weight in found.items()])
+
+
+def unassigned_ids(db_query) -> list[str]:
+    """Dated articles in no story (imported before stories existed, or by a killed process)."""
+    return [row["id"] for row in db_query(
+        "SELECT a.id FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id "
+        "WHERE s.article_id IS NULL AND a.published_ts IS NOT NULL")]
+
+
+def list_stories(db_query, since: float | None = None, min_articles: int = 2) -> list[Story]:
+    """Stories of at least ``min_articles`` articles, the most recently active first."""
+    rows = db_query("SELECT id, title, first_ts, last_ts FROM stories WHERE size >= ? AND last_ts >= ? "
+                    "ORDER BY last_ts DESC", (min_articles, since if since is not None else float("-inf")))
+    stories = []
+    for row in rows:
+        members = db_query(
+            "SELECT a.id, a.title, a.source, a.published FROM story_articles s JOIN articles a ON a.id = s.article_id "
+            "WHERE s.story_id = ? ORDER BY a.published_ts, a.id", (row["id"],))
+        entities = db_query(
+            "SELECT feature FROM story_features WHERE story_id = ? AND feature LIKE 'e:%' "
+            "ORDER BY count DESC, feature LIMIT 5", (row["id"],))
+        names = _display_names(db_query, [member["id"] for member in members], [e["feature"][2:] for e in entities])
+        articles = [StoryArticle(m["id"], m["title"], m["source"],
+                                 datetime.fromisoformat(m["published"]) if m["published"] else None) for m in members]
+        stories.append(Story(id=row["id"], title=row["title"],
+                             first=articles[0].published if articles else None,
+                             last=articles[-1].published if articles else None,
+                             sources=list(dict.fromkeys(a.source for a in articles if a.source)),
+                             articles=articles, entities=names))
+    return stories
+
+
+def _display_names(db_query, ids: list[str], folded: list[str]) -> list[str]:
+    """The names as the articles write them (the features are lower-cased)."""
+    if not folded or not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    spelled: dict[str, str] = {}
+    for row in db_query(f"SELECT DISTINCT text FROM mentions WHERE article_id IN ({marks})", ids):
+        spelled.setdefault(row["text"].strip().lower(), row["text"].strip())
+    return [spelled.get(name, name) for name in folded]
+
+
+def story_of(db_query, article_id: str) -> int | None:
+    rows = db_query("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,))
+    return rows[0]["story_id"] if rows else None

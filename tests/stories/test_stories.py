@@ -1,0 +1,77 @@
+"""Stories: independently written articles about one event are one story; other events, and the
+same words weeks later, are not; `reader stories` lists them."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from index.library import Library
+from index.models import Article
+from tests.cli.test_cli_contract import run, run_json
+from tests.stories.conftest import START, write_md
+
+QUAKE_ZEIT = (
+    "Schweres Erdbeben erschüttert Mittelitalien",
+    "Ein schweres Erdbeben hat in der Nacht Mittelitalien erschüttert. Besonders betroffen ist die Stadt "
+    "Amatrice in der Region Latium, wo zahlreiche Häuser einstürzten. Bürgermeister Sergio Pirozzi sagte, die "
+    "halbe Stadt sei zerstört. Ministerpräsident Matteo Renzi reiste in das Erdbebengebiet. Die Rettungskräfte "
+    "suchen in den Trümmern nach Verschütteten. Das Beben hatte eine Stärke von 6,2.")
+QUAKE_SZ = (
+    "Dutzende Tote nach Beben in Italien",
+    "Nach dem Erdbeben in Mittelitalien steigt die Zahl der Toten. In Amatrice gruben Helfer die ganze Nacht in "
+    "den Trümmern. Matteo Renzi versprach den Menschen in Latium schnelle Hilfe. Sergio Pirozzi, der "
+    "Bürgermeister von Amatrice, bat um Zelte und Decken. Viele Häuser der Altstadt sind eingestürzt, die "
+    "Rettungskräfte arbeiten ohne Pause.")
+FOOTBALL = (
+    "Bayern gewinnt das Spitzenspiel",
+    "Der FC Bayern München hat das Spitzenspiel gegen Borussia Dortmund mit 3:1 gewonnen. Harry Kane traf "
+    "zweimal, Thomas Müller einmal. Trainer Vincent Kompany lobte die Mannschaft für eine starke zweite Halbzeit. "
+    "Dortmund bleibt damit in der Tabelle hinter den Münchnern zurück.")
+
+
+def article(pair: tuple[str, str], source: str, hours: int) -> Article:
+    return Article(title=pair[0], body=pair[1], source=source, published=START + timedelta(hours=hours))
+
+
+def test_independent_reports_of_one_event_form_one_story(tmp_path: Path):
+    zeit, sz, football = article(QUAKE_ZEIT, "Zeit", 0), article(QUAKE_SZ, "SZ", 5), article(FOOTBALL, "Kicker", 3)
+    with Library.open(tmp_path / "lib") as library:
+        library.add_articles([zeit, football])
+        library.add_articles([sz])  # a later import joins the story the earlier one started
+        stories = library.stories()
+    assert len(stories) == 1
+    story = stories[0]
+    assert [a.id for a in story.articles] == [zeit.id, sz.id]
+    assert story.title == QUAKE_ZEIT[0]  # the first article's
+    assert story.sources == ["Zeit", "SZ"]
+    assert story.first == zeit.published and story.last == sz.published
+    assert "Amatrice" in story.entities
+
+
+def test_the_same_event_weeks_later_is_another_story(tmp_path: Path):
+    with Library.open(tmp_path / "lib") as library:
+        library.add_articles([article(QUAKE_ZEIT, "Zeit", 0), article(QUAKE_SZ, "SZ", 24 * 20)])
+        assert library.stories() == []
+
+
+def test_stories_command_json_and_since(tmp_path: Path):
+    folder = tmp_path / "in"
+    write_md(folder, "zeit", *QUAKE_ZEIT, "Zeit", 0)
+    write_md(folder, "sz", *QUAKE_SZ, "SZ", 5)
+    write_md(folder, "kicker", *FOOTBALL, "Kicker", 3)
+    data_dir = tmp_path / "lib"
+    assert run("add", str(folder), data_dir=data_dir).returncode == 0
+    stories = run_json("stories", data_dir=data_dir)
+    assert len(stories) == 1
+    story = stories[0]
+    assert set(story) == {"id", "title", "first", "last", "sources", "articles", "entities"}
+    assert story["sources"] == ["Zeit", "SZ"]
+    assert [a["source"] for a in story["articles"]] == ["Zeit", "SZ"]
+    assert story["first"] < story["last"]
+    assert run_json("stories", "--since", "2025-03-02", data_dir=data_dir) == []
+    assert len(run_json("stories", "--since", "01.03.2025", data_dir=data_dir)) == 1
+    bad = run("stories", "--since", "gestern", data_dir=data_dir)
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+    shown = run("stories", data_dir=data_dir)
+    assert QUAKE_ZEIT[0] in shown.stdout and "2 articles" in shown.stdout
