@@ -46,9 +46,10 @@ class ArticlesPage(Message):
     """A page of the full article list, newest first."""
 
     def __init__(self, rows: list[ArticleSummary], offset: int, total: int, refreshed: bool = False,
-                 preview: bool = False) -> None:
+                 preview: bool = False, copy_groups: dict[str, tuple[int, int]] | None = None) -> None:
         super().__init__()
         self.rows = rows
+        self.copy_groups = copy_groups or {}  # id -> (copy group, members) of the rows with copies
         self.offset = offset
         self.total = total
         self.refreshed = refreshed  # a reload of what is shown: keep the reader's place
@@ -61,10 +62,11 @@ class LibraryChanged(Message):
 
 class SearchResults(Message):
     def __init__(self, query: str, hits: list[Hit], limit: int, error: str | None = None,
-                 refreshed: bool = False) -> None:
+                 refreshed: bool = False, copy_groups: dict[str, tuple[int, int]] | None = None) -> None:
         super().__init__()
         self.query = query
         self.hits = hits
+        self.copy_groups = copy_groups or {}  # id -> (copy group, members) of the hits with copies
         self.limit = limit
         self.error = error
         self.refreshed = refreshed  # the same query run again: replace the rows, keep the reader's place
@@ -87,6 +89,8 @@ class OpenedArticle:
     place: Place | None = None
     # Arrive after the article (listing them can take a while in a large library); None until then.
     entities: list[Entity] | None = None
+    # "also in: Spiegel, Zeit (dpa copy) · published first" for an article with copies.
+    also_in: str | None = None
 
 
 class ArticleLoaded(Message):

@@ -28,6 +28,7 @@ from reader.ui.messages import (
 )
 from reader.ui.passages import passage_around
 from reader.ui.reading import Reading
+from reader.ui.screens.main_copies import CopyActions
 from reader.ui.screens.main_entities import EntityActions
 from reader.ui.screens.main_feeds import FeedActions
 from reader.ui.screens.main_refresh import LibraryWatch
@@ -48,7 +49,7 @@ LIST_MIN_WIDTH = 70
 ENTITIES_MIN_WIDTH = 110
 
 
-class MainScreen(EntityActions, LibraryWatch, FeedActions, LibraryWork, Screen):
+class MainScreen(CopyActions, EntityActions, LibraryWatch, FeedActions, LibraryWork, Screen):
     search_bar = getters.query_one(SearchBar)
     article_list = getters.query_one(ArticleList)
     article_view = getters.query_one(ArticleView)
@@ -78,6 +79,9 @@ class MainScreen(EntityActions, LibraryWatch, FeedActions, LibraryWork, Screen):
         Binding("shift+tab", "cycle_panes(-1)", "Previous pane", show=False, priority=True),
         Binding("f2", "toggle_list", "List", show=False),
         Binding("f3", "toggle_entities", "Entities", show=False),
+        Binding("c", "copy_diff", "Copy diff", show=False),
+        Binding("S", "stories", "Stories", show=False),
+        Binding("C", "toggle_copies", "Collapse copies", show=False),
     ]
 
     def __init__(self, page_size: int = PAGE_SIZE) -> None:
@@ -197,7 +201,7 @@ class MainScreen(EntityActions, LibraryWatch, FeedActions, LibraryWork, Screen):
             return  # a search took over the list while this page loaded
         if event.preview and self.ready:
             return  # the library opened first: its own page is on the way
-        rows = [(s.id, summary_prompt(s)) for s in event.rows]
+        rows = self.copy_rows(event.rows, event.copy_groups, summary_prompt, first_page=event.offset == 0)
         has_more = event.offset + len(event.rows) < event.total
         if event.offset == 0:
             was_empty = not self.article_list.article_ids
@@ -240,7 +244,8 @@ class MainScreen(EntityActions, LibraryWatch, FeedActions, LibraryWork, Screen):
             self.search_bar.show_error(event.error)
             return
         self.search_bar.show_error(None)
-        rows = [(hit.id, hit_prompt(hit)) for hit in event.hits]
+        appending = event.limit > SEARCH_PAGE and bool(self.article_list.article_ids) and not event.refreshed
+        rows = self.copy_rows(event.hits, event.copy_groups, hit_prompt, first_page=not appending)
         has_more = len(event.hits) >= event.limit
         if event.limit > SEARCH_PAGE and self.article_list.article_ids and not event.refreshed:
             self.article_list.append_rows(rows, has_more=has_more)
@@ -309,7 +314,7 @@ class MainScreen(EntityActions, LibraryWatch, FeedActions, LibraryWork, Screen):
         opened = event.opened
         self.reading.article_opened(opened)
         self.article_view.border_title = opened.article.source or "Article"
-        self.article_view.show(opened.article, self.reading.highlights())
+        self.article_view.show(opened.article, self.reading.highlights(), also_in=opened.also_in)
         self.article_list.select_article(opened.article.id)
         if self.entity_scope == "article":
             self.entity_pane.show_entities([], "article", "Finding who and what it mentions…")

@@ -13,6 +13,7 @@ from textual import work
 from textual.worker import get_current_worker
 
 from index.errors import QueryError
+from reader.ui.copy_rows import also_in_line
 from reader.ui.messages import (
     ArticleLoaded,
     ArticlesPage,
@@ -53,7 +54,8 @@ class LibraryWork:
         with self.reporting_errors("list the articles"):
             rows = self.library.articles(limit=size, offset=offset)
             total = self.library.count()
-            self.post_message(ArticlesPage(rows, offset, total, refresh))
+            groups = self.library.copy_group_sizes([row.id for row in rows])
+            self.post_message(ArticlesPage(rows, offset, total, refresh, copy_groups=groups))
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str, limit: int, typing: bool = False, refresh: bool = False) -> None:
@@ -74,7 +76,8 @@ class LibraryWork:
                 return
             # Typing on while this ran makes it stale: only the current query's results are shown.
             if query == self.search_text:
-                self.post_message(SearchResults(query, hits, limit, None, refresh))
+                groups = self.library.copy_group_sizes([hit.id for hit in hits])
+                self.post_message(SearchResults(query, hits, limit, None, refresh, copy_groups=groups))
 
     @work(thread=True, exclusive=True, group="open")
     def open_article(self, article_id: str, query: str, place: Place | None, with_entities: bool) -> None:
@@ -87,7 +90,12 @@ class LibraryWork:
                     hits = self.library.match_spans(query, article.body)
                 except QueryError:
                     hits = []
-            self.post_message(ArticleLoaded(OpenedArticle(article, mentions, hits, query, place)))
+            group = self.library.copy_group(article.id)
+            agencies = self.library.agencies(article.id)
+            if group is not None and not agencies:  # the copy's credit may be in another outlet's version
+                agencies = list(dict.fromkeys(a for m in group.articles for a in self.library.agencies(m.id)))
+            also_in = also_in_line(article.id, group, agencies)
+            self.post_message(ArticleLoaded(OpenedArticle(article, mentions, hits, query, place, also_in=also_in)))
             # The article is on screen; its entity list follows, unless the reader has moved on.
             if with_entities and not get_current_worker().is_cancelled:
                 self.post_message(EntitiesLoaded(self.library.entities(article_id=article.id), "article", article.id))

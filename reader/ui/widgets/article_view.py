@@ -72,6 +72,7 @@ class ArticleView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.article: Article | None = None
+        self.also_in: str | None = None  # the header's copies line (see show)
         self.highlights = Highlights()
         self.empty_message = "Select an article and press Enter."
         self._lines: list[Text] = []
@@ -82,8 +83,11 @@ class ArticleView(ScrollView, can_focus=True):
 
     # --- what to show -----------------------------------------------------------
 
-    def show(self, article: Article | None, highlights: Highlights | None = None) -> None:
+    def show(self, article: Article | None, highlights: Highlights | None = None,
+             also_in: str | None = None) -> None:
+        """``also_in``: the line under the header naming the outlets that carry copies."""
         self.article = article
+        self.also_in = also_in
         self.highlights = highlights or Highlights()
         self._relayout()
         self.scroll_to(y=0, animate=False)
@@ -127,6 +131,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines.extend(title.wrap(self.app.console, width))
         meta = Text(article_meta(article), style=self.get_component_rich_style("article-view--meta"))
         self._lines.extend(meta.wrap(self.app.console, width))
+        if self.also_in:
+            also_in = Text(visible(self.also_in), style=self.get_component_rich_style("article-view--meta"))
+            self._lines.extend(also_in.wrap(self.app.console, width))
         self._lines.append(Text("─" * width, style=self.get_component_rich_style("article-view--meta")))
         body = self._painted_body(article.body)
         spans = wrap_body(article.body, width)
