@@ -3,6 +3,7 @@
     python -m bench.bench_duplicates [--originals 400] [--seed 1]            # the curve
     python -m bench.bench_duplicates --scale 20000                          # cost and size at scale
     python -m bench.bench_duplicates --import-files 2000 [--rounds 2]       # import with / without
+    python -m bench.bench_duplicates --stories                              # stories: a bound
 
 The curve: an evaluation set built at run time (never written to disk, never committed: the
 data's licence does not allow shipping it or anything made from it) from real articles
@@ -15,6 +16,10 @@ one group are compared with the true pairs (an original and its copies).
 
 --scale: N distinct generated articles (bench.corpus) grouped one batch at a time; prints the
 milliseconds per article over the last batch and the bytes the copy tables take per article.
+--stories: every 10kGNAD test article, dated at random within ten days, imported into a fresh
+library; prints how many stories of two or more articles form, and the share of their article
+pairs that lie within one 10kGNAD category. The articles are no event-labelled set, so this is
+only a bound: a pair across categories is almost surely wrong, a pair within one may be too.
 --import-files: the same files imported by `Library.add` with grouping and with it switched off
 (the runs alternate; compare within a round).
 """
@@ -25,6 +30,7 @@ import argparse
 import csv
 import random
 import re
+import resource
 import shutil
 import tempfile
 import time
@@ -120,7 +126,9 @@ def evaluation_set(originals: int, seed: int) -> tuple[list[Article], dict[str, 
     rng = random.Random(seed)
     pool = real_articles()
     chosen = rng.sample(pool, min(originals, len(pool)))
-    filler = [s for o in rng.sample(pool, min(200, len(pool))) for s in sentences(o.text)]
+    # Added paragraphs are sentences of other articles; a page without full stops would be one
+    # "sentence" swallowing that whole page, which would make the copy contain it.
+    filler = [s for o in rng.sample(pool, min(200, len(pool))) for s in sentences(o.text) if len(s) <= 300]
     articles, family = [], {}
     start = datetime(2025, 3, 1, tzinfo=timezone.utc)
     for index, original in enumerate(chosen):
@@ -138,19 +146,21 @@ def evaluation_set(originals: int, seed: int) -> tuple[list[Article], dict[str, 
     return articles, family
 
 
+def store_and_group(store: Store, chunk: list[Article]) -> float:
+    """Store the articles, then group them as an import does; CPU seconds spent grouping."""
+    with store.transaction() as db:
+        for article in chunk:
+            store.upsert_article(db, article, [])
+    began = time.process_time()
+    with store.transaction() as db:
+        copies.group_articles(db, chunk)
+    return time.process_time() - began
+
+
 def group_all(articles: list[Article], folder: Path, batch: int = 1000) -> tuple[Store, float]:
     """A fresh library database with these articles stored and grouped; seconds spent grouping."""
     store = Store(folder / "library.db")
-    spent = 0.0
-    for first in range(0, len(articles), batch):
-        chunk = articles[first:first + batch]
-        with store.transaction() as db:
-            for article in chunk:
-                store.upsert_article(db, article, [])
-        began = time.process_time()
-        with store.transaction() as db:
-            copies.group_articles(db, chunk)
-        spent += time.process_time() - began
+    spent = sum(store_and_group(store, articles[first:first + batch]) for first in range(0, len(articles), batch))
     return store, spent
 
 
@@ -204,13 +214,7 @@ def scale(n: int, seed: int) -> None:
         for first in range(0, n, batch):
             chunk = [Article(title=g.title, body=g.body, source=g.source, published=g.published).with_id()
                      for g in (builder.article(i) for i in range(first, min(first + batch, n)))]
-            with store.transaction() as db:
-                for article in chunk:
-                    store.upsert_article(db, article, [])
-            began = time.process_time()
-            with store.transaction() as db:
-                copies.group_articles(db, chunk)
-            spent = time.process_time() - began
+            spent = store_and_group(store, chunk)
             if (first // batch) % 5 == 4 or first + batch >= n:
                 size = table_bytes(store)
                 print(f"{first + len(chunk):>7} articles: {spent / len(chunk) * 1000:.2f} ms/article for the last "
@@ -219,9 +223,16 @@ def scale(n: int, seed: int) -> None:
         store.close()
 
 
+def _cpu_seconds() -> float:
+    """CPU of this process and of its finished children (the import's parse workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def import_cost(n: int, rounds: int, seed: int) -> None:
     from bench.corpus import write_corpus
     from index.library import Library
+    from index.stories import story_clusters
 
     work = Path(tempfile.mkdtemp(prefix="bench-dups-"))
     try:
@@ -229,20 +240,63 @@ def import_cost(n: int, rounds: int, seed: int) -> None:
         for round_number in range(1, rounds + 1):
             for grouping in (True, False):
                 data_dir = work / f"lib-{round_number}-{grouping}"
-                patch = mock.patch.object(copies, "group_articles", lambda db, articles: None)
-                began = time.process_time()
-                if grouping:
+                off = [mock.patch.object(copies, "group_articles", lambda db, articles: None),
+                       mock.patch.object(story_clusters, "assign_stories", lambda db, articles: None)]
+                began, cpu = time.perf_counter(), _cpu_seconds()
+                for patch in ([] if grouping else off):
+                    patch.start()
+                try:
                     with Library.open(data_dir) as library:
                         library.add([work / "corpus"])
-                else:
-                    with patch, Library.open(data_dir) as library:
-                        library.add([work / "corpus"])
-                spent = time.process_time() - began
-                print(f"round {round_number}, grouping {'on ' if grouping else 'off'}: {spent:.1f} s, "
-                      f"{spent / n * 1000:.2f} ms/article", flush=True)
+                finally:
+                    for patch in ([] if grouping else off):
+                        patch.stop()
+                spent, cpu = time.perf_counter() - began, _cpu_seconds() - cpu
+                print(f"round {round_number}, copies and stories {'on ' if grouping else 'off'}: wall {spent:.1f} s "
+                      f"({spent / n * 1000:.2f} ms/article), CPU {cpu:.1f} s ({cpu / n * 1000:.2f} ms/article)",
+                      flush=True)
                 shutil.rmtree(data_dir)
     finally:
         shutil.rmtree(work)
+
+
+def stories_bound(seed: int) -> None:
+    from index.library import Library
+    from index.stories import story_clusters
+
+    rng = random.Random(seed)
+    pool = [o for o in real_articles(html_limit=0)]
+    start = datetime(2025, 3, 1, tzinfo=timezone.utc)
+    articles = [Article(title=" ".join(o.text.split()[:8]), body=o.text, source=f"outlet{i % 7}",
+                        published=start + timedelta(minutes=rng.randrange(10 * 24 * 60)), tags=[o.category])
+                for i, o in enumerate(pool)]
+    category = {}
+    spent = [0.0]
+    real_assign = story_clusters.assign_stories
+
+    def timed(db, batch):
+        began = time.process_time()
+        real_assign(db, batch)
+        spent[0] += time.process_time() - began
+
+    with tempfile.TemporaryDirectory() as folder, mock.patch.object(story_clusters, "assign_stories", timed):
+        with Library.open(Path(folder) / "lib") as library:
+            library.add_articles(articles)
+            for article in articles:
+                category[article.id] = article.tags[0]
+            stories = library.stories()
+    pairs = same = 0
+    for story in stories:
+        ids = [a.id for a in story.articles]
+        for i, first in enumerate(ids):
+            for second in ids[i + 1:]:
+                pairs += 1
+                same += category[first] == category[second]
+    in_stories = sum(len(s.articles) for s in stories)
+    print(f"{len(articles)} articles over ten days: {len(stories)} stories of 2+ holding {in_stories} articles "
+          f"(largest {max((len(s.articles) for s in stories), default=0)}); {pairs} pairs, "
+          f"{same / pairs if pairs else 1:.3f} within one category; "
+          f"{spent[0] / len(articles) * 1000:.2f} ms CPU per article")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -252,9 +306,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, metavar="N", help="group N generated articles; cost and size")
     parser.add_argument("--import-files", type=int, metavar="N", help="import N files with and without grouping")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--stories", action="store_true", help="a bound on story precision (see above)")
     args = parser.parse_args(argv)
     if args.scale:
         scale(args.scale, args.seed)
+    elif args.stories:
+        stories_bound(args.seed)
     elif args.import_files:
         import_cost(args.import_files, args.rounds, args.seed)
     else:
