@@ -190,14 +190,17 @@ CREATE TABLE IF NOT EXISTS story_articles (
     features TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS story_articles_by_story ON story_articles(story_id);
+-- last_ts repeats the story's, so a lookup by feature reads only stories active in the window
+-- (a common word is carried by thousands of stories over a year).
 CREATE TABLE IF NOT EXISTS story_features (
     story_id INTEGER NOT NULL,
     feature TEXT NOT NULL,
     weight INTEGER NOT NULL,
     count INTEGER NOT NULL,
+    last_ts REAL NOT NULL,
     PRIMARY KEY (story_id, feature)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS story_features_by_feature ON story_features(feature);
+CREATE INDEX IF NOT EXISTS story_features_by_feature_time ON story_features(feature, last_ts);
 """
 
 

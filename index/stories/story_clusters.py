@@ -105,7 +105,7 @@ def _best_story(db: sqlite3.Connection, found: dict[str, int], timestamp: float)
     # one-off words do not pull unrelated articles in).
     rows = db.execute(
         f"SELECT f.story_id, f.feature FROM story_features f JOIN stories s ON s.id = f.story_id "
-        f"WHERE f.feature IN ({marks}) AND f.count * 3 >= s.size AND s.last_ts >= ? AND s.first_ts <= ?",
+        f"WHERE f.feature IN ({marks}) AND f.last_ts >= ? AND f.count * 3 >= s.size AND s.first_ts <= ?",
         [*names, timestamp - STORY_WINDOW_SECONDS, timestamp + STORY_WINDOW_SECONDS]).fetchall()
     shared: Counter[int] = Counter()
     for story_id, feature in rows:
@@ -123,13 +123,17 @@ def _join_story(db: sqlite3.Connection, article: Article, found: dict[str, int])
     if story is None:
         story = db.execute("INSERT INTO stories (title, first_ts, last_ts, size) VALUES (?, ?, ?, 0)",
                            (article.title, timestamp, timestamp)).lastrowid
+    last = db.execute("SELECT last_ts FROM stories WHERE id = ?", (story,)).fetchone()[0]
     db.execute("UPDATE stories SET size = size + 1, first_ts = min(first_ts, ?), last_ts = max(last_ts, ?) "
                "WHERE id = ?", (timestamp, timestamp, story))
+    if timestamp > last:
+        db.execute("UPDATE story_features SET last_ts = ? WHERE story_id = ?", (timestamp, story))
     db.execute("INSERT INTO story_articles (article_id, story_id, features) VALUES (?, ?, ?)",
                (article.id, story, json.dumps(list(found), ensure_ascii=False)))
-    db.executemany("INSERT INTO story_features (story_id, feature, weight, count) VALUES (?, ?, ?, 1) "
+    last = max(last, timestamp)
+    db.executemany("INSERT INTO story_features (story_id, feature, weight, count, last_ts) VALUES (?, ?, ?, 1, ?) "
                    "ON CONFLICT(story_id, feature) DO UPDATE SET count = count + 1",
-                   [(story, feature, weight) for feature, weight in found.items()])
+                   [(story, feature, weight, last) for feature, weight in found.items()])
 
 
 def unassigned_ids(db_query) -> list[str]:

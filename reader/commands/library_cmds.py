@@ -202,6 +202,11 @@ def cmd_show(args, data_dir: Path) -> int:
     meta = " · ".join(x for x in (article.source, human_date(article.published, article.published_precision),
                                   article.kind if article.kind != "article" else None) if x)
     console.print(Text(meta, style="dim"))
+    if agencies:
+        console.print(Text("credited: " + ", ".join(agencies), style="dim"))
+    if copies:
+        console.print(Text(f"copies: {', '.join(copy_id for copy_id, _ in copies)} (reader diff {article.id} ID)",
+                           style="dim"))
     if article.tags:
         console.print(Text(" ".join(f"#{t}" for t in article.tags), style="cyan"))
     console.print()

@@ -33,9 +33,10 @@ def copies_label(count: int) -> str:
 
 
 def also_in_line(article_id: str, group: CopyGroup | None, agencies: list[str]) -> str | None:
-    """'also in: Spiegel, Zeit (dpa copy) · first: Zeit, 2025-03-01 08:00' for an article with copies."""
+    """'also in: Spiegel, Zeit (dpa copy) · first: Zeit, 2025-03-01 08:00' for an article with copies;
+    'credited: dpa, AFP' for one without copies that credits agencies."""
     if group is None:
-        return None
+        return f"credited: {', '.join(agencies)}" if agencies else None
     others = [m for m in group.articles if m.id != article_id]
     outlets = list(dict.fromkeys(m.source or "unknown source" for m in others))
     credit = f"{'/'.join(agencies)} copy" if agencies else "copy"

@@ -81,3 +81,14 @@ def test_diff_of_an_unknown_id_is_one_sentence(copied_library):
     result = run("diff", ids["dpa"], "nosuchid", data_dir=data_dir)
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_show_for_people_names_the_credit_and_the_copies(copied_library):
+    data_dir, ids = copied_library
+    result = run("show", ids["dpa"], data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    assert "credited: dpa" in result.stdout
+    copies_line = next(line for line in result.stdout.splitlines() if line.startswith("copies:"))
+    assert ids["Zeit"] in copies_line and ids["Spiegel"] in copies_line
+    plain = run("show", ids["taz"], data_dir=data_dir)
+    assert "credited:" not in plain.stdout and "copies:" not in plain.stdout
