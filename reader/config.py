@@ -56,7 +56,7 @@ class Config(BaseModel):
         http = self.http
         agent = user_agent(__version__)
         if http.contact:
-            agent = f"{agent.removesuffix(')')}; {http.contact})"
+            agent = f"{agent.removesuffix(')')}; +{http.contact})"
         return FetchSettings(
             timeout_seconds=http.timeout_seconds, total_seconds=http.total_seconds, retries=http.retries,
             backoff_seconds=http.backoff_seconds, max_retry_after_seconds=http.max_retry_after_seconds,

@@ -19,7 +19,8 @@ from urllib.parse import urlsplit
 import httpx
 
 
-PROJECT_URL = "https://github.com/reader-news/reader"
+# The project has no public address yet; the config's `contact` adds the user's own.
+PRODUCT = "terminal news reader"
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml, "
                "application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.5, */*;q=0.1")
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
@@ -65,13 +66,13 @@ class Fetched:
 
 
 def user_agent(version: str | None = None) -> str:
-    """reader/VERSION (+where to find the project): an honest name for the servers' logs."""
+    """reader/VERSION (what it is): an honest name for the servers' logs."""
     if version is None:
         try:
             version = metadata.version("reader")
         except metadata.PackageNotFoundError:
             version = "unknown"
-    return f"reader/{version} (+{PROJECT_URL})"
+    return f"reader/{version} ({PRODUCT})"
 
 
 def _retry_after_seconds(value: str | None) -> float | None:

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from index.feeds import FetchSettings
+from index.feeds import FetchSettings, user_agent
 from index.library import Library
 from tests.feeds.server import FeedServer
 
 # Short limits: a slow endpoint times out in half a second, a retry waits a twentieth.
 TEST_SETTINGS = FetchSettings(timeout_seconds=0.5, total_seconds=5.0, retries=2, backoff_seconds=0.05,
                               max_retry_after_seconds=2.0, max_bytes=16 * 1024 * 1024, per_host=2, workers=4,
-                              user_agent="reader/test (+https://github.com/reader-news/reader)")
+                              user_agent=user_agent("test"))
 
 
 @pytest.fixture

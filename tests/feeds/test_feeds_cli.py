@@ -49,7 +49,7 @@ def test_add_list_refresh_and_the_articles_are_the_library_s(reader, server):
     added = reader("feeds", "add", server.url("/a.xml"), "--tag", "regional", "--tag", "nord")
     assert added.returncode == 0, added.stderr
     assert "subscribed [1] Nachrichten Nord: 3 new articles" in added.stderr
-    assert server.hits("/a.xml")[0].headers["user-agent"].endswith("; mailto:feeds-test@example.org)")
+    assert server.hits("/a.xml")[0].headers["user-agent"].endswith("(terminal news reader; +mailto:feeds-test@example.org)")
 
     listed = json.loads(reader("feeds", "list", "--json").stdout)
     assert listed == [{"id": 1, "url": server.url("/a.xml"), "title": "Nachrichten Nord",

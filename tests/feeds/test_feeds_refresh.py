@@ -76,11 +76,11 @@ def test_second_refresh_is_a_304_and_fetches_no_page_again(library, server):
     assert library.count() == 3
 
 
-def test_user_agent_names_reader_and_where_to_find_it(library, server):
+def test_user_agent_names_reader_and_what_it_is(library, server):
     server.routes["/feed.xml"] = static(rss("F", [Item("Eins", server.url("/x"), content=long_text(200, "Ulm"))]))
     subscribe(library, [server.url("/feed.xml")], settings=TEST_SETTINGS)
     agent = server.hits("/feed.xml")[0].headers["user-agent"]
-    assert agent.startswith("reader/") and "(+https://" in agent
+    assert agent == "reader/test (terminal news reader)"
 
 
 def test_gzip_is_asked_for_and_read(library, server):

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from index.errors import ReaderError
-from reader.ui.format import plural
+from reader.ui.format import plural, shown
 from reader.ui.messages import ArticleLoaded, ArticlesPage, LibraryOpened
 from reader.ui.widgets.painted_rows import Row
 
@@ -75,7 +75,7 @@ class FeedActions:
         return self.query_one("#feeds-line", Static)
 
     def say_in_feeds_line(self: MainScreen, text: str) -> None:
-        self.feeds_line.update(text)
+        self.feeds_line.update(shown(text))  # feed titles and errors are data
         self.feeds_line.display = bool(text)
 
     def is_unread(self, article_id: str) -> bool:
