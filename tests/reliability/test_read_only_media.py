@@ -34,6 +34,10 @@ APP_SCRIPT = """
 import asyncio, sys
 from pathlib import Path
 from reader.ui.app import ReaderApp
+from reader.ui.screens.main import MainScreen
+
+# The test's articles share one text, so they are one copy group: every article its own row here.
+MainScreen.collapse_copies = False
 
 async def main():
     app = ReaderApp(Path(sys.argv[1]), import_seeds_when_empty=False)
