@@ -67,6 +67,7 @@ class FeedActions:
     unread_only = False
     refreshing = False
     read_ids: set[str] | None = None  # None until the library has said which articles are read
+    opened_before_count: set[str] | None = None  # opened while read_ids was still None
     visit_began: str | None = None
     new_since_visit = 0
 
@@ -107,6 +108,9 @@ class FeedActions:
 
     def on_visit_counted(self: MainScreen, event: VisitCounted) -> None:
         self.read_ids = event.read_ids
+        for article_id in self.opened_before_count or ():
+            self._mark_read(article_id)
+        self.opened_before_count = None
         self.new_since_visit = event.new_since_visit
         if event.problem:
             self.notify(event.problem, title="Config", severity="warning", timeout=15)
@@ -125,6 +129,12 @@ class FeedActions:
 
     def on_article_loaded(self: MainScreen, event: ArticleLoaded) -> None:
         article_id = event.opened.article.id
+        if self.read_ids is None:  # the visit is still being counted: mark it read once it is
+            self.opened_before_count = (self.opened_before_count or set()) | {article_id}
+            return
+        self._mark_read(article_id)
+
+    def _mark_read(self: MainScreen, article_id: str) -> None:
         if self.read_ids is None or article_id in self.read_ids:
             return
         self.read_ids.add(article_id)
