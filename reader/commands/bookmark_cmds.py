@@ -40,8 +40,13 @@ def register(subparsers, common) -> None:
     remove.add_argument("id", metavar="ID", type=_bookmark_id, help="bookmark id (see 'reader bookmarks list')")
     remove.set_defaults(handler=cmd_remove)
 
-    export = actions.add_parser("export", parents=[common], help="write the bookmarks as Markdown")
-    export.add_argument("-o", "--output", metavar="FILE", type=Path, help="file to write (default: stdout)")
+    export = actions.add_parser("export", parents=[common],
+                                help="write the bookmarks as Markdown, or as notes in an Obsidian vault")
+    target = export.add_mutually_exclusive_group()
+    target.add_argument("-o", "--output", metavar="FILE", type=Path, help="file to write (default: stdout)")
+    target.add_argument("--vault", metavar="DIR", type=Path,
+                        help="write one note per article into this folder (an Obsidian vault or a folder in it); "
+                             "notes edited since the last export are left as they are")
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     export.set_defaults(handler=cmd_export)
 
@@ -136,6 +141,8 @@ def cmd_remove(args, data_dir: Path) -> int:
 
 
 def cmd_export(args, data_dir: Path) -> int:
+    if args.vault is not None:
+        return _export_vault(args.vault.expanduser(), data_dir)
     if args.output is not None:
         args.output = args.output.expanduser()
     if args.output is not None:
@@ -148,6 +155,22 @@ def cmd_export(args, data_dir: Path) -> int:
         return 0
     write_export(args.output, text, force=args.force)
     _say(f"Exported {count} {'bookmark' if count == 1 else 'bookmarks'} to {args.output}.")
+    return 0
+
+
+def _export_vault(vault: Path, data_dir: Path) -> int:
+    from reader.export.vault import export_vault
+
+    with Library.open(data_dir, notify=say_waiting) as library:
+        report = export_vault(library, vault)
+    for path in report.skipped:
+        _say(f"{path.relative_to(vault)}: edited since the last export; left as it is.", "skipped ", "yellow")
+    notes = len(report.created) + len(report.updated) + len(report.unchanged) + len(report.skipped)
+    parts = [f"{len(report.created)} new", f"{len(report.updated)} updated", f"{len(report.unchanged)} unchanged"]
+    if report.skipped:
+        parts.append(f"{len(report.skipped)} skipped")
+    _say(f"Exported {report.bookmarks} {'bookmark' if report.bookmarks == 1 else 'bookmarks'} as "
+         f"{notes} {'note' if notes == 1 else 'notes'} in {vault}: {', '.join(parts)}.")
     return 0
 
 
