@@ -17,17 +17,16 @@ from collections.abc import Iterable
 from datetime import datetime, timezone
 
 from index.errors import ReaderError, UnknownArticle
-from index.models import Bookmark
+from index.models import Article, Bookmark
 from index.store import Store
 
 log = logging.getLogger(__name__)
 
 # AUTOINCREMENT: a removed bookmark's id is never given to a new one, so undo can restore it.
-# RESTRICT: deleting an article must not silently take its bookmarks with it.
-_SCHEMA = (
-    """CREATE TABLE IF NOT EXISTS bookmarks (
+# No foreign key to articles: a bookmark outlives its article (see removed_articles below).
+_BOOKMARKS_TABLE = """CREATE TABLE IF NOT EXISTS bookmarks (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE RESTRICT,
+        article_id TEXT NOT NULL,
         start INTEGER,
         end INTEGER,
         quote TEXT,
@@ -37,16 +36,42 @@ _SCHEMA = (
         updated TEXT NOT NULL,
         CHECK ((start IS NULL) = (end IS NULL)),
         CHECK (start IS NULL OR (start >= 0 AND end > start))
-    )""",
+    )"""
+_SCHEMA = (
+    _BOOKMARKS_TABLE,
     "CREATE INDEX IF NOT EXISTS bookmarks_by_article ON bookmarks(article_id, start)",
+    # What a bookmarked article was when the user removed it from the library (reader remove):
+    # its bookmarks still list, show and export.
+    """CREATE TABLE IF NOT EXISTS removed_articles (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        source TEXT,
+        published TEXT,
+        published_ts REAL,
+        published_precision TEXT,
+        kind TEXT NOT NULL DEFAULT 'article',
+        path TEXT,
+        url TEXT,
+        tags TEXT NOT NULL DEFAULT '[]',
+        removed_at TEXT NOT NULL
+    )""",
+    # What the foreign key used to guarantee: a bookmarked article is deleted only with its copy kept.
+    """CREATE TRIGGER IF NOT EXISTS bookmarked_articles_are_kept BEFORE DELETE ON articles
+    WHEN EXISTS (SELECT 1 FROM bookmarks WHERE article_id = OLD.id)
+         AND NOT EXISTS (SELECT 1 FROM removed_articles WHERE id = OLD.id)
+    BEGIN SELECT RAISE(ABORT, 'a bookmarked article is deleted only with a copy kept in removed_articles'); END""",
 )
+_SCHEMA_NAMES = {"bookmarks", "removed_articles", "bookmarked_articles_are_kept"}
 
+# A bookmark reads its article from the library, or else from what was kept when it was removed.
 # `anchored` says whether the stored offsets still cut the stored quote out of the body.
 _SELECT = """
     SELECT b.id, b.article_id, b.start, b.end, b.quote, b.note, b.tags, b.created, b.updated,
-           a.published_ts, a.title,
-           (b.quote IS NULL OR substr(a.body, b.start + 1, b.end - b.start) = b.quote) AS anchored
-    FROM bookmarks b JOIN articles a ON a.id = b.article_id
+           coalesce(a.published_ts, r.published_ts) AS published_ts, coalesce(a.title, r.title, '') AS title,
+           a.id IS NULL AS article_removed,
+           (b.quote IS NULL OR substr(coalesce(a.body, r.body), b.start + 1, b.end - b.start) = b.quote) AS anchored
+    FROM bookmarks b LEFT JOIN articles a ON a.id = b.article_id LEFT JOIN removed_articles r ON r.id = b.article_id
 """
 
 # Characters a typed quote may use in place of the article's (typographic quotes, dashes).
@@ -157,10 +182,28 @@ class BookmarkStore:
     def __init__(self, store: Store):
         self.store = store
         # Only write when the table is missing, so a read-only library still opens.
-        if not store.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bookmarks'"):
+        names = {r["name"] for r in store.query("SELECT name FROM sqlite_master")}
+        if not _SCHEMA_NAMES <= names:
             with store.transaction() as db:
                 for statement in _SCHEMA:
                     db.execute(statement)
+        if store.query("SELECT 1 FROM pragma_foreign_key_list('bookmarks') WHERE \"table\" = 'articles'"):
+            self._drop_article_key()
+
+    def _drop_article_key(self) -> None:
+        """Libraries from before `reader remove` tied bookmarks to articles with a foreign key;
+        the table is rebuilt without it (same rows, same ids), once."""
+        if self.store.read_only_reason:
+            return
+        with self.store.transaction() as db:
+            # The trigger would follow the renamed table: dropped first, made again below.
+            db.execute("DROP TRIGGER IF EXISTS bookmarked_articles_are_kept")
+            db.execute("ALTER TABLE bookmarks RENAME TO bookmarks_before_removal")
+            db.execute(_BOOKMARKS_TABLE)
+            db.execute("INSERT INTO bookmarks SELECT * FROM bookmarks_before_removal")
+            db.execute("DROP TABLE bookmarks_before_removal")
+            for statement in _SCHEMA:
+                db.execute(statement)
 
     # --- reading --------------------------------------------------------------
 
@@ -288,10 +331,26 @@ class BookmarkStore:
 
     @staticmethod
     def _body(db: sqlite3.Connection, article_id: str) -> str:
-        row = db.execute("SELECT body FROM articles WHERE id = ?", (article_id,)).fetchone()
+        """The article's text, in the library or as kept when it was removed."""
+        row = db.execute("SELECT body FROM articles WHERE id = ? UNION ALL "
+                         "SELECT body FROM removed_articles WHERE id = ? LIMIT 1", (article_id, article_id)).fetchone()
         if row is None:
             raise UnknownArticle(article_id)
         return row["body"]
+
+    def article(self, article_id: str) -> tuple[Article, bool]:
+        """A bookmarked article and whether it was removed from the library (then: as it was kept)."""
+        rows = self.store.query("SELECT * FROM articles WHERE id = ?", (article_id,))
+        if rows:
+            return self.store.get(article_id), False
+        rows = self.store.query("SELECT * FROM removed_articles WHERE id = ?", (article_id,))
+        if not rows:
+            raise UnknownArticle(article_id)
+        row = rows[0]
+        return Article(id=row["id"], title=row["title"], body=row["body"], source=row["source"],
+                       published=datetime.fromisoformat(row["published"]) if row["published"] else None,
+                       published_precision=row["published_precision"], kind=row["kind"], path=row["path"],
+                       url=row["url"], tags=json.loads(row["tags"])), True
 
     def _load(self, rows: list[sqlite3.Row]) -> list[Bookmark]:
         keyed = []
@@ -303,6 +362,7 @@ class BookmarkStore:
                 id=row["id"], article=row["article_id"], start=start, end=end, quote=row["quote"],
                 note=row["note"], tags=json.loads(row["tags"]),
                 created=datetime.fromisoformat(row["created"]), updated=datetime.fromisoformat(row["updated"]),
+                article_removed=bool(row["article_removed"]),
             )
             published = row["published_ts"]
             keyed.append(((published is None, published or 0.0, row["title"].casefold(), row["article_id"],
@@ -312,7 +372,8 @@ class BookmarkStore:
 
     def _relocate(self, row: sqlite3.Row) -> tuple[int | None, int | None]:
         """Where the quote is now that the body changed: the occurrence nearest the old place."""
-        body = self.store.query("SELECT body FROM articles WHERE id = ?", (row["article_id"],))[0]["body"]
+        body = self.store.query("SELECT body FROM articles WHERE id = ? UNION ALL SELECT body FROM removed_articles "
+                                "WHERE id = ? LIMIT 1", (row["article_id"], row["article_id"]))[0]["body"]
         span = find_quote(body, row["quote"], near=row["start"])
         if span is None:
             log.warning("bookmark %s: its quote no longer occurs in article %s", row["id"], row["article_id"])

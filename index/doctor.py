@@ -114,7 +114,8 @@ def _mention_problems(library: Library) -> list[Problem]:
 def _bookmark_problems(library: Library) -> list[Problem]:
     rows = library.store.query(
         "SELECT b.id, b.article_id FROM bookmarks b LEFT JOIN articles a ON a.id = b.article_id "
-        "WHERE a.id IS NULL ORDER BY b.id")
+        "LEFT JOIN removed_articles r ON r.id = b.article_id "  # removed on purpose: kept, not orphaned
+        "WHERE a.id IS NULL AND r.id IS NULL ORDER BY b.id")
     if not rows:
         return []
     ids = [str(row["id"]) for row in rows]

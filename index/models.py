@@ -174,3 +174,5 @@ class Bookmark(BaseModel):
     tags: list[str] = Field(default_factory=list)
     created: datetime
     updated: datetime
+    # The article was removed from the library (reader remove); the bookmark keeps what it was.
+    article_removed: bool = False

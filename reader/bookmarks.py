@@ -108,10 +108,13 @@ def export_markdown(library, bookmarks: list[Bookmark] | None = None, *, now: da
     by_article: dict[str, list[Bookmark]] = {}
     for bookmark in bookmarks:
         by_article.setdefault(bookmark.article, []).append(bookmark)
-    articles = [library.article(article_id) for article_id in by_article]
+    found = {article_id: library.bookmarks.article(article_id) for article_id in by_article}
+    removed = {article_id for article_id, (_, gone) in found.items() if gone}
+    articles = [article for article, _ in found.values()]
     articles.sort(key=lambda a: (a.published is None, a.published.timestamp() if a.published else 0.0,
                                  a.title.casefold(), a.id))
-    sections = [_article_section(library, article, by_article[article.id]) for article in articles]
+    sections = [_article_section(library, article, by_article[article.id], article.id in removed)
+                for article in articles]
     altered = any(obsidian_tag(t) != t for b in bookmarks for t in b.tags)
     return _header(now, len(bookmarks), len(articles), altered) + "".join(sections)
 
@@ -128,7 +131,7 @@ def _header(now: datetime, bookmark_count: int, article_count: int, tags_altered
     return "\n".join(lines) + "\n"
 
 
-def _article_section(library, article: Article, bookmarks: list[Bookmark]) -> str:
+def _article_section(library, article: Article, bookmarks: list[Bookmark], removed: bool = False) -> str:
     bookmarks = sorted(bookmarks, key=lambda b: (b.start is not None, b.start or 0, b.end or 0, b.id))
     title = " ".join(article.title.split()) or "Untitled article"
     identity = {"id": article.id, "title": article.title, "url": article.url, "path": article.path,
@@ -138,11 +141,12 @@ def _article_section(library, article: Article, bookmarks: list[Bookmark]) -> st
         ("Published", _date(article)),
         ("URL", _link(article.url) if article.url else None),
         ("File", escape_line(article.path) if article.path else None),
+        ("Removed from the library", "its bookmarks are kept" if removed else None),
     ) if value]
     lines = ["", "", f"## {escape_line(title)}", "", _comment("article", identity)]
     if details:
         lines += ["", " · ".join(details)]
-    mentions = library.mentions(article.id) if any(b.start is not None for b in bookmarks) else []
+    mentions = library.mentions(article.id) if not removed and any(b.start is not None for b in bookmarks) else []
     passages = [(b, [m for m in mentions if b.start is not None and b.start <= m.start and m.end <= b.end])
                 for b in bookmarks]
     names = library.bookmarks.entity_names({m.entity for _, inside in passages for m in inside})

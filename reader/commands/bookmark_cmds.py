@@ -73,7 +73,8 @@ def _say(message: str, label: str = "", style: str = "") -> None:
 def bookmark_json(bookmark: Bookmark, title: str | None = None) -> dict:
     data = {"id": bookmark.id, "article": bookmark.article, "title": title, "start": bookmark.start,
             "end": bookmark.end, "quote": bookmark.quote, "note": bookmark.note, "tags": bookmark.tags,
-            "created": iso(bookmark.created), "updated": iso(bookmark.updated)}
+            "created": iso(bookmark.created), "updated": iso(bookmark.updated),
+            "article_removed": bookmark.article_removed}
     if title is None:
         del data["title"]
     return data
@@ -108,7 +109,8 @@ def cmd_add(args, data_dir: Path) -> int:
 def cmd_list(args, data_dir: Path) -> int:
     with Library.open(data_dir, notify=say_waiting) as library:
         bookmarks = library.bookmarks.list()
-        titles = {article_id: library.article(article_id).title for article_id in {b.article for b in bookmarks}}
+        titles = {article_id: library.bookmarks.article(article_id)[0].title
+                  for article_id in {b.article for b in bookmarks}}
     if args.json:
         print_json([bookmark_json(b, titles.get(b.article)) for b in bookmarks])
         return 0
@@ -127,7 +129,10 @@ def cmd_list(args, data_dir: Path) -> int:
         if b.note:
             cell.append(("\n" if b.quote is not None else "") + _shorten(b.note, 200))
         # Text, not str: a table reads a str cell as markup ('[/x]' in a title would crash it).
-        table.add_row(str(b.id), Text(visible(titles.get(b.article, b.article))), cell,
+        title = Text(visible(titles.get(b.article, b.article)))
+        if b.article_removed:
+            title.append(" (removed from the library)", style="dim")
+        table.add_row(str(b.id), title, cell,
                       Text(visible(" ".join("#" + t for t in b.tags))))
     console.print(table)
     return 0

@@ -120,10 +120,10 @@ def export_vault(library, vault: Path, bookmarks: list[Bookmark] | None = None) 
     report = VaultReport(bookmarks=len(bookmarks))
     taken: set[Path] = set()
     for article_id, marks in by_article.items():
-        article = library.article(article_id)
-        mentions = library.mentions(article_id)
+        article, removed = library.bookmarks.article(article_id)
+        mentions = [] if removed else library.mentions(article_id)
         facts = note_facts(mentions, library.bookmarks.entity_names({m.entity for m in mentions}))
-        text = render_note(article, marks, mentions, facts)
+        text = render_note(article, marks, mentions, facts, removed=removed)
         entry = record.get(article_id)
         path = vault / entry["file"] if entry else None
         if path is None or note_reader_id(_read(path) or "") != article_id:

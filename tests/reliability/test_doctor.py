@@ -38,6 +38,7 @@ def test_doctor_lists_problems_and_fix_repairs_all_but_the_bookmarks(tmp_path: P
         db.execute("INSERT INTO mentions (article_id, raw_entity, kind, start, end, text) "
                    "VALUES ('gone', 'person:niemand', 'person', 0, 7, 'Niemand')")
         db.execute("DELETE FROM mentions WHERE article_id = ?", (removed,))
+        db.execute("DROP TRIGGER bookmarked_articles_are_kept")  # the guard an older version lacked
         db.execute("DELETE FROM articles WHERE id = ?", (removed,))
 
     checked = run_reader("doctor", "--json", data_dir=data_dir)
