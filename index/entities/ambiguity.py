@@ -15,7 +15,7 @@ Without any, the word is no mention at all: "Das Essen war gut", "Bund und Länd
 from __future__ import annotations
 
 from .gazetteer import Gazetteer, GazetteerEntry
-from .lexicon import read_data_text
+from .lexicon import hand_written_list
 from .spans import Span
 
 _PLACE_CUES = frozenset(
@@ -27,15 +27,6 @@ _DETERMINERS = frozenset(
     kein keine keinen keinem sein seine seinem seinen ihr ihre ihrem ihren unser unsere mein
     meine dein deine dieses diesem diesen jedes jedem gutes gute guten warmes warme
     kaltes""".split())
-_WORDS: frozenset[str] | None = None
-
-
-def ambiguous_words() -> frozenset[str]:
-    global _WORDS
-    if _WORDS is None:
-        _WORDS = frozenset(line.strip() for line in read_data_text("ambiguous.txt").splitlines()
-                           if line.strip() and not line.startswith("#"))
-    return _WORDS
 
 
 def _is_ambiguous(span: Span, words: list[str], listed: frozenset[str]) -> bool:
@@ -86,7 +77,7 @@ def _miswritten_acronym(word: str, entry: GazetteerEntry) -> bool:
 def require_evidence(spans: list[Span], words: list[str], gazetteer: Gazetteer) -> list[Span]:
     """`spans` less the ambiguous ones without evidence; some take the entity whose full
     name the text uses."""
-    listed = ambiguous_words()
+    listed = hand_written_list("ambiguous.txt")
     doubtful = [s for s in spans if _is_ambiguous(s, words, listed)]
     if not doubtful:
         return spans

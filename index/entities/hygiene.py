@@ -6,14 +6,14 @@
   Leyen", where an article follows).
 - A name in the genitive ends the name: "Merkels Mantra", "Angela Merkels Mantra".
 - A known surname does not open another person's name: "Trump Tedros" is Trump and Tedros.
-- An everyday noun (data/not_names.txt: Armee, Lockdown, Demo) or a single letter ("I") is
-  no name on its own.
+- An everyday noun (data/not_names.txt: Armee, Lockdown, Demo), a single letter ("I") or a
+  function word ("This", "More", "Having") is no name on its own.
 """
 
 from __future__ import annotations
 
 from .gazetteer import Gazetteer
-from .lexicon import Lexicon, read_data_text
+from .lexicon import Lexicon, hand_written_list
 from .names import NAME_PARTICLES, strip_genitive
 from .spans import Span
 
@@ -29,11 +29,17 @@ sogar solange soll sollte sollten sonst und viele vielleicht
 von wann war wäre wären warum was weil weder wenn wer werde werden wie wieso wir wird wo
 wobei wohl würde würden zu zudem zuletzt zwar
 and but or if when while because as of in on at for with by from to so yet then
+the this that these those there here it its he she we they you his her our their my your
+a an more most many much some any all every each no not only also even still just now
+after before during since until although though however meanwhile instead having being
+what which who whom whose how why where whether once while
 """.split())
 # Prepositions that pass for name particles ("von Weizsäcker") but open no name of their own
 # unless an article follows ("von der Leyen", "zu den Linden" aside).
 _PREPOSITION_PARTICLES = frozenset({"von", "vom", "zu", "zum", "zur", "nach"})
 _ARTICLE_PARTICLES = frozenset({"der", "den", "dem", "des", "de", "la", "le"})
+# An English article opens names ("The Guardian"): never stripped, though no name alone.
+_NAME_ARTICLES = frozenset({"the", "a", "an"})
 _QUOTES = frozenset('"„“”»«\'(:–-')
 
 
@@ -59,7 +65,7 @@ def _strip_openers(span: Span, words: list[str], sentence_start: int) -> None:
     while span.end - span.start > 1:
         first = words[span.start]
         low = first.lower()
-        if first[:1].isupper() and low in FUNCTION_WORDS \
+        if first[:1].isupper() and low in FUNCTION_WORDS and low not in _NAME_ARTICLES \
                 and _opens_clause(words, span.start, sentence_start) \
                 and words[span.start + 1].lower() not in _ARTICLE_PARTICLES:
             span.start += 1  # "Aber Merkel"; not "Von der Leyen"
@@ -117,26 +123,16 @@ def _split_known_surname(span: Span, words: list[str], gazetteer: Gazetteer,
     return [known]
 
 
-_NOT_NAMES: frozenset[str] | None = None
-
-
-def _not_names() -> frozenset[str]:
-    global _NOT_NAMES
-    if _NOT_NAMES is None:
-        _NOT_NAMES = frozenset(line.strip() for line in read_data_text("not_names.txt").splitlines()
-                               if line.strip() and not line.startswith("#"))
-    return _NOT_NAMES
-
-
 def without_everyday_nouns(spans: list[Span], words: list[str]) -> list[Span]:
     """`spans` less one-word spans, named by no gazetteer entry, of a listed everyday noun
-    (or its genitive) or of a single letter."""
-    listed = _not_names()
+    (or its genitive), of a single letter, or of a title-case function word ("This", "More")."""
+    listed = hand_written_list("not_names.txt")
 
     def everyday(span: Span) -> bool:
         if span.entry is not None or span.part is not None or span.end - span.start != 1:
             return False
         word = words[span.start]
-        return len(word) == 1 or word in listed or strip_genitive(word) in listed
+        return len(word) == 1 or word in listed or strip_genitive(word) in listed \
+            or (word.istitle() and word.lower() in FUNCTION_WORDS)
 
     return [s for s in spans if not everyday(s)]

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from importlib import resources
 
 
 def read_data_text(name: str) -> str:
     return (resources.files(__package__) / "data" / name).read_text(encoding="utf-8")
+
+
+@functools.cache
+def hand_written_list(name: str) -> frozenset[str]:
+    """The words of a hand-written list in data/ (one a line, # comments), read once."""
+    return frozenset(line.strip() for line in read_data_text(name).splitlines()
+                     if line.strip() and not line.startswith("#"))
 
 
 def word_clusters() -> dict[str, tuple[str, str]]:

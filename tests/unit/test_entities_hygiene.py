@@ -74,9 +74,15 @@ def test_a_surname_with_a_capitalised_particle_links_to_the_full_name(pipeline):
     "Nach dem Lockdown kam die große Demo.",
     "Homeoffice ist beliebt, sagte sie.",
     "I think so, sagte er.",
+    "This is bad. More people came. Having said that, we left.",
 ])
-def test_an_everyday_noun_or_a_letter_is_no_name(pipeline, text):
+def test_an_everyday_noun_a_letter_or_a_function_word_is_no_name(pipeline, text):
     assert names(pipeline, text) == []
+
+
+def test_programming_languages_are_other_things_not_people_or_places(pipeline):
+    found = names(pipeline, "Das Team schreibt den Dienst in Python und JavaScript.")
+    assert found == [("Python", "other:python"), ("JavaScript", "other:javascript")]
 
 
 def test_an_everyday_noun_inside_a_longer_name_stays(pipeline):
