@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -90,7 +91,9 @@ def main(argv: list[str] | None = None) -> int:
         if command is None:
             from reader.ui.launch import run_app
 
-            return run_app(data_dir)
+            # Seeds only for the default library: never into a folder named by --data-dir or READER_DATA_DIR.
+            named = bool(data_dir_option) or bool(os.environ.get(paths.DATA_DIR_ENV))
+            return run_app(data_dir, import_seeds=not named)
         return args.handler(args, data_dir)
     except ReaderError as exc:
         print(f"reader: {visible(str(exc))}", file=sys.stderr)

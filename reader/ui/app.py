@@ -49,6 +49,22 @@ DEFAULT_EXPORT_NAME = "reader-bookmarks.md"
 FIRST_PAGE_WAIT_SECONDS = 5.0
 
 
+FIRST_START_KEY = "app_first_started"
+
+
+def _first_start(library: "Library") -> bool:
+    """Whether this is the first time the app opens this library and finds it empty. Recorded, so a
+    library emptied later (reader remove) stays empty and offers the samples instead."""
+    if library.store.get_meta(FIRST_START_KEY) is not None:
+        return False
+    empty = library.is_empty()
+    try:
+        library.store.set_meta(FIRST_START_KEY, "1")
+    except ReaderError:  # read-only: nothing is imported into it either way
+        return False
+    return empty
+
+
 class ReaderApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "reader"
@@ -69,7 +85,8 @@ class ReaderApp(App[None]):
         export_path: Path | None = None,
         first_page: "Future[FirstPage | None] | None" = None,
     ) -> None:
-        """`seeds_dir` defaults to the bundled seeds; `export_path` is what `e` offers first;
+        """`seeds_dir` defaults to the bundled seeds, imported only on the first start of an empty
+        library when `import_seeds_when_empty`; `export_path` is what `e` offers first;
         `first_page` is the newest articles, read while the app was loading (see launch)."""
         super().__init__()
         self.library_dir = Path(library_dir)
@@ -151,7 +168,7 @@ class ReaderApp(App[None]):
         self.library = library
         if library.store.read_only_reason:  # a read-only folder or a full disk: reading works
             self.call_from_thread(self.notify, library.store.read_only_reason, title="Read only", timeout=10)
-        if self.import_seeds_when_empty and library.is_empty() and self.seeds_dir.is_dir():
+        if self.import_seeds_when_empty and _first_start(library) and self.seeds_dir.is_dir():
             self._import_seeds(library)
         library.changed_elsewhere()  # what is on disk now is what the screen will show: the baseline
         try:

@@ -12,8 +12,10 @@ from index.listing import DATABASE_NAME, first_page
 FIRST_PAGE_ROWS = 60
 
 
-def run_app(data_dir: Path) -> int:
-    """Run the app until the reader quits; the exit code (0, or 1 when the library cannot be opened)."""
+def run_app(data_dir: Path, import_seeds: bool = True) -> int:
+    """Run the app until the reader quits; the exit code (0, or 1 when the library cannot be opened).
+    `import_seeds`: the bundled articles fill the library on its very first start (the default
+    library only: the CLI passes False for a folder the user named)."""
     # The newest articles are read from SQLite while Textual loads (SQLite leaves the GIL), so
     # the first frame can show them; the full library opens afterwards, in a worker.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="first-page") as pool:
@@ -27,7 +29,7 @@ def run_app(data_dir: Path) -> int:
             from reader.ui.app import ReaderApp
 
             gc.freeze()
-            app = ReaderApp(Path(data_dir), first_page=newest)
+            app = ReaderApp(Path(data_dir), first_page=newest, import_seeds_when_empty=import_seeds)
             app.run()
         finally:
             gc.enable()

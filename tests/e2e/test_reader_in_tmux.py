@@ -88,8 +88,10 @@ HOP_STATUS = re.compile(r"([^\s│][^│\n]*?) (\d+)/(\d+) · article (\d+)/(\d+
 
 
 def test_a_new_user_searches_hops_bookmarks_and_quits(terminal: Terminal, tmp_path: Path):
-    data_dir = tmp_path / "library"
-    command = (f"env READER_DATA_DIR={shlex.quote(str(data_dir))} TERM=xterm-256color "
+    # The default library (no --data-dir, no READER_DATA_DIR), kept in tmp_path: only it gets the seeds.
+    data_home = tmp_path / "xdg-data"
+    data_dir = data_home / "reader"
+    command = (f"env -u READER_DATA_DIR XDG_DATA_HOME={shlex.quote(str(data_home))} TERM=xterm-256color "
                f"{shlex.quote(installed_reader())}")
     terminal.start(command)
 

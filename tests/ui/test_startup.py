@@ -92,7 +92,7 @@ async def test_without_a_head_start_the_library_fills_the_list(seeded_library, t
 ])
 def test_these_command_lines_open_the_app_on_the_given_folder(arguments, tmp_path, monkeypatch):
     opened: list[Path] = []
-    monkeypatch.setattr(launch, "run_app", lambda data_dir: opened.append(data_dir) or 0)
+    monkeypatch.setattr(launch, "run_app", lambda data_dir, **_: opened.append(data_dir) or 0)
     folder = tmp_path / "my library"
     assert cli.main([argument.format(dir=folder) for argument in arguments]) == 0
     assert opened == [folder]
@@ -100,7 +100,7 @@ def test_these_command_lines_open_the_app_on_the_given_folder(arguments, tmp_pat
 
 def test_reader_alone_opens_the_app_on_the_folder_from_the_environment(tmp_path, monkeypatch):
     opened: list[Path] = []
-    monkeypatch.setattr(launch, "run_app", lambda data_dir: opened.append(data_dir) or 0)
+    monkeypatch.setattr(launch, "run_app", lambda data_dir, **_: opened.append(data_dir) or 0)
     monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "from env"))
     assert cli.main([]) == 0
     assert opened == [tmp_path / "from env"]

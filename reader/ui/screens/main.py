@@ -28,9 +28,11 @@ from reader.ui.messages import (
 )
 from reader.ui.passages import passage_around
 from reader.ui.reading import Reading
+from reader.ui.screens.main_cite import CiteActions
 from reader.ui.screens.main_copies import CopyActions
 from reader.ui.screens.main_entities import EntityActions
 from reader.ui.screens.main_feeds import FeedActions
+from reader.ui.screens.main_library import EMPTY_LIBRARY, LibraryEdits
 from reader.ui.screens.main_refresh import LibraryWatch
 from reader.ui.screens.main_work import PAGE_SIZE, SEARCH_PAGE, LibraryWork
 from reader.ui.widgets.article_list import ArticleList, hit_prompt, summary_prompt
@@ -49,7 +51,8 @@ LIST_MIN_WIDTH = 70
 ENTITIES_MIN_WIDTH = 110
 
 
-class MainScreen(CopyActions, EntityActions, LibraryWatch, FeedActions, LibraryWork, Screen):
+class MainScreen(CopyActions, EntityActions, LibraryEdits, CiteActions, LibraryWatch, FeedActions, LibraryWork,
+                 Screen):
     search_bar = getters.query_one(SearchBar)
     article_list = getters.query_one(ArticleList)
     article_view = getters.query_one(ArticleView)
@@ -82,6 +85,11 @@ class MainScreen(CopyActions, EntityActions, LibraryWatch, FeedActions, LibraryW
         Binding("c", "copy_diff", "Copy diff", show=False),
         Binding("S", "stories", "Stories", show=False),
         Binding("C", "toggle_copies", "Collapse copies", show=False),
+        Binding("y", "copy_citation", "Copy with citation", show=False),
+        Binding("o", "open_url", "Open in browser", show=False),
+        Binding("x", "remove_article", "Remove article", show=False),
+        Binding("ctrl+z", "undo_remove", "Undo remove", show=False),
+        Binding("i", "import_samples", "Import samples", show=False),
     ]
 
     def __init__(self, page_size: int = PAGE_SIZE) -> None:
@@ -205,9 +213,10 @@ class MainScreen(CopyActions, EntityActions, LibraryWatch, FeedActions, LibraryW
         has_more = event.offset + len(event.rows) < event.total
         if event.offset == 0:
             was_empty = not self.article_list.article_ids
-            self.article_list.set_rows(rows, has_more=has_more, empty_message=NO_ARTICLES, keep_place=event.refreshed)
+            empty = EMPTY_LIBRARY if event.total == 0 else NO_ARTICLES
+            self.article_list.set_rows(rows, has_more=has_more, empty_message=empty, keep_place=event.refreshed)
             if not rows:
-                self.article_view.show_message(NO_ARTICLES)
+                self.article_view.show_message(empty)
             elif was_empty and self.opened is None:  # the first articles arrived from elsewhere
                 self.article_view.show_message(SELECT_AN_ARTICLE)
         else:

@@ -1,0 +1,126 @@
+"""Managing and citing from the app: x removes an article and Ctrl+Z brings it back; an empty
+library says how to add articles and offers the samples (i); seeds only on a library's first start;
+y copies the passage with its citation; o opens the article's address in the browser."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from index.library import Library
+from index.models import Article
+from reader import cli
+from reader.ui import launch
+from reader.ui.screens.main_library import EMPTY_LIBRARY
+from tests.ui.conftest import make_app, wait_until_listed
+from tests.ui.waiting import wait_for
+
+
+async def open_search_result(pilot, screen, query: str) -> None:
+    await pilot.press("slash", *query)
+    await wait_for(pilot, lambda: screen.article_list.border_title.startswith("Results"), description="results")
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: screen.opened is not None, description="the article to open")
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+async def test_x_removes_the_highlighted_article_and_ctrl_z_brings_it_back(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_until_listed(pilot, 5)
+        listing = screen.article_list
+        listing.focus()
+        await pilot.press("j")
+        doomed, neighbour = listing.article_ids[1], listing.article_ids[2]
+        await pilot.press("x")
+        await wait_for(pilot, lambda: len(listing.article_ids) == 4, description="the list without it")
+        assert doomed not in listing.article_ids and listing.highlighted_option.id == neighbour
+        assert app.library.count() == 4 and doomed not in {h.id for h in app.library.search("Paris", limit=50)}
+        assert listing.border_title == "Articles (4)"
+        await pilot.press("ctrl+z")
+        await wait_for(pilot, lambda: len(listing.article_ids) == 5, description="the article back")
+        assert doomed in listing.article_ids and app.library.count() == 5
+        assert doomed in {h.id for h in app.library.search("Paris", limit=50)}
+
+
+async def test_removing_the_open_article_clears_the_view(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_until_listed(pilot, 5)
+        await open_search_result(pilot, screen, "Witkoff")
+        opened = screen.opened.article.id
+        await pilot.press("x")
+        await wait_for(pilot, lambda: opened not in screen.article_list.article_ids, description="the removal")
+        assert screen.opened is None and "Ctrl+Z brings it back" in screen.article_view.visible_text
+
+
+async def test_an_empty_library_says_how_to_add_articles_and_i_imports_the_samples(tmp_path):
+    app = make_app(tmp_path / "library", tmp_path, import_seeds_when_empty=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.main_screen
+        await wait_for(pilot, lambda: screen.ready and EMPTY_LIBRARY.split(".")[0] in screen.article_view.visible_text,
+                       description="the empty library's message")
+        assert "reader add PATH" in screen.article_view.visible_text
+        await pilot.press("i")
+        await wait_until_listed(pilot, 5)
+
+
+async def test_seeds_come_only_on_the_first_start(tmp_path):
+    data_dir = tmp_path / "library"
+    async with make_app(data_dir, tmp_path).run_test(size=(120, 40)) as pilot:
+        await wait_until_listed(pilot, 5)
+    with Library.open(data_dir) as library:
+        from index.removal import remove_articles
+
+        remove_articles(library, library.store.all_ids())
+    app = make_app(data_dir, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.main_screen
+        await wait_for(pilot, lambda: screen.ready and "The library is empty" in screen.article_view.visible_text,
+                       description="the empty library, not the seeds again")
+        assert app.library.count() == 0
+
+
+def test_the_cli_imports_seeds_only_into_the_default_library(tmp_path, monkeypatch):
+    calls: list[tuple[Path, bool]] = []
+    monkeypatch.setattr(launch, "run_app", lambda data_dir, import_seeds=True: calls.append((data_dir, import_seeds)) or 0)
+    monkeypatch.delenv("READER_DATA_DIR", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert cli.main([]) == 0
+    assert cli.main(["--data-dir", str(tmp_path / "mine")]) == 0
+    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "env"))
+    assert cli.main([]) == 0
+    assert calls == [(tmp_path / "xdg" / "reader", True), (tmp_path / "mine", False), (tmp_path / "env", False)]
+
+
+async def test_y_copies_the_passage_at_the_hit_with_its_citation(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_until_listed(pilot, 5)
+        await open_search_result(pilot, screen, "Witkoff")
+        await pilot.press("right_square_bracket")
+        article, hit = screen.opened.article, screen.place.span
+        await pilot.press("y")
+        copied = app.clipboard
+        passage, _, citation = copied.partition("\n\n— ")
+        assert article.body.find(passage) <= hit.start and "Witkoff" in passage
+        assert passage == article.body[article.body.find(passage):article.body.find(passage) + len(passage)]
+        assert citation.startswith(" ".join(article.title.split()).rstrip(".") + ".")
+        assert "2025-09-04" in citation and (article.url or article.path) in citation
+
+
+async def test_o_opens_the_address_in_the_browser(seeded_library, tmp_path, monkeypatch):
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser.py"
+    browser.write_text(f"import sys\nopen({str(opened)!r}, 'w').write(sys.argv[1])\n", encoding="utf-8")
+    monkeypatch.setenv("BROWSER", f"{sys.executable} {browser} %s")
+    with Library.open(seeded_library) as library:
+        library.add_articles([Article(title="Gipfel in Paris", body="Macron empfing Starmer in Paris.",
+                                      url="https://example.org/gipfel", source="Beispiel",
+                                      published=datetime(2025, 9, 6, 9, tzinfo=timezone(timedelta(hours=2))))])
+    app = make_app(seeded_library, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_until_listed(pilot, 6)
+        await open_search_result(pilot, screen, "Starmer empfing")
+        await pilot.press("o")
+        await wait_for(pilot, lambda: opened.exists() and opened.read_text() != "", description="the browser to run")
+        assert opened.read_text() == "https://example.org/gipfel"
