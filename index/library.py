@@ -16,7 +16,7 @@ from index import analysis, enrichment, importer, store_entities
 from index.importer import MAX_ARTICLE_CHARS  # noqa: F401 - part of the library's API
 from index.bookmark_store import BookmarkStore
 from index.listing import DATABASE_NAME
-from index.entities import EntityPipeline
+from index.entities import EntityPipeline, corrections
 from index.errors import LibraryError, LibraryFull, LibraryReadOnly, UnknownArticle, UnknownEntity
 from index.models import Article, ArticleSummary, Entity, EntityMention, Hit, Mention, Span
 from index.search import DAMAGED_MESSAGE, IndexDamaged, IndexDocument, SearchIndex
@@ -528,6 +528,26 @@ class Library:
         linking, finals = pipeline.resolve_linking(store_entities.entity_records(self.store))
         store_entities.write_linking(self.store, linking, finals, generation)
         self.store.set_meta("aliases_stamp", stamp)
+
+    @_writer_work
+    def correct_entity(self, entity_id: str, change: str, value: str = "") -> None:
+        """Correct one entity, by its id, in the aliases file and at once in the library:
+        "rename" (value: the new name), "merge" (value: the id of the entity it is part of),
+        "kind" (value: person, org, place or other) or "suppress" (it is no entity)."""
+        if self.store.read_only:
+            raise self.store.refusal("entities cannot be corrected in it")
+        found = store_entities.describe_entities(self.store, [entity_id])
+        if not found:
+            raise UnknownEntity(entity_id)
+        into = ""
+        if change == "merge":
+            target = store_entities.describe_entities(self.store, [value])
+            if not target:
+                raise UnknownEntity(value)
+            into = target[0].name
+        corrections.record(self.aliases_file, change, entity_id, found[0].name, value, into)
+        self._pipeline = None  # read the file again
+        self.refresh_entities()
 
     def _corrections_changed(self) -> bool:
         return self.store.get_meta("aliases_stamp") != self._aliases_stamp()

@@ -12,6 +12,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import Callable
 
 from ..models import Entity
 from .corrections import Corrections
@@ -176,13 +177,7 @@ def _resolve(records: list[EntityRecord], gazetteer: Gazetteer,
             group.add_roles(record.roles)
         group.members.append(rid)
 
-    suppressed = _apply_corrections(groups, corrections)
-
-    # Final id -> (name, kind, aliases, roles, member ids); merged groups share one id.
-    final: dict[str, tuple[str, str, set[str], list[str], list[str]]] = {}
-    for key in sorted(groups):
-        if key in suppressed:
-            continue
+    def final_id_of(key: str) -> str:
         group = groups[key]
         if group.canonical:
             entry = entries[key]
@@ -190,7 +185,17 @@ def _resolve(records: list[EntityRecord], gazetteer: Gazetteer,
         else:  # named by its own display name, unless the user renamed it or changed its kind
             name, spelled = named[key]
             same = spelled and group.name is name and by_id[key].kind == group.kind
-        final_id = key if same else entity_id(group.kind, group.name)
+        return key if same else entity_id(group.kind, group.name)
+
+    suppressed = _apply_corrections(groups, corrections, final_id_of)
+
+    # Final id -> (name, kind, aliases, roles, member ids); merged groups share one id.
+    final: dict[str, tuple[str, str, set[str], list[str], list[str]]] = {}
+    for key in sorted(groups):
+        if key in suppressed:
+            continue
+        group = groups[key]
+        final_id = final_id_of(key)
         roles = sorted(group.roles, key=lambda r: (-group.roles[r], r)) if group.roles else []
         existing = final.get(final_id)
         if existing is None:
@@ -236,56 +241,53 @@ def _dominant_kinds(by_id: dict[str, EntityRecord], entries) -> dict[str, str]:
     return moved
 
 
-def _apply_corrections(groups: dict[str, _Group], corrections: Corrections) -> set[str]:
-    """Apply merges, renames, kind changes and suppressions to the groups in place; return
-    the keys of suppressed groups."""
+def _apply_corrections(groups: dict[str, _Group], corrections: Corrections,
+                       final_id_of: Callable[[str], str]) -> set[str]:
+    """Apply the merges, renames, kind changes and suppressions, in the file's order, to the
+    groups in place; return the keys of suppressed groups. An entity is found by the id it
+    has after the corrections before (what the app showed when it wrote one), a provisional
+    id, its name or an alias."""
     if corrections.empty:
         return set()
     owner = {member: key for key, group in groups.items() for member in group.members}
 
+    by_final: dict[str, str] = {}
     by_name: dict[str, str] = {}
     by_alias: dict[str, str] = {}
     for key in sorted(groups, reverse=True):  # the first key in order wins on a clash
+        by_final[final_id_of(key)] = key
         by_name[groups[key].name.casefold()] = key
         for alias in groups[key].aliases:
             by_alias[alias.casefold()] = key
     redirect: dict[str, str] = {}
 
     def find(ref: str) -> str | None:
-        key = owner.get(ref) or (ref if ref in groups else None) \
+        key = by_final.get(ref) or owner.get(ref) or (ref if ref in groups else None) \
             or by_name.get(ref.casefold()) or by_alias.get(ref.casefold())
         while key is not None and key in redirect:
             key = redirect[key]
         return key
 
-    for into, sources in corrections.merges:
-        target = find(into)
-        if target is None:
-            logger.info("aliases file: nothing called %r to merge into", into)
-            continue
-        for source in sources:
-            key = find(source)
-            if key is None or key == target:
-                continue
-            groups[target].absorb(groups.pop(key))
-            redirect[key] = target
-    for member, current in owner.items():
-        while current in redirect:
-            current = redirect[current]
-        owner[member] = current
-    for ref, new_name in corrections.renames:
-        key = find(ref)
-        if key is not None:
-            group = groups[key]
-            group.aliases.add(group.name)
-            group.name = new_name
-    for ref, kind in corrections.kinds:
-        key = find(ref)
-        if key is not None:
-            groups[key].kind = kind
     suppressed = set()
-    for ref in corrections.suppressed:
-        key = find(ref)
-        if key is not None:
-            suppressed.add(key)
-    return suppressed
+    for action, ref, value in corrections.steps:
+        target = find(ref)
+        if target is None:
+            logger.info("aliases file: nothing called %r to %s", ref, action)
+            continue
+        if action == "merge":
+            for source in value:
+                key = find(source)
+                if key is not None and key != target:
+                    groups[target].absorb(groups.pop(key))
+                    redirect[key] = target
+        elif action == "rename":
+            group = groups[target]
+            group.aliases.add(group.name)
+            group.name = str(value)
+            by_name[group.name.casefold()] = target
+        elif action == "kind":
+            groups[target].kind = str(value)
+        else:
+            suppressed.add(target)
+        by_final[final_id_of(target)] = target
+    return {key for key in suppressed if key in groups}
