@@ -109,6 +109,15 @@ class EntitiesLoaded(Message):
         self.article_id = article_id
 
 
+class EntityCorrected(Message):
+    """A correction was written to the aliases file and the library relinked."""
+
+    def __init__(self, entity_id: str, summary: str) -> None:
+        super().__init__()
+        self.entity_id = entity_id
+        self.summary = summary
+
+
 class TrailLoaded(Message):
     """The mentions of a new hop target, corpus-wide, in walking order."""
 

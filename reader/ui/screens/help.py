@@ -17,6 +17,8 @@ EXTRA_KEYS = [
     ("Search", [("typing", "Search as you type; person:, org:, place: narrow to an entity"),
                 ("Enter", "Open the best result"), ("Esc", "Clear the search, back to every article")]),
     ("Screens", [("Ctrl+P", "Command palette: every action by name")]),
+    ("Entity pane", [("f", "Filter the list as you type (Esc clears it)"),
+                     ("E", "Correct the entity: rename, merge, kind, not an entity")]),
 ]
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.ui.hops import HopTrail
-from reader.ui.messages import EntitiesLoaded, TrailLoaded
+from reader.ui.messages import EntitiesLoaded, EntityCorrected, TrailLoaded
 from reader.ui.reading import mention_place
 from reader.ui.widgets.entity_pane import EntityPane
 
 if TYPE_CHECKING:
-    from index.models import EntityMention
+    from index.models import Entity, EntityMention
     from reader.ui.screens.main import MainScreen
 
 NO_ENTITY = "Choose an entity first: Tab to the entity pane and press Enter on a name."
@@ -97,6 +97,34 @@ class EntityActions:
                 else "No entities in the library yet."
             self.entity_pane.show_entities(event.entities, event.scope, empty)  # type: ignore[arg-type]
             self.entity_pane.mark_target(self.reading.target_id)
+
+    def on_entity_pane_correct_requested(self: MainScreen, event: EntityPane.CorrectRequested) -> None:
+        self.set_status(f"Correcting {event.entity.name}…")
+        self.load_correction_choices(event.entity)
+
+    def ask_correction(self: MainScreen, entity: Entity, others: list[Entity]) -> None:
+        """The question, once the entities to merge into are known (from a worker)."""
+        from reader.ui.screens.entity_correction import CorrectEntity
+
+        def answered(correction: tuple[str, str] | None) -> None:
+            if correction is None:
+                self.set_status("")
+            else:
+                self.correct_entity(entity, *correction)
+
+        self.app.push_screen(CorrectEntity(entity, others), answered)
+
+    def on_entity_corrected(self: MainScreen, event: EntityCorrected) -> None:
+        """Everything on screen that shows entities is asked for again."""
+        self.set_status(event.summary)
+        self.notify(event.summary)
+        if self.trail is not None and self.trail.entity.id == event.entity_id:
+            self.reading.trail = None  # its id may be gone: choose it again
+            self.entity_pane.mark_target(None)
+        if self.opened is not None:
+            self._open(self.opened.article.id, self.reading.place)
+        if self.entity_scope == "library":
+            self.load_library_entities()
 
     def action_mentions(self: MainScreen) -> None:
         entity = self.trail.entity if self.trail else self.entity_pane.highlighted_entity

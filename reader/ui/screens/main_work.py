@@ -18,6 +18,7 @@ from reader.ui.messages import (
     ArticleLoaded,
     ArticlesPage,
     EntitiesLoaded,
+    EntityCorrected,
     Notice,
     OpenedArticle,
     Place,
@@ -115,6 +116,26 @@ class LibraryWork:
         with self.reporting_errors(f"find the mentions of {entity.name}"):
             mentions = self.library.entity_mentions(entity.id)
             self.post_message(TrailLoaded(entity, mentions, jump_to, show_screen))
+
+    @work(thread=True, exclusive=True, group="correct")
+    def load_correction_choices(self, entity: Entity) -> None:
+        with self.reporting_errors("list the entities"):
+            others = self.library.entities()
+            self.app.call_from_thread(self.ask_correction, entity, others)
+
+    @work(thread=True, exclusive=True, group="correct")
+    def correct_entity(self, entity: Entity, change: str, value: str) -> None:
+        with self.reporting_errors(f"correct {entity.name}"):
+            self.library.correct_entity(entity.id, change, value)
+            if change == "merge":
+                value = self.library.entity(value).name
+            summary = {
+                "rename": f"Renamed {entity.name} to {value}.",
+                "merge": f"Merged {entity.name} into {value}.",
+                "kind": f"{entity.name} is now of kind {value}.",
+                "suppress": f"{entity.name} is no longer listed as an entity.",
+            }[change] + " Written to aliases.toml."
+            self.post_message(EntityCorrected(entity.id, summary))
 
     @work(thread=True, exclusive=True, group="bookmark")
     def add_bookmark(self, article_id: str, title: str, passage: Span | None) -> None:
