@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from . import ambiguity, hygiene, org_rules, place_rules
+from . import ambiguity, hygiene, org_rules, place_rules, plain_words
 from .cues import (AGENCY_WORDS, DATELINE_MARKS, SPEECH_VERBS, TITLES, is_category_noun,
                    role_of)
 from .crf_decode import SentenceTagger
@@ -143,6 +143,9 @@ class Recogniser:
         spans = ambiguity.require_evidence(spans, words, self.gazetteer)
         spans = self._without_doubtful_one_offs(spans, words, sentences)
         spans = hygiene.without_everyday_nouns(spans, words)
+        spans = plain_words.without_plain_words(spans, words, sentences, self.lexicon,
+                                                 self.gazetteer)
+        spans = plain_words.laws_as_other(spans, words)
         spans += self._compound_parts(spans, tokens)
         spans = self._drop_furniture(spans, tokens, text)
         spans.sort(key=lambda s: (s.start, s.part or (0, 0)))

@@ -1,0 +1,51 @@
+"""Plain words are no names and laws are no organisations (made-up names where one is needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.entities import EntityPipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> EntityPipeline:
+    return EntityPipeline.load()
+
+
+def found(pipeline, text):
+    return [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
+
+
+def test_a_name_particle_alone_is_no_name(pipeline):
+    assert found(pipeline, "De facto änderte sich nichts, sagte sie.") == []
+
+
+def test_everyday_loanwords_are_no_organisation_but_english_names_stay(pipeline):
+    assert found(pipeline, "Die Chefs seien auf Social Media nicht geschult, sagte Lena Marquardt.") \
+        == [("Lena Marquardt", "person")]
+    assert ("Freedom Center", "place") in found(
+        pipeline, 'In New York soll ein " Freedom Center " auf Ground Zero entstehen .')
+
+
+def test_in_english_text_a_month_or_an_everyday_word_is_no_place(pipeline):
+    text = "In May 2015, the team dropped support for the old version and it was fine."
+    assert found(pipeline, text) == []
+
+
+def test_an_adjective_opening_a_sentence_is_no_first_name(pipeline):
+    text = "Wilder Strand, menschenleer. Die wilde Seite der Insel Hallbrook lockt."
+    assert all(kind != "person" for _, kind in found(pipeline, text))
+
+
+@pytest.mark.parametrize("text, law", [
+    ("Das verstößt gegen § 13 Abs. 6 KVG. Das KVG gilt seit Jahren.", "KVG"),
+    ("Nach dem Bürgerlichen Gesetzbuch (BGB) haftet er; das BGB ist klar.", "BGB"),
+    ("Die Firma verstößt gegen das UWG, sagte der Anwalt Jonas Prell.", "UWG"),
+])
+def test_a_cited_law_is_other_in_every_mention(pipeline, text, law):
+    kinds = {kind for name, kind in found(pipeline, text) if name == law}
+    assert kinds == {"other"}
+
+
+def test_an_organisation_abbreviation_stays_an_organisation(pipeline):
+    assert ("KVG", "org") in found(pipeline, "Die KVG erhöht die Preise für Busfahrten.")
