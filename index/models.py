@@ -144,6 +144,24 @@ class Mention(BaseModel):
     role: str | None = None
 
 
+QuoteKind = Literal["direct", "indirect", "reported"]
+
+
+class Quote(BaseModel):
+    """Words attributed to a speaker: ``kind`` direct (their own words), indirect (reported in
+    the subjunctive) or reported (with a cue, in the indicative). ``speaker`` is an entity id
+    (provisional as the recogniser gives it, resolved like a mention's), None when nobody named
+    speaks; ``speaker_text`` says how the text names the speaker there ("Rutte", "er")."""
+
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    cue: str | None = None
+    speaker: str | None = None
+    speaker_text: str | None = None
+
+
 class EntityMention(BaseModel):
     """One mention of an entity somewhere in the corpus, with its keyword-in-context."""
 

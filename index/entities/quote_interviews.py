@@ -1,0 +1,72 @@
+"""Interviews: every answer is a direct quote of the interviewee.
+
+Two layouts occur in news: labels inside the text ("STANDARD: …? Monedero: …") and question
+paragraphs ending in "?" each followed by an answer paragraph (the first answer often starts
+with the interviewee's name and a colon).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!…“\"]\s)|(?<=\n))([A-ZÄÖÜ][\w.’'-]+(?: [A-ZÄÖÜ][\w.’'-]+){0,2}):\s")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
+
+
+def interview_answers(text: str) -> tuple[list[tuple[int, int, int, int]], int]:
+    """(answer start, answer end, label start, label end) for each answer, the label span empty
+    when the layout names nobody; and where the interview starts (its first question)."""
+    answers = _labelled(text)
+    if answers:
+        first = _LABEL.search(text)
+        return answers, first.start() if first else answers[0][0]
+    answers = _paragraphs(text)
+    if answers:
+        return answers, max(0, text.rfind("\n\n", 0, max(0, text.rfind("\n\n", 0, answers[0][0]))))
+    return [], 0
+
+
+def _labelled(text: str) -> list[tuple[int, int, int, int]]:
+    labels = list(_LABEL.finditer(text))
+    counts = Counter(m.group(1) for m in labels)
+    speakers = [name for name, n in counts.items() if n >= 2]
+    if len(speakers) < 2:
+        return []
+    labels = [m for m in labels if m.group(1) in speakers]
+    segments: dict[str, list[tuple[int, int, re.Match]]] = {name: [] for name in speakers}
+    for k, m in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else _paragraph_end(text, m.end())
+        segments[m.group(1)].append((m.end(), end, m))
+    asking = {name for name, parts in segments.items()
+              if sum(text[a:b].rstrip().endswith("?") for a, b, _ in parts) * 2 > len(parts)}
+    if not asking or asking == set(speakers):
+        return []
+    return sorted((a, b, m.start(1), m.end(1)) for name in speakers if name not in asking for a, b, m in segments[name])
+
+
+def _paragraph_end(text: str, at: int) -> int:
+    end = text.find("\n\n", at)
+    return len(text) if end < 0 else end
+
+
+def _paragraphs(text: str) -> list[tuple[int, int, int, int]]:
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    answers = []
+    for k in range(len(paragraphs) - 1):
+        a, b = paragraphs[k]
+        if text[a:b].rstrip().endswith("?") and not text[slice(*paragraphs[k + 1])].rstrip().endswith("?"):
+            answers.append(paragraphs[k + 1])
+    if len(answers) < 3:
+        return []
+    found = []
+    label = (0, 0)
+    for a, b in answers:
+        match = _LABEL.match(text, a)
+        if match is not None:
+            label = (match.start(1), match.end(1))
+            a = match.end()
+        found.append((a, b, *label))
+    # The first labelled answer names the interviewee for all.
+    named = next(((s, e) for *_, s, e in found if e > s), None)
+    return [(a, b, *(named or (0, 0))) for a, b, *_ in found]

@@ -1,0 +1,183 @@
+"""Text helpers for quote recognition: sentences, quotation marks, verbs of saying, subjunctive.
+
+German only; plain regular expressions and word lists, no model: a few hundred microseconds per
+article (bench/quotes_eval.py measures it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Opening mark -> the closing marks that end it. "„" is closed by "“" and, on careless pages, by
+# "”" or '"'; English-style "“" by "”".
+QUOTE_PAIRS: dict[str, str] = {
+    "„": "“”\"", "»": "«", "«": "»", "“": "”\"", "\"": "\"“”", "‚": "‘’'", "‹": "›",
+}
+OPENING_MARKS = "„»«“\"‚‹"
+ALL_MARKS = OPENING_MARKS + "”‘’›"
+
+# Verbs of saying and stating, finite forms as they stand next to a speaker ("sagte X",
+# "X erklärte,"). Separable verbs by their finite part (teilte … mit, kündigte … an).
+SPEECH_VERBS = frozenset("""
+    sagte sagt sagten sagen sage gesagt erklärte erklärt erklärten erklären betonte betont betonten
+    betonen warnte warnt warnten warnen meinte meint meinten meinen schrieb schreibt schrieben
+    schreiben twitterte twittert twitterten teilte teilt teilten mitteilte mitteilen mitgeteilt
+    berichtete berichtet berichteten berichten erzählte erzählt erzählten fügte fügt ergänzte
+    ergänzt bekräftigte bekräftigt versicherte versichert unterstrich unterstreicht räumte räumt
+    antwortete antwortet antworteten fragte fragt rief ruft kritisierte kritisiert kritisierten
+    forderte fordert forderten bestätigte bestätigt bestätigten kündigte kündigt ankündigte
+    verkündete verkündet sprach spricht bilanzierte bilanziert analysierte analysiert begründete
+    begründet beteuerte beteuert behauptete behauptet behaupten bestritt bestreitet bestreiten
+    mahnte mahnt stellte stellt meldete meldet meldeten argumentierte argumentiert argumentieren
+    verwies verweist erwiderte erwidert gestand gesteht klagte klagt beklagte beklagt hoffte
+    hofft glaubt glaubte glauben findet fand zitiert zitierte prognostizieren prognostiziert
+    gab gibt hieß heißt lobte lobt schilderte schildert präzisierte monierte moniert beschied
+    erinnerte erinnert ergänzten sagt's schätzt schätzte vermutet vermutete räumten
+    kommentierte kommentiert resümierte schwärmte schwärmt""".split())
+# Cue words that attribute on their own: "so Fico", "laut Hochegger", "X zufolge".
+SO_WORD = "so"
+LAUT_WORDS = frozenset({"laut", "lt."})
+ZUFOLGE = "zufolge"
+# "nach Angaben von X", "nach den Worten von X", "nach eigenen Angaben", "nach Ansicht der X".
+NACH_CUES = re.compile(
+    r"\b[Nn]ach (?:(?:den |dessen |deren |ihren |seinen |eigenen )?(?:Angaben|Worten|Ansicht|"
+    r"Einschätzung|Darstellung|Informationen|Aussagen?))(?: von| des| der| dem)?\b")
+IMPERSONAL_CUES = re.compile(r"\b(?:hieß|heißt) es\b|\bwie es hieß\b")
+
+FIRST_PERSON = frozenset("""ich mich mir mein meine meinen meinem meiner meines wir uns unser unsere
+    unseren unserem unserer unseres""".split())
+SECOND_PERSON = frozenset("du dich dir dein deine euch euer eure ihr".split())
+
+# Subjunctive forms. Konjunktiv I is a strong sign of reported speech; Konjunktiv II (wäre,
+# würde) also marks conditionals and counts only next to a cue.
+KONJ1 = frozenset("""
+    sei seien seiest habe werde könne müsse solle wolle dürfe möge gebe gehe stehe liege komme
+    bleibe brauche fehle gelte handle handele arbeite reise zwinge wisse kenne lasse sehe halte
+    trage führe laufe finde heiße zeige mache plane setze stelle suche spiele hoffe glaube denke
+    verfüge befinde drohe erwarte benötige diene entspreche ergebe gehöre hänge nehme bringe
+    warte leide lebe beginne stimme freue wünsche bedeute erfolge passiere entstehe bestehe
+    verstehe sorge kümmere betreffe""".split())
+KONJ2 = frozenset("""
+    wäre wären hätte hätten würde würden könnte könnten müsste müssten dürfte dürften käme kämen
+    gäbe gäben ließe ließen stünde stünden bräuchte bräuchten wüsste wüssten sähe ginge gingen
+    läge lägen bliebe blieben hieße wollten sollten""".split())
+# Words ending in -e that are no verbs, for the "man arbeite" / "arbeite man" pattern.
+_NOT_VERBS = frozenset("""die eine keine diese jene jede alle viele beide ohne gerne lange bitte
+    heute gerade sie ihre seine meine deine unsere eure welche solche manche einige andere
+    mehrere wenige ganze halbe erste letzte neue große kleine gute hohe alte ende""".split())
+_KONJ1_AROUND_SUBJECT = re.compile(
+    r"\b(?:er|sie|es|man)\s+([a-zäöüß]{3,}e)\b|\b([a-zäöüß]{3,}e)\s+(?:er|es|man)\b"
+    r"|\b[A-ZÄÖÜ][a-zäöüß]{2,}\s+([a-zäöüß]{3,}e)\b(?!\s+[A-ZÄÖÜ])")
+# Verbs that only attribute inside a fixed phrase ("sprach von", "gibt an", "stellt fest"):
+# no cue clause of their own.
+WEAK_VERBS = frozenset("""so spricht sprach gab gibt fand findet stellt stellte glauben glaubt glaubte heißt
+    hieß fragt fragte rief ruft hofft hoffte klagt klagte zitiert zitierte schätzt schätzte""".split())
+_RELATIVE = frozenset("der die das den dem deren dessen denen wo was welche welcher welches wie".split())
+
+
+def starts_relative(text: str) -> bool:
+    """A clause opening with a relative pronoun ("der jetzt in Hamburg ist") reports nothing."""
+    first = _WORD.match(text.lstrip())
+    return first is not None and first.group(0) in _RELATIVE
+
+_WORD = re.compile(r"[\wÄÖÜäöüß'’-]+")
+# A full stop after these does not end a sentence.
+_ABBREVIATIONS = frozenset("""z.b d.h u.a bzw ca dr prof nr st vgl usw etc inkl ggf evtl sog
+    jan feb mär apr jun jul aug sep sept okt nov dez mio mrd abs art bzw hr fr min max co""".split())
+_SENTENCE_END = re.compile(r"[.!?…]+[\"“”»«'’)]*(?=\s+[\"„“»«(‚']?[A-ZÄÖÜ0-9])|\n\s*\n|[.!?…]+[\"“”»«'’)]*\s*$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int  # without the closing punctuation
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences as spans; a full stop after an abbreviation, an initial ("C. J.", "Klaus K.")
+    or an ordinal number ("17. September") does not end one. Paragraph breaks always do."""
+    found: list[Sentence] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.group(0).startswith(".") and _is_abbreviation(text, match.start()):
+            continue
+        end = match.start()
+        if text[end:end + 1] in "!?" and match.group(0)[:1] in "!?":
+            end = match.start() + len(match.group(0).rstrip("\"“”»«'’) \n\t"))
+        _add(found, text, start, end)
+        start = match.end()
+    _add(found, text, start, len(text))
+    return found
+
+
+def _add(found: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        found.append(Sentence(start, end))
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word_start = dot
+    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:dot]
+    if not word:
+        return False
+    if word.isdigit():  # "am 17. September": an ordinal, unless a capitalised word could not follow a date
+        return len(word) <= 2 and re.match(r"\s+(?:[A-ZÄÖÜ][a-zäöü]+)", text[dot + 1:dot + 20]) is not None \
+            and _month_or_noun_follows(text, dot)
+    if len(word) == 1 and word.isupper():  # an initial: "C. J. Anderson", "Klaus K."
+        return True
+    return word.casefold() in _ABBREVIATIONS
+
+
+_MONTHS = ("Jänner", "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+           "Oktober", "November", "Dezember", "Runde", "Minute", "Platz", "Stock", "Schulstufe", "Jahrhundert")
+
+
+def _month_or_noun_follows(text: str, dot: int) -> bool:
+    return text[dot + 1:dot + 16].lstrip().startswith(_MONTHS)
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+    return list(_WORD.finditer(text, start, len(text) if end is None else end))
+
+
+def has_first_person(text: str) -> bool:
+    return any(w.group(0).casefold() in FIRST_PERSON for w in _WORD.finditer(text))
+
+
+def speaks_to_reader(text: str) -> bool:
+    """First or second person: the speaker's own words, also without quotation marks."""
+    return any(w.group(0).casefold() in FIRST_PERSON or w.group(0) in SECOND_PERSON for w in _WORD.finditer(text))
+
+
+def konj1(text: str) -> bool:
+    """Konjunktiv I in `text` (a reported clause): "sei", "habe", "man arbeite", "es gebe"."""
+    tokens = [w.group(0) for w in _WORD.finditer(text)]
+    for k, token in enumerate(tokens):
+        if token in KONJ1 and (k == 0 or tokens[k - 1].casefold() not in {"ich", "zu"}):
+            if token in {"habe", "werde", "lasse", "sehe", "finde", "hoffe", "glaube", "denke", "freue"} \
+                    and any(t.casefold() == "ich" for t in tokens[max(0, k - 3):k + 3]):
+                continue
+            return True
+    for match in _KONJ1_AROUND_SUBJECT.finditer(text):
+        verb = match.group(1) or match.group(2) or match.group(3)
+        if verb in _NOT_VERBS or verb.endswith(("ische", "liche", "ige", "ere", "este")):
+            continue
+        if match.group(3) and verb.endswith(("te", "de")):  # "Polizei wurde", "Minister sagte": past tense
+            continue
+        return True
+    return False
+
+
+def konj2(text: str) -> bool:
+    return any(w.group(0) in KONJ2 for w in _WORD.finditer(text))
+
+
+def subjunctive(text: str) -> bool:
+    return konj1(text) or konj2(text)

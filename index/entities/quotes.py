@@ -1,0 +1,366 @@
+"""Quotes and who said them: direct quotes (marked or not), indirect speech in the subjunctive
+and reported speech with a cue, each with its speaker linked to an entity mention.
+
+    quotes = find_quotes(article.body, pipeline.extract(article.body))
+
+Rules, not a model: marked quotes are paired by their marks (nesting and quotes running over
+paragraphs included); the rest is read sentence by sentence for a cue clause (", sagte X",
+"X sagte,", "so X", "laut X", "X zufolge", "nach Angaben von X", "X: …") and the mood of the
+reported clause. Interviews (labels "STANDARD: … Monedero: …" or question and answer
+paragraphs) make every answer a direct quote. Measured on a hand-annotated gold set:
+bench/quotes_eval.py, bench/quotes_gold/README.md.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Mention, Quote
+from . import quote_text as qt
+from .quote_interviews import interview_answers
+from .quote_speakers import Speaker, SpeakerFinder
+
+MAX_QUOTE_PARAGRAPHS = 12
+_TITLE_BEFORE = re.compile(
+    r"(?:Titel|Motto|Überschrift|Slogan|Namen|Schriftzug|Film|Buch|Roman|Serie|Sendung|Song|Album|Stück|"
+    r"Kampagne|Hashtag|Artikel wie|Empfehlung|Parole|Aufschrift|Schild|Schildern|Programm|Projekt|"
+    r"Initiative|Aktion|Studie|genannt|namens|sogenannte[nrms]?|Marke)\W{0,3}$")
+
+
+def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
+    """Every quote in `text`, in order of position. `mentions` are the text's entity mentions
+    (EntityPipeline.extract); speakers are their entity ids, None when nobody named speaks."""
+    if not text or not text.strip():
+        return []
+    finder = SpeakerFinder(text, mentions)
+    marked = _marked_quotes(text)
+    found: list[Quote] = []
+    covered: list[tuple[int, int]] = []
+    answers, interview_start = interview_answers(text)
+    for start, end, speaker_start, speaker_end in answers:
+        speaker = finder.label(speaker_start, speaker_end) if speaker_end > speaker_start else None
+        found.append(_quote(text, start, end, "direct", None, speaker))
+    if answers:  # questions and answers alike: nothing else to find in the interview itself
+        covered.append((interview_start, answers[-1][1]))
+    sentences = qt.sentences(text)
+    _attribute_marked(text, marked, sentences, finder, found, covered)
+    _sentence_quotes(text, sentences, marked, finder, found, covered)
+    found.sort(key=lambda q: (q.start, q.end))
+    return found
+
+
+def _quote(text: str, start: int, end: int, kind: str, cue: str | None, speaker: Speaker | None) -> Quote:
+    while end > start and text[end - 1] in " \n\t.,;:":
+        end -= 1
+    return Quote(start=start, end=end, text=text[start:end], kind=kind, cue=cue,
+                 speaker=speaker.entity if speaker else None, speaker_text=speaker.text if speaker else None)
+
+
+# --- marked quotes -------------------------------------------------------------------------
+
+def _marked_quotes(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text inside each outermost pair of quotation marks."""
+    quotes: list[tuple[int, int]] = []
+    at = 0
+    n = len(text)
+    while at < n:
+        mark_at = _next_opening(text, at)
+        if mark_at < 0:
+            break
+        close_at = _closing(text, mark_at)
+        if close_at < 0:
+            at = mark_at + 1
+            continue
+        start, end = mark_at + 1, close_at
+        content = text[start:end]
+        if len(qt.words(content)) >= 3 and not _TITLE_BEFORE.search(text[max(0, mark_at - 40):mark_at]):
+            quotes.append((start, end))
+        at = close_at + 1
+    return quotes
+
+
+def _next_opening(text: str, at: int) -> int:
+    n = len(text)
+    while at < n:
+        c = text[at]
+        if c in qt.OPENING_MARKS:
+            before = text[at - 1] if at else " "
+            after = text[at + 1] if at + 1 < n else " "
+            if not after.isspace() and (before.isspace() or before in "([:–—-/" or at == 0):
+                return at
+        at += 1
+    return -1
+
+
+def _closing(text: str, mark_at: int) -> int:
+    """Where the quote opened at `mark_at` closes, or -1. Nested quotes with the same opening
+    mark count; a quote may run over paragraphs that do not close it (up to a limit)."""
+    mark = text[mark_at]
+    closers = qt.QUOTE_PAIRS[mark]
+    depth = 0
+    paragraphs = 0
+    k = mark_at + 1
+    n = len(text)
+    while k < n:
+        c = text[k]
+        if c == "\n" and text.startswith("\n\n", k):
+            paragraphs += 1
+            if paragraphs > MAX_QUOTE_PARAGRAPHS:
+                return -1
+        elif c in closers and k > mark_at + 1 and not text[k - 1].isspace() \
+                and (k + 1 >= n or not text[k + 1].isalnum()):
+            if depth == 0:
+                return k
+            depth -= 1
+        elif c == mark and mark not in closers:
+            before = text[k - 1]
+            if before.isspace() or before in "([:":
+                depth += 1
+        elif c in "'‚" and mark in "'‚":
+            return -1
+        k += 1
+    return -1
+
+
+def _attribute_marked(text, marked, sentences, finder: SpeakerFinder, found, covered) -> None:
+    starts = [s.start for s in sentences]
+    previous_end = 0
+    for start, end in marked:
+        if any(a <= start and end <= b for a, b in covered):
+            continue
+        sentence_start = _sentence_start(sentences, starts, start)
+        cue, speaker = _post_cue(text, end + 1, finder)
+        if cue is None:
+            cue, speaker = _pre_cue(text, max(sentence_start, previous_end), start - 1, finder)
+        if cue is None:
+            cue, speaker = _cue_in_sentence(text, sentences, starts, start, end, finder)
+        if cue is None:
+            speaker = finder.recent(start, within=600)
+        finder.remember(speaker, end)
+        found.append(_quote(text, start, end, "direct", cue, speaker))
+        covered.append((start, end))
+        previous_end = end + 1
+
+
+def _sentence_start(sentences, starts, at: int) -> int:
+    from bisect import bisect_right
+    k = bisect_right(starts, at) - 1
+    return sentences[k].start if k >= 0 else 0
+
+
+_POST_CUE = re.compile(r"^[\s,]*(?:[-–—]\s*)?(\w+)(?:\s+(\w+))?")
+
+
+def _post_cue(text: str, at: int, finder: SpeakerFinder) -> tuple[str | None, Speaker | None]:
+    """ ', sagte X.' / ', so X.' / ' sagt X:' right after a quote's closing mark."""
+    match = _POST_CUE.match(text[at:at + 60])
+    if match is None:
+        return None, None
+    verb = match.group(1)
+    low = verb.casefold()
+    if low not in qt.SPEECH_VERBS and low != qt.SO_WORD and low not in {"hieß", "heißt", "wie"}:
+        return None, None
+    if low == "wie":  # ", wie X sagte"
+        end = _clause_end(text, at + match.end(1))
+        region = text[at:end]
+        verb_in = next((w for w in qt.words(region) if w.group(0).casefold() in qt.SPEECH_VERBS), None)
+        if verb_in is None:
+            return None, None
+        return verb_in.group(0), finder.in_region(at + match.end(1), end)
+    if low in {"hieß", "heißt"}:
+        return f"{verb} es", None
+    region_start = at + match.end(1)
+    return verb, finder.in_region(region_start, _clause_end(text, region_start))
+
+
+def _clause_end(text: str, at: int, limit: int = 160) -> int:
+    """The end of a cue clause: the sentence's end, a colon or the next quotation mark."""
+    end = min(len(text), at + limit)
+    for k in range(at, end):
+        c = text[k]
+        if c in ".;:!?\n" and not (c == "." and k + 1 < len(text) and text[k + 1].isalnum()):
+            if c == "." and qt._is_abbreviation(text, k):
+                continue
+            return k
+        if c in qt.OPENING_MARKS:
+            return k
+    return end
+
+
+def _pre_cue(text: str, start: int, end: int, finder: SpeakerFinder) -> tuple[str | None, Speaker | None]:
+    """'X sagte: „' / 'X: „' / 'Er schreibt, dass „' before a quote's opening mark."""
+    region = text[start:end]
+    if not region.strip():
+        return None, None
+    verbs = [w for w in qt.words(text, start, end) if w.group(0).casefold() in qt.SPEECH_VERBS]
+    if verbs:
+        return verbs[-1].group(0), finder.in_region(start, end)
+    if region.rstrip().endswith(":"):
+        return region.strip()[-25:].split()[-1] if len(region.split()) <= 4 else ":", finder.in_region(start, end)
+    return None, None
+
+
+def _cue_in_sentence(text, sentences, starts, start, end, finder) -> tuple[str | None, Speaker | None]:
+    """A quoted fragment inside a sentence: 'Er wolle „in der EU …“ sorgen, antwortete X.'"""
+    from bisect import bisect_right
+    k = bisect_right(starts, start) - 1
+    if k < 0:
+        return None, None
+    sentence = sentences[k]
+    for w in qt.words(text, sentence.start, max(sentence.end, end)):
+        if start <= w.start() < end:
+            continue
+        if w.group(0).casefold() in qt.SPEECH_VERBS and w.group(0).casefold() not in {"so", "gab", "gibt", "stellte", "stellt"}:
+            before = finder.in_region(sentence.start, w.start()) if w.start() < start else None
+            after = finder.in_region(w.end(), _clause_end(text, w.end()))
+            return w.group(0), after or before
+    return None, None
+
+
+# --- sentences: indirect, reported and unmarked direct speech --------------------------------
+
+_LEADING_SPLIT = re.compile(r",\s+|:\s+")
+_TRAILING = re.compile(r"(?:,|\s[-–—])\s+(?:(?:so|wie)\s+)?(\w+)[^,]*$")
+
+
+def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, covered) -> None:
+    last_reported: int | None = None  # index of the last sentence that was reported speech
+    last_direct_unmarked: int | None = None
+    for index, sentence in enumerate(sentences):
+        s, e = sentence.start, sentence.end
+        if any(a <= s and e <= b + 2 for a, b in covered) or _inside_marks(marked, s, e):
+            continue
+        body = text[s:e]
+        result = _with_cue(text, s, e, finder)
+        if result is not None:
+            content_start, content_end, cue, speaker = result
+            content = text[content_start:content_end]
+            if _only_marked(marked, content_start, content_end):
+                last_reported = index
+                continue
+            if qt.subjunctive(content):
+                kind = "indirect"
+            elif qt.speaks_to_reader(content) and not _has_marks(content):
+                kind = "direct"
+            else:
+                kind = "reported"
+            if kind == "direct":
+                content_start = _extend_back(text, sentences, index, content_start, covered, marked)
+                last_direct_unmarked = index
+            if speaker is None and cue and cue.casefold() in qt.SPEECH_VERBS:
+                speaker = None
+            finder.remember(speaker, content_end)
+            found.append(_quote(text, content_start, content_end, kind, cue, speaker))
+            covered.append((content_start, content_end))
+            last_reported = index
+            continue
+        previous = index - 1
+        continues = last_reported is not None and index - last_reported <= 2 \
+            and _same_paragraph(text, sentences[last_reported].end, s)
+        if continues and qt.konj1(body) and not _has_marks(body) and not qt.speaks_to_reader(body):
+            speaker = finder.recent(s)
+            found.append(_quote(text, s, e, "indirect", None, speaker))
+            covered.append((s, e))
+            last_reported = index
+            continue
+        if continues and last_reported == previous and qt.speaks_to_reader(body) and not _has_marks(body):
+            speaker = finder.recent(s)
+            found.append(_quote(text, s, e, "direct", None, speaker))
+            covered.append((s, e))
+            last_reported = last_direct_unmarked = index
+
+
+def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
+    """(content start, content end, cue, speaker) when the sentence attributes its content."""
+    body = text[s:e]
+    # Trailing cue clause: "…, sagte X", "…, so X", "…, wie X mitteilte", "…, hieß es".
+    for match in re.finditer(r"(?:,|\s[-–—])\s+", body):
+        tail_start = s + match.end()
+        words = qt.words(text, tail_start, e)
+        if not words or len(words) > 18:
+            continue
+        first = words[0].group(0)
+        low = first.casefold()
+        if low in qt.SPEECH_VERBS and low not in {"so", "stellt", "stellte", "gab", "gibt", "fand", "findet", "glauben"} \
+                or (low == "so" and len(words) >= 2 and (words[1].group(0)[0].isupper() or words[1].group(0) in {"der", "die", "das"})) \
+                or (low == "wie" and any(w.group(0).casefold() in qt.SPEECH_VERBS for w in words[1:])) \
+                or (low in {"hieß", "heißt"} and len(words) >= 2 and words[1].group(0) == "es"):
+            if match.start() < 8:
+                continue
+            if low in {"hieß", "heißt"}:
+                return s, s + match.start(), f"{first} es", None
+            cue = first if low != "wie" else next(w.group(0) for w in words[1:] if w.group(0).casefold() in qt.SPEECH_VERBS)
+            region_start = words[1].start() if len(words) > 1 else e
+            return s, s + match.start(), cue, finder.in_region(region_start if low != "wie" else words[0].end(), e)
+    # Leading cue clause: "X sagte, …", "Er sagt, dass …", "Der Vorwurf Sardanas: …".
+    split = _LEADING_SPLIT.search(body)
+    if split is not None and split.start() > 2:
+        head_end = s + split.start()
+        content_start = s + split.end()
+        head_words = qt.words(text, s, head_end)
+        verbs = [w for w in head_words if w.group(0).casefold() in qt.SPEECH_VERBS
+                 and w.group(0).casefold() not in qt.WEAK_VERBS]
+        if verbs and len(head_words) <= 14 and content_start < e and not qt.starts_relative(text[content_start:e]):
+            return content_start, e, verbs[-1].group(0), finder.in_region(s, head_end)
+        if body[split.start()] == ":" and len(head_words) <= 4 and content_start < e:
+            speaker = finder.in_region(s, head_end)
+            if speaker is not None and speaker.entity is not None:
+                return content_start, e, text[s:head_end].strip() + ":", speaker
+    # A cue inside: "laut X", "X zufolge", "nach Angaben von X", "hieß es".
+    for w in qt.words(text, s, e):
+        low = w.group(0).casefold()
+        if low in qt.LAUT_WORDS:
+            return s, e, w.group(0), finder.in_region(w.end(), _clause_end(text, w.end(), 60))
+        if low == qt.ZUFOLGE:
+            return s, e, w.group(0), _before(text, finder, s, w.start())
+    nach = qt.NACH_CUES.search(body)
+    if nach is not None:
+        if "eigenen" in nach.group(0):
+            return s, e, nach.group(0), finder.recent(s) or finder.in_region(s, s + nach.start())
+        return s, e, nach.group(0), finder.in_region(s + nach.end(), _clause_end(text, s + nach.end(), 80))
+    impersonal = qt.IMPERSONAL_CUES.search(body)
+    if impersonal is not None:
+        return s, e, impersonal.group(0), None
+    return None
+
+
+def _before(text: str, finder: SpeakerFinder, s: int, at: int) -> Speaker | None:
+    """The speaker right before "zufolge": "Japan Display zufolge", "einem Medienbericht zufolge"."""
+    window = max(s, at - 60)
+    found = None
+    for m in finder.mentions:
+        if window <= m.start and m.end <= at and at - m.end <= 3:
+            found = Speaker(m.entity, m.text)
+    return found
+
+
+def _extend_back(text, sentences, index, content_start, covered, marked) -> int:
+    """An unmarked direct quote takes the sentences before it that speak in the first person."""
+    k = index - 1
+    start = content_start
+    while k >= 0 and index - k <= 4:
+        previous = sentences[k]
+        body = text[previous.start:previous.end]
+        if not _same_paragraph(text, previous.end, start) or not qt.speaks_to_reader(body) or _has_marks(body) \
+                or any(a < previous.end and previous.start < b for a, b in covered):
+            break
+        start = previous.start
+        k -= 1
+    return start
+
+
+def _same_paragraph(text: str, end: int, start: int) -> bool:
+    return "\n\n" not in text[end:start]
+
+
+def _has_marks(text: str) -> bool:
+    return any(c in qt.ALL_MARKS for c in text)
+
+
+def _inside_marks(marked, s: int, e: int) -> bool:
+    return any(a <= s and e <= b + 1 for a, b in marked)
+
+
+def _only_marked(marked, s: int, e: int) -> bool:
+    """The content is (almost) all one marked quote: the quote already is the record."""
+    return any(a - 2 <= s and e <= b + 3 for a, b in marked)

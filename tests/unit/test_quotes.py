@@ -1,0 +1,71 @@
+"""Quote recognition on sentences written here: kinds, spans and speakers a reader would check."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.entities import EntityPipeline
+from index.entities.quotes import find_quotes
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> EntityPipeline:
+    return EntityPipeline.load()
+
+
+def quotes_of(pipeline: EntityPipeline, text: str):
+    mentions = pipeline.extract(text)
+    names = {m.entity: m.text for m in mentions}
+    return [(q.kind, q.text, names.get(q.speaker) if q.speaker else None) for q in find_quotes(text, mentions)]
+
+
+def test_a_direct_quote_with_its_speaker_after_it(pipeline) -> None:
+    found = quotes_of(pipeline, "Die Lage ist ernst. „Wir werden nicht nachgeben“, sagte Innenministerin Karin Haller am Montag.")
+    assert found == [("direct", "Wir werden nicht nachgeben", "Karin Haller")]
+
+
+def test_a_quote_interrupted_by_its_cue_is_two_quotes_of_one_speaker(pipeline) -> None:
+    found = quotes_of(pipeline, "»Wir sind bereit«, sagte Rutte. »Aber nicht um jeden Preis.«")
+    assert [(kind, speaker) for kind, _, speaker in found] == [("direct", "Rutte"), ("direct", "Rutte")]
+
+
+def test_a_quote_over_two_paragraphs_is_one_quote(pipeline) -> None:
+    text = "Markus Berger erklärte: „Das Werk schließt im Mai.\n\nDie Beschäftigten bekommen eine Abfindung.“"
+    found = quotes_of(pipeline, text)
+    assert len(found) == 1 and found[0][1].endswith("Abfindung") and found[0][2] == "Markus Berger"
+
+
+def test_indirect_speech_and_its_continuation_keep_the_speaker(pipeline) -> None:
+    text = "Sergej Lawrow sagte, Russland sei zu Gesprächen bereit. Man habe der Regierung ein Angebot gemacht."
+    found = quotes_of(pipeline, text)
+    assert found == [("indirect", "Russland sei zu Gesprächen bereit", "Sergej Lawrow"),
+                     ("indirect", "Man habe der Regierung ein Angebot gemacht", "Sergej Lawrow")]
+
+
+def test_so_and_laut_cues(pipeline) -> None:
+    found = quotes_of(pipeline, "Es sei nicht an Russland, darüber zu entscheiden, so Rutte. "
+                                "Laut Polizei wurde niemand verletzt.")
+    assert found[0] == ("indirect", "Es sei nicht an Russland, darüber zu entscheiden", "Rutte")
+    assert found[1][:2] == ("reported", "Laut Polizei wurde niemand verletzt")
+
+
+def test_a_pronoun_refers_to_the_last_speaker(pipeline) -> None:
+    text = "„Das ist ein guter Tag“, sagte Anna Lindqvist. Die Verträge seien unterschrieben, fügte sie hinzu."
+    found = quotes_of(pipeline, text)
+    assert found[1] == ("indirect", "Die Verträge seien unterschrieben", "Anna Lindqvist")
+
+
+def test_titles_and_single_words_in_quotation_marks_are_no_quotes(pipeline) -> None:
+    assert quotes_of(pipeline, "Der Film mit dem Titel „Die Nacht der langen Messer“ lief im „Kino“.") == []
+
+
+def test_interview_answers_are_quotes_of_the_interviewee(pipeline) -> None:
+    text = ("Juan Monedero fordert mehr Opposition. STANDARD: Sind Sie enttäuscht? Monedero: Nein, wir haben "
+            "viel erreicht. STANDARD: Und jetzt? Monedero: Jetzt beginnt die Arbeit.")
+    found = quotes_of(pipeline, text)
+    assert [q[1] for q in found] == ["Nein, wir haben viel erreicht", "Jetzt beginnt die Arbeit"]
+    assert all(q[0] == "direct" and q[2] and q[2].endswith("Monedero") for q in found)
+
+
+def test_no_text_no_quotes(pipeline) -> None:
+    assert find_quotes("", []) == [] and find_quotes("  \n ", []) == []
