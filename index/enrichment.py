@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from index.entities import quotes
 from index.errors import ReaderError
-from index.models import Article, Mention
+from index.models import Article, Mention, Quote
 from index.store import LINK_ENTITIES, Store
 
 log = logging.getLogger(__name__)
@@ -54,3 +55,47 @@ def recognise_again(store: Store, extract: Extract) -> tuple[list[str], int]:
     if recovered:
         log.info("entities recognised on a new attempt for %d articles", len(recovered))
     return recovered, len(outcomes) - len(recovered)
+
+
+def find_quotes(article: Article, mentions: list[Mention]) -> list[Quote] | None:
+    """The article's quotes, or None when the recogniser raised (logged; the article keeps its
+    text and entities, and its quotes are looked for again by the next import or reindex)."""
+    try:
+        return quotes.find_quotes(article.body, mentions)
+    except Exception:  # noqa: BLE001 - a quote bug must spare the article
+        log.exception("quote recognition failed on %s (%r); stored without quotes",
+                      article.path or article.url or article.id, article.title[:80])
+        return None
+
+
+def quote_missing(store: Store, batch: int = 500) -> int:
+    """Find the quotes of the articles stored without them (imported before quotes existed, by an
+    older recogniser, or whose recognition failed), from their stored mentions. Returns how many
+    articles have their quotes now."""
+    done = 0
+    failed: set[str] = set()
+    while True:
+        rows = store.query(
+            "SELECT a.id FROM articles a LEFT JOIN quote_state q ON q.article_id = a.id "
+            "LEFT JOIN analysis_failures f ON f.article_id = a.id "
+            "WHERE (q.article_id IS NULL OR q.version < ?) AND f.article_id IS NULL LIMIT ?",
+            (quotes.VERSION, batch + len(failed)))
+        ids = [r["id"] for r in rows if r["id"] not in failed][:batch]
+        if not ids:
+            return done
+        articles = store.get_many(ids)
+        marks = ",".join("?" * len(ids))
+        stored: dict[str, list[Mention]] = {article_id: [] for article_id in ids}
+        for r in store.query(f"SELECT article_id, raw_entity, kind, start, end, text, partial, role FROM mentions "
+                             f"WHERE article_id IN ({marks}) ORDER BY article_id, start", ids):
+            stored[r["article_id"]].append(Mention(entity=r["raw_entity"], kind=r["kind"], start=r["start"],
+                                                   end=r["end"], text=r["text"], partial=bool(r["partial"]),
+                                                   role=r["role"]))
+        found = {article_id: find_quotes(article, stored[article_id]) for article_id, article in articles.items()}
+        failed.update(article_id for article_id, result in found.items() if result is None)
+        failed.update(article_id for article_id in ids if article_id not in articles)
+        with store.transaction() as db:
+            for article_id, result in found.items():
+                if result is not None:
+                    store.replace_quotes(db, article_id, result)
+                    done += 1

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from index import analysis, enrichment, importer, store_entities
+from index import analysis, enrichment, importer, store_entities, store_quotes
 from index.importer import MAX_ARTICLE_CHARS  # noqa: F401 - part of the library's API
 from index.bookmark_store import BookmarkStore
 from index.listing import DATABASE_NAME
 from index.entities import EntityPipeline, corrections
+from index.entities.quotes import find_quotes
 from index.errors import LibraryError, LibraryFull, LibraryReadOnly, UnknownArticle, UnknownEntity
-from index.models import Article, ArticleSummary, Entity, EntityMention, Hit, Mention, Span
+from index.models import Article, ArticleSummary, Entity, EntityMention, Hit, Mention, Quote, Span
 from index.search import DAMAGED_MESSAGE, IndexDamaged, IndexDocument, SearchIndex
 from index.search_prepared import Prepared
 from index.faults import crash_point
@@ -373,6 +374,7 @@ class Library:
             raise self.store.refusal("articles cannot be added to it")
         report = ImportReport()
         report.entities_recovered, _ = self.recognise_failed_again()
+        self.quote_missing()
         plan = importer.plan(paths)
         report.failed.extend(plan.skipped)
         batch = _ImportBatch()
@@ -464,9 +466,11 @@ class Library:
         # Recognise entities before the transaction, so the write lock is held only for the writing.
         analysed = [(found, None) if found is not None else enrichment.recognise(self._extract_mentions, article)
                     for article, found, _ in to_write]
+        quoted = [enrichment.find_quotes(article, found) if failure is None else None
+                  for (article, _, _), (found, failure) in zip(to_write, analysed)]
         with self.store.transaction() as db:
-            for (article, _, _), (found, failure) in zip(to_write, analysed):
-                self.store.upsert_article(db, article, found, analysis_failure=failure)
+            for (article, _, _), (found, failure), quotes in zip(to_write, analysed, quoted):
+                self.store.upsert_article(db, article, found, analysis_failure=failure, quotes=quotes)
             self.store.note_pending(db, copies.GROUP_COPIES)
         crash_point("articles-stored")
         return [(article, postings) for article, _, postings in to_write]
@@ -482,12 +486,18 @@ class Library:
         return self.entity_pipeline().extract(text)
 
     @_writer_work
+    def quote_missing(self) -> int:
+        """Find the quotes of articles stored without them (from before quotes, or a failed try)."""
+        return enrichment.quote_missing(self.store)
+
+    @_writer_work
     def recognise_failed_again(self) -> tuple[int, int]:
         """Retry recognition on the articles stored without entities: (now recognised, still failing)."""
         recovered, still_failing = enrichment.recognise_again(self.store, self._extract_mentions)
         if recovered:
             self.index_stored(recovered)
             self.refresh_entities()
+            self.quote_missing()
         return len(recovered), still_failing
 
     # --- entities -------------------------------------------------------------
@@ -500,6 +510,10 @@ class Library:
 
     def extract(self, text: str) -> list[Mention]:
         """Recognise and link entities in any text (offsets into that text), with the user's corrections."""
+        return self.extract_with_quotes(text, quotes=False)[0]
+
+    def extract_with_quotes(self, text: str, quotes: bool = True) -> tuple[list[Mention], list[Quote]]:
+        """Entities and (when asked) quotes of any text, speakers linked like the mentions."""
         pipeline = self.entity_pipeline()
         mentions = pipeline.extract(text)
         resolution = pipeline.resolve(store_entities.records_of(mentions))
@@ -508,7 +522,25 @@ class Library:
             entity = resolution.get(mention.entity)
             if entity is not None:
                 linked.append(mention.model_copy(update={"entity": entity.id, "kind": entity.kind}))
-        return linked
+        found = []
+        for quote in find_quotes(text, mentions) if quotes else []:
+            speaker = resolution.get(quote.speaker) if quote.speaker else None
+            found.append(quote.model_copy(update={"speaker": speaker.id if speaker else None}))
+        return linked, found
+
+    def quotes(self, article_id: str) -> list[Quote]:
+        """An article's quotes in body order, speakers as final entity ids."""
+        article = self.article(article_id)
+        return store_quotes.article_quotes(self.store, article.id, article.body)
+
+    def quotes_of(self, name_or_id: str | None = None, limit: int | None = None) -> list[dict]:
+        """Quotes across the library, newest first: of one entity (any alias), or everyone's."""
+        entity_id = self.entity(name_or_id).id if name_or_id else None
+        return store_quotes.quote_rows(self.store, entity_id, limit)
+
+    def entity_profile(self, name_or_id: str, by: str = "day") -> dict:
+        """An entity's profile: counts, timeline, who it appears with, sources, latest quotes."""
+        return store_quotes.entity_profile(self.store, self.entity(name_or_id), by)
 
     def _aliases_stamp(self) -> str:
         try:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from index.errors import LibraryError, LibraryFull, LibraryReadOnly, UnknownArticle
 from index.listing import LISTED_COLUMNS, listed_values, newest_rows
-from index.models import Article, ArticleSummary, Mention
+from index.models import Article, ArticleSummary, Mention, Quote
 from index.store_journal import LINK_ENTITIES, StoreJournal, now as _now
 from index.store_reading import open_read_only
 
@@ -102,6 +102,28 @@ CREATE TABLE IF NOT EXISTS analysis_failures (
     article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     error TEXT NOT NULL,
     failed_at TEXT NOT NULL
+);
+"""
+
+# Quotes (index/entities/quotes.py, index/store_quotes.py): offsets into the body, speaker as the
+# provisional entity id the recogniser gave (resolved through entity_map like a mention).
+# quote_state says which articles have their quotes and by which version of the recogniser;
+# an article missing from it gets them on the next import, reindex or doctor --fix.
+_QUOTES_SCHEMA = """
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    cue TEXT,
+    speaker TEXT,
+    speaker_text TEXT
+);
+CREATE INDEX IF NOT EXISTS quotes_by_article ON quotes(article_id, start);
+CREATE INDEX IF NOT EXISTS quotes_by_speaker ON quotes(speaker);
+CREATE TABLE IF NOT EXISTS quote_state (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL
 );
 """
 
@@ -296,6 +318,7 @@ class Store(StoreJournal):
             self._with_busy_wait(lambda: db.executescript(_SCHEMA))
             self._with_busy_wait(lambda: db.executescript(_FEEDS_SCHEMA))
             self._with_busy_wait(lambda: db.executescript(_STORIES_SCHEMA))
+            self._with_busy_wait(lambda: db.executescript(_QUOTES_SCHEMA))
             self._with_busy_wait(self._add_missing_columns)
             self._check_version()
         except sqlite3.OperationalError as exc:
@@ -418,10 +441,10 @@ class Store(StoreJournal):
         return None
 
     def upsert_article(self, db: sqlite3.Connection, article: Article, mentions: list[Mention],
-                       analysis_failure: str | None = None) -> None:
+                       analysis_failure: str | None = None, quotes: list[Quote] | None = None) -> None:
         """Write an article (inserted or replaced by id) and its mentions, and note that the
         entities need linking again. ``analysis_failure``: why recognition gave no mentions.
-        Call inside transaction()."""
+        ``quotes`` None: not found yet (the next import or reindex finds them). Call inside transaction()."""
         now = _now()
         published = article.published.isoformat() if article.published else None
         published_ts = article.published.timestamp() if article.published else None
@@ -440,16 +463,30 @@ class Store(StoreJournal):
              json.dumps(article.tags, ensure_ascii=False), article.fingerprint, now, now),
         )
         self.replace_mentions(db, article.id, mentions)
+        if quotes is not None and analysis_failure is None:
+            self.replace_quotes(db, article.id, quotes)
         self.set_analysis_failure(db, article.id, analysis_failure)
         self.note_pending(db, LINK_ENTITIES)
 
     def replace_mentions(self, db: sqlite3.Connection, article_id: str, mentions: list[Mention]) -> None:
+        """New mentions; the article's quotes, whose speakers are mentions, are found again later."""
         db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+        db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+        db.execute("DELETE FROM quote_state WHERE article_id = ?", (article_id,))
         db.executemany(
             "INSERT INTO mentions (article_id, raw_entity, kind, start, end, text, partial, role) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(article_id, m.entity, m.kind, m.start, m.end, m.text, int(m.partial), m.role) for m in mentions],
         )
+
+    def replace_quotes(self, db: sqlite3.Connection, article_id: str, quotes: list[Quote]) -> None:
+        from index.entities.quotes import VERSION
+
+        db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+        db.executemany(
+            "INSERT INTO quotes (article_id, start, end, kind, cue, speaker, speaker_text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, q.start, q.end, q.kind, q.cue, q.speaker, q.speaker_text) for q in quotes])
+        db.execute("INSERT OR REPLACE INTO quote_state (article_id, version) VALUES (?, ?)", (article_id, VERSION))
 
     def mark_indexed(self, ids: list[str]) -> None:
         with self.transaction() as db:

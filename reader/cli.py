@@ -39,10 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     _data_dir_option(common, argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    from reader.commands import (bookmark_cmds, doctor_cmds, entity_cmds, feed_cmds, library_cmds, remove_cmds,
-                                 story_cmds)
+    from reader.commands import (bookmark_cmds, doctor_cmds, entity_cmds, feed_cmds, library_cmds, quote_cmds,
+                                 remove_cmds, story_cmds)
 
-    for module in (library_cmds, remove_cmds, entity_cmds, bookmark_cmds, doctor_cmds, feed_cmds, story_cmds):
+    for module in (library_cmds, remove_cmds, entity_cmds, quote_cmds, bookmark_cmds, doctor_cmds, feed_cmds,
+                   story_cmds):
         module.register(subparsers, common)
     return parser
 

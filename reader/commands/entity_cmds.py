@@ -35,6 +35,8 @@ def register(subparsers, common) -> None:
     extract = subparsers.add_parser("extract", parents=[common], help="recognise and link entities in any text")
     extract.add_argument("file", nargs="?", default="-", metavar="FILE|-", help="a text file (default: stdin)")
     extract.add_argument("--json", action="store_true", help="print JSON")
+    extract.add_argument("--quotes", action="store_true",
+                         help="also find quotes and their speakers (JSON: {mentions, quotes})")
     extract.set_defaults(handler=cmd_extract)
 
     evaluate = subparsers.add_parser("eval-entities", parents=[common],
@@ -98,13 +100,17 @@ def cmd_extract(args, data_dir: Path) -> int:
         except OSError as exc:
             raise ReaderError(f"Cannot read {args.file}: {exc.strerror}.") from None
     with Library.open(data_dir, notify=say_waiting) as library:
-        mentions = library.extract(text)
+        mentions, quotes = library.extract_with_quotes(text, quotes=args.quotes)
+    found = [{"start": m.start, "end": m.end, "text": m.text, "kind": m.kind, "entity": m.entity,
+              "partial": m.partial} for m in mentions]
     if args.json:
-        print_json([{"start": m.start, "end": m.end, "text": m.text, "kind": m.kind, "entity": m.entity,
-                     "partial": m.partial} for m in mentions])
+        print_json({"mentions": found, "quotes": [q.model_dump() for q in quotes]} if args.quotes else found)
         return 0
     for m in mentions:
         console.print(f"{m.start:>6}-{m.end:<6} {m.kind:<7} {markup(m.text)}  [dim]→ {markup(m.entity)}[/]")
+    for q in quotes:
+        speaker = markup(q.speaker or q.speaker_text or "unknown")
+        console.print(f"{q.start:>6}-{q.end:<6} {q.kind:<8} [bold]{speaker}[/]: {markup(' '.join(q.text.split())[:200])}")
     return 0
 
 

@@ -187,6 +187,7 @@ def cmd_show(args, data_dir: Path) -> int:
     with Library.open(data_dir, notify=say_waiting) as library:
         article = library.article(args.id)
         mentions = library.mentions(article.id)
+        quotes = library.quotes(article.id)
         copies, agencies = library.copies(article.id), library.agencies(article.id)
     if args.json:
         print_json({"id": article.id, "title": article.title, "source": article.source,
@@ -195,6 +196,7 @@ def cmd_show(args, data_dir: Path) -> int:
                     "body": article.body,
                     "mentions": [m.model_dump(include={"entity", "kind", "start", "end", "text", "partial"})
                                  for m in mentions],
+                    "quotes": [q.model_dump() for q in quotes],
                     "copies": [{"id": copy_id, "similarity": similarity} for copy_id, similarity in copies],
                     "agencies": agencies})
         return 0
@@ -246,5 +248,6 @@ def _snippet_text(hit) -> Text:
 def cmd_reindex(args, data_dir: Path) -> int:
     with Library.open(data_dir, notify=say_waiting) as library, progress_bar("Indexing") as update:
         count = library.reindex(progress=update)
+        library.quote_missing()  # a library from before quotes gets them here
     err_console.print(f"Reindexed {count} articles.")
     return 0
