@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
@@ -91,6 +91,8 @@ class OpenedArticle:
     entities: list[Entity] | None = None
     # "also in: Spiegel, Zeit (dpa copy) · published first" for an article with copies.
     also_in: str | None = None
+    # Its quotes (index.models.Quote), marked in the body.
+    quotes: list = field(default_factory=list)
 
 
 class ArticleLoaded(Message):

@@ -26,6 +26,7 @@ class Highlights:
     hits: list[Span] = field(default_factory=list)
     target_entity: str | None = None
     current: Span | None = None
+    quotes: list = field(default_factory=list)  # index.models.Quote
 
 
 def mention_place(mention: EntityMention) -> Place:
@@ -61,7 +62,7 @@ class Reading:
         if self.opened is None:
             return Highlights()
         return Highlights(mentions=self.opened.mentions, hits=self.opened.hits, target_entity=self.target_id,
-                          current=self.place.span if self.place else None)
+                          current=self.place.span if self.place else None, quotes=self.opened.quotes)
 
     def status(self) -> str:
         """e.g. "Macron 3/17 · article 2/4  │  hit 2/5 · ] next, [ previous"."""

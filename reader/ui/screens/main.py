@@ -33,6 +33,7 @@ from reader.ui.screens.main_copies import CopyActions
 from reader.ui.screens.main_entities import EntityActions
 from reader.ui.screens.main_feeds import FeedActions
 from reader.ui.screens.main_library import EMPTY_LIBRARY, LibraryEdits
+from reader.ui.screens.main_quotes import QuoteActions
 from reader.ui.screens.main_refresh import LibraryWatch
 from reader.ui.screens.main_work import PAGE_SIZE, SEARCH_PAGE, LibraryWork
 from reader.ui.widgets.article_list import ArticleList, hit_prompt, summary_prompt
@@ -51,8 +52,8 @@ LIST_MIN_WIDTH = 70
 ENTITIES_MIN_WIDTH = 110
 
 
-class MainScreen(CopyActions, EntityActions, LibraryEdits, CiteActions, LibraryWatch, FeedActions, LibraryWork,
-                 Screen):
+class MainScreen(CopyActions, EntityActions, QuoteActions, LibraryEdits, CiteActions, LibraryWatch, FeedActions,
+                 LibraryWork, Screen):
     search_bar = getters.query_one(SearchBar)
     article_list = getters.query_one(ArticleList)
     article_view = getters.query_one(ArticleView)
@@ -72,6 +73,8 @@ class MainScreen(CopyActions, EntityActions, LibraryEdits, CiteActions, LibraryW
         Binding("n", "next_mention", "Next mention"),
         Binding("N", "previous_mention", "Prev mention", show=False),
         Binding("m", "mentions", "Mentions"),
+        Binding("Q", "quotes", "Quotes of entity", show=False),
+        Binding("p", "profile", "Entity profile", show=False),
         Binding("b", "bookmark", "Bookmark"),
         Binding("B", "bookmarks", "Bookmarks"),
         Binding("r", "refresh", "Refresh", show=False),

@@ -96,7 +96,9 @@ class LibraryWork:
             if group is not None and not agencies:  # the copy's credit may be in another outlet's version
                 agencies = list(dict.fromkeys(a for m in group.articles for a in self.library.agencies(m.id)))
             also_in = also_in_line(article.id, group, agencies)
-            self.post_message(ArticleLoaded(OpenedArticle(article, mentions, hits, query, place, also_in=also_in)))
+            quotes = self.library.quotes(article.id)
+            self.post_message(ArticleLoaded(OpenedArticle(article, mentions, hits, query, place, also_in=also_in,
+                                                          quotes=quotes)))
             # The article is on screen; its entity list follows, unless the reader has moved on.
             if with_entities and not get_current_worker().is_cancelled:
                 self.post_message(EntitiesLoaded(self.library.entities(article_id=article.id), "article", article.id))

@@ -49,6 +49,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--hit",
         "article-view--current",
         "article-view--empty",
+        "article-view--quote",
     }
 
     DEFAULT_CSS = """
@@ -66,6 +67,7 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article-view--hit { background: $warning 60%; color: $text; text-style: bold; }
         & > .article-view--current { text-style: bold reverse; }
         & > .article-view--empty { color: $text-muted; }
+        & > .article-view--quote { text-style: italic; background: $primary 12%; }
     }
     """
 
@@ -151,6 +153,9 @@ class ArticleView(ScrollView, can_focus=True):
         text = Text(visible(body))  # one character for one: the offsets below stay valid
         marks = self.highlights
         kind_styles = {kind: self.get_component_rich_style(f"article-view--{kind}") for kind in KINDS}
+        quoted = self.get_component_rich_style("article-view--quote")
+        for quote in marks.quotes:  # under the mentions: a speaker's name inside a quote keeps its colour
+            text.stylize(quoted, quote.start, quote.end)
         target = self.get_component_rich_style("article-view--target")
         for mention in marks.mentions:
             text.stylize(kind_styles.get(mention.kind, kind_styles["other"]), mention.start, mention.end)
