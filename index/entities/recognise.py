@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from . import ambiguity, hygiene, org_rules, place_rules, plain_words
 from .cues import (AGENCY_WORDS, DATELINE_MARKS, SPEECH_VERBS, TITLES, is_category_noun,
@@ -108,6 +109,10 @@ def _tidy(spans: list[Span], words: list[str], sentence_start: int) -> list[Span
                     result.append(piece)
             start = i + 1
     return result
+
+
+# A motorway, federal, state or district road: A391, B214, L1140, K12.
+_ROAD = re.compile(r"^[ABLK]\d{1,4}$")
 
 
 class Recogniser:
@@ -241,8 +246,9 @@ class Recogniser:
     def _could_be_name(self, word: str) -> bool:
         """False for one-word spans the CRF should not have found: lower-case adjectives
         (deutschen), derived words (Berliner, Pariser), common nouns (Treffens) and codes."""
-        if not word[:1].isupper() or sum(c.isdigit() for c in word) >= 3:
-            return False  # lower case, or a code (DE0007664039, B2B-2024)
+        if not word[:1].isupper() or (sum(c.isdigit() for c in word) >= 3
+                                      and not _ROAD.match(word)):
+            return False  # lower case, or a code (DE0007664039, B2B-2024), not a road (B214)
         lex = self.lexicon
         low = word.lower()
         for ending in ("er", "ern", "ers", "erin", "erinnen"):

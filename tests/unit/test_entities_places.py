@@ -52,3 +52,11 @@ def test_a_district_named_with_kreis_is_a_place_of_its_own(pipeline):
         "Das Jugendamt des Oder-Wiesen-Kreises für Neudorf und Altheim lädt ein.")]
     assert ("Oder-Wiesen-Kreises", "place") in found
     assert not any("für" in text for text, _ in found)
+
+
+@pytest.mark.parametrize("text, road", [
+    ("Der Unfall geschah gegen 18:30 Uhr auf der B214 in Richtung Sulingen.", "B214"),
+    ("Vorsicht bitte auf der A391 : Richtung Braunschweig-Südwest", "A391"),
+])
+def test_a_road_with_a_three_digit_number_is_a_place_not_a_code(pipeline, text, road):
+    assert (road, "place") in [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
