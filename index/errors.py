@@ -21,6 +21,13 @@ class UnknownArticle(ReaderError):
         self.article_id = article_id
 
 
+class AmbiguousId(UnknownArticle):
+    def __init__(self, prefix: str, count: int):
+        ReaderError.__init__(self, f"{count} articles start with {prefix}; type more of the id.")
+        self.article_id = prefix
+        self.count = count
+
+
 class UnknownEntity(ReaderError):
     def __init__(self, name: str):
         super().__init__(f"No entity called {name!r}.")

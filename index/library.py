@@ -11,14 +11,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from index import analysis, enrichment, importer, store_entities, store_quotes
 from index.importer import MAX_ARTICLE_CHARS  # noqa: F401 - part of the library's API
 from index.bookmark_store import BookmarkStore
 from index.listing import DATABASE_NAME
-from index.entities import EntityPipeline, corrections
-from index.entities.quotes import find_quotes
-from index.errors import LibraryError, LibraryFull, LibraryReadOnly, UnknownArticle, UnknownEntity
+from index.errors import AmbiguousId, LibraryError, LibraryFull, LibraryReadOnly, UnknownArticle, UnknownEntity
 from index.models import Article, ArticleSummary, Entity, EntityMention, Hit, Mention, Quote, Span
 from index.search import DAMAGED_MESSAGE, IndexDamaged, IndexDocument, SearchIndex
 from index.search_prepared import Prepared
@@ -27,6 +26,9 @@ from index.store import LINK_ENTITIES, Store
 from index.stories import copies, story_clusters
 from index.stories.agencies import read_credits
 from index.work_lock import WorkLock
+
+if TYPE_CHECKING:
+    from index.entities import EntityPipeline  # loaded when first recognising (numpy, the model)
 
 log = logging.getLogger(__name__)
 
@@ -240,13 +242,18 @@ class Library:
         return self.store.summaries(limit=limit, offset=offset)
 
     def resolve_id(self, article_id: str) -> str:
-        """The full id for an id or a unique prefix of at least four characters."""
-        if len(article_id) >= 4:
-            matches = self.store.ids_with_prefix(article_id)
-            if len(matches) == 1:
-                return matches[0]
-            if len(matches) > 1 and article_id not in matches:
-                raise UnknownArticle(article_id)
+        """The full id for an id or a unique prefix of it; an ambiguous prefix says how many share it."""
+        if not article_id or self.store.query("SELECT 1 FROM articles WHERE id = ?", (article_id,)):
+            return article_id
+        # A range over the primary key, not LIKE: an index lookup, also at 100k articles.
+        between = (article_id, article_id + "\U0010ffff")
+        matches = [r["id"] for r in self.store.query(
+            "SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2", between)]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            count = self.store.query("SELECT count(*) AS n FROM articles WHERE id >= ? AND id < ?", between)[0]["n"]
+            raise AmbiguousId(article_id, count)
         return article_id
 
     def article(self, article_id: str) -> Article:
@@ -505,6 +512,8 @@ class Library:
     def entity_pipeline(self) -> EntityPipeline:
         """The recogniser and linker, loaded on first use (the app's first paint must not wait)."""
         if self._pipeline is None:
+            from index.entities import EntityPipeline
+
             self._pipeline = EntityPipeline.load(self.aliases_file)
         return self._pipeline
 
@@ -523,6 +532,8 @@ class Library:
             if entity is not None:
                 linked.append(mention.model_copy(update={"entity": entity.id, "kind": entity.kind}))
         found = []
+        from index.entities.quotes import find_quotes  # the recogniser's package: loaded with the pipeline
+
         for quote in find_quotes(text, mentions) if quotes else []:
             speaker = resolution.get(quote.speaker) if quote.speaker else None
             found.append(quote.model_copy(update={"speaker": speaker.id if speaker else None}))
@@ -577,6 +588,8 @@ class Library:
             if not target:
                 raise UnknownEntity(value)
             into = target[0].name
+        from index.entities import corrections  # the recogniser's package: loaded only to correct
+
         corrections.record(self.aliases_file, change, entity_id, found[0].name, value, into)
         self._pipeline = None  # read the file again
         self.refresh_entities()

@@ -11,10 +11,13 @@ import json
 import sys
 from collections import defaultdict
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from index.entities.resolve import EntityRecord, FinalEntity
 from index.models import Entity, EntityMention, Mention
 from index.store import LINK_ENTITIES, Store
+
+if TYPE_CHECKING:  # the recogniser's package loads numpy and its model: not for reading
+    from index.entities.resolve import EntityRecord, FinalEntity
 
 # The final entity of a mention: mapped id, the raw id when not yet mapped, NULL when suppressed.
 _RESOLVED = "CASE WHEN em.raw_entity IS NULL THEN m.raw_entity ELSE em.entity END"
@@ -162,6 +165,8 @@ def entity_records(store: Store) -> list[EntityRecord]:
     Built row by row from rows sorted by id (one record per id at a time, kinds and roles
     shared strings): at 100k articles there are ~500,000 ids.
     """
+    from index.entities.resolve import EntityRecord
+
     records: list[EntityRecord] = []
     current: str | None = None
     kind = ""
@@ -184,6 +189,8 @@ def entity_records(store: Store) -> list[EntityRecord]:
 
 def records_of(mentions: list[Mention]) -> list[EntityRecord]:
     """EntityRecords for mentions not (yet) in the store, e.g. of a text being extracted."""
+    from index.entities.resolve import EntityRecord
+
     surfaces: dict[str, dict[str, int]] = defaultdict(dict)
     kinds: dict[str, str] = {}
     roles: dict[str, set[str]] = defaultdict(set)

@@ -78,6 +78,9 @@ def _app_data_dir(argv: list[str]) -> tuple[bool, str | None]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv == ["--version"]:  # answered before the parser, which imports every command's modules
+        print(f"reader {__version__}")
+        return 0
     wants_the_app, data_dir_option = _app_data_dir(argv)
     if wants_the_app:
         command = None

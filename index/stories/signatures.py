@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash
-from datasketch.lsh import _optimal_param
 
 from index.stories.agencies import Credits, read_credits, without_credits
 
@@ -56,11 +54,15 @@ class Signature:
 
 @lru_cache(maxsize=1)
 def _permutations():
+    from datasketch import MinHash  # datasketch loads scipy (0.3 s): only when signatures are made
+
     return MinHash(num_perm=NUM_PERM, scheme=_SCHEME, hashfunc=int).permutations
 
 
 @lru_cache(maxsize=1)
 def band_ranges() -> list[tuple[int, int]]:
+    from datasketch.lsh import _optimal_param
+
     bands, rows = _optimal_param(CANDIDATE_JACCARD, NUM_PERM, 0.5, 0.5)
     return [(band * rows, (band + 1) * rows) for band in range(bands)]
 
@@ -85,6 +87,8 @@ def signature(body: str, credits: Credits | None = None) -> Signature | None:
     found = shingle_hashes(body, credits)
     if len(found) < MIN_SHINGLES:
         return None
+    from datasketch import MinHash
+
     minhash = MinHash(num_perm=NUM_PERM, scheme=_SCHEME, hashfunc=int, permutations=_permutations())
     minhash.update_batch(found)
     return Signature(minhash.hashvalues.astype(np.uint32), len(found))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from rich.table import Table
 from rich.text import Text
 
 from index.errors import ReaderError
@@ -57,15 +56,9 @@ def cmd_entities(args, data_dir: Path) -> int:
         console.print("No entities." if args.article or args.kind else
                       "No entities yet. Import articles with: reader add PATH")
         return 0
-    table = Table(title=f"{len(entities)} entities", title_justify="left")
-    for column in ("kind", "name", "articles", "mentions", "aliases"):
-        table.add_column(column, justify="right" if column in ("articles", "mentions") else "left",
-                         overflow="fold")
-    for e in entities:
-        # Text, not str: a table reads a str cell as markup.
-        table.add_row(e.kind, Text(visible(e.name)), str(e.articles), str(e.mentions),
-                      Text(visible(", ".join(e.aliases[:6]))))
-    console.print(table)
+    from reader.commands.entity_table import write_entity_lines
+
+    write_entity_lines(entities)
     return 0
 
 

@@ -1,0 +1,48 @@
+"""`reader entities` for people lists what --json lists; an ambiguous id prefix says so."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+
+
+def run(capsys, data_dir: Path, *argv: str) -> tuple[int, str, str]:
+    code = main(["--data-dir", str(data_dir), *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_human_entities_list_every_entity_with_its_counts_in_order(capsys, seeded_library):
+    entities = json.loads(run(capsys, seeded_library, "entities", "--json")[1])
+    code, out, _ = run(capsys, seeded_library, "entities")
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == f"{len(entities)} entities"
+    assert lines[1].split() == ["kind", "name", "articles", "mentions", "aliases"]
+    rows = lines[2:]
+    assert len(rows) == len(entities)
+    for entity, row in zip(entities, rows):
+        assert row.startswith(f"{entity['kind']:<6} {entity['name']}")
+        name_end = row.index(entity["name"]) + len(entity["name"])
+        assert row[name_end:].split()[:2] == [str(entity["articles"]), str(entity["mentions"])]
+
+
+def test_an_ambiguous_id_prefix_says_how_many_articles_share_it(capsys, seeded_library):
+    ids = [a["id"] for a in json.loads(run(capsys, seeded_library, "articles", "--json")[1])]
+    prefix = next(i[:1] for i in ids if sum(j.startswith(i[:1]) for j in ids) > 1)
+    sharing = sum(j.startswith(prefix) for j in ids)
+    code, _, err = run(capsys, seeded_library, "show", prefix)
+    assert code == 1 and err.strip() == f"reader: {sharing} articles start with {prefix}; type more of the id."
+    unique = next(i for i in ids if i.startswith(prefix))[:12]
+    assert run(capsys, seeded_library, "show", unique, "--json")[0] == 0
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--data-dir", "/nonexistent/x", "--version"]])
+def test_version_is_answered(argv):
+    result = subprocess.run([sys.executable, "-m", "reader.cli", *argv], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout.startswith("reader ")
