@@ -52,7 +52,8 @@ async def test_the_bookmarks_screen_edits_deletes_restores_and_opens(app):
         await wait_for(pilot, lambda: isinstance(app.screen, BookmarksScreen) and app.screen.bookmarks,
                        description="the bookmarks screen")
         table = app.screen.query_one(DataTable)
-        assert table.row_count == 1 and article.title in str(table.get_row_at(0)[0])
+        shown_title = str(table.get_row_at(0)[0])  # cut to the column's width
+        assert table.row_count == 1 and article.title.startswith(shown_title.removesuffix("…"))
 
         await pilot.press("n")
         await wait_for(pilot, lambda: isinstance(app.screen, EditBookmark), description="the note editor")

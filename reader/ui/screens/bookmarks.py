@@ -10,17 +10,38 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label
+from textual.widgets import DataTable, Header, Label
 
 from index.models import Bookmark
 from reader.terminal import visible
 from reader.ui.format import plural
 from reader.ui.worker_errors import reporting_errors
+from reader.ui.widgets.whole_keys_footer import WholeKeysFooter
 
 if TYPE_CHECKING:
     from index.library import Library
 
 QUOTE_WIDTH = 60
+# Shares of the width for article, passage, note and tags, and each one's fewest columns.
+_SHARES = (0.24, 0.40, 0.22, 0.14)
+_FEWEST = (12, 16, 10, 8)
+_MOST = (30, QUOTE_WIDTH, 60, 30)
+
+
+def column_widths(screen_width: int) -> tuple[int, int, int, int]:
+    """Widths of the four columns that fit the screen, every column visible (the widest cut first)."""
+    room = max(sum(_FEWEST), screen_width - 2 - 4 * 2)  # scrollbar, cell padding
+    widths = [max(low, min(high, int(room * share))) for share, low, high in zip(_SHARES, _FEWEST, _MOST)]
+    while sum(widths) > room:
+        widest = max(range(4), key=lambda i: widths[i] - _FEWEST[i])
+        if widths[widest] <= _FEWEST[widest]:
+            break
+        widths[widest] -= 1
+    return tuple(widths)  # type: ignore[return-value]
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 class BookmarksLoaded(Message):
@@ -57,14 +78,14 @@ class BookmarksScreen(Screen[Bookmark | None]):
         yield Header()
         yield Label("Loading bookmarks…", id="bookmarks-title")
         yield DataTable(id="bookmarks-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield WholeKeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("Article", key="article", width=30)
-        table.add_column("Passage", key="passage", width=QUOTE_WIDTH)
-        table.add_column("Note", key="note")
-        table.add_column("Tags", key="tags")
+        self.widths = column_widths(self.app.size.width)
+        for (label, key), width in zip((("Article", "article"), ("Passage", "passage"), ("Note", "note"),
+                                        ("Tags", "tags")), self.widths):
+            table.add_column(label, key=key, width=width)
         table.focus()
         self.load_bookmarks()
 
@@ -95,7 +116,8 @@ class BookmarksScreen(Screen[Bookmark | None]):
             bookmarks = self.library.bookmarks.list()
             titles = {}
             for article_id in {b.article for b in bookmarks} - set(self.titles):
-                titles[article_id] = self.library.article(article_id).title
+                article, removed = self.library.bookmarks.article(article_id)
+                titles[article_id] = ("(removed) " if removed else "") + article.title  # seen even when cut
             self.post_message(BookmarksLoaded(bookmarks, titles, notice))
 
     # --- showing ---------------------------------------------------------------------
@@ -108,13 +130,13 @@ class BookmarksScreen(Screen[Bookmark | None]):
         row = table.cursor_row
         table.clear()
         for bookmark in self.bookmarks:
-            title = visible(self.titles.get(bookmark.article, bookmark.article))
+            title_width, quote_width, note_width, tags_width = self.widths
+            title = _cut(visible(self.titles.get(bookmark.article, bookmark.article)), title_width)
             quote = visible(" ".join((bookmark.quote or "").split()))
-            passage = Text(quote if len(quote) <= QUOTE_WIDTH else quote[:QUOTE_WIDTH - 1] + "…") if quote \
-                else Text("(whole article)", style="dim")
+            passage = Text(_cut(quote, quote_width)) if quote else Text("(whole article)", style="dim")
             # Text, not str: a table reads a str cell as markup.
-            table.add_row(Text(title), passage, Text(visible(" ".join(bookmark.note.split()))),
-                          Text(visible(", ".join(bookmark.tags))), key=str(bookmark.id))
+            table.add_row(Text(title), passage, Text(_cut(visible(" ".join(bookmark.note.split())), note_width)),
+                          Text(_cut(visible(", ".join(bookmark.tags)), tags_width)), key=str(bookmark.id))
         if self.bookmarks:
             table.move_cursor(row=min(row, len(self.bookmarks) - 1))
             self.query_one("#bookmarks-title", Label).update(

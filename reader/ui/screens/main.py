@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, ProgressBar, Static
+from textual.widgets import Header, Label, ProgressBar, Static
 
 from reader.ui.format import plural, shown
 from reader.ui.hops import HopTrail
@@ -40,6 +40,7 @@ from reader.ui.widgets.article_list import ArticleList, hit_prompt, summary_prom
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_pane import EntityPane
 from reader.ui.widgets.search_bar import SearchBar
+from reader.ui.widgets.whole_keys_footer import WholeKeysFooter
 
 if TYPE_CHECKING:
     from index.models import Span
@@ -50,6 +51,15 @@ SELECT_AN_ARTICLE = "Select an article and press Enter. / searches, ? shows ever
 # Below these widths a pane is hidden unless the reader asked for it (F2 / F3).
 LIST_MIN_WIDTH = 70
 ENTITIES_MIN_WIDTH = 110
+# The article keeps at least this many columns: a side pane gives way rather than squeeze it.
+ARTICLE_MIN_WIDTH = 60
+ENTITIES_WIDTH = 32  # as app.tcss sets #entities
+MIN_ENTITIES_WIDTH = 20
+
+
+def _list_width(width: int) -> int:
+    """The list's width as app.tcss sets it: 34%, at least 26, at most 60 columns."""
+    return min(60, max(26, width * 34 // 100))
 
 
 class MainScreen(CopyActions, EntityActions, QuoteActions, LibraryEdits, CiteActions, LibraryWatch, FeedActions,
@@ -105,6 +115,7 @@ class MainScreen(CopyActions, EntityActions, QuoteActions, LibraryEdits, CiteAct
         self.entity_scope = "article"
         self._show_list: bool | None = None  # None: decided by the width
         self._show_entities: bool | None = None
+        self._pane_asked_last: str | None = None  # "list" or "entities": which gives way when both do not fit
 
     # --- layout -------------------------------------------------------------------
 
@@ -121,7 +132,7 @@ class MainScreen(CopyActions, EntityActions, QuoteActions, LibraryEdits, CiteAct
                 yield Static("", id="status")
             yield EntityPane(id="entities")
         yield Static("", id="feeds-line")
-        yield Footer(compact=True)
+        yield WholeKeysFooter(compact=True)
 
     @property
     def library(self) -> "Library":
@@ -153,8 +164,20 @@ class MainScreen(CopyActions, EntityActions, QuoteActions, LibraryEdits, CiteAct
         width = self.size.width
         show_list = self._show_list if self._show_list is not None else width >= LIST_MIN_WIDTH
         show_entities = self._show_entities if self._show_entities is not None else width >= ENTITIES_MIN_WIDTH
+        article_width = width - _list_width(width) - ENTITIES_WIDTH
+        if show_list and show_entities and article_width < ARTICLE_MIN_WIDTH and self._pane_asked_last is not None:
+            # A side pane asked for (a, F2, F3) would squeeze the article: the other gives way.
+            if self._pane_asked_last == "list":
+                show_entities = False
+            else:
+                show_list = False
         self.article_list.display = show_list
+        if not show_list and self.focused is self.article_list:
+            self.article_view.focus()
         appearing = show_entities and not self.entity_pane.display
+        # Beside the article alone, the pane narrows (to MIN_ENTITIES_WIDTH) before the article does.
+        beside = width - (_list_width(width) if show_list else 0) - ARTICLE_MIN_WIDTH
+        self.entity_pane.styles.width = max(MIN_ENTITIES_WIDTH, min(ENTITIES_WIDTH, beside))
         self.entity_pane.display = show_entities
         if appearing and self.entity_scope == "article" and self.opened is not None and self.opened.entities is None:
             self._show_article_entities()
@@ -384,12 +407,14 @@ class MainScreen(CopyActions, EntityActions, QuoteActions, LibraryEdits, CiteAct
 
     def action_toggle_list(self) -> None:
         self._show_list = not self.article_list.display
+        self._pane_asked_last = "list" if self._show_list else None
         self._apply_layout()
         if not self.article_list.display and self.focused is self.article_list:
             self.article_view.focus()
 
     def action_toggle_entities(self) -> None:
         self._show_entities = not self.entity_pane.display
+        self._pane_asked_last = "entities" if self._show_entities else None
         self._apply_layout()
         if not self.entity_pane.display and self.focused is self.entity_pane:
             self.article_view.focus()

@@ -73,6 +73,7 @@ class EntityActions:
             self._show_article_entities()
         if not self.entity_pane.display:
             self._show_entities = True
+            self._pane_asked_last = "entities"
             self._apply_layout()
 
     def _show_article_entities(self: MainScreen) -> None:

@@ -9,10 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label
+from textual.widgets import DataTable, Header, Label
 
 from reader.terminal import visible
 from reader.ui.format import plural, short_date, shown
+from reader.ui.widgets.whole_keys_footer import WholeKeysFooter
 
 if TYPE_CHECKING:
     from index.models import Entity, EntityMention
@@ -41,6 +42,19 @@ def kwic(mention: EntityMention, width: int = CONTEXT_WIDTH) -> tuple[Text, Text
             Text(visible(right), style="dim"))
 
 
+DATE_WIDTH = 10
+MAX_TITLE_WIDTH = 28
+
+
+def column_widths(screen_width: int, mention_width: int) -> tuple[int, int]:
+    """(article title, each context) widths that fit the screen: the mention and both contexts
+    stay visible at 80 columns; the title gives way first."""
+    room = screen_width - 2 - 5 * 2 - DATE_WIDTH - min(mention_width, 30)  # scrollbar, cell padding
+    title = max(10, min(MAX_TITLE_WIDTH, room // 4))
+    context = max(8, min(CONTEXT_WIDTH, (room - title) // 2))
+    return title, context
+
+
 class MentionsScreen(Screen[int | None]):
     """Dismisses with the index (into `mentions`) of the chosen mention, or None."""
 
@@ -64,15 +78,17 @@ class MentionsScreen(Screen[int | None]):
         yield Label(shown(f"{self.entity.name} · {plural(len(self.mentions), 'mention')} in "
                           f"{plural(articles, 'article')}"), id="mentions-title")
         yield DataTable(id="mentions-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield WholeKeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
+        self.title_width, self.context_width = column_widths(
+            self.app.size.width, max((len(m.text) for m in self.mentions[:PAGE_ROWS]), default=8))
         table.add_column("Date", key="date")
-        table.add_column("Article", key="article", width=28)
-        table.add_column("", key="left", width=CONTEXT_WIDTH)
+        table.add_column("Article", key="article", width=self.title_width)
+        table.add_column("", key="left", width=self.context_width)
         table.add_column("Mention", key="mention")
-        table.add_column("", key="right", width=CONTEXT_WIDTH)
+        table.add_column("", key="right", width=self.context_width)
         if not self.mentions:
             self.query_one("#mentions-title", Label).update(shown(f"{self.entity.name} is not mentioned in the library."))
         self._add_rows(up_to=max(PAGE_ROWS, (self.position or 0) + PAGE_ROWS))
@@ -84,8 +100,9 @@ class MentionsScreen(Screen[int | None]):
         table = self.query_one(DataTable)
         start = table.row_count
         for index, mention in enumerate(self.mentions[start:up_to], start=start):
-            left, keyword, right = kwic(mention)
-            title = mention.title if len(mention.title) <= 28 else mention.title[:27] + "…"
+            left, keyword, right = kwic(mention, self.context_width)
+            width = self.title_width
+            title = mention.title if len(mention.title) <= width else mention.title[:width - 1] + "…"
             # Text, not str: a table reads a str cell as markup ('[/x]' in a title would crash it).
             table.add_row(short_date(mention.published, "day"), Text(visible(title)), left, keyword, right,
                           key=str(index))
