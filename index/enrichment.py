@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from index.entities import quotes
 from index.errors import ReaderError
 from index.models import Article, Mention, Quote
 from index.store import LINK_ENTITIES, Store
@@ -60,6 +59,9 @@ def recognise_again(store: Store, extract: Extract) -> tuple[list[str], int]:
 def find_quotes(article: Article, mentions: list[Mention]) -> list[Quote] | None:
     """The article's quotes, or None when the recogniser raised (logged; the article keeps its
     text and entities, and its quotes are looked for again by the next import or reindex)."""
+    # Imported here: the recogniser's package loads numpy and its model, which reading never needs.
+    from index.entities import quotes
+
     try:
         return quotes.find_quotes(article.body, mentions)
     except Exception:  # noqa: BLE001 - a quote bug must spare the article
@@ -72,6 +74,8 @@ def quote_missing(store: Store, batch: int = 500) -> int:
     """Find the quotes of the articles stored without them (imported before quotes existed, by an
     older recogniser, or whose recognition failed), from their stored mentions. Returns how many
     articles have their quotes now."""
+    from index.entities import quotes
+
     done = 0
     failed: set[str] = set()
     while True:
