@@ -5,7 +5,7 @@
 Parses and prepares the first ``limit`` files' articles once (as import workers do), then, for
 each round and each path, adds them to a fresh SearchIndex in one commit, as
 ``Library._index_articles`` does, timing it with ``time.process_time``. Paths: ``new`` is the
-index as it is (grouped postings, index.search_flush); ``old`` the stock Whoosh pool and
+index as it is (grouped postings, index.search.whoosh.flush); ``old`` the stock Whoosh pool and
 per-posting flush. The runs alternate, since the machine's speed drifts: compare within a round.
 """
 
@@ -20,9 +20,9 @@ from pathlib import Path
 from unittest import mock
 
 from index import ingest
-from index.search import SearchIndex
-from index.search_prepared import prepare
-from index.search_schema import IndexDocument, reference_schema
+from index.search.whoosh.engine import SearchIndex
+from index.search.whoosh.prepared import prepare
+from index.search.whoosh.schema import IndexDocument, reference_schema
 
 CORPUS = Path(__file__).resolve().parent / "out" / "corpus-10000-s1-txt"
 

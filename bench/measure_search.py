@@ -4,7 +4,7 @@
 first 20 snippets. The "as the app does" figure repeats what the app's search worker runs per
 keystroke: its first page of hits (APP_PAGE, the app's SEARCH_PAGE), snippets and highlights included.
 The repeated runs find their words' decoded posting lists kept from the run before
-(index.search_postings_cache), as a reader's next query or keystroke does; "uncached" drops them
+(index.search.whoosh.postings_cache), as a reader's next query or keystroke does; "uncached" drops them
 before every query, as for words no recent search used.
 """
 
@@ -36,7 +36,7 @@ def summary_ms(seconds: list[float]) -> dict:
 
 def measure_search(data_dir: Path, repeats: int = 10, limit: int = 20) -> dict:
     from index.library import Library
-    from index.search_postings import CACHE as postings_cache
+    from index.search.whoosh.postings import CACHE as postings_cache
 
     started = time.perf_counter()
     library = Library.open(data_dir)

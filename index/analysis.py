@@ -29,18 +29,17 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 import Stemmer
-from whoosh.analysis import Analyzer, Token
-from whoosh.lang.stopwords import stoplists
 
 from index import decompound
 from index.decompound import MIN_COMPOUND_LENGTH, compound_terms
+from index.stopwords import SNOWBALL_GERMAN
 
 # A word is a run of letters and digits; everything else (hyphen, dot, apostrophe) separates.
 WORD_PATTERN = re.compile(r"[^\W_]+")
 
 # Snowball's German list, without the nouns in it (Weg), plus frequent news function words.
 STOP_WORDS = frozenset(
-    (set(stoplists["de"]) - {"weg"})
+    (SNOWBALL_GERMAN - {"weg"})
     | {"dass", "sei", "seien", "wurde", "wurden", "worden", "beim", "sowie", "wäre", "hätte"}
 )
 
@@ -127,7 +126,7 @@ def analyze_words(text: str, *, compounds: bool = True, start_pos: int = 0) -> I
 
     Stop words are skipped without using up a position, so "Koalition der Willigen" is the
     phrase [koalition, willig] both in the index and in a query. This is the single source of
-    truth for the index (via :class:`GermanAnalyzer`) and for highlighting.
+    truth for the index (the search engine's analyzer yields these terms) and for highlighting.
     """
     terms_of = index_terms if compounds else query_terms
     position = start_pos
@@ -149,130 +148,3 @@ def analyze_words(text: str, *, compounds: bool = True, start_pos: int = 0) -> I
         yield (start, end, position, terms)
         position += 1
         previous_start, previous_end, previous_word = start, end, word
-
-
-def _index_tokens(token: Token, text: str, start_pos: int) -> Iterator[Token]:
-    """What analyze_words(text, compounds=True) gives, as Whoosh tokens with terms and positions
-    only: how the index asks for them, a quarter faster without a tuple per word in between.
-    Keep the two alike (tests/unit/test_analysis_tokens.py compares them)."""
-    cache_get = _index_terms_cache.get
-    position = start_pos
-    previous_end = -2
-    previous_word = ""
-    for match in WORD_PATTERN.finditer(text):
-        word = match.group()
-        terms = cache_get(word)
-        if terms is None:
-            terms = index_terms(word)
-        if not terms:
-            previous_end = -2
-            continue
-        token.pos = position
-        start = match.start()
-        if start == previous_end + 1 and text[previous_end] == "-" and word.isalpha() and previous_word.isalpha():
-            solid = normalize(previous_word + word.lower())
-            if solid not in terms:
-                token.text = solid
-                yield token
-        for term in terms:
-            token.text = term
-            yield token
-        position += 1
-        previous_end, previous_word = match.end(), word
-
-
-class GermanAnalyzer(Analyzer):
-    """Whoosh analyzer for German text; splits compounds only when indexing (mode != "query").
-
-    Pickled into the index's schema, so keep its module path and attributes stable.
-    """
-
-    def __init__(self, compounds: bool = True):
-        self.compounds = compounds
-
-    def __call__(
-        self,
-        value,
-        positions=False,
-        chars=False,
-        keeporiginal=False,
-        removestops=True,
-        start_pos=0,
-        start_char=0,
-        tokenize=True,
-        mode="",
-        **kwargs,
-    ):
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        if not tokenize:
-            # Whole-string terms (whoosh asks for these with wildcards and ranges).
-            token.text = normalize(value)
-            if keeporiginal:
-                token.original = value
-            token.pos = start_pos
-            token.startchar, token.endchar = start_char, start_char + len(value)
-            yield token
-            return
-        compounds = self.compounds and mode != "query"
-        if compounds and not chars and not keeporiginal:
-            yield from _index_tokens(token, value, start_pos)
-            return
-        for start, end, position, terms in analyze_words(value, compounds=compounds, start_pos=start_pos):
-            if keeporiginal:
-                token.original = value[start:end]
-            token.pos = position
-            token.startchar = start_char + start
-            token.endchar = start_char + end
-            for term in terms:
-                token.text = term
-                yield token
-
-
-class FoldingKeywordAnalyzer(Analyzer):
-    """One term per line of the value, lowercased and folded (tags, ``Eulerpool News``)."""
-
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
-        token = Token(positions, chars, mode=mode, **kwargs)
-        items = value.split("\n") if tokenize else [value]
-        position = start_pos
-        offset = start_char
-        for item in items:
-            text = fold(item.strip().lower())
-            if text:
-                token.text = text
-                token.pos = position
-                token.startchar, token.endchar = offset, offset + len(item)
-                if keeporiginal:
-                    token.original = item
-                yield token
-                position += 1
-            offset += len(item) + 1
-
-
-class FoldingWordAnalyzer(Analyzer):
-    """Words, lowercased and folded, without stemming or stop words (source names: ``dpa``)."""
-
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
-        token = Token(positions, chars, mode=mode, **kwargs)
-        matches = WORD_PATTERN.finditer(value) if tokenize else [None]
-        for position, match in enumerate(matches, start_pos):
-            word = match.group() if match else value
-            start, end = match.span() if match else (0, len(value))
-            token.text = fold(word.lower())
-            token.pos = position
-            token.startchar, token.endchar = start_char + start, start_char + end
-            if keeporiginal:
-                token.original = word
-            yield token
-
-
-class LinesAnalyzer(Analyzer):
-    """One term per line, exactly as given (entity ids)."""
-
-    def __call__(self, value, positions=False, chars=False, start_pos=0, mode="", **kwargs):
-        token = Token(positions, chars, mode=mode, **kwargs)
-        for position, line in enumerate(value.split("\n"), start_pos):
-            if line:
-                token.text = line
-                token.pos = position
-                yield token

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import platformdirs
 
-from whoosh.lang.stopwords import stoplists
+from index.stopwords import SNOWBALL_GERMAN
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ NON_PARTS = frozenset(
     chen schen lein tum tums nis nisse sam bar haft haften ling linge erin innen ismus isten ität
     ation ationen ieren iert ern
     """.split()
-    + list(stoplists["de"])
+    + sorted(SNOWBALL_GERMAN)
 )
 
 

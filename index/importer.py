@@ -29,7 +29,7 @@ from pathlib import Path
 from index.errors import IngestError
 from index.models import Article, Mention
 from index.parse_ahead import ParseAhead
-from index.search_prepared import Prepared, prepare
+from index.search.whoosh.prepared import Prepared, prepare
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ class ParsedFile:
     articles: list[Article] = field(default_factory=list)
     # Mentions per article, or None where recognition was skipped (text already in the library).
     mentions: list[list[Mention] | None] = field(default_factory=list)
-    # Title and body postings per article, prepared in a worker (index.search_prepared), or None.
+    # Title and body postings per article, prepared in a worker (index.search.whoosh.prepared), or None.
     prepared: list[Prepared | None] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
@@ -97,7 +97,7 @@ class _Worker:
         logging.getLogger().handlers[:] = [logging.NullHandler()]
 
         cls.pipeline = EntityPipeline.load(Path(aliases_file) if aliases_file else None)
-        from index.search_schema import reference_schema
+        from index.search.whoosh.schema import reference_schema
 
         cls.schema = reference_schema()
         if database:

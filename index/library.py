@@ -19,8 +19,8 @@ from index.bookmark_store import BookmarkStore
 from index.listing import DATABASE_NAME
 from index.errors import AmbiguousId, LibraryError, LibraryFull, LibraryReadOnly, UnknownArticle, UnknownEntity
 from index.models import Article, ArticleSummary, Entity, EntityMention, Hit, Mention, Quote, Span
-from index.search import DAMAGED_MESSAGE, IndexDamaged, IndexDocument, SearchIndex
-from index.search_prepared import Prepared
+from index.search.whoosh.engine import DAMAGED_MESSAGE, IndexDamaged, IndexDocument, SearchIndex
+from index.search.whoosh.prepared import Prepared
 from index.faults import crash_point
 from index.store import LINK_ENTITIES, Store
 from index.stories import copies, story_clusters

@@ -1,11 +1,11 @@
-"""A slow, obvious ranking to check index.search_vector against: every term's postings walked
+"""A slow, obvious ranking to check index.search.whoosh.vector against: every term's postings walked
 through Whoosh's own matcher and scorer, combined as the query's boolean structure says."""
 
 from __future__ import annotations
 
 from whoosh import query
 
-from index.search_vector import NOT_SCORE
+from index.search.whoosh.vector import NOT_SCORE
 
 
 def _term(searcher, node: query.Term) -> dict[int, float]:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from index.search.whoosh.analyzers import GermanAnalyzer
 from index.analysis import (
-    GermanAnalyzer,
     analyze_words,
     index_terms,
     normalize,

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from index.analysis import GermanAnalyzer, analyze_words
+from index.analysis import analyze_words
+from index.search.whoosh.analyzers import GermanAnalyzer
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 TEXTS = [

@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-import index.search as search_module
+import index.search.whoosh.engine as search_module
 from index.analysis import fold, index_terms, normalize, query_terms
 from index.errors import LibraryError, QueryError
-from index.search import VERSION_FILE, IndexDocument, SearchIndex
+from index.search.whoosh.engine import VERSION_FILE, IndexDocument, SearchIndex
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -502,7 +502,7 @@ def test_ranking_scores_are_whoosh_bm25f_scores(tmp_path: Path) -> None:
     from whoosh import scoring
     from whoosh.qparser import MultifieldParser
 
-    from index.search_scoring import FastBM25F
+    from index.search.whoosh.scoring import FastBM25F
 
     search_index = SearchIndex.open(tmp_path / "index")
     docs = list(DOCS.values())

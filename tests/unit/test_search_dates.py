@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from index.search import IndexDocument, SearchIndex
+from index.search.whoosh.engine import IndexDocument, SearchIndex
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

@@ -1,4 +1,4 @@
-"""A segment written a whole posting list at a time (index.search_flush) holds the same bytes as
+"""A segment written a whole posting list at a time (index.search.whoosh.flush) holds the same bytes as
 Whoosh's per-posting path, through adds, replacements, deletions, merges and the memory limit."""
 
 from __future__ import annotations
@@ -18,18 +18,18 @@ from whoosh.util.numeric import length_to_byte
 
 from index import ingest, search, search_codec
 from index.models import Article
-from index.search import IndexDocument, SearchIndex
-from index.search_codec import ArrayPostingsWriter
-from index.search_flush import GroupedPostings, GroupingPool, posting_columns
-from index.search_prepared import prepare
-from index.search_schema import reference_schema
+from index.search.whoosh.engine import IndexDocument, SearchIndex
+from index.search.whoosh.codec import ArrayPostingsWriter
+from index.search.whoosh.flush import GroupedPostings, GroupingPool, posting_columns
+from index.search.whoosh.prepared import prepare
+from index.search.whoosh.schema import reference_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def reference_write_block(self, last=False):
-    """ArrayPostingsWriter._write_block as it was before index.search_flush (the old bytes)."""
+    """ArrayPostingsWriter._write_block as it was before index.search.whoosh.flush (the old bytes)."""
     if not self._blockcount:
         self._postfile.write(search_codec.BLOCK_MAGIC)
     self._terminfo.add_block(self)

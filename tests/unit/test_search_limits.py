@@ -14,8 +14,8 @@ import pytest
 from index import search_limits
 from index.errors import QueryError
 from index.library import Library
-from index.search import IndexDocument, SearchIndex
-from index.search_limits import MAX_EXPANDED_WORDS, QueryTooCostly
+from index.search.whoosh.engine import IndexDocument, SearchIndex
+from index.search.limits import MAX_EXPANDED_WORDS, QueryTooCostly
 from tests.reliability.corpus import run_reader
 
 # Made-up words the analyzer keeps as they are (no vowel, so the stemmer takes nothing off):

@@ -11,7 +11,7 @@ import pytest
 import whoosh.index
 from whoosh.writing import MERGE_SMALL
 
-from index.search import IndexDocument, SearchIndex
+from index.search.whoosh.engine import IndexDocument, SearchIndex
 from tests.reliability.corpus import PEOPLE, PLACES, TOPICS, VERBS
 
 BERLIN = ZoneInfo("Europe/Berlin")

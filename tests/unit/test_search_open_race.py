@@ -3,7 +3,7 @@
 import multiprocessing
 from pathlib import Path
 
-from index.search import SearchIndex
+from index.search.whoosh.engine import SearchIndex
 
 PROCESSES = 8
 _start = None

@@ -1,4 +1,4 @@
-"""Decoded posting lists kept between searches (index.search_postings_cache).
+"""Decoded posting lists kept between searches (index.search.whoosh.postings_cache).
 
 A reader notices the cache only as speed. What must hold: the hits are the same with and without
 it, an article replaced or added after a search is found (or not) as it is now, and the memory it
@@ -13,8 +13,8 @@ import random
 import pytest
 
 from index import search_postings
-from index.search import IndexDocument, SearchIndex
-from index.search_postings_cache import PostingsCache
+from index.search.whoosh.engine import IndexDocument, SearchIndex
+from index.search.whoosh.postings_cache import PostingsCache
 
 FILLER = "Regierung Haushalt Kommission Gipfel Ministerin Pendler Stellwerk Polizei Autobahn".split()
 

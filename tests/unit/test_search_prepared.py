@@ -8,9 +8,9 @@ from pathlib import Path
 import whoosh.index
 from whoosh import fields
 
-from index.analysis import GermanAnalyzer
-from index.search import IndexDocument, SearchIndex, build_schema, reference_schema
-from index.search_prepared import prepare, same_fields
+from index.search.whoosh.analyzers import GermanAnalyzer
+from index.search.whoosh.engine import IndexDocument, SearchIndex, build_schema, reference_schema
+from index.search.whoosh.prepared import prepare, same_fields
 from tests.unit.test_search import _seed_documents
 
 QUERIES = ["Verteidigung", "Macron Merz", '"Koalition der Willigen"', "Selenskij~", "Ukraine-Krieg",

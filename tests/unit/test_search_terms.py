@@ -18,15 +18,15 @@ from whoosh import query
 from whoosh.filedb.filestore import RamStorage
 
 from index import search_terms
-from index.search import WRITER_OPTIONS, IndexDocument, SearchIndex, build_schema
-from index.search_limits import MAX_EXPANDED_WORDS
-from index.search_query import (
+from index.search.whoosh.engine import WRITER_OPTIONS, IndexDocument, SearchIndex, build_schema
+from index.search.limits import MAX_EXPANDED_WORDS
+from index.search.whoosh.qparse_old import (
     expand_multiterms,
     parse,
     within_edit_distance,
 )
-from index.search_terms import terms_with_prefix
-from index.sized_cache import SizedCache
+from index.search.whoosh.terms import terms_with_prefix
+from index.search.whoosh.sized_cache import SizedCache
 
 FILLER = ("Streik Bahn Gewerkschaft Tarif Flughafen Polizei Unfall Regierung Haushalt Kommission "
           "Verspätung Verspätungen Pendler Stellwerk Selbstständige Sender Senat Seenot").split()

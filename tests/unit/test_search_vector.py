@@ -1,4 +1,4 @@
-"""Posting blocks as arrays (index.search_codec) and numpy ranking (index.search_vector).
+"""Posting blocks as arrays (index.search.whoosh.codec) and numpy ranking (index.search.whoosh.vector).
 
 A reader notices these only as speed; what must hold is that nothing else changes: the same
 postings as Whoosh's own codec stores, and the same hits in the same order with the same scores
@@ -17,12 +17,12 @@ import pytest
 import whoosh.index
 from whoosh.codec.whoosh3 import W3Codec
 
-from index.search import IndexDocument, SearchIndex, build_schema
-from index.search_codec import BLOCK_LIMIT, ReaderCodec
-from index.search_dates import split_date_filter
-from index.search_query import expand_multiterms, parse
-from index.search_postings import term_postings
-from index.search_vector import ranked_docnums
+from index.search.whoosh.engine import IndexDocument, SearchIndex, build_schema
+from index.search.whoosh.codec import BLOCK_LIMIT, ReaderCodec
+from index.search.whoosh.dates import split_date_filter
+from index.search.whoosh.qparse_old import expand_multiterms, parse
+from index.search.whoosh.postings import term_postings
+from index.search.whoosh.vector import ranked_docnums
 from tests.unit.search_reference import reference_ranking
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -176,14 +176,14 @@ def test_array_blocks_hold_the_same_postings_as_whooshs_codec(tmp_path: Path) ->
 
 
 def _fields(doc: IndexDocument) -> dict:
-    from index.search_schema import index_fields
+    from index.search.whoosh.schema import index_fields
 
     return index_fields(doc)
 
 
 def test_search_results_are_the_same_with_either_codec(tmp_path: Path, monkeypatch) -> None:
     """An index written by Whoosh's codec (an older library) still searches the same."""
-    import index.search as search_module
+    import index.search.whoosh.engine as search_module
 
     docs = _documents(300, seed=5)
     hits = {}
@@ -200,7 +200,7 @@ def test_search_results_are_the_same_with_either_codec(tmp_path: Path, monkeypat
 
 @pytest.mark.parametrize("prefix", ["", "s", "st", "gewerk", "verspat", "zz", "\u00fc"])
 def test_terms_with_a_prefix_are_the_terms_whoosh_lists(library_index: SearchIndex, prefix: str) -> None:
-    from index.search_terms import terms_with_prefix
+    from index.search.whoosh.terms import terms_with_prefix
 
     reader = library_index._current_searcher().reader()
     for fieldname in ("title", "body", "entity_ids", "source"):

@@ -3,12 +3,12 @@
 The index is rebuildable from the store, so it holds little: stored fields are only the id,
 the source name and the publication time (for the hit list); titles and bodies for snippets
 come from the store through the ``fetch`` callback. Ranking is Whoosh's BM25F with the title
-weighted three times the body. The query language is described in :mod:`index.search_query`.
+weighted three times the body. The query language is described in :mod:`index.search.whoosh.qparse_old`.
 
 Ranking: the query's terms are read as whole posting lists into numpy arrays and scored there
-(:mod:`index.search_vector`, over the array blocks of :mod:`index.search_codec`); Whoosh's own
+(:mod:`index.search.whoosh.vector`, over the array blocks of :mod:`index.search.whoosh.codec`); Whoosh's own
 matchers, which score one posting at a time in Python, remain for the few query shapes the
-arrays do not cover. Date conditions filter through a sorted column (:mod:`index.search_dates`).
+arrays do not cover. Date conditions filter through a sorted column (:mod:`index.search.whoosh.dates`).
 """
 
 from __future__ import annotations
@@ -26,31 +26,32 @@ from whoosh.writing import CLEAR
 
 from index.errors import LibraryError
 from index.models import Hit, Span
-from index.search_query import (
+from index.search.whoosh.qparse_old import (
     EntityLookup,
     expand_multiterms,
     make_parser,
     parse,
 )
-from index.search_checksums import (  # noqa: F401 - DAMAGED_MESSAGE and IndexDamaged re-exported
+from index.search.whoosh.checksums import (  # noqa: F401 - DAMAGED_MESSAGE and IndexDamaged re-exported
     DAMAGED_MESSAGE, DECODE_ERRORS, IndexDamaged, index_damage, record_toc)
-from index.search_codec import ReaderCodec
-from index.search_files import OPEN_LOCK_FILE, exclusive, write_error
-from index.search_flush import group_postings
-from index.search_scoring import FastBM25F, prepare as prepare_scoring
-from index.search_dates import PublicationDates, split_date_filter
-from index.search_vector import ranked_docnums
-from index.search_merge import merge_small_segments, segments_below
-from index.search_prepared import accepting_prepared, same_fields
-from index.search_schema import IndexDocument, build_schema, index_fields, reference_schema  # noqa: F401 - re-exported
-from index.search_snippets import FieldTerms, find_matches, make_snippet, positive_terms
+from index.search.whoosh.codec import ReaderCodec
+from index.search.whoosh.files import OPEN_LOCK_FILE, exclusive, write_error
+from index.search.whoosh.flush import group_postings
+from index.search.whoosh.scoring import FastBM25F, prepare as prepare_scoring
+from index.search.whoosh.dates import PublicationDates, split_date_filter
+from index.search.whoosh.vector import ranked_docnums
+from index.search.whoosh.merge import merge_small_segments, segments_below
+from index.search.whoosh.prepared import accepting_prepared, same_fields
+from index.search.whoosh.schema import IndexDocument, build_schema, index_fields, reference_schema  # noqa: F401 - re-exported
+from index.search.snippets import FieldTerms, find_matches, make_snippet, positive_terms
 
 logger = logging.getLogger(__name__)
 
 # Bump when the schema or the analysis changes: an index of another version is rebuilt.
 # 2: a sortable publication-time column; segments written as separate files.
-# 3: posting blocks as arrays (index.search_codec).
-SCHEMA_VERSION = 3
+# 3: posting blocks as arrays (index.search.whoosh.codec).
+# 4: the analyzers moved to index.search.whoosh.analyzers (their module path is pickled in the schema).
+SCHEMA_VERSION = 4
 VERSION_FILE = "reader-schema-version"
 # How long add()/delete()/clear() wait for another process's writer before giving up
 # (another import commits a batch at a time, so a few minutes is generous).
@@ -61,7 +62,7 @@ WRITER_RETRY_DELAY_SECONDS = 0.1
 WRITER_LIMIT_MB = 128
 # Whoosh reads a compound segment by copying each of its parts into memory (BytesIO over the
 # mmap): at 100k articles 1 GB per searcher and per merge. Separate files are read on demand.
-# Posting blocks as plain arrays (index.search_codec) rather than W3's compressed pickles.
+# Posting blocks as plain arrays (index.search.whoosh.codec) rather than W3's compressed pickles.
 WRITER_OPTIONS = {"limitmb": WRITER_LIMIT_MB, "compound": False, "codec": ReaderCodec()}
 _HIGHLIGHT_CACHE_SIZE = 64
 
@@ -159,7 +160,7 @@ class SearchIndex:
                 writer = self._index.writer(
                     timeout=self.writer_timeout, delay=WRITER_RETRY_DELAY_SECONDS, **WRITER_OPTIONS
                 )
-            group_postings(writer)  # posting lists written whole (index.search_flush)
+            group_postings(writer)  # posting lists written whole (index.search.whoosh.flush)
             return writer
         except LockError:
             raise LibraryError(
@@ -373,7 +374,7 @@ class SearchIndex:
         """Do now, in the background, what would make the first search slow: load the German
         word list (snippets split compounds), import the fuzzy matcher, open the index reader,
         read the field lengths."""
-        import rapidfuzz.process  # noqa: F401 - fuzzy words' edit distance (index.search_query)
+        import rapidfuzz.process  # noqa: F401 - fuzzy words' edit distance (index.search.whoosh.qparse_old)
 
         from index import decompound
 

@@ -2,7 +2,7 @@
 
 Whoosh walks a query's matchers one posting at a time in Python (1-2 µs each), so a word found
 in half of 100,000 articles costs ~100 ms however few hits are shown. Here each term's posting
-list is read as arrays (:mod:`index.search_postings`), scored with the same BM25F formula and
+list is read as arrays (:mod:`index.search.whoosh.postings`), scored with the same BM25F formula and
 statistics as Whoosh's scorer, combined per segment as dense arrays (AND, OR, NOT, boosts,
 prefixes and the expansions of fuzzy words and wildcards), and the best hits picked with one
 partial sort. Scores equal Whoosh's up to the order of floating-point additions.
@@ -25,10 +25,10 @@ from collections.abc import Iterator
 import numpy as np
 from whoosh import query
 
-from index.search_limits import PostingBudget
-from index.search_postings import NO_POSTINGS, TermPostings, Unsupported, term_postings
-from index.search_scoring import VectorTerm
-from index.search_terms import terms_with_prefix
+from index.search.limits import PostingBudget
+from index.search.whoosh.postings import NO_POSTINGS, TermPostings, Unsupported, term_postings
+from index.search.whoosh.scoring import VectorTerm
+from index.search.whoosh.terms import terms_with_prefix
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ class _Query:
         self.searcher = searcher
         self.scoring: dict[tuple[str, str], VectorTerm] = {}
         self.average_lengths: dict[str, float] = {}
-        self.postings = PostingBudget()  # a query reading too many is refused (index.search_limits)
+        self.postings = PostingBudget()  # a query reading too many is refused (index.search.limits)
 
 
 class _Leaf:

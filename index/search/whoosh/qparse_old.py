@@ -26,8 +26,8 @@ from whoosh.util.times import datetime_to_long
 
 from index.analysis import STOP_WORDS, fold, normalize
 from index.errors import QueryError
-from index.search_expand import NEVER_INDEXED as _NEVER_INDEXED
-from index.search_expand import expand_multiterms, within_edit_distance  # noqa: F401 - re-exported
+from index.search.whoosh.expand import NEVER_INDEXED as _NEVER_INDEXED
+from index.search.whoosh.expand import expand_multiterms, within_edit_distance  # noqa: F401 - re-exported
 
 # Dates are indexed and queried as wall-clock time in this zone (naive German times are Berlin).
 QUERY_TIMEZONE = ZoneInfo("Europe/Berlin")

@@ -58,7 +58,7 @@ class _SegmentNorms:
         return norms
 
     def array_of(self, segment_reader, fieldname: str, B: float, K1: float, average: float):
-        """The same norms as a numpy array (for index.search_vector)."""
+        """The same norms as a numpy array (for index.search.whoosh.vector)."""
         import numpy as np
 
         key = ("array", fieldname, B, K1, average)

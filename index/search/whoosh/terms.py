@@ -19,7 +19,7 @@ import sys
 
 import numpy as np
 
-from index.sized_cache import SizedCache
+from index.search.whoosh.sized_cache import SizedCache
 
 _HEAD = struct.Struct("!ii")  # key length, data length
 _FIELD_NUMBER_SIZE = 2

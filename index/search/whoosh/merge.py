@@ -3,7 +3,7 @@
 At each commit Whoosh merges small segments (its MERGE_SMALL policy): it reads every posting of
 the merged segments back through Python and sorts them again with the new ones. At 100,000
 articles that re-reads about 90,000 articles' postings, a third of an import's CPU. The blocks
-of :mod:`index.search_codec` are self-contained (document numbers, weights, compressed
+of :mod:`index.search.whoosh.codec` are self-contained (document numbers, weights, compressed
 positions), so a merged posting list is its sources' blocks one after another, with the
 document numbers moved. Stored fields, lengths and columns are copied per document by Whoosh's
 own code. A segment with deleted documents, or written by another codec, takes Whoosh's path.
@@ -19,7 +19,7 @@ from whoosh.reading import SegmentReader, TermInfo
 from whoosh.util import fib
 from whoosh.writing import SegmentWriter
 
-from index.search_codec import _HEADER, ArrayPostingsWriter, ReaderCodec, block_layout
+from index.search.whoosh.codec import _HEADER, ArrayPostingsWriter, ReaderCodec, block_layout
 
 
 def merge_small_segments(writer, segments: list) -> list:

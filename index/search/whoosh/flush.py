@@ -21,8 +21,8 @@ from itertools import islice
 from whoosh.codec import whoosh3
 from whoosh.writing import PostingPool
 
-from index.search_checksums import record_segment
-from index.search_codec import LengthsInMemoryPerDocReader
+from index.search.whoosh.checksums import record_segment
+from index.search.whoosh.codec import LengthsInMemoryPerDocReader
 
 # What PostingPool.add counts per posting besides the lengths of its strings (see there).
 _POSTING_OVERHEAD = 28 + 4 * 5 + 21 + 26 + 18 + 16 + 21
@@ -122,7 +122,7 @@ class BulkFieldWriter(whoosh3.W3FieldWriter):
     """W3's field writer, writing a grouping pool's posting lists a whole list at a time.
 
     It closes last of a segment's writers (after the stored fields, lengths and columns, in a
-    commit and in index.search_merge): closing, it records the checksums of the segment's files.
+    commit and in index.search.whoosh.merge): closing, it records the checksums of the segment's files.
     """
 
     def close(self):

@@ -1,6 +1,6 @@
 """A term's whole posting list in one segment as numpy arrays, with positions decoded on demand.
 
-Reads the array blocks of :mod:`index.search_codec` without a Python step per posting; a
+Reads the array blocks of :mod:`index.search.whoosh.codec` without a Python step per posting; a
 segment written by another codec (an index from before schema 3) is read through Whoosh's
 matcher instead, slowly but with the same result.
 """
@@ -12,12 +12,12 @@ from bisect import bisect_right
 import numpy as np
 from whoosh.reading import TermNotFound
 
-from index.search_codec import ReaderCodec, block_layout, block_values, posting_arrays
-from index.search_postings_cache import MIN_POSTINGS, PostingsCache
+from index.search.whoosh.codec import ReaderCodec, block_layout, block_values, posting_arrays
+from index.search.whoosh.postings_cache import MIN_POSTINGS, PostingsCache
 
 
 class Unsupported(Exception):
-    """A query part or an index that index.search_vector does not rank; Whoosh does."""
+    """A query part or an index that index.search.whoosh.vector does not rank; Whoosh does."""
 
 
 # Blocks of positions a list keeps decoded (a phrase's checks come back to the same few blocks);
@@ -67,7 +67,7 @@ class TermPostings:
 NO_POSTINGS = TermPostings(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64))
 
 
-# Long lists, once decoded, for the searches after (index.search_postings_cache).
+# Long lists, once decoded, for the searches after (index.search.whoosh.postings_cache).
 CACHE: PostingsCache[TermPostings] = PostingsCache()
 
 
@@ -110,7 +110,7 @@ def _read_postings(reader, fieldname: str, text: str) -> TermPostings:
 def _check_sane(ids: np.ndarray, expected_count: int, doc_count: int, fieldname: str, text: str) -> None:
     """Damaged bytes in a posting list (its document numbers, its block headers) rarely decode to
     as many increasing document numbers of the segment as its term says: raise ValueError, which
-    the search takes for damage and confirms by the checksums (index.search_checksums)."""
+    the search takes for damage and confirms by the checksums (index.search.whoosh.checksums)."""
     if len(ids) != expected_count or (len(ids) and (ids[0] < 0 or ids[-1] >= doc_count
                                                      or (len(ids) > 1 and not (np.diff(ids) > 0).all()))):
         raise ValueError(f"the posting list of {fieldname}:{text} does not decode to its documents")

@@ -6,7 +6,7 @@ only ids and weights are wanted. Here a block is a fixed header, the document nu
 little-endian uint32, the weights as float32 (or one number when they are all equal), and the
 values (positions) zlib-compressed behind them, decoded only when a phrase asks for them.
 Whoosh's matchers read these blocks unchanged, and :func:`term_postings` turns a whole posting
-list into numpy arrays without a Python loop per posting (see :mod:`index.search_vector`).
+list into numpy arrays without a Python loop per posting (see :mod:`index.search.whoosh.vector`).
 
 Everything else (terms, columns, stored fields, vectors) is W3's.
 """
@@ -65,7 +65,7 @@ class ReaderCodec(whoosh3.W3Codec):
         return LengthsInMemoryPerDocReader(storage, segment)
 
     def field_writer(self, storage, segment):
-        from index.search_flush import BulkFieldWriter  # it builds on this module
+        from index.search.whoosh.flush import BulkFieldWriter  # it builds on this module
 
         return BulkFieldWriter(self, storage, segment)
 
@@ -157,7 +157,7 @@ class ArrayPostingsWriter(whoosh3.W3PostingsWriter):
             self._write_block(last=start + limit >= total)
 
     def add_copied_blocks(self, bodies: list[bytes], totals) -> None:
-        """The current term's whole posting list as blocks already made (index.search_merge
+        """The current term's whole posting list as blocks already made (index.search.whoosh.merge
         copies them from other segments); ``totals`` is its TermInfo statistics."""
         if self._blockcount or self._ids or not bodies:
             raise ValueError("copied blocks make a whole posting list")

@@ -8,9 +8,9 @@ from functools import lru_cache
 
 from whoosh import fields
 
-from index.analysis import FoldingKeywordAnalyzer, FoldingWordAnalyzer, GermanAnalyzer, LinesAnalyzer
-from index.search_prepared import Prepared, unpack
-from index.search_query import to_index_time
+from index.search.whoosh.analyzers import FoldingKeywordAnalyzer, FoldingWordAnalyzer, GermanAnalyzer, LinesAnalyzer
+from index.search.whoosh.prepared import Prepared, unpack
+from index.search.whoosh.qparse_old import to_index_time
 
 TITLE_BOOST = 3.0
 
@@ -28,7 +28,7 @@ class IndexDocument:
     tags: list[str] = field(default_factory=list)
     # Raw entity ids of the article's mentions, for person:/org:/place: queries.
     entity_ids: list[str] = field(default_factory=list)
-    # Title and body postings made by an import worker (index.search_prepared), if any.
+    # Title and body postings made by an import worker (index.search.whoosh.prepared), if any.
     prepared: Prepared | None = None
 
 

@@ -14,7 +14,7 @@ import threading
 import weakref
 from typing import Generic, TypeVar
 
-from index.sized_cache import SizedCache
+from index.search.whoosh.sized_cache import SizedCache
 
 Value = TypeVar("Value")
 

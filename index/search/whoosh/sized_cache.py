@@ -1,5 +1,5 @@
 """A least-recently-used map bounded by the total size of its values, for what searches remember
-between queries (index.search_terms: runs of terms; index.search_postings_cache: posting lists)."""
+between queries (index.search.whoosh.terms: runs of terms; index.search.whoosh.postings_cache: posting lists)."""
 
 from __future__ import annotations
 

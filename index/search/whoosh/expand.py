@@ -1,9 +1,9 @@
 """Ranges, wildcards and fuzzy words replaced by the index words they match, within the limits
-of :mod:`index.search_limits`, once per query before it is ranked.
+of :mod:`index.search.limits`, once per query before it is ranked.
 
 Whoosh would expand them again per segment (a range walking its words one posting at a time:
 ``[a TO z]`` took 57 s at 10,000 articles), and highlighting needs the same list. Prefixes stay
-prefixes (index.search_vector ranks each segment's own words) but count their words here.
+prefixes (index.search.whoosh.vector ranks each segment's own words) but count their words here.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from itertools import islice
 
 from whoosh import query
 
-from index.search_limits import MAX_EXPANDED_WORDS, ExpansionBudget, QueryTooCostly, check_compared
-from index.search_terms import prefix_term_counts, terms_with_prefix, terms_with_prefix_and_length
+from index.search.limits import MAX_EXPANDED_WORDS, ExpansionBudget, QueryTooCostly, check_compared
+from index.search.whoosh.terms import prefix_term_counts, terms_with_prefix, terms_with_prefix_and_length
 
 # A term that is never indexed: an entity (or a fuzzy word) that resolves to nothing matches
 # nothing, even inside an OR or an AND (where an empty query would simply be dropped).
