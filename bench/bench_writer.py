@@ -3,7 +3,7 @@
     python -m bench.bench_writer [CORPUS_DIR] [--limit 1000] [--rounds 3] [--paths old,new]
 
 Parses and prepares the first ``limit`` files' articles once (as import workers do), then, for
-each round and each path, adds them to a fresh SearchIndex in one commit, as
+each round and each path, adds them to a fresh WhooshBackend in one commit, as
 ``Library._index_articles`` does, timing it with ``time.process_time``. Paths: ``new`` is the
 index as it is (grouped postings, index.search.whoosh.flush); ``old`` the stock Whoosh pool and
 per-posting flush. The runs alternate, since the machine's speed drifts: compare within a round.
@@ -20,9 +20,10 @@ from pathlib import Path
 from unittest import mock
 
 from index import ingest
-from index.search.whoosh.engine import SearchIndex
+from index.search.backend import IndexDocument
+from index.search.whoosh.engine import WhooshBackend
 from index.search.whoosh.prepared import prepare
-from index.search.whoosh.schema import IndexDocument, reference_schema
+from index.search.whoosh.schema import reference_schema
 
 CORPUS = Path(__file__).resolve().parent / "out" / "corpus-10000-s1-txt"
 
@@ -45,9 +46,9 @@ def time_add(prepared: list[tuple], path: str) -> float:
     """Seconds of CPU adding the articles to a fresh index in one commit."""
     directory = Path(tempfile.mkdtemp(prefix="reader-bench-writer-"))
     try:
-        index = SearchIndex.open(directory)
+        index = WhooshBackend.open(directory)
         docs = documents(prepared)
-        with mock.patch("index.search.group_postings", lambda writer: None) if path == "old" else _nothing():
+        with mock.patch("index.search.whoosh.engine.group_postings", lambda writer: None) if path == "old" else _nothing():
             start = time.process_time()
             index.add(docs)
             return time.process_time() - start

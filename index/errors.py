@@ -44,3 +44,15 @@ class LibraryFull(LibraryError):
 
 class LibraryReadOnly(LibraryError):
     """The library's files cannot be written (read-only media or folder)."""
+
+
+DAMAGED_MESSAGE = "The search index is damaged; rebuilding it from the library…"
+
+
+class IndexDamaged(LibraryError):
+    """Reading the search index failed on damaged files; the index must be rebuilt from the store."""
+
+    def __init__(self, damage: list[str]):
+        super().__init__(f"The search index is damaged ({'; '.join(damage[:3])}); "
+                         "run 'reader doctor --fix' to rebuild it from the library.")
+        self.damage = damage

@@ -29,7 +29,6 @@ from pathlib import Path
 from index.errors import IngestError
 from index.models import Article, Mention
 from index.parse_ahead import ParseAhead
-from index.search.whoosh.prepared import Prepared, prepare
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +59,8 @@ class ParsedFile:
     articles: list[Article] = field(default_factory=list)
     # Mentions per article, or None where recognition was skipped (text already in the library).
     mentions: list[list[Mention] | None] = field(default_factory=list)
-    # Title and body postings per article, prepared in a worker (index.search.whoosh.prepared), or None.
-    prepared: list[Prepared | None] = field(default_factory=list)
+    # Title and body per article made ready for the search index in a worker (Engine.prepare), or None.
+    prepared: list[bytes | None] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     # How many items of the progress count this result stands for (a file, or a streamed file's items).
@@ -77,7 +76,7 @@ class _Worker:
 
     pipeline = None
     known: sqlite3.Connection | None = None
-    schema = None  # the search schema, to prepare postings with
+    prepare = None  # the search engine's preparation of an article's text
 
     @classmethod
     def setup(cls, aliases_file: str | None, parent: int, database: str | None) -> None:
@@ -97,9 +96,9 @@ class _Worker:
         logging.getLogger().handlers[:] = [logging.NullHandler()]
 
         cls.pipeline = EntityPipeline.load(Path(aliases_file) if aliases_file else None)
-        from index.search.whoosh.schema import reference_schema
+        from index.search import engine
 
-        cls.schema = reference_schema()
+        cls.prepare = engine().prepare
         if database:
             try:
                 cls.known = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=30)
@@ -180,8 +179,8 @@ def _keep(result: ParsedFile, article: Article, skip_known: bool) -> None:
         result.prepared.append(None)
     else:
         result.mentions.append(_analysed(_Worker.pipeline.extract, article.body))
-        result.prepared.append(_analysed(prepare, _Worker.schema, article.title, article.body)
-                               if _Worker.schema else None)
+        result.prepared.append(_analysed(_Worker.prepare, article.title, article.body)
+                               if _Worker.prepare else None)
 
 
 def _analysed(step, *args):

@@ -16,18 +16,14 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from whoosh import query
-from whoosh.reading import IndexReader
-
 from index.analysis import analyze_words, fold
+from index.search import query
 
 SNIPPET_WIDTH = 200
 _TWO_FRAGMENT_WIDTH = 110
 _ELLIPSIS = "…"
 # Up to this far back, a snippet starts at the beginning of the sentence rather than mid-way.
 _SENTENCE_LOOKBACK = 60
-# Multi-term queries (prefix, fuzzy, wildcard) expand to at most this many terms for highlighting.
-_MAX_EXPANSIONS = 2000
 
 
 @dataclass
@@ -62,24 +58,21 @@ class FieldTerms:
         return self._patterns[key]
 
 
-def positive_terms(node: query.Query, reader: IndexReader | None, fieldname: str) -> FieldTerms:
-    """What in ``fieldname`` a query asks for (not what it excludes), for highlighting."""
+def positive_terms(node: query.Query, fieldname: str) -> FieldTerms:
+    """What in ``fieldname`` an expanded query asks for (not what it excludes), for highlighting."""
     collected = FieldTerms()
-    _collect(node, reader, fieldname, collected)
+    _collect(node, fieldname, collected)
     return collected
 
 
-def _collect(node: query.Query, reader: IndexReader | None, fieldname: str, into: FieldTerms) -> None:
+def _collect(node: query.Query, fieldname: str, into: FieldTerms) -> None:
     if isinstance(node, query.Not):
         return
-    if isinstance(node, query.AndNot):
-        _collect(node.a, reader, fieldname, into)
+    if isinstance(node, (query.And, query.Or, query.AndMaybe)):
+        for child in query.children(node):
+            _collect(child, fieldname, into)
         return
-    if not node.is_leaf():
-        for child in node.children():
-            _collect(child, reader, fieldname, into)
-        return
-    if node.field() != fieldname:
+    if getattr(node, "field", None) != fieldname:
         return
     if isinstance(node, query.Phrase):
         if node.slop <= 1 and len(node.words) > 1:
@@ -90,11 +83,6 @@ def _collect(node: query.Query, reader: IndexReader | None, fieldname: str, into
         into.exact.add(node.text)
     elif isinstance(node, query.Prefix):
         into.prefixes.append(node.text)
-    elif isinstance(node, query.MultiTerm) and reader is not None:
-        for count, term in enumerate(node._btexts(reader)):
-            if count >= _MAX_EXPANSIONS:
-                break
-            into.exact.add(term.decode("utf-8") if isinstance(term, bytes) else term)
 
 
 @dataclass(frozen=True)

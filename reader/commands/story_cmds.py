@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.text import Text
 
 from index.library import Library
-from index.search.whoosh.qparse_old import QUERY_TIMEZONE, date_bounds
+from index.search.parser import QUERY_TIMEZONE, date_bounds
 from index.stories.word_diff import ADDED, REMOVED, changed_words, marked, word_diff
 from reader.commands.library_cmds import say_waiting
 from reader.commands.output import console, human_date, iso, print_json

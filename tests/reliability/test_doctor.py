@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from index.library import Library
-from index.search.whoosh.engine import IndexDocument
+from index.search.backend import IndexDocument
 from tests.reliability.corpus import assert_index_agrees_with_store, marker, run_reader, write_corpus
 
 

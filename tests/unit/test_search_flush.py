@@ -16,9 +16,11 @@ import pytest
 import whoosh.index
 from whoosh.util.numeric import length_to_byte
 
-from index import ingest, search, search_codec
+from index import ingest
+from index.search.whoosh import codec as search_codec, engine as search
 from index.models import Article
-from index.search.whoosh.engine import IndexDocument, SearchIndex
+from index.search.backend import IndexDocument
+from index.search.whoosh.engine import WhooshBackend
 from index.search.whoosh.codec import ArrayPostingsWriter
 from index.search.whoosh.flush import GroupedPostings, GroupingPool, posting_columns
 from index.search.whoosh.prepared import prepare
@@ -116,12 +118,12 @@ def build(directory: Path, steps: list, old: bool, limitmb: int | None = None) -
     spy = Spy()
     with ExitStack() as stack:
         if old:  # Whoosh's pool and per-posting flush, the blocks as they were written before
-            stack.enter_context(mock.patch("index.search.group_postings", lambda writer: None))
+            stack.enter_context(mock.patch("index.search.whoosh.engine.group_postings", lambda writer: None))
             stack.enter_context(mock.patch.object(ArrayPostingsWriter, "_write_block", reference_write_block))
         spy.patches(stack)
         if limitmb is not None:
             stack.enter_context(mock.patch.dict(search.WRITER_OPTIONS, limitmb=limitmb))
-        index = SearchIndex.open(directory)
+        index = WhooshBackend.open(directory)
         for action, argument in steps:
             getattr(index, action)(argument() if callable(argument) else argument)
     return spy
@@ -187,7 +189,7 @@ def test_replacing_deleting_and_merging_write_the_same_index(tmp_path, articles)
              ("delete", [article.id for article in second[::4]]),
              ("add", lambda: documents(third, prepared=False)),
              ("add", lambda: documents(second[1::4], suffix=" Korrektur.")),
-             ("merge_small_segments", 10_000)]  # the segments with deletions go through the pool
+             ("optimise", 10_000)]  # the segments with deletions go through the pool
     spy, found = assert_same_index(tmp_path, steps)
     assert spy.lists > 0
     assert found["body", b"xqzv"][0] == len(first[::3])

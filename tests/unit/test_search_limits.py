@@ -11,11 +11,13 @@ from unittest import mock
 
 import pytest
 
-from index import search_limits
+from index.search import limits as search_limits
 from index.errors import QueryError
 from index.library import Library
-from index.search.whoosh.engine import IndexDocument, SearchIndex
+from index.search.backend import IndexDocument
+from index.search.whoosh.engine import WhooshBackend
 from index.search.limits import MAX_EXPANDED_WORDS, QueryTooCostly
+from tests.unit.search_helpers import searched
 from tests.reliability.corpus import run_reader
 
 # Made-up words the analyzer keeps as they are (no vowel, so the stemmer takes nothing off):
@@ -30,8 +32,8 @@ def _fetch(ids: list[str]) -> dict[str, tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def many_words(tmp_path_factory) -> SearchIndex:
-    index = SearchIndex.open(tmp_path_factory.mktemp("limits") / "index")
+def many_words(tmp_path_factory) -> WhooshBackend:
+    index = WhooshBackend.open(tmp_path_factory.mktemp("limits") / "index")
     index.add([IndexDocument(id=f"d{number:02d}", title="Meldung", body=" ".join(WORDS[start:start + PER_DOCUMENT]),
                              source="dpa", published=None, kind="article")
                for number, start in enumerate(range(0, len(WORDS), PER_DOCUMENT))])
@@ -39,27 +41,27 @@ def many_words(tmp_path_factory) -> SearchIndex:
     index.close()
 
 
-def found(index: SearchIndex, text: str) -> set[str]:
-    return {hit.id for hit in index.search(text, 100, fetch=_fetch)}
+def found(index: WhooshBackend, text: str) -> set[str]:
+    return {hit.id for hit in searched(index, text, 100, fetch=_fetch)}
 
 
 def documents_with(words) -> set[str]:
     return {f"d{WORDS.index(word) // PER_DOCUMENT:02d}" for word in words}
 
 
-def refusal(index: SearchIndex, text: str) -> str:
+def refusal(index: WhooshBackend, text: str) -> str:
     with pytest.raises(QueryTooCostly) as refused:
-        index.search(text, 20, fetch=_fetch)
+        searched(index, text, 20, fetch=_fetch)
     return str(refused.value)
 
 
-def test_a_range_over_too_many_words_is_refused_in_one_sentence(many_words: SearchIndex) -> None:
+def test_a_range_over_too_many_words_is_refused_in_one_sentence(many_words: WhooshBackend) -> None:
     assert refusal(many_words, "[qxb TO qxz]") == (
         f"The range [qxb TO qxz] matches too many words (more than {MAX_EXPANDED_WORDS}); narrow it.")
     assert refusal(many_words, "body:{a TO z}").startswith("The range {a TO z} matches too many words")
 
 
-def test_a_narrow_range_finds_the_articles_with_its_words(many_words: SearchIndex) -> None:
+def test_a_narrow_range_finds_the_articles_with_its_words(many_words: WhooshBackend) -> None:
     for low, high in [("qxbbb", "qxbbz"), ("qxbfb", "qxbkz"), ("qxcmm", "qxdbb")]:
         expected = documents_with(word for word in WORDS if low <= word <= high)
         assert expected
@@ -69,12 +71,12 @@ def test_a_narrow_range_finds_the_articles_with_its_words(many_words: SearchInde
     assert found(many_words, "[qxbbb TO qxbbc}") == {"d00"}
 
 
-def test_a_prefix_of_too_many_words_is_refused_and_a_longer_one_answered(many_words: SearchIndex) -> None:
+def test_a_prefix_of_too_many_words_is_refused_and_a_longer_one_answered(many_words: WhooshBackend) -> None:
     assert refusal(many_words, "qx*") == f"The prefix qx* matches too many words (more than {MAX_EXPANDED_WORDS}); narrow it."
     assert found(many_words, "qxb*") == documents_with(word for word in WORDS if word.startswith("qxb"))
 
 
-def test_parts_that_together_match_too_many_words_are_refused(many_words: SearchIndex) -> None:
+def test_parts_that_together_match_too_many_words_are_refused(many_words: WhooshBackend) -> None:
     assert len([word for word in WORDS if word.startswith(("qxb", "qxc", "qxd"))]) > MAX_EXPANDED_WORDS
     assert found(many_words, "qxb* OR qxcb*") == documents_with(word for word in WORDS if word.startswith(("qxb", "qxcb")))
     assert refusal(many_words, "qxb* OR qxc* OR qxd*") == (
@@ -83,12 +85,12 @@ def test_parts_that_together_match_too_many_words_are_refused(many_words: Search
     assert "in all" in refusal(many_words, "[qxbbb TO qxcbb] [qxcbb TO qxdbb] [qxdbb TO qxfbb]")
 
 
-def test_a_lone_star_is_refused(many_words: SearchIndex) -> None:
+def test_a_lone_star_is_refused(many_words: WhooshBackend) -> None:
     assert refusal(many_words, "*") == "A * on its own matches every word; put letters before it, e.g. Verteid*."
     assert refusal(many_words, "title:*").startswith("A * on its own")
 
 
-def test_a_pattern_compared_with_too_many_words_is_refused(many_words: SearchIndex) -> None:
+def test_a_pattern_compared_with_too_many_words_is_refused(many_words: WhooshBackend) -> None:
     with mock.patch.object(search_limits, "MAX_COMPARED_WORDS", 100):
         assert refusal(many_words, "*b").startswith("The pattern *b would be compared with too many words")
         assert refusal(many_words, "qxbb~1/1").startswith("The fuzzy word qxbb~ would be compared")
@@ -96,7 +98,7 @@ def test_a_pattern_compared_with_too_many_words_is_refused(many_words: SearchInd
                                                            and word.startswith("qxbb"))
 
 
-def test_a_query_reading_too_many_postings_is_refused(many_words: SearchIndex) -> None:
+def test_a_query_reading_too_many_postings_is_refused(many_words: WhooshBackend) -> None:
     with mock.patch.object(search_limits, "MAX_POSTINGS", 10):
         assert refusal(many_words, "Meldung").startswith("The query asks for too many common words at once")
         assert found(many_words, "qxbbb") == {"d00"}

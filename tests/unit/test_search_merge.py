@@ -11,7 +11,9 @@ import pytest
 import whoosh.index
 from whoosh.writing import MERGE_SMALL
 
-from index.search.whoosh.engine import IndexDocument, SearchIndex
+from index.search.backend import IndexDocument
+from index.search.whoosh.engine import WhooshBackend
+from tests.unit.search_helpers import searched
 from tests.reliability.corpus import PEOPLE, PLACES, TOPICS, VERBS
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -34,8 +36,8 @@ def documents(count: int, start: int) -> list[IndexDocument]:
     return docs
 
 
-def build(directory: Path, batches: list[list[IndexDocument]]) -> SearchIndex:
-    index = SearchIndex.open(directory)
+def build(directory: Path, batches: list[list[IndexDocument]]) -> WhooshBackend:
+    index = WhooshBackend.open(directory)
     for batch in batches:
         index.add(batch)
     return index
@@ -70,8 +72,8 @@ def test_block_copy_merges_write_the_index_whoosh_would(tmp_path: Path, batches,
     segments = whoosh.index.open_dir(str(tmp_path / "copied"))._segments()
     assert len(segments) < len(batches), "the commits merged segments"
 
-    original_write = SearchIndex._write
-    monkeypatch.setattr(SearchIndex, "_write", lambda self, work, **options: original_write(
+    original_write = WhooshBackend._write
+    monkeypatch.setattr(WhooshBackend, "_write", lambda self, work, **options: original_write(
         self, work, **{"mergetype": MERGE_SMALL, **options}))
     whooshed = build(tmp_path / "whoosh", batches)
     # Whoosh merges into the commit's own new segment; the copy is a segment beside it.
@@ -86,10 +88,10 @@ def test_block_copy_merges_write_the_index_whoosh_would(tmp_path: Path, batches,
     everything = sum(len(batch) for batch in batches)
     for query in QUERIES:
         # Every hit, ordered without the document numbers that break ties (the segments differ).
-        expected = sorted((-round(hit.score, 5), hit.id, hit.published) for hit in whooshed.search(query, everything, fetch=fetch))
+        expected = sorted((-round(hit.score, 5), hit.id, hit.published) for hit in searched(whooshed, query, everything, fetch=fetch))
         assert expected, query
         assert sorted((-round(hit.score, 5), hit.id, hit.published)
-                      for hit in copied.search(query, everything, fetch=fetch)) == expected, query
+                      for hit in searched(copied, query, everything, fetch=fetch)) == expected, query
 
 
 def test_a_merge_keeps_replaced_articles_replaced(tmp_path: Path, batches) -> None:
@@ -102,7 +104,7 @@ def test_a_merge_keeps_replaced_articles_replaced(tmp_path: Path, batches) -> No
     texts = {doc.id: (doc.title, doc.body) for batch in batches for doc in batch}
     texts.update({doc.id: (doc.title, doc.body) for doc in changed})
     fetch = lambda ids: {i: texts[i] for i in ids}  # noqa: E731
-    assert sorted(hit.id for hit in index.search("Wasserstoff", 50, fetch=fetch)) == [doc.id for doc in changed]
+    assert sorted(hit.id for hit in searched(index, "Wasserstoff", 50, fetch=fetch)) == [doc.id for doc in changed]
     assert index.doc_count() == sum(len(batch) for batch in batches)
     ix = whoosh.index.open_dir(str(tmp_path / "index"))
     assert len(ix._segments()) < len(batches)
@@ -113,10 +115,10 @@ def test_small_segments_merge_into_one_after_an_import(tmp_path: Path, batches) 
     before = every_posting(tmp_path / "index")
     sizes = sorted(segment.doc_count_all() for segment in whoosh.index.open_dir(str(tmp_path / "index"))._segments())
     assert sum(size < 350 for size in sizes) >= 2
-    index.merge_small_segments(below=350)
+    index.optimise(below=350)
     after = sorted(segment.doc_count_all() for segment in whoosh.index.open_dir(str(tmp_path / "index"))._segments())
     assert after == sorted([size for size in sizes if size >= 350] + [sum(size for size in sizes if size < 350)])
     assert every_posting(tmp_path / "index") == before
     texts = {doc.id: (doc.title, doc.body) for batch in batches for doc in batch}
-    hits = index.search("Merz", 5000, fetch=lambda ids: {i: texts[i] for i in ids})
+    hits = searched(index, "Merz", 5000, fetch=lambda ids: {i: texts[i] for i in ids})
     assert len(hits) == sum("Merz" in doc.title + doc.body for batch in batches for doc in batch)

@@ -3,7 +3,7 @@
 import multiprocessing
 from pathlib import Path
 
-from index.search.whoosh.engine import SearchIndex
+from index.search.whoosh.engine import WhooshBackend
 
 PROCESSES = 8
 _start = None
@@ -17,7 +17,7 @@ def _wait_at(barrier) -> None:
 def _open_and_count(directory: str) -> str:
     _start.wait()  # every process opens at the same instant
     try:
-        index = SearchIndex.open(Path(directory))
+        index = WhooshBackend.open(Path(directory))
     except Exception as error:  # noqa: BLE001 - the test reports what went wrong in which process
         return f"{type(error).__name__}: {error}"
     try:
@@ -34,4 +34,4 @@ def test_simultaneous_opens_of_a_missing_index_do_not_collide(tmp_path):
         with context.Pool(PROCESSES, initializer=_wait_at, initargs=(barrier,)) as pool:
             results = pool.map(_open_and_count, [str(directory)] * PROCESSES, chunksize=1)
         assert results == ["0"] * PROCESSES
-        assert SearchIndex.open(directory).needs_rebuild is False
+        assert WhooshBackend.open(directory).needs_rebuild is False

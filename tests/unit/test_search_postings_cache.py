@@ -12,9 +12,11 @@ import random
 
 import pytest
 
-from index import search_postings
-from index.search.whoosh.engine import IndexDocument, SearchIndex
+from index.search.whoosh import postings as search_postings
+from index.search.backend import IndexDocument
+from index.search.whoosh.engine import WhooshBackend
 from index.search.whoosh.postings_cache import PostingsCache
+from tests.unit.search_helpers import searched
 
 FILLER = "Regierung Haushalt Kommission Gipfel Ministerin Pendler Stellwerk Polizei Autobahn".split()
 
@@ -79,18 +81,18 @@ def common_word_index(tmp_path, monkeypatch):
     monkeypatch.setattr(search_postings, "CACHE", PostingsCache())
     rng = random.Random(3)
     texts = {number: _body(rng, with_strike=rng.random() < 0.8) for number in range(300)}
-    search_index = SearchIndex.open(tmp_path / "index")
+    search_index = WhooshBackend.open(tmp_path / "index")
     search_index.add(_document(number, texts[number]) for number in range(150))
     search_index.add(_document(number, texts[number]) for number in range(150, 300))
     yield search_index, texts
     search_index.close()
 
 
-def _found(search_index: SearchIndex, texts: dict[int, str], query: str) -> list[tuple[str, float, str]]:
+def _found(search_index: WhooshBackend, texts: dict[int, str], query: str) -> list[tuple[str, float, str]]:
     def fetch(ids):
         return {i: (f"Meldung {i}", texts[int(i.split("-")[1])]) for i in ids}
 
-    return [(hit.id, hit.score, hit.snippet) for hit in search_index.search(query, 1000, fetch=fetch)]
+    return [(hit.id, hit.score, hit.snippet) for hit in searched(search_index, query, 1000, fetch=fetch)]
 
 
 def _with_word(texts: dict[int, str], word: str) -> set[str]:

@@ -9,8 +9,11 @@ import whoosh.index
 from whoosh import fields
 
 from index.search.whoosh.analyzers import GermanAnalyzer
-from index.search.whoosh.engine import IndexDocument, SearchIndex, build_schema, reference_schema
+from index.search.backend import IndexDocument
+from index.search.whoosh.schema import build_schema, reference_schema
+from index.search.whoosh.engine import WhooshBackend
 from index.search.whoosh.prepared import prepare, same_fields
+from tests.unit.search_helpers import searched
 from tests.unit.test_search import _seed_documents
 
 QUERIES = ["Verteidigung", "Macron Merz", '"Koalition der Willigen"', "Selenskij~", "Ukraine-Krieg",
@@ -30,7 +33,7 @@ def every_posting(directory: Path) -> list:
 
 def test_prepared_postings_make_the_same_index_and_the_same_answers(tmp_path: Path) -> None:
     documents = _seed_documents()
-    analysed, prepared = SearchIndex.open(tmp_path / "analysed"), SearchIndex.open(tmp_path / "prepared")
+    analysed, prepared = WhooshBackend.open(tmp_path / "analysed"), WhooshBackend.open(tmp_path / "prepared")
     analysed.add(documents)
     prepared.add([with_prepared(doc) for doc in documents])
 
@@ -38,14 +41,14 @@ def test_prepared_postings_make_the_same_index_and_the_same_answers(tmp_path: Pa
     assert len(postings) > 1000
     assert postings == every_posting(tmp_path / "analysed")
     for query in QUERIES:
-        expected = [(hit.id, round(hit.score, 6), hit.snippet) for hit in analysed.search(query, fetch=_texts(documents))]
+        expected = [(hit.id, round(hit.score, 6), hit.snippet) for hit in searched(analysed, query, fetch=_texts(documents))]
         assert expected, query
         assert [(hit.id, round(hit.score, 6), hit.snippet)
-                for hit in prepared.search(query, fetch=_texts(documents))] == expected, query
+                for hit in searched(prepared, query, fetch=_texts(documents))] == expected, query
 
 
 def test_the_index_on_disk_keeps_its_plain_schema(tmp_path: Path) -> None:
-    index = SearchIndex.open(tmp_path / "index")
+    index = WhooshBackend.open(tmp_path / "index")
     index.add([with_prepared(doc) for doc in _seed_documents()])
     reopened = whoosh.index.open_dir(str(tmp_path / "index"))
     assert type(reopened.schema["body"]) is fields.TEXT

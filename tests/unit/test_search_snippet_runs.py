@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import re
 
-from index import search_snippets
+from index.search import snippets as search_snippets
 
 ALPHABET = "ab-Ä ß_1.\n\t-- xyzé"
 

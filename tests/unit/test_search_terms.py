@@ -17,14 +17,16 @@ from whoosh import index as whoosh_index
 from whoosh import query
 from whoosh.filedb.filestore import RamStorage
 
-from index import search_terms
-from index.search.whoosh.engine import WRITER_OPTIONS, IndexDocument, SearchIndex, build_schema
+from index.search.whoosh import terms as search_terms
+from index.search.backend import IndexDocument
+from index.search.whoosh.schema import build_schema
+from index.search.whoosh.engine import WRITER_OPTIONS, WhooshBackend
 from index.search.limits import MAX_EXPANDED_WORDS
-from index.search.whoosh.qparse_old import (
-    expand_multiterms,
-    parse,
-    within_edit_distance,
-)
+from index.search import query as q
+from index.search.parser import parse
+from index.search.whoosh.expand import within_edit_distance
+from tests.unit.search_helpers import searched
+from index.search.whoosh.expand import expand_multiterms
 from index.search.whoosh.terms import terms_with_prefix
 from index.search.whoosh.sized_cache import SizedCache
 
@@ -40,8 +42,8 @@ def _fetch(ids: list[str]) -> dict[str, tuple[str, str]]:
     return {doc_id: ("t", "b") for doc_id in ids}
 
 
-def found(search_index: SearchIndex, text: str) -> set[str]:
-    return {hit.id for hit in search_index.search(text, 100, fetch=_fetch)}
+def found(search_index: WhooshBackend, text: str) -> set[str]:
+    return {hit.id for hit in searched(search_index, text, 100, fetch=_fetch)}
 
 
 def osa_distance(first: str, second: str) -> int:
@@ -60,17 +62,16 @@ def osa_distance(first: str, second: str) -> int:
     return table[-1][-1]
 
 
-def expanded_terms(search_index: SearchIndex, text: str, fieldname: str = "body") -> list[str]:
+def expanded_terms(search_index: WhooshBackend, text: str, fieldname: str = "body") -> list[str]:
     """The terms of ``fieldname`` a one-word query expands to, in the order they are searched."""
-    reader = search_index._current_searcher().reader()
-    expanded = expand_multiterms(parse(search_index._parser, text), reader)
-    return [leaf.text for leaf in expanded.leaves() if leaf.fieldname == fieldname and leaf.text != "\x00"]
+    expanded = search_index.expand(parse(text))
+    return [leaf.text for leaf in q.walk(expanded) if isinstance(leaf, q.Term) and leaf.field == fieldname]
 
 
 def fuzzy_terms(reader, fieldname: str, text: str, maxdist: int, prefixlength: int) -> list[str]:
     """The terms a fuzzy query expands to, in the order they are searched."""
-    fuzzy = query.FuzzyTerm(fieldname, text, maxdist=maxdist, prefixlength=prefixlength)
-    return [leaf.text for leaf in expand_multiterms(fuzzy, reader).leaves()]
+    fuzzy = q.Fuzzy(fieldname, text, maxdist, prefixlength)
+    return [leaf.text for leaf in q.walk(expand_multiterms(fuzzy, reader)) if isinstance(leaf, q.Term)]
 
 
 def reference_fuzzy_terms(reader, fieldname: str, text: str, maxdist: int, prefixlength: int) -> list[str]:
@@ -81,9 +82,9 @@ def reference_fuzzy_terms(reader, fieldname: str, text: str, maxdist: int, prefi
 
 
 @pytest.fixture
-def segmented(tmp_path) -> SearchIndex:
+def segmented(tmp_path) -> WhooshBackend:
     """Five commits, so five segments: the words to find are spread over all of them."""
-    search_index = SearchIndex.open(tmp_path / "index")
+    search_index = WhooshBackend.open(tmp_path / "index")
     spellings = ["Lufthansa", "Lufthamsa", "Luftansa", "Selenskyj", "Selenskij", "Київ", "Lufthansas"]
     for commit in range(5):
         docs = []
@@ -103,7 +104,7 @@ def _nothing_remembered():
     yield
 
 
-def test_a_misspelt_word_finds_the_articles_spelt_right(segmented: SearchIndex) -> None:
+def test_a_misspelt_word_finds_the_articles_spelt_right(segmented: WhooshBackend) -> None:
     assert found(segmented, "Lufthanza") == set()
     lufthansa = found(segmented, "Lufthansa")
     assert lufthansa
@@ -113,19 +114,19 @@ def test_a_misspelt_word_finds_the_articles_spelt_right(segmented: SearchIndex) 
     assert found(segmented, "Selenskij~") == found(segmented, "Selenskyj OR Selenskij")
 
 
-def test_letters_swapped_count_as_one_edit(segmented: SearchIndex) -> None:
+def test_letters_swapped_count_as_one_edit(segmented: WhooshBackend) -> None:
     assert found(segmented, "Lufthnasa~") >= found(segmented, "Lufthansa")
     assert "lufthansa" in expanded_terms(segmented, "Lufthnasa~")
 
 
-def test_distance_two_reaches_two_edits_and_no_further(segmented: SearchIndex) -> None:
+def test_distance_two_reaches_two_edits_and_no_further(segmented: WhooshBackend) -> None:
     assert "lufthansa" not in expanded_terms(segmented, "Lufthanzza~")
     assert "lufthansa" in expanded_terms(segmented, "Lufthanzza~2")
     assert "lufthansa" not in expanded_terms(segmented, "Lufthanzzza~2")
     assert found(segmented, "Lufthanzza~2") >= found(segmented, "Lufthansa")
 
 
-def test_letters_beyond_latin_are_counted_as_letters_not_bytes(segmented: SearchIndex) -> None:
+def test_letters_beyond_latin_are_counted_as_letters_not_bytes(segmented: WhooshBackend) -> None:
     # "Києв" and "Київ" (folded: "киів") are one letter apart but four bytes longer than letters.
     assert found(segmented, "Києв~") == found(segmented, "Київ")
     assert found(segmented, "Київ")
@@ -136,7 +137,7 @@ def test_letters_beyond_latin_are_counted_as_letters_not_bytes(segmented: Search
     ("seehofer", 1, 2), ("киев", 1, 2), ("sendr", 1, 1), ("streiks", 2, 1), ("tarf", 2, 0),
 ])
 def test_fuzzy_terms_over_several_segments_are_every_term_within_reach_once(
-        segmented: SearchIndex, text: str, maxdist: int, prefixlength: int) -> None:
+        segmented: WhooshBackend, text: str, maxdist: int, prefixlength: int) -> None:
     reader = segmented._current_searcher().reader()
     expected = reference_fuzzy_terms(reader, "body", text, maxdist, prefixlength)
     assert expected
@@ -146,7 +147,7 @@ def test_fuzzy_terms_over_several_segments_are_every_term_within_reach_once(
 
 
 @pytest.mark.parametrize("prefix", ["", "s", "se", "seehofer", "lufth", "ки", "zz", "\uffff"])
-def test_prefix_terms_over_several_segments_are_whooshs_own(segmented: SearchIndex, prefix: str) -> None:
+def test_prefix_terms_over_several_segments_are_whooshs_own(segmented: WhooshBackend, prefix: str) -> None:
     reader = segmented._current_searcher().reader()
     for fieldname in ("title", "body", "source", "id"):
         expected = sorted({term.decode("utf-8") for term in reader.expand_prefix(fieldname, prefix)})
@@ -156,20 +157,21 @@ def test_prefix_terms_over_several_segments_are_whooshs_own(segmented: SearchInd
 
 
 @pytest.mark.parametrize("pattern", ["sel?nsk?j", "lufth*", "*hansa", "?ufthans?", "se*er?", "к*", "[ls]uft*"])
-def test_wildcards_over_several_segments_match_the_terms_whoosh_matches(segmented: SearchIndex, pattern: str) -> None:
+def test_wildcards_over_several_segments_match_the_terms_whoosh_matches(segmented: WhooshBackend, pattern: str) -> None:
     reader = segmented._current_searcher().reader()
     wildcard = query.Wildcard("body", pattern)
     expected = [term.decode("utf-8") for term in wildcard._btexts(reader)]
     assert expected
-    assert [leaf.text for leaf in expand_multiterms(wildcard, reader).leaves()] == expected
+    expanded = expand_multiterms(q.Wildcard("body", pattern), reader)
+    assert [leaf.text for leaf in q.walk(expanded) if isinstance(leaf, q.Term)] == expected
 
 
-def test_a_wildcard_finds_the_articles_it_matches(segmented: SearchIndex) -> None:
+def test_a_wildcard_finds_the_articles_it_matches(segmented: WhooshBackend) -> None:
     assert found(segmented, "Sel?nsk?j") == found(segmented, "Selenskyj OR Selenskij")
     assert found(segmented, "*hansa") == found(segmented, "Lufthansa")
 
 
-def test_words_of_a_later_import_are_found(segmented: SearchIndex) -> None:
+def test_words_of_a_later_import_are_found(segmented: WhooshBackend) -> None:
     assert found(segmented, "Lufthanza~") and found(segmented, "Verspät*")
     segmented.add([_doc("later", "Die Lufthanka meldet einen Verspätungsrekord", title="Lufthanka")])
     assert "later" in found(segmented, "Lufthanza~")
@@ -185,7 +187,7 @@ def test_words_of_a_later_import_are_found(segmented: SearchIndex) -> None:
     assert expanded_terms(segmented, "Lufthanza~") == reference_fuzzy_terms(reader, "body", "lufthanza", 1, 2)
 
 
-def test_deleted_articles_are_not_found_by_fuzzy_queries(segmented: SearchIndex) -> None:
+def test_deleted_articles_are_not_found_by_fuzzy_queries(segmented: WhooshBackend) -> None:
     with_typo = found(segmented, "Lufthamsa")
     assert with_typo and with_typo <= found(segmented, "Lufthanza~2")
     segmented.delete(with_typo)
@@ -194,12 +196,12 @@ def test_deleted_articles_are_not_found_by_fuzzy_queries(segmented: SearchIndex)
 
 
 def test_an_empty_index_finds_nothing_for_fuzzy_and_prefix_queries(tmp_path) -> None:
-    search_index = SearchIndex.open(tmp_path / "index")
+    search_index = WhooshBackend.open(tmp_path / "index")
     assert found(search_index, "Lufthanza~") == found(search_index, "Luft*") == set()
     search_index.close()
 
 
-def test_an_index_without_files_expands_the_same(segmented: SearchIndex) -> None:
+def test_an_index_without_files_expands_the_same(segmented: WhooshBackend) -> None:
     """An index in memory (its term file has no file descriptor, and nothing is remembered)."""
     in_memory = whoosh_index.FileIndex.create(RamStorage(), build_schema())
     writer = in_memory.writer(**WRITER_OPTIONS)
@@ -217,7 +219,7 @@ def test_an_index_without_files_expands_the_same(segmented: SearchIndex) -> None
         assert {"lufthamsa", "lufthansa", "lufthansas"} <= set(expected)
 
 
-def test_searches_from_several_threads_expand_alike(segmented: SearchIndex) -> None:
+def test_searches_from_several_threads_expand_alike(segmented: WhooshBackend) -> None:
     reader = segmented._current_searcher().reader()
     expected = {prefix: sorted({term.decode() for term in reader.expand_prefix("body", prefix)})
                 for prefix in ("s", "se", "lu", "st", "ve", "ки")}
@@ -236,7 +238,7 @@ def test_searches_from_several_threads_expand_alike(segmented: SearchIndex) -> N
     assert len(results) == 4 * 20 * len(expected) and all(results)
 
 
-def test_remembered_terms_stay_within_their_memory_budget(segmented: SearchIndex, monkeypatch) -> None:
+def test_remembered_terms_stay_within_their_memory_budget(segmented: WhooshBackend, monkeypatch) -> None:
     budget = SizedCache(max_bytes=4_000, max_entry_bytes=2_000)
     monkeypatch.setattr(search_terms, "_RUNS", budget)
     reader = segmented._current_searcher().reader()

@@ -17,12 +17,16 @@ import pytest
 import whoosh.index
 from whoosh.codec.whoosh3 import W3Codec
 
-from index.search.whoosh.engine import IndexDocument, SearchIndex, build_schema
+from index.search.backend import IndexDocument
+from index.search.whoosh.schema import build_schema
+from index.search.whoosh.engine import WhooshBackend
 from index.search.whoosh.codec import BLOCK_LIMIT, ReaderCodec
 from index.search.whoosh.dates import split_date_filter
-from index.search.whoosh.qparse_old import expand_multiterms, parse
+from index.search.parser import parse
+from index.search.whoosh.translate import to_whoosh
 from index.search.whoosh.postings import term_postings
 from index.search.whoosh.vector import ranked_docnums
+from tests.unit.search_helpers import searched
 from tests.unit.search_reference import reference_ranking
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -58,9 +62,9 @@ def _documents(count: int, seed: int) -> list[IndexDocument]:
 
 
 @pytest.fixture(scope="module")
-def library_index(tmp_path_factory) -> SearchIndex:
+def library_index(tmp_path_factory) -> WhooshBackend:
     """Several segments, replaced documents (deletions) and a merge, as a long-used library has."""
-    search_index = SearchIndex.open(tmp_path_factory.mktemp("vector") / "index")
+    search_index = WhooshBackend.open(tmp_path_factory.mktemp("vector") / "index")
     docs = _documents(900, seed=7)
     for start in range(0, 900, 150):
         search_index.add(docs[start:start + 150])
@@ -68,22 +72,21 @@ def library_index(tmp_path_factory) -> SearchIndex:
     return search_index
 
 
-def _text_query(search_index: SearchIndex, text: str):
+def _text_query(search_index: WhooshBackend, text: str):
     """The searcher, the query without its date conditions, and the documents those allow (an
     array, as the search passes them; None without dates)."""
+    parsed = search_index.expand(parse(text, lambda kind, name: [f"Q-{name.lower()}"]))
     searcher = search_index._current_searcher()
-    parsed = parse(search_index._parser, text, lambda kind, name: [f"Q-{name.lower()}"])
-    parsed = expand_multiterms(parsed, searcher.reader())
     text_query, date_ranges = split_date_filter(parsed)
     allowed = search_index._publication_dates(searcher).docnums_within(date_ranges) if date_ranges else None
-    return searcher, text_query, allowed
+    return searcher, to_whoosh(text_query), allowed
 
 
 def _as_set(allowed) -> set[int] | None:
     return None if allowed is None else set(allowed.tolist())
 
 
-def test_the_index_has_segments_and_replaced_documents(library_index: SearchIndex) -> None:
+def test_the_index_has_segments_and_replaced_documents(library_index: WhooshBackend) -> None:
     reader = library_index._current_searcher().reader()
     assert len(reader.leaf_readers()) > 1
     assert reader.has_deletions()
@@ -91,7 +94,7 @@ def test_the_index_has_segments_and_replaced_documents(library_index: SearchInde
 
 
 @pytest.mark.parametrize("text", QUERIES)
-def test_vector_ranking_equals_the_reference_walk(library_index: SearchIndex, text: str) -> None:
+def test_vector_ranking_equals_the_reference_walk(library_index: WhooshBackend, text: str) -> None:
     searcher, text_query, allowed = _text_query(library_index, text)
     ranked = ranked_docnums(searcher, text_query, 25, allowed)
     expected = reference_ranking(searcher, text_query, 25, _as_set(allowed))
@@ -106,7 +109,7 @@ PHRASE_QUERIES = [text for text in QUERIES if '"' in text]
 
 @pytest.mark.parametrize("limit", [1, 2, 3])
 @pytest.mark.parametrize("text", PHRASE_QUERIES)
-def test_a_few_phrase_hits_are_the_reference_walks_best(library_index: SearchIndex, text: str, limit: int) -> None:
+def test_a_few_phrase_hits_are_the_reference_walks_best(library_index: WhooshBackend, text: str, limit: int) -> None:
     """With a small limit the candidates are sorted in two parts (the best few, then the rest only
     if the phrase check runs past them): the hits must still be the reference's first ones."""
     searcher, text_query, allowed = _text_query(library_index, text)
@@ -118,7 +121,7 @@ def test_a_few_phrase_hits_are_the_reference_walks_best(library_index: SearchInd
 
 
 @pytest.mark.parametrize("text", QUERIES)
-def test_vector_ranking_finds_what_whoosh_finds(library_index: SearchIndex, text: str) -> None:
+def test_vector_ranking_finds_what_whoosh_finds(library_index: WhooshBackend, text: str) -> None:
     searcher, text_query, allowed = _text_query(library_index, text)
     everything = ranked_docnums(searcher, text_query, 10_000, allowed)
     whoosh_hits = searcher.search(text_query, limit=None, filter=_as_set(allowed))
@@ -189,17 +192,17 @@ def test_search_results_are_the_same_with_either_codec(tmp_path: Path, monkeypat
     hits = {}
     for name, codec in (("w3", W3Codec()), ("arrays", ReaderCodec())):
         monkeypatch.setitem(search_module.WRITER_OPTIONS, "codec", codec)
-        search_index = SearchIndex.open(tmp_path / name)
+        search_index = WhooshBackend.open(tmp_path / name)
         search_index.add(docs)
-        hits[name] = [(hit.id, round(hit.score, 9)) for hit in search_index.search(
-            "Streik OR Gewerk*", limit=30, fetch=lambda ids: {i: ("t", "b") for i in ids})]
+        hits[name] = [(hit.id, round(hit.score, 9)) for hit in searched(
+            search_index, "Streik OR Gewerk*", limit=30, fetch=lambda ids: {i: ("t", "b") for i in ids})]
         search_index.close()
     assert hits["w3"] == hits["arrays"]
     assert len(hits["w3"]) == 30
 
 
 @pytest.mark.parametrize("prefix", ["", "s", "st", "gewerk", "verspat", "zz", "\u00fc"])
-def test_terms_with_a_prefix_are_the_terms_whoosh_lists(library_index: SearchIndex, prefix: str) -> None:
+def test_terms_with_a_prefix_are_the_terms_whoosh_lists(library_index: WhooshBackend, prefix: str) -> None:
     from index.search.whoosh.terms import terms_with_prefix
 
     reader = library_index._current_searcher().reader()

@@ -26,7 +26,7 @@ import struct
 import zlib
 from pathlib import Path
 
-from index.errors import LibraryError
+from index.errors import DAMAGED_MESSAGE, IndexDamaged, LibraryError  # noqa: F401 - re-exported
 
 log = logging.getLogger(__name__)
 
@@ -44,16 +44,6 @@ _ATTEMPTS = 3
 # (unpickled garbage fails in any way). Only counted as damage when the checksums confirm it.
 DECODE_ERRORS = (zlib.error, struct.error, pickle.UnpicklingError, EOFError, ValueError, IndexError, KeyError,
                  OverflowError, TypeError, AttributeError, MemoryError)
-DAMAGED_MESSAGE = "The search index is damaged; rebuilding it from the library…"
-
-
-class IndexDamaged(LibraryError):
-    """Reading the search index failed on damaged files; the index must be rebuilt from the store."""
-
-    def __init__(self, damage: list[str]):
-        super().__init__(f"The search index is damaged ({'; '.join(damage[:3])}); "
-                         "run 'reader doctor --fix' to rebuild it from the library.")
-        self.damage = damage
 
 
 def file_crc(path: Path) -> int:

@@ -12,9 +12,11 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import numpy as np
-from whoosh import query
 
-DATE_FIELD = "published"
+from index.search import query as q
+from index.search.whoosh.translate import date_long
+
+DATE_FIELD = q.DATE_FIELD
 # What Whoosh's numeric column holds for a document without a date (the 64-bit maximum).
 _NO_DATE = 2**64 - 1
 
@@ -27,34 +29,27 @@ class DateRange:
     high: int | None
 
     @classmethod
-    def of(cls, node: query.NumericRange) -> DateRange:
-        low, high = node.start, node.end
-        if low is not None and node.startexcl:
-            low += 1
-        if high is not None and node.endexcl:
-            high -= 1
-        return cls(low, high)
+    def of(cls, node: q.DateRange) -> DateRange:
+        return cls(date_long(node.low), date_long(node.high))
 
 
-def is_date_range(node: query.Query) -> bool:
-    return isinstance(node, query.NumericRange) and node.fieldname == DATE_FIELD
-
-
-def split_date_filter(parsed: query.Query) -> tuple[query.Query | None, list[DateRange]]:
+def split_date_filter(parsed: q.Query) -> tuple[q.Query | None, list[DateRange]]:
     """The query without its top-level date conditions, and those conditions.
 
     Only conditions every hit must meet (the whole query, or parts of a top-level AND) are
-    split off; a date inside OR or NOT stays a Whoosh query.
+    split off; a date inside OR or NOT stays part of the query.
     """
-    if is_date_range(parsed):
+    if isinstance(parsed, q.DateRange):
         return None, [DateRange.of(parsed)]
-    if isinstance(parsed, query.And):
-        ranges = [DateRange.of(child) for child in parsed.subqueries if is_date_range(child)]
+    if isinstance(parsed, q.And):
+        ranges = [DateRange.of(child) for child in parsed.children if isinstance(child, q.DateRange)]
         if ranges:
-            rest = [child for child in parsed.subqueries if not is_date_range(child)]
+            rest = [child for child in parsed.children if not isinstance(child, q.DateRange)]
             if not rest:
                 return None, ranges
-            return (rest[0] if len(rest) == 1 else query.And(rest, boost=parsed.boost)), ranges
+            if len(rest) == 1:
+                return rest[0], ranges
+            return q.And(tuple(rest), boost=parsed.boost), ranges
     return parsed, []
 
 
@@ -70,6 +65,7 @@ class PublicationDates:
             live = np.zeros(len(moments), dtype=bool)
             live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
             keep &= live
+        self._moment_of = moments  # by docnum (_NO_DATE: none)
         moments, docnums = moments[keep], docnums[keep]
         order = np.lexsort((docnums, moments))  # by time, then docnum
         self._times = moments[order].tolist()  # bisected with the ranges' Python ints
@@ -95,6 +91,17 @@ class PublicationDates:
         """Docnums of the ``limit`` newest documents within every range, newest first."""
         start, stop = self._bounds(ranges)
         return self._docnums[max(start, stop - limit):stop][::-1].tolist()
+
+    def order_of(self, docnums: np.ndarray, newest: bool) -> np.ndarray:
+        """Indexes into ``docnums`` by publication time (newest or oldest first; equal times by
+        docnum, reversed with the times), the undated last by docnum."""
+        moments = self._moment_of[docnums]
+        dated = moments != np.uint64(_NO_DATE)
+        indexes = np.arange(len(docnums))
+        by_time = indexes[dated][np.lexsort((docnums[dated], moments[dated]))]
+        if newest:
+            by_time = by_time[::-1]
+        return np.concatenate([by_time, indexes[~dated]])
 
 
 def _leaf_moments(leaf) -> np.ndarray:

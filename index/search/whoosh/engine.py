@@ -1,23 +1,18 @@
-"""The Whoosh full-text index: schema, writing, searching, hits with snippets and highlights.
+"""The Whoosh search backend (index.search.backend.SearchBackend): one index directory,
+opened, written, checked and searched.
 
 The index is rebuildable from the store, so it holds little: stored fields are only the id,
-the source name and the publication time (for the hit list); titles and bodies for snippets
-come from the store through the ``fetch`` callback. Ranking is Whoosh's BM25F with the title
-weighted three times the body. The query language is described in :mod:`index.search.whoosh.qparse_old`.
-
-Ranking: the query's terms are read as whole posting lists into numpy arrays and scored there
-(:mod:`index.search.whoosh.vector`, over the array blocks of :mod:`index.search.whoosh.codec`); Whoosh's own
-matchers, which score one posting at a time in Python, remain for the few query shapes the
-arrays do not cover. Date conditions filter through a sorted column (:mod:`index.search.whoosh.dates`).
+the source name and the publication time. Ranking is Whoosh's BM25F with the title weighted
+three times the body (index.search.whoosh.scoring), computed over whole posting lists
+(index.search.whoosh.ranking).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 
 import whoosh.index
@@ -25,25 +20,19 @@ from whoosh.index import LockError
 from whoosh.writing import CLEAR
 
 from index.errors import LibraryError
-from index.models import Hit, Span
-from index.search.whoosh.qparse_old import (
-    EntityLookup,
-    expand_multiterms,
-    make_parser,
-    parse,
-)
-from index.search.whoosh.checksums import (  # noqa: F401 - DAMAGED_MESSAGE and IndexDamaged re-exported
-    DAMAGED_MESSAGE, DECODE_ERRORS, IndexDamaged, index_damage, record_toc)
+from index.search import query as q
+from index.search.backend import IndexDocument, Ranked, Sort
+from index.search.whoosh.checksums import DECODE_ERRORS, IndexDamaged, index_damage, record_toc
 from index.search.whoosh.codec import ReaderCodec
+from index.search.whoosh.dates import PublicationDates
+from index.search.whoosh.expand import expand_multiterms
 from index.search.whoosh.files import OPEN_LOCK_FILE, exclusive, write_error
 from index.search.whoosh.flush import group_postings
-from index.search.whoosh.scoring import FastBM25F, prepare as prepare_scoring
-from index.search.whoosh.dates import PublicationDates, split_date_filter
-from index.search.whoosh.vector import ranked_docnums
 from index.search.whoosh.merge import merge_small_segments, segments_below
 from index.search.whoosh.prepared import accepting_prepared, same_fields
-from index.search.whoosh.schema import IndexDocument, build_schema, index_fields, reference_schema  # noqa: F401 - re-exported
-from index.search.snippets import FieldTerms, find_matches, make_snippet, positive_terms
+from index.search.whoosh.ranking import rank
+from index.search.whoosh.schema import build_schema, index_fields, reference_schema
+from index.search.whoosh.scoring import FastBM25F, prepare as prepare_scoring
 
 logger = logging.getLogger(__name__)
 
@@ -64,12 +53,12 @@ WRITER_LIMIT_MB = 128
 # mmap): at 100k articles 1 GB per searcher and per merge. Separate files are read on demand.
 # Posting blocks as plain arrays (index.search.whoosh.codec) rather than W3's compressed pickles.
 WRITER_OPTIONS = {"limitmb": WRITER_LIMIT_MB, "compound": False, "codec": ReaderCodec()}
-_HIGHLIGHT_CACHE_SIZE = 64
+# optimise(): segments of fewer documents than this are merged into one (an import commits a
+# thousand articles at a time, each commit a segment; a search looks a term up in each).
+OPTIMISE_MERGE_BELOW = 5000
 
-Fetch = Callable[[list[str]], dict[str, tuple[str, str]]]
 
-
-class SearchIndex:
+class WhooshBackend:
     """A Whoosh index in one directory. Safe to share between threads of one process."""
 
     def __init__(self, directory: Path, index: whoosh.index.Index, needs_rebuild: bool):
@@ -77,19 +66,18 @@ class SearchIndex:
         self.needs_rebuild = needs_rebuild
         self.damaged = False  # found damaged while open: clear() starts the index afresh
         self._index = index
-        self._parser = make_parser(index.schema)
         self._lock = threading.RLock()
         self._searcher = None
         self._dates: PublicationDates | None = None  # of the current searcher, built on first use
         self.writer_timeout = WRITER_TIMEOUT_SECONDS
-        # (query, field) -> its highlight terms: hopping and snippet painting repeat a query.
-        self._highlight_cache: dict[tuple[str, str], FieldTerms] = {}
+        # The last expansion (input, generation, output): search() after expand() skips redoing it.
+        self._expanded: tuple[q.Query, q.Query] | None = None
         self.on_wait: Callable[[str], None] | None = None  # told once per wait for another process
 
     # Opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, directory: Path) -> SearchIndex:
+    def open(cls, directory: Path) -> WhooshBackend:
         """Open the index in ``directory``; create it empty (needs_rebuild) if missing, damaged or outdated."""
         directory = Path(directory)
         try:
@@ -213,9 +201,9 @@ class SearchIndex:
 
         return self._write(work)
 
-    def merge_small_segments(self, below: int) -> None:
+    def optimise(self, below: int = OPTIMISE_MERGE_BELOW) -> None:
         """Merge the segments of fewer than ``below`` documents into one: after a large import,
-        fewer segments to look a term up in (at 100k articles, 20 -> 6 segments in ~30 s)."""
+        fewer segments to look a term up in."""
         self._write(lambda writer: 0, mergetype=segments_below(below))
 
     def delete(self, ids: Iterable[str]) -> None:
@@ -277,7 +265,7 @@ class SearchIndex:
             self._searcher.close()
             self._searcher = None
         self._dates = None
-        self._highlight_cache.clear()  # expansions (prefix, fuzzy) depend on the index's terms
+        self._expanded = None  # expansions (fuzzy words, ranges) depend on the index's terms
 
     def _current_searcher(self):
         """A searcher on the latest commit (also commits by other processes)."""
@@ -296,107 +284,47 @@ class SearchIndex:
         with self._lock, self._reading():
             return self._current_searcher().doc_count()
 
-    def search(
-        self,
-        query: str,
-        limit: int = 20,
-        *,
-        fetch: Fetch,
-        entity_ids_for: EntityLookup | None = None,
-    ) -> list[Hit]:
-        """The best ``limit`` hits for ``query``, with snippets and highlight offsets.
+    def generation(self) -> int:
+        with self._lock:
+            return self._index.latest_generation()
 
-        ``fetch(ids)`` returns ``{id: (title, body)}`` from the store; ids it does not know
-        (the index is ahead of or behind the store) are left out of the results.
-        ``entity_ids_for(kind, name)`` resolves person:/org:/place: names to entity ids.
-        """
-        parsed = parse(self._parser, query, entity_ids_for)
-        if limit <= 0:
-            return []
+    def expand(self, query: q.Query) -> q.Query:
         with self._lock, self._reading():
             searcher = self._current_searcher()
-            reader = searcher.reader()
-            parsed = expand_multiterms(parsed, reader)
-            rows = self._ranked(searcher, parsed, limit)
-            body_terms = positive_terms(parsed, reader, "body")
-            title_terms = positive_terms(parsed, reader, "title")
-        texts = fetch([stored["id"] for _score, stored in rows]) if rows else {}
-        hits = []
-        for score, stored in rows:
-            text = texts.get(stored["id"])
-            if text is None:
-                logger.debug("Search hit %s is not in the store; skipped", stored["id"])
-                continue
-            title, body = text
-            body_matches = find_matches(body, body_terms)
-            snippet, snippet_spans = make_snippet(body, body_matches)
-            published = stored.get("published_at")
-            hits.append(
-                Hit(
-                    id=stored["id"],
-                    title=title,
-                    source=stored.get("source"),
-                    published=datetime.fromisoformat(published) if published else None,
-                    score=score,
-                    snippet=snippet,
-                    body_matches=[Span(start=match.start, end=match.end) for match in body_matches],
-                    title_matches=[
-                        Span(start=match.start, end=match.end) for match in find_matches(title, title_terms)
-                    ],
-                    snippet_matches=[Span(start=start, end=end) for start, end in snippet_spans],
-                )
-            )
-        return hits
+            if self._expanded is not None and self._expanded[0] == query:
+                return self._expanded[1]
+            expanded = expand_multiterms(query, searcher.reader())
+            self._expanded = (query, expanded)
+            return expanded
+
+    def search(self, query: q.Query, limit: int, *, allowed: Collection[str] | None = None,
+               sort: Sort = Sort.RELEVANCE, count: bool = False) -> Ranked:
+        """The best ``limit`` matches; ``total`` (every match counted) only when ``count``."""
+        with self._lock, self._reading():
+            searcher = self._current_searcher()
+            expanded = query
+            if self._expanded is None or self._expanded[1] is not query:
+                expanded = expand_multiterms(query, searcher.reader())
+            if limit <= 0 and not count:
+                return Ranked([], None)
+            needs_dates = sort is not Sort.RELEVANCE or any(isinstance(node, q.DateRange) for node in q.walk(expanded))
+            dates = self._publication_dates(searcher) if needs_dates else None
+            ranked, total = rank(searcher, dates, expanded, max(limit, 0), allowed, sort, count)
+            hits = [(searcher.stored_fields(docnum)["id"], score) for docnum, score in ranked]
+        return Ranked(hits, total)
 
     def _publication_dates(self, searcher) -> PublicationDates:
         if self._dates is None:
             self._dates = PublicationDates(searcher.reader())
         return self._dates
 
-    def _ranked(self, searcher, parsed, limit: int) -> list[tuple[float, dict]]:
-        """(score, stored fields) of the best hits; date conditions filter, they do not score."""
-        text_query, date_ranges = split_date_filter(parsed)
-        allowed = None
-        if date_ranges:
-            dates = self._publication_dates(searcher)
-            if text_query is None:  # only dates: the newest first
-                return [(1.0, searcher.stored_fields(docnum)) for docnum in dates.newest_within(date_ranges, limit)]
-            allowed = dates.docnums_within(date_ranges)
-            if not len(allowed):
-                return []
-        ranked = ranked_docnums(searcher, text_query, limit, allowed)
-        if ranked is not None:
-            return [(score, searcher.stored_fields(docnum)) for score, docnum in ranked]
-        permitted = None if allowed is None else set(allowed.tolist())
-        return [(hit.score, hit.fields()) for hit in searcher.search(text_query, limit=limit, filter=permitted)]
-
     def warm_up(self) -> None:
-        """Do now, in the background, what would make the first search slow: load the German
-        word list (snippets split compounds), import the fuzzy matcher, open the index reader,
-        read the field lengths."""
-        import rapidfuzz.process  # noqa: F401 - fuzzy words' edit distance (index.search.whoosh.qparse_old)
+        """Do now, in the background, what would make the first search slow: import the fuzzy
+        matcher, open the index reader, read the field lengths."""
+        import rapidfuzz.process  # noqa: F401 - fuzzy words' edit distance (index.search.whoosh.expand)
 
-        from index import decompound
-
-        decompound.preload()
         with self._lock, self._reading():
-            prepare_scoring(self._current_searcher(), ("title", "body"))
-
-    def match_spans(self, query: str, text: str, *, field: str = "body") -> list[Span]:
-        """Offsets in ``text`` of the words the query's positive terms match (for highlighting).
-
-        A hit already carries these for its body and snippet (``body_matches``,
-        ``snippet_matches``); this is for other texts, such as an article opened later.
-        """
-        with self._lock, self._reading():
-            reader = self._current_searcher().reader()
-            terms = self._highlight_cache.get((query, field))
-            if terms is None:
-                terms = positive_terms(expand_multiterms(parse(self._parser, query), reader), reader, field)
-                if len(self._highlight_cache) >= _HIGHLIGHT_CACHE_SIZE:
-                    self._highlight_cache.clear()
-                self._highlight_cache[(query, field)] = terms
-        return [Span(start=match.start, end=match.end) for match in find_matches(text, terms)]
+            prepare_scoring(self._current_searcher(), q.TEXT_FIELDS)
 
     def close(self) -> None:
         with self._lock:

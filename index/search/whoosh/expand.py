@@ -9,47 +9,50 @@ prefixes (index.search.whoosh.vector ranks each segment's own words) but count t
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import islice
 
-from whoosh import query
+from whoosh import query as wq
 
+from index.search import query as q
 from index.search.limits import MAX_EXPANDED_WORDS, ExpansionBudget, QueryTooCostly, check_compared
 from index.search.whoosh.terms import prefix_term_counts, terms_with_prefix, terms_with_prefix_and_length
 
-# A term that is never indexed: an entity (or a fuzzy word) that resolves to nothing matches
-# nothing, even inside an OR or an AND (where an empty query would simply be dropped).
-NEVER_INDEXED = "\x00nothing"
 
-
-def expand_multiterms(node: query.Query, reader) -> query.Query:
+def expand_multiterms(node: q.Query, reader) -> q.Query:
     """The query with its ranges, wildcards and fuzzy words replaced by the words they match;
     raises QueryTooCostly (one sentence) when they match or compare too many words."""
     return _expand(node, reader, ExpansionBudget())
 
 
-def _expand(node: query.Query, reader, budget: ExpansionBudget) -> query.Query:
-    if isinstance(node, query.Every):
+def _expand(node: q.Query, reader, budget: ExpansionBudget) -> q.Query:
+    if isinstance(node, q.Wildcard) and node.pattern.strip("*") == "" and node.pattern.count("*") == 1:
         raise QueryTooCostly("A * on its own matches every word; put letters before it, e.g. Verteid*.")
-    if isinstance(node, query.Prefix):
-        budget.spend(_prefix_words(reader, node.fieldname, node.text), f"The prefix {node.text}*")
+    if isinstance(node, q.Prefix):
+        budget.spend(_prefix_words(reader, node.field, node.text), f"The prefix {node.text}*")
         return node
-    if isinstance(node, query.FuzzyTerm):
-        terms = _fuzzy_terms(reader, node.fieldname, node.text, node.maxdist, node.prefixlength)
-        part = f"The fuzzy word {node.text}~{node.maxdist}"
-    elif isinstance(node, query.Wildcard):
+    if isinstance(node, q.Fuzzy):
+        terms = _fuzzy_terms(reader, node.field, node.text, node.max_distance, node.prefix_length)
+        part = f"The fuzzy word {node.text}~{node.max_distance}"
+    elif isinstance(node, q.Wildcard):
         terms = _wildcard_terms(reader, node)
-        part = f"The pattern {node.text}"
-    elif isinstance(node, query.TermRange):
+        part = f"The pattern {node.pattern}"
+    elif isinstance(node, q.TermRange):
         terms = _range_terms(reader, node)
-        part = f"The range {'{' if node.startexcl else '['}{node.start or ''} TO {node.end or ''}{'}' if node.endexcl else ']'}"
-    elif node.is_leaf():
-        return node
+        part = (f"The range {'{' if node.start_excluded else '['}{node.start or ''} TO {node.end or ''}"
+                f"{'}' if node.end_excluded else ']'}")
+    elif isinstance(node, (q.And, q.Or)):
+        return replace(node, children=tuple(_expand(child, reader, budget) for child in node.children))
+    elif isinstance(node, q.Not):
+        return q.Not(_expand(node.child, reader, budget))
+    elif isinstance(node, q.AndMaybe):
+        return q.AndMaybe(_expand(node.required, reader, budget), _expand(node.optional, reader, budget))
     else:
-        return node.apply(lambda child: _expand(child, reader, budget))
+        return node
     budget.spend(len(terms), part)
     if not terms:
-        return query.Term(node.fieldname, NEVER_INDEXED)
-    return query.Or([query.Term(node.fieldname, term) for term in terms], boost=node.boost)
+        return q.MatchNothing(node.field)
+    return q.Or(tuple(q.Term(node.field, term) for term in terms), boost=node.boost)
 
 
 def _prefix_words(reader, fieldname: str, prefix: str) -> int:
@@ -64,11 +67,12 @@ def _prefix_words(reader, fieldname: str, prefix: str) -> int:
     return len(terms_with_prefix(reader, fieldname, prefix))
 
 
-def _range_terms(reader, node: query.TermRange) -> list[str]:
+def _range_terms(reader, node: q.TermRange) -> list[str]:
     """The words of the range, up to one past the limit (the rest need not be read)."""
-    if node.fieldname not in reader.schema:
+    if node.field not in reader.schema:
         return []
-    return [term.decode("utf-8") for term in islice(node._btexts(reader), MAX_EXPANDED_WORDS + 1)]
+    whoosh_range = wq.TermRange(node.field, node.start, node.end, node.start_excluded, node.end_excluded)
+    return [term.decode("utf-8") for term in islice(whoosh_range._btexts(reader), MAX_EXPANDED_WORDS + 1)]
 
 
 def _fuzzy_terms(reader, fieldname: str, text: str, maxdist: int, prefixlength: int) -> list[str]:
@@ -88,15 +92,16 @@ def _fuzzy_terms(reader, fieldname: str, text: str, maxdist: int, prefixlength: 
             process.extract_iter(text, candidates, scorer=OSA.distance, score_cutoff=maxdist)]
 
 
-def _wildcard_terms(reader, node: query.Wildcard) -> list[str]:
+def _wildcard_terms(reader, node: q.Wildcard) -> list[str]:
     """The index's terms matching the pattern, sorted: Whoosh's own way (the terms with the
     pattern's literal beginning, matched against it), over the fast prefix lists."""
-    if node.fieldname not in reader.schema:
+    if node.field not in reader.schema:
         return []
-    pattern = re.compile(node._get_pattern())
-    prefix = node._find_prefix(node.text)  # Whoosh's, quirks and all, so the same terms match
-    check_compared(sum(prefix_term_counts(reader, node.fieldname, prefix)), f"The pattern {node.text}")
-    return [term for term in terms_with_prefix(reader, node.fieldname, prefix) if pattern.match(term)]
+    whoosh_wildcard = wq.Wildcard(node.field, node.pattern)
+    pattern = re.compile(whoosh_wildcard._get_pattern())
+    prefix = whoosh_wildcard._find_prefix(node.pattern)  # Whoosh's, quirks and all, so the same terms match
+    check_compared(sum(prefix_term_counts(reader, node.field, prefix)), f"The pattern {node.pattern}")
+    return [term for term in terms_with_prefix(reader, node.field, prefix) if pattern.match(term)]
 
 
 def within_edit_distance(first: str, second: str, limit: int) -> bool:

@@ -1,35 +1,17 @@
-"""What the search index holds of an article: its schema, and the fields of one document."""
+"""What the Whoosh index holds of an article: its schema, and the fields of one document."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
 from functools import lru_cache
 
 from whoosh import fields
 
 from index.search.whoosh.analyzers import FoldingKeywordAnalyzer, FoldingWordAnalyzer, GermanAnalyzer, LinesAnalyzer
-from index.search.whoosh.prepared import Prepared, unpack
-from index.search.whoosh.qparse_old import to_index_time
+from index.search.backend import IndexDocument
+from index.search.parser import to_index_time
+from index.search.whoosh.prepared import unpack
 
 TITLE_BOOST = 3.0
-
-
-@dataclass
-class IndexDocument:
-    """What the index needs of an article."""
-
-    id: str
-    title: str
-    body: str
-    source: str | None
-    published: datetime | None
-    kind: str
-    tags: list[str] = field(default_factory=list)
-    # Raw entity ids of the article's mentions, for person:/org:/place: queries.
-    entity_ids: list[str] = field(default_factory=list)
-    # Title and body postings made by an import worker (index.search.whoosh.prepared), if any.
-    prepared: Prepared | None = None
 
 
 def build_schema() -> fields.Schema:

@@ -276,9 +276,8 @@ def _prefix(node: query.Prefix, leaf: _Leaf) -> _Scored:
     return _or(query.Or([query.Term(node.fieldname, word) for word in words], boost=node.boost), leaf)
 
 
-def ranked_docnums(searcher, parsed: query.Query, limit: int, allowed: set[int] | np.ndarray | None = None
-                   ) -> list[tuple[float, int]] | None:
-    """The best ``limit`` (score, docnum) pairs, best first (ties: lower docnum first), or None
+def _candidates(searcher, parsed: query.Query, allowed: set[int] | np.ndarray | None):
+    """Every segment's candidates: (docnums, scores or bounds, owners, [(leaf, scored)]), or None
     when the query has a part only Whoosh ranks."""
     shared = _Query(searcher)
     leaves = [_Leaf(sub.reader(), offset, shared) for sub, offset in searcher.leaf_searchers()]
@@ -305,15 +304,56 @@ def ranked_docnums(searcher, parsed: query.Query, limit: int, allowed: set[int] 
             scores.append(scored.scores[found])
             owners.append(np.full(len(found), len(scored_leaves)))
             scored_leaves.append((leaf, scored))
-        if not docnums:
-            return []
-        all_docnums, all_scores = np.concatenate(docnums), np.concatenate(scores)
-        if all(scored.exact for _leaf, scored in scored_leaves):
-            return _best(all_scores, all_docnums, limit)
-        return _best_checked(all_scores, all_docnums, np.concatenate(owners), scored_leaves, limit)
     except Unsupported as reason:
         log.debug("ranked by Whoosh: %s", reason)
         return None
+    if not docnums:
+        empty = np.empty(0, dtype=np.int64)
+        return empty, np.empty(0), empty, []
+    return np.concatenate(docnums), np.concatenate(scores), np.concatenate(owners), scored_leaves
+
+
+def ranked_docnums(searcher, parsed: query.Query, limit: int, allowed: set[int] | np.ndarray | None = None
+                   ) -> list[tuple[float, int]] | None:
+    """The best ``limit`` (score, docnum) pairs, best first (ties: lower docnum first), or None
+    when the query has a part only Whoosh ranks."""
+    found = _candidates(searcher, parsed, allowed)
+    if found is None:
+        return None
+    docnums, scores, owners, scored_leaves = found
+    if not len(docnums):
+        return []
+    if all(scored.exact for _leaf, scored in scored_leaves):
+        return _best(scores, docnums, limit)
+    try:
+        return _best_checked(scores, docnums, owners, scored_leaves, limit)
+    except Unsupported as reason:  # a phrase in a field without positions
+        log.debug("ranked by Whoosh: %s", reason)
+        return None
+
+
+def all_matches(searcher, parsed: query.Query, allowed: set[int] | np.ndarray | None = None
+                ) -> tuple[np.ndarray, np.ndarray] | None:
+    """Every match's docnum and score (candidates of phrases checked one by one), or None when
+    the query has a part only Whoosh ranks."""
+    found = _candidates(searcher, parsed, allowed)
+    if found is None:
+        return None
+    docnums, scores, owners, scored_leaves = found
+    if all(scored.exact for _leaf, scored in scored_leaves):
+        return docnums, scores
+    kept, exact_scores = [], []
+    try:
+        for i in range(len(docnums)):
+            leaf, scored = scored_leaves[owners[i]]
+            score = scored.at(int(docnums[i]) - leaf.offset)
+            if score is not None:
+                kept.append(i)
+                exact_scores.append(score)
+    except Unsupported as reason:  # a phrase in a field without positions
+        log.debug("ranked by Whoosh: %s", reason)
+        return None
+    return docnums[np.array(kept, dtype=np.int64)], np.array(exact_scores, dtype=float)
 
 
 def _best(scores: np.ndarray, docnums: np.ndarray, limit: int) -> list[tuple[float, int]]:

@@ -1,0 +1,98 @@
+"""From a query string to hits a reader sees: parsed here, ranked by the backend, then given
+snippets and highlight offsets from the store's text. Every backend gets these alike, because
+they come from the terms the backend expanded the query to (SearchBackend.expand), not from it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Collection, Mapping
+from datetime import datetime
+from typing import Protocol
+
+from index.models import Hit, Span
+from index.search import query as q
+from index.search.backend import SearchBackend, Sort
+from index.search.parser import EntityLookup, parse
+from index.search.snippets import FieldTerms, find_matches, make_snippet, positive_terms
+
+logger = logging.getLogger(__name__)
+
+_HIGHLIGHT_CACHE_SIZE = 64
+
+
+class StoredText(Protocol):
+    """What a hit shows of an article, from the store of record."""
+
+    title: str
+    body: str
+    source: str | None
+    published: datetime | None
+
+
+# fetch(ids) -> {id: article}; ids the store does not know are left out.
+Fetch = Callable[[list[str]], Mapping[str, StoredText]]
+
+
+class Searcher:
+    """Searches one backend; safe to share between threads."""
+
+    def __init__(self, backend: SearchBackend, fetch: Fetch, entity_ids_for: EntityLookup | None = None):
+        self.backend = backend
+        self.fetch = fetch
+        self.entity_ids_for = entity_ids_for
+        # (query, field) -> its highlight terms at a generation: hopping and painting repeat a query.
+        self._highlights: dict[tuple[str, str], tuple[int, FieldTerms]] = {}
+        self._lock = threading.Lock()
+
+    def parse(self, text: str) -> q.Query:
+        return parse(text, self.entity_ids_for)
+
+    def search(self, text: str, limit: int = 20, *, allowed: Collection[str] | None = None,
+               sort: Sort = Sort.RELEVANCE) -> list[Hit]:
+        """The best ``limit`` hits for ``text``, with snippets and highlight offsets.
+
+        Hits the store does not know (the index is ahead of or behind it) are left out.
+        """
+        parsed = self.parse(text)
+        if limit <= 0:
+            return []
+        expanded = self.backend.expand(parsed)
+        ranked = self.backend.search(expanded, limit, allowed=allowed, sort=sort).hits
+        texts = self.fetch([article_id for article_id, _score in ranked]) if ranked else {}
+        body_terms = positive_terms(expanded, "body")
+        title_terms = positive_terms(expanded, "title")
+        hits = []
+        for article_id, score in ranked:
+            article = texts.get(article_id)
+            if article is None:
+                logger.debug("Search hit %s is not in the store; skipped", article_id)
+                continue
+            body_matches = find_matches(article.body, body_terms)
+            snippet, snippet_spans = make_snippet(article.body, body_matches)
+            hits.append(Hit(
+                id=article_id, title=article.title, source=article.source, published=article.published,
+                score=score, snippet=snippet,
+                body_matches=[Span(start=match.start, end=match.end) for match in body_matches],
+                title_matches=[Span(start=match.start, end=match.end)
+                               for match in find_matches(article.title, title_terms)],
+                snippet_matches=[Span(start=start, end=end) for start, end in snippet_spans],
+            ))
+        return hits
+
+    def match_spans(self, text: str, document: str, *, field: str = "body") -> list[Span]:
+        """Offsets in ``document`` of the words the query's positive terms match (for
+        highlighting an article opened from the hits)."""
+        generation = self.backend.generation()
+        with self._lock:
+            cached = self._highlights.get((text, field))
+        if cached is not None and cached[0] == generation:
+            terms = cached[1]
+        else:
+            terms = positive_terms(self.backend.expand(parse(text)), field)
+            with self._lock:
+                if len(self._highlights) >= _HIGHLIGHT_CACHE_SIZE:
+                    self._highlights.clear()
+                self._highlights[(text, field)] = (generation, terms)
+        return [Span(start=match.start, end=match.end) for match in find_matches(document, terms)]
