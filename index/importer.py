@@ -20,7 +20,7 @@ import signal
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -307,7 +307,7 @@ def _item_tasks(source: Source) -> Iterator[tuple]:
 
 
 def parse_files(import_plan: ImportPlan, *, aliases_file: Path | None, database: Path | None,
-                stop: Callable[[], bool] | None = None) -> Iterator[ParsedFile]:
+                stop: Callable[[], bool] | None = None) -> Generator[ParsedFile, None, None]:
     """Parsed files (and groups of items) in the order given; in a process pool when there are many.
     A streamed file from which no article came is a failure, like a file without one."""
     articles_of_stream, first_problems = 0, []

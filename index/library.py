@@ -199,7 +199,7 @@ class Library(WritingPart, EntitiesPart, StoriesPart):
             hits = self.searcher.search(query, limit)
         precision = self.store.published_precision([hit.id for hit in hits])
         for hit in hits:
-            hit.published_precision = precision.get(hit.id)
+            hit.published_precision = precision.get(hit.id)  # type: ignore[assignment] # the store's column holds only these
         return hits
 
     def match_spans(self, query: str, text: str) -> list[Span]:

@@ -39,11 +39,12 @@ class _ImportBatch:
     def due(self) -> bool:
         return time.monotonic() - self._since >= STORE_EVERY_SECONDS
 
-    def take_parsed(self) -> list:
+    def take_parsed(self) -> list[tuple[Article, list[Mention] | None, bytes | None]]:
         taken, self.parsed, self._since = self.parsed, [], time.monotonic()
         return taken
 
-    def take_all(self) -> tuple:
+    def take_all(self) -> tuple[list[tuple[Article, list[Mention] | None, bytes | None]],
+                                list[tuple[Article, bytes | None]]]:
         stored, self.stored = self.stored, []
         return self.take_parsed(), stored
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field as dataclass_field
+from dataclasses import dataclass, field as dataclass_field, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -159,6 +159,7 @@ class _Builder:
         return (q.Or if group.kind == OR else q.And)(tuple(parts), boost=group.boost)
 
     def _range(self, node: RangeText) -> q.Query:
+        assert node.field is not None  # every range has a field by now (the default ones at least)
         spec = FIELDS[node.field]
         if spec.kind == "date":
             return _date_range(node)
@@ -267,9 +268,9 @@ def simplify(node: q.Query) -> q.Query | None:
 
 
 def _boosted(node: q.Query, factor: float) -> q.Query:
-    if factor == 1.0 or isinstance(node, q.Not):
+    if factor == 1.0 or isinstance(node, (q.Not, q.AndMaybe)):
         return node
-    return type(node)(**{**vars(node), "boost": node.boost * factor})  # type: ignore[arg-type]
+    return replace(node, boost=node.boost * factor)
 
 
 def parse(text: str, entity_ids_for: EntityLookup | None = None) -> q.Query:

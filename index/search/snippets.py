@@ -237,6 +237,8 @@ def _phrase_at(phrase: tuple[str, ...], position: int, by_position: dict[int, li
             return None
         start = word[0] if start is None else min(start, word[0])
         end = word[1] if end is None else max(end, word[1])
+    if start is None or end is None:
+        return None
     return start, end
 
 

@@ -32,7 +32,7 @@ def test_credits_are_read(text, agencies):
     f"Foto: dpa\n{LEAD}",                            # a photo credit is not the text's
     f"{LEAD} Die Partei (SPD) will mehr.",          # a party in parentheses
     f"{LEAD} Das Kürzel (ap) steht für etwas.",     # lower-case ap is no agency
-    "x " * 400 + f"Er zitierte (dpa) eine Quelle. " + "y " * 400,  # mid-text parentheses are text
+    "x " * 400 + "Er zitierte (dpa) eine Quelle. " + "y " * 400,  # mid-text parentheses are text
 ])
 def test_things_that_are_not_credits(text):
     assert read_credits(text).agencies == []

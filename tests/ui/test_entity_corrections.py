@@ -141,7 +141,7 @@ async def test_not_an_entity_removes_it_from_the_pane_and_the_open_article(app):
 async def test_esc_in_the_dialog_changes_nothing(app):
     async with app.run_test(size=(160, 45)) as pilot:
         screen = await wait_until_listed(pilot, 5)
-        pane = await library_pane(pilot, screen)
+        await library_pane(pilot, screen)
         await pilot.press("E")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, CorrectEntity),
                        description="the correction dialog")

@@ -4,7 +4,6 @@ mentioned, and its spellings are linked to one entity."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from pathlib import Path
 
 import pytest

@@ -169,7 +169,9 @@ def _segment_names(folder: Path, toc: str) -> list[str]:
     from whoosh.filedb.filestore import FileStorage
     from whoosh.index import TOC
 
-    generation = int(_TOC_NAME.match(toc).group(1))
+    named = _TOC_NAME.match(toc)
+    assert named is not None, toc  # the caller found it by this pattern
+    generation = int(named.group(1))
     return [segment.segment_id() for segment in TOC.read(FileStorage(str(folder)), "MAIN", gen=generation).segments]
 
 

@@ -135,7 +135,7 @@ class ArrayPostingsWriter(whoosh3.W3PostingsWriter):
         """The current term's whole posting list (document numbers increasing, weights, encoded
         values), written as add_posting would write it; ``length_bytes`` has the field's length
         byte of every document (LengthsInMemoryPerDocReader.field_length_bytes)."""
-        if self._blockcount or self._ids or not docnums:
+        if self._blockcount or self._ids or not docnums:  # type: ignore[has-type] # Whoosh's own attributes
             raise ValueError("a posting list is written whole")
         limit, total = self._blocklimit, len(docnums)
         for start in range(0, total, limit):
@@ -159,7 +159,7 @@ class ArrayPostingsWriter(whoosh3.W3PostingsWriter):
     def add_copied_blocks(self, bodies: list[bytes], totals) -> None:
         """The current term's whole posting list as blocks already made (index.search.whoosh.merge
         copies them from other segments); ``totals`` is its TermInfo statistics."""
-        if self._blockcount or self._ids or not bodies:
+        if self._blockcount or self._ids or not bodies:  # type: ignore[has-type] # Whoosh's own attributes
             raise ValueError("copied blocks make a whole posting list")
         self._postfile.write(BLOCK_MAGIC)
         for number, body in enumerate(bodies):
@@ -248,7 +248,7 @@ class BlockLayout(NamedTuple):
     """One posting block's header, and where its parts lie."""
 
     following: int  # position of the next block, -1 after the last
-    count: int
+    count: int  # type: ignore[assignment] # (shadows tuple.count, which nothing here uses)
     max_id: int
     max_weight: float
     min_length_byte: int
@@ -291,7 +291,10 @@ def posting_arrays(raw: bytes) -> PostingArrays:
     """Ids and weights of every block of a posting list (``raw``, from its magic on), gathered
     into one array each. Only the headers are read per block (a common word has ~100 blocks per
     segment); the values wait for a phrase (:func:`block_layout`, :func:`block_values`)."""
-    id_parts, weight_parts, counts, same_weights = [], [], [], []
+    id_parts: list[bytes] = []
+    weight_parts: list[bytes | None] = []
+    counts: list[int] = []
+    same_weights: list[float] = []
     block_positions, block_starts = [], []
     unpack_length, unpack_header, header_size = _INT.unpack_from, _HEADER.unpack_from, _HEADER.size
     position, first = 4, 0  # after the block magic
@@ -339,6 +342,7 @@ def block_values(raw: bytes | memoryview, layout: BlockLayout, fixed_size: int |
     start = layout.values_offset - base
     data = zlib.decompress(raw[start : start + layout.values_size])
     if layout.value_kind == _VALUES_FIXED:
+        assert fixed_size is not None  # a block of fixed-size values comes from a fixed-size format
         return _FixedValues(data, fixed_size)
     return _VariableValues(data, _le_array("I", data[: 4 * (count + 1)]), 4 * (count + 1))
 

@@ -14,7 +14,6 @@ flush then takes Whoosh's path (sorted runs merged, one posting at a time).
 from __future__ import annotations
 
 import operator
-from array import array
 from collections.abc import Iterator
 from itertools import islice
 

@@ -139,7 +139,8 @@ def _merged_terms(readers: list, fieldname: str) -> Iterator[tuple[bytes, list[t
                 return
             yield btext, number, terminfo
 
-    current, sources = None, []
+    current: bytes = b""
+    sources: list[tuple[int, TermInfo]] = []
     for btext, number, terminfo in heapq.merge(*(terms_of(n, r) for n, r in enumerate(readers)),
                                                key=lambda item: (item[0], item[1])):
         if btext != current and sources:

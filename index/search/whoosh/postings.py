@@ -12,6 +12,7 @@ from bisect import bisect_right
 import numpy as np
 from whoosh.reading import TermNotFound
 
+from index.search.whoosh.fast_paths import took_slow_path
 from index.search.whoosh.codec import ReaderCodec, block_layout, block_values, posting_arrays
 from index.search.whoosh.postings_cache import MIN_POSTINGS, PostingsCache
 
@@ -90,12 +91,14 @@ def _read_postings(reader, fieldname: str, text: str) -> TermPostings:
     except (TermNotFound, KeyError, ValueError):
         return NO_POSTINGS
     except AttributeError:  # not a segment reader of Whoosh's file codecs
+        took_slow_path("posting lists read as arrays")
         raise Unsupported("reader without a terms table") from None
     if terminfo.is_inlined():
         ids, weights, values = terminfo.inlined_postings()
         return TermPostings(np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64),
                             value_format=field.format, values=tuple(values))
-    if not isinstance(reader.codec(), ReaderCodec):
+    if not isinstance(reader.codec(), ReaderCodec):  # a segment another codec wrote
+        took_slow_path("posting blocks as arrays")
         return _postings_by_matcher(reader, fieldname, tbytes)
     offset, length = terminfo.extent()
     if isinstance(length, tuple):  # W3TermInfo keeps the unpacked tuple

@@ -62,4 +62,4 @@ class PostingsCache(Generic[Value]):
             reader_id = self._gone.pop()
             with self._lock:
                 self._watched.discard(reader_id)
-            self._entries.discard(lambda key: key[0] == reader_id)
+            self._entries.discard(lambda key: key[0] == reader_id)  # type: ignore[index]

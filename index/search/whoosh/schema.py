@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from whoosh import fields
 
@@ -37,7 +38,7 @@ def reference_schema() -> fields.Schema:
 
 
 def index_fields(doc: IndexDocument, use_prepared: bool = False) -> dict:
-    values = {"id": doc.id, "title": doc.title, "body": doc.body, "kind": doc.kind or "article"}
+    values: dict[str, Any] = {"id": doc.id, "title": doc.title, "body": doc.body, "kind": doc.kind or "article"}
     if use_prepared and doc.prepared is not None:
         values.update(unpack(doc.prepared))
     if doc.source:

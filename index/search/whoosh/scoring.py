@@ -16,6 +16,8 @@ import weakref
 from whoosh import scoring
 from whoosh.util.numeric import byte_to_length
 
+from index.search.whoosh.fast_paths import took_slow_path
+
 log = logging.getLogger(__name__)
 
 _LENGTH_OF_BYTE = [byte_to_length(value) for value in range(256)]
@@ -33,7 +35,7 @@ def _length_bytes(segment_reader, fieldname: str) -> bytes:
         raw = column._dbfile.get(column._basepos, column._count)
         return bytes(raw[:count]).ljust(count, b"\0")
     except (AttributeError, ImportError, TypeError):  # another codec: the slow public way
-        log.debug("reading field lengths one by one", exc_info=True)
+        took_slow_path("field lengths read one by one")
         lengths = (segment_reader.doc_field_length(docnum, fieldname, 0) or 0 for docnum in range(count))
         return bytes(min(255, length) for length in lengths)
 

@@ -19,6 +19,7 @@ import sys
 
 import numpy as np
 
+from index.search.whoosh.fast_paths import took_slow_path
 from index.search.whoosh.sized_cache import SizedCache
 
 _HEAD = struct.Struct("!ii")  # key length, data length
@@ -124,9 +125,11 @@ def _term_table(leaf, fieldname: str, prefix: str) -> tuple:
     try:
         table = leaf._terms._tindex
         if table.extras["indextype"] not in _POSITION_TYPES:
+            took_slow_path("terms read by position")
             return None, None
         return table, leaf._terms._keycoder(fieldname, prefix.encode("utf-8"))
     except AttributeError:  # not a segment of Whoosh's file codecs
+        took_slow_path("terms read by position")
         return None, None
     except KeyError:
         return table, None

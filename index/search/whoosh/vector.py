@@ -284,7 +284,10 @@ def _candidates(searcher, parsed: query.Query, allowed: set[int] | np.ndarray | 
     allowed_array = None
     if allowed is not None:
         allowed_array = allowed if isinstance(allowed, np.ndarray) else np.fromiter(allowed, dtype=np.int64)
-    docnums, scores, owners, scored_leaves = [], [], [], []
+    docnums: list[np.ndarray] = []
+    scores: list[np.ndarray] = []
+    owners: list[np.ndarray] = []
+    scored_leaves: list[tuple[_Leaf, _Scored]] = []
     try:
         for leaf in leaves:
             if not leaf.size:

@@ -43,7 +43,6 @@ from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.whole_keys_footer import WholeKeysFooter
 
 if TYPE_CHECKING:
-    from index.models import Span
     from index.library import Library
 
 NO_ARTICLES = "No articles yet. Add some with: reader add PATH"

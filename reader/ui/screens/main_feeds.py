@@ -19,7 +19,7 @@ from textual.widgets import Static
 
 from index.errors import ReaderError
 from reader.ui.format import plural, shown
-from reader.ui.messages import ArticleLoaded, ArticlesPage, LibraryOpened
+from reader.ui.messages import ArticleLoaded, ArticlesPage
 from reader.ui.widgets.painted_rows import Row
 
 if TYPE_CHECKING:
