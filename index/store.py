@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from index.errors import LibraryError, LibraryFull, LibraryReadOnly, UnknownArticle
-from index.listing import LISTED_COLUMNS, listed_values, newest_rows
+from index.listing import listed_values, newest_rows
 from index.models import Article, ArticleSummary, Mention, Quote
 from index.store_journal import LINK_ENTITIES, StoreJournal, now as _now
 from index.store_reading import open_read_only
