@@ -11,7 +11,7 @@ from index.errors import ReaderError
 from index.library import Library
 from reader.commands.library_cmds import say_waiting
 from reader.commands.output import console, print_json
-from reader.terminal import markup, visible
+from reader.terminal import markup
 
 KINDS = ("person", "org", "place", "other")
 # Characters of context shown left of a mention, so mentions line up in one column.
