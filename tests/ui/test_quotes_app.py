@@ -107,7 +107,7 @@ async def test_p_opens_the_profile_and_enter_on_a_companion_makes_it_the_hop_tar
         await wait_for(pilot, lambda: isinstance(app.screen, EntityProfileScreen) and app.screen.profile,
                        description="the profile to load")
         profile_screen = app.screen
-        assert list(profile_screen.query_one(Sparkline).data) == [1, 1]
+        assert list(profile_screen.query_one(Sparkline).data) == [1, 0, 0, 1]  # 2 March, nothing, 5 March
         assert "Tagesblatt" in str(profile_screen.query_one("#profile-sources", Static).render())
         assert "Das ist unsere Pflicht" in str(profile_screen.query_one("#profile-quotes", Static).render())
         companions = profile_screen.query_one("#profile-with", OptionList)

@@ -22,6 +22,23 @@ if TYPE_CHECKING:
     from index.models import Entity
 
 
+MAX_DAYS = 400
+
+
+def _with_empty_days(timeline: list[dict], by: str) -> list[int]:
+    """Counts per day from the first to the last, days without articles as 0, so the chart's
+    shape is time (weeks are shown as they come)."""
+    if by != "day" or not timeline:
+        return [point["articles"] for point in timeline]
+    from datetime import date, timedelta
+
+    counts = {point["date"]: point["articles"] for point in timeline}
+    first, last = date.fromisoformat(timeline[0]["date"]), date.fromisoformat(timeline[-1]["date"])
+    if (last - first).days > MAX_DAYS:
+        return [point["articles"] for point in timeline]
+    return [counts.get((first + timedelta(days=k)).isoformat(), 0) for k in range((last - first).days + 1)]
+
+
 class EntityProfileScreen(Screen["Entity | None"]):
     """Dismisses with the entity chosen from "appears with" (the new hop target), or None."""
 
@@ -80,7 +97,7 @@ class EntityProfileScreen(Screen["Entity | None"]):
         span = f"{timeline[0]['date']} … {timeline[-1]['date']}" if timeline else "no dated articles"
         self.query_one("#profile-timeline-label", Label).update(
             shown(f"Articles per {self.by} · {span} · peak {max((p['articles'] for p in timeline), default=0)}"))
-        self.query_one("#profile-timeline", Sparkline).data = [p["articles"] for p in timeline] or [0]
+        self.query_one("#profile-timeline", Sparkline).data = _with_empty_days(timeline, self.by) or [0]
         with_list = self.query_one("#profile-with", OptionList)
         with_list.clear_options()
         for other in profile["appears_with"]:
