@@ -73,7 +73,7 @@ def find_quotes(article: Article, mentions: list[Mention]) -> list[Quote] | None
 def quote_missing(store: Store, batch: int = 500) -> int:
     """Find the quotes of the articles stored without them (imported before quotes existed, by an
     older recogniser, or whose recognition failed), from their stored mentions. Returns how many
-    articles have their quotes now."""
+    articles have their quotes now; they are marked unindexed, for the caller to index."""
     from index.entities import quotes
 
     done = 0
@@ -102,4 +102,6 @@ def quote_missing(store: Store, batch: int = 500) -> int:
             for article_id, result in found.items():
                 if result is not None:
                     store.replace_quotes(db, article_id, result)
+                    # The index holds each article's quotes and speakers (quote:, said:): index it again.
+                    db.execute("UPDATE articles SET indexed = 0 WHERE id = ?", (article_id,))
                     done += 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from index import store_quotes
 from index.bookmark_store import BookmarkStore
 from index.errors import AmbiguousId, IndexDamaged, LibraryError, LibraryFull, LibraryReadOnly
 from index.importer import MAX_ARTICLE_CHARS  # noqa: F401 - part of the library's API
@@ -21,6 +22,7 @@ from index.listing import DATABASE_NAME
 from index.models import Article, ArticleSummary, Hit, Span
 from index.search import engine
 from index.search.backend import SearchBackend
+from index.search.quote_hits import asks_for_quotes, quote_hits
 from index.search.searching import Searcher
 from index.store import LINK_ENTITIES, Store
 from index.stories import copies
@@ -202,6 +204,14 @@ class Library(WritingPart, EntitiesPart, StoriesPart):
             hit.published_precision = precision.get(hit.id)  # type: ignore[assignment] # the store's column holds only these
         return hits
 
-    def match_spans(self, query: str, text: str) -> list[Span]:
-        """Where the query's terms occur in a text (for highlighting an opened article)."""
-        return self.searcher.match_spans(query, text)
+    def match_spans(self, query: str, text: str, article_id: str | None = None) -> list[Span]:
+        """Where the query's terms occur in a text (for highlighting an opened article). With the
+        article's id, a quote:/said: query's hits are the quotes it asks for (index.search.quote_hits)."""
+        spans = self.searcher.match_spans(query, text)
+        if article_id is None:
+            return spans
+        parsed = self.searcher.parse(query)
+        if not asks_for_quotes(parsed):
+            return spans
+        quotes = store_quotes.raw_quotes(self.store, self.resolve_id(article_id))
+        return quote_hits(self.searcher.backend.expand(parsed), text, quotes, spans)

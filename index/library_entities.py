@@ -51,7 +51,7 @@ class EntitiesPart(LibraryBase):
         if kind == "agency":
             return agency_terms([text])
         ids = [entity_id for entity_id, found_kind in store_entities.find_entities(self.store, text)
-               if found_kind == kind]
+               if found_kind == kind or kind == "said"]  # a speaker may be of any kind
         return store_entities.raw_ids_for(self.store, ids)
 
     def entity_pipeline(self) -> EntityPipeline:

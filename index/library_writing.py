@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index import analysis, enrichment, importer
+from index import analysis, enrichment, importer, store_quotes
 from index.errors import DAMAGED_MESSAGE, LibraryError
 from index.faults import crash_point
 from index.library_base import LibraryBase, Progress, writer_work
@@ -192,9 +192,13 @@ class WritingPart(LibraryBase):
         return self.entity_pipeline().extract(text)
 
     @writer_work
-    def quote_missing(self) -> int:
-        """Find the quotes of articles stored without them (from before quotes, or a failed try)."""
-        return enrichment.quote_missing(self.store)
+    def quote_missing(self, index: bool = True) -> int:
+        """Find the quotes of articles stored without them (from before quotes, or a failed try),
+        and (unless the caller reindexes anyway) index them again with their quotes."""
+        found = enrichment.quote_missing(self.store)
+        if found and index:
+            self._index_pending()
+        return found
 
     @writer_work
     def recognise_failed_again(self) -> tuple[int, int]:
@@ -232,11 +236,12 @@ class WritingPart(LibraryBase):
         return done
 
     def _index_document(self, article: Article, prepared: bytes | None = None) -> IndexDocument:
+        quotes, speakers = store_quotes.quotes_to_index(self.store, article.id, article.body)
         return IndexDocument(
             id=article.id, title=article.title, body=article.body, source=article.source,
             published=article.published, kind=article.kind, tags=list(article.tags),
             entity_ids=self.store.raw_entity_ids(article.id) + agency_terms(read_credits(article.body).agencies),
-            prepared=prepared,
+            quotes=quotes, speaker_ids=speakers, prepared=prepared,
         )
 
     def _index_pending(self, progress: Progress | None = None) -> int:

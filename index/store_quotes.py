@@ -28,6 +28,20 @@ def article_quotes(store: Store, article_id: str, body: str) -> list[Quote]:
                   speaker=r["speaker"], speaker_text=r["speaker_text"]) for r in rows]
 
 
+def raw_quotes(store: Store, article_id: str) -> list[tuple[int, int, str | None]]:
+    """An article's quotes as (start, end, raw speaker id), in body order."""
+    return [(r["start"], r["end"], r["speaker"]) for r in store.query(
+        "SELECT start, end, speaker FROM quotes WHERE article_id = ? ORDER BY start, end", (article_id,))]
+
+
+def quotes_to_index(store: Store, article_id: str, body: str) -> tuple[list[str], list[str]]:
+    """What the search index holds of an article's quotes: their texts (quote:) and the raw ids of
+    their speakers (said:; raw like the mentions' ids, so linking never needs a reindex)."""
+    quotes = raw_quotes(store, article_id)
+    return ([body[start:end] for start, end, _ in quotes],
+            list(dict.fromkeys(speaker for _, _, speaker in quotes if speaker)))
+
+
 def quote_rows(store: Store, entity_id: str | None = None, limit: int | None = None) -> list[dict]:
     """Quotes across the library, newest article first: of one entity (any of its raw ids) or all.
     Each row: article, title, source, published, start, end, text, kind, speaker, speaker_text, cue."""

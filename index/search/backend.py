@@ -36,6 +36,9 @@ class IndexDocument:
     tags: list[str] = field(default_factory=list)
     # Raw entity ids of the article's mentions and agency:NAME terms, for person:/agency: queries.
     entity_ids: list[str] = field(default_factory=list)
+    # The text of each of the article's quotes (quote:), and the raw entity ids of their speakers (said:).
+    quotes: list[str] = field(default_factory=list)
+    speaker_ids: list[str] = field(default_factory=list)
     # Title and body made ready for the index by an import worker (Engine.prepare), if any.
     prepared: bytes | None = None
 

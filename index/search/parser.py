@@ -9,7 +9,8 @@ Syntax (words are ANDed; title and body are searched unless a field is named):
   first two letters must match, ``~1/1`` relaxes that to one)
 - fields: ``title:`` (``titel:``), ``source:`` (``quelle:``), ``tag:`` / ``tags:``, ``kind:``,
   ``published:`` (``date:`` / ``datum:``), ``person:``, ``org:``, ``place:`` (``ort:``), ``other:``,
-  ``agency:`` (an agency credited in the text: ``agency:dpa``)
+  ``agency:`` (an agency credited in the text: ``agency:dpa``), ``quote:`` (``zitat:``, words inside
+  the article's quotes), ``said:`` (articles quoting that entity: ``said:Merz``, any alias, any kind)
 - dates: ``date:2025-09-04``, ``date:04.09.2025``, ``published:2025-09`` (a month),
   ``published:[2025-09-01 TO 2025-09-05]``, ``published:>2025-09-01`` (after that day),
   ``>=``, ``<``, ``<=``. Dates are days in Europe/Berlin, like the articles' own dates.
@@ -52,7 +53,7 @@ class FieldKind:
 
     kind: str  # "text" (analysed, stemmed), "keyword" (folded words), "tag" (one folded value),
     #            "date", "entity" (a name resolved to entity ids)
-    index_field: str = ""
+    index_field: str = q.ENTITY_FIELD
 
 
 FIELDS: dict[str, FieldKind] = {
@@ -67,9 +68,11 @@ FIELDS: dict[str, FieldKind] = {
     "place": FieldKind("entity"),
     "other": FieldKind("entity"),
     "agency": FieldKind("entity"),
+    "quote": FieldKind("text", q.QUOTE_FIELD),
+    "said": FieldKind("entity", q.SPEAKER_FIELD),
 }
 FIELD_ALIASES = {"titel": "title", "quelle": "source", "tag": "tags", "date": "published", "datum": "published",
-                 "ort": "place"}
+                 "ort": "place", "zitat": "quote"}
 ENTITY_KINDS = tuple(name for name, spec in FIELDS.items() if spec.kind == "entity")
 # Unfielded words search these.
 DEFAULT_FIELDS = q.TEXT_FIELDS
@@ -179,7 +182,7 @@ class _Builder:
         if key not in self.resolved:
             found = self.entity_ids_for(kind, name) if self.entity_ids_for else []
             self.resolved[key] = tuple(dict.fromkeys(found))
-        return q.Entity(kind, name, self.resolved[key], boost=boost)
+        return q.Entity(kind, name, self.resolved[key], boost=boost, field=FIELDS[kind].index_field)
 
     def _text(self, node: Text | PhraseText) -> q.Query | None:
         assert node.field is not None
@@ -276,7 +279,8 @@ def _boosted(node: q.Query, factor: float) -> q.Query:
 def parse(text: str, entity_ids_for: EntityLookup | None = None) -> q.Query:
     """The query tree for ``text``; raises QueryError with one sentence if it cannot be searched.
 
-    ``entity_ids_for(kind, name)`` resolves person:/org:/place:/other:/agency: names.
+    ``entity_ids_for(kind, name)`` resolves person:/org:/place:/other:/agency:/said: names (said:
+    asks for an entity of any kind).
     """
     text = check_syntax(text, FIELDS, FIELD_ALIASES)
     group = tokens(text, FIELDS, FIELD_ALIASES, DEFAULT_FIELDS)

@@ -3,9 +3,9 @@ makes of the query language, in index terms, with no engine's classes in it.
 
 Text is already analysed: a ``Term`` holds the index term (``Verteidigungen`` -> ``verteid``),
 so a backend looks terms up as they are. Fields are the index's field names (``title``,
-``body``, ``source``, ``tags``, ``kind``, ``entity_ids``); dates are naive Europe/Berlin
-wall-clock times, as the index stores them. A new query field (``quote:``, ``said:``) is a new
-entry in the parser's field table and, if it needs a new index field, that field's name here.
+``body``, ``source``, ``tags``, ``kind``, ``entity_ids``, ``quotes``, ``speakers``); dates are
+naive Europe/Berlin wall-clock times, as the index stores them. A new query field is a new entry
+in the parser's field table and, if it needs a new index field, that field's name here.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from typing import Union
 TEXT_FIELDS = ("title", "body")
 KEYWORD_FIELDS = ("source", "tags", "kind")
 ENTITY_FIELD = "entity_ids"  # raw entity ids and agency:NAME terms, one term each
+QUOTE_FIELD = "quotes"  # the text inside the article's quotes, analysed like the body
+SPEAKER_FIELD = "speakers"  # raw entity ids of the article's quoted speakers, one term each
 DATE_FIELD = "published"
 
 
@@ -94,12 +96,13 @@ class DateRange:
 @dataclass(frozen=True)
 class Entity:
     """``person:Macron``: the articles mentioning any of ``ids`` (the ids the name resolved to,
-    terms of ENTITY_FIELD); none resolved: matches nothing."""
+    terms of ``field``: ENTITY_FIELD, or SPEAKER_FIELD for ``said:``); none resolved: matches nothing."""
 
     kind: str
     name: str
     ids: tuple[str, ...]
     boost: float = 1.0
+    field: str = ENTITY_FIELD
 
 
 @dataclass(frozen=True)

@@ -463,7 +463,8 @@ _TYPOGRAPHIC_QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "«": '
 _FIELD_NAME = re.compile(r"(?:(?<=[\s(])|^)[+-]?([^\W\d_]\w*):(?=\S)")
 _FUZZY_DISTANCE = re.compile(r'(?<=[^\s"])~(\d+)')  # not a phrase's "..."~3 slop
 _EMPTY_FIELD = re.compile(r"(?:(?<=[\s(])|^)([^\W\d_]\w*):(?:[<>]=?|=[<>])?(?=[\s)]|$)")
-_FIELD_EXAMPLES = {"published": "2025-09-04", "source": "dpa", "tags": "Ukraine", "kind": "liveblog", "place": "Paris"}
+_FIELD_EXAMPLES = {"published": "2025-09-04", "source": "dpa", "tags": "Ukraine", "kind": "liveblog", "place": "Paris",
+                   "quote": "Waffenruhe"}
 _BINARY_OPERATORS = frozenset({"AND", "UND", "OR", "ODER"})
 _NOT_OPERATORS = frozenset({"NOT", "NICHT"})
 _MAX_FUZZY_DISTANCE = 2

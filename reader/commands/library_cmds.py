@@ -247,7 +247,7 @@ def _snippet_text(hit) -> Text:
 
 def cmd_reindex(args, data_dir: Path) -> int:
     with Library.open(data_dir, notify=say_waiting) as library, progress_bar("Indexing") as update:
+        library.quote_missing(index=False)  # a library from before quotes gets them here, indexed next
         count = library.reindex(progress=update)
-        library.quote_missing()  # a library from before quotes gets them here
     err_console.print(f"Reindexed {count} articles.")
     return 0

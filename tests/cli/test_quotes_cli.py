@@ -79,6 +79,35 @@ def test_entity_profile_has_every_field(library) -> None:
     assert profile["quotes"][0]["text"] == "Das ist unsere Pflicht"
 
 
+def titles(query: str, data_dir: Path) -> set[str]:
+    return {hit["title"] for hit in run_json("search", query, data_dir=data_dir)}
+
+
+def test_said_finds_the_articles_quoting_an_entity_by_any_of_its_names(library) -> None:
+    assert titles("said:Rutte", library) == {"Gipfel in Brüssel", "Rutte in Berlin"}
+    assert titles('said:"Mark Rutte"', library) == titles("said:Rutte", library)
+    # Merz is mentioned in one article and quoted there; mentioned is not enough for Merz's quotes.
+    assert titles("said:Merz", library) == {"Rutte in Berlin"}
+    assert titles("said:Merz", library) == titles("person:Merz", library)
+    assert titles("said:Brüssel", library) == set()  # named, never quoted
+
+
+def test_quote_finds_words_inside_quotes_only_analysed_like_the_body(library) -> None:
+    assert titles("quote:Pflicht", library) == {"Rutte in Berlin"}
+    assert titles("zitat:Russlands", library) == {"Gipfel in Brüssel"}  # stemmed: Russland
+    assert titles("quote:Soldaten", library) == {"Rutte in Berlin"}  # indirect speech counts
+    assert titles("quote:Kanzleramt", library) == set()  # in the body, outside any quote
+    assert titles("Kanzleramt", library) == {"Rutte in Berlin"}
+
+
+def test_quote_and_said_combine_with_the_rest_of_the_language(library) -> None:
+    assert titles("said:Rutte AND quote:zusammen", library) == {"Gipfel in Brüssel"}
+    assert titles("said:Rutte NOT source:Abendpost", library) == {"Gipfel in Brüssel"}
+    assert titles("said:Rutte date:2026-03-05", library) == {"Rutte in Berlin"}
+    assert titles("said:Merz OR quote:Russland", library) == {"Gipfel in Brüssel", "Rutte in Berlin"}
+    assert titles('quote:"unsere Pflicht" Kanzleramt', library) == {"Rutte in Berlin"}
+
+
 def test_an_unknown_entity_is_a_sentence_not_a_traceback(library) -> None:
     result = run("quotes", "Niemand Bekanntes", data_dir=library)
     assert result.returncode != 0 and "Traceback" not in result.stderr and "Niemand Bekanntes" in result.stderr
@@ -91,3 +120,4 @@ def test_a_library_from_before_quotes_gets_them_on_reindex(library, tmp_path) ->
     assert run_json("quotes", data_dir=library) == []
     assert run("reindex", data_dir=library).returncode == 0
     assert len(run_json("quotes", data_dir=library)) == 4
+    assert titles("said:Rutte", library) == {"Gipfel in Brüssel", "Rutte in Berlin"}

@@ -19,11 +19,12 @@ class Fields:
     terms: dict[str, dict[str, set[int]]]
     published: object
     entity_ids: set[str]
+    speaker_ids: set[str]
 
 
 def fields_of(doc: IndexDocument) -> Fields:
     terms: dict[str, dict[str, set[int]]] = {}
-    for name, text in (("title", doc.title), ("body", doc.body)):
+    for name, text in (("title", doc.title), ("body", doc.body), (q.QUOTE_FIELD, "\n".join(doc.quotes))):
         field = terms.setdefault(name, {})
         for _start, _end, position, words in analyze_words(text):
             for word in words:
@@ -34,7 +35,7 @@ def fields_of(doc: IndexDocument) -> Fields:
     terms["tags"] = {fold(tag.strip().lower()): {0} for tag in doc.tags if tag.strip()}
     terms["kind"] = {fold((doc.kind or "article").strip().lower()): {0}}
     published = to_index_time(doc.published) if doc.published else None
-    return Fields(terms, published, set(doc.entity_ids))
+    return Fields(terms, published, set(doc.entity_ids), set(doc.speaker_ids))
 
 
 def _osa(first: str, second: str) -> int:
@@ -71,7 +72,7 @@ def matches(node: q.Query, doc: Fields) -> bool:
     if isinstance(node, q.AndMaybe):
         return matches(node.required, doc)
     if isinstance(node, q.Entity):
-        return bool(doc.entity_ids & set(node.ids))
+        return bool((doc.speaker_ids if node.field == q.SPEAKER_FIELD else doc.entity_ids) & set(node.ids))
     if isinstance(node, q.DateRange):
         return doc.published is not None and (node.low is None or node.low <= doc.published) and (
             node.high is None or doc.published <= node.high)

@@ -36,6 +36,8 @@ QUERIES = [
     "Bahn published:[2025-03-01 TO 2025-06-30]", "published:>2025-06-01", "date:2024", '"Milliarden Euro"',
     '"Streik Bahn" Tarif', '"Streik Bahn"~3', 'Streik -"Bahn Tarif"', '"Streik Bahn" OR "Bahn Tarif"',
     "+Bahn Streik", "Pendler OR date:2024-05", "Streik AND (Bahn ODER Flughafen) NICHT Polizei",
+    "quote:Streik", 'zitat:"Streik Bahn"', "quote:Gewerk*", "said:Weselsky", "said:Weselsky quote:Tarif",
+    "said:Weselsky -person:Weselsky", "said:Niemand OR quote:Pendler", "said:Weselsky date:2025",
 ]
 
 
@@ -49,7 +51,9 @@ def documents(count: int, seed: int) -> list[IndexDocument]:
             body=" ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 300))),
             source=rng.choice(["dpa", "tagesschau.de", None]), published=published if rng.random() > 0.1 else None,
             kind=rng.choice(["article", "liveblog"]), tags=["Verkehr"] if rng.random() < 0.3 else [],
-            entity_ids=["Q-weselsky"] if rng.random() < 0.2 else []))
+            entity_ids=["Q-weselsky"] if rng.random() < 0.2 else [],
+            quotes=[" ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 12))) for _ in range(rng.randint(0, 3))],
+            speaker_ids=["Q-weselsky"] if rng.random() < 0.3 else []))
     return docs
 
 

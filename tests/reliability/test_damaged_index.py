@@ -31,7 +31,7 @@ FILE_KINDS = {
     "postings": r"MAIN_\w+\.pst",
     "stored fields": r"MAIN_\w+\._stored\.col",
     "body lengths": r"MAIN_\w+\._body_len\.col",
-    "other lengths": r"MAIN_\w+\._(title|source|tags|kind|entity_ids)_len\.col",
+    "other lengths": r"MAIN_\w+\._(title|source|tags|kind|entity_ids|quotes|speakers)_len\.col",
     "publication times": r"MAIN_\w+\.published\.col",
     "segment checksums": r"MAIN_\w+\.sums",
     "commit checksums": r"reader-toc\.sums",

@@ -1,5 +1,6 @@
-"""Quotes in the app: marked in the body, Q lists an entity's quotes (Enter jumps, b bookmarks),
-p opens its profile (timeline, appears with, sources, quotes; Enter hops to another entity)."""
+"""Quotes in the app: marked in the body, a said:/quote: search makes them the article's hits,
+Q lists an entity's quotes (Enter jumps, b bookmarks), p opens its profile (timeline, appears
+with, sources, quotes; Enter hops to another entity)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from textual.widgets import DataTable, OptionList, Sparkline, Static
 from index.library import Library
 from reader.ui.screens.entity_profile import EntityProfileScreen
 from reader.ui.screens.quotes import QuotesScreen
-from tests.ui.conftest import make_app, wait_until_listed, wait_until_open
+from tests.ui.conftest import make_app, type_text, wait_until_listed, wait_until_open
 from tests.ui.test_hopping import choose_entity
 from tests.ui.waiting import wait_for
 
@@ -67,6 +68,37 @@ async def test_quotes_are_marked_in_the_article_body(app):
         marked = [body[q.start:q.end] for q in screen.article_view.highlights.quotes]
         assert "Das ist unsere Pflicht" in marked
         assert "Deutschland werde mehr Soldaten schicken" in marked
+
+
+async def search_and_open(pilot, screen, query: str, title: str) -> None:
+    await pilot.press("slash")
+    await type_text(pilot, query)
+    await wait_for(pilot, lambda: screen.article_list.border_title.startswith("Results"), description="results")
+    await pilot.press("enter")
+    await open_article(pilot, screen, title)
+
+
+async def test_a_said_search_makes_the_speakers_quotes_the_hits_to_step_through(app):
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_until_listed(pilot, 2)
+        await search_and_open(pilot, screen, "said:Rutte", "Gipfel in Brüssel")
+        body = screen.opened.article.body
+        hits = [body[h.start:h.end] for h in screen.article_view.highlights.hits]
+        assert hits == ["Wir stehen zusammen", "Es sei nicht an Russland, darüber zu entscheiden"]
+        screen.article_view.focus()
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        current = screen.article_view.highlights.current
+        assert body[current.start:current.end] == "Es sei nicht an Russland, darüber zu entscheiden"
+        assert "hit 2/2" in screen.status
+
+
+async def test_a_quote_search_hits_the_quotes_holding_the_word_and_other_words_stay_hits(app):
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_until_listed(pilot, 2)
+        await search_and_open(pilot, screen, "quote:Pflicht Kanzleramt", "Rutte in Berlin")
+        body = screen.opened.article.body
+        assert [body[h.start:h.end] for h in screen.article_view.highlights.hits] == [
+            "Kanzleramt", "Das ist unsere Pflicht"]
 
 
 async def test_Q_lists_the_targets_quotes_newest_first_and_enter_jumps_there(app):

@@ -85,6 +85,23 @@ def test_entity_fields_resolve_names_through_the_lookup():
     assert asked == [("person", "Emmanuel Macron"), ("place", "Atlantis")]
 
 
+def test_quote_searches_the_quotes_text_and_said_their_speakers():
+    asked = []
+
+    def lookup(kind: str, name: str) -> list[str]:
+        asked.append((kind, name))
+        return ["Q-merz"] if name == "Merz" else []
+
+    assert parse("quote:Truppenpräsenz") == parse("zitat:Truppenpräsenz") == Term("quotes", "truppenprasenz")
+    assert parse('quote:"Koalition der Willigen"') == Phrase("quotes", ("koalition", "willig"))
+    assert parse("said:Merz", lookup) == Entity("said", "Merz", ("Q-merz",), field="speakers")
+    asked.clear()
+    assert parse("said:Merz quote:Krieg -person:Merz", lookup) == And((
+        Entity("said", "Merz", ("Q-merz",), field="speakers"), Term("quotes", "krieg"),
+        Not(Entity("person", "Merz", ("Q-merz",)))))
+    assert asked == [("said", "Merz"), ("person", "Merz")]  # said: asks for an entity of any kind
+
+
 def test_boosts_weigh_the_part_they_follow():
     assert parse("Streik Unfall^2") == And((both(Term, "streik"), both(Term, "unfall", boost=2.0)))
     assert parse("Gewerk*^2 OR Polizei") == Or((
@@ -107,6 +124,8 @@ def test_plus_requires_a_word_and_the_rest_only_scores():
     ("date:gestern", "Could not read the date 'gestern'; write it as 2025-09-04 or 04.09.2025."),
     ("published:[2025-09-05 TO 2025-09-01]", "The date range from 2025-09-05 to 2025-09-01 ends before it starts."),
     ("person:[a TO b]", "person: takes a name, e.g. person:Macron."),
+    ("said:", "said: needs something to search for, e.g. said:Merz."),
+    ("quote: Waffenruhe", "quote: needs something to search for, e.g. quote:Waffenruhe."),
     ("Selenskij~3", "A fuzzy search allows at most 2 differences (word~2), not 3."),
 ])
 def test_what_cannot_be_searched_gets_one_sentence(query: str, message: str):

@@ -40,7 +40,8 @@ logger = logging.getLogger(__name__)
 # 2: a sortable publication-time column; segments written as separate files.
 # 3: posting blocks as arrays (index.search.whoosh.codec).
 # 4: the analyzers moved to index.search.whoosh.analyzers (their module path is pickled in the schema).
-SCHEMA_VERSION = 4
+# 5: quotes and speakers (quote:, said:).
+SCHEMA_VERSION = 5
 VERSION_FILE = "reader-schema-version"
 # How long add()/delete()/clear() wait for another process's writer before giving up
 # (another import commits a batch at a time, so a few minutes is generous).

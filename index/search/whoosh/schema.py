@@ -28,6 +28,8 @@ def build_schema() -> fields.Schema:
         kind=fields.TEXT(analyzer=FoldingKeywordAnalyzer(), phrase=False),
         tags=fields.TEXT(analyzer=FoldingKeywordAnalyzer(), phrase=False),
         entity_ids=fields.TEXT(analyzer=LinesAnalyzer(), phrase=False),
+        quotes=fields.TEXT(analyzer=german, phrase=True, multitoken_query="phrase"),
+        speakers=fields.TEXT(analyzer=LinesAnalyzer(), phrase=False),
     )
 
 
@@ -50,4 +52,8 @@ def index_fields(doc: IndexDocument, use_prepared: bool = False) -> dict:
         values["tags"] = "\n".join(tag.replace("\n", " ") for tag in doc.tags)
     if doc.entity_ids:
         values["entity_ids"] = "\n".join(dict.fromkeys(doc.entity_ids))
+    if doc.quotes:
+        values["quotes"] = "\n".join(doc.quotes)
+    if doc.speaker_ids:
+        values["speakers"] = "\n".join(dict.fromkeys(doc.speaker_ids))
     return values

@@ -38,8 +38,8 @@ def to_whoosh(node: q.Query) -> wq.Query:
         return wq.NumericRange(q.DATE_FIELD, date_long(node.low), date_long(node.high), boost=node.boost)
     if isinstance(node, q.Entity):
         if not node.ids:
-            return wq.Term(q.ENTITY_FIELD, NEVER_INDEXED)
-        return wq.Or([wq.Term(q.ENTITY_FIELD, entity_id) for entity_id in node.ids], boost=node.boost)
+            return wq.Term(node.field, NEVER_INDEXED)
+        return wq.Or([wq.Term(node.field, entity_id) for entity_id in node.ids], boost=node.boost)
     if isinstance(node, q.And):
         return wq.And([to_whoosh(child) for child in node.children], boost=node.boost)
     if isinstance(node, q.Or):

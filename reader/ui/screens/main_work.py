@@ -88,7 +88,7 @@ class LibraryWork:
             hits: list[Span] = []
             if query.strip():
                 try:
-                    hits = self.library.match_spans(query, article.body)
+                    hits = self.library.match_spans(query, article.body, article.id)
                 except QueryError:
                     hits = []
             group = self.library.copy_group(article.id)
