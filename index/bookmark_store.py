@@ -8,6 +8,7 @@ is looked up again on reading (the stored row is left as it was).
 
 from __future__ import annotations
 
+import builtins  # BookmarkStore.list hides the builtin in the annotations after it
 import json
 import logging
 import re
@@ -211,7 +212,7 @@ class BookmarkStore:
         """All bookmarks: oldest article first (undated last), then by position in the article."""
         return self._load(self.store.query(_SELECT))
 
-    def for_article(self, article_id: str) -> list[Bookmark]:
+    def for_article(self, article_id: str) -> builtins.list[Bookmark]:
         """The bookmarks of one article, article-level ones first, then by position."""
         return self._load(self.store.query(_SELECT + " WHERE b.article_id = ?", (article_id,)))
 
@@ -269,6 +270,7 @@ class BookmarkStore:
                 (article_id, start, end, quote, normalise_note(note), _tags_json(tags), _iso(now), _iso(now)),
             )
             new_id = cursor.lastrowid
+            assert new_id is not None  # set by the INSERT
         log.info("bookmark %s added to article %s", new_id, article_id)
         return self.get(new_id)
 
@@ -299,7 +301,7 @@ class BookmarkStore:
         """Put a removed bookmark back, under its old id if that is still free."""
         return self.insert_many([bookmark])[0]
 
-    def insert_many(self, bookmarks: list[Bookmark], *, skip_duplicates: bool = False) -> list[Bookmark]:
+    def insert_many(self, bookmarks: builtins.list[Bookmark], *, skip_duplicates: bool = False) -> builtins.list[Bookmark]:
         """Write whole bookmarks (times, note, tags as given) in one transaction.
 
         Each keeps its id when that is free. With skip_duplicates, a bookmark of the same passage
@@ -324,6 +326,7 @@ class BookmarkStore:
                      bookmark.end, bookmark.quote, note, _tags_json(bookmark.tags),
                      _iso(bookmark.created), _iso(bookmark.updated)),
                 )
+                assert cursor.lastrowid is not None  # set by the INSERT
                 written.append(cursor.lastrowid)
         return [self.get(i) for i in written]
 
@@ -352,7 +355,7 @@ class BookmarkStore:
                        published_precision=row["published_precision"], kind=row["kind"], path=row["path"],
                        url=row["url"], tags=json.loads(row["tags"])), True
 
-    def _load(self, rows: list[sqlite3.Row]) -> list[Bookmark]:
+    def _load(self, rows: builtins.list[sqlite3.Row]) -> builtins.list[Bookmark]:
         keyed = []
         for row in rows:
             start, end = row["start"], row["end"]

@@ -204,7 +204,7 @@ def _part_lexicon() -> _PartLexicon:
 def _part_candidates(word: str, start: int, parts: _PartLexicon
                      ) -> list[tuple[int, str, float, tuple[str, ...]]]:
     """Parts that can start at ``start``: (surface end, lemma, score, linkers that may follow)."""
-    found = []
+    found: list[tuple[int, str, float, tuple[str, ...]]] = []
     n = len(word)
     part_zipf, dropped = parts.zipf.get, parts.dropped.get
     for end in range(start + MIN_PART_LENGTH, min(n, start + parts.longest) + 1):

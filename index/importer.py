@@ -25,10 +25,14 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from index.errors import IngestError
 from index.models import Article, Mention
 from index.parse_ahead import ParseAhead
+
+if TYPE_CHECKING:  # not at import time: index.ingest loads HTML support slowly
+    from index.ingest.detect import Format
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +144,7 @@ def _exit_with_parent(parent: int) -> None:
 @dataclass
 class Source:
     path: Path
-    streamed: str | None  # "jsonl" or "csv" when read item by item
+    streamed: Format | None  # "jsonl", "csv" or "feed" when read item by item
     estimate: int  # items, for the progress count
 
 
@@ -210,7 +214,7 @@ def parse_one(path: Path, skip_known: bool = True) -> ParsedFile:
     return result
 
 
-def parse_items(name: str, resolved: str, fmt: str, items: list, problems: list[str],
+def parse_items(name: str, resolved: str, fmt: Format, items: list, problems: list[str],
                 skip_known: bool = True) -> ParsedFile:
     """Articles from a group of a streamed file's items; a bad item is a sentence, never an error."""
     from index import ingest
@@ -231,7 +235,8 @@ def parse_items(name: str, resolved: str, fmt: str, items: list, problems: list[
 def _run(task: tuple, skip_known: bool = True) -> list[ParsedFile]:
     kind, *args = task
     if kind == "items":
-        return [parse_items(*args, skip_known=skip_known)]
+        name, resolved, fmt, items, problems = args
+        return [parse_items(name, resolved, fmt, items, problems, skip_known=skip_known)]
     if kind == "end":
         name, problems, failure, estimate_error = args
         return [ParsedFile(path=name, problems=problems, failures=[failure] if failure else [], items=0,
@@ -266,12 +271,12 @@ def _tasks(sources: list[Source]) -> Iterator[tuple]:
         if files:
             yield ("files", files)
             files = []
-        yield from _item_tasks(source)
+        yield from _item_tasks(source, source.streamed)
     if files:
         yield ("files", files)
 
 
-def _item_tasks(source: Source) -> Iterator[tuple]:
+def _item_tasks(source: Source, fmt: Format) -> Iterator[tuple]:
     from index import ingest
 
     name = ingest.printable_name(source.path)
@@ -284,16 +289,16 @@ def _item_tasks(source: Source) -> Iterator[tuple]:
 
     count, failure = 0, None
     try:
-        resolved, items = ingest.open_items(source.path, source.streamed, problems)
+        resolved, items = ingest.open_items(source.path, fmt, problems)
         group: list = []
         for item in items:
             group.append(item)
             count += 1
             if len(group) >= ITEMS_PER_TASK:
-                yield ("items", name, resolved, source.streamed, group, taken())
+                yield ("items", name, resolved, fmt, group, taken())
                 group = []
         if group:
-            yield ("items", name, resolved, source.streamed, group, taken())
+            yield ("items", name, resolved, fmt, group, taken())
     except IngestError as error:
         failure = str(error)
     except OSError as error:
@@ -310,7 +315,8 @@ def parse_files(import_plan: ImportPlan, *, aliases_file: Path | None, database:
                 stop: Callable[[], bool] | None = None) -> Generator[ParsedFile, None, None]:
     """Parsed files (and groups of items) in the order given; in a process pool when there are many.
     A streamed file from which no article came is a failure, like a file without one."""
-    articles_of_stream, first_problems = 0, []
+    articles_of_stream = 0
+    first_problems: list[str] = []
     for result in _parsed(import_plan, aliases_file=aliases_file, database=database, stop=stop):
         if result.from_stream or result.stream_end:
             articles_of_stream += len(result.articles)

@@ -9,6 +9,7 @@ order. If the disk refuses a write, results wait in memory instead.
 
 from __future__ import annotations
 
+import enum
 import logging
 import os
 import queue
@@ -16,10 +17,11 @@ import signal
 import tempfile
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
+from typing import Generic, TypeVar
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +29,15 @@ log = logging.getLogger(__name__)
 # disk holds only what waits (plus one file).
 SPOOL_FILE_BYTES = 32 * 1024 * 1024
 _POLL_SECONDS = 0.2
-_NO_TASK = object()
+
+
+class _End(enum.Enum):
+    NO_TASK = 0
+
+
+_NO_TASK = _End.NO_TASK  # what next() gives once the tasks are all read
+
+Task = TypeVar("Task")
 
 
 class _SpoolFile:
@@ -61,7 +71,7 @@ class _SpoolFile:
         self._file.close()
 
 
-class ParseAhead:
+class ParseAhead(Generic[Task]):
     """``work(task)`` for every task, on pools from ``new_pool``; iterate for the results in task order.
 
     At most ``in_pool`` tasks are submitted at once and at most ``waiting`` finished results
@@ -74,9 +84,9 @@ class ParseAhead:
     them blocked (they unblock them once they are ready to ignore them).
     """
 
-    def __init__(self, new_pool: Callable[[], Executor], work: Callable[[object], bytes], tasks: Iterable, *,
+    def __init__(self, new_pool: Callable[[], Executor], work: Callable[[Task], bytes], tasks: Iterable[Task], *,
                  in_pool: int, waiting: int, tasks_per_pool: int | None = None, spool_dir: Path | None = None,
-                 stop: Callable[[], bool] | None = None, blocked_signals: set[int] | None = None):
+                 stop: Callable[[], bool] | None = None, blocked_signals: Collection[int] | None = None):
         self._new_pool, self._work, self._tasks = new_pool, work, iter(tasks)
         self._in_pool = in_pool
         self._tasks_per_pool = tasks_per_pool

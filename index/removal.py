@@ -35,7 +35,8 @@ def select_ids(library, *, ids: Iterable[str] = (), source: str | None = None,
     'before' anything."""
     chosen = [library.article(given).id for given in ids]
     if source is not None or before is not None:
-        conditions, params = [], []
+        conditions: list[str] = []
+        params: list[str | float] = []
         if source is not None:
             conditions.append("lower(source) = lower(?)")
             params.append(source)

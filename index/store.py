@@ -427,7 +427,7 @@ class Store(StoreJournal):
 
     def find_existing(self, article: Article) -> sqlite3.Row | None:
         """The stored article this parsed one is a version of, if any."""
-        lookups = []
+        lookups: list[tuple[str, tuple[str | None, ...]]] = []
         if article.url:
             lookups.append(("url = ?", (article.url,)))
         if article.path:

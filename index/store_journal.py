@@ -5,7 +5,9 @@ stored without entities because recognition raised on them (``analysis_failures`
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 # The pending step that links every mention to its entity, corpus-wide (see pending_work).
 LINK_ENTITIES = "link-entities"
@@ -17,6 +19,9 @@ def now() -> str:
 
 class StoreJournal:
     """Part of Store (index.store), whose ``query`` it uses."""
+
+    if TYPE_CHECKING:  # defined by Store
+        def query(self, sql: str, params: Iterable = ()) -> list[sqlite3.Row]: ...
 
     def note_pending(self, db: sqlite3.Connection, step: str) -> None:
         """Record that ``step`` must run (again). Call inside the transaction that makes it necessary."""

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 try:
     import fcntl
@@ -33,7 +34,7 @@ class WorkLock:
     def __init__(self, data_dir: Path, on_wait: Callable[[str], None] | None = None):
         self.path = data_dir / LOCK_FILE
         self.on_wait = on_wait
-        self._handle = None
+        self._handle: BinaryIO | None = None
         self._depth = 0
         self._guard = threading.RLock()
 
@@ -42,26 +43,25 @@ class WorkLock:
         """How many writer's works this process has entered and not left (0: none)."""
         return self._depth
 
-    def _open(self) -> bool:
+    def _open(self) -> BinaryIO | None:
         if self._handle is None:
             try:
                 self._handle = open(self.path, "a+b")
             except OSError as error:  # read-only or full: no work can be done here anyway
                 log.info("cannot open %s: %s", self.path, error)
-                return False
-        return True
+        return self._handle
 
     @contextmanager
     def writing(self) -> Iterator[None]:
         """Held while this process does a writer's work; waits only for a repair in progress."""
         with self._guard:
-            if self._depth == 0 and fcntl is not None and self._open():
+            if self._depth == 0 and fcntl is not None and (handle := self._open()) is not None:
                 try:
-                    fcntl.flock(self._handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                    fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
                 except BlockingIOError:
                     if self.on_wait is not None:
                         self.on_wait(WAITING_MESSAGE)
-                    fcntl.flock(self._handle, fcntl.LOCK_SH)
+                    fcntl.flock(handle, fcntl.LOCK_SH)
             self._depth += 1
             try:
                 yield
@@ -81,11 +81,12 @@ class WorkLock:
             if fcntl is None:
                 yield True
                 return
-            if not self._open():
+            handle = self._open()
+            if handle is None:
                 yield False
                 return
             try:
-                fcntl.flock(self._handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 yield False
                 return

@@ -47,7 +47,7 @@ def training_sentences(source: Path, with_europeana: bool = True, common=frozens
             lambda d: d["id"] not in dev_ids))),
     ]
     if with_europeana:
-        europeana = []
+        europeana: list[corpora.Sentence] = []
         for path in sorted((source / "europeana_ner_de").glob("*/*.bio")):
             europeana.extend(corpora.read_europeana(path))
         sets.append(("europeana", europeana))

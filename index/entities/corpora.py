@@ -28,7 +28,7 @@ def _clean_tag(tag: str) -> str:
 
 def _repair_bio(tags: list[str]) -> list[str]:
     """An I- tag that does not continue an entity of its kind starts one."""
-    fixed = []
+    fixed: list[str] = []
     for i, tag in enumerate(tags):
         if tag.startswith("I-") and (i == 0 or fixed[-1][2:] != tag[2:]):
             tag = "B-" + tag[2:]
@@ -163,12 +163,11 @@ def read_smartdata_document(document: dict, common_nouns: frozenset[str] = froze
         if first is None or last is None:
             continue
         kind = _SMARTDATA_KINDS.get(kind_name)
-        doubtful = (
+        if (
             kind is None
             or not surface[:1].isupper()
             or (kind == "ORG" and first == last and surface.lower() in common_nouns)
-        )
-        if doubtful:
+        ):
             for i in range(first, last + 1):
                 unsure[i] = True
             continue
@@ -185,14 +184,14 @@ def read_smartdata_document(document: dict, common_nouns: frozenset[str] = froze
 
 def spans_of(tags: list[str]) -> set[tuple[int, int, str]]:
     """Exact entity spans (start, end, kind) of a BIO tag sequence."""
-    spans = set()
-    start = kind = None
+    spans: set[tuple[int, int, str]] = set()
+    start, kind = 0, None
     for i, tag in enumerate(list(tags) + ["O"]):
         if tag.startswith("I-") and kind == tag[2:]:
             continue
         if kind is not None:
             spans.add((start, i, kind))
-            start = kind = None
+            kind = None
         if tag.startswith(("B-", "I-")):
             start, kind = i, tag[2:]
     return spans

@@ -74,7 +74,8 @@ class SentenceTagger:
         # The five sums in one gather: each place's known attributes, then the zero row that
         # ends it (so that no place is empty for reduceat).
         ids, none = self._attribute_ids, self._zero_row
-        gathered, starts = [], []
+        gathered: list[int] = []
+        starts: list[int] = []
         for features in (own, ["-1:" + f for f in context], ["+1:" + f for f in context],
                          ["-2:w=" + low], ["+2:w=" + low]):
             starts.append(len(gathered))
@@ -110,7 +111,7 @@ class SentenceTagger:
         if len(self._rows) + end > _CACHE_LIMIT:
             self._forget_words()  # between texts: a text's rows stay valid while it is tagged
         rows = self._rows_of(words[:end])
-        codes = []
+        codes: list[int] = []
         for (a, b), found in zip(sentences, matches):
             codes += map(self._gazetteer_code, gazetteer_features(found, b - a)) if found else [0] * (b - a)
         scores = self._token_scores(rows, np.array(codes, dtype=np.intp), starts, lengths)

@@ -59,7 +59,7 @@ def evaluate_sentences(pipeline, sentences) -> dict:
             counts[kind]["tp"] += len(g & p)
             counts[kind]["fp"] += len(p - g)
             counts[kind]["fn"] += len(g - p)
-    report = {kind: _scores(**c) for kind, c in counts.items()}
+    report: dict[str, dict | int] = {kind: _scores(**c) for kind, c in counts.items()}
     report["micro"] = _scores(*(sum(c[k] for c in counts.values()) for k in ("tp", "fp", "fn")))
     report["sentences"] = len(sentences)
     return report

@@ -26,7 +26,7 @@ def gazetteer_features(matches: list[AliasMatch], count: int) -> list[str | None
 
 def shape(word: str) -> str:
     """Compressed character classes: Rutte -> Xx, NATO -> X, Nato-Truppen -> Xx-Xx, 2025 -> d."""
-    out = []
+    out: list[str] = []
     for ch in word:
         if ch.isupper():
             c = "X"
@@ -105,7 +105,8 @@ class FeatureExtractor:
     def _compute(self, word: str) -> None:
         own, context, low = self.word_features(word)
         if len(self._own) > _CACHE_LIMIT:
-            self._own.clear(), self._prev.clear(), self._next.clear(), self._low.clear()
+            for cache in (self._own, self._prev, self._next, self._low):
+                cache.clear()
         self._own[word] = own
         self._prev[word] = ["-1:" + f for f in context]
         self._next[word] = ["+1:" + f for f in context]
@@ -134,11 +135,11 @@ class FeatureExtractor:
                 items.append(FIRST)
             elif word[:1].isupper():
                 items.append(CAPMID)
-            if gaz[i]:
-                items.append(gaz[i])
-            if i > 0 and gaz[i - 1]:
-                items.append("-1:" + gaz[i - 1])
-            if i + 1 < count and gaz[i + 1]:
-                items.append("+1:" + gaz[i + 1])
+            if here := gaz[i]:
+                items.append(here)
+            if i > 0 and (before := gaz[i - 1]):
+                items.append("-1:" + before)
+            if i + 1 < count and (after := gaz[i + 1]):
+                items.append("+1:" + after)
             seqs.append(items)
         return seqs

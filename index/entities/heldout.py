@@ -115,7 +115,7 @@ def _smartdata_test(source: Path, common_words: frozenset[str]) -> list[corpora.
     updated version of the same page)."""
     seen = _train_sentences(source)
     unseen = _unseen_test(source)
-    kept = []
+    kept: list[corpora.Sentence] = []
     for document in corpora.smartdata_documents(smartdata_paths(source)[1]):
         if not unseen(document):
             continue

@@ -82,6 +82,7 @@ def link(text: str, tokens: list[Token], spans: list[Span], gazetteer: Gazetteer
             if kind == "person" and len(full_names.get(name, ())) == 1:
                 name = next(iter(full_names[name]))
             ident = entity_id(kind, name)
-        mentions.append(Mention(entity=ident, kind=kind, start=start, end=end,
+        # The kinds come from the gazetteer's file and the CRF's tags: all entity kinds.
+        mentions.append(Mention(entity=ident, kind=kind, start=start, end=end,  # type: ignore[arg-type]
                                 text=text[start:end], partial=s.part is not None, role=s.role))
     return mentions

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Mention, Quote
+from ..models import Mention, Quote, QuoteKind
 from . import quote_text as qt
 from .quote_interviews import interview_answers
 from .quote_speakers import Speaker, SpeakerFinder
@@ -51,7 +51,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     return found
 
 
-def _quote(text: str, start: int, end: int, kind: str, cue: str | None, speaker: Speaker | None) -> Quote:
+def _quote(text: str, start: int, end: int, kind: QuoteKind, cue: str | None, speaker: Speaker | None) -> Quote:
     while end > start and text[end - 1] in " \n\t.,;:":
         end -= 1
     return Quote(start=start, end=end, text=text[start:end], kind=kind, cue=cue,
@@ -240,6 +240,7 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             if _only_marked(marked, content_start, content_end):
                 last_reported = index
                 continue
+            kind: QuoteKind
             if qt.subjunctive(content):
                 kind = "indirect"
             elif qt.speaks_to_reader(content) and not _has_marks(content):

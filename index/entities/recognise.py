@@ -29,8 +29,8 @@ _PREPOSITIONS = frozenset(
 
 
 def _crf_spans(tags: list[str], offset: int) -> list[Span]:
-    spans = []
-    start = kind = None
+    spans: list[Span] = []
+    start, kind = 0, None
     for i, tag in enumerate(tags + ["O"]):
         if tag[0] == "I" and kind == tag[2:]:
             continue
@@ -38,7 +38,7 @@ def _crf_spans(tags: list[str], offset: int) -> list[Span]:
             continue  # "Wilton Daniel Gregory" tagged as two people: a lone word opens a name
         if kind is not None:
             spans.append(Span(offset + start, offset + i, _KIND_OF_TAG[kind], from_model=True))
-            start = kind = None
+            kind = None
         if tag[0] in "BI":
             start, kind = i, tag[2:]
     return spans
@@ -180,7 +180,7 @@ class Recogniser:
         Hilton, Washington Post); weak hits only name a span the CRF found exactly."""
         by_range = {(m.start + offset, m.end + offset): m for m in matches}
         by_start = {m.start + offset: m for m in matches if m.strong}
-        result = []
+        result: list[Span] = []
         for span in crf:
             if span.end - span.start == 1 and span.kind != "org" and span.start not in by_start \
                     and self._is_common_noun(sentence[span.start - offset]):
@@ -260,15 +260,15 @@ class Recogniser:
                         return False
         if word in lex.surnames or word in lex.first_names:
             return True
-        stem = strip_genitive(low)
-        return low not in lex.common_words and (stem is None or stem not in lex.common_words)
+        bare = strip_genitive(low)
+        return low not in lex.common_words and (bare is None or bare not in lex.common_words)
 
     def _after_roles(self, spans: list[Span], words: list[str]) -> list[Span]:
         """A name right after a role word (Außenamtssprecherin Sacharowa) is a person, even
         where the CRF hesitated or called it an organisation."""
         lex = self.lexicon
         starts = {s.start: s for s in spans}
-        covered = set()
+        covered: set[int] = set()
         for s in spans:
             covered.update(range(s.start, s.end))
         added = []
@@ -306,7 +306,7 @@ class Recogniser:
         missed ("ohne Michael Wright"), unless a category noun says what it is ("das Magazin
         Charlie Hebdo")."""
         lex = self.lexicon
-        covered = set()
+        covered: set[int] = set()
         for s in spans:
             covered.update(range(s.start, s.end))
         added = []
@@ -352,7 +352,7 @@ class Recogniser:
     def _propagate(self, spans: list[Span], words: list[str]) -> list[Span]:
         """A one-word name found once is a name wherever else it occurs in the text, and so
         is the surname of a person named with a known first name."""
-        covered = set()
+        covered: set[int] = set()
         for s in spans:
             covered.update(range(s.start, s.end))
         found: dict[str, Span] = {}
@@ -385,7 +385,7 @@ class Recogniser:
     def _compound_parts(self, spans: list[Span], tokens: list[Token]) -> list[Span]:
         """Nato-Truppen, Merz-Kritik: the entity part of a hyphenated word is a partial
         mention when the part is a known name or a name found elsewhere in the text."""
-        covered = set()
+        covered: set[int] = set()
         names: dict[str, Span] = {}
         for s in spans:
             covered.update(range(s.start, s.end))

@@ -196,7 +196,8 @@ def _resolve(records: list[EntityRecord], gazetteer: Gazetteer,
             continue
         group = groups[key]
         final_id = final_id_of(key)
-        roles = sorted(group.roles, key=lambda r: (-group.roles[r], r)) if group.roles else []
+        counts = group.roles
+        roles = sorted(counts, key=lambda r: (-counts[r], r)) if counts else []
         existing = final.get(final_id)
         if existing is None:
             final[final_id] = (group.name, group.kind, group.aliases, roles, group.members)
@@ -276,10 +277,10 @@ def _apply_corrections(groups: dict[str, _Group], corrections: Corrections,
             continue
         if action == "merge":
             for source in value:
-                key = find(source)
-                if key is not None and key != target:
-                    groups[target].absorb(groups.pop(key))
-                    redirect[key] = target
+                merged = find(source)
+                if merged is not None and merged != target:
+                    groups[target].absorb(groups.pop(merged))
+                    redirect[merged] = target
         elif action == "rename":
             group = groups[target]
             group.aliases.add(group.name)

@@ -44,7 +44,7 @@ def tokenize(text: str) -> list[Token]:
     # The strings alone, then their offsets: a match object per token costs more. Only
     # whitespace lies between tokens (any other character is one), so each token is the first
     # occurrence of its text after the one before.
-    tokens = []
+    tokens: list[Token] = []
     append, find = tokens.append, text.find
     end = 0
     for word in _find_tokens(text):

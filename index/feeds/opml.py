@@ -28,7 +28,7 @@ class OpmlFeed:
 
 def _categories(value: str | None) -> list[str]:
     """OPML's category attribute: comma-separated slash paths ("/News/Politik,/Lokal")."""
-    tags = []
+    tags: list[str] = []
     for path in (value or "").split(","):
         tags.extend(part.strip() for part in path.split("/") if part.strip())
     return tags

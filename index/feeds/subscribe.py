@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from index.errors import IngestError
-from index.feeds.http import FetchError, Fetcher, FetchSettings
+from index.feeds.http import Fetched, FetchError, Fetcher, FetchSettings
 from index.feeds.items import NotAFeed, parse_feed_items
 from index.feeds.refresh import FeedOutcome, _refresh
 from index.feeds.subscriptions import Subscriptions
@@ -19,7 +19,7 @@ class Subscribed:
     discovered_from: str | None = None  # the page that named the feed
 
 
-def _find_feed(fetcher: Fetcher, url: str) -> tuple[str, object, str | None]:
+def _find_feed(fetcher: Fetcher, url: str) -> tuple[str, Fetched, str | None]:
     """(feed URL, its response, the page it was found on). Raises FetchError, NotAFeed, IngestError."""
     fetched = fetcher.get(url)
     try:

@@ -88,6 +88,7 @@ class Subscriptions:
                 "INSERT INTO feeds (url, title, tags, full_text, added_at) VALUES (?, ?, ?, ?, ?)",
                 (url, title, json.dumps(tags or [], ensure_ascii=False), int(full_text), now_iso()))
             feed_id = cursor.lastrowid
+            assert feed_id is not None  # set by the INSERT
         return self.get(feed_id)
 
     def update(self, feed_id: int, **values: object) -> None:

@@ -6,12 +6,15 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from ..models import Article
+from ..models import Article, ArticleKind
 from . import furniture
 from .dates import FoundDate, date_in_name
 from .metalines import title_says_liveblog
 from .pagetitle import host_of
 from .text import clean_inline, shorten, title_from_text
+
+# The kinds a source may state; anything else is decided from the title.
+_ARTICLE_KINDS: dict[str | None, ArticleKind] = {"article": "article", "liveblog": "liveblog"}
 
 
 @dataclass
@@ -64,9 +67,7 @@ def finish(draft: ArticleDraft, path: str | None) -> Article | None:
         source = source or site
     if not title or furniture.is_disclaimer(title) or furniture.is_navigation(title):
         title = title_from_text(_title_paragraph(body)) or shorten(body)
-    kind = draft.kind if draft.kind in ("article", "liveblog") else None
-    if kind is None:
-        kind = "liveblog" if title_says_liveblog(title) else "article"
+    kind: ArticleKind = _ARTICLE_KINDS.get(draft.kind) or ("liveblog" if title_says_liveblog(title) else "article")
     url = draft.url.strip() if draft.url else None
     published = draft.published or _date_named(url, path)
     source = source or host_of(url)

@@ -84,6 +84,8 @@ def open_items(path: Path, fmt: Format, problems: list[str]) -> tuple[str, Itera
     file = os.fdopen(descriptor, "rb")
     name = printable_name(path)
     try:
+        rows: Iterator[RawItem]
+        first: RawItem | None
         if fmt == "csv":
             rows = csvrows.iter_rows(file, name, problems)
             first = next(rows, None)  # a file without a header says so now, not half-way
@@ -122,11 +124,11 @@ def _lines(file, problems: list[str]) -> Iterator[RawItem]:
 def item_article(fmt: Format, item: RawItem, path: str | None) -> tuple[Article | None, list[str]]:
     """The article of one raw item (None when it has none) and sentences about its problems."""
     number, payload = item
-    if fmt == "feed":
+    if isinstance(payload, dict):  # a CSV row
+        draft, problems = draft_from_record(payload, f"line {number}")
+    elif fmt == "feed":
         drafts, problems = parse_feed(payload, f"item {number}", first_number=number, one_item=True)
         draft = drafts[0] if drafts else None
-    elif fmt == "csv":
-        draft, problems = draft_from_record(payload, f"line {number}")
     else:
         draft, problems = parse_json_line(payload.decode("utf-8", errors="replace"), number)
     if draft is None:

@@ -46,6 +46,11 @@ def _stored_signature(row) -> Signature | None:
     return Signature.from_bytes(row["signature"], row["shingles"])
 
 
+def _signature_of(row) -> Signature:
+    """The signature of a row in a band or a group: only signed articles are in those."""
+    return Signature.from_bytes(row["signature"], row["shingles"])
+
+
 def group_articles(db: sqlite3.Connection, articles: list[Article]) -> None:
     """Sign, credit and group these stored articles (inside a transaction). An article already
     grouped with its current text is left as it is."""
@@ -85,7 +90,7 @@ def _group_one(db: sqlite3.Connection, article: Article, credits: Credits) -> No
     groups: set[int] = set()
     best = 0.0
     for row in candidates:
-        similarity = sig.overlap(_stored_signature(row))
+        similarity = sig.overlap(_signature_of(row))
         if similarity >= COPY_THRESHOLD:
             groups.add(row["group_id"])
             best = max(best, similarity)
@@ -117,10 +122,10 @@ def _members(db_query, where: str, params: tuple) -> list[sqlite3.Row]:
 
 
 def _as_group(rows: list[sqlite3.Row]) -> CopyGroup:
-    first_signature = _stored_signature(rows[0])
+    first_signature = _signature_of(rows[0])
     members = []
     for index, row in enumerate(rows):
-        similarity = 1.0 if index == 0 else first_signature.overlap(_stored_signature(row))
+        similarity = 1.0 if index == 0 else first_signature.overlap(_signature_of(row))
         published = datetime.fromisoformat(row["published"]) if row["published"] else None
         members.append(GroupMember(row["id"], row["title"], row["source"], published, round(similarity, 3)))
     return CopyGroup(group=rows[0]["group_id"], first=rows[0]["id"], articles=members)
@@ -153,8 +158,8 @@ def copies_of(db_query, article_id: str) -> list[tuple[str, float]]:
     own = next((row for row in rows if row["id"] == article_id), None)
     if own is None or len(rows) < 2:
         return []
-    own_signature = _stored_signature(own)
-    return [(row["id"], round(own_signature.overlap(_stored_signature(row)), 3)) for row in rows if row is not own]
+    own_signature = _signature_of(own)
+    return [(row["id"], round(own_signature.overlap(_signature_of(row)), 3)) for row in rows if row is not own]
 
 
 def group_sizes(db_query, ids: list[str]) -> dict[str, tuple[int, int]]:

@@ -69,11 +69,12 @@ def features(db: sqlite3.Connection, article: Article) -> dict[str, int]:
 def assign_stories(db: sqlite3.Connection, articles: list[Article]) -> None:
     """Put these stored articles into stories, oldest first (inside a transaction). An article
     already in a story is taken out first (its text may have changed)."""
-    dated = sorted((a for a in articles if a.published is not None), key=lambda a: a.published.timestamp())
+    dated = sorted(((a.published.timestamp(), a) for a in articles if a.published is not None),
+                   key=lambda dated_article: dated_article[0])
     for article in articles:
         _leave_story(db, article.id)
-    for article in dated:
-        _join_story(db, article, features(db, article))
+    for timestamp, article in dated:
+        _join_story(db, article, timestamp, features(db, article))
 
 
 def _leave_story(db: sqlite3.Connection, article_id: str) -> None:
@@ -117,8 +118,7 @@ def _best_story(db: sqlite3.Connection, found: dict[str, int], timestamp: float)
     return None
 
 
-def _join_story(db: sqlite3.Connection, article: Article, found: dict[str, int]) -> None:
-    timestamp = article.published.timestamp()
+def _join_story(db: sqlite3.Connection, article: Article, timestamp: float, found: dict[str, int]) -> None:
     story = _copy_story(db, article.id) or _best_story(db, found, timestamp)
     if story is None:
         story = db.execute("INSERT INTO stories (title, first_ts, last_ts, size) VALUES (?, ?, ?, 0)",
