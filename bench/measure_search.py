@@ -14,11 +14,11 @@ import statistics
 import time
 from pathlib import Path
 
+from bench.queries import QUERY_MIX
+
 # What the app's search worker asks for per keystroke (reader.ui.screens.main_work.SEARCH_PAGE;
 # not imported, to keep Textual out of the measurement).
 APP_PAGE = 20
-
-from bench.queries import QUERY_MIX
 
 
 def percentile(values: list[float], share: float) -> float:

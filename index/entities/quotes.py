@@ -227,7 +227,6 @@ _TRAILING = re.compile(r"(?:,|\s[-–—])\s+(?:(?:so|wie)\s+)?(\w+)[^,]*$")
 
 def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, covered) -> None:
     last_reported: int | None = None  # index of the last sentence that was reported speech
-    last_direct_unmarked: int | None = None
     for index, sentence in enumerate(sentences):
         s, e = sentence.start, sentence.end
         if any(a <= s and e <= b + 2 for a, b in covered) or _inside_marks(marked, s, e):
@@ -249,7 +248,6 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
                 kind = "reported"
             if kind == "direct":
                 content_start = _extend_back(text, sentences, index, content_start, covered, marked)
-                last_direct_unmarked = index
             if speaker is None and cue and cue.casefold() in qt.SPEECH_VERBS:
                 speaker = None
             finder.remember(speaker, content_end)
@@ -270,7 +268,7 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             speaker = finder.recent(s)
             found.append(_quote(text, s, e, "direct", None, speaker))
             covered.append((s, e))
-            last_reported = last_direct_unmarked = index
+            last_reported = index
 
 
 def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):

@@ -206,7 +206,8 @@ def _resolve(records: list[EntityRecord], gazetteer: Gazetteer,
             final[final_id] = (name, kind, aliases | group.aliases | {group.name},
                                list(dict.fromkeys(old_roles + roles)), members + group.members)
 
-    del groups, named
+    groups.clear()  # the groups and names are not needed any more: their memory goes now
+    named.clear()
     linking: dict[str, str | None] = dict.fromkeys(by_id)
     finals: dict[str, FinalEntity] = {}
     for final_id, (name, kind, aliases, roles, members) in final.items():
