@@ -11,6 +11,7 @@ import logging
 import sqlite3
 from dataclasses import dataclass, field
 
+from index import enrichment
 from index.library import Library
 
 log = logging.getLogger(__name__)
@@ -21,7 +22,8 @@ SHOWN_IDS = 5
 
 # What --fix can repair: everything derived from the articles. Never the database itself or bookmarks.
 FIXABLE = frozenset({"analysis-failed", "index-damaged", "index-missing", "index-stale", "index-duplicates",
-                     "mentions-orphaned", "entities-dangling", "entities-unlinked", "entity-names-dangling"})
+                     "mentions-orphaned", "entities-dangling", "entities-unlinked", "entity-names-dangling",
+                     "quotes-missing"})
 
 
 @dataclass
@@ -156,6 +158,15 @@ def _analysis_problems(library: Library) -> list[Problem]:
                     ids=ids)]
 
 
+def _quote_problems(library: Library) -> list[Problem]:
+    ids = enrichment.unquoted_ids(library.store)
+    if not ids:
+        return []
+    return [Problem("quotes-missing", f"{_count(len(ids), 'article')} without their quotes (imported before quotes were "
+                                      f"recognised, or by an older version), so said: and quote: cannot find them: "
+                                      f"{_some(ids)}.", ids=ids)]
+
+
 def check(library: Library) -> DoctorReport:
     """Every problem found in the library; changes nothing."""
     report = DoctorReport(articles=library.store.count())
@@ -168,6 +179,7 @@ def check(library: Library) -> DoctorReport:
     report.problems.extend(_bookmark_problems(library))
     report.problems.extend(_entity_problems(library))
     report.problems.extend(_analysis_problems(library))
+    report.problems.extend(_quote_problems(library))
     return report
 
 
@@ -200,6 +212,9 @@ def fix(library: Library) -> DoctorReport:
     if codes.keys() & {"mentions-orphaned", "entities-dangling", "entities-unlinked", "entity-names-dangling"}:
         library.refresh_entities()
         actions.append("Linked the entities again from every mention in the library.")
+    if "quotes-missing" in codes:
+        found = library.quote_missing()  # also indexes them again with their quotes
+        actions.append(f"Found the quotes of {_count(found, 'article')} and indexed them with their quotes.")
     for action in actions:
         log.info("doctor: %s", action)
     after = check(library)

@@ -70,21 +70,28 @@ def find_quotes(article: Article, mentions: list[Mention]) -> list[Quote] | None
         return None
 
 
+def unquoted_ids(store: Store, limit: int | None = None) -> list[str]:
+    """Articles whose quotes were never looked for, or by an older version of the recogniser
+    (those whose entity recognition failed wait for it: their quotes' speakers are mentions)."""
+    from index.entities.quotes import VERSION
+
+    rows = store.query(
+        "SELECT a.id FROM articles a LEFT JOIN quote_state q ON q.article_id = a.id "
+        "LEFT JOIN analysis_failures f ON f.article_id = a.id "
+        "WHERE (q.article_id IS NULL OR q.version < ?) AND f.article_id IS NULL ORDER BY a.id LIMIT ?",
+        (VERSION, -1 if limit is None else limit))
+    return [r["id"] for r in rows]
+
+
 def quote_missing(store: Store, batch: int = 500) -> int:
     """Find the quotes of the articles stored without them (imported before quotes existed, by an
     older recogniser, or whose recognition failed), from their stored mentions. Returns how many
     articles have their quotes now; they are marked unindexed, for the caller to index."""
-    from index.entities import quotes
 
     done = 0
     failed: set[str] = set()
     while True:
-        rows = store.query(
-            "SELECT a.id FROM articles a LEFT JOIN quote_state q ON q.article_id = a.id "
-            "LEFT JOIN analysis_failures f ON f.article_id = a.id "
-            "WHERE (q.article_id IS NULL OR q.version < ?) AND f.article_id IS NULL LIMIT ?",
-            (quotes.VERSION, batch + len(failed)))
-        ids = [r["id"] for r in rows if r["id"] not in failed][:batch]
+        ids = [article_id for article_id in unquoted_ids(store, batch + len(failed)) if article_id not in failed][:batch]
         if not ids:
             return done
         articles = store.get_many(ids)

@@ -122,7 +122,9 @@ def export_vault(library, vault: Path, bookmarks: list[Bookmark] | None = None) 
     for article_id, marks in by_article.items():
         article, removed = library.bookmarks.article(article_id)
         mentions = [] if removed else library.mentions(article_id)
-        facts = note_facts(mentions, library.bookmarks.entity_names({m.entity for m in mentions}))
+        quotes = [] if removed else library.quotes(article_id)
+        entities = {m.entity for m in mentions} | {q.speaker for q in quotes if q.speaker is not None}
+        facts = note_facts(mentions, library.bookmarks.entity_names(entities), quotes)
         text = render_note(article, marks, mentions, facts, removed=removed)
         entry = record.get(article_id)
         path = vault / entry["file"] if entry else None

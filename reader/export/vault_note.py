@@ -13,9 +13,10 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from index.models import Article, Bookmark, Mention
+from index.models import Article, Bookmark, Mention, Quote
 from reader.bookmarks import escape_line, obsidian_tag
 
 # What Obsidian (and Windows) cannot have in a file name or a link target.
@@ -53,8 +54,9 @@ class NoteFacts:
     quoted: list[str] = field(default_factory=list)
 
 
-def note_facts(mentions: list[Mention], names: dict[str, str]) -> NoteFacts:
-    """Entities of the article, most mentioned first, grouped under their frontmatter key."""
+def note_facts(mentions: list[Mention], names: dict[str, str], quotes: Sequence[Quote] = ()) -> NoteFacts:
+    """Entities of the article, most mentioned first, grouped under their frontmatter key; and
+    who is quoted in it (``quoted``), most quoted first."""
     counts: dict[str, int] = {}
     kinds: dict[str, str] = {}
     for mention in mentions:
@@ -66,6 +68,12 @@ def note_facts(mentions: list[Mention], names: dict[str, str]) -> NoteFacts:
         key = KIND_KEYS.get(kinds[entity])
         if key:
             facts.by_kind.setdefault(key, []).append(names[entity])
+    quoted: dict[str, int] = {}
+    for quote in quotes:
+        if quote.speaker is not None:
+            names.setdefault(quote.speaker, quote.speaker_text or quote.speaker)
+            quoted[quote.speaker] = quoted.get(quote.speaker, 0) + 1
+    facts.quoted = [names[speaker] for speaker in sorted(quoted, key=lambda e: (-quoted[e], names[e].casefold()))]
     return facts
 
 

@@ -1,4 +1,5 @@
-"""Which passage of an article a bookmark at a hit or mention keeps: its sentence."""
+"""Which passage of an article a bookmark at a hit or mention keeps: its sentence, or the quote
+the place is in, with who said it."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from index.models import Span
+    from index.models import Quote, Span
 
 
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket) and a space.
@@ -36,3 +37,18 @@ def passage_around(body: str, span: Span) -> Span:
     from index.models import Span  # pydantic loads after the first screen, not before it
 
     return Span(start=start, end=end)
+
+
+def quote_at(quotes: list[Quote], span: Span) -> Quote | None:
+    """The innermost of the article's quotes holding ``span``, if any."""
+    holding = [quote for quote in quotes if quote.start <= span.start and span.end <= quote.end]
+    return min(holding, key=lambda quote: quote.end - quote.start, default=None)
+
+
+def quote_note(speaker: str | None, speaker_text: str | None, kind: str) -> str:
+    """A quote bookmark's note: who said it (and how the text names them there), and the kind."""
+    if speaker is None:
+        return f"{speaker_text or 'Unattributed'} ({kind} quote)"
+    if speaker_text and speaker_text != speaker:
+        return f"{speaker}, as “{speaker_text}” ({kind} quote)"
+    return f"{speaker} ({kind} quote)"

@@ -85,3 +85,29 @@ def test_a_damaged_database_is_reported_not_fixed(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "damaged" in (result.stdout + result.stderr)
     assert "Traceback" not in result.stderr
+
+
+def test_fix_finds_the_quotes_of_articles_imported_before_quotes_and_said_finds_them(seeded_library: Path) -> None:
+    def quoting_sacharowa() -> set[str]:
+        found = run_reader("search", "--json", "said:Sacharowa", data_dir=seeded_library)
+        assert found.returncode == 0, found.stderr
+        return {hit["id"] for hit in json.loads(found.stdout)}
+
+    before = quoting_sacharowa()
+    assert len(before) >= 2
+    with sqlite3.connect(seeded_library / "library.db") as db:  # as a library from before quotes holds it
+        db.execute("DELETE FROM quotes")
+        db.execute("DELETE FROM quote_state")
+    with Library.open(seeded_library) as library:
+        library.reindex()
+    assert quoting_sacharowa() == set()
+
+    checked = run_reader("doctor", "--json", data_dir=seeded_library)
+    problems = {p["code"]: p for p in json.loads(checked.stdout)["problems"]}
+    assert checked.returncode == 1 and len(problems["quotes-missing"]["ids"]) == 5
+    assert problems["quotes-missing"]["fixable"] is True
+
+    fixed = run_reader("doctor", "--fix", data_dir=seeded_library)
+    assert fixed.returncode == 0, fixed.stdout
+    assert "Found the quotes of 5 articles" in fixed.stdout
+    assert quoting_sacharowa() == before

@@ -70,6 +70,15 @@ async def test_quotes_are_marked_in_the_article_body(app):
         assert "Deutschland werde mehr Soldaten schicken" in marked
 
 
+async def saved_bookmark(pilot, app, quote: str):
+    """The bookmark of this quote, once saved (the library is shared by this module's tests)."""
+    def find():
+        return next((b for b in app.library.bookmarks.list() if b.quote == quote), None)
+
+    await wait_for(pilot, lambda: find() is not None, description="the bookmark to be saved")
+    return find()
+
+
 async def search_and_open(pilot, screen, query: str, title: str) -> None:
     await pilot.press("slash")
     await type_text(pilot, query)
@@ -90,6 +99,16 @@ async def test_a_said_search_makes_the_speakers_quotes_the_hits_to_step_through(
         current = screen.article_view.highlights.current
         assert body[current.start:current.end] == "Es sei nicht an Russland, darüber zu entscheiden"
         assert "hit 2/2" in screen.status
+
+
+async def test_b_on_a_quote_hit_bookmarks_the_quote_with_its_speaker(app):
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_until_listed(pilot, 2)
+        await search_and_open(pilot, screen, "said:Rutte", "Gipfel in Brüssel")
+        screen.article_view.focus()
+        await pilot.press("right_square_bracket", "right_square_bracket", "b")
+        bookmark = await saved_bookmark(pilot, app, "Es sei nicht an Russland, darüber zu entscheiden")
+        assert bookmark.note == "Mark Rutte, as “Rutte” (indirect quote)"
 
 
 async def test_a_quote_search_hits_the_quotes_holding_the_word_and_other_words_stay_hits(app):
@@ -125,9 +144,7 @@ async def test_b_on_a_quote_bookmarks_it_as_a_passage_with_its_speaker(app):
         await wait_for(pilot, lambda: isinstance(app.screen, QuotesScreen) and app.screen.quotes,
                        description="the quotes screen to fill")
         await pilot.press("b")
-        await wait_for(pilot, lambda: app.library.bookmarks.list(), description="the bookmark to be saved")
-        bookmark = app.library.bookmarks.list()[0]
-        assert bookmark.quote == "Das ist unsere Pflicht"
+        bookmark = await saved_bookmark(pilot, app, "Das ist unsere Pflicht")
         assert "Mark Rutte" in bookmark.note
 
 

@@ -26,7 +26,7 @@ from reader.ui.messages import (
     Place,
     SearchResults,
 )
-from reader.ui.passages import passage_around
+from reader.ui.passages import passage_around, quote_at
 from reader.ui.reading import Reading
 from reader.ui.screens.main_cite import CiteActions
 from reader.ui.screens.main_copies import CopyActions
@@ -378,6 +378,10 @@ class MainScreen(CopyActions, EntityActions, QuoteActions, LibraryEdits, CiteAct
             self.notify("Open an article first, then press b to bookmark it.")
             return
         article = self.opened.article
+        quote = quote_at(self.opened.quotes, self.place.span) if self.place is not None else None
+        if quote is not None:  # the quote the place is in, with who said it
+            self.add_quote_bookmark(article.id, quote)
+            return
         passage = passage_around(article.body, self.place.span) if self.place is not None else None
         self.add_bookmark(article.id, article.title, passage)
 

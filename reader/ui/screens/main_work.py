@@ -25,10 +25,11 @@ from reader.ui.messages import (
     SearchResults,
     TrailLoaded,
 )
+from reader.ui.passages import quote_note
 from reader.ui.worker_errors import reporting_errors
 
 if TYPE_CHECKING:
-    from index.models import Entity, Span
+    from index.models import Entity, Quote, Span
     from index.library import Library
 
 # Results per search page: a screenful and a half of three-line rows (the list asks for the next
@@ -138,6 +139,15 @@ class LibraryWork:
                 "suppress": f"{entity.name} is no longer listed as an entity.",
             }[change] + " Written to aliases.toml."
             self.post_message(EntityCorrected(entity.id, summary))
+
+    @work(thread=True, exclusive=True, group="bookmark")
+    def add_quote_bookmark(self, article_id: str, quote: Quote) -> None:
+        with self.reporting_errors("save the bookmark"):
+            speaker = self.library.bookmarks.entity_names([quote.speaker]).get(quote.speaker) if quote.speaker else None
+            note = quote_note(speaker, quote.speaker_text, quote.kind)
+            self.library.bookmarks.add(article_id, start=quote.start, end=quote.end, note=note)
+            self.post_message(Notice(f"Bookmarked the quote of {speaker or quote.speaker_text or 'an unnamed speaker'}. "
+                                     "B lists your bookmarks."))
 
     @work(thread=True, exclusive=True, group="bookmark")
     def add_bookmark(self, article_id: str, title: str, passage: Span | None) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Label
 
 from reader.terminal import visible
 from reader.ui.format import plural, shown
+from reader.ui.passages import quote_note
 
 if TYPE_CHECKING:
     from index.library import Library
@@ -94,9 +95,7 @@ class QuotesScreen(Screen[dict | None]):
 
     @work(thread=True, group="quote-bookmark")
     def save_bookmark(self, quote: dict) -> None:
-        speaker = quote["speaker_text"] or self.entity.name
-        note = f"{self.entity.name} ({quote['kind']} quote)" if speaker == self.entity.name \
-            else f"{self.entity.name}, as “{speaker}” ({quote['kind']} quote)"
+        note = quote_note(self.entity.name, quote["speaker_text"], quote["kind"])
         try:
             self.library.bookmarks.add(quote["article"], start=quote["start"], end=quote["end"], note=note)
         except Exception as error:  # noqa: BLE001 - a sentence for the reader, never a traceback
