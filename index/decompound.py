@@ -88,7 +88,7 @@ _lexicon_lock = threading.Lock()
 
 
 def lexicon() -> dict[str, float]:
-    """Casefolded German word -> Zipf frequency, loaded from wordfreq on first use (~0.5 s)."""
+    """Casefolded German word -> Zipf frequency, loaded from wordfreq on first use."""
     global _lexicon
     if _lexicon is None:
         with _lexicon_lock:
@@ -97,8 +97,8 @@ def lexicon() -> dict[str, float]:
     return _lexicon
 
 
-# The lexicon derived from wordfreq is kept in the user's cache dir: building it takes ~1 s
-# (importing wordfreq, reading its msgpack list), reading it back 0.05 s. It is rebuilt when
+# The lexicon derived from wordfreq is kept in the user's cache dir: building it (importing
+# wordfreq, reading its msgpack list) is much slower than reading it back. It is rebuilt when
 # wordfreq's German list changes (the file name carries its size and mtime).
 _CACHE_FORMAT = 1
 

@@ -42,14 +42,14 @@ MAX_ARTICLE_CHARS = 2_000_000
 POOL_THRESHOLD = 40
 # Files per task sent to a worker, and how many files may be parsed ahead of the writer. The
 # writer pauses for minutes while the search index merges segments; the workers parse on, and
-# what they parse waits on disk (index.parse_ahead: ~12 KB per article, so 250 MB at most).
+# what they parse waits on disk (index.parse_ahead), at most FILES_AHEAD files.
 CHUNK = 8
 ITEMS_PER_TASK = 16
 FILES_AHEAD = 20_000
 # One worker per core, at a lower priority than the writer (the parent): on two cores the
 # writer is the limit of a large import, and the workers fill the time it leaves. The workers
-# are replaced after about this many chunks each, which bounds the memory their caches grow to
-# (~150-230 MB each, against ~330 MB after 100,000 articles); a new one loads the entity model in ~0.5 s.
+# are replaced after about this many chunks each, which bounds the memory their caches grow to;
+# not more often, as a new one loads the entity model again.
 # (Not ProcessPoolExecutor's max_tasks_per_child: it can deadlock before Python 3.13.4, gh-115634.)
 MAX_WORKERS = 8
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
@@ -254,7 +254,7 @@ def _run(task: tuple, skip_known: bool = True) -> list[ParsedFile]:
 
 def _run_pickled(task: tuple) -> bytes:
     """A task's results, pickled: they wait in the parent's parse-ahead window as bytes, about a
-    sixth of the memory of the articles and mentions they unpickle to (~80 KB each)."""
+    fraction of the memory of the articles and mentions they unpickle to."""
     return pickle.dumps(_run(task), protocol=pickle.HIGHEST_PROTOCOL)
 
 

@@ -113,7 +113,7 @@ class WritingPart(LibraryBase):
             except LibraryError as error:  # the articles are in; searching is only slower
                 log.warning("Could not merge the search index's small segments: %s", error)
             # The word caches of a large import make room for the corpus-wide linking,
-            # the import's peak of memory (~700 MB at 100,000 articles).
+            # the import's peak of memory.
             analysis.clear_caches()
         if report.added or report.updated:
             self.refresh_entities()

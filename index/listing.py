@@ -2,7 +2,7 @@
 
 The order is: dated articles by publication time (newest first, then title), then undated ones
 by title. It is read as two index range scans: one ORDER BY over ``published_ts IS NULL``
-made SQLite sort the whole table, 1.6 s at 100,000 articles with the page cache cold.
+made SQLite sort the whole table.
 
 This module imports only the standard library, so the app can paint its first page from it
 while the full library (pydantic models, Whoosh, the recogniser) is still loading.

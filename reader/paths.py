@@ -16,7 +16,7 @@ def data_dir(override: str | os.PathLike | None = None) -> Path:
     from_env = os.environ.get(DATA_DIR_ENV)
     if from_env:
         return Path(from_env).expanduser()
-    import platformdirs  # 15 ms of start-up, only when no folder is given
+    import platformdirs  # costs start-up time: only when no folder is given
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 

@@ -6,8 +6,8 @@ share is summed once, when the word is first seen, for each place it can stand i
 itself, before it, after it, two before, two after. A text's scores are then a few array
 additions, and Viterbi runs over all its sentences together. CRFsuite's tagger, given the
 features one string at a time, does the same arithmetic (in another order: the scores agree to
-rounding) and took ~8 of the recogniser's ~17 ms per article; this takes ~2.5 once the words
-are known.
+rounding) and took about half of the recogniser's time per article; this takes a fraction of
+that once the words are known.
 """
 
 from __future__ import annotations

@@ -42,7 +42,7 @@ _ADJECTIVE_ENDINGS = ("er", "es", "en", "em", "e")
 
 @functools.cache
 def _english_zipf(word: str) -> float:
-    """~50 µs a new word: asked only of words that passed the cheaper tests."""
+    """Slow for a new word: asked only of words that passed the cheaper tests."""
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # no word frequencies: no word counts as everyday
@@ -51,7 +51,7 @@ def _english_zipf(word: str) -> float:
 
 
 def load_word_frequencies() -> None:
-    """Load wordfreq's lists now (~0.3 s CPU, once per process) rather than at the first
+    """Load wordfreq's lists now (once per process, and not quickly) rather than at the first
     English-looking word of some article."""
     _english_zipf("the")
     _german_zipf("der")

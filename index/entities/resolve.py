@@ -108,7 +108,7 @@ def resolve_linking(records: list[EntityRecord], gazetteer: Gazetteer, correctio
     """The final id (None: suppressed) of every provisional id, and every final entity.
 
     Plain tuples rather than Entity models: a library of 100,000 articles has ~500,000
-    provisional ids, and a model per final entity took 300 MB during an import.
+    provisional ids, and a model per final entity was the import's largest use of memory.
     """
     # No reference cycles are made here; without the collector, the many small objects
     # do not trigger full passes over the (large, long-lived) gazetteer.

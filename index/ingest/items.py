@@ -61,7 +61,7 @@ def streamed_format(path: Path) -> Format | None:
 
 def estimate_items(path: Path, fmt: Format = "jsonl") -> int:
     """About how many items a streamed file holds (its lines, or a feed's item tags), for the
-    progress bar; counted in blocks, ~0.1 s per 100 MB."""
+    progress bar; counted in blocks, without parsing."""
     count, last = 0, b"\n"
     try:
         descriptor, _ = open_regular(path)

@@ -1,9 +1,9 @@
 """What one query may cost, decided before and while it runs, so none runs for a minute.
 
-A word costs ~0.3 ms per segment to rank and highlight whatever its length (its statistics, its
-posting list read and decoded, its scores, its pattern in the snippets), and a posting ~1 µs; a
-range like ``[a TO z]`` named ~76,000 words at 10,000 articles and took 57 s. So a query is
-refused with one sentence when:
+A word costs about the same per segment to rank and highlight whatever its length (its
+statistics, its posting list read and decoded, its scores, its pattern in the snippets), and
+every posting adds to it; a range like ``[a TO z]`` names most words of the index (what it cost
+is in bench/HISTORY.md). So a query is refused with one sentence when:
 
 - its ranges, prefixes, wildcards and fuzzy words name more than MAX_EXPANDED_WORDS words of
   the index in all (counted before anything is ranked);

@@ -54,7 +54,7 @@ class Signature:
 
 @lru_cache(maxsize=1)
 def _permutations():
-    from datasketch import MinHash  # datasketch loads scipy (0.3 s): only when signatures are made
+    from datasketch import MinHash  # datasketch loads scipy, which is slow: only when signatures are made
 
     return MinHash(num_perm=NUM_PERM, scheme=_SCHEME, hashfunc=int).permutations
 
@@ -69,7 +69,7 @@ def band_ranges() -> list[tuple[int, int]]:
 
 def shingle_hashes(body: str, credits: Credits | None = None) -> np.ndarray:
     """The distinct 32-bit hashes of the text's shingles (each word hashed once, then every run
-    of SHINGLE_WORDS word hashes combined: ~4x cheaper than hashing the joined words)."""
+    of SHINGLE_WORDS word hashes combined: cheaper than hashing the joined words)."""
     credits = read_credits(body) if credits is None else credits
     words = _WORDS.findall(without_credits(body, credits).lower())
     if len(words) < SHINGLE_WORDS:

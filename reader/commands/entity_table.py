@@ -1,7 +1,7 @@
 """`reader entities` for people: aligned plain lines, written as they are made.
 
 A rich Table measures every cell of every row before printing one: at 100k articles (tens of
-thousands of entities) that took 10 s where --json took 1.4 s. Columns here are sized from the
+thousands of entities) that took several times as long as --json. Columns here are sized from the
 numbers alone, names and aliases cut to the terminal's width (kept whole when piped).
 """
 

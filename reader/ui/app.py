@@ -177,14 +177,14 @@ class ReaderApp(App[None]):
             log.warning("could not prepare the search index ahead of the first search", exc_info=True)
         # What the library and the search engine hold lives as long as the app: set it aside, so
         # the full collections that typing triggers walk only new objects (at 100k articles each
-        # took 60-120 ms, a keystroke's whole budget; frozen, 20-30 ms).
+        # took a keystroke's whole budget; frozen, a fraction of it).
         gc.collect()
         gc.freeze()
         # Typing renders thousands of short-lived objects per key; at the default thresholds the
-        # collector ran ~12 times per keystroke and a full collection every ~10 keys (up to 57 ms
-        # at 100k). Fewer, larger young collections: GC time per keystroke benchmark run 0.49 -> 0.13 s.
+        # collector ran many times per keystroke and a full collection every few keys. Fewer,
+        # larger young collections take less time in all (bench/HISTORY.md).
         gc.set_threshold(*TYPING_GC_THRESHOLDS)
-        # Ready once warmed up (~0.2 s at 100k): the first keys would otherwise share the
+        # Ready once warmed up: the first keys would otherwise share the
         # interpreter with the warm-up and its collection. A query typed before is run now.
         screen.post_message(LibraryOpened())
 

@@ -21,7 +21,7 @@ def run_app(data_dir: Path, import_seeds: bool = True) -> int:
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="first-page") as pool:
         newest = pool.submit(first_page, Path(data_dir) / DATABASE_NAME, FIRST_PAGE_ROWS)
         # Importing Textual builds some 60,000 objects that live as long as the app; each full
-        # collection would walk all of them again (~30 ms, one of them before the first frame).
+        # collection would walk all of them again (one of them before the first frame).
         # So they are set aside (frozen), and nothing is collected until the first frame is
         # painted: the app resumes the collector when it starts opening the library.
         gc.disable()

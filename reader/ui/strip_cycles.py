@@ -3,8 +3,8 @@
 Textual's `Strip.divide` caches its result on the strip, and a strip divided at its own end is
 its own result: the strip holds a list holding itself. Every line the compositor paints whole
 becomes a reference cycle when it is replaced, with its segments and its seven small caches, and
-only a full collection frees them: while a reader types a search, 15,000-20,000 objects every
-~15 keys, a 15-60 ms pause on one of the keys. Not caching that one result (it costs nothing to
+only a full collection frees them: while a reader types a search, thousands of objects every
+few keys, and a pause on one of the keys. Not caching that one result (it costs nothing to
 compute) leaves no cycle. Applied once, when the app is imported.
 """
 

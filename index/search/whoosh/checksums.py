@@ -34,8 +34,8 @@ SEGMENT_SUMS_EXT = ".sums"
 TOC_SUMS_FILE = "reader-toc.sums"
 _TOC_NAME = re.compile(r"^_MAIN_([0-9]+)\.toc$")
 _READ_SIZE = 1 << 20
-# Read whole by every search that ranks or filters by date: checked on every open (at 100,000
-# articles about 1.5 MB in all).
+# Read whole by every search that ranks or filters by date: checked on every open (they are
+# small, a few bytes per article).
 _CHECKED_ON_OPEN = ("_len.col", ".published.col")
 # How often the check starts again when another process commits meanwhile (its old files go).
 _ATTEMPTS = 3

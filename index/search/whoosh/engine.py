@@ -51,7 +51,7 @@ WRITER_RETRY_DELAY_SECONDS = 0.1
 # Memory for the writer's in-memory pool before it spills to disk.
 WRITER_LIMIT_MB = 128
 # Whoosh reads a compound segment by copying each of its parts into memory (BytesIO over the
-# mmap): at 100k articles 1 GB per searcher and per merge. Separate files are read on demand.
+# mmap): as much memory as the index, per searcher and per merge. Separate files are read on demand.
 # Posting blocks as plain arrays (index.search.whoosh.codec) rather than W3's compressed pickles.
 WRITER_OPTIONS = {"limitmb": WRITER_LIMIT_MB, "compound": False, "codec": ReaderCodec()}
 # optimise(): segments of fewer documents than this are merged into one (an import commits a

@@ -1,8 +1,8 @@
 """Ranges, wildcards and fuzzy words replaced by the index words they match, within the limits
 of :mod:`index.search.limits`, once per query before it is ranked.
 
-Whoosh would expand them again per segment (a range walking its words one posting at a time:
-``[a TO z]`` took 57 s at 10,000 articles), and highlighting needs the same list. Prefixes stay
+Whoosh would expand them again per segment (a range walking its words one posting at a time,
+which made ``[a TO z]`` take longer than anyone waits), and highlighting needs the same list. Prefixes stay
 prefixes (index.search.whoosh.vector ranks each segment's own words) but count their words here.
 """
 
@@ -81,7 +81,7 @@ def _fuzzy_terms(reader, fieldname: str, text: str, maxdist: int, prefixlength: 
     if fieldname not in reader.schema:
         return []
     check_compared(sum(prefix_term_counts(reader, fieldname, text[:prefixlength])), f"The fuzzy word {text}~")
-    # Imported here, not at the top: rapidfuzz takes ~16 ms to import, at every program start.
+    # Imported here, not at the top: importing rapidfuzz would slow every program start.
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 

@@ -1,8 +1,8 @@
 """Writing a new segment's postings a whole posting list at a time.
 
 Whoosh's writer puts every posting of a commit into a pool as a tuple, sorts them all, and hands
-them one at a time to the codec, which buffers them in blocks: for 1,000 articles ~565,000
-postings, about 10 s of the importing process's CPU. Postings of one term arrive in increasing
+them one at a time to the codec, which buffers them in blocks: hundreds of postings per
+article, a large share of the importing process's CPU. Postings of one term arrive in increasing
 document order as documents are added, so :class:`GroupingPool` keeps them per field and term
 instead; at the flush :class:`BulkFieldWriter` sorts only the terms and writes each posting list
 with one call (:meth:`ArrayPostingsWriter.add_posting_list`), in the same bytes as before.

@@ -20,7 +20,7 @@ Value = TypeVar("Value")
 
 # Shorter lists are read in tens of microseconds, little more than a cache entry costs.
 MIN_POSTINGS = 128
-# ~8% of the idle app's memory target; holds the common words of dozens of queries at 100k.
+# A small part of the idle app's memory target (300 MB), with room for the common words of many queries.
 BUDGET_BYTES = 24 * 1024 * 1024
 
 

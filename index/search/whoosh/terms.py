@@ -26,8 +26,8 @@ _HEAD = struct.Struct("!ii")  # key length, data length
 _FIELD_NUMBER_SIZE = 2
 _POSITION_TYPES = "BHiIq"  # Whoosh's type codes for the position array (big-endian)
 
-# A two-letter prefix of the body field at 100,000 articles is ~8,000 terms over 15 segments,
-# ~150 KB here (as Python strings it would be ~550 KB).
+# A two-letter prefix of the body field at 100,000 articles is thousands of terms over many
+# segments: a small part of this as arrays (as Python strings several times more).
 _CACHE_BYTES = 8 << 20
 _CACHE_RUN_BYTES = 1 << 20  # a longer run (a one-letter prefix) is read again, not remembered
 _CACHE_ENTRY_BYTES = 800  # what an entry costs besides its run: key, objects, array headers
@@ -36,7 +36,7 @@ _CACHE_ENTRY_BYTES = 800  # what an entry costs besides its run: key, objects, a
 def terms_with_prefix(reader, fieldname: str, prefix: str) -> list[str]:
     """Every term of ``fieldname`` beginning with ``prefix``, sorted, in a reader of any number
     of segments (Whoosh's own expand_prefix reads key by key and merges segments term by term,
-    ~50 ms for a two-letter prefix at 100,000 articles)."""
+    slowly for a short prefix in a large index)."""
     return terms_with_prefix_and_length(reader, fieldname, prefix)
 
 

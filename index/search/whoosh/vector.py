@@ -1,7 +1,7 @@
 """Ranking queries with numpy over whole posting lists instead of Whoosh's matchers.
 
-Whoosh walks a query's matchers one posting at a time in Python (1-2 µs each), so a word found
-in half of 100,000 articles costs ~100 ms however few hits are shown. Here each term's posting
+Whoosh walks a query's matchers one posting at a time in Python, so a word found in half of
+the articles costs in proportion to all its postings however few hits are shown. Here each term's posting
 list is read as arrays (:mod:`index.search.whoosh.postings`), scored with the same BM25F formula and
 statistics as Whoosh's scorer, combined per segment as dense arrays (AND, OR, NOT, boosts,
 prefixes and the expansions of fuzzy words and wildcards), and the best hits picked with one

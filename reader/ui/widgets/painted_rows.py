@@ -2,8 +2,8 @@
 
 Textual paints an option through its general text layout (wrapping, alignment, a selection offset
 on every cell), looks up the line, the style and the widths again for every line, and keeps the
-result in a cache that only the garbage collector can free (a ring of linked nodes): ~17 ms per
-page of results at 100k articles, and a 15-60 ms full collection every ~15 keys. A `Row` is
+result in a cache that only the garbage collector can free (a ring of linked nodes): slow for
+every page of results, and a full collection every few keys. A `Row` is
 simpler: a few lines, never wrapped, cut with an ellipsis. `PaintedRowList` paints the same cells
 (a test compares them with Textual's) and keeps them in a plain dict, freed when the rows change.
 """
