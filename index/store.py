@@ -1,6 +1,6 @@
 """SQLite, the system of record: articles, mentions, entities, bookmarks.
 
-The Whoosh index is derived from this database and can always be rebuilt from it.
+The search index is derived from this database and can always be rebuilt from it.
 An article row carries ``indexed = 0`` until the search index has committed it, so a
 crash between the two commits is repaired on the next open.
 """
