@@ -21,9 +21,9 @@ from index.library_writing import IMPORT_BATCH, ImportReport, WritingPart  # noq
 from index.listing import DATABASE_NAME
 from index.models import Article, ArticleSummary, Hit, Span
 from index.search import engine
-from index.search.backend import SearchBackend
+from index.search.backend import SearchBackend, Sort
 from index.search.quote_hits import asks_for_quotes, quote_hits
-from index.search.searching import Searcher
+from index.search.searching import Results, Searcher
 from index.store import LINK_ENTITIES, Store
 from index.stories import copies
 from index.work_lock import WorkLock
@@ -193,16 +193,20 @@ class Library(WritingPart, EntitiesPart, StoriesPart):
         decompound.preload()  # snippets split compounds
         self.index.warm_up()
 
-    def search(self, query: str, limit: int = 20) -> list[Hit]:
+    def search(self, query: str, limit: int = 20, *, sort: Sort = Sort.RELEVANCE) -> list[Hit]:
+        return self.find(query, limit, sort=sort).hits
+
+    def find(self, query: str, limit: int = 20, *, sort: Sort = Sort.RELEVANCE, count: bool = False) -> Results:
+        """The hits of ``query`` in ``sort`` order and, with ``count``, how many articles match."""
         try:
-            hits = self.searcher.search(query, limit)
+            results = self.searcher.find(query, limit, sort=sort, count=count)
         except IndexDamaged:
             self.rebuild_damaged_index()
-            hits = self.searcher.search(query, limit)
-        precision = self.store.published_precision([hit.id for hit in hits])
-        for hit in hits:
+            results = self.searcher.find(query, limit, sort=sort, count=count)
+        precision = self.store.published_precision([hit.id for hit in results.hits])
+        for hit in results.hits:
             hit.published_precision = precision.get(hit.id)  # type: ignore[assignment] # the store's column holds only these
-        return hits
+        return results
 
     def match_spans(self, query: str, text: str, article_id: str | None = None) -> list[Span]:
         """Where the query's terms occur in a text (for highlighting an opened article). With the

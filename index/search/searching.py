@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
@@ -35,6 +36,14 @@ class StoredText(Protocol):
 Fetch = Callable[[list[str]], Mapping[str, StoredText]]
 
 
+@dataclass
+class Results:
+    """A page of hits and, when counted, how many articles match in all."""
+
+    hits: list[Hit]
+    total: int | None
+
+
 class Searcher:
     """Searches one backend; safe to share between threads."""
 
@@ -55,11 +64,19 @@ class Searcher:
 
         Hits the store does not know (the index is ahead of or behind it) are left out.
         """
+        return self.find(text, limit, allowed=allowed, sort=sort).hits
+
+    def find(self, text: str, limit: int = 20, *, allowed: Collection[str] | None = None,
+             sort: Sort = Sort.RELEVANCE, count: bool = False) -> Results:
+        """search(), and with ``count`` how many articles match in all."""
         parsed = self.parse(text)
-        if limit <= 0:
-            return []
+        if limit <= 0 and not count:
+            return Results([], None)
         expanded = self.backend.expand(parsed)
-        ranked = self.backend.search(expanded, limit, allowed=allowed, sort=sort).hits
+        found = self.backend.search(expanded, max(limit, 0), allowed=allowed, sort=sort, count=count)
+        return Results(self._hits(expanded, found.hits), found.total)
+
+    def _hits(self, expanded: q.Query, ranked: list[tuple[str, float]]) -> list[Hit]:
         texts = self.fetch([article_id for article_id, _score in ranked]) if ranked else {}
         body_terms = positive_terms(expanded, "body")
         title_terms = positive_terms(expanded, "title")

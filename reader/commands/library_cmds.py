@@ -36,11 +36,17 @@ def register(subparsers, common) -> None:
     search = subparsers.add_parser("search", parents=[common], help="full-text search")
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--limit", type=_positive_int, default=20, metavar="N")
+    search.add_argument("--sort", choices=SORTS, default="relevance",
+                        help="order of the hits (default: relevance)")
+    search.add_argument("--count", action="store_true", help="print only how many articles match")
     search.add_argument("--json", action="store_true", help="print JSON")
     search.set_defaults(handler=cmd_search)
 
     reindex = subparsers.add_parser("reindex", parents=[common], help="rebuild the search index from the library")
     reindex.set_defaults(handler=cmd_reindex)
+
+
+SORTS = ("relevance", "newest", "oldest")  # the values of index.search.backend.Sort
 
 
 def say_waiting(message: str) -> None:
@@ -217,8 +223,15 @@ def cmd_show(args, data_dir: Path) -> int:
 
 
 def cmd_search(args, data_dir: Path) -> int:
+    from index.search.backend import Sort
+
     with Library.open(data_dir, notify=say_waiting) as library:
-        hits = library.search(args.query, limit=args.limit)
+        found = library.find(args.query, 0 if args.count else args.limit, sort=Sort(args.sort),
+                             count=args.count or not args.json)
+    hits = found.hits
+    if args.count:
+        print(found.total)
+        return 0
     if args.json:
         print_json([{"id": h.id, "title": h.title, "source": h.source, "published": iso(h.published),
                      "score": round(h.score, 4), "snippet": h.snippet,
@@ -229,6 +242,7 @@ def cmd_search(args, data_dir: Path) -> int:
         # The query is data, not markup: '[/x]' would crash Rich and '[bold]' vanish.
         console.print(f"No articles match {markup(repr(args.query))}.")
         return 0
+    console.print(Text(_results_line(len(hits), found.total or len(hits), args.sort), style="dim"))
     for rank, hit in enumerate(hits, start=1):
         console.print(Text.assemble((f"{rank:>2}. ", "dim"), (hit.title, "bold"), ("  " + hit.id, "dim")))
         meta = " · ".join(x for x in (hit.source, human_date(hit.published, hit.published_precision),
@@ -236,6 +250,13 @@ def cmd_search(args, data_dir: Path) -> int:
         console.print(Text("    " + meta, style="dim"))
         console.print(_snippet_text(hit))
     return 0
+
+
+def _results_line(shown: int, total: int, sort: str) -> str:
+    """"20 of 1,234 articles, newest first" above the hits."""
+    order = {"relevance": "best first", "newest": "newest first", "oldest": "oldest first"}[sort]
+    counted = f"{total:,} article{'s' if total != 1 else ''}"
+    return f"{counted}, {order}" if shown >= total else f"{shown} of {counted}, {order}"
 
 
 def _snippet_text(hit) -> Text:

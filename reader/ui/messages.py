@@ -62,10 +62,13 @@ class LibraryChanged(Message):
 
 class SearchResults(Message):
     def __init__(self, query: str, hits: list[Hit], limit: int, error: str | None = None,
-                 refreshed: bool = False, copy_groups: dict[str, tuple[int, int]] | None = None) -> None:
+                 refreshed: bool = False, copy_groups: dict[str, tuple[int, int]] | None = None,
+                 total: int | None = None, sort: str = "relevance") -> None:
         super().__init__()
         self.query = query
         self.hits = hits
+        self.total = total  # how many articles match in all
+        self.sort = sort  # "relevance", "newest" or "oldest"
         self.copy_groups = copy_groups or {}  # id -> (copy group, members) of the hits with copies
         self.limit = limit
         self.error = error

@@ -46,3 +46,36 @@ def test_an_ambiguous_id_prefix_says_how_many_articles_share_it(capsys, seeded_l
 def test_version_is_answered(argv):
     result = subprocess.run([sys.executable, "-m", "reader.cli", *argv], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.startswith("reader ")
+
+
+@pytest.fixture(scope="module")
+def research_library(tmp_path_factory) -> Path:
+    from tests.research_library import write_research_library
+
+    return write_research_library(tmp_path_factory.mktemp("research") / "library")
+
+
+def _published(capsys, data_dir: Path, *argv: str) -> list[str]:
+    code, out, err = run(capsys, data_dir, "search", *argv, "--json")
+    assert code == 0, err
+    return [hit["published"] for hit in json.loads(out)]
+
+
+def test_search_sorts_by_relevance_newest_or_oldest(capsys, research_library):
+    newest = _published(capsys, research_library, "Impfstoff", "--sort", "newest")
+    oldest = _published(capsys, research_library, "Impfstoff", "--sort", "oldest")
+    assert len(newest) == 8 and newest == sorted(newest, reverse=True)
+    assert oldest == newest[::-1]
+    by_relevance = _published(capsys, research_library, "Impfstoff")
+    assert sorted(by_relevance) == sorted(newest) and by_relevance != newest and by_relevance != oldest
+    # The newest three are the newest of all, not the best three re-sorted.
+    assert _published(capsys, research_library, "Impfstoff", "--sort", "newest", "--limit", "3") == newest[:3]
+
+
+def test_count_prints_how_many_articles_match_beyond_the_limit(capsys, research_library):
+    code, out, _ = run(capsys, research_library, "search", "Impfstoff", "--count")
+    assert code == 0 and out == "8\n"
+    assert run(capsys, research_library, "search", "Spahn", "--count")[1] == f"{len(_published(capsys, research_library, 'Spahn'))}\n"
+    code, out, _ = run(capsys, research_library, "search", "Impfstoff", "--limit", "2", "--sort", "oldest")
+    assert out.splitlines()[0] == "2 of 8 articles, oldest first"
+    assert run(capsys, research_library, "search", "Nichtsdergleichen", "--count")[1] == "0\n"

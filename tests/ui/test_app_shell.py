@@ -117,7 +117,8 @@ async def test_search_results_come_a_page_at_a_time_and_the_next_only_when_neede
         screen = await wait_until_listed(pilot)
         await pilot.press("slash", *"Haushalt")
         await wait_for(pilot, lambda: len(screen.article_list.article_ids) == SEARCH_PAGE
-                       and screen.article_list.border_title == f"Results ({SEARCH_PAGE}+)", description="the first page")
+                       and screen.article_list.border_title == "Results (130) · by relevance",
+                       description="the first page, and how many match in all")
         await pilot.pause(0.3)
         assert len(screen.article_list.article_ids) == SEARCH_PAGE, "a search asks for one page while typing"
         screen.article_list.focus()

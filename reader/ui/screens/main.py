@@ -53,6 +53,9 @@ ENTITIES_MIN_WIDTH = 110
 # The article keeps at least this many columns: a side pane gives way rather than squeeze it.
 ARTICLE_MIN_WIDTH = 60
 ENTITIES_WIDTH = 32  # as app.tcss sets #entities
+# The orders s cycles through (index.search.backend.Sort's values) and how the results header says them.
+SORTS = ("relevance", "newest", "oldest")
+SORT_LABELS = {"relevance": "by relevance", "newest": "newest first", "oldest": "oldest first"}
 MIN_ENTITIES_WIDTH = 20
 
 
@@ -77,6 +80,7 @@ class MainScreen(CopyActions, EntityActions, QuoteActions, LibraryEdits, CiteAct
         # Priority: handled as the key arrives, so the keys typed right after it go to the input.
         Binding("slash", "focus_search", "Search", priority=True),
         Binding("escape", "clear_search", "Clear search", show=False),
+        Binding("s", "cycle_sort", "Sort results", show=False),
         Binding("right_square_bracket", "next_hit", "Next hit"),
         Binding("left_square_bracket", "previous_hit", "Prev hit", show=False),
         Binding("n", "next_mention", "Next mention"),
@@ -112,6 +116,7 @@ class MainScreen(CopyActions, EntityActions, QuoteActions, LibraryEdits, CiteAct
         self.search_slot = threading.Lock()
         self.reading = Reading()
         self.entity_scope = "article"
+        self.sort = "relevance"
         self._show_list: bool | None = None  # None: decided by the width
         self._show_entities: bool | None = None
         self._pane_asked_last: str | None = None  # "list" or "entities": which gives way when both do not fit
@@ -272,7 +277,7 @@ class MainScreen(CopyActions, EntityActions, QuoteActions, LibraryEdits, CiteAct
 
     @on(SearchResults)
     def show_results(self, event: SearchResults) -> None:
-        if event.query != self.search_text:
+        if event.query != self.search_text or event.sort != self.sort:
             return
         if event.error:
             self.search_bar.show_error(event.error)
@@ -286,8 +291,15 @@ class MainScreen(CopyActions, EntityActions, QuoteActions, LibraryEdits, CiteAct
         else:
             self.article_list.set_rows(rows, has_more=has_more, keep_place=event.refreshed,
                                        empty_message=f"Nothing matches “{event.query}”. Esc shows every article.")
-        count = f"{len(event.hits)}+" if has_more else str(len(event.hits))
-        self.article_list.border_title = f"Results ({count})"
+        total = event.total if event.total is not None else len(event.hits)
+        self.article_list.border_title = f"Results ({total:,}) · {SORT_LABELS[event.sort]}"
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        if self.ready and self.search_text.strip():
+            self.run_search(self.search_text, SEARCH_PAGE)
+        else:
+            self.notify(f"Search results will be listed {SORT_LABELS[self.sort]}.")
 
     @on(SearchBar.Submitted)
     def search_submitted(self) -> None:

@@ -47,6 +47,7 @@ class LibraryWork:
 
     library: "Library"
     search_slot: threading.Lock  # held by the search that is running
+    sort: str  # the results' order: "relevance", "newest" or "oldest"
 
     def reporting_errors(self, doing: str):
         return reporting_errors(self, doing)
@@ -70,16 +71,20 @@ class LibraryWork:
             self._search(query, limit, refresh)
 
     def _search(self, query: str, limit: int, refresh: bool) -> None:
+        from index.search.backend import Sort
+
+        sort = self.sort
         with self.reporting_errors("search"):
             try:
-                hits = self.library.search(query, limit=limit)
+                found = self.library.find(query, limit, sort=Sort(sort), count=True)
             except QueryError as exc:
-                self.post_message(SearchResults(query, [], limit, str(exc), refresh))
+                self.post_message(SearchResults(query, [], limit, str(exc), refresh, sort=sort))
                 return
             # Typing on while this ran makes it stale: only the current query's results are shown.
-            if query == self.search_text:
-                groups = self.library.copy_group_sizes([hit.id for hit in hits])
-                self.post_message(SearchResults(query, hits, limit, None, refresh, copy_groups=groups))
+            if query == self.search_text and sort == self.sort:
+                groups = self.library.copy_group_sizes([hit.id for hit in found.hits])
+                self.post_message(SearchResults(query, found.hits, limit, None, refresh, copy_groups=groups,
+                                                total=found.total, sort=sort))
 
     @work(thread=True, exclusive=True, group="open")
     def open_article(self, article_id: str, query: str, place: Place | None, with_entities: bool) -> None:
