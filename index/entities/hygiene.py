@@ -6,6 +6,8 @@
   Leyen", where an article follows).
 - A name in the genitive ends the name: "Merkels Mantra", "Angela Merkels Mantra".
 - A known surname does not open another person's name: "Trump Tedros" is Trump and Tedros.
+- A capitalised everyday word before a first name and a surname is no part of the name ("der
+  Deutsche Fabian Rießle", "Sieger Jan Frodeno"): the person starts at the first name.
 - An everyday noun (data/not_names.txt: Armee, Lockdown, Demo), a single letter ("I") or a
   function word ("This", "More", "Having") is no name on its own.
 """
@@ -20,6 +22,9 @@ from .spans import Span
 # Capitalised only because they open a sentence (or a quote); never the first word of a name.
 FUNCTION_WORDS = frozenset("""
 aber auch außerdem allerdings also als bereits bis bislang da dabei daher damals
+dafür dagegen danach dazu deswegen ebenso entweder gleichzeitig jedenfalls jeweils
+mittlerweile nämlich offenbar seitdem sobald sowohl später trotz trotzdem vermutlich
+während wegen weshalb zugleich zunächst schließlich
 damit dann darum dass davor deshalb dennoch denn dies diese dieser dieses doch
 dort drum ebenfalls ehe eigentlich einst erst erstmals etwa falls ferner fast
 gerade gestern hätte hätten heute hier hingegen ich ihr immer immerhin indes
@@ -52,6 +57,7 @@ def clean(spans: list[Span], words: list[str], sentence_start: int, gazetteer: G
             result.append(span)
             continue
         _strip_openers(span, words, sentence_start)
+        _strip_word_before_first_name(span, words, gazetteer, lexicon)
         _cut_after_genitive(span, words, gazetteer, lexicon)
         result.extend(_split_known_surname(span, words, gazetteer, lexicon))
     return result
@@ -74,6 +80,46 @@ def _strip_openers(span: Span, words: list[str], sentence_start: int) -> None:
             span.start += 1  # "von Merkel"; not "von der Leyen"
         else:
             return
+
+
+def _strip_word_before_first_name(span: Span, words: list[str], gazetteer: Gazetteer,
+                                  lexicon: Lexicon) -> None:
+    """"Deutsche Fabian Rießle", "Österreicher Dominic Thiem" (org or person): a capitalised
+    everyday word, adjective or inhabitant's name, then a first name and a capitalised
+    surname; the person is the last two."""
+    if span.end - span.start < 3:
+        return
+    first, given, last = words[span.start], words[span.start + 1], words[span.start + 2]
+    if not (first[:1].isupper() and given in lexicon.first_names and last[:1].isupper()) \
+            or first in lexicon.first_names:
+        return
+    if _is_demonym(first, gazetteer) or first not in lexicon.surnames and (
+            first.lower() in lexicon.common_words or first.lower() in FUNCTION_WORDS
+            or _is_inflected_adjective(first, lexicon)):
+        span.start += 1
+        span.kind = "person"
+
+
+def _is_demonym(word: str, gazetteer: Gazetteer) -> bool:
+    """Österreicher, Schweizerin, Amerikaner: a listed place's name plus -er, -ner, -erin."""
+    for ending in ("er", "ner", "erin", "nerin"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            hit = gazetteer.match([word[:-len(ending)]], 0, 1)
+            if hit is not None and hit.entry.kind == "place":
+                return True
+    return False
+
+
+def _is_inflected_adjective(word: str, lexicon: Lexicon) -> bool:
+    """Deutsche, Österreichischer: an adjective form whose other endings are common words."""
+    low = word.lower()
+    for ending in ("e", "er", "en", "es", "em"):
+        if low.endswith(ending) and len(low) > len(ending) + 3:
+            stem = low[:-len(ending)]
+            if any(stem + other in lexicon.common_words for other in ("", "e", "er", "en", "es", "em")
+                   if other != ending):
+                return True
+    return False
 
 
 def _is_genitive_of_name(word: str, words: list[str], gazetteer: Gazetteer,

@@ -145,6 +145,16 @@ def after_category_nouns(spans: list[Span], words: list[str], lexicon: Lexicon,
     return added
 
 
+def people_after_category_nouns(spans: list[Span], words: list[str]) -> list[Span]:
+    """A person nobody listed, right after a noun naming a kind of organisation, is that
+    organisation: "das Magazin Charlie Hebdo", "die Firma Müller"."""
+    for span in spans:
+        if span.kind == "person" and span.entry is None and span.part is None and span.start > 0 \
+                and is_category_noun(words[span.start - 1]) and not role_of(words[span.start - 1]):
+            span.kind = "org"
+    return spans
+
+
 def _ends_in_place(word: str, gazetteer: Gazetteer) -> bool:
     """Nordeuropas, Ostafrika: a word ending in the name of a known place."""
     for k in range(3, len(word) - 3):

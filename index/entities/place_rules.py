@@ -38,10 +38,12 @@ def compass_regions(spans: list[Span], words: list[str], gazetteer: Gazetteer) -
 
 
 def without_languages(spans: list[Span], words: list[str]) -> list[Span]:
-    """A one-word place nobody listed that ends in -isch is a language or an adjective
-    ("vorwiegend Englisch geredet"); listed towns (Rodewisch) keep their entry."""
+    """A one-word place nobody listed that ends in -isch, or is Deutsch, is a language or an
+    adjective ("vorwiegend Englisch geredet", "auf Deutsch"); listed towns (Rodewisch) keep
+    their entry."""
     return [s for s in spans if not (s.kind == "place" and s.entry is None and s.part is None
-                                     and s.end - s.start == 1 and words[s.start].endswith("isch"))]
+                                     and s.end - s.start == 1
+                                     and (words[s.start].endswith("isch") or words[s.start] == "Deutsch"))]
 
 
 def districts(spans: list[Span], words: list[str]) -> list[Span]:

@@ -24,6 +24,8 @@ def names(pipeline, text):
     "Zu Merkel sagte er nichts.",
     "Die Kanzlerin sprach von Merkel als Vorbild.",
     "Er sagte: Aber Merkel wird nicht nachgeben.",
+    "Sowohl Merkel als auch die Minister kamen.",
+    "Trotzdem Merkel zu wählen, fiel vielen schwer.",
 ])
 def test_a_function_word_or_preposition_before_a_name_stays_outside(pipeline, text):
     assert names(pipeline, text) == [("Merkel", "person:angela-merkel")]
@@ -32,6 +34,16 @@ def test_a_function_word_or_preposition_before_a_name_stays_outside(pipeline, te
 def test_an_english_conjunction_opening_a_sentence_stays_outside(pipeline):
     found = [text for text, _ in names(pipeline, "And Biden spoke. Würde Biden das tun?")]
     assert found == ["Biden", "Biden"]
+
+
+@pytest.mark.parametrize("text", [
+    "Gewonnen hat der Deutsche Jonas Quermbach vor zwei Franzosen.",
+    "Im Finale unterlag der Österreicher Jonas Quermbach knapp.",
+])
+def test_a_nationality_before_a_first_name_is_no_part_of_the_name(pipeline, text):
+    found = [(m.text, m.kind) for m in pipeline.extract(text)]
+    assert ("Jonas Quermbach", "person") in found
+    assert not any("Deutsche" in name or "Österreicher" in name for name, _ in found)
 
 
 @pytest.mark.parametrize("text, expected", [

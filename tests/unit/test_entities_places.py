@@ -40,6 +40,9 @@ def test_a_compass_word_without_a_place_is_no_region(pipeline):
 def test_a_language_is_not_a_place(pipeline):
     found = [t for t, _ in places(pipeline, "Im Unterricht wird vorwiegend Englisch geredet.")]
     assert "Englisch" not in found
+    found = [t for t, _ in places(pipeline, "Die Serie läuft auf Deutsch oder im Original. Es "
+                                            "geht um Deutsch als Zweitsprache.")]
+    assert "Deutsch" not in found
 
 
 def test_a_word_derived_from_a_town_is_not_the_town(pipeline):
