@@ -1,6 +1,6 @@
 """The one split of the annotated sets, and the command that scores a part of it.
 
-    python -m index.entities.heldout [test|dev] [--model PATH] [--json]
+    python -m index.entities.heldout [test|dev] [--model PATH] [--train-lists] [--json]
 
 The protocol is written out in train.py's docstring. In short:
 
@@ -12,11 +12,17 @@ The protocol is written out in train.py's docstring. In short:
   sentences in v1 train (updated copies of a page), and any test sentence found in train.
 
 Only aggregate figures of the test part are ever printed; nobody reads its errors.
+
+The shipped word lists (common words, first names, common nouns) are learnt from train and dev,
+so on the dev part "capitalised and no common word" means "name" as it never does on unseen
+text. `--train-lists` scores with lists learnt from the train part alone; with a model trained
+`--without-dev`, the dev part is then as unseen as the test part.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 import logging
@@ -127,13 +133,41 @@ def _smartdata_test(source: Path, common_words: frozenset[str]) -> list[corpora.
     return kept
 
 
-def score(source: Path, part: str, model: Path | None = None) -> list[tuple[str, dict]]:
+def score(source: Path, part: str, model: Path | None = None,
+          train_lists: bool = False) -> list[tuple[str, dict]]:
     from . import EntityPipeline
     from .lexicon import Lexicon
 
-    pipeline = EntityPipeline.load(model_path=model)
-    return [(name, evaluate_sentences(pipeline, sentences))
-            for name, sentences in part_sets(source, part, Lexicon.load().common_words)]
+    sets = part_sets(source, part, Lexicon.load().common_words)
+    with contextlib.ExitStack() as stack:
+        pipeline = stack.enter_context(_pipeline_with_train_lists(source, model)) if train_lists \
+            else EntityPipeline.load(model_path=model)
+        return [(name, evaluate_sentences(pipeline, sentences)) for name, sentences in sets]
+
+
+@contextlib.contextmanager
+def _pipeline_with_train_lists(source: Path, model: Path | None):
+    """A pipeline whose word lists and common nouns are learnt from the train part alone (as
+    build_data learns the shipped ones from train and dev)."""
+    from . import EntityPipeline, _model, build_data
+    from .corrections import Corrections
+    from .gazetteer import Gazetteer
+    from .lexicon import CommonNouns, Lexicon
+
+    shipped = Lexicon.load()
+    sets = build_data.training_sentences(source, True, shipped.common_words, without_dev=True)
+    common, first = build_data.word_lists(sets, source)
+    places = {p["name"] for p in shipped.places} | {a for p in shipped.places for a in p["aliases"]}
+    nouns, heads = build_data.common_nouns(sets + [("hipe", list(corpora.read_hipe(source)))],
+                                           first | set(shipped.surnames) | places)
+    lexicon = shipped.with_words(common, first)
+    CommonNouns.contains("Haus")  # the shipped nouns are read, to be put back afterwards
+    saved = CommonNouns._nouns, CommonNouns._heads
+    CommonNouns._nouns, CommonNouns._heads = frozenset(nouns), frozenset(heads)
+    try:
+        yield EntityPipeline(lexicon, Gazetteer.load(lexicon), _model(model), Corrections.load(None))
+    finally:
+        CommonNouns._nouns, CommonNouns._heads = saved
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -144,13 +178,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("part", nargs="?", choices=("test", "dev"), default="test")
     parser.add_argument("--model", type=Path, help="a model other than the shipped one")
     parser.add_argument("--data", type=Path, help="the data folder (default ../shared/data)")
+    parser.add_argument("--train-lists", action="store_true",
+                        help="word lists learnt from the train part only (for the dev part)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     source = args.data or default_source_dir()
     if not germeval_path(source).is_file():
         logger.error("No annotated data at %s: give its folder with --data.", source)
         return 1
-    results = score(source, args.part, args.model)
+    results = score(source, args.part, args.model, args.train_lists)
     if args.json:
         logger.info("%s", json.dumps(dict(results), indent=2))
     else:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from index.entities import build_data, corpora, heldout
+from index.entities import EntityPipeline, build_data, corpora, heldout
 
 DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 
@@ -67,3 +67,18 @@ def test_a_missing_data_folder_is_one_clear_sentence(tmp_path, caplog):
         assert heldout.main(["--data", str(tmp_path)]) == 1
     assert caplog.records[-1].getMessage() == (
         f"No annotated data at {tmp_path}: give its folder with --data.")
+
+
+def test_the_dev_part_can_be_scored_with_word_lists_that_never_saw_it(source):
+    """The shipped common words are learnt from train and dev; --train-lists scores the dev
+    part with lists learnt from the train part alone, as unseen text meets them."""
+    trained = build_data.training_sentences(source, without_dev=True)
+    train_words = {token.lower() for _, sentences in trained for tokens, _ in sentences for token in tokens}
+    dev_only = {token.lower() for _, sentences in heldout.part_sets(source, "dev")
+                for tokens, tags in sentences for token, tag in zip(tokens[1:], tags[1:])
+                if tag == "O" and token[:1].isupper() and token.isalpha()} - train_words
+    with heldout._pipeline_with_train_lists(source, None) as pipeline:
+        train_common = pipeline._recogniser.lexicon.common_words
+    shipped = EntityPipeline.load()._recogniser.lexicon.common_words
+    assert len(dev_only & shipped) > 20
+    assert not dev_only & train_common
