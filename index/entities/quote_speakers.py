@@ -36,8 +36,8 @@ class SpeakerFinder:
 
     def __init__(self, text: str, mentions: list[Mention]):
         self.text = text
-        self.mentions = sorted((m for m in mentions if m.kind in ("person", "org") and not m.partial),
-                               key=lambda m: m.start)
+        speakers = _abbreviations_linked(text, [m for m in mentions if m.kind in ("person", "org") and not m.partial])
+        self.mentions = sorted(speakers + _surnames_alone(text, speakers, mentions), key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self.last: Speaker | None = None
         self.last_end = -1
@@ -51,6 +51,23 @@ class SpeakerFinder:
         if self.last is not None and 0 <= at - self.last_end <= within:
             return self.last
         return None
+
+    def likely(self, at: int) -> Speaker | None:
+        """Who speaks in words without a cue: the last speaker if recent, else the person named
+        most often so far (the article's protagonist)."""
+        recent = self.recent(at)
+        if recent is not None:
+            return recent
+        counts: dict[str, int] = {}
+        latest: dict[str, Mention] = {}
+        for m in self.mentions[:bisect_left(self._starts, at)]:
+            if m.kind == "person" and m.entity is not None:
+                counts[m.entity] = counts.get(m.entity, 0) + 1
+                latest[m.entity] = m
+        if not counts:
+            return None
+        best = max(counts, key=lambda entity: (counts[entity], latest[entity].start))
+        return Speaker(best, latest[best].text)
 
     def in_region(self, start: int, end: int) -> Speaker | None:
         """The speaker a cue region names, or None."""
@@ -104,6 +121,13 @@ class SpeakerFinder:
         for m in reversed(self.mentions[:bisect_left(self._starts, at)]):
             if m.kind == "person" and m.role and (m.role.casefold().endswith(role) or role.endswith(m.role.casefold())):
                 return Speaker(m.entity, word)
+        sentence_start = max(self.text.rfind(". ", 0, at), 0)
+        before = self.text.rfind(". ", 0, sentence_start)  # the sentence before this one
+        for m in reversed(self.mentions[:bisect_left(self._starts, at)] if role_of(word) else []):
+            if m.start < before:
+                break
+            if m.kind == "person":  # "Scheuer hatte gefordert. …, betonte der bayerische Politiker."
+                return Speaker(m.entity, word)
         recent = self.recent(at)
         if recent is not None:
             return Speaker(recent.entity, word)
@@ -126,3 +150,49 @@ class SpeakerFinder:
             if m.kind == "person" and (m.text.endswith(name) or name.endswith(m.text)):
                 return Speaker(m.entity, name)
         return None
+
+
+_CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\b")
+
+
+def _surnames_alone(text: str, people: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """A named person's surname where the recogniser did not mark it as a person ("gefällt Stumpf"),
+    so pronouns, roles and cues find them: the person of that surname, unless two share it."""
+    owners: dict[str, set[str]] = {}
+    for m in people:
+        if m.kind == "person" and " " in m.text.strip():
+            owners.setdefault(m.text.split()[-1], set()).add(m.entity)
+    if not owners:
+        return []
+    # A person or organisation marked there stays; a place or other of a person's surname
+    # ("Stumpf" tagged as a place) is taken as that person.
+    taken = sorted((m.start, m.end) for m in mentions if m.kind in ("person", "org"))
+    found = []
+    for match in _CAPITALISED.finditer(text):
+        entities = owners.get(match.group(0))
+        if entities is None or len(entities) != 1:
+            continue
+        at = bisect_left(taken, (match.start(), -1))
+        near = taken[max(0, at - 1):at + 1]
+        if any(start < match.end() and match.start() < end for start, end in near):
+            continue
+        found.append(Mention(entity=next(iter(entities)), kind="person", start=match.start(), end=match.end(),
+                             text=match.group(0)))
+    return found
+
+
+_ABBREVIATION = re.compile(r"\s*\(([A-ZÄÖÜ][A-ZÄÖÜa-z]{1,7})\)")
+
+
+def _abbreviations_linked(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Internationale Organisation für Migration (IOM)": a later "IOM" speaks as the organisation
+    with its full name."""
+    full: dict[str, Mention] = {}
+    for m in mentions:
+        match = _ABBREVIATION.match(text, m.end)
+        if match is not None and sum(c.isupper() for c in match.group(1)) >= 2:
+            full.setdefault(match.group(1), m)
+    if not full:
+        return mentions
+    return [m.model_copy(update={"entity": full[m.text].entity}) if m.text in full and m is not full[m.text]
+            else m for m in mentions]

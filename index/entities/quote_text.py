@@ -47,7 +47,7 @@ IMPERSONAL_CUES = re.compile(r"\b(?:hieß|heißt) es\b|\bwie es hieß\b")
 
 FIRST_PERSON = frozenset("""ich mich mir mein meine meinen meinem meiner meines wir uns unser unsere
     unseren unserem unserer unseres""".split())
-SECOND_PERSON = frozenset("du dich dir dein deine euch euer eure ihr".split())
+SECOND_PERSON = frozenset("du dich dir dein deine euch euer eure".split())  # not "ihr": mostly "her"/"their"
 
 # Subjunctive forms. Konjunktiv I is a strong sign of reported speech; Konjunktiv II (wäre,
 # würde) also marks conditionals and counts only next to a cue.
@@ -78,8 +78,9 @@ _RELATIVE = frozenset("der die das den dem deren dessen denen wo was welche welc
 
 def starts_relative(text: str) -> bool:
     """A clause opening with a relative pronoun ("der jetzt in Hamburg ist") reports nothing."""
-    first = _WORD.match(text.lstrip())
-    return first is not None and first.group(0) in _RELATIVE
+    found = _WORD.findall(text.lstrip()[:60])
+    # "der jetzt in Hamburg ist", not the article of "der Artikel sei eine Fälschung"
+    return bool(found) and found[0] in _RELATIVE and (len(found) == 1 or not found[1][:1].isupper())
 
 _WORD = re.compile(r"[\wÄÖÜäöüß'’-]+")
 # A full stop after these does not end a sentence.
@@ -173,6 +174,14 @@ def konj1(text: str) -> bool:
             continue
         return True
     return False
+
+
+_UNAMBIGUOUS_KONJ1 = frozenset("sei seien könne müsse solle wolle dürfe möge".split())
+
+
+def clearly_reported(text: str) -> bool:
+    """A form only reported speech uses ("sei", "könne"), unlike "was ich so mache"."""
+    return any(w.group(0) in _UNAMBIGUOUS_KONJ1 for w in _WORD.finditer(text))
 
 
 def konj2(text: str) -> bool:

@@ -21,7 +21,7 @@ from .quote_interviews import interview_answers
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 1
+VERSION = 2
 MAX_QUOTE_PARAGRAPHS = 12
 _TITLE_BEFORE = re.compile(
     r"(?:Titel|Motto|Überschrift|Slogan|Namen|Schriftzug|Film|Buch|Roman|Serie|Sendung|Song|Album|Stück|"
@@ -46,7 +46,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         covered.append((interview_start, answers[-1][1]))
     sentences = qt.sentences(text)
     _attribute_marked(text, marked, sentences, finder, found, covered)
-    _sentence_quotes(text, sentences, marked, finder, found, covered)
+    _sentence_quotes(text, sentences, marked, finder, found, covered, unmarked=not marked and _marks_lost(text))
     found.sort(key=lambda q: (q.start, q.end))
     return found
 
@@ -225,7 +225,13 @@ _LEADING_SPLIT = re.compile(r",\s+|:\s+")
 _TRAILING = re.compile(r"(?:,|\s[-–—])\s+(?:(?:so|wie)\s+)?(\w+)[^,]*$")
 
 
-def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, covered) -> None:
+def _marks_lost(text: str) -> bool:
+    """A text that lost its quotation marks (10kGNAD, some feeds): direct speech stands in it
+    unmarked, so a statement with a cue of its own is taken as the speaker's words."""
+    return not any(mark in text for mark in "„“”»«") and text.count('"') <= 4
+
+
+def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, covered, unmarked: bool = False) -> None:
     last_reported: int | None = None  # index of the last sentence that was reported speech
     for index, sentence in enumerate(sentences):
         s, e = sentence.start, sentence.end
@@ -240,9 +246,12 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
                 last_reported = index
                 continue
             kind: QuoteKind
-            if qt.subjunctive(content):
+            own_words = qt.speaks_to_reader(content) and not _has_marks(content)
+            if qt.subjunctive(content) and not (own_words and unmarked and not qt.clearly_reported(content)):
                 kind = "indirect"
-            elif qt.speaks_to_reader(content) and not _has_marks(content):
+            elif own_words:
+                kind = "direct"
+            elif unmarked and _own_cue(text, s, e, content_start, content_end, cue):
                 kind = "direct"
             else:
                 kind = "reported"
@@ -259,16 +268,82 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
         continues = last_reported is not None and index - last_reported <= 2 \
             and _same_paragraph(text, sentences[last_reported].end, s)
         if continues and qt.konj1(body) and not _has_marks(body) and not qt.speaks_to_reader(body):
-            speaker = finder.recent(s)
-            found.append(_quote(text, s, e, "indirect", None, speaker))
-            covered.append((s, e))
+            start = _reported_clause(text, s, e)
+            speaker = (finder.in_region(s, start) if start > s else None) or finder.recent(s)
+            found.append(_quote(text, start, e, "indirect", None, speaker))
+            covered.append((start, e))
             last_reported = index
             continue
-        if continues and last_reported == previous and qt.speaks_to_reader(body) and not _has_marks(body):
-            speaker = finder.recent(s)
-            found.append(_quote(text, s, e, "direct", None, speaker))
+        introduced = _colon_introduction(text, s, e, finder) if unmarked else None
+        if introduced is not None:
+            content_start, speaker = introduced
+            kind = "indirect" if qt.clearly_reported(text[content_start:e]) else "direct"
+            finder.remember(speaker, e)
+            found.append(_quote(text, content_start, e, kind, text[s:content_start].strip()[-25:].split()[-1], speaker))
+            covered.append((content_start, e))
+            last_reported = index
+            continue
+        own_words = qt.speaks_to_reader(body) and not _has_marks(body)
+        if own_words and (unmarked or (continues and last_reported == previous)):
+            last = found[-1] if found else None
+            speaker = finder.recent(s) if not unmarked else finder.likely(s)
+            if unmarked and last is not None and last.kind == "direct" and last.end == sentences[previous].end \
+                    and not qt.clearly_reported(body):
+                found[-1] = _quote(text, last.start, e, "direct", last.cue, speaker)  # one quote, two sentences
+                covered[-1] = (last.start, e)
+            else:
+                found.append(_quote(text, s, e, "direct", None, speaker))
+                covered.append((s, e))
+            last_reported = index
+            continue
+        if (qt.clearly_reported(body) or (unmarked and qt.konj1(body))) and not _inside_any(marked, s, e) \
+                and not body.endswith("?"):  # a reported question is no statement
+            # Reported speech needs no cue of its own: "Er sei schon da gewesen."
+            start = _reported_clause(text, s, e)
+            speaker = finder.in_region(s, start) if start > s else None
+            found.append(_quote(text, start, e, "indirect", None, speaker or finder.likely(s)))
+            covered.append((start, e))
+            last_reported = index
+            continue
+        if continues and last_reported == previous and qt.konj2(body) and not _has_marks(body):
+            found.append(_quote(text, s, e, "indirect", None, finder.recent(s)))  # "Die Anrainer hätten Angst."
             covered.append((s, e))
             last_reported = index
+
+
+_COLON = re.compile(r":\s+(?=[A-ZÄÖÜ])")
+
+
+def _colon_introduction(text: str, s: int, e: int, finder: SpeakerFinder):
+    """(content start, speaker) of "Stumpf weiter: Das muss …", "Ministerin X betont: …", "…, wie
+    er 1997 selbst sagte: …" in a text without quotation marks: a colon after words naming a
+    speaker or a verb of saying."""
+    colon = _COLON.search(text, s, e)
+    if colon is None:
+        return None
+    head = qt.words(text, s, colon.start())
+    if not head or len(head) > 16:
+        return None
+    speaker = finder.in_region(s, colon.start())
+    says = any(w.group(0).casefold() in qt.SPEECH_VERBS or w.group(0).casefold() in _INTRODUCING for w in head)
+    if speaker is None and not says:
+        return None
+    return colon.end(), speaker or finder.likely(s)
+
+
+_INTRODUCING = frozenset("weiter betonen erinnert erinnern argumentieren warnen zitiert resümiert kontert".split())
+
+
+def _own_cue(text: str, s: int, e: int, start: int, end: int, cue: str | None) -> bool:
+    """A whole statement with a cue clause of its own ("…, sagt X." / "X sagt: …"), not a
+    dass-clause or a "laut X" inside it."""
+    if cue is None or cue.casefold() in qt.LAUT_WORDS or cue.casefold() == qt.ZUFOLGE \
+            or (" " in cue and not cue.endswith(":")):  # "nach Angaben von", not "Stumpf weiter:"
+        return False
+    if start == s and end < e:  # trailing cue clause, not ", wie X sagte" (which reports)
+        following = qt.words(text, end, e)
+        return not following or following[0].group(0).casefold() != "wie"
+    return text[s:start].rstrip().endswith(":") and not qt.words(text, start, end)[0].group(0) == "dass"
 
 
 def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
@@ -352,6 +427,23 @@ def _extend_back(text, sentences, index, content_start, covered, marked) -> int:
 
 def _same_paragraph(text: str, end: int, start: int) -> bool:
     return "\n\n" not in text[end:start]
+
+
+def _reported_clause(text: str, s: int, e: int) -> int:
+    """Where the reported clause of a sentence starts: after a lead clause in the indicative
+    ("Stumpf schätzt die Werte, das Netzwerk sei nebensächlich"; "X hatte gefordert, dass …")."""
+    for comma in re.finditer(r"[,:]\s+", text[s:e]):
+        head, rest = text[s:s + comma.start()], text[s + comma.end():e]
+        if qt.konj1(head) or qt.konj2(head) or len(qt.words(head)) > 20:
+            return s
+        clause = re.split(r"[,:]\s", rest, maxsplit=1)[0]  # not "…, an die niemand glaubte, seien …"
+        if qt.clearly_reported(clause) and not qt.starts_relative(rest):
+            return s + comma.end()
+    return s
+
+
+def _inside_any(spans, s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in spans)
 
 
 def _has_marks(text: str) -> bool:

@@ -15,7 +15,10 @@ def pipeline() -> EntityPipeline:
 
 def quotes_of(pipeline: EntityPipeline, text: str):
     mentions = pipeline.extract(text)
-    names = {m.entity: m.text for m in mentions}
+    names: dict[str, str] = {}
+    for m in mentions:  # an entity by its fullest name in the text
+        if len(m.text) > len(names.get(m.entity, "")):
+            names[m.entity] = m.text
     return [(q.kind, q.text, names.get(q.speaker) if q.speaker else None) for q in find_quotes(text, mentions)]
 
 
@@ -69,3 +72,31 @@ def test_interview_answers_are_quotes_of_the_interviewee(pipeline) -> None:
 
 def test_no_text_no_quotes(pipeline) -> None:
     assert find_quotes("", []) == [] and find_quotes("  \n ", []) == []
+
+
+def test_text_that_lost_its_quotation_marks_keeps_its_direct_speech(pipeline) -> None:
+    text = ("Die Regatta ist gefährlich. Ein Risiko bleibt immer, sagt Andreas Hanakamp. Er segelt seit Jahren. "
+            "Hanakamp weiter: Wind ist Wind. Ich wollte nur eine lässige Regatta segeln.")
+    found = quotes_of(pipeline, text)
+    assert [(kind, quote) for kind, quote, _ in found] == [
+        ("direct", "Ein Risiko bleibt immer"), ("direct", "Wind ist Wind. Ich wollte nur eine lässige Regatta segeln")]
+    assert {speaker for _, _, speaker in found} == {"Andreas Hanakamp"}
+
+
+def test_marked_text_keeps_an_unmarked_statement_reported(pipeline) -> None:
+    text = "„Wir prüfen das“, sagte Karin Haller. Bis zu 2.000 Menschen kommen täglich, sagte Haller."
+    assert quotes_of(pipeline, text)[1][:2] == ("reported", "Bis zu 2.000 Menschen kommen täglich")
+
+
+def test_a_sentence_in_konjunktiv_i_is_reported_speech_without_a_cue(pipeline) -> None:
+    text = ("Nächster Anruf in Kiel. Philipp Hansen geht ans Telefon. Ob er der Vorsitzende sei? "
+            "Ja, das sei er. Hansen schätzt die Arbeit des Verbandes, das Netzwerk sei nebensächlich.")
+    found = quotes_of(pipeline, text)
+    assert [(kind, quote) for kind, quote, _ in found] == [
+        ("indirect", "Ja, das sei er"), ("indirect", "das Netzwerk sei nebensächlich")]  # the question is none
+    assert {speaker for _, _, speaker in found} == {"Philipp Hansen"}
+
+
+def test_a_surname_the_recogniser_took_for_a_place_still_speaks(pipeline) -> None:
+    text = "Michael Stumpf ist Bezirksrat in Wien. Stumpf: „Das muss man sich anschauen.“"
+    assert quotes_of(pipeline, text)[-1] == ("direct", "Das muss man sich anschauen", "Michael Stumpf")
