@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import corpora
-from .lexicon import NOUN_HEADS, NOUNS
+from .lexicon import COUNTRY_POPULATION, NOUN_HEADS, NOUNS
 
 logger = logging.getLogger(__name__)
 
@@ -115,7 +115,7 @@ def _countries(source: Path) -> list[dict]:
             aliases.add(short)
             short = short.split(", ")[0]
         aliases.discard(short)
-        places.append({"name": short, "aliases": sorted(aliases), "population": 10**7})
+        places.append({"name": short, "aliases": sorted(aliases), "population": COUNTRY_POPULATION})
     return places
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..models import Entity
-from .lexicon import Lexicon, read_data_text
+from .lexicon import COUNTRY_POPULATION, Lexicon, read_data_text
 from .names import entity_id, genitive_forms, surname_of
 from .tokenize import tokenize
 
@@ -73,7 +73,22 @@ class Gazetteer:
             gazetteer.entries[entry.id] = entry
             for alias in (name, *place["aliases"]):
                 gazetteer._add_alias(alias, entry.id, strong, _BULK)
+        for place in lexicon.places:
+            if place["population"] == COUNTRY_POPULATION:
+                gazetteer._add_dative(place["name"], entity_id("place", place["name"]))
         return gazetteer
+
+    def _add_dative(self, name: str, entry_id: str) -> None:
+        """"in den Niederlanden", "aus den Vereinigten Arabischen Emiraten", "der
+        Dominikanischen Republik": a country's name with -n on each word ending in -e, where
+        that names nothing else."""
+        words = name.split()
+        if not any(w.endswith("e") for w in words) or entry_id not in self.entries:
+            return
+        dative = " ".join(w + "n" if w.endswith("e") else w for w in words)
+        if _key([t.text for t in tokenize(dative)]) not in self._index:
+            strong = self._index[_key([t.text for t in tokenize(name)])][2]
+            self._add_alias(dative, entry_id, strong, _BULK)
 
     def _add_curated_line(self, line: str, lexicon: Lexicon) -> None:
         fields = [f.strip() for f in line.split("|")]

@@ -37,6 +37,8 @@ def word_clusters() -> dict[str, tuple[str, str]]:
 
 _CLUSTERS: dict[str, tuple[str, str]] | None = None
 
+# The population places.tsv gives a country (the country list has none).
+COUNTRY_POPULATION = 10**7
 NOUNS = "nouns.txt"
 NOUN_HEADS = "noun_heads.txt"
 

@@ -10,7 +10,7 @@ from .cues import (AGENCY_WORDS, DATELINE_MARKS, SPEECH_VERBS, TITLES, is_catego
                    role_of)
 from .crf_decode import SentenceTagger
 from .crf_model import CrfModel
-from .features import FeatureExtractor
+from .features import OPENERS, FeatureExtractor
 from .furniture import furniture_ranges
 from .gazetteer import Gazetteer
 from .lexicon import CommonNouns, Lexicon
@@ -23,6 +23,8 @@ _CLAUSE_END = frozenset(".,;:!?)\"“”»«")
 # Articles are not part of a name ("die Grünen", "Die Grünen wollen ..."), except in a title
 # capitalised in mid-sentence ("in Die Zeit").
 _ARTICLES = frozenset("der die das den dem des ein eine einer eines einem einen".split())
+_SENTENCE_MARKS = frozenset(".!?;…")
+_CONTRACTED_ARTICLES = frozenset("im am zum zur beim vom ins kein keine keinen seinem ihrem".split())
 _PREPOSITIONS = frozenset(
     "von vom in im aus nach bei beim mit für auf am an zum zur über unter seit gegen durch "
     "ohne um laut".split())
@@ -145,7 +147,7 @@ class Recogniser:
         spans = place_rules.without_languages(spans, words)
         spans = place_rules.districts(spans, words)
         spans = [s for s in (self._split_role(s, words) for s in spans) if s is not None]
-        spans = self._propagate(spans, words)
+        spans = self._propagate(spans, words, {a for a, _ in sentences})
         spans = ambiguity.require_evidence(spans, words, self.gazetteer)
         spans = self._without_doubtful_one_offs(spans, words, sentences)
         spans = hygiene.without_everyday_nouns(spans, words)
@@ -297,10 +299,21 @@ class Recogniser:
                    and (words[end] in lex.first_names or words[end] in lex.surnames
                         or speech and not role_of(words[end]))):
                 end += 1
+            if end == j and not speech and self._surname_after_role(words, j):
+                end = j + 1  # "Außenminister Kurz sagte": a surname that is also a word
             # After a speech verb only a whole name before punctuation: "sagte Huber."
             if end > j and (not speech or end == len(words) or words[end] in _CLAUSE_END):
                 added.append(Span(j, end, "person"))
         return spans + added
+
+    def _surname_after_role(self, words: list[str], j: int) -> bool:
+        """A listed surname that is also an everyday word (Kurz, Klein) names the person when
+        a role word comes before it and a lower-case word or punctuation after it; no noun
+        of that spelling would stand there ("Minister Kurz sagte", not "Minister Land Berlin")."""
+        word = words[j]
+        return word[:1].isupper() and word in self.lexicon.surnames and word.isalpha() and len(word) > 2 \
+            and not CommonNouns.contains(word) \
+            and (j + 1 == len(words) or not words[j + 1][:1].isupper())
 
     def _first_name_pairs(self, spans: list[Span], words: list[str]) -> list[Span]:
         """A known first name before an unknown capitalised word names a person the CRF
@@ -350,7 +363,7 @@ class Recogniser:
                 return None
         return span
 
-    def _propagate(self, spans: list[Span], words: list[str]) -> list[Span]:
+    def _propagate(self, spans: list[Span], words: list[str], starts: set[int]) -> list[Span]:
         """A one-word name found once is a name wherever else it occurs in the text, and so
         is the surname of a person named with a known first name."""
         covered: set[int] = set()
@@ -364,14 +377,21 @@ class Recogniser:
                     found.setdefault(word, s)
                     for genitive in genitive_forms(word):  # Sommerfeld -> Sommerfelds
                         found.setdefault(genitive, Span(0, 0, s.kind, s.entry))
+        # Surnames that are also everyday words (Kurz, Klein) only where no such word would
+        # be capitalised: inside a clause, after no article ("sagte Kurz", not "Kurz vor").
+        word_like: set[str] = set()
         for s in spans:  # "Heribert Bruchhagen" ... "Bruchhagen muss": the surname alone
             if s.kind == "person" and s.end - s.start > 1 and s.part is None:
                 word = words[s.end - 1]
-                if word[:1].isupper() and word.lower() not in self.lexicon.common_words \
-                        and word.isalpha() and words[s.end - 2] not in NAME_PARTICLES \
+                if word[:1].isupper() and word.isalpha() and words[s.end - 2] not in NAME_PARTICLES \
                         and words[s.start] in self.lexicon.first_names:
+                    everyday = word.lower() in self.lexicon.common_words
+                    if everyday and (word not in self.lexicon.surnames or CommonNouns.contains(word)):
+                        continue
                     for form in (word, *genitive_forms(word)):
                         found.setdefault(form, Span(0, 0, "person", None))
+                        if everyday:
+                            word_like.add(form)
         if not found:
             return spans
         extra = []
@@ -379,9 +399,15 @@ class Recogniser:
             if i in covered:
                 continue
             source = found.get(word)
-            if source is not None:
+            if source is not None and (word not in word_like or self._inside_clause(words, i, starts)):
                 extra.append(Span(i, i + 1, source.kind, source.entry))
         return spans + extra
+
+    @staticmethod
+    def _inside_clause(words: list[str], i: int, starts: set[int]) -> bool:
+        before = words[i - 1] if i > 0 else ""
+        return i not in starts and before not in _SENTENCE_MARKS and before not in OPENERS \
+            and before.lower() not in _ARTICLES and before.lower() not in _CONTRACTED_ARTICLES
 
     def _compound_parts(self, spans: list[Span], tokens: list[Token]) -> list[Span]:
         """Nato-Truppen, Merz-Kritik: the entity part of a hyphenated word is a partial

@@ -71,10 +71,23 @@ def test_common_nouns_and_empty_text_give_no_mentions(pipeline, mentions):
     ("Die Nato-Staaten tagten, die NATO schwieg.", "NATO", "org:nato"),
     ("Es gab Gespräche in Kiew über Kyjiws Luftabwehr.", "Kyjiws", "place:kyjiw"),
     ("Kremlchef Wladimir Putin empfing Gäste.", "Wladimir Putin", "person:wladimir-putin"),
+    ("In den Niederlanden wurde das publik.", "Niederlanden", "place:niederlande"),
+    ("Er kam aus den Vereinigten Arabischen Emiraten zurück.", "Vereinigten Arabischen Emiraten",
+     "place:vereinigte-arabische-emirate"),
 ])
 def test_spelling_variants_link_to_one_id(pipeline, text, surface, entity):
     found = by_text(pipeline.extract(text), surface)
     assert found and found[0].entity == entity
+
+
+def test_a_surname_that_is_also_a_word_is_the_person_inside_a_clause(pipeline):
+    text = ("Staatssekretärin Lena Kurz reiste nach Graz. Kurz vor der Wahl sagte Kurz, sie sei "
+            "zufrieden. Die Rede war kurz. Hans Koch kocht gern. Der Koch lobte ihn, Koch lachte.")
+    found = [(m.text, m.entity) for m in pipeline.extract(text) if m.kind == "person"]
+    assert found == [("Lena Kurz", "person:lena-kurz"), ("Kurz", "person:lena-kurz"),
+                     ("Hans Koch", "person:hans-koch"), ("Koch", "person:hans-koch")]
+    alone = pipeline.extract("Am Montag sagte Außenminister Kurz, er sei zufrieden.")
+    assert [(m.text, m.kind) for m in alone] == [("Kurz", "person")]
 
 
 def test_role_before_a_known_name_is_kept_on_the_mention(pipeline):
