@@ -21,6 +21,12 @@ _TOKEN = re.compile(r"[\wÄÖÜäöüß-]+")
 # "der 34-Jährige", "die 28-Jährige": an age standing for the person.
 _AGE = re.compile(r"^\d+-[Jj]ährige[rn]?$")
 _SPOKESPERSON = ("sprecher", "sprecherin", "sprecherinnen")
+# "der Konzern", "das Ministerium": the organisation named before.
+_ORG_NOUNS = frozenset("""konzern unternehmen firma hersteller ministerium behörde regierung verband partei
+    gericht polizei staatsanwaltschaft verein klub club gewerkschaft bank sender zeitung magazin agentur
+    kommission rechnungsprüfer rechnungshof institut stiftung organisation bundesregierung landesregierung
+    stadt gemeinde konzernchefs bildschirmhersteller autobauer""".split())
+_DEFINITE = frozenset({"der", "die", "das", "des", "dem", "den"})
 _GENERIC_PEOPLE = frozenset("""man jemand niemand kritiker experten beobachter insider insidern
     fachleute anrainer analysten anwälte vertreter""".split())
 
@@ -91,6 +97,14 @@ class SpeakerFinder:
                 return self._referent(at, word)
             if word.casefold() in _GENERIC_PEOPLE:
                 return None
+            if k <= 2 and word.casefold() in _ORG_NOUNS and self.text[max(start, at - 4):at].strip().casefold() in _DEFINITE:
+                org = self._last_org_before(at)  # "teilte der Konzern mit": the company named before
+                if org is not None:
+                    return Speaker(org.entity, word)
+            if k <= 5 and word[:1].isupper() and word.casefold() not in _ORG_NOUNS and not self._name_follows(inside, token.end()) \
+                    and any(t.group(0) in ("der", "die") for t in tokens[:k]) and not role_of(word) \
+                    and all(t.group(0)[:1].islower() or t.group(0)[:1].isdigit() for t in tokens[:k]):
+                return self._role_referent(at, word)  # "sagt der Segler", "der 27 Jahre junge FPÖ-Bezirksrat"
             if _AGE.match(word) or (role_of(word) and not self._name_follows(inside, token.end())):
                 if word.casefold().startswith(_SPOKESPERSON) or word.casefold().endswith(_SPOKESPERSON):
                     org = next((m for m in inside if m.kind == "org" and m.start >= token.end()), None)
@@ -133,6 +147,12 @@ class SpeakerFinder:
             return Speaker(recent.entity, word)
         person = self._last_person_before(at)
         return Speaker(person.entity, word) if person is not None else None
+
+    def _last_org_before(self, at: int) -> Mention | None:
+        for m in reversed(self.mentions[:bisect_left(self._starts, at)]):
+            if m.kind == "org" and at - m.end < 2000:
+                return m
+        return None
 
     def _last_person_before(self, at: int) -> Mention | None:
         for m in reversed(self.mentions[:bisect_left(self._starts, at)]):

@@ -259,10 +259,25 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
                 content_start = _extend_back(text, sentences, index, content_start, covered, marked)
             if speaker is None and cue and cue.casefold() in qt.SPEECH_VERBS:
                 speaker = None
+            rest = _after_inner_cue(text, content_end, e) if content_start == s else None
+            if rest is not None and qt.words(text, rest, e)[0].group(0) in _COORDINATING:
+                content_end, rest = e, None  # "Er sei Mitglied, sagt er, aber …": one sentence, one quote
+            last = found[-1] if found else None
+            if unmarked and kind == "direct" and last is not None and last.kind == "direct" and last.cue is None \
+                    and index > 0 and last.end == sentences[index - 1].end and content_start == s:
+                found.pop()  # "Ich finde es gelungen. Ich habe gelacht, schreibt er.": one quote
+                covered.pop()
+                content_start = last.start
             finder.remember(speaker, content_end)
             found.append(_quote(text, content_start, content_end, kind, cue, speaker))
             covered.append((content_start, content_end))
+            if rest is not None:  # "A, schreibt Döpfner, B": B is his too
+                rest_kind: QuoteKind = "indirect" if qt.clearly_reported(text[rest:e]) else kind
+                found.append(_quote(text, rest, e, rest_kind, None, speaker))
+                covered.append((rest, e))
             last_reported = index
+            continue
+        if body.endswith("?"):  # a question, also a reported one, states nothing
             continue
         previous = index - 1
         continues = last_reported is not None and index - last_reported <= 2 \
@@ -274,7 +289,7 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             covered.append((start, e))
             last_reported = index
             continue
-        introduced = _colon_introduction(text, s, e, finder) if unmarked else None
+        introduced = _colon_introduction(text, s, e, finder) if unmarked and index > 0 else None
         if introduced is not None:
             content_start, speaker = introduced
             kind = "indirect" if qt.clearly_reported(text[content_start:e]) else "direct"
@@ -296,8 +311,7 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
                 covered.append((s, e))
             last_reported = index
             continue
-        if (qt.clearly_reported(body) or (unmarked and qt.konj1(body))) and not _inside_any(marked, s, e) \
-                and not body.endswith("?"):  # a reported question is no statement
+        if (qt.clearly_reported(body) or (unmarked and qt.konj1(body))) and not _inside_marks(marked, s, e):
             # Reported speech needs no cue of its own: "Er sei schon da gewesen."
             start = _reported_clause(text, s, e)
             speaker = finder.in_region(s, start) if start > s else None
@@ -305,7 +319,8 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             covered.append((start, e))
             last_reported = index
             continue
-        if continues and last_reported == previous and qt.konj2(body) and not _has_marks(body):
+        if continues and last_reported == previous and qt.konj2(body) and not _has_marks(body) \
+                and found and found[-1].kind == "indirect":
             found.append(_quote(text, s, e, "indirect", None, finder.recent(s)))  # "Die Anrainer hätten Angst."
             covered.append((s, e))
             last_reported = index
@@ -353,7 +368,8 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
     for match in re.finditer(r"(?:,|\s[-–—])\s+", body):
         tail_start = s + match.end()
         words = qt.words(text, tail_start, e)
-        if not words or len(words) > 18:
+        clause_end = text.find(",", tail_start, e)
+        if not words or len(qt.words(text, tail_start, e if clause_end < 0 else clause_end)) > 18:
             continue
         first = words[0].group(0)
         low = first.casefold()
@@ -437,9 +453,33 @@ def _reported_clause(text: str, s: int, e: int) -> int:
         if qt.konj1(head) or qt.konj2(head) or len(qt.words(head)) > 20:
             return s
         clause = re.split(r"[,:]\s", rest, maxsplit=1)[0]  # not "…, an die niemand glaubte, seien …"
-        if qt.clearly_reported(clause) and not qt.starts_relative(rest):
-            return s + comma.end()
+        if qt.clearly_reported(clause):
+            embedded = qt.starts_relative(rest) or _RELATIVE_AFTER_PREPOSITION.match(rest) \
+                or qt.clearly_reported(qt.words(rest)[0].group(0))  # "Was gefordert wird, sei berechtigt"
+            return s if embedded else s + comma.end()
     return s
+
+
+_RELATIVE_AFTER_PREPOSITION = re.compile(
+    r"(?:an|auf|aus|bei|mit|nach|von|zu|in|für|über|unter|durch|gegen|ohne|um|vor|hinter|neben|zwischen)\s+"
+    r"(?:dem|der|den|denen|die|das|dessen|deren|welche[mnrs]?)\b")
+
+
+def _after_inner_cue(text: str, content_end: int, e: int) -> int | None:
+    """Where the words go on after a cue clause inside a sentence ("…, schreibt X, sie haben …")."""
+    comma = text.find(", ", content_end + 2, e)
+    if comma < 0 or len(qt.words(text, content_end, comma)) > 6 or len(qt.words(text, comma, e)) < 4:
+        return None
+    first = qt.words(text, comma + 2, e)[0].group(0)
+    if first in _NOT_A_STATEMENT or qt.starts_relative(text[comma + 2:e]):  # "…, sagt X, der früher …"
+        return None
+    return comma + 2
+
+
+# Words that open a clause describing the speaker or the saying, not what was said.
+_NOT_A_STATEMENT = frozenset("""der die das den dem deren dessen denen wo wie nachdem als weil wenn während
+    bevor obwohl da so laut um ohne seit sobald indem zumal""".split())
+_COORDINATING = frozenset("aber und denn doch sondern oder".split())
 
 
 def _inside_any(spans, s: int, e: int) -> bool:
