@@ -42,6 +42,11 @@ SPEECH_VERBS = frozenset(
     """sagte sagt sagten erklärte erklärt betonte betont meinte meint ergänzte ergänzt
     kritisierte kritisiert warnte warnt fügte schrieb schreibt berichtete berichtet
     sagte's so""".split())
+# Finite verbs a person's surname opens a sentence with: "Sibler verwies auf ...".
+SUBJECT_VERBS = SPEECH_VERBS | frozenset(
+    """verwies habe hat hatte hätte sei ist war wäre wird wurde würde will wollte soll sollte
+    kann konnte könne muss musste müsse darf durfte glaubt glaubte hofft hoffte fordert
+    forderte bestätigte bestätigt""".split())
 # Agency credits ("(dpa)", "AFP/dpa"): page furniture, never an organisation mention.
 AGENCY_WORDS = frozenset("dpa afp ap rtr reuters kna epd tmn sid afx ddp apa sda dts".split())
 # What follows a city in capitals opening a news item: "KAIRO (dpa) -", "BERLIN -".

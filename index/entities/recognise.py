@@ -6,8 +6,8 @@ import bisect
 import re
 
 from . import ambiguity, hygiene, org_rules, place_rules, plain_words
-from .cues import (AGENCY_WORDS, DATELINE_MARKS, SPEECH_VERBS, TITLES, is_category_noun,
-                   role_of)
+from .cues import (AGENCY_WORDS, DATELINE_MARKS, SPEECH_VERBS, SUBJECT_VERBS, TITLES,
+                   is_category_noun, role_of)
 from .crf_decode import SentenceTagger
 from .crf_model import CrfModel
 from .features import OPENERS, FeatureExtractor
@@ -23,6 +23,9 @@ _CLAUSE_END = frozenset(".,;:!?)\"“”»«")
 # Articles are not part of a name ("die Grünen", "Die Grünen wollen ..."), except in a title
 # capitalised in mid-sentence ("in Die Zeit").
 _ARTICLES = frozenset("der die das den dem des ein eine einer eines einem einen".split())
+# "Am 20. August muss ...": a date that a full stop splits from its month.
+_MONTHS = frozenset(
+    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split())
 _SENTENCE_MARKS = frozenset(".!?;…")
 _CONTRACTED_ARTICLES = frozenset("im am zum zur beim vom ins kein keine keinen seinem ihrem".split())
 _PREPOSITIONS = frozenset(
@@ -148,6 +151,7 @@ class Recogniser:
         spans = place_rules.districts(spans, words)
         spans = [s for s in (self._split_role(s, words) for s in spans) if s is not None]
         spans = self._propagate(spans, words, {a for a, _ in sentences})
+        spans += self._surnames_opening_sentences(spans, words, {a for a, _ in sentences})
         spans = ambiguity.require_evidence(spans, words, self.gazetteer)
         spans = self._without_doubtful_one_offs(spans, words, sentences)
         spans = hygiene.without_everyday_nouns(spans, words)
@@ -305,6 +309,23 @@ class Recogniser:
             if end > j and (not speech or end == len(words) or words[end] in _CLAUSE_END):
                 added.append(Span(j, end, "person"))
         return spans + added
+
+    def _surnames_opening_sentences(self, spans: list[Span], words: list[str], starts: set[int]
+                                    ) -> list[Span]:
+        """A listed surname or first name, no common word, that opens a sentence before a
+        finite verb is a person the CRF doubted for its capital ("Sibler verwies auf ...")."""
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        lex = self.lexicon
+        found = []
+        for i, word in enumerate(words[:-1]):
+            if i in covered or words[i + 1] not in SUBJECT_VERBS or word in _MONTHS \
+                    or not (i in starts or i > 0 and words[i - 1] in OPENERS):
+                continue
+            if len(word) > 2 and word[:1].isupper() and not word.isupper() \
+                    and word.replace("-", "").isalpha() and (word in lex.surnames or word in lex.first_names) \
+                    and word.lower() not in lex.common_words and word.lower() not in hygiene.FUNCTION_WORDS:
+                found.append(Span(i, i + 1, "person"))
+        return found
 
     def _surname_after_role(self, words: list[str], j: int) -> bool:
         """A listed surname that is also an everyday word (Kurz, Klein) names the person when

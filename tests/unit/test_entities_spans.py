@@ -191,3 +191,9 @@ def test_a_persons_name_does_not_swallow_the_noun_after_it(pipeline):
     text = "Maschmeyer war Gast bei Wulffs Hochzeitsfeier in Hannover."
     assert "Wulffs" in people(pipeline, text)
     assert not [name for name in people(pipeline, text) if "Hochzeitsfeier" in name]
+
+
+def test_a_listed_surname_opening_a_sentence_before_a_verb_is_a_person(pipeline):
+    text = "Das Ministerium schwieg zunächst. Weidinger hatte nichts gewusst. Am 20. August muss " \
+        "die Stadt zahlen."
+    assert people(pipeline, text) == ["Weidinger"]
