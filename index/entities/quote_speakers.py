@@ -58,6 +58,15 @@ class SpeakerFinder:
             return self.last
         return None
 
+    def named_before(self, at: int, within: int) -> Speaker | None:
+        """The last person named shortly before ``at``."""
+        for m in reversed(self.mentions[:bisect_left(self._starts, at)]):
+            if at - m.end > within:
+                break
+            if m.kind == "person":
+                return Speaker(m.entity, m.text)
+        return None
+
     def likely(self, at: int) -> Speaker | None:
         """Who speaks in words without a cue: the last speaker if recent, else the person named
         most often so far (the article's protagonist)."""
@@ -188,6 +197,13 @@ def _surnames_alone(text: str, people: list[Mention], mentions: list[Mention]) -
     # ("Stumpf" tagged as a place) is taken as that person.
     taken = sorted((m.start, m.end) for m in mentions if m.kind in ("person", "org"))
     found = []
+    names = {m.text.strip(): m.entity for m in people if m.kind == "person" and " " in m.text.strip()}
+    for name, entity in names.items():  # the full name again where the recogniser missed it ("Philipp H.")
+        for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            at = bisect_left(taken, (match.start(), -1))
+            if not any(start < match.end() and match.start() < end for start, end in taken[max(0, at - 1):at + 1]):
+                found.append(Mention(entity=entity, kind="person", start=match.start(), end=match.end(), text=name))
+                taken.insert(at, (match.start(), match.end()))
     for match in _CAPITALISED.finditer(text):
         entities = owners.get(match.group(0))
         if entities is None or len(entities) != 1:

@@ -86,7 +86,11 @@ _WORD = re.compile(r"[\wÄÖÜäöüß'’-]+")
 # A full stop after these does not end a sentence.
 _ABBREVIATIONS = frozenset("""z.b d.h u.a bzw ca dr prof nr st vgl usw etc inkl ggf evtl sog
     jan feb mär apr jun jul aug sep sept okt nov dez mio mrd abs art bzw hr fr min max co""".split())
-_SENTENCE_END = re.compile(r"[.!?…]+[\"“”»«'’)]*(?=\s+[\"„“»«(‚']?[A-ZÄÖÜ0-9])|\n\s*\n|[.!?…]+[\"“”»«'’)]*\s*$")
+# The last alternative: a full stop a text lost ("… nicht lösen Zugleich rechtfertigte …"), seen
+# where an adverb that opens sentences follows a lower-case word.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"“”»«'’)]*(?=\s+[\"„“»«(‚']?[A-ZÄÖÜ0-9])|\n\s*\n|[.!?…]+[\"“”»«'’)]*\s*$"
+                           r"|(?<=[a-zäöüß])(?=\s+(?:Zugleich|Allerdings|Außerdem|Zudem|Gleichzeitig|Trotzdem|"
+                           r"Dennoch|Deshalb|Daher|Inzwischen|Unterdessen|Indes)\s)")
 
 
 @dataclass(frozen=True)
@@ -179,9 +183,14 @@ def konj1(text: str) -> bool:
 _UNAMBIGUOUS_KONJ1 = frozenset("sei seien könne müsse solle wolle dürfe möge".split())
 
 
+_THIRD_PERSON_KONJ1 = re.compile(r"\b(?:[Ee]r|[Ss]ie|[Ee]s|[Mm]an)\s+(?:habe|werde|gebe|wisse|komme|wolle)\b"
+                                 r"|\b(?:habe|werde|gebe|wisse|komme)\s+(?:er|sie|es|man)\b")
+
+
 def clearly_reported(text: str) -> bool:
-    """A form only reported speech uses ("sei", "könne"), unlike "was ich so mache"."""
-    return any(w.group(0) in _UNAMBIGUOUS_KONJ1 for w in _WORD.finditer(text))
+    """A form only reported speech uses ("sei", "könne", "er habe"), unlike "was ich so mache"."""
+    return any(w.group(0) in _UNAMBIGUOUS_KONJ1 for w in _WORD.finditer(text)) \
+        or _THIRD_PERSON_KONJ1.search(text) is not None
 
 
 def konj2(text: str) -> bool:

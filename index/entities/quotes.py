@@ -136,8 +136,8 @@ def _attribute_marked(text, marked, sentences, finder: SpeakerFinder, found, cov
             cue, speaker = _pre_cue(text, max(sentence_start, previous_end), start - 1, finder)
         if cue is None:
             cue, speaker = _cue_in_sentence(text, sentences, starts, start, end, finder)
-        if cue is None:
-            speaker = finder.recent(start, within=600)
+        if cue is None:  # the last speaker, or who the sentence before names ("laut Geschäftsführer X …")
+            speaker = finder.recent(start, within=600) or finder.named_before(start, within=300)
         finder.remember(speaker, end)
         found.append(_quote(text, start, end, "direct", cue, speaker))
         covered.append((start, end))
@@ -257,6 +257,8 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
                 kind = "reported"
             if kind == "direct":
                 content_start = _extend_back(text, sentences, index, content_start, covered, marked)
+            elif kind == "indirect" and content_start > s:
+                content_end = _reported_end(text, content_start, content_end)
             if speaker is None and cue and cue.casefold() in qt.SPEECH_VERBS:
                 speaker = None
             rest = _after_inner_cue(text, content_end, e) if content_start == s else None
@@ -284,7 +286,8 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             and _same_paragraph(text, sentences[last_reported].end, s)
         if continues and qt.konj1(body) and not _has_marks(body) and not qt.speaks_to_reader(body):
             start = _reported_clause(text, s, e)
-            speaker = (finder.in_region(s, start) if start > s else None) or finder.recent(s)
+            speaker = _lead_speaker(text, s, start, finder) or _answerer(text, sentences, index, finder) \
+                or finder.recent(s)
             found.append(_quote(text, start, e, "indirect", None, speaker))
             covered.append((start, e))
             last_reported = index
@@ -299,7 +302,7 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             last_reported = index
             continue
         own_words = qt.speaks_to_reader(body) and not _has_marks(body)
-        if own_words and (unmarked or (continues and last_reported == previous)):
+        if own_words and unmarked:
             last = found[-1] if found else None
             speaker = finder.recent(s) if not unmarked else finder.likely(s)
             if unmarked and last is not None and last.kind == "direct" and last.end == sentences[previous].end \
@@ -314,13 +317,14 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
         if (qt.clearly_reported(body) or (unmarked and qt.konj1(body))) and not _inside_marks(marked, s, e):
             # Reported speech needs no cue of its own: "Er sei schon da gewesen."
             start = _reported_clause(text, s, e)
-            speaker = finder.in_region(s, start) if start > s else None
-            found.append(_quote(text, start, e, "indirect", None, speaker or finder.likely(s)))
+            speaker = _lead_speaker(text, s, start, finder) or _answerer(text, sentences, index, finder)
+            end = _reported_end(text, start, e)
+            found.append(_quote(text, start, end, "indirect", None, speaker or finder.likely(s)))
             covered.append((start, e))
             last_reported = index
             continue
         if continues and last_reported == previous and qt.konj2(body) and not _has_marks(body) \
-                and found and found[-1].kind == "indirect":
+                and found and _reports_speech(found[-1]):
             found.append(_quote(text, s, e, "indirect", None, finder.recent(s)))  # "Die Anrainer hätten Angst."
             covered.append((s, e))
             last_reported = index
@@ -453,7 +457,7 @@ def _reported_clause(text: str, s: int, e: int) -> int:
         if qt.konj1(head) or qt.konj2(head) or len(qt.words(head)) > 20:
             return s
         clause = re.split(r"[,:]\s", rest, maxsplit=1)[0]  # not "…, an die niemand glaubte, seien …"
-        if qt.clearly_reported(clause):
+        if qt.clearly_reported(clause) or (comma.group(0).startswith(":") and qt.konj1(clause)):
             embedded = qt.starts_relative(rest) or _RELATIVE_AFTER_PREPOSITION.match(rest) \
                 or qt.clearly_reported(qt.words(rest)[0].group(0))  # "Was gefordert wird, sei berechtigt"
             return s if embedded else s + comma.end()
@@ -482,8 +486,47 @@ _NOT_A_STATEMENT = frozenset("""der die das den dem deren dessen denen wo wie na
 _COORDINATING = frozenset("aber und denn doch sondern oder".split())
 
 
-def _inside_any(spans, s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
+def _reports_speech(quote: Quote) -> bool:
+    """Whether Konjunktiv II after this quote goes on reporting its speaker (after "…, sagte X",
+    not after a report's "laut X" or "X zufolge", where it is the report's own conditional)."""
+    cue = (quote.cue or "").casefold()
+    return quote.kind != "reported" and cue not in qt.LAUT_WORDS and cue != qt.ZUFOLGE and not cue.startswith("nach ")
+
+
+def _reported_end(text: str, start: int, end: int) -> int:
+    """Where reported speech stops inside its sentence: before the writer's own words go on
+    ("der Artikel sei eine Fälschung, nennt Geyer Namen"; "Er habe Zugang: »Fünf Typen …«")."""
+    for split in re.finditer(r"([,:])\s+", text[start:end]):
+        at = start + split.start()
+        rest = text[start + split.end():end]
+        if split.group(1) == ":" and rest[:1] in qt.OPENING_MARKS:
+            return at
+        first = qt.words(rest)
+        if split.group(1) == "," and first and first[0].group(0).islower() and first[0].group(0).endswith("t") \
+                and first[0].group(0) not in _NOT_A_STATEMENT and not qt.subjunctive(re.split(r",\s", rest)[0]) \
+                and qt.subjunctive(text[start:at]):
+            return at
+    return end
+
+
+def _answerer(text: str, sentences, index: int, finder: SpeakerFinder) -> Speaker | None:
+    """After a reported question ("Ob er der Vorsitzende sei?"), the one asked: named before it."""
+    if index == 0 or text[sentences[index - 1].end - 1] != "?":
+        return None
+    return finder.named_before(sentences[index - 1].start, within=300)
+
+
+def _lead_speaker(text: str, s: int, start: int, finder: SpeakerFinder) -> Speaker | None:
+    """Who the lead clause before a reported clause names: in its last part ("…, von denen
+    Relotius behauptet, er habe …"), else anywhere in it."""
+    if start <= s:
+        return None
+    last_part = text.rfind(", ", s, start - 2)
+    if last_part >= 0:
+        found = finder.in_region(last_part + 2, start)
+        if found is not None:
+            return found
+    return finder.in_region(s, start)
 
 
 def _has_marks(text: str) -> bool:
