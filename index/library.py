@@ -13,6 +13,7 @@ from pathlib import Path
 from index import store_quotes
 from index.bookmark_store import BookmarkStore
 from index.errors import AmbiguousId, IndexDamaged, LibraryError, LibraryFull, LibraryReadOnly
+from index.facets import FacetCounter, Facets
 from index.importer import MAX_ARTICLE_CHARS  # noqa: F401 - part of the library's API
 from index.library_base import Notify, Progress  # noqa: F401 - part of the library's API
 from index.library_entities import EntitiesPart, agency_terms  # noqa: F401 - part of the library's API
@@ -207,6 +208,10 @@ class Library(WritingPart, EntitiesPart, StoriesPart):
         for hit in results.hits:
             hit.published_precision = precision.get(hit.id)  # type: ignore[assignment] # the store's column holds only these
         return results
+
+    def facets(self, query: str, top: int = 10) -> Facets:
+        """The query's matches by source, month or week, and entity (index.facets)."""
+        return FacetCounter(self.store, self.searcher, query).facets(top)
 
     def match_spans(self, query: str, text: str, article_id: str | None = None) -> list[Span]:
         """Where the query's terms occur in a text (for highlighting an opened article). With the

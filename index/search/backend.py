@@ -13,7 +13,7 @@ index.work_lock). An engine with cheaper batching (OpenSearch's bulk API) batche
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
@@ -93,6 +93,12 @@ class SearchBackend(Protocol):
                sort: Sort = Sort.RELEVANCE, count: bool = False) -> Ranked:
         """The best ``limit`` matches of ``query`` (expanded or not) among ``allowed`` article ids
         (None: all), in ``sort`` order; with ``count``, ``total`` is how many match in all."""
+        ...
+
+    def count_within(self, query: Query, parts: Mapping[str, Query], *,
+                     allowed: Collection[str] | None = None) -> dict[str, int]:
+        """For each part, how many articles match both ``query`` and that part (expanded or not):
+        what adding the part to the query would find. Facets are counted with it."""
         ...
 
     def generation(self) -> int:

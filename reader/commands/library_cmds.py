@@ -39,6 +39,8 @@ def register(subparsers, common) -> None:
     search.add_argument("--sort", choices=SORTS, default="relevance",
                         help="order of the hits (default: relevance)")
     search.add_argument("--count", action="store_true", help="print only how many articles match")
+    search.add_argument("--facets", action="store_true",
+                        help="also the matches by source, month or week, and entity, as conditions to narrow by")
     search.add_argument("--json", action="store_true", help="print JSON")
     search.set_defaults(handler=cmd_search)
 
@@ -228,15 +230,18 @@ def cmd_search(args, data_dir: Path) -> int:
     with Library.open(data_dir, notify=say_waiting) as library:
         found = library.find(args.query, 0 if args.count else args.limit, sort=Sort(args.sort),
                              count=args.count or not args.json)
+        facets = library.facets(args.query) if args.facets and not args.count else None
     hits = found.hits
     if args.count:
         print(found.total)
         return 0
     if args.json:
-        print_json([{"id": h.id, "title": h.title, "source": h.source, "published": iso(h.published),
-                     "score": round(h.score, 4), "snippet": h.snippet,
-                     "matches": [[s.start, s.end] for s in h.body_matches]}
-                    for h in hits])
+        listed = [{"id": h.id, "title": h.title, "source": h.source, "published": iso(h.published),
+                   "score": round(h.score, 4), "snippet": h.snippet,
+                   "matches": [[s.start, s.end] for s in h.body_matches]}
+                  for h in hits]
+        # Without --facets the hits alone, as scripts have always read them.
+        print_json(listed if facets is None else {"total": facets.total, "hits": listed, "facets": facets.as_json()})
         return 0
     if not hits:
         # The query is data, not markup: '[/x]' would crash Rich and '[bold]' vanish.
@@ -249,7 +254,26 @@ def cmd_search(args, data_dir: Path) -> int:
                                       f"score {hit.score:.2f}") if x)
         console.print(Text("    " + meta, style="dim"))
         console.print(_snippet_text(hit))
+    if facets is not None:
+        _print_facets(facets)
     return 0
+
+
+def _print_facets(facets) -> None:
+    """Each group of facets under its heading, a facet a line: how many matches, and the
+    condition that narrows the query to them (to copy into it)."""
+    from reader.ui.format import KIND_LABELS
+
+    groups = [("Sources", facets.sources), (f"{facets.date_unit.title()}s", facets.dates)]
+    groups += [(label, [f for f in facets.entities if f.kind == kind]) for kind, label in KIND_LABELS.items()]
+    width = max((len(f"{facet.count:,}") for _label, listed in groups for facet in listed), default=1)
+    console.print()
+    console.print(Text("Narrow the query by adding one of these conditions to it:", style="dim"))
+    for label, listed in groups:
+        if listed:
+            console.print(Text(label, style="bold"))
+            for facet in listed:
+                console.print(Text.assemble((f"  {facet.count:>{width},}  ", "dim"), facet.condition))
 
 
 def _results_line(shown: int, total: int, sort: str) -> str:

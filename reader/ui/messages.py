@@ -105,13 +105,25 @@ class ArticleLoaded(Message):
 
 
 class EntitiesLoaded(Message):
-    """The entities of one article (scope "article"), or of the whole library (scope "library")."""
+    """The entities of one article (scope "article"), of a query's results (scope "results"), or of
+    the whole library (scope "library")."""
 
-    def __init__(self, entities: list[Entity], scope: str, article_id: str | None = None) -> None:
+    def __init__(self, entities: list[Entity], scope: str, article_id: str | None = None,
+                 query: str | None = None) -> None:
         super().__init__()
         self.entities = entities
         self.scope = scope
         self.article_id = article_id
+        self.query = query  # of the results (scope "results")
+
+
+class FacetsLoaded(Message):
+    """A query's matches by source, date and entity (index.facets.Facets)."""
+
+    def __init__(self, query: str, facets) -> None:
+        super().__init__()
+        self.query = query
+        self.facets = facets
 
 
 class EntityCorrected(Message):

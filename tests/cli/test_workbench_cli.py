@@ -79,3 +79,20 @@ def test_count_prints_how_many_articles_match_beyond_the_limit(capsys, research_
     code, out, _ = run(capsys, research_library, "search", "Impfstoff", "--limit", "2", "--sort", "oldest")
     assert out.splitlines()[0] == "2 of 8 articles, oldest first"
     assert run(capsys, research_library, "search", "Nichtsdergleichen", "--count")[1] == "0\n"
+
+
+def test_facets_list_conditions_that_narrow_the_query(capsys, research_library):
+    code, out, _ = run(capsys, research_library, "search", "Impfstoff", "--facets", "--json")
+    found = json.loads(out)
+    assert code == 0 and found["total"] == 8 and len(found["hits"]) == 8
+    facets = found["facets"]
+    assert {f["condition"]: f["count"] for f in facets["sources"]} == {
+        'source:"Spiegel"': 3, 'source:"tagesschau"': 3, 'source:"Süddeutsche Zeitung"': 2}
+    assert facets["date_unit"] == "month" and [f["label"] for f in facets["dates"]] == ["2020-03", "2020-04", "2020-05"]
+    spahn = next(f for f in facets["entities"] if f["condition"] == 'person:"Jens Spahn"')
+    narrowed = run(capsys, research_library, "search", f"Impfstoff {spahn['condition']}", "--count")[1]
+    assert narrowed == f"{spahn['count']}\n"
+    code, out, _ = run(capsys, research_library, "search", "Impfstoff", "--facets", "--limit", "1")
+    lines = out.splitlines()
+    assert "Sources" in lines and "Months" in lines and "People" in lines
+    assert '  3  source:"Spiegel"' in lines and '  2  date:2020-05' in lines

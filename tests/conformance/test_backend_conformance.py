@@ -226,3 +226,20 @@ def test_readers_search_while_a_writer_commits(tmp_path: Path, name: str) -> Non
     assert not errors
     assert counts and min(counts) > 0
     backend.close()
+
+
+FACET_PARTS = {"source": "source:dpa", "site": 'source:"tagesschau.de"', "month": "date:2025-03",
+               "range": "published:[2024-02-01 TO 2024-07-31]", "person": "person:Weselsky", "tag": "tag:Verkehr",
+               "word": "Tarif", "phrase": '"Streik Bahn"', "prefix": "Gewerk*"}
+
+
+@pytest.mark.parametrize("text", ["Streik", "Streik OR Flughafen", "Bahn published:[2025-03-01 TO 2025-06-30]",
+                                  '"Milliarden Euro"', "date:2024", "org:Niemand"])
+def test_counts_within_are_what_the_query_and_each_part_match_together(filled, text: str) -> None:
+    backend, docs = filled
+    parsed = parse(text, entity_ids_for)
+    parts = {key: parse(part, entity_ids_for) for key, part in FACET_PARTS.items()}
+    counts = backend.count_within(backend.expand(parsed), parts)
+    for key, part in parts.items():
+        expected = sum(1 for doc in docs.values() if matches(parsed, fields_of(doc)) and matches(part, fields_of(doc)))
+        assert counts[key] == expected, (text, key)

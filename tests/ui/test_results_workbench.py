@@ -68,3 +68,70 @@ async def test_the_sort_stays_for_the_next_query(research_app):
                        description="the results newest first")
         dates = listed_dates(screen)
         assert dates == sorted(dates, reverse=True) and len(dates) >= 3
+
+
+async def test_f_lists_facets_and_choosing_one_adds_its_condition_to_the_query(research_app):
+    from reader.ui.screens.facets import FacetsScreen
+
+    async with research_app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_until_listed(pilot)
+        await search(pilot, screen, "Impfstoff")
+        await pilot.press("F")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, FacetsScreen), description="the facets")
+        facets = pilot.app.screen
+        assert 'source:"Spiegel"' in facets.conditions and "date:2020-04" in facets.conditions
+        assert 'person:"Jens Spahn"' in facets.conditions
+        while facets.conditions[int(facets.query_one("#facets").highlighted_option.id.split("-")[1])] \
+                != "date:2020-04":
+            await pilot.press("j")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.article_list.border_title == "Results (3) · by relevance",
+                       description="the narrowed results")
+        assert screen.search_text == "Impfstoff date:2020-04"
+        assert all(date.month == 4 for date in listed_dates(screen))
+
+
+async def test_the_entity_pane_lists_the_entities_of_the_results_and_enter_narrows_to_one(research_app):
+    async with research_app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_until_listed(pilot)
+        await search(pilot, screen, "Impfstoff")
+        await pilot.press("a")
+        pane = screen.entity_pane
+        await wait_for(pilot, lambda: pane.border_title == "Entities · these results" and "Jens Spahn" in pane.entity_names,
+                       description="the entities of the results")
+        spahn = next(entity for entity in pane._shown if entity.name == "Jens Spahn")
+        narrowed = app_count(screen, 'Impfstoff person:"Jens Spahn"')
+        assert spahn.mentions == narrowed  # its count is the results that mention it
+        pane.focus()
+        pane.highlighted = pane.get_option_index(spahn.id)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.article_list.border_title == f"Results ({narrowed}) · by relevance",
+                       description="the narrowed results")
+        assert screen.search_text == 'Impfstoff person:"Jens Spahn"'
+        await wait_for(pilot, lambda: pane.border_title == "Entities · these results"
+                       and pane.entity_names[:1] == ["Jens Spahn"], description="the entities of the new results")
+        await pilot.press("a")
+        await wait_for(pilot, lambda: pane.border_title == "Entities · all articles", description="all articles")
+
+
+def app_count(screen, query: str) -> int:
+    return screen.app.library.find(query, 0, count=True).total
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+def test_facets_screen(snap_compare, research_template: Path, tmp_path: Path, size):
+    import shutil
+
+    from reader.ui.screens.facets import FacetsScreen
+    from tests.ui.test_snapshots import quiet
+
+    shutil.copytree(research_template, tmp_path / "library")
+
+    async def run_before(pilot) -> None:
+        screen = await wait_until_listed(pilot)
+        await search(pilot, screen, "Impfstoff")
+        await pilot.press("F")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, FacetsScreen), description="the facets")
+        await quiet(pilot)
+
+    assert snap_compare(make_app(tmp_path / "library", tmp_path), terminal_size=size, run_before=run_before)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -30,7 +30,8 @@ from index.search.whoosh.files import OPEN_LOCK_FILE, exclusive, write_error
 from index.search.whoosh.flush import group_postings
 from index.search.whoosh.merge import merge_small_segments, segments_below
 from index.search.whoosh.prepared import accepting_prepared, same_fields
-from index.search.whoosh.ranking import rank
+from index.search.whoosh import counting
+from index.search.whoosh.ranking import docnums_of, matching_docnums, rank
 from index.search.whoosh.schema import build_schema, index_fields, reference_schema
 from index.search.whoosh.scoring import FastBM25F, prepare as prepare_scoring
 
@@ -313,6 +314,18 @@ class WhooshBackend:
             ranked, total = rank(searcher, dates, expanded, max(limit, 0), allowed, sort, count)
             hits = [(searcher.stored_fields(docnum)["id"], score) for docnum, score in ranked]
         return Ranked(hits, total)
+
+    def count_within(self, query: q.Query, parts: Mapping[str, q.Query], *,
+                     allowed: Collection[str] | None = None) -> dict[str, int]:
+        with self._lock, self._reading():
+            searcher = self._current_searcher()
+            expanded = expand_multiterms(query, searcher.reader())
+            needs_dates = any(isinstance(node, q.DateRange) for node in q.walk(expanded))
+            permitted = docnums_of(searcher, allowed) if allowed is not None else None
+            base = matching_docnums(searcher, self._publication_dates(searcher) if needs_dates else None, expanded,
+                                    permitted)
+            return counting.count_within(searcher, lambda: self._publication_dates(searcher), base,
+                                {key: expand_multiterms(part, searcher.reader()) for key, part in parts.items()})
 
     def _publication_dates(self, searcher) -> PublicationDates:
         if self._dates is None:

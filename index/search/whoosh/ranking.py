@@ -69,6 +69,22 @@ def rank(searcher, dates: PublicationDates | None, query: q.Query, limit: int, a
     return [(int(docnums[i]), float(scores[i])) for i in order], len(docnums)
 
 
+def matching_docnums(searcher, dates: PublicationDates | None, query: q.Query,
+                     permitted: np.ndarray | None) -> np.ndarray:
+    """Every match's docnum among ``permitted`` (None: all), ascending. ``dates`` as for rank()."""
+    text_query, date_ranges = split_date_filter(query)
+    if date_ranges:
+        assert dates is not None
+        within = dates.docnums_within(date_ranges)
+        permitted = within if permitted is None else np.intersect1d(permitted, within)
+    if text_query is None:
+        assert permitted is not None
+        return np.sort(permitted)
+    if permitted is not None and not len(permitted):
+        return permitted
+    return np.sort(_matches(searcher, to_whoosh(text_query), permitted)[0])
+
+
 def _matches(searcher, whoosh_query: wq.Query, permitted: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
     """Every match's docnum and score."""
     found = all_matches(searcher, whoosh_query, permitted)

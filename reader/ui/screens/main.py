@@ -31,6 +31,7 @@ from reader.ui.reading import Reading
 from reader.ui.screens.main_cite import CiteActions
 from reader.ui.screens.main_copies import CopyActions
 from reader.ui.screens.main_entities import EntityActions
+from reader.ui.screens.main_facets import FacetActions
 from reader.ui.screens.main_feeds import FeedActions
 from reader.ui.screens.main_library import EMPTY_LIBRARY, LibraryEdits
 from reader.ui.screens.main_quotes import QuoteActions
@@ -64,8 +65,8 @@ def _list_width(width: int) -> int:
     return min(60, max(26, width * 34 // 100))
 
 
-class MainScreen(CopyActions, EntityActions, QuoteActions, LibraryEdits, CiteActions, LibraryWatch, FeedActions,
-                 LibraryWork, Screen):
+class MainScreen(CopyActions, EntityActions, FacetActions, QuoteActions, LibraryEdits, CiteActions, LibraryWatch,
+                 FeedActions, LibraryWork, Screen):
     search_bar = getters.query_one(SearchBar)
     article_list = getters.query_one(ArticleList)
     article_view = getters.query_one(ArticleView)
@@ -81,6 +82,7 @@ class MainScreen(CopyActions, EntityActions, QuoteActions, LibraryEdits, CiteAct
         Binding("slash", "focus_search", "Search", priority=True),
         Binding("escape", "clear_search", "Clear search", show=False),
         Binding("s", "cycle_sort", "Sort results", show=False),
+        Binding("F", "facets", "Narrow by source, date, entity", show=False),
         Binding("right_square_bracket", "next_hit", "Next hit"),
         Binding("left_square_bracket", "previous_hit", "Prev hit", show=False),
         Binding("n", "next_mention", "Next mention"),
@@ -274,6 +276,9 @@ class MainScreen(CopyActions, EntityActions, QuoteActions, LibraryEdits, CiteAct
         else:
             self.search_bar.show_error(None)
             self.load_page(0, self.page_size)
+            if self.entity_scope == "results":  # no results to list the entities of
+                self.entity_scope = "article"
+                self._show_article_entities()
 
     @on(SearchResults)
     def show_results(self, event: SearchResults) -> None:
@@ -291,6 +296,8 @@ class MainScreen(CopyActions, EntityActions, QuoteActions, LibraryEdits, CiteAct
         else:
             self.article_list.set_rows(rows, has_more=has_more, keep_place=event.refreshed,
                                        empty_message=f"Nothing matches “{event.query}”. Esc shows every article.")
+        if self.entity_scope == "results" and not appending:
+            self.show_result_entities()
         total = event.total if event.total is not None else len(event.hits)
         self.article_list.border_title = f"Results ({total:,}) · {SORT_LABELS[event.sort]}"
 

@@ -24,6 +24,11 @@ class EntityActions:
     """Everything the reader does with entities on the main screen."""
 
     def on_entity_pane_chosen(self: MainScreen, event: EntityPane.Chosen) -> None:
+        if self.entity_scope == "results":
+            from index.facets import quoted
+
+            self.narrow(f"{event.entity.kind}:{quoted(event.entity.name)}")
+            return
         self.set_status(f"Finding every mention of {event.entity.name}…")
         self.load_trail(event.entity)
 
@@ -65,10 +70,15 @@ class EntityActions:
             self._open(mention.article, mention_place(mention))
 
     def action_toggle_entity_scope(self: MainScreen) -> None:
-        self.entity_scope = "library" if self.entity_scope == "article" else "article"
+        """This article, then (while searching) these results, then all articles."""
+        scopes = ["article", "results", "library"] if self.search_text.strip() else ["article", "library"]
+        self.entity_scope = scopes[(scopes.index(self.entity_scope) + 1) % len(scopes)] \
+            if self.entity_scope in scopes else "article"
         if self.entity_scope == "library":
             self.entity_pane.show_entities([], "library", "Counting every entity in the library…")
             self.load_library_entities()
+        elif self.entity_scope == "results":
+            self.show_result_entities()
         else:
             self._show_article_entities()
         if not self.entity_pane.display:
@@ -88,14 +98,22 @@ class EntityActions:
             self.entity_pane.show_entities(opened.entities, "article", "No people, organisations or places found.")
             self.entity_pane.mark_target(self.reading.target_id)
 
+    def show_result_entities(self: MainScreen) -> None:
+        """The entities of the current query's results in the pane (Enter narrows the query)."""
+        self.entity_pane.show_entities([], "results", "Counting the entities of the results…")
+        self.load_result_entities(self.search_text)
+
     def on_entities_loaded(self: MainScreen, event: EntitiesLoaded) -> None:
         if event.scope == "article":
             if self.opened is None or event.article_id != self.opened.article.id:
                 return  # the reader has opened another article since
             self.opened.entities = event.entities
+        if event.scope == "results" and event.query != self.search_text:
+            return  # the query has changed since
         if self.entity_scope == event.scope:
-            empty = "No people, organisations or places found." if event.scope == "article" \
-                else "No entities in the library yet."
+            empty = {"article": "No people, organisations or places found.",
+                     "results": "The results mention no people, organisations or places.",
+                     "library": "No entities in the library yet."}[event.scope]
             self.entity_pane.show_entities(event.entities, event.scope, empty)  # type: ignore[arg-type]
             self.entity_pane.mark_target(self.reading.target_id)
 

@@ -19,6 +19,7 @@ from reader.ui.messages import (
     ArticlesPage,
     EntitiesLoaded,
     EntityCorrected,
+    FacetsLoaded,
     Notice,
     OpenedArticle,
     Place,
@@ -40,6 +41,8 @@ SEARCH_PAGE = 20
 # (Escape, or a cleared search line) costs little while the reader starts typing the next query;
 # scrolling on loads the next page.
 PAGE_SIZE = 60
+# The entity pane's "these results" mode lists this many of each kind.
+RESULT_ENTITIES_PER_KIND = 50
 
 
 class LibraryWork:
@@ -118,6 +121,27 @@ class LibraryWork:
     def load_library_entities(self) -> None:
         with self.reporting_errors("list the entities"):
             self.post_message(EntitiesLoaded(self.library.entities(), "library"))
+
+    @work(thread=True, exclusive=True, group="facets")
+    def load_facets(self, query: str) -> None:
+        with self.reporting_errors("count the results"):
+            try:
+                self.post_message(FacetsLoaded(query, self.library.facets(query)))
+            except QueryError as exc:
+                self.post_message(Notice(str(exc)))
+
+    @work(thread=True, exclusive=True, group="entities")
+    def load_result_entities(self, query: str) -> None:
+        from index.models import Entity
+
+        with self.reporting_errors("list the entities of the results"):
+            try:
+                facets = self.library.facets(query, top=RESULT_ENTITIES_PER_KIND).entities
+            except QueryError:
+                facets = []
+            entities = [Entity(id=f.entity_id, name=f.label, kind=f.kind, mentions=f.count, articles=f.count)  # type: ignore[arg-type]
+                        for f in facets]
+            self.post_message(EntitiesLoaded(entities, "results", query=query))
 
     @work(thread=True, exclusive=True, group="trail")
     def load_trail(self, entity: Entity, jump_to: int | None = None, show_screen: bool = False) -> None:

@@ -19,7 +19,8 @@ from reader.ui.format import KIND_LABELS, plural
 if TYPE_CHECKING:
     from index.models import Entity
 
-Scope = Literal["article", "library"]
+Scope = Literal["article", "results", "library"]
+TITLES = {"article": "Entities · this article", "results": "Entities · these results", "library": "Entities · all articles"}
 # The corpus-wide list shows the most mentioned entities of each kind, not tens of thousands.
 LIBRARY_LIMIT_PER_KIND = 300
 
@@ -46,7 +47,7 @@ class EntityPane(OptionList):
     """
 
     class Chosen(Message):
-        """Enter on an entity: make it the hop target."""
+        """Enter on an entity: make it the hop target (or, listing a query's results, narrow the query to it)."""
 
         def __init__(self, entity: Entity) -> None:
             super().__init__()
@@ -81,7 +82,7 @@ class EntityPane(OptionList):
 
     def show_entities(self, entities: list[Entity], scope: Scope, empty_message: str) -> None:
         self.scope = scope
-        self.border_title = "Entities · this article" if scope == "article" else "Entities · all articles"
+        self.border_title = TITLES[scope]
         self._listed, self._empty_message = entities, empty_message
         self._fill()
 
@@ -110,7 +111,7 @@ class EntityPane(OptionList):
             of_kind = [e for e in entities if e.kind == kind]
             if not of_kind:
                 continue
-            shown = of_kind if self.scope == "article" else of_kind[:LIBRARY_LIMIT_PER_KIND]
+            shown = of_kind if self.scope != "library" else of_kind[:LIBRARY_LIMIT_PER_KIND]
             heading = f"{label} ({len(of_kind)})"
             style = self.get_component_rich_style(f"entity-pane--{kind}")
             self.add_option(Option(Text(heading, style=style), disabled=True))
@@ -170,7 +171,8 @@ class EntityPane(OptionList):
                 continue
 
     def _prompt(self, entity: Entity) -> Text:
-        """'▶  12 Emmanuel Macron': the count in a column of its own, so names line up."""
+        """'▶  12 Emmanuel Macron': the count (mentions; articles among a query's results) in a column
+        of its own, so names line up."""
         is_target = entity.id == self.target
         text = Text("▶" if is_target else " ", style="bold")
         text.append(f"{entity.mentions:>4} ", style="dim")
