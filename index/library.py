@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from index import store_quotes
+from index import store_entities, store_quotes
 from index.bookmark_store import BookmarkStore
 from index.errors import AmbiguousId, IndexDamaged, LibraryError, LibraryFull, LibraryReadOnly
 from index.facets import FacetCounter, Facets
@@ -48,7 +48,8 @@ class Library(WritingPart, EntitiesPart, StoriesPart):
         self.work_lock = WorkLock(data_dir, on_wait=notify)
         self.store = store
         self.index = search_index
-        self.searcher = Searcher(search_index, store.get_many, self._raw_entity_ids)
+        self.searcher = Searcher(search_index, store.get_many, self._raw_entity_ids,
+                                 lambda ids, raw: store_entities.mention_spans(store, ids, raw))
         self.bookmarks = BookmarkStore(store)
         self.aliases_file = data_dir / "aliases.toml"
         self._pipeline = None
@@ -215,8 +216,9 @@ class Library(WritingPart, EntitiesPart, StoriesPart):
 
     def match_spans(self, query: str, text: str, article_id: str | None = None) -> list[Span]:
         """Where the query's terms occur in a text (for highlighting an opened article). With the
-        article's id, a quote:/said: query's hits are the quotes it asks for (index.search.quote_hits)."""
-        spans = self.searcher.match_spans(query, text)
+        article's id, the mentions of the entities a person:/org:/place:/other: query asks for are
+        hits too, and a quote:/said: query's hits are the quotes it asks for (index.search.quote_hits)."""
+        spans = self.searcher.match_spans(query, text, article_id=self.resolve_id(article_id) if article_id else None)
         if article_id is None:
             return spans
         parsed = self.searcher.parse(query)

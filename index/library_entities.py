@@ -4,6 +4,7 @@ the lookups person:/org:/place:/agency: searches resolve names with."""
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import TYPE_CHECKING
 
 from index import store_entities, store_quotes
@@ -15,6 +16,30 @@ from index.store import LINK_ENTITIES
 
 if TYPE_CHECKING:
     from index.entities import EntityPipeline  # loaded when first recognising (numpy, the model)
+
+
+# An entity named in the title counts as this many mentions more, as a word in the title weighs
+# three times one in the body.
+TITLE_MENTION_WEIGHT = 3
+
+
+def entity_terms(mentions: list[tuple[str, str]], title: str) -> list[str]:
+    """The index terms person:/org:/place:/other: search: an article's raw entity ids, one per
+    mention (how often it is named is what ranks it), and TITLE_MENTION_WEIGHT more for each named
+    in the title (by any of the words the body names it with)."""
+    terms = [raw for raw, _text in mentions]
+    title_words = f" {_words(title)} "
+    named: dict[str, set[str]] = {}
+    for raw, text in mentions:
+        named.setdefault(raw, set()).add(_words(text))
+    for raw, texts in named.items():
+        if any(text and f" {text} " in title_words for text in texts):
+            terms.extend([raw] * TITLE_MENTION_WEIGHT)
+    return terms
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
 
 
 def agency_terms(names: list[str]) -> list[str]:

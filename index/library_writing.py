@@ -12,7 +12,7 @@ from index import analysis, enrichment, importer, store_quotes
 from index.errors import DAMAGED_MESSAGE, LibraryError
 from index.faults import crash_point
 from index.library_base import LibraryBase, Progress, writer_work
-from index.library_entities import agency_terms
+from index.library_entities import agency_terms, entity_terms
 from index.models import Article, Mention
 from index.search.backend import IndexDocument
 from index.stories import copies, story_clusters
@@ -240,7 +240,8 @@ class WritingPart(LibraryBase):
         return IndexDocument(
             id=article.id, title=article.title, body=article.body, source=article.source,
             published=article.published, kind=article.kind, tags=list(article.tags),
-            entity_ids=self.store.raw_entity_ids(article.id) + agency_terms(read_credits(article.body).agencies),
+            entity_ids=entity_terms(self.store.raw_mentions(article.id), article.title)
+            + agency_terms(read_credits(article.body).agencies),
             quotes=quotes, speaker_ids=speakers, prepared=prepared,
         )
 

@@ -558,6 +558,7 @@ class Store(StoreJournal):
             articles = self.get_many(chunk)
             yield from (articles[i] for i in chunk if i in articles)
 
-    def raw_entity_ids(self, article_id: str) -> list[str]:
-        return [r["raw_entity"] for r in self.query(
-            "SELECT DISTINCT raw_entity FROM mentions WHERE article_id = ?", (article_id,))]
+    def raw_mentions(self, article_id: str) -> list[tuple[str, str]]:
+        """(raw entity id, text) of each of the article's mentions, in body order."""
+        return [(r["raw_entity"], r["text"]) for r in self.query(
+            "SELECT raw_entity, text FROM mentions WHERE article_id = ? ORDER BY start", (article_id,))]

@@ -137,6 +137,18 @@ def raw_ids_for(store: Store, entity_ids: list[str]) -> list[str]:
     return sorted(set(mapped) | set(unmapped))
 
 
+def mention_spans(store: Store, article_ids: list[str], raw_ids: list[str]) -> dict[str, list[tuple[int, int, str]]]:
+    """(start, end, raw id) of the mentions of these raw ids in these articles, by article, in body order."""
+    rows = store.query(
+        "SELECT article_id, start, end, raw_entity FROM mentions "
+        "WHERE article_id IN (SELECT value FROM json_each(?)) AND raw_entity IN (SELECT value FROM json_each(?)) "
+        "ORDER BY article_id, start", (json.dumps(article_ids), json.dumps(raw_ids)))
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    for r in rows:
+        found.setdefault(r["article_id"], []).append((r["start"], r["end"], r["raw_entity"]))
+    return found
+
+
 def entity_mentions(store: Store, entity_id: str) -> list[EntityMention]:
     """Every mention of one entity in the corpus, by article date (oldest first), then position."""
     raw = raw_ids_for(store, [entity_id])

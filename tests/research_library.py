@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SOURCES = ("Spiegel", "tagesschau", "Süddeutsche Zeitung")
-# (month, day, source, title, body); every article mentions the Impfstoff.
+# (month, day, source, title, body); all but one mention the Impfstoff.
 ARTICLES = [
     (3, 2, 0, "Impfstoff: Spahn kündigt Prüfung an",
      "Berlin. Gesundheitsminister Jens Spahn (CDU) hat eine Prüfung des Impfstoffs angekündigt. "
@@ -33,6 +33,15 @@ ARTICLES = [
     (5, 6, 0, "Mehr Impfstoff für Hausarztpraxen",
      "Die Hausarztpraxen bekommen mehr Impfstoff. Die Kassenärztliche Bundesvereinigung begrüßte die "
      "Entscheidung. In Sachsen beginnen die Praxen schon am Montag."),
+    (5, 12, 2, "Pflegekräfte verlangen bessere Bezahlung",
+     "Die Pflegekräfte in den Kliniken verlangen eine bessere Bezahlung. Die Gewerkschaft Verdi rief zu "
+     "Protesten vor mehreren Krankenhäusern auf. Viele Beschäftigte arbeiten seit Monaten am Limit, sagte "
+     "eine Sprecherin. Die Kliniken verweisen auf steigende Kosten für Energie und Personal. In Hamburg und "
+     "Bremen beteiligten sich Hunderte an den Kundgebungen. Auch in Niedersachsen wurde protestiert. Die "
+     "Arbeitgeber wollen in der kommenden Woche ein Angebot vorlegen. Die Gewerkschaft hält das für zu spät "
+     "und droht mit weiteren Aktionen. Viele Stationen sind nach Angaben der Beschäftigten dünn besetzt, "
+     "Überstunden seien die Regel. Am Rande der Kundgebung in Hamburg hieß es, Gesundheitsminister Jens Spahn "
+     "habe Gespräche angeboten."),
     (5, 19, 1, "Impfstoff: Zweite Dosis früher",
      "Die zweite Dosis des Impfstoffs soll früher gegeben werden. Die Ständige Impfkommission änderte "
      "ihre Empfehlung. Jens Spahn begrüßte die Änderung."),

@@ -17,7 +17,7 @@ from typing import Union
 # The fields every backend indexes and the tree names.
 TEXT_FIELDS = ("title", "body")
 KEYWORD_FIELDS = ("source", "tags", "kind")
-ENTITY_FIELD = "entity_ids"  # raw entity ids and agency:NAME terms, one term each
+ENTITY_FIELD = "entity_ids"  # raw entity ids (one term per mention) and agency:NAME terms
 QUOTE_FIELD = "quotes"  # the text inside the article's quotes, analysed like the body
 SPEAKER_FIELD = "speakers"  # raw entity ids of the article's quoted speakers, one term each
 DATE_FIELD = "published"

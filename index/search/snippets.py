@@ -242,6 +242,11 @@ def _phrase_at(phrase: tuple[str, ...], position: int, by_position: dict[int, li
     return start, end
 
 
+def merged(*groups: Iterable[Match]) -> list[Match]:
+    """Matches found different ways (words, entity mentions) as one sorted list without overlaps."""
+    return _without_overlaps(itertools.chain(*groups))
+
+
 def _without_overlaps(matches: Iterable[Match]) -> list[Match]:
     result: list[Match] = []
     for match in sorted(matches, key=lambda match: (match.start, -match.end)):

@@ -135,3 +135,20 @@ def test_facets_screen(snap_compare, research_template: Path, tmp_path: Path, si
         await quiet(pilot)
 
     assert snap_compare(make_app(tmp_path / "library", tmp_path), terminal_size=size, run_before=run_before)
+
+
+async def test_after_person_search_the_mentions_are_the_hits_of_the_article(research_app):
+    async with research_app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_until_listed(pilot)
+        await search(pilot, screen, 'person:"Jens Spahn"')
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.opened is not None, description="the best result")
+        article = screen.opened.article
+        spahn = screen.app.library.entity("Jens Spahn").id
+        mentions = [(m.start, m.end) for m in screen.app.library.mentions(article.id) if m.entity == spahn]
+        assert [(s.start, s.end) for s in screen.opened.hits] == mentions and len(mentions) >= 3
+        await pilot.press("right_square_bracket")
+        assert "hit 1/" in screen.status
+        assert article.body[screen.place.span.start:screen.place.span.end] in {"Jens Spahn", "Spahn"}
+        await pilot.press("right_square_bracket")
+        assert "hit 2/" in screen.status and (screen.place.span.start, screen.place.span.end) == mentions[1]

@@ -42,7 +42,8 @@ logger = logging.getLogger(__name__)
 # 3: posting blocks as arrays (index.search.whoosh.codec).
 # 4: the analyzers moved to index.search.whoosh.analyzers (their module path is pickled in the schema).
 # 5: quotes and speakers (quote:, said:).
-SCHEMA_VERSION = 5
+# 6: an entity id once per mention (and thrice more if named in the title), not once per article.
+SCHEMA_VERSION = 6
 VERSION_FILE = "reader-schema-version"
 # How long add()/delete()/clear() wait for another process's writer before giving up
 # (another import commits a batch at a time, so a few minutes is generous).

@@ -51,7 +51,7 @@ def index_fields(doc: IndexDocument, use_prepared: bool = False) -> dict:
     if doc.tags:
         values["tags"] = "\n".join(tag.replace("\n", " ") for tag in doc.tags)
     if doc.entity_ids:
-        values["entity_ids"] = "\n".join(dict.fromkeys(doc.entity_ids))
+        values["entity_ids"] = "\n".join(doc.entity_ids)  # repeated: how often it is named ranks it
     if doc.quotes:
         values["quotes"] = "\n".join(doc.quotes)
     if doc.speaker_ids:

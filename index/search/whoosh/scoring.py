@@ -16,6 +16,7 @@ import weakref
 from whoosh import scoring
 from whoosh.util.numeric import byte_to_length
 
+from index.search.query import ENTITY_FIELD
 from index.search.whoosh.fast_paths import took_slow_path
 
 log = logging.getLogger(__name__)
@@ -88,6 +89,12 @@ class FastBM25FScorer(scoring.BM25FScorer):
 
 
 class FastBM25F(scoring.BM25F):
+    def __init__(self, B: float = 0.75, K1: float = 1.2, **field_B: float) -> None:
+        # An entity named five times ranks above one named once, however many others the
+        # article names: no length normalisation for the entity ids.
+        field_B.setdefault(f"{ENTITY_FIELD}_B", 0.0)
+        super().__init__(B=B, K1=K1, **field_B)
+
     def scorer(self, searcher, fieldname, text, qf=1):
         if not searcher.schema[fieldname].scorable:
             return scoring.WeightScorer.for_(searcher, fieldname, text)
