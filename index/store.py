@@ -134,7 +134,12 @@ _ADDED_COLUMNS = [
     ("entities", "articles", "INTEGER NOT NULL DEFAULT 0"),
     ("entities", "mentions", "INTEGER NOT NULL DEFAULT 0"),
 ]
-_AFTER_MIGRATION = "CREATE INDEX IF NOT EXISTS entities_by_mentions ON entities(mentions DESC);"
+# Facets (index.facets): the library's sources and each kind's entities by size, without a table scan.
+_AFTER_MIGRATION = """
+CREATE INDEX IF NOT EXISTS entities_by_mentions ON entities(mentions DESC);
+CREATE INDEX IF NOT EXISTS entities_by_kind_articles ON entities(kind, articles DESC);
+CREATE INDEX IF NOT EXISTS articles_by_source ON articles(source);
+"""
 
 # Feed subscriptions and read state (index/feeds/ reads and writes them). Kept apart from
 # _SCHEMA: tables only added, so a library from before feeds gains them on open.

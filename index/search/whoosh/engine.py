@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+import numpy as np
 import whoosh.index
 from whoosh.index import LockError
 from whoosh.writing import CLEAR
@@ -75,6 +76,8 @@ class WhooshBackend:
         self.writer_timeout = WRITER_TIMEOUT_SECONDS
         # The last expansion (input, generation, output): search() after expand() skips redoing it.
         self._expanded: tuple[q.Query, q.Query] | None = None
+        # The last count_within's query (and allowed ids) and its matches' docnums.
+        self._counted: tuple[tuple, np.ndarray] | None = None
         self.on_wait: Callable[[str], None] | None = None  # told once per wait for another process
 
     # Opening ---------------------------------------------------------------------------
@@ -269,6 +272,7 @@ class WhooshBackend:
             self._searcher = None
         self._dates = None
         self._expanded = None  # expansions (fuzzy words, ranges) depend on the index's terms
+        self._counted = None
 
     def _current_searcher(self):
         """A searcher on the latest commit (also commits by other processes)."""
@@ -321,10 +325,15 @@ class WhooshBackend:
         with self._lock, self._reading():
             searcher = self._current_searcher()
             expanded = expand_multiterms(query, searcher.reader())
-            needs_dates = any(isinstance(node, q.DateRange) for node in q.walk(expanded))
-            permitted = docnums_of(searcher, allowed) if allowed is not None else None
-            base = matching_docnums(searcher, self._publication_dates(searcher) if needs_dates else None, expanded,
-                                    permitted)
+            key = (expanded, None if allowed is None else frozenset(allowed))
+            if self._counted is not None and self._counted[0] == key:
+                base = self._counted[1]  # facets count in several calls: the matches once
+            else:
+                needs_dates = any(isinstance(node, q.DateRange) for node in q.walk(expanded))
+                permitted = docnums_of(searcher, allowed) if allowed is not None else None
+                base = matching_docnums(searcher, self._publication_dates(searcher) if needs_dates else None,
+                                        expanded, permitted)
+                self._counted = (key, base)
             return counting.count_within(searcher, lambda: self._publication_dates(searcher), base,
                                 {key: expand_multiterms(part, searcher.reader()) for key, part in parts.items()})
 
