@@ -45,17 +45,20 @@ class SpeakerFinder:
         speakers = _abbreviations_linked(text, [m for m in mentions if m.kind in ("person", "org") and not m.partial])
         self.mentions = sorted(speakers + _surnames_alone(text, speakers, mentions), key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
-        self.last: Speaker | None = None
-        self.last_end = -1
+        # Where each named speaker's words ended, in text order: marked quotes are attributed in a
+        # pass before the sentences are read, so "the last speaker" is the last one before a place.
+        self._spoken: list[tuple[int, Speaker]] = []
 
     def remember(self, speaker: Speaker | None, at: int) -> None:
         if speaker is not None and speaker.entity is not None:
-            self.last, self.last_end = speaker, at
+            k = bisect_left([end for end, _ in self._spoken], at)
+            self._spoken.insert(k, (at, speaker))
 
     def recent(self, at: int, within: int = 1500) -> Speaker | None:
-        """The last speaker if it spoke shortly before `at`."""
-        if self.last is not None and 0 <= at - self.last_end <= within:
-            return self.last
+        """The last speaker before ``at`` if it spoke shortly before."""
+        k = bisect_left([end for end, _ in self._spoken], at + 1)
+        if k and at - self._spoken[k - 1][0] <= within:
+            return self._spoken[k - 1][1]
         return None
 
     def named_before(self, at: int, within: int) -> Speaker | None:
@@ -113,7 +116,8 @@ class SpeakerFinder:
             if k <= 5 and word[:1].isupper() and word.casefold() not in _ORG_NOUNS and not self._name_follows(inside, token.end()) \
                     and any(t.group(0) in ("der", "die") for t in tokens[:k]) and not role_of(word) \
                     and all(t.group(0)[:1].islower() or t.group(0)[:1].isdigit() for t in tokens[:k]):
-                return self._role_referent(at, word)  # "sagt der Segler", "der 27 Jahre junge FPÖ-Bezirksrat"
+                # "sagt der Segler", "der 27 Jahre junge FPÖ-Bezirksrat", "sagte der Wiener"
+                return self._role_referent(at, word, nearby=True)
             if _AGE.match(word) or (role_of(word) and not self._name_follows(inside, token.end())):
                 if word.casefold().startswith(_SPOKESPERSON) or word.casefold().endswith(_SPOKESPERSON):
                     org = next((m for m in inside if m.kind == "org" and m.start >= token.end()), None)
@@ -138,7 +142,12 @@ class SpeakerFinder:
         person = self._last_person_before(at)
         return Speaker(person.entity, word) if person is not None else None
 
-    def _role_referent(self, at: int, word: str) -> Speaker | None:
+    def names_at(self, at: int) -> bool:
+        """Whether a person or organisation is named right at ``at``."""
+        k = bisect_left(self._starts, at)
+        return k < len(self.mentions) and self.mentions[k].start == at
+
+    def _role_referent(self, at: int, word: str, nearby: bool = False) -> Speaker | None:
         """"der Landeshauptmann": the person last named with that role, else the last speaker."""
         role = (role_of(word) or word).casefold()
         for m in reversed(self.mentions[:bisect_left(self._starts, at)]):
@@ -146,7 +155,7 @@ class SpeakerFinder:
                 return Speaker(m.entity, word)
         sentence_start = max(self.text.rfind(". ", 0, at), 0)
         before = self.text.rfind(". ", 0, sentence_start)  # the sentence before this one
-        for m in reversed(self.mentions[:bisect_left(self._starts, at)] if role_of(word) else []):
+        for m in reversed(self.mentions[:bisect_left(self._starts, at)] if role_of(word) or nearby else []):
             if m.start < before:
                 break
             if m.kind == "person":  # "Scheuer hatte gefordert. …, betonte der bayerische Politiker."

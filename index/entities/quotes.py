@@ -46,7 +46,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         covered.append((interview_start, answers[-1][1]))
     sentences = qt.sentences(text)
     _attribute_marked(text, marked, sentences, finder, found, covered)
-    _sentence_quotes(text, sentences, marked, finder, found, covered, unmarked=not marked and _marks_lost(text))
+    _sentence_quotes(text, sentences, marked, finder, found, covered, unmarked=_marks_lost(text))
     found.sort(key=lambda q: (q.start, q.end))
     return found
 
@@ -296,9 +296,18 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
         if introduced is not None:
             content_start, speaker = introduced
             kind = "indirect" if qt.clearly_reported(text[content_start:e]) else "direct"
+            head_end = text.rfind(":", s, content_start)
+            if qt.clearly_reported(text[s:head_end]):  # the lead is reported speech of its own
+                found.append(_quote(text, s, head_end, "indirect", None, speaker))
             finder.remember(speaker, e)
             found.append(_quote(text, content_start, e, kind, text[s:content_start].strip()[-25:].split()[-1], speaker))
             covered.append((content_start, e))
+            last_reported = index
+            continue
+        if unmarked and last_reported == previous and found and _goes_on(text, found[-1], sentences[previous], s, e, finder):
+            # "…, erklärte Seehofer. Mehr geht nicht mehr.": the quote goes on after its cue
+            found.append(_quote(text, s, e, "direct", None, finder.recent(s)))
+            covered.append((s, e))
             last_reported = index
             continue
         own_words = qt.speaks_to_reader(body) and not _has_marks(body)
@@ -344,13 +353,15 @@ def _colon_introduction(text: str, s: int, e: int, finder: SpeakerFinder):
     if not head or len(head) > 16:
         return None
     speaker = finder.in_region(s, colon.start())
-    says = any(w.group(0).casefold() in qt.SPEECH_VERBS or w.group(0).casefold() in _INTRODUCING for w in head)
+    says = any(w.group(0).casefold() in qt.SPEECH_VERBS or w.group(0).casefold() in _INTRODUCING for w in head) \
+        or qt.clearly_reported(text[s:colon.start()])  # "Die Risiken seien groß: Auf See gibt es Gefahren."
     if speaker is None and not says:
         return None
     return colon.end(), speaker or finder.likely(s)
 
 
-_INTRODUCING = frozenset("weiter betonen erinnert erinnern argumentieren warnen zitiert resümiert kontert".split())
+_INTRODUCING = frozenset("""weiter betonen erinnert erinnern argumentieren warnen zitiert resümiert kontert
+    erklärung antwort fazit devise credo begründung bilanz""".split())
 
 
 def _own_cue(text: str, s: int, e: int, start: int, end: int, cue: str | None) -> bool:
@@ -387,7 +398,10 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
                 return s, s + match.start(), f"{first} es", None
             cue = first if low != "wie" else next(w.group(0) for w in words[1:] if w.group(0).casefold() in qt.SPEECH_VERBS)
             region_start = words[1].start() if len(words) > 1 else e
-            return s, s + match.start(), cue, finder.in_region(region_start if low != "wie" else words[0].end(), e)
+            speaker = finder.in_region(region_start if low != "wie" else words[0].end(), e)
+            if speaker is None and finder.names_at(s):
+                continue  # "Franco Foda, der Trainer der Grazer, warnte vor dem Gegner": the subject, no quote
+            return s, s + match.start(), cue, speaker
     # Leading cue clause: "X sagte, …", "Er sagt, dass …", "Der Vorwurf Sardanas: …".
     split = _LEADING_SPLIT.search(body)
     if split is not None and split.start() > 2:
@@ -484,6 +498,24 @@ def _after_inner_cue(text: str, content_end: int, e: int) -> int | None:
 _NOT_A_STATEMENT = frozenset("""der die das den dem deren dessen denen wo wie nachdem als weil wenn während
     bevor obwohl da so laut um ohne seit sobald indem zumal""".split())
 _COORDINATING = frozenset("aber und denn doch sondern oder".split())
+
+
+_THIRD_PERSON = frozenset("""er sie ihn ihm sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer
+    ihres""".split())
+
+
+def _goes_on(text: str, last: Quote, before, s: int, e: int, finder: SpeakerFinder) -> bool:
+    """A short statement right after a quote whose cue closed the sentence before, in a text
+    without quotation marks, that speaks of nobody (no name, no "er"): the quote going on."""
+    if last.kind == "reported" or not last.cue or last.cue.casefold() not in qt.SPEECH_VERBS \
+            or last.start != before.start or last.end >= before.end:
+        return False
+    words = qt.words(text, s, e)
+    if not words or len(words) > 25 or qt.subjunctive(text[s:e]) or text[e - 1] == "?":
+        return False
+    if any(w.group(0).casefold() in _THIRD_PERSON for w in words):
+        return False
+    return finder.in_region(s, e) is None and not any(s <= m.start < e for m in finder.mentions)
 
 
 def _reports_speech(quote: Quote) -> bool:

@@ -100,3 +100,18 @@ def test_a_sentence_in_konjunktiv_i_is_reported_speech_without_a_cue(pipeline) -
 def test_a_surname_the_recogniser_took_for_a_place_still_speaks(pipeline) -> None:
     text = "Michael Stumpf ist Bezirksrat in Wien. Stumpf: „Das muss man sich anschauen.“"
     assert quotes_of(pipeline, text)[-1] == ("direct", "Das muss man sich anschauen", "Michael Stumpf")
+
+
+def test_a_pronoun_after_a_marked_quote_is_its_speaker_not_a_name_inside_the_quote(pipeline) -> None:
+    text = ("Zuletzt ein Anruf bei Lutz Simon. „Jetzt also auch bei mir“, sagt der Anwalt. Er kennt den Fall. "
+            "Philipp Hansen kenne er privat, sagt er.")
+    found = quotes_of(pipeline, text)
+    assert found[-1] == ("indirect", "Philipp Hansen kenne er privat", "Lutz Simon")
+
+
+def test_a_subject_with_its_verb_is_no_quote_and_a_lost_full_stop_still_ends_a_sentence(pipeline) -> None:
+    text = ("Franco Foda, der Trainer der Grazer, warnte vor dem Gegner. Die Lage sei ernst, sagte Angela Merkel. "
+            "Mit Zäunen werden wir das Problem nicht lösen Zugleich rechtfertigte Merkel ihre Entscheidung.")
+    found = quotes_of(pipeline, text)
+    assert [(kind, quote) for kind, quote, _ in found] == [
+        ("indirect", "Die Lage sei ernst"), ("direct", "Mit Zäunen werden wir das Problem nicht lösen")]
