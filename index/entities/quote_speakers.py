@@ -190,39 +190,33 @@ class SpeakerFinder:
         return None
 
 
-_CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\b")
-
-
 def _surnames_alone(text: str, people: list[Mention], mentions: list[Mention]) -> list[Mention]:
-    """A named person's surname where the recogniser did not mark it as a person ("gefällt Stumpf"),
-    so pronouns, roles and cues find them: the person of that surname, unless two share it."""
-    owners: dict[str, set[str]] = {}
-    for m in people:
-        if m.kind == "person" and " " in m.text.strip():
-            owners.setdefault(m.text.split()[-1], set()).add(m.entity)
-    if not owners:
+    """A named person where the recogniser did not mark them as a person: the full name again
+    ("Philipp H."), or the surname alone ("gefällt Stumpf"; not when two people share it), so that
+    pronouns, roles and cues find them."""
+    names = {m.text.strip(): m.entity for m in people if m.kind == "person" and " " in m.text.strip()}
+    if not names:
         return []
+    owners: dict[str, set[str]] = {}
+    for name, entity in names.items():
+        owners.setdefault(name.split()[-1], set()).add(entity)
+    surnames = {surname: next(iter(entities)) for surname, entities in owners.items()
+                if len(entities) == 1 and surname[:1].isupper() and surname[-1:].isalpha()}
     # A person or organisation marked there stays; a place or other of a person's surname
     # ("Stumpf" tagged as a place) is taken as that person.
     taken = sorted((m.start, m.end) for m in mentions if m.kind in ("person", "org"))
     found = []
-    names = {m.text.strip(): m.entity for m in people if m.kind == "person" and " " in m.text.strip()}
-    for name, entity in names.items():  # the full name again where the recogniser missed it ("Philipp H.")
-        for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+    for table in (names, surnames):  # full names first: their surnames are then taken
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(table, key=len, reverse=True))) + r")(?!\w)")
+        for match in pattern.finditer(text):
             at = bisect_left(taken, (match.start(), -1))
-            if not any(start < match.end() and match.start() < end for start, end in taken[max(0, at - 1):at + 1]):
-                found.append(Mention(entity=entity, kind="person", start=match.start(), end=match.end(), text=name))
-                taken.insert(at, (match.start(), match.end()))
-    for match in _CAPITALISED.finditer(text):
-        entities = owners.get(match.group(0))
-        if entities is None or len(entities) != 1:
-            continue
-        at = bisect_left(taken, (match.start(), -1))
-        near = taken[max(0, at - 1):at + 1]
-        if any(start < match.end() and match.start() < end for start, end in near):
-            continue
-        found.append(Mention(entity=next(iter(entities)), kind="person", start=match.start(), end=match.end(),
-                             text=match.group(0)))
+            if any(start < match.end() and match.start() < end for start, end in taken[max(0, at - 1):at + 1]):
+                continue
+            found.append(Mention(entity=table[match.group(0)], kind="person", start=match.start(), end=match.end(),
+                                 text=match.group(0)))
+            taken.insert(at, (match.start(), match.end()))
+        if not surnames:
+            break
     return found
 
 

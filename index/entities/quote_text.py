@@ -156,9 +156,18 @@ def has_first_person(text: str) -> bool:
     return any(w.group(0).casefold() in FIRST_PERSON for w in _WORD.finditer(text))
 
 
+def _whole_words(words: frozenset[str], flags: int = 0) -> re.Pattern:
+    """Any of ``words`` as a whole token (as _WORD cuts them)."""
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w'’-])", flags)
+
+
+_FIRST_PERSON_WORD = _whole_words(FIRST_PERSON, re.IGNORECASE)
+_SECOND_PERSON_WORD = _whole_words(SECOND_PERSON)
+
+
 def speaks_to_reader(text: str) -> bool:
     """First or second person: the speaker's own words, also without quotation marks."""
-    return any(w.group(0).casefold() in FIRST_PERSON or w.group(0) in SECOND_PERSON for w in _WORD.finditer(text))
+    return _FIRST_PERSON_WORD.search(text) is not None or _SECOND_PERSON_WORD.search(text) is not None
 
 
 def konj1(text: str) -> bool:
@@ -187,14 +196,17 @@ _THIRD_PERSON_KONJ1 = re.compile(r"\b(?:[Ee]r|[Ss]ie|[Ee]s|[Mm]an)\s+(?:habe|wer
                                  r"|\b(?:habe|werde|gebe|wisse|komme)\s+(?:er|sie|es|man)\b")
 
 
+_UNAMBIGUOUS_KONJ1_WORD = _whole_words(_UNAMBIGUOUS_KONJ1)
+_KONJ2_WORD = _whole_words(KONJ2)
+
+
 def clearly_reported(text: str) -> bool:
     """A form only reported speech uses ("sei", "könne", "er habe"), unlike "was ich so mache"."""
-    return any(w.group(0) in _UNAMBIGUOUS_KONJ1 for w in _WORD.finditer(text)) \
-        or _THIRD_PERSON_KONJ1.search(text) is not None
+    return _UNAMBIGUOUS_KONJ1_WORD.search(text) is not None or _THIRD_PERSON_KONJ1.search(text) is not None
 
 
 def konj2(text: str) -> bool:
-    return any(w.group(0) in KONJ2 for w in _WORD.finditer(text))
+    return _KONJ2_WORD.search(text) is not None
 
 
 def subjunctive(text: str) -> bool:

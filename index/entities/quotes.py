@@ -6,9 +6,11 @@ and reported speech with a cue, each with its speaker linked to an entity mentio
 Rules, not a model: marked quotes are paired by their marks (nesting and quotes running over
 paragraphs included); the rest is read sentence by sentence for a cue clause (", sagte X",
 "X sagte,", "so X", "laut X", "X zufolge", "nach Angaben von X", "X: …") and the mood of the
-reported clause. Interviews (labels "STANDARD: … Monedero: …" or question and answer
-paragraphs) make every answer a direct quote. Measured on a hand-annotated gold set:
-bench/quotes_eval.py, bench/quotes_gold/README.md.
+reported clause; a sentence in unambiguous Konjunktiv I ("Er sei …") is reported speech without
+a cue. Interviews (labels "STANDARD: … Monedero: …" or question and answer paragraphs) make
+every answer a direct quote. A text that lost its quotation marks (10kGNAD) has its direct
+speech read from cue clauses, colon introductions and the first person. Measured on a
+hand-annotated gold set: bench/quotes_eval.py, bench/quotes_gold/README.md.
 """
 
 from __future__ import annotations
