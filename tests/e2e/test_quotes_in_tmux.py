@@ -39,7 +39,7 @@ def test_a_reader_follows_a_speaker_through_quotes_and_profile(terminal: Termina
     terminal.wait_for_text("Results (1)")
     terminal.keys("Enter")  # opens Rutte in Berlin, the reading pane takes the keys
     terminal.wait_for_text("erklärte Rutte danach")
-    terminal.wait_for_text("Bundeskanzleramt")  # the entity pane is filled
+    terminal.wait_for_text("People (2)")  # the entity pane is filled
     terminal.keys("Tab")
     terminal.keys("Enter")  # its first entity, Mark Rutte, becomes the hop target
     terminal.wait_for(lambda shown: re.search(r"Mark Rutte \d+/\d+ · article", shown), "the hop status")
