@@ -14,7 +14,7 @@ from reader.ui.widgets.article_view import ArticleView
 
 EXTRA_KEYS = [
     ("Lists", [("j / k, ↓ / ↑", "Move"), ("Enter", "Open the article / hop to the entity")]),
-    ("Search", [("typing", "Search as you type; person:, org:, place: narrow to an entity"),
+    ("Search", [("typing", "Search as you type; person:, org:, place: narrow to an entity, said: to its quotes"),
                 ("Enter", "Open the best result"), ("Esc", "Clear the search, back to every article")]),
     ("Screens", [("Ctrl+P", "Command palette: every action by name")]),
     ("Entity pane", [("f", "Filter the list as you type (Esc clears it)"),
