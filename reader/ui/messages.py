@@ -67,12 +67,22 @@ class SearchResults(Message):
         super().__init__()
         self.query = query
         self.hits = hits
-        self.total = total  # how many articles match in all
+        self.total = total  # how many articles match in all; None: counted next (ResultsCounted)
         self.sort = sort  # "relevance", "newest" or "oldest"
         self.copy_groups = copy_groups or {}  # id -> (copy group, members) of the hits with copies
         self.limit = limit
         self.error = error
         self.refreshed = refreshed  # the same query run again: replace the rows, keep the reader's place
+
+
+class ResultsCounted(Message):
+    """How many articles a query matches in all (the results came a page at a time)."""
+
+    def __init__(self, query: str, sort: str, total: int) -> None:
+        super().__init__()
+        self.query = query
+        self.sort = sort
+        self.total = total
 
 
 @dataclass

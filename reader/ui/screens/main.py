@@ -24,6 +24,7 @@ from reader.ui.messages import (
     Notice,
     OpenedArticle,
     Place,
+    ResultsCounted,
     SearchResults,
 )
 from reader.ui.passages import passage_around, quote_at
@@ -119,6 +120,7 @@ class MainScreen(CopyActions, EntityActions, FacetActions, QuoteActions, Library
         self.reading = Reading()
         self.entity_scope = "article"
         self.sort = "relevance"
+        self._counted: tuple[str, str, int | None] = ("", "", None)  # query, sort, how many match
         self._show_list: bool | None = None  # None: decided by the width
         self._show_entities: bool | None = None
         self._pane_asked_last: str | None = None  # "list" or "entities": which gives way when both do not fit
@@ -298,8 +300,21 @@ class MainScreen(CopyActions, EntityActions, FacetActions, QuoteActions, Library
                                        empty_message=f"Nothing matches “{event.query}”. Esc shows every article.")
         if self.entity_scope == "results" and not appending:
             self.show_result_entities()
-        total = event.total if event.total is not None else len(event.hits)
-        self.article_list.border_title = f"Results ({total:,}) · {SORT_LABELS[event.sort]}"
+        if event.total is not None:
+            self._counted = (event.query, event.sort, event.total)
+        self._title_results(event.query, event.sort, len(event.hits))
+
+    @on(ResultsCounted)
+    def results_counted(self, event: ResultsCounted) -> None:
+        if event.query == self.search_text and event.sort == self.sort:
+            self._counted = (event.query, event.sort, event.total)
+            self._title_results(event.query, event.sort, len(self.article_list.article_ids))
+
+    def _title_results(self, query: str, sort: str, listed: int) -> None:
+        """"Results (1,234) · newest first"; "(20+)" until counted."""
+        counted = self._counted[2] if self._counted[:2] == (query, sort) else None
+        count = f"{counted:,}" if counted is not None else f"{listed:,}+"
+        self.article_list.border_title = f"Results ({count}) · {SORT_LABELS[sort]}"
 
     def action_cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]

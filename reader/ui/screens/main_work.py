@@ -7,6 +7,7 @@ library is in this one file, and every one of them is off the event loop.
 from __future__ import annotations
 
 import threading
+import time
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -23,6 +24,7 @@ from reader.ui.messages import (
     Notice,
     OpenedArticle,
     Place,
+    ResultsCounted,
     SearchResults,
     TrailLoaded,
 )
@@ -41,6 +43,8 @@ SEARCH_PAGE = 20
 # (Escape, or a cleared search line) costs little while the reader starts typing the next query;
 # scrolling on loads the next page.
 PAGE_SIZE = 60
+# Results beyond the first page are counted once the query has not changed for this long.
+COUNT_AFTER_SECONDS = 0.15
 # The entity pane's "these results" mode lists this many of each kind.
 RESULT_ENTITIES_PER_KIND = 50
 
@@ -79,15 +83,36 @@ class LibraryWork:
         sort = self.sort
         with self.reporting_errors("search"):
             try:
-                found = self.library.find(query, limit, sort=Sort(sort), count=True)
+                hits = self.library.search(query, limit, sort=Sort(sort))
             except QueryError as exc:
                 self.post_message(SearchResults(query, [], limit, str(exc), refresh, sort=sort))
                 return
             # Typing on while this ran makes it stale: only the current query's results are shown.
             if query == self.search_text and sort == self.sort:
-                groups = self.library.copy_group_sizes([hit.id for hit in found.hits])
-                self.post_message(SearchResults(query, found.hits, limit, None, refresh, copy_groups=groups,
-                                                total=found.total, sort=sort))
+                groups = self.library.copy_group_sizes([hit.id for hit in hits])
+                # Fewer than asked for: that is all of them. Otherwise they are counted next.
+                total = len(hits) if len(hits) < limit else None
+                self.post_message(SearchResults(query, hits, limit, None, refresh, copy_groups=groups,
+                                                total=total, sort=sort))
+                if total is None:
+                    self.count_results(query, sort)
+
+    @work(thread=True, exclusive=True, group="count")
+    def count_results(self, query: str, sort: str) -> None:
+        """How many articles match in all, once the reader has stopped typing: a phrase's count
+        checks every candidate's positions, which the next keystroke's search must not wait for."""
+        from index.search.backend import Sort
+
+        time.sleep(COUNT_AFTER_SECONDS)
+        if get_current_worker().is_cancelled or query != self.search_text or sort != self.sort:
+            return
+        with self.reporting_errors("count the results"):
+            try:
+                total = self.library.find(query, 0, sort=Sort(sort), count=True).total
+            except QueryError:
+                return
+            if total is not None:
+                self.post_message(ResultsCounted(query, sort, total))
 
     @work(thread=True, exclusive=True, group="open")
     def open_article(self, article_id: str, query: str, place: Place | None, with_entities: bool) -> None:
