@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from index.stories.word_diff import ADDED, REMOVED, changed_words, word_diff
 from reader.terminal import visible
 from reader.ui.format import short_date
+from reader.ui.widgets.whole_keys_footer import WholeKeysFooter
 
 if TYPE_CHECKING:
     from index.models import Article
@@ -53,7 +54,7 @@ class CopyDiffScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="copy-diff"):
             yield Static(id="copy-diff-text")
-        yield Footer(compact=True)
+        yield WholeKeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self._show()
@@ -100,7 +101,7 @@ class StoriesScreen(Screen["Story | None"]):
             yield OptionList(*(Option(story_prompt(s), id=str(i)) for i, s in enumerate(self.stories)), id="stories")
         else:
             yield Static("No stories yet: no two articles tell the same event.", id="stories-empty")
-        yield Footer(compact=True)
+        yield WholeKeysFooter(compact=True)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.stories[int(event.option.id)])

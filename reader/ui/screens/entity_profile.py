@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, Sparkline, Static
+from textual.widgets import Header, Label, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
 from reader.terminal import visible
 from reader.ui.format import plural, shown
+from reader.ui.widgets.whole_keys_footer import WholeKeysFooter
 
 if TYPE_CHECKING:
     from index.library import Library
@@ -72,7 +73,7 @@ class EntityProfileScreen(Screen["Entity | None"]):
             with Vertical(id="profile-side"):
                 yield Static("", id="profile-sources")
                 yield Static("", id="profile-quotes")
-        yield Footer()
+        yield WholeKeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#profile-with", OptionList).border_title = "Appears with · Enter: hop target"

@@ -9,11 +9,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label
+from textual.widgets import DataTable, Header, Label
 
 from reader.terminal import visible
 from reader.ui.format import plural, shown
 from reader.ui.passages import quote_note
+from reader.ui.widgets.whole_keys_footer import WholeKeysFooter
 
 if TYPE_CHECKING:
     from index.library import Library
@@ -44,7 +45,7 @@ class QuotesScreen(Screen[dict | None]):
         yield Header()
         yield Label(shown(f"Quotes of {self.entity.name}…"), id="quotes-title")
         yield DataTable(id="quotes-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield WholeKeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -9,6 +9,10 @@ from textual.widgets._footer import FooterKey
 
 class WholeKeysFooter(Footer):
     async def recompose(self) -> None:
+        if self.children and self.screen is not self.app.screen:
+            # Behind a dialog (pushing it changes the bindings) the keys cannot be measured, and
+            # they would all show, cut at the edge: keep the ones fitted until it closes.
+            return
         await super().recompose()
         self.call_after_refresh(self._fit)
 
