@@ -20,7 +20,8 @@ ROLE_HEADS = tuple(sorted(
     stabschef stabschefin kronprinz oberbefehlshaber admiral staatssekretär staatssekretärin
     außenbeauftragte ministerpräsident ministerpräsidentin vizekanzler vizekanzlerin
     vizepräsident vizepräsidentin ceo vorstand vorständin intendant intendantin
-    bundestrainer kapitän moderator moderatorin""".split(),
+    bundestrainer kapitän moderator moderatorin torhüter torhüterin tormann goalie keeper
+    stürmer stürmerin verteidiger verteidigerin spieler spielerin coach""".split(),
     key=len, reverse=True))
 _ROLE_ENDINGS = ("", "s", "en", "n", "es")
 # Nouns that put a name in its category, before it: "Spielzeughersteller Mattel",

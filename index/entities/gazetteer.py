@@ -43,6 +43,34 @@ def _shape(words: list[str]) -> tuple[bool, ...]:
     return tuple(w[:1].isupper() for w in words)
 
 
+_ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
+ADJECTIVE_ZIPF = 3.0  # wordfreq's Zipf scale: about once in a million words
+
+
+def _adjective_inflections(name: str) -> list[str]:
+    """"Islamischer Staat" -> "Islamische Staat", "Islamischen Staat(es)": a name of two or more
+    words opening with an adjective (German text uses the word with -e and with -en, as
+    wordfreq's counts show) in its other endings."""
+    from ..decompound import lexicon as german_words
+
+    words = name.split()
+    first = words[0]
+    if len(words) < 2 or not first[:1].isupper() or not first.isalpha() or not words[1][:1].isupper():
+        return []  # "Alternative für Deutschland": a noun, then a preposition
+    counts = german_words()
+    for ending in _ADJECTIVE_ENDINGS:
+        stem = first[:-len(ending)]
+        if first.endswith(ending) and len(stem) >= 3 \
+                and counts.get((stem + "e").casefold(), 0.0) >= ADJECTIVE_ZIPF \
+                and counts.get((stem + "en").casefold(), 0.0) >= ADJECTIVE_ZIPF:
+            rest = " ".join(words[1:])
+            forms = [f"{stem}{other} {rest}" for other in ("e", "en") if other != ending]
+            if rest[-1].isalpha() and rest[-1].lower() not in "aeiouy":
+                forms.append(f"{stem}en {rest}es")  # des Islamischen Staates, Weißen Hauses
+            return forms
+    return []
+
+
 # Priority of an alias source: explicit beats generated; on a tie between two entries the
 # alias is ambiguous and links nothing.
 _EXPLICIT, _GENERATED, _BULK = 3, 2, 1
@@ -107,6 +135,11 @@ class Gazetteer:
         self._add_alias(name, entry.id, True, _EXPLICIT)
         for alias, strong in aliases:
             self._add_alias(alias, entry.id, strong, _EXPLICIT)
+        if kind != "person":
+            for form in (name, *(a for a, strong in aliases if strong)):
+                for inflected in _adjective_inflections(form):
+                    if _key([t.text for t in tokenize(inflected)]) not in self._index:
+                        self._add_alias(inflected, entry.id, True, _GENERATED)
         if surname:
             common = surname.lower() in lexicon.common_words or surname in lexicon.first_names
             self._add_alias(surname, entry.id, not common, _GENERATED)

@@ -74,6 +74,10 @@ def test_common_nouns_and_empty_text_give_no_mentions(pipeline, mentions):
     ("In den Niederlanden wurde das publik.", "Niederlanden", "place:niederlande"),
     ("Er kam aus den Vereinigten Arabischen Emiraten zurück.", "Vereinigten Arabischen Emiraten",
      "place:vereinigte-arabische-emirate"),
+    ("Der Kampf gegen den Islamischen Staat geht weiter.", "Islamischen Staat",
+     "org:islamischer-staat"),
+    ("Die Kämpfer des Islamischen Staates zogen ab.", "Islamischen Staates",
+     "org:islamischer-staat"),
 ])
 def test_spelling_variants_link_to_one_id(pipeline, text, surface, entity):
     found = by_text(pipeline.extract(text), surface)
@@ -88,6 +92,13 @@ def test_a_surname_that_is_also_a_word_is_the_person_inside_a_clause(pipeline):
                      ("Hans Koch", "person:hans-koch"), ("Koch", "person:hans-koch")]
     alone = pipeline.extract("Am Montag sagte Außenminister Kurz, er sei zufrieden.")
     assert [(m.text, m.kind) for m in alone] == [("Kurz", "person")]
+
+
+def test_a_players_position_is_his_role(pipeline):
+    found = [(m.text, m.kind, m.role) for m in pipeline.extract(
+        "Bayern-Goalie Jonas Quermbach hielt stark. Torhüter Quermbach war der Beste.")]
+    assert ("Jonas Quermbach", "person", "Bayern-Goalie") in found
+    assert not any("Goalie" in text for text, _, _ in found)
 
 
 def test_role_before_a_known_name_is_kept_on_the_mention(pipeline):
