@@ -31,8 +31,9 @@ from index.errors import IngestError
 from index.models import Article, Mention
 from index.parse_ahead import ParseAhead
 
-if TYPE_CHECKING:  # not at import time: index.ingest loads HTML support slowly
+if TYPE_CHECKING:  # not at import time: index.ingest loads HTML support slowly, copies numpy
     from index.ingest.detect import Format
+    from index.stories.copies import CopyText
 
 log = logging.getLogger(__name__)
 
@@ -58,13 +59,24 @@ CHUNKS_PER_WORKER = 125
 
 
 @dataclass
+class Prepared:
+    """What a worker made of an article so that the writer (the limit of a large import) need
+    not: its postings for the search index (Engine.prepare), its credits and copy signature, its
+    story words. None where the step raised: the writer then makes it itself."""
+
+    postings: bytes | None
+    copy_text: CopyText | None
+    top_words: list[str] | None
+
+
+@dataclass
 class ParsedFile:
     path: str
     articles: list[Article] = field(default_factory=list)
     # Mentions per article, or None where recognition was skipped (text already in the library).
     mentions: list[list[Mention] | None] = field(default_factory=list)
-    # Title and body per article made ready for the search index in a worker (Engine.prepare), or None.
-    prepared: list[bytes | None] = field(default_factory=list)
+    # What a worker made of each article for the writer (None: recognition was skipped).
+    prepared: list[Prepared | None] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     # How many items of the progress count this result stands for (a file, or a streamed file's items).
@@ -182,9 +194,14 @@ def _keep(result: ParsedFile, article: Article, skip_known: bool) -> None:
         result.mentions.append(None)
         result.prepared.append(None)
     else:
+        from index.stories.copies import copy_text
+        from index.stories.story_clusters import top_words
+
         result.mentions.append(_analysed(_Worker.pipeline.extract, article.body))
-        result.prepared.append(_analysed(_Worker.prepare, article.title, article.body)
-                               if _Worker.prepare else None)
+        result.prepared.append(Prepared(
+            postings=_analysed(_Worker.prepare, article.title, article.body) if _Worker.prepare else None,
+            copy_text=_analysed(copy_text, article.body),
+            top_words=_analysed(top_words, article.title, article.body)))
 
 
 def _analysed(step, *args):

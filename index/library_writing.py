@@ -11,6 +11,7 @@ from pathlib import Path
 from index import analysis, enrichment, importer, store_quotes
 from index.errors import DAMAGED_MESSAGE, LibraryError
 from index.faults import crash_point
+from index.importer import Prepared
 from index.library_base import LibraryBase, Progress, writer_work
 from index.library_entities import agency_terms, entity_terms
 from index.models import Article, Mention
@@ -32,19 +33,19 @@ class _ImportBatch:
     (each index commit makes a segment)."""
 
     def __init__(self) -> None:
-        self.parsed: list[tuple[Article, list[Mention] | None, bytes | None]] = []
-        self.stored: list[tuple[Article, bytes | None]] = []
+        self.parsed: list[tuple[Article, list[Mention] | None, Prepared | None]] = []
+        self.stored: list[tuple[Article, Prepared | None]] = []
         self._since = time.monotonic()
 
     def due(self) -> bool:
         return time.monotonic() - self._since >= STORE_EVERY_SECONDS
 
-    def take_parsed(self) -> list[tuple[Article, list[Mention] | None, bytes | None]]:
+    def take_parsed(self) -> list[tuple[Article, list[Mention] | None, Prepared | None]]:
         taken, self.parsed, self._since = self.parsed, [], time.monotonic()
         return taken
 
-    def take_all(self) -> tuple[list[tuple[Article, list[Mention] | None, bytes | None]],
-                                list[tuple[Article, bytes | None]]]:
+    def take_all(self) -> tuple[list[tuple[Article, list[Mention] | None, Prepared | None]],
+                                list[tuple[Article, Prepared | None]]]:
         stored, self.stored = self.stored, []
         return self.take_parsed(), stored
 
@@ -129,27 +130,29 @@ class WritingPart(LibraryBase):
             self.refresh_entities()
         return report
 
-    def _save(self, articles: list[tuple[Article, list[Mention] | None, bytes | None]],
-              stored: list[tuple[Article, bytes | None]], report: ImportReport) -> None:
+    def _save(self, articles: list[tuple[Article, list[Mention] | None, Prepared | None]],
+              stored: list[tuple[Article, Prepared | None]], report: ImportReport) -> None:
         """Write new and changed articles to the store, then index them with ``stored`` (articles
         an earlier step of the batch stored but did not index)."""
         written = list(stored) + self._store_articles(articles, report)
         if written:
-            self._index_articles([article for article, _ in written],
-                                 {id(article): postings for article, postings in written if postings is not None})
+            made = {id(article): prepared for article, prepared in written if prepared is not None}
+            self._index_articles([article for article, _ in written], made)
             crash_point("articles-indexed")
             with self.store.transaction() as db:
-                copies.group_articles(db, [article for article, _ in written])
-                story_clusters.assign_stories(db, [article for article, _ in written])
+                copies.group_articles(db, [article for article, _ in written],
+                                      {key: p.copy_text for key, p in made.items() if p.copy_text is not None})
+                story_clusters.assign_stories(db, [article for article, _ in written],
+                                              {key: p.top_words for key, p in made.items() if p.top_words is not None})
 
-    def _store_articles(self, articles: list[tuple[Article, list[Mention] | None, bytes | None]],
-                        report: ImportReport) -> list[tuple[Article, bytes | None]]:
+    def _store_articles(self, articles: list[tuple[Article, list[Mention] | None, Prepared | None]],
+                        report: ImportReport) -> list[tuple[Article, Prepared | None]]:
         """Store new and changed articles (not yet indexed: a crash before the index has them is
         repaired on the next open); `None` mentions are recognised here. Returns what was written,
-        with its prepared postings (`None`: analysed by the index)."""
-        to_write: list[tuple[Article, list[Mention] | None, bytes | None]] = []
+        with what a worker prepared of it (`None`: made here)."""
+        to_write: list[tuple[Article, list[Mention] | None, Prepared | None]] = []
         seen: set[str] = set()
-        for article, found, postings in articles:
+        for article, found, prepared in articles:
             existing = self.store.find_existing(article)
             if existing is None:
                 article.with_id()
@@ -166,7 +169,7 @@ class WritingPart(LibraryBase):
                     continue
                 report.updated += 1
             seen.add(article.id)
-            to_write.append((article, found, postings))
+            to_write.append((article, found, prepared))
         if not to_write:
             return []
         # Recognise entities before the transaction, so the write lock is held only for the writing.
@@ -179,7 +182,7 @@ class WritingPart(LibraryBase):
                 self.store.upsert_article(db, article, found, analysis_failure=failure, quotes=quotes)
             self.store.note_pending(db, copies.GROUP_COPIES)
         crash_point("articles-stored")
-        return [(article, postings) for article, _, postings in to_write]
+        return [(article, prepared) for article, _, prepared in to_write]
 
     @staticmethod
     def _same_as_stored(article: Article, row) -> bool:
@@ -210,7 +213,7 @@ class WritingPart(LibraryBase):
             self.quote_missing()
         return len(recovered), still_failing
 
-    def _index_articles(self, articles: list[Article], prepared: dict[int, bytes] | None = None) -> None:
+    def _index_articles(self, articles: list[Article], prepared: dict[int, Prepared] | None = None) -> None:
         prepared = prepared or {}
         docs = [self._index_document(a, prepared.get(id(a))) for a in articles]
         self.index.add(docs)
@@ -235,14 +238,15 @@ class WritingPart(LibraryBase):
                 progress(done, len(ids), batch[-1].title)
         return done
 
-    def _index_document(self, article: Article, prepared: bytes | None = None) -> IndexDocument:
+    def _index_document(self, article: Article, prepared: Prepared | None = None) -> IndexDocument:
         quotes, speakers = store_quotes.quotes_to_index(self.store, article.id, article.body)
+        credits = prepared.copy_text.credits if prepared and prepared.copy_text else read_credits(article.body)
         return IndexDocument(
             id=article.id, title=article.title, body=article.body, source=article.source,
             published=article.published, kind=article.kind, tags=list(article.tags),
             entity_ids=entity_terms(self.store.raw_mentions(article.id), article.title)
-            + agency_terms(read_credits(article.body).agencies),
-            quotes=quotes, speaker_ids=speakers, prepared=prepared,
+            + agency_terms(credits.agencies),
+            quotes=quotes, speaker_ids=speakers, prepared=prepared.postings if prepared else None,
         )
 
     def _index_pending(self, progress: Progress | None = None) -> int:

@@ -10,6 +10,7 @@ or Cassandra): here they would have to be rebuilt from every stored signature fo
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -40,6 +41,20 @@ class CopyGroup:
     articles: list[GroupMember]
 
 
+@dataclass
+class CopyText:
+    """What grouping needs of an article's text: its credits and its signature. Made where the
+    article is parsed (index.importer's workers), so the writer of an import only looks up."""
+
+    credits: Credits
+    signature: Signature | None
+
+
+def copy_text(body: str) -> CopyText:
+    credits = read_credits(body)
+    return CopyText(credits, signature(body, credits))
+
+
 def _stored_signature(row) -> Signature | None:
     if row["signature"] is None:
         return None
@@ -51,11 +66,14 @@ def _signature_of(row) -> Signature:
     return Signature.from_bytes(row["signature"], row["shingles"])
 
 
-def group_articles(db: sqlite3.Connection, articles: list[Article]) -> None:
-    """Sign, credit and group these stored articles (inside a transaction). An article already
-    grouped with its current text is left as it is."""
+def group_articles(db: sqlite3.Connection, articles: list[Article],
+                   made: Mapping[int, CopyText] | None = None) -> None:
+    """Sign, credit and group these stored articles (inside a transaction); ``made`` holds the
+    credits and signatures already made, by ``id()`` of the article. An article already grouped
+    with its current text is left as it is."""
     for article in articles:
-        credits = read_credits(article.body)
+        text = (made or {}).get(id(article)) or copy_text(article.body)
+        credits = text.credits
         db.execute("DELETE FROM article_agencies WHERE article_id = ?", (article.id,))
         db.executemany("INSERT OR IGNORE INTO article_agencies (article_id, agency) VALUES (?, ?)",
                        [(article.id, name) for name in credits.agencies])
@@ -65,7 +83,7 @@ def group_articles(db: sqlite3.Connection, articles: list[Article]) -> None:
             if old["fingerprint"] == article.fingerprint:
                 continue
             _forget(db, old)
-        _group_one(db, article, credits)
+        _group_one(db, article, text.signature)
 
 
 def _forget(db: sqlite3.Connection, row) -> None:
@@ -76,8 +94,7 @@ def _forget(db: sqlite3.Connection, row) -> None:
     db.execute("DELETE FROM copy_signatures WHERE seq = ?", (row["seq"],))
 
 
-def _group_one(db: sqlite3.Connection, article: Article, credits: Credits) -> None:
-    sig = signature(article.body, credits)
+def _group_one(db: sqlite3.Connection, article: Article, sig: Signature | None) -> None:
     if sig is None:
         db.execute("INSERT INTO copy_signatures (article_id, fingerprint) VALUES (?, ?)",
                    (article.id, article.fingerprint))

@@ -14,6 +14,7 @@ import json
 import re
 import sqlite3
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -52,29 +53,36 @@ class Story:
     entities: list[str]
 
 
-def features(db: sqlite3.Connection, article: Article) -> dict[str, int]:
+def top_words(title: str, body: str) -> list[str]:
+    """The article's most frequent content words, the title's counting more. Made where the
+    article is parsed (index.importer's workers), so the writer of an import only looks up."""
+    words = Counter(w for w in (m.lower() for m in _WORDS.findall(title + " " + body)) if w not in STOP_WORDS)
+    for word in set(w.lower() for w in _WORDS.findall(title)) - STOP_WORDS:
+        words[word] += 2  # the title's words say what the story is
+    return [word for word, _count in words.most_common(TOP_WORDS)]
+
+
+def features(db: sqlite3.Connection, article: Article, words: list[str] | None = None) -> dict[str, int]:
     """feature -> weight: the names the article mentions and its most frequent content words."""
     found: dict[str, int] = {}
     for row in db.execute("SELECT DISTINCT text FROM mentions WHERE article_id = ?", (article.id,)):
         found[_ENTITY + row[0].strip().lower()] = ENTITY_WEIGHT
-    words = Counter(w for w in (m.lower() for m in _WORDS.findall(article.title + " " + article.body))
-                    if w not in STOP_WORDS)
-    for word in set(w.lower() for w in _WORDS.findall(article.title)) - STOP_WORDS:
-        words[word] += 2  # the title's words say what the story is
-    for word, _count in words.most_common(TOP_WORDS):
+    for word in top_words(article.title, article.body) if words is None else words:
         found.setdefault(_WORD + word, WORD_WEIGHT)
     return found
 
 
-def assign_stories(db: sqlite3.Connection, articles: list[Article]) -> None:
-    """Put these stored articles into stories, oldest first (inside a transaction). An article
-    already in a story is taken out first (its text may have changed)."""
+def assign_stories(db: sqlite3.Connection, articles: list[Article],
+                   made: Mapping[int, list[str]] | None = None) -> None:
+    """Put these stored articles into stories, oldest first (inside a transaction); ``made`` holds
+    top_words already made, by ``id()`` of the article. An article already in a story is taken
+    out first (its text may have changed)."""
     dated = sorted(((a.published.timestamp(), a) for a in articles if a.published is not None),
                    key=lambda dated_article: dated_article[0])
     for article in articles:
         _leave_story(db, article.id)
     for timestamp, article in dated:
-        _join_story(db, article, timestamp, features(db, article))
+        _join_story(db, article, timestamp, features(db, article, (made or {}).get(id(article))))
 
 
 def _leave_story(db: sqlite3.Connection, article_id: str) -> None:
