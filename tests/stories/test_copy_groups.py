@@ -8,6 +8,8 @@ import subprocess
 from datetime import timedelta
 from pathlib import Path
 
+from index import importer
+from index.ingest import parse_file
 from index.library import Library
 from index.models import Article
 from tests.cli.test_cli_contract import installed_reader
@@ -87,3 +89,32 @@ def test_an_import_killed_before_grouping_is_grouped_by_the_next_command(tmp_pat
         assert library.count() == 2
         groups = library.copy_groups()
     assert len(groups) == 1 and len(groups[0].articles) == 2
+
+
+def test_an_import_through_parse_workers_groups_and_tells_stories_like_one_without(tmp_path: Path, texts):
+    # Enough files for the import's process pool, whose workers make signatures and story words.
+    folder = tmp_path / "in"
+    originals = texts["Inland"][:4] + texts["Wirtschaft"][:40]
+    for number, text in enumerate(originals):
+        write_md(folder, f"o{number}", f"Bericht {number}", "Berlin (dpa) – " + text, "dpa", number)
+        if number < 4:
+            write_md(folder, f"c{number}", *copy_of(text, number, texts), "Spiegel", number + 1)
+    assert len(list(folder.iterdir())) >= importer.POOL_THRESHOLD
+    with Library.open(tmp_path / "pooled") as library:
+        library.add([folder])
+        pooled = library.copy_groups(), library.stories()
+        credited = {hit.id for hit in library.search("agency:dpa", limit=100)}
+        first = pooled[0][0].first
+        assert library.agencies(first) == ["dpa"]
+    with Library.open(tmp_path / "alone") as library:
+        library.add_articles([article for path in sorted(folder.iterdir()) for article in parse_file(path)])
+        alone = library.copy_groups(), library.stories()
+        assert {hit.id for hit in library.search("agency:dpa", limit=100)} == credited
+
+    def groups(found) -> set[frozenset[str]]:
+        return {frozenset(m.title for m in group.articles) for group in found}
+
+    assert len(pooled[0]) == 4 and groups(pooled[0]) == groups(alone[0])
+    assert {frozenset(a.title for a in s.articles) for s in pooled[1]} == \
+        {frozenset(a.title for a in s.articles) for s in alone[1]}
+    assert len(credited) >= len(originals)
