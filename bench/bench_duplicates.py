@@ -240,8 +240,8 @@ def import_cost(n: int, rounds: int, seed: int) -> None:
         for round_number in range(1, rounds + 1):
             for grouping in (True, False):
                 data_dir = work / f"lib-{round_number}-{grouping}"
-                off = [mock.patch.object(copies, "group_articles", lambda db, articles: None),
-                       mock.patch.object(story_clusters, "assign_stories", lambda db, articles: None)]
+                off = [mock.patch.object(copies, "group_articles", lambda db, articles, made=None: None),
+                       mock.patch.object(story_clusters, "assign_stories", lambda db, articles, made=None: None)]
                 began, cpu = time.perf_counter(), _cpu_seconds()
                 for patch in ([] if grouping else off):
                     patch.start()
