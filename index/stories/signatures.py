@@ -59,12 +59,15 @@ def _permutations():
     return MinHash(num_perm=NUM_PERM, scheme=_SCHEME, hashfunc=int).permutations
 
 
+# LSH bands and rows per band: datasketch's choice for CANDIDATE_JACCARD and NUM_PERM (weighing
+# false positives and negatives equally), written out because computing it loads scipy (~1.5 s
+# of CPU in every process that groups); tests/stories/test_signatures.py checks it.
+LSH_BANDS, LSH_ROWS = 37, 3
+
+
 @lru_cache(maxsize=1)
 def band_ranges() -> list[tuple[int, int]]:
-    from datasketch.lsh import _optimal_param
-
-    bands, rows = _optimal_param(CANDIDATE_JACCARD, NUM_PERM, 0.5, 0.5)
-    return [(band * rows, (band + 1) * rows) for band in range(bands)]
+    return [(band * LSH_ROWS, (band + 1) * LSH_ROWS) for band in range(LSH_BANDS)]
 
 
 def shingle_hashes(body: str, credits: Credits | None = None) -> np.ndarray:
