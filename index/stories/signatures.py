@@ -60,8 +60,8 @@ def _permutations():
 
 
 # LSH bands and rows per band: datasketch's choice for CANDIDATE_JACCARD and NUM_PERM (weighing
-# false positives and negatives equally), written out because computing it loads scipy (~1.5 s
-# of CPU in every process that groups); tests/stories/test_signatures.py checks it.
+# false positives and negatives equally), written out because computing it loads scipy (slow, in
+# every process that groups); tests/stories/test_signatures.py checks it.
 LSH_BANDS, LSH_ROWS = 37, 3
 
 
