@@ -51,12 +51,16 @@ def _docnums(searcher, dates: Callable[[], PublicationDates], part: q.Query) -> 
 
 
 def _term_docnums(searcher, fieldname: str, texts: list[str]) -> np.ndarray | None:
-    pieces = []
+    """Ascending docnums holding any of the terms. One term's lists, segment after segment, are
+    ascending already; only several terms need a union."""
+    by_term: list[np.ndarray] = []
     try:
-        for sub, offset in searcher.leaf_searchers():
-            reader = sub.reader()
-            for text in texts:
-                pieces.append(term_postings(reader, fieldname, text).ids + offset)
+        leaves = [(sub.reader(), offset) for sub, offset in searcher.leaf_searchers()]
+        for text in texts:
+            pieces = [term_postings(reader, fieldname, text).ids + offset for reader, offset in leaves]
+            by_term.append(np.concatenate(pieces) if len(pieces) != 1 else pieces[0])
     except Unsupported:
         return None
-    return np.unique(np.concatenate(pieces)) if pieces else np.empty(0, dtype=np.int64)
+    if not by_term:
+        return np.empty(0, dtype=np.int64)
+    return by_term[0] if len(by_term) == 1 else np.unique(np.concatenate(by_term))
