@@ -1,5 +1,5 @@
-"""The research workbench through the installed `reader` in tmux, as a person uses it: copy a
-passage with its citation (OSC 52, which tmux keeps as a paste buffer), bookmark it, remove the
+"""The research workbench through the installed `reader` in tmux, as a person uses it: sort the
+results, narrow them by a facet, copy a passage with its citation (OSC 52, which tmux keeps as a paste buffer), bookmark it, remove the
 article and undo, remove it for good, then export the bookmarks to an Obsidian vault."""
 
 from __future__ import annotations
@@ -37,6 +37,21 @@ def test_cite_bookmark_remove_undo_and_export_a_vault(terminal: Terminal, tmp_pa
     terminal.tmux("set", "-g", "set-clipboard", "on")
     terminal.wait_for_text("Articles (5)")
 
+    terminal.keys("/")
+    terminal.type("Ukraine")
+    terminal.wait_for_text("Results (5) · by relevance")
+    terminal.keys("Enter")  # the best result opens; the keys go to the screen again
+    terminal.wait_for(lambda s: re.search(r"\d+ hits? · \] next", s), "the open article")
+    terminal.keys("s")
+    terminal.wait_for_text("Results (5) · newest first")
+    terminal.keys("F")
+    terminal.wait_for_text("Narrow “Ukraine”")
+    terminal.keys("Enter")  # the first facet: the source with the most results
+    terminal.wait_for_text('Ukraine source:"Deutschlandfunk"')
+    terminal.wait_for_text("Results (1) · newest first")
+    terminal.keys("Escape")
+    terminal.wait_for_text("Articles (5)")
+
     open_only_result(terminal, "Witkoff Paris-Gipfel")
     terminal.keys("]")
     terminal.wait_for(lambda s: re.search(r"hit 1/\d+", s), "the first hit")
@@ -48,7 +63,7 @@ def test_cite_bookmark_remove_undo_and_export_a_vault(terminal: Terminal, tmp_pa
     assert "Witkoff" in passage and citation.startswith(WITKOFF + ".")
 
     terminal.keys("b")
-    terminal.wait_for_text("Bookmarked the passage")
+    terminal.wait_for(lambda s: re.search(r"Bookmarked the (passage|quote)", s), "the passage bookmarked")  # a hit in a quote: the quote
 
     terminal.keys("x")
     terminal.wait_for_text("Ctrl+Z brings it back")

@@ -13,7 +13,7 @@ from textual.widgets import Label, Static
 from reader.ui.widgets.article_view import ArticleView
 
 EXTRA_KEYS = [
-    ("Lists", [("j / k, ↓ / ↑", "Move"), ("Enter", "Open the article / hop to the entity")]),
+    ("Lists", [("j / k, ↓ / ↑", "Move"), ("Enter", "Open the article / hop to the entity (in the results' entities: narrow the query to it)")]),
     ("Search", [("typing", "Search as you type; person:, org:, place: narrow to an entity, said: to its quotes"),
                 ("Enter", "Open the best result"), ("Esc", "Clear the search, back to every article")]),
     ("Screens", [("Ctrl+P", "Command palette: every action by name")]),

@@ -96,7 +96,7 @@ class MainScreen(CopyActions, EntityActions, FacetActions, QuoteActions, Library
         Binding("r", "refresh", "Refresh", show=False),
         Binding("R", "refresh_feeds", "Refresh feeds", show=False),
         Binding("u", "toggle_unread", "Unread only", show=False),
-        Binding("a", "toggle_entity_scope", "All/this entities", show=False),
+        Binding("a", "toggle_entity_scope", "Entities: article/results/all", show=False),
         Binding("tab", "cycle_panes(1)", "Next pane", show=False, priority=True),
         Binding("shift+tab", "cycle_panes(-1)", "Previous pane", show=False, priority=True),
         Binding("f2", "toggle_list", "List", show=False),
