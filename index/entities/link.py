@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ..models import Mention
+from . import counterparts
 from .gazetteer import Gazetteer
 from .names import entity_id, strip_genitive, surname_of
 from .recognise import Span
@@ -50,6 +51,11 @@ def link(text: str, tokens: list[Token], spans: list[Span], gazetteer: Gazetteer
             normal.append(hit.name)
             continue
         normal.append(name)
+
+    counterparts.relink([name for _, _, name in surfaces], entries, gazetteer)
+    for k, entry in enumerate(entries):
+        if entry is not None:
+            normal[k] = entry.name
 
     kinds: dict[str, Counter] = defaultdict(Counter)
     for k, s in enumerate(spans):

@@ -94,6 +94,13 @@ def test_a_surname_that_is_also_a_word_is_the_person_inside_a_clause(pipeline):
     assert [(m.text, m.kind) for m in alone] == [("Kurz", "person")]
 
 
+def test_a_short_party_name_names_the_party_of_the_country_the_text_is_about(pipeline):
+    austrian = pipeline.extract("ÖVP und SPÖ einigten sich, die Grünen kritisierten das.")
+    german = pipeline.extract("Die Grünen und die CDU streiten im Bundestag.")
+    assert by_text(austrian, "Grünen")[0].entity == "org:die-gruenen-die-gruene-alternative"
+    assert by_text(german, "Grünen")[0].entity == "org:buendnis-90-die-gruenen"
+
+
 def test_a_players_position_is_his_role(pipeline):
     found = [(m.text, m.kind, m.role) for m in pipeline.extract(
         "Bayern-Goalie Jonas Quermbach hielt stark. Torhüter Quermbach war der Beste.")]
