@@ -78,6 +78,7 @@ def test_common_nouns_and_empty_text_give_no_mentions(pipeline, mentions):
      "org:islamischer-staat"),
     ("Die Kämpfer des Islamischen Staates zogen ab.", "Islamischen Staates",
      "org:islamischer-staat"),
+    ("Rapid gewann gegen Sturm Graz, Trainer Barisic lobte Rapid.", "Rapid", "org:rapid-wien"),
 ])
 def test_spelling_variants_link_to_one_id(pipeline, text, surface, entity):
     found = by_text(pipeline.extract(text), surface)
