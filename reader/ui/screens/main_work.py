@@ -46,7 +46,7 @@ PAGE_SIZE = 60
 # Results beyond the first page are counted once the query has not changed for this long.
 COUNT_AFTER_SECONDS = 0.15
 # The entity pane's "these results" mode lists this many of each kind.
-RESULT_ENTITIES_PER_KIND = 50
+RESULT_ENTITIES_PER_KIND = 20
 
 
 class LibraryWork:
