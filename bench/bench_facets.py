@@ -43,6 +43,8 @@ def measure(data_dir: Path, repeats: int) -> list[dict]:
             total = library.find(query, 0, count=True).total or 0
             row = {
                 "query": query, "matches": total,
+                # The searcher keeps the entities' lists it counted: the queries before warm this one.
+                "facets_first_ms": _median_ms(lambda: library.facets(query), 1),
                 "search_20_ms": _median_ms(lambda: library.find(query, 20), repeats),
                 "search_20_counted_ms": _median_ms(lambda: library.find(query, 20, count=True), repeats),
                 "facets_ms": _median_ms(lambda: library.facets(query), repeats),
@@ -63,13 +65,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     rows = measure(args.data_dir, args.repeats)
-    print(f"{'query':<24} {'matches':>8} {'search':>8} {'+count':>8} {'facets':>8} {'sources':>8} {'dates':>8} "
-          f"{'entities':>9} {'by ids':>8}   (ms, median of {args.repeats}; 'by ids': entities from the mentions "
-          "of every matching id, once)")
+    print(f"{'query':<24} {'matches':>8} {'search':>8} {'+count':>8} {'facets 1st':>10} {'facets':>8} {'sources':>8} "
+          f"{'dates':>8} {'entities':>9} {'by ids':>8}   (ms, median of {args.repeats}; 'facets 1st': the query's "
+          "first; 'by ids': entities from the mentions of every matching id, once)")
     for row in rows:
         print(f"{row['query']:<24} {row['matches']:>8,} {row['search_20_ms']:>8.1f} {row['search_20_counted_ms']:>8.1f} "
-              f"{row['facets_ms']:>8.1f} {row['sources_ms']:>8.1f} {row['dates_ms']:>8.1f} {row['entities_ms']:>9.1f} "
-              f"{row['entities_from_mentions_ms']:>8.1f}")
+              f"{row['facets_first_ms']:>10.1f} {row['facets_ms']:>8.1f} {row['sources_ms']:>8.1f} {row['dates_ms']:>8.1f} "
+              f"{row['entities_ms']:>9.1f} {row['entities_from_mentions_ms']:>8.1f}")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
     return 0
