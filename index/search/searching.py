@@ -6,6 +6,7 @@ they come from the terms the backend expanded the query to (SearchBackend.expand
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
@@ -61,6 +62,16 @@ class Results:
     total: int | None
 
 
+def _named_in(title: str, body: str, mentions: list[Match]) -> list[Match]:
+    """Where the title names an entity the way the body's mentions of it do (the recogniser reads
+    only the body)."""
+    found = []
+    for surface in {body[mention.start:mention.end] for mention in mentions}:
+        for hit in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", title):
+            found.append(Match(hit.start(), hit.end(), surface))
+    return found
+
+
 class Searcher:
     """Searches one backend; safe to share between threads."""
 
@@ -114,8 +125,9 @@ class Searcher:
                 id=article_id, title=article.title, source=article.source, published=article.published,
                 score=score, snippet=snippet,
                 body_matches=[Span(start=match.start, end=match.end) for match in body_matches],
-                title_matches=[Span(start=match.start, end=match.end)
-                               for match in find_matches(article.title, title_terms)],
+                title_matches=[Span(start=match.start, end=match.end) for match in merged(
+                    find_matches(article.title, title_terms),
+                    _named_in(article.title, article.body, mentions.get(article_id, [])))],
                 snippet_matches=[Span(start=start, end=end) for start, end in snippet_spans],
             ))
         return hits

@@ -51,3 +51,10 @@ def test_an_opened_article_has_the_mentions_among_its_hits(library: Library):
     assert excluded and all(not spahn_mentions(library, h.id) for h in excluded)
     for h in excluded:
         assert all("Spahn" not in h.snippet[s.start:s.end] for s in h.snippet_matches)
+
+
+def test_a_title_naming_the_entity_is_highlighted_too(library: Library):
+    hits = library.search(SPAHN)
+    titled = [hit for hit in hits if "Spahn" in hit.title]
+    assert titled and all([hit.title[s.start:s.end] for s in hit.title_matches] == ["Spahn"] for hit in titled)
+    assert all(not hit.title_matches for hit in hits if "Spahn" not in hit.title)

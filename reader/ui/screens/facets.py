@@ -19,6 +19,9 @@ from reader.ui.format import KIND_LABELS, plural
 if TYPE_CHECKING:
     from index.facets import Facet, Facets
 
+# The longest bar of the date histogram, in cells.
+DATE_BAR = 30
+
 
 class FacetsScreen(ModalScreen[str | None]):
     """Dismissed with the chosen facet's condition, or None."""
@@ -45,6 +48,7 @@ class FacetsScreen(ModalScreen[str | None]):
                                                   (f"{facets.date_unit.title()}s", facets.dates)]
         groups += [(label, [f for f in facets.entities if f.kind == kind]) for kind, label in KIND_LABELS.items()]
         width = max((len(f"{facet.count:,}") for _label, listed in groups for facet in listed), default=1)
+        most_in_a_period = max((facet.count for facet in facets.dates), default=1)
         options: list[Option] = []
         for label, listed in groups:
             if not listed:
@@ -53,6 +57,8 @@ class FacetsScreen(ModalScreen[str | None]):
             for facet in listed:
                 prompt = Text(f"{facet.count:>{width},}  ", style="dim")
                 prompt.append(visible(facet.label))
+                if listed is facets.dates:  # the histogram: a bar beside each month or week
+                    prompt.append("  " + "▇" * max(1, round(DATE_BAR * facet.count / most_in_a_period)), style="cyan")
                 options.append(Option(prompt, id=f"facet-{len(self.conditions)}"))
                 self.conditions.append(facet.condition)
         if not options:
