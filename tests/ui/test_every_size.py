@@ -1,5 +1,5 @@
 """The screens the other size tests leave out, at 80×24 and 200×50: an entity's profile, its
-quotes, the bookmark note dialog, the entity correction dialog (SVG snapshots; review them before
+quotes, the bookmark note, entity correction and export dialogs (SVG snapshots; review them before
 --snapshot-update). At 80×24 no footer cuts a key's words, over a dialog either."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets._footer import FooterKey
 
 from reader.ui.screens.bookmarks import BookmarksScreen
-from reader.ui.screens.dialogs import EditBookmark
+from reader.ui.screens.dialogs import EditBookmark, PathPrompt
 from reader.ui.screens.entity_correction import CorrectEntity
 from reader.ui.screens.entity_profile import EntityProfileScreen
 from reader.ui.screens.help import HelpScreen
@@ -70,7 +70,14 @@ async def help_screen(pilot: Pilot) -> None:
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), description="the help")
 
 
-SCREENS = {"profile": profile, "quotes": quotes, "bookmark_note": bookmark_note, "correction": correction}
+async def export_path(pilot: Pilot) -> None:
+    await open_first_article(pilot)
+    await pilot.press("e")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, PathPrompt), description="the export dialog")
+
+
+SCREENS = {"profile": profile, "quotes": quotes, "bookmark_note": bookmark_note, "correction": correction,
+           "export_path": export_path}
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -80,7 +87,9 @@ def test_screen(snap_compare, seeded_library: Path, tmp_path: Path, name: str, s
         await SCREENS[name](pilot)
         await quiet(pilot)
 
-    assert snap_compare(make_app(seeded_library, tmp_path), terminal_size=size, run_before=run_before)
+    # A relative export path: the dialog shows it, and the picture must not hold tmp_path.
+    app = make_app(seeded_library, tmp_path, export_path=Path("bookmarks.md"))
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 def cut_keys(app) -> list[str]:
@@ -93,7 +102,8 @@ def cut_keys(app) -> list[str]:
             if key.display and not key.has_class("-command-palette") and key.region.right > limit]
 
 
-@pytest.mark.parametrize("opening", [profile, quotes, bookmark_note, correction, help_screen, mentions_screen])
+@pytest.mark.parametrize("opening", [profile, quotes, bookmark_note, correction, export_path, help_screen,
+                                     mentions_screen])
 async def test_no_footer_cuts_a_word_at_80x24(seeded_library: Path, tmp_path: Path, opening):
     app = make_app(seeded_library, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

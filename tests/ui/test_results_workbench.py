@@ -152,3 +152,24 @@ async def test_after_person_search_the_mentions_are_the_hits_of_the_article(rese
         assert article.body[screen.place.span.start:screen.place.span.end] in {"Jens Spahn", "Spahn"}
         await pilot.press("right_square_bracket")
         assert "hit 2/" in screen.status and (screen.place.span.start, screen.place.span.end) == mentions[1]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+def test_results_newest_first_with_their_entities(snap_compare, research_template: Path, tmp_path: Path, size):
+    import shutil
+
+    from tests.ui.test_snapshots import quiet
+
+    shutil.copytree(research_template, tmp_path / "library")
+
+    async def run_before(pilot) -> None:
+        screen = await wait_until_listed(pilot)
+        await search(pilot, screen, "Impfstoff")
+        await pilot.press("s", "a")
+        pane = screen.entity_pane
+        await wait_for(pilot, lambda: screen.article_list.border_title == "Results (8) · newest first"
+                       and pane.border_title == "Entities · these results" and "Jens Spahn" in pane.entity_names,
+                       description="the sorted results and their entities")
+        await quiet(pilot)
+
+    assert snap_compare(make_app(tmp_path / "library", tmp_path), terminal_size=size, run_before=run_before)
