@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from index.errors import QueryError
 from index.search import query as q
 from index.search.parser import QUERY_TIMEZONE, date_bounds
 from index.search.searching import Searcher
@@ -91,6 +92,7 @@ class FacetCounter:
         library = [(r["source"], r["n"]) for r in self.store.query(
             "SELECT source, count(*) AS n FROM articles WHERE source IS NOT NULL AND trim(source) != '' "
             "GROUP BY source ORDER BY n DESC, source")]
+        library = [(name, n) for name, n in library if self._searchable(f"source:{quoted(name)}")]
         words = {name: self._source_words(name) for name, _ in library}
         found: list[Facet] = []
         for start in range(0, len(library), CANDIDATE_CHUNK):
@@ -102,6 +104,14 @@ class FacetCounter:
             found.extend(Facet(name, f"source:{quoted(name)}", n) for name, n in counts.items() if n)
             found.sort(key=lambda f: (-f.count, f.label.casefold()))
         return _distinct(found)[:top]
+
+    def _searchable(self, condition: str) -> bool:
+        """False for a name the query language finds nothing in (a source called "—")."""
+        try:
+            self.searcher.parse(condition)
+        except QueryError:
+            return False
+        return True
 
     def _source_words(self, name: str) -> frozenset[str]:
         parsed = self.searcher.parse(f"source:{quoted(name)}")

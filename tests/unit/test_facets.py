@@ -76,3 +76,18 @@ def test_names_with_quotes_still_make_one_condition(tmp_path: Path):
     from index.facets import quoted
 
     assert quoted('Der "Spiegel"') == '"Der Spiegel"'
+
+
+def test_a_source_the_query_language_cannot_name_is_left_out(tmp_path: Path):
+    from datetime import datetime, timezone
+
+    from index.models import Article
+
+    with Library.open(tmp_path / "library") as library:
+        library.add_articles([
+            Article(title="Ein Bericht", body="Ein Bericht über den Haushalt.", source="—",
+                    published=datetime(2024, 1, 1, tzinfo=timezone.utc)),
+            Article(title="Noch ein Bericht", body="Noch ein Bericht über den Haushalt.", source="Spiegel",
+                    published=datetime(2024, 1, 2, tzinfo=timezone.utc))])
+        found = library.facets("Haushalt")
+    assert found.total == 2 and [f.condition for f in found.sources] == ['source:"Spiegel"']
