@@ -23,8 +23,8 @@ from index.search.searching import Searcher
 from index.store import Store
 
 ENTITY_KINDS = ("person", "org", "place", "other")
-# Up to this many matches, the entities come from the store's mentions of the matching ids (at
-# 50,000 name-heavy articles the two ways break even near 450 matches; bench/README.md).
+# Up to this many matches, the entities come from the store's mentions of the matching ids: the
+# two ways break even about here (bench/README.md, counting and facets).
 SMALL_RESULTS = 500
 # Entities tried per call to the backend, and in all before counting from the store instead.
 CANDIDATE_CHUNK = 200

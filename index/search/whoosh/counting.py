@@ -14,8 +14,7 @@ from index.search.whoosh.dates import DateRange, PublicationDates
 from index.search.whoosh.postings import Unsupported, term_postings
 from index.search.whoosh.ranking import matching_docnums
 
-# Memory for the docnums of counted terms, per searcher (a 50,000-article library's facets of a
-# dozen queries keep about 2 MB).
+# Memory for the docnums of counted terms, per searcher (a few entities' lists: far less).
 KEPT_BYTES = 32 * 1024 * 1024
 
 
