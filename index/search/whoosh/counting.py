@@ -14,7 +14,7 @@ from index.search.whoosh.dates import DateRange, PublicationDates
 from index.search.whoosh.postings import Unsupported, term_postings
 from index.search.whoosh.ranking import matching_docnums
 
-# Memory for the docnums of counted terms, per searcher (a few entities' lists: far less).
+# Memory for the docnums of counted terms (the entities facets try), per searcher.
 KEPT_BYTES = 32 * 1024 * 1024
 
 
