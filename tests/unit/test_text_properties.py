@@ -17,7 +17,9 @@ from index.entities.tokenize import split_sentences, tokenize
 from index.library import Library
 from tests.reliability.corpus import installed_reader, reader_env
 
-PROPERTIES = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# 100 examples: without the pinned @examples, 30 already find the old splitter's overlapping
+# ranges in 10 of 10 seeded runs; generating the nested text is most of the cost.
+PROPERTIES = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 WORDS = ["Merkel", "Angela", "Berlin", "sagte", "die", "Regierung", "Bundestag", "und", "nicht", "Wien",
          "Jetzt", "kommt", "EU-Kommission", "SPÖ", "ÖVP", "Österreich", "heute", "Nato-Truppen", "Dr.",
