@@ -161,6 +161,12 @@ def test_a_full_disk_while_writing_the_index_keeps_the_articles_for_the_next_ope
             with pytest.raises(LibraryError, match="disk is full"):
                 library.add([tmp_path / "articles"])
         assert library.count() == 20  # the store kept them; the index did not
-    with Library.open(data_dir) as library:  # the next open indexes what the index lost
+        # Space again, this library still open (as in the app): another command writes at once,
+        # not after waiting for this process's failed writer to let go of the index.
+        write_corpus(tmp_path / "more", 1, start=100)
+        more = run_reader("add", str(tmp_path / "more"), data_dir=data_dir, timeout=60)
+        assert more.returncode == 0 and "Waiting" not in more.stderr, more.stderr
+    with Library.open(data_dir) as library:  # what the index lost was indexed by the next open
+        assert library.count() == 21
         assert_index_agrees_with_store(library)
         assert len(library.search(marker(5))) == 1

@@ -18,7 +18,8 @@ from pathlib import Path
 import numpy as np
 import whoosh.index
 from whoosh.index import LockError
-from whoosh.writing import CLEAR
+from whoosh.util.filelock import try_for
+from whoosh.writing import CLEAR, SegmentWriter
 
 from index.errors import LibraryError
 from index.search import query as q
@@ -143,17 +144,31 @@ class WhooshBackend:
 
     # Writing ---------------------------------------------------------------------------
 
+    def _new_writer(self, timeout: float) -> SegmentWriter:
+        """A writer holding the index's write lock. Whoosh's own writer() takes the lock and keeps
+        it when making the writer then fails (a full disk fails it creating the segment's files),
+        until the half-made writer is garbage collected: every writer meanwhile, of this process
+        or another, waits for it. Taken here, the lock is let go at once."""
+        lock = self._index.lock("WRITELOCK")
+        if not try_for(lock.acquire, timeout=timeout, delay=WRITER_RETRY_DELAY_SECONDS):
+            raise LockError
+        try:
+            writer = SegmentWriter(self._index, _lk=False, **WRITER_OPTIONS)
+        except BaseException:
+            lock.release()
+            raise
+        writer.writelock = lock  # let go by the writer's commit or cancel
+        return writer
+
     def _writer(self):
         try:
             try:
-                writer = self._index.writer(timeout=0, **WRITER_OPTIONS)
+                writer = self._new_writer(timeout=0)
             except LockError:
                 logger.info("search index locked by another process; waiting")
                 if self.on_wait is not None:
                     self.on_wait(WAITING_MESSAGE)
-                writer = self._index.writer(
-                    timeout=self.writer_timeout, delay=WRITER_RETRY_DELAY_SECONDS, **WRITER_OPTIONS
-                )
+                writer = self._new_writer(timeout=self.writer_timeout)
             group_postings(writer)  # posting lists written whole (index.search.whoosh.flush)
             return writer
         except LockError:
@@ -173,8 +188,10 @@ class WhooshBackend:
             except BaseException as error:
                 try:
                     writer.cancel()
-                except OSError:
+                except OSError:  # the lock stays taken until the writer is collected: let it go now
                     logger.warning("Could not cancel the search index writer", exc_info=True)
+                    if writer.writelock is not None and writer.writelock.fd is not None:
+                        writer.writelock.release()
                 if isinstance(error, OSError):
                     raise write_error(error, self.directory) from None
                 raise
