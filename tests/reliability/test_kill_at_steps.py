@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -43,11 +44,31 @@ def folders(tmp_path_factory) -> tuple[Path, Path]:
 
 
 @pytest.fixture(scope="module")
-def clean_entities(folders, tmp_path_factory) -> list[dict]:
-    """The entities of both folders imported without a fault."""
+def clean_library(folders, tmp_path_factory) -> Path:
+    """Both folders imported without a fault (tests change copies of it: see copy_of)."""
     data_dir = tmp_path_factory.mktemp("clean") / "library"
     assert run_reader("add", *map(str, folders), data_dir=data_dir).returncode == 0
-    return entities_listed(data_dir)
+    return data_dir
+
+
+@pytest.fixture(scope="module")
+def clean_entities(clean_library) -> list[dict]:
+    """The entities of both folders imported without a fault."""
+    return entities_listed(clean_library)
+
+
+@pytest.fixture(scope="module")
+def first_library(folders, tmp_path_factory) -> Path:
+    """The first folder imported (tests change copies of it: see copy_of)."""
+    data_dir = tmp_path_factory.mktemp("first") / "library"
+    assert run_reader("add", str(folders[0]), data_dir=data_dir).returncode == 0
+    return data_dir
+
+
+def copy_of(library: Path, tmp_path: Path) -> Path:
+    data_dir = tmp_path / "library"
+    shutil.copytree(library, data_dir)
+    return data_dir
 
 
 def killed_add(data_dir: Path, folder: Path, step: str) -> None:
@@ -66,11 +87,10 @@ def stored_articles(data_dir: Path) -> int:
     ("articles-stored", "search"), ("articles-indexed", "search"),
     ("linking-entities", "search"), ("linking-entities", "add"),
 ])
-def test_a_kill_after_storing_articles_is_finished_by_the_next_command(folders, clean_entities, tmp_path,
-                                                                       step, next_command):
+def test_a_kill_after_storing_articles_is_finished_by_the_next_command(folders, first_library, clean_entities,
+                                                                       tmp_path, step, next_command):
     first, second = folders
-    data_dir = tmp_path / "library"
-    assert run_reader("add", str(first), data_dir=data_dir).returncode == 0
+    data_dir = copy_of(first_library, tmp_path)
     killed_add(data_dir, second, step)
     stored = stored_articles(data_dir)
     assert stored > FIRST  # the kill came after some of the second folder was stored
@@ -87,9 +107,8 @@ def test_a_kill_after_storing_articles_is_finished_by_the_next_command(folders, 
 
 
 @pytest.mark.parametrize("step", ["reindex-marked", "reindex-cleared"])
-def test_a_kill_during_reindex_never_leaves_search_empty(folders, clean_entities, tmp_path, step):
-    data_dir = tmp_path / "library"
-    assert run_reader("add", *map(str, folders), data_dir=data_dir).returncode == 0
+def test_a_kill_during_reindex_never_leaves_search_empty(clean_library, clean_entities, tmp_path, step):
+    data_dir = copy_of(clean_library, tmp_path)
     result = subprocess.run([installed_reader(), "--data-dir", str(data_dir), "reindex"], capture_output=True,
                             text=True, timeout=300, env=env_with(READER_DEBUG_KILL_AT=step))
     assert result.returncode == -signal.SIGKILL, result.stderr
@@ -97,10 +116,9 @@ def test_a_kill_during_reindex_never_leaves_search_empty(folders, clean_entities
     assert entities_listed(data_dir) == clean_entities
 
 
-def test_a_search_during_an_import_neither_waits_for_it_nor_does_its_work(folders, tmp_path):
-    first, second = folders
-    data_dir = tmp_path / "library"
-    assert run_reader("add", str(first), data_dir=data_dir).returncode == 0
+def test_a_search_during_an_import_neither_waits_for_it_nor_does_its_work(folders, first_library, tmp_path):
+    second = folders[1]
+    data_dir = copy_of(first_library, tmp_path)
     # The import stops itself (SIGSTOP) with its batch stored and not yet indexed: a live writer
     # in the middle of its work, for as long as the test needs.
     writer = subprocess.Popen([installed_reader(), "--data-dir", str(data_dir), "add", str(second)],
