@@ -21,6 +21,9 @@ from index.stories.signatures import Signature, band_keys, signature
 # Estimated overlap (share of the shorter text's shingles found in the other) from which two
 # articles are copies; chosen from bench/bench_duplicates.py's precision/recall curve.
 COPY_THRESHOLD = 0.5
+# Candidates taken per band key, the newest: a key shared by more articles than this belongs to
+# texts printed many times, whose newest copies stand for their group (bounds the cost per article).
+KEY_CANDIDATES = 64
 # The pending step (index.store.pending_work) that groups stored articles not grouped yet.
 GROUP_COPIES = "group-copies"
 
@@ -94,23 +97,38 @@ def _forget(db: sqlite3.Connection, row) -> None:
     db.execute("DELETE FROM copy_signatures WHERE seq = ?", (row["seq"],))
 
 
+def _matching_groups(db: sqlite3.Connection, sig: Signature, keys: list[int]) -> tuple[set[int], float]:
+    """The groups with a member whose overlap with ``sig`` reaches COPY_THRESHOLD, and the best
+    overlap found. A group's members are tried most shared band keys first, and the first that
+    matches settles the group: the thousandth copy of a text costs one comparison, not a thousand."""
+    newest = " UNION ALL ".join(
+        [f"SELECT * FROM (SELECT seq FROM copy_bands WHERE key = ? ORDER BY seq DESC LIMIT {KEY_CANDIDATES})"] * len(keys))
+    candidates = db.execute(
+        f"SELECT s.seq, s.group_id FROM (SELECT seq, count(*) AS shared FROM ({newest}) GROUP BY seq) b "
+        "JOIN copy_signatures s ON s.seq = b.seq ORDER BY b.shared DESC, s.seq", keys).fetchall()
+    by_group: dict[int, list[int]] = {}
+    for row in candidates:
+        by_group.setdefault(row["group_id"], []).append(row["seq"])
+    groups: set[int] = set()
+    best = 0.0
+    for group, members in by_group.items():
+        for seq in members:
+            row = db.execute("SELECT signature, shingles FROM copy_signatures WHERE seq = ?", (seq,)).fetchone()
+            similarity = sig.overlap(_signature_of(row))
+            if similarity >= COPY_THRESHOLD:
+                groups.add(group)
+                best = max(best, similarity)
+                break
+    return groups, best
+
+
 def _group_one(db: sqlite3.Connection, article: Article, sig: Signature | None) -> None:
     if sig is None:
         db.execute("INSERT INTO copy_signatures (article_id, fingerprint) VALUES (?, ?)",
                    (article.id, article.fingerprint))
         return
     keys = band_keys(sig)
-    marks = ",".join("?" * len(keys))
-    candidates = db.execute(
-        f"SELECT s.seq, s.signature, s.shingles, s.group_id FROM copy_signatures s WHERE s.seq IN "
-        f"(SELECT DISTINCT seq FROM copy_bands WHERE key IN ({marks}))", keys).fetchall()
-    groups: set[int] = set()
-    best = 0.0
-    for row in candidates:
-        similarity = sig.overlap(_signature_of(row))
-        if similarity >= COPY_THRESHOLD:
-            groups.add(row["group_id"])
-            best = max(best, similarity)
+    groups, best = _matching_groups(db, sig, keys)
     seq = db.execute("INSERT INTO copy_signatures (article_id, fingerprint, signature, shingles, similarity) "
                      "VALUES (?, ?, ?, ?, ?)",
                      (article.id, article.fingerprint, sig.to_bytes(), sig.shingles, best or None)).lastrowid
