@@ -11,6 +11,7 @@ from pathlib import Path
 from index import importer
 from index.ingest import parse_file
 from index.library import Library
+from index.stories import copies
 from index.models import Article
 from tests.cli.test_cli_contract import installed_reader
 from tests.stories.conftest import START, copy_of, write_md
@@ -118,3 +119,18 @@ def test_an_import_through_parse_workers_groups_and_tells_stories_like_one_witho
     assert {frozenset(a.title for a in s.articles) for s in pooled[1]} == \
         {frozenset(a.title for a in s.articles) for s in alone[1]}
     assert len(credited) >= len(originals)
+
+
+def test_a_text_printed_hundreds_of_times_is_one_group_of_all_its_copies(tmp_path: Path, texts):
+    # More copies than the candidates taken per band key (copies.KEY_CANDIDATES), in several imports.
+    text = texts["Wirtschaft"][5]
+    printed = [article(f"Meldung {number}", f"Wien (APA) – Stand {number}. " + text, f"Blatt {number}", number)
+               for number in range(3 * copies.KEY_CANDIDATES)]
+    other = article("Anderes", texts["Wirtschaft"][6], "Standard", 0)
+    with Library.open(tmp_path / "lib") as library:
+        for start in range(0, len(printed), 50):
+            library.add_articles(printed[start:start + 50])
+        library.add_articles([other])
+        groups = library.copy_groups()
+    assert len(groups) == 1
+    assert {m.id for m in groups[0].articles} == {a.id for a in printed}
