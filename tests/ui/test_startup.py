@@ -74,6 +74,8 @@ async def test_newest_articles_read_after_the_app_started_still_show_before_the_
         assert not screen.ready
         assert screen.article_list.article_ids == [row.id for row in newest.result()[0]]
         assert screen.article_list.border_title == "Articles (5)"
+        held_library.set()  # else the app's closing waits for the held open to time out
+        await wait_until_listed(pilot, 5)
 
 
 async def test_without_a_head_start_the_library_fills_the_list(seeded_library, tmp_path):
