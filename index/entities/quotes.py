@@ -261,8 +261,6 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
                 content_start = _extend_back(text, sentences, index, content_start, covered, marked)
             elif kind == "indirect" and content_start > s:
                 content_end = _reported_end(text, content_start, content_end)
-            if speaker is None and cue and cue.casefold() in qt.SPEECH_VERBS:
-                speaker = None
             rest = _after_inner_cue(text, content_end, e) if content_start == s else None
             if rest is not None and qt.words(text, rest, e)[0].group(0) in _COORDINATING:
                 content_end, rest = e, None  # "Er sei Mitglied, sagt er, aber …": one sentence, one quote
