@@ -1,13 +1,15 @@
-"""Facets of a query: its matches by source, by month (or week) and by the entities they mention.
+"""Facets of a query: its matches by source, by month (or week), by the agencies credited, by the
+entities they mention and by who is quoted in them.
 
 Each facet is a condition in the query language (``source:"Spiegel"``, ``date:2020-03``,
-``person:"Jens Spahn"``) with how many of the matches it keeps, counted by the search backend
+``agency:dpa``, ``person:"Jens Spahn"``, ``said:"Jens Spahn"``) with how many of the matches it keeps, counted by the search backend
 (SearchBackend.count_within): adding the condition to the query finds exactly that many.
 
 Large result sets are counted from the index, never hit by hit: sources and months are few;
 entities are tried most-mentioned-in-the-library first, and the trying stops once no untried
 entity (mentioned in fewer articles of the library than the last one kept) could make the list.
-Small result sets are counted from the store's mentions of their ids (exact, and cheap there).
+Small result sets are counted from the store's mentions and quotes of their ids (exact, and cheap
+there). Agencies are few and always counted by the backend.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ class Facets:
     dates: list[Facet] = field(default_factory=list)  # oldest first
     date_unit: str = "month"  # or "week"
     entities: list[Facet] = field(default_factory=list)  # by kind, most matches first within each
+    agencies: list[Facet] = field(default_factory=list)  # most matches first
+    speakers: list[Facet] = field(default_factory=list)  # who is quoted, most matches first
 
     def as_json(self) -> dict:
         def rows(facets: list[Facet]) -> list[dict]:
@@ -56,7 +60,8 @@ class Facets:
                      **({"kind": f.kind, "entity": f.entity_id} if f.kind else {})} for f in facets]
 
         return {"total": self.total, "sources": rows(self.sources), "date_unit": self.date_unit,
-                "dates": rows(self.dates), "entities": rows(self.entities)}
+                "dates": rows(self.dates), "entities": rows(self.entities), "agencies": rows(self.agencies),
+                "speakers": rows(self.speakers)}
 
 
 def quoted(text: str) -> str:
@@ -81,6 +86,8 @@ class FacetCounter:
         result.sources = self.sources(top)
         result.dates, result.date_unit = self.dates()
         result.entities = self.entities(top, total)
+        result.agencies = self.agencies(top)
+        result.speakers = self.speakers(top, total)
         return result
 
     def _counts(self, parts: dict[str, q.Query]) -> dict[str, int]:
@@ -128,6 +135,19 @@ class FacetCounter:
             if not any(other != name and mine <= theirs for other, theirs in words.items()):
                 return q.And(tuple(q.Term(parsed.field, word) for word in parsed.words))
         return parsed
+
+    # --- agencies --------------------------------------------------------------------------
+
+    def agencies(self, top: int) -> list[Facet]:
+        """The credited agencies (dpa, AFP, …) with the most matches."""
+        names = [r["agency"] for r in self.store.query(
+            "SELECT agency, count(*) AS n FROM article_agencies GROUP BY agency ORDER BY n DESC, agency")]
+        parts = {name: self.searcher.parse(f"agency:{quoted(name)}") for name in names
+                 if self._searchable(f"agency:{quoted(name)}")}
+        counts = self._counts(parts)
+        found = [Facet(name, f"agency:{quoted(name)}", n) for name, n in counts.items() if n]
+        found.sort(key=lambda f: (-f.count, f.label.casefold()))
+        return _distinct(found)[:top]
 
     # --- dates -----------------------------------------------------------------------------
 
@@ -218,6 +238,42 @@ class FacetCounter:
             found.extend(_distinct([Facet(r["name"], f"{kind}:{quoted(r['name'])}", r["n"], kind, r["id"])
                                     for r in of_kind])[:top])
         return found
+
+
+    # --- speakers --------------------------------------------------------------------------
+
+    def speakers(self, top: int, total: int) -> list[Facet]:
+        """The ``top`` entities quoted in the most matches (``said:``)."""
+        if total <= SMALL_RESULTS:
+            ids = [article_id for article_id, _score in self.backend.search(self.query, total).hits]
+            rows = self.store.query(
+                f"SELECT e.id, e.name, count(DISTINCT q.article_id) AS n FROM ({_QUOTED}) q "
+                "JOIN entities e ON e.id = q.speaker WHERE q.article_id IN (SELECT value FROM json_each(?)) "
+                "GROUP BY e.id", (json.dumps(ids),))
+            ranked = sorted(rows, key=lambda r: (-r["n"], r["name"].casefold()))
+            return _distinct([Facet(r["name"], f"said:{quoted(r['name'])}", r["n"]) for r in ranked])[:top]
+        found: list[Facet] = []
+        candidates = self.store.query(
+            f"SELECT e.id, e.name, count(DISTINCT q.article_id) AS articles FROM ({_QUOTED}) q "
+            "JOIN entities e ON e.id = q.speaker GROUP BY e.id ORDER BY articles DESC, e.id LIMIT ?", (MAX_CANDIDATES,))
+        for start in range(0, len(candidates), CANDIDATE_CHUNK):
+            rows = candidates[start:start + CANDIDATE_CHUNK]
+            if len(found) >= top and rows[0]["articles"] < found[top - 1].count:
+                break
+            raw = self._raw_ids([r["id"] for r in rows])
+            parts: dict[str, q.Query] = {
+                r["id"]: q.Entity("said", r["name"], tuple(raw.get(r["id"], [r["id"]])), field=q.SPEAKER_FIELD)
+                for r in rows}
+            counts = self._counts(parts)
+            found.extend(Facet(r["name"], f"said:{quoted(r['name'])}", counts[r["id"]]) for r in rows if counts[r["id"]])
+            found.sort(key=lambda f: (-f.count, f.label.casefold()))
+        return _distinct(found)[:top]
+
+
+# Each quote's article and final speaker: the entity its raw speaker id maps to, the raw id when
+# not yet mapped, NULL when the entity was suppressed (as index.store_quotes shows them).
+_QUOTED = ("SELECT q.article_id, CASE WHEN em.raw_entity IS NULL THEN q.speaker ELSE em.entity END AS speaker "
+           "FROM quotes q LEFT JOIN entity_map em ON em.raw_entity = q.speaker WHERE q.speaker IS NOT NULL")
 
 
 def _distinct(facets: list[Facet]) -> list[Facet]:

@@ -1,5 +1,5 @@
 """A small library for sorting, counting and facets: three sources over three months, one
-minister mentioned in some articles often, in others in passing."""
+minister mentioned (and quoted) in some articles often, in others in passing, two agency credits."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ ARTICLES = [
      "Die Hausärzte fordern mehr Impfstoff für ihre Praxen. Der Verband verweist auf lange Wartelisten "
      "in Bayern. Gesundheitsminister Jens Spahn wurde in dem Schreiben nur am Rande erwähnt."),
     (4, 3, 0, "Impfstoff-Lieferungen verzögern sich",
-     "Die Lieferungen des Impfstoffs verzögern sich um zwei Wochen. Der Hersteller nannte Probleme in "
+     "Brüssel (dpa) - Die Lieferungen des Impfstoffs verzögern sich um zwei Wochen. Der Hersteller nannte Probleme in "
      "einem Werk in Belgien. Die Europäische Kommission verhandelt über weitere Dosen."),
     (4, 15, 1, "Spahn verteidigt die Impfstrategie",
      "Gesundheitsminister Jens Spahn hat die Impfstrategie verteidigt. Spahn sagte im Bundestag, der "
@@ -32,7 +32,7 @@ ARTICLES = [
      "Eltern in Berlin und Hamburg warten auf eine Empfehlung."),
     (5, 6, 0, "Mehr Impfstoff für Hausarztpraxen",
      "Die Hausarztpraxen bekommen mehr Impfstoff. Die Kassenärztliche Bundesvereinigung begrüßte die "
-     "Entscheidung. In Sachsen beginnen die Praxen schon am Montag."),
+     "Entscheidung. In Sachsen beginnen die Praxen schon am Montag. (dpa/AFP)"),
     (5, 12, 2, "Pflegekräfte verlangen bessere Bezahlung",
      "Die Pflegekräfte in den Kliniken verlangen eine bessere Bezahlung. Die Gewerkschaft Verdi rief zu "
      "Protesten vor mehreren Krankenhäusern auf. Viele Beschäftigte arbeiten seit Monaten am Limit, sagte "

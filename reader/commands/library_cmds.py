@@ -262,10 +262,9 @@ def cmd_search(args, data_dir: Path) -> int:
 def _print_facets(facets) -> None:
     """Each group of facets under its heading, a facet a line: how many matches, and the
     condition that narrows the query to them (to copy into it)."""
-    from reader.ui.format import KIND_LABELS
+    from reader.ui.format import facet_groups
 
-    groups = [("Sources", facets.sources), (f"{facets.date_unit.title()}s", facets.dates)]
-    groups += [(label, [f for f in facets.entities if f.kind == kind]) for kind, label in KIND_LABELS.items()]
+    groups = facet_groups(facets)
     width = max((len(f"{facet.count:,}") for _label, listed in groups for facet in listed), default=1)
     console.print()
     console.print(Text("Narrow the query by adding one of these conditions to it:", style="dim"))

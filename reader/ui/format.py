@@ -12,10 +12,19 @@ from textual.content import Content
 from reader.terminal import visible
 
 if TYPE_CHECKING:
+    from index.facets import Facet, Facets
     from index.models import Article, ArticleSummary
 
 
 KIND_LABELS = {"person": "People", "org": "Organisations", "place": "Places", "other": "Other"}
+
+
+def facet_groups(facets: Facets) -> list[tuple[str, list[Facet]]]:
+    """The facets under their headings, in the order lists show them (empty groups included)."""
+    groups = [("Sources", facets.sources), (f"{facets.date_unit.title()}s", facets.dates),
+              ("Agencies", facets.agencies)]
+    groups += [(label, [f for f in facets.entities if f.kind == kind]) for kind, label in KIND_LABELS.items()]
+    return [*groups, ("Quoted", facets.speakers)]
 
 
 def short_date(published: datetime | None, precision: str | None = None) -> str:

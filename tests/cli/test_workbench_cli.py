@@ -94,5 +94,6 @@ def test_facets_list_conditions_that_narrow_the_query(capsys, research_library):
     assert narrowed == f"{spahn['count']}\n"
     code, out, _ = run(capsys, research_library, "search", "Impfstoff", "--facets", "--limit", "1")
     lines = out.splitlines()
-    assert "Sources" in lines and "Months" in lines and "People" in lines
+    assert {"Sources", "Months", "Agencies", "People", "Quoted"} <= set(lines)
     assert '  3  source:"Spiegel"' in lines and '  2  date:2020-05' in lines
+    assert '  2  agency:"dpa"' in lines and '  2  said:"Jens Spahn"' in lines

@@ -22,7 +22,7 @@ def library(tmp_path_factory):
 
 
 def every_facet(found):
-    return found.sources + found.dates + found.entities
+    return found.sources + found.dates + found.entities + found.agencies + found.speakers
 
 
 @pytest.mark.parametrize("query", QUERIES)
@@ -49,6 +49,13 @@ def test_sources_months_and_entities_of_the_results(library: Library):
     assert {"Bayern", "Hamburg"} <= places
 
 
+def test_agencies_credited_and_people_quoted_in_the_results(library: Library):
+    found = library.facets("Impfstoff")
+    assert [(f.condition, f.count) for f in found.agencies] == [('agency:"dpa"', 2), ('agency:"AFP"', 1)]
+    assert [(f.condition, f.count) for f in found.speakers] == [('said:"Jens Spahn"', 2)]
+    assert not library.facets("Länder").agencies
+
+
 def test_results_within_a_month_or_two_are_counted_by_week(library: Library):
     found = library.facets("Impfstoff date:2020-04")
     assert found.date_unit == "week"
@@ -57,14 +64,16 @@ def test_results_within_a_month_or_two_are_counted_by_week(library: Library):
 
 
 def test_counting_entities_from_the_index_agrees_with_counting_their_mentions(library: Library, monkeypatch):
-    """Large result sets take the index's way (candidates by library size), small ones the store's."""
+    """Large result sets take the index's way (candidates by library size), small ones the store's
+(entities from the mentions, speakers from the quotes)."""
     for query in QUERIES:
-        from_mentions = library.facets(query).entities
+        small = library.facets(query)
         monkeypatch.setattr(facets_module, "SMALL_RESULTS", 0)
         monkeypatch.setattr(facets_module, "CANDIDATE_CHUNK", 3)  # the stopping rule, not one pass
-        from_index = library.facets(query).entities
+        large = library.facets(query)
         monkeypatch.undo()
-        assert [(f.condition, f.count) for f in from_index] == [(f.condition, f.count) for f in from_mentions]
+        for from_store, from_index in ((small.entities, large.entities), (small.speakers, large.speakers)):
+            assert [(f.condition, f.count) for f in from_index] == [(f.condition, f.count) for f in from_store]
 
 
 def test_a_query_without_matches_has_no_facets(library: Library):

@@ -1,5 +1,6 @@
-"""The facets of the current query: its matches by source, month or week, and entity. Enter on one
-adds its condition to the query line (where it stays to edit); Esc closes."""
+"""The facets of the current query: its matches by source, month or week, agency, entity and
+who is quoted. Enter on one adds its condition to the query line (where it stays to edit); Esc
+closes."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader.terminal import visible
-from reader.ui.format import KIND_LABELS, plural
+from reader.ui.format import facet_groups, plural
 
 if TYPE_CHECKING:
-    from index.facets import Facet, Facets
+    from index.facets import Facets
 
 # The longest bar of the date histogram, in cells.
 DATE_BAR = 30
@@ -44,9 +45,7 @@ class FacetsScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         facets = self.facets
-        groups: list[tuple[str, list[Facet]]] = [("Sources", facets.sources),
-                                                  (f"{facets.date_unit.title()}s", facets.dates)]
-        groups += [(label, [f for f in facets.entities if f.kind == kind]) for kind, label in KIND_LABELS.items()]
+        groups = facet_groups(facets)
         width = max((len(f"{facet.count:,}") for _label, listed in groups for facet in listed), default=1)
         most_in_a_period = max((facet.count for facet in facets.dates), default=1)
         options: list[Option] = []
