@@ -1,6 +1,6 @@
 """Precision and recall of quote recognition and attribution on the hand-annotated gold set.
 
-    python -m bench.quotes_eval [--split dev|test] [--errors]
+    python -m bench.quotes_eval [--split dev|test] [--round 1|2] [--errors]
 
 Spans match one to one (greedily, best overlap first) when their overlap is at least half of
 their union; direct quotes are matched to direct quotes, indirect speech to indirect speech, and
@@ -103,11 +103,13 @@ def predict(pipeline: EntityPipeline, names: list[str]) -> tuple[list[dict], lis
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "test", "all"], default="test")
+    parser.add_argument("--round", choices=["1", "2"],
+                        help="only the documents of one round of annotation (bench/quotes_gold/README.md)")
     parser.add_argument("--errors", action="store_true", help="list misses (dev split only)")
     args = parser.parse_args(argv)
     if args.errors and args.split != "dev":
         parser.error("--errors reads the errors of the dev split only: the test split stays unread")
-    names = documents(None if args.split == "all" else args.split)
+    names = documents(None if args.split == "all" else args.split, args.round)
     gold = [q for q in gold_quotes() if q["doc"] in set(names)]
     pipeline = EntityPipeline.load()
     pipeline.extract("Aufwärmen, sagte Anna Berger.")
@@ -119,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
               "indirect+reported"),
         score(gold, predicted, "all kinds (spans only)"),
     ]
-    print(f"split {args.split}: {len(names)} documents, {len(gold)} gold quotes, {len(predicted)} found")
+    print(f"split {args.split}{f', round {args.round}' if args.round else ''}: {len(names)} documents, {len(gold)} gold quotes, {len(predicted)} found")
     print(f"{'':24} {'gold':>5} {'found':>5} {'span P':>7} {'span R':>7} {'spk P':>7} {'spk R':>7}")
     for r in rows:
         print(f"{r['what']:24} {r['gold']:5} {r['predicted']:5} {r['span_precision']:7.2f} {r['span_recall']:7.2f} "

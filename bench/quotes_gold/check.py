@@ -19,11 +19,12 @@ def gold_quotes() -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def documents(split: str | None = None) -> list[str]:
-    """The annotated documents, of one split or all."""
+def documents(split: str | None = None, annotation_round: str | None = None) -> list[str]:
+    """The annotated documents, of one split (and one round of annotation) or all."""
     rows = [line.rstrip("\n").split("\t") for line in (HERE / "documents.tsv").read_text(encoding="utf-8").splitlines()
             if line and not line.startswith("#")]
-    return [name for name, part in rows if split is None or part == split]
+    return [name for name, part, batch in rows
+            if (split is None or part == split) and (annotation_round is None or batch == annotation_round)]
 
 
 def main() -> int:
