@@ -107,30 +107,32 @@ class SpeakerFinder:
             word = token.group(0)
             if word in _PRONOUNS and k <= 2:
                 return self._referent(at, word)
-            if word.casefold() in _GENERIC_PEOPLE:
+            if word.lower() in _GENERIC_PEOPLE:
                 return None
-            if k <= 2 and word.casefold() in _ORG_NOUNS and self.text[max(start, at - 4):at].strip().casefold() in _DEFINITE:
+            if k <= 2 and word.lower() in _ORG_NOUNS and self.text[max(start, at - 4):at].strip().lower() in _DEFINITE:
                 org = self._last_org_before(at)  # "teilte der Konzern mit": the company named before
                 if org is not None:
                     return Speaker(org.entity, word)
-            if k <= 5 and word[:1].isupper() and word.casefold() not in _ORG_NOUNS and not self._name_follows(inside, token.end()) \
+            if k <= 5 and word[:1].isupper() and word.lower() not in _ORG_NOUNS and not self._name_follows(inside, token.end()) \
                     and any(t.group(0) in ("der", "die") for t in tokens[:k]) and not role_of(word) \
                     and all(t.group(0)[:1].islower() or t.group(0)[:1].isdigit() for t in tokens[:k]):
                 # "sagt der Segler", "der 27 Jahre junge FPÖ-Bezirksrat", "sagte der Wiener"
                 return self._role_referent(at, word, nearby=True)
             if _AGE.match(word) or (role_of(word) and not self._name_follows(inside, token.end())):
-                if word.casefold().startswith(_SPOKESPERSON) or word.casefold().endswith(_SPOKESPERSON):
-                    org = next((m for m in inside if m.kind == "org" and m.start >= token.end()), None)
-                    if org is not None:
-                        return Speaker(org.entity, org.text)
-                article = self.text[max(start, at - 5):at].strip().casefold()
+                if word.lower().startswith(_SPOKESPERSON) or word.lower().endswith(_SPOKESPERSON):
+                    # "eine Sprecherin der EU-Kommission": the organisation; "der Sprecher der
+                    # Landesrätin Martina Berthold": the one he speaks for.
+                    named = next((m for m in inside if m.start >= token.end()), None)
+                    if named is not None:
+                        return Speaker(named.entity, named.text)
+                article = self.text[max(start, at - 5):at].strip().lower()
                 if article.endswith(("ein", "eine", "einer", "einem")):
                     return None  # "ein Sprecher", "eine Anwältin": someone unnamed
                 return self._role_referent(at, word)
         return None
 
     def _spokesperson_before(self, tokens, k: int) -> bool:
-        return any(t.group(0).casefold().endswith(_SPOKESPERSON) for t in tokens[:k])
+        return any(t.group(0).lower().endswith(_SPOKESPERSON) for t in tokens[:k])
 
     def _name_follows(self, inside: list[Mention], at: int) -> bool:
         return any(m.kind == "person" and 0 <= m.start - at <= 3 for m in inside)
@@ -142,6 +144,15 @@ class SpeakerFinder:
         person = self._last_person_before(at)
         return Speaker(person.entity, word) if person is not None else None
 
+    def named_in(self, start: int, end: int) -> Speaker | None:
+        """The first person or organisation named between ``start`` and ``end`` (names only, no
+        roles or pronouns)."""
+        k = bisect_left(self._starts, start)
+        if k < len(self.mentions) and self.mentions[k].end <= end:
+            m = self.mentions[k]
+            return Speaker(m.entity, m.text)
+        return None
+
     def names_at(self, at: int) -> bool:
         """Whether a person or organisation is named right at ``at``."""
         k = bisect_left(self._starts, at)
@@ -149,9 +160,9 @@ class SpeakerFinder:
 
     def _role_referent(self, at: int, word: str, nearby: bool = False) -> Speaker | None:
         """"der Landeshauptmann": the person last named with that role, else the last speaker."""
-        role = (role_of(word) or word).casefold()
+        role = (role_of(word) or word).lower()
         for m in reversed(self.mentions[:bisect_left(self._starts, at)]):
-            if m.kind == "person" and m.role and (m.role.casefold().endswith(role) or role.endswith(m.role.casefold())):
+            if m.kind == "person" and m.role and (m.role.lower().endswith(role) or role.endswith(m.role.lower())):
                 return Speaker(m.entity, word)
         sentence_start = max(self.text.rfind(". ", 0, at), 0)
         before = self.text.rfind(". ", 0, sentence_start)  # the sentence before this one

@@ -161,18 +161,18 @@ def _post_cue(text: str, at: int, finder: SpeakerFinder) -> tuple[str | None, Sp
     if match is None:
         return None, None
     verb = match.group(1)
-    low = verb.casefold()
+    low = verb.lower()
     if low not in qt.SPEECH_VERBS and low != qt.SO_WORD and low not in {"hieß", "heißt", "wie"}:
         return None, None
     if low == "wie":  # ", wie X sagte"
         end = _clause_end(text, at + match.end(1))
         region = text[at:end]
-        verb_in = next((w for w in qt.words(region) if w.group(0).casefold() in qt.SPEECH_VERBS), None)
+        verb_in = next((w for w in qt.words(region) if w.group(0).lower() in qt.SPEECH_VERBS), None)
         if verb_in is None:
             return None, None
         return verb_in.group(0), finder.in_region(at + match.end(1), end)
     if low in {"hieß", "heißt"}:
-        return f"{verb} es", None
+        return f"{verb} es", finder.named_in(at + match.end(), _clause_end(text, at + match.end()))
     region_start = at + match.end(1)
     return verb, finder.in_region(region_start, _clause_end(text, region_start))
 
@@ -196,7 +196,7 @@ def _pre_cue(text: str, start: int, end: int, finder: SpeakerFinder) -> tuple[st
     region = text[start:end]
     if not region.strip():
         return None, None
-    verbs = [w for w in qt.words(text, start, end) if w.group(0).casefold() in qt.SPEECH_VERBS]
+    verbs = [w for w in qt.words(text, start, end) if w.group(0).lower() in qt.SPEECH_VERBS]
     if verbs:
         return verbs[-1].group(0), finder.in_region(start, end)
     if region.rstrip().endswith(":"):
@@ -214,7 +214,7 @@ def _cue_in_sentence(text, sentences, starts, start, end, finder) -> tuple[str |
     for w in qt.words(text, sentence.start, max(sentence.end, end)):
         if start <= w.start() < end:
             continue
-        if w.group(0).casefold() in qt.SPEECH_VERBS and w.group(0).casefold() not in {"so", "gab", "gibt", "stellte", "stellt"}:
+        if w.group(0).lower() in qt.SPEECH_VERBS and w.group(0).lower() not in {"so", "gab", "gibt", "stellte", "stellt"}:
             before = finder.in_region(sentence.start, w.start()) if w.start() < start else None
             after = finder.in_region(w.end(), _clause_end(text, w.end()))
             return w.group(0), after or before
@@ -253,7 +253,7 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
                 kind = "indirect"
             elif own_words:
                 kind = "direct"
-            elif unmarked and _own_cue(text, s, e, content_start, content_end, cue):
+            elif unmarked and _own_cue(text, s, e, content_start, content_end, cue) and not _narrates(content):
                 kind = "direct"
             else:
                 kind = "reported"
@@ -287,7 +287,7 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
         if continues and qt.konj1(body) and not _has_marks(body) and not qt.speaks_to_reader(body):
             start = _reported_clause(text, s, e)
             speaker = _lead_speaker(text, s, start, finder) or _answerer(text, sentences, index, finder) \
-                or finder.recent(s)
+                or _subject_before(text, sentences, index, finder, covered) or finder.recent(s)
             found.append(_quote(text, start, e, "indirect", None, speaker))
             covered.append((start, e))
             last_reported = index
@@ -295,7 +295,9 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
         introduced = _colon_introduction(text, s, e, finder) if unmarked and index > 0 else None
         if introduced is not None:
             content_start, speaker = introduced
-            kind = "indirect" if qt.clearly_reported(text[content_start:e]) else "direct"
+            content = text[content_start:e]
+            kind = "indirect" if qt.clearly_reported(content) \
+                or (qt.subjunctive(content) and not qt.speaks_to_reader(content)) else "direct"
             head_end = text.rfind(":", s, content_start)
             if qt.clearly_reported(text[s:head_end]):  # the lead is reported speech of its own
                 found.append(_quote(text, s, head_end, "indirect", None, speaker))
@@ -310,12 +312,12 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             covered.append((s, e))
             last_reported = index
             continue
-        own_words = qt.speaks_to_reader(body) and not _has_marks(body)
-        if own_words and unmarked:
+        own_words = qt.speaks_to_reader(body) and not _has_marks(body) and not qt.clearly_reported(body)
+        if own_words and unmarked:  # ("Die Polizisten seien beschäftigt gewesen, uns zu schützen": reported)
             last = found[-1] if found else None
-            speaker = finder.recent(s) if not unmarked else finder.likely(s)
-            if unmarked and last is not None and last.kind == "direct" and last.end == sentences[previous].end \
-                    and not qt.clearly_reported(body):
+            speaker = finder.likely(s)
+            if last is not None and last.kind == "direct" and last.end == sentences[previous].end:
+                speaker = Speaker(last.speaker, last.speaker_text or "") if last.speaker else speaker
                 found[-1] = _quote(text, last.start, e, "direct", last.cue, speaker)  # one quote, two sentences
                 covered[-1] = (last.start, e)
             else:
@@ -326,7 +328,8 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
         if (qt.clearly_reported(body) or (unmarked and qt.konj1(body))) and not _inside_marks(marked, s, e):
             # Reported speech needs no cue of its own: "Er sei schon da gewesen."
             start = _reported_clause(text, s, e)
-            speaker = _lead_speaker(text, s, start, finder) or _answerer(text, sentences, index, finder)
+            speaker = _lead_speaker(text, s, start, finder) or _answerer(text, sentences, index, finder) \
+                or _subject_before(text, sentences, index, finder, covered)
             end = _reported_end(text, start, e)
             found.append(_quote(text, start, end, "indirect", None, speaker or finder.likely(s)))
             covered.append((start, e))
@@ -334,7 +337,8 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             continue
         if continues and last_reported == previous and qt.konj2(body) and not _has_marks(body) \
                 and found and _reports_speech(found[-1]):
-            found.append(_quote(text, s, e, "indirect", None, finder.recent(s)))  # "Die Anrainer hätten Angst."
+            speaker = _subject_before(text, sentences, index, finder, covered) or finder.recent(s)
+            found.append(_quote(text, s, e, "indirect", None, speaker))  # "Die Anrainer hätten Angst."
             covered.append((s, e))
             last_reported = index
 
@@ -344,8 +348,10 @@ _COLON = re.compile(r":\s+(?=[A-ZÄÖÜ])")
 
 def _colon_introduction(text: str, s: int, e: int, finder: SpeakerFinder):
     """(content start, speaker) of "Stumpf weiter: Das muss …", "Ministerin X betont: …", "…, wie
-    er 1997 selbst sagte: …" in a text without quotation marks: a colon after words naming a
-    speaker or a verb of saying."""
+    er 1997 selbst sagte: …" in a text without quotation marks: a colon after a verb of saying or
+    a noun that introduces words, or right after the speaker's name ("… zeigten Birgit Schatz und
+    Judith Schwentner: …"); a name elsewhere before a colon is mostly narration ("Thiem bedankte
+    sich mit einem Kraftakt: …", "Die nächste Aufgabe wartet auf Thiem: …")."""
     colon = _COLON.search(text, s, e)
     if colon is None:
         return None
@@ -353,26 +359,55 @@ def _colon_introduction(text: str, s: int, e: int, finder: SpeakerFinder):
     if not head or len(head) > 16:
         return None
     speaker = finder.in_region(s, colon.start())
-    says = any(w.group(0).casefold() in qt.SPEECH_VERBS or w.group(0).casefold() in _INTRODUCING for w in head) \
+    says = any(w.group(0).lower() in qt.SPEECH_VERBS or w.group(0).lower() in _INTRODUCING
+               or w.group(0).lower().endswith(_INTRODUCING_NOUNS) for w in head) \
         or qt.clearly_reported(text[s:colon.start()])  # "Die Risiken seien groß: Auf See gibt es Gefahren."
-    if speaker is None and not says:
+    if not says and not (speaker is not None and (len(head) <= 4 or _named_last(text, head, finder)
+                                                    or qt.speaks_to_reader(text[colon.end():e]))):
         return None
     return colon.end(), speaker or finder.likely(s)
 
 
+def _named_last(text: str, head: list, finder: SpeakerFinder) -> bool:
+    """The words before a colon end in a name that is no object ("wartet auf Thiem:")."""
+    last = head[-1]
+    named = next((m for m in finder.mentions if m.start <= last.start() < m.end), None)
+    if named is None:
+        return False
+    before = [w for w in head if w.end() <= named.start]
+    return not before or before[-1].group(0).lower() not in _PREPOSITIONS
+
+
+_PREPOSITIONS = frozenset("""auf an für von mit bei nach zu gegen über unter um aus vor hinter neben
+    zwischen durch ohne seit""".split())
 _INTRODUCING = frozenset("""weiter betonen erinnert erinnern argumentieren warnen zitiert resümiert kontert
     erklärung antwort fazit devise credo begründung bilanz""".split())
+# Nouns that announce words to come ("eine alte Seglerweisheit:", "der große Sager", "Sein Appell:").
+_INTRODUCING_NOUNS = ("sager", "spruch", "weisheit", "worte", "erklärung", "antwort", "fazit", "devise",
+                      "credo", "begründung", "vorwurf", "appell", "warnung", "botschaft", "forderung",
+                      "reaktion", "kommentar", "einschätzung", "urteil", "version", "fassung", "variante")
+
+
+_PAST = re.compile(r"\b(?:war|waren|wurde|wurden|hatte|hatten|kam|kamen|gab|gaben|ging|gingen|lag|lagen|"
+                   r"stand|standen|blieb|blieben|fand|fanden|konnte|konnten|musste|mussten|sollte|wollte|"
+                   r"[a-zäöüß]{2,}(?:ete|eten|ierte|ierten|elte|elten))\b")
+
+
+def _narrates(content: str) -> bool:
+    """Content in the past tense tells what happened ("Die Aufträge entwickelten sich schwach, erklärte
+    das Ministerium"): reported, not the speaker's own words, even with a cue clause of its own."""
+    return _PAST.search(content) is not None
 
 
 def _own_cue(text: str, s: int, e: int, start: int, end: int, cue: str | None) -> bool:
     """A whole statement with a cue clause of its own ("…, sagt X." / "X sagt: …"), not a
     dass-clause or a "laut X" inside it."""
-    if cue is None or cue.casefold() in qt.LAUT_WORDS or cue.casefold() == qt.ZUFOLGE \
+    if cue is None or cue.lower() in qt.LAUT_WORDS or cue.lower() == qt.ZUFOLGE \
             or (" " in cue and not cue.endswith(":")):  # "nach Angaben von", not "Stumpf weiter:"
         return False
     if start == s and end < e:  # trailing cue clause, not ", wie X sagte" (which reports)
         following = qt.words(text, end, e)
-        return not following or following[0].group(0).casefold() != "wie"
+        return not following or following[0].group(0).lower() != "wie"
     return text[s:start].rstrip().endswith(":") and not qt.words(text, start, end)[0].group(0) == "dass"
 
 
@@ -387,16 +422,16 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
         if not words or len(qt.words(text, tail_start, e if clause_end < 0 else clause_end)) > 18:
             continue
         first = words[0].group(0)
-        low = first.casefold()
+        low = first.lower()
         if low in qt.SPEECH_VERBS and low not in {"so", "stellt", "stellte", "gab", "gibt", "fand", "findet", "glauben"} \
                 or (low == "so" and len(words) >= 2 and (words[1].group(0)[0].isupper() or words[1].group(0) in {"der", "die", "das"})) \
-                or (low == "wie" and any(w.group(0).casefold() in qt.SPEECH_VERBS for w in words[1:])) \
+                or (low == "wie" and any(w.group(0).lower() in qt.SPEECH_VERBS for w in words[1:])) \
                 or (low in {"hieß", "heißt"} and len(words) >= 2 and words[1].group(0) == "es"):
             if match.start() < 8:
                 continue
-            if low in {"hieß", "heißt"}:
-                return s, s + match.start(), f"{first} es", None
-            cue = first if low != "wie" else next(w.group(0) for w in words[1:] if w.group(0).casefold() in qt.SPEECH_VERBS)
+            if low in {"hieß", "heißt"}:  # "…, heißt es von der Stadt Salzburg": the city
+                return s, s + match.start(), f"{first} es", finder.named_in(words[1].end(), e)
+            cue = first if low != "wie" else next(w.group(0) for w in words[1:] if w.group(0).lower() in qt.SPEECH_VERBS)
             region_start = words[1].start() if len(words) > 1 else e
             speaker = finder.in_region(region_start if low != "wie" else words[0].end(), e)
             if speaker is None and finder.names_at(s):
@@ -408,8 +443,8 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
         head_end = s + split.start()
         content_start = s + split.end()
         head_words = qt.words(text, s, head_end)
-        verbs = [w for w in head_words if w.group(0).casefold() in qt.SPEECH_VERBS
-                 and w.group(0).casefold() not in qt.WEAK_VERBS]
+        verbs = [w for w in head_words if w.group(0).lower() in qt.SPEECH_VERBS
+                 and w.group(0).lower() not in qt.WEAK_VERBS]
         if verbs and len(head_words) <= 14 and content_start < e and not qt.starts_relative(text[content_start:e]):
             return content_start, e, verbs[-1].group(0), finder.in_region(s, head_end)
         if body[split.start()] == ":" and len(head_words) <= 4 and content_start < e:
@@ -418,7 +453,7 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
                 return content_start, e, text[s:head_end].strip() + ":", speaker
     # A cue inside: "laut X", "X zufolge", "nach Angaben von X", "hieß es".
     for w in qt.words(text, s, e):
-        low = w.group(0).casefold()
+        low = w.group(0).lower()
         if low in qt.LAUT_WORDS:
             return s, e, w.group(0), finder.in_region(w.end(), _clause_end(text, w.end(), 60))
         if low == qt.ZUFOLGE:
@@ -430,7 +465,7 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
         return s, e, nach.group(0), finder.in_region(s + nach.end(), _clause_end(text, s + nach.end(), 80))
     impersonal = qt.IMPERSONAL_CUES.search(body)
     if impersonal is not None:
-        return s, e, impersonal.group(0), None
+        return s, e, impersonal.group(0), finder.named_in(s + impersonal.end(), _clause_end(text, s + impersonal.end(), 80))
     return None
 
 
@@ -507,13 +542,18 @@ _THIRD_PERSON = frozenset("""er sie ihn ihm sein seine seinen seinem seiner sein
 def _goes_on(text: str, last: Quote, before, s: int, e: int, finder: SpeakerFinder) -> bool:
     """A short statement right after a quote whose cue closed the sentence before, in a text
     without quotation marks, that speaks of nobody (no name, no "er"): the quote going on."""
-    if last.kind == "reported" or not last.cue or last.cue.casefold() not in qt.SPEECH_VERBS \
+    if last.kind == "reported" or not last.cue or last.cue.lower() not in qt.SPEECH_VERBS \
             or last.start != before.start or last.end >= before.end:
         return False
     words = qt.words(text, s, e)
     if not words or len(words) > 25 or qt.subjunctive(text[s:e]) or text[e - 1] == "?":
         return False
-    if any(w.group(0).casefold() in _THIRD_PERSON for w in words):
+    # Without "ich"/"wir" only a short remark goes on ("Mehr geht nicht mehr."), not narration
+    # ("Dort haben Archäologen Reste … entdeckt.") nor a cue of its own ("Dies bestätigte X.").
+    if not qt.speaks_to_reader(text[s:e]) and (len(words) > 5 or any(w.group(0).lower() in qt.SPEECH_VERBS
+                                                                     for w in words)):
+        return False
+    if any(w.group(0).lower() in _THIRD_PERSON for w in words):
         return False
     return finder.in_region(s, e) is None and not any(s <= m.start < e for m in finder.mentions)
 
@@ -521,7 +561,7 @@ def _goes_on(text: str, last: Quote, before, s: int, e: int, finder: SpeakerFind
 def _reports_speech(quote: Quote) -> bool:
     """Whether Konjunktiv II after this quote goes on reporting its speaker (after "…, sagte X",
     not after a report's "laut X" or "X zufolge", where it is the report's own conditional)."""
-    cue = (quote.cue or "").casefold()
+    cue = (quote.cue or "").lower()
     return quote.kind != "reported" and cue not in qt.LAUT_WORDS and cue != qt.ZUFOLGE and not cue.startswith("nach ")
 
 
@@ -546,6 +586,20 @@ def _answerer(text: str, sentences, index: int, finder: SpeakerFinder) -> Speake
     if index == 0 or text[sentences[index - 1].end - 1] != "?":
         return None
     return finder.named_before(sentences[index - 1].start, within=300)
+
+
+def _subject_before(text: str, sentences, index: int, finder: SpeakerFinder, covered) -> Speaker | None:
+    """Who opens the sentence before, when that sentence is narration, not a quote: "Auch die
+    Armutskonferenz warnt vor Kürzungen. Diese würden …" (the Armutskonferenz, not the last speaker)."""
+    if index == 0:
+        return None
+    before = sentences[index - 1]
+    if any(a < before.end and before.start < b for a, b in covered) or not _same_paragraph(text, before.end, sentences[index].start):
+        return None
+    opening = qt.words(text, before.start, before.end)[:6]
+    if not opening:
+        return None
+    return finder.named_in(before.start, opening[-1].end())
 
 
 def _lead_speaker(text: str, s: int, start: int, finder: SpeakerFinder) -> Speaker | None:

@@ -115,3 +115,51 @@ def test_a_subject_with_its_verb_is_no_quote_and_a_lost_full_stop_still_ends_a_s
     found = quotes_of(pipeline, text)
     assert [(kind, quote) for kind, quote, _ in found] == [
         ("indirect", "Die Lage sei ernst"), ("direct", "Mit Zäunen werden wir das Problem nicht lösen")]
+
+
+def test_past_tense_narration_is_no_konjunktiv(pipeline) -> None:
+    text = "Anna Berger spielte stark. Von 1:1 weg machte sie drei Games in Folge, dann knackte er das Service."
+    assert quotes_of(pipeline, text) == []
+
+
+def test_a_statement_in_the_past_with_a_cue_is_reported_not_direct(pipeline) -> None:
+    # Text without quotation marks: a present-tense remark with a cue is the speaker's own words,
+    # a report of what happened is not.
+    text = ("Die Lage bleibt schwierig, sagte Ministerin Karin Haller. "
+            "Die Aufträge entwickelten sich zuletzt schwach, erklärte das Ministerium.")
+    kinds = [kind for kind, _, _ in quotes_of(pipeline, text)]
+    assert kinds == ["direct", "reported"]
+
+
+def test_a_name_before_a_colon_is_narration_unless_it_introduces_words(pipeline) -> None:
+    text = ("Markus Berger bedankte sich mit einem Kraftakt: Vor 7.000 Zuschauern gewann er das Finale. "
+            "Die nächste Aufgabe wartet bereits auf Berger: Daviscup in Portugal. "
+            "Begeistert zeigte sich sein Trainer Günter Holzer: Das war eine Riesenvorstellung.")
+    found = quotes_of(pipeline, text)
+    assert found == [("direct", "Das war eine Riesenvorstellung", "Günter Holzer")]
+
+
+def test_heisst_es_names_its_source_after_it(pipeline) -> None:
+    text = ("Die Garage sei nur ein Notquartier, heißt es von der Caritas. "
+            "Sie könne daher nicht eingerechnet werden.")
+    found = quotes_of(pipeline, text)
+    assert found == [("indirect", "Die Garage sei nur ein Notquartier", "Caritas"),
+                     ("indirect", "Sie könne daher nicht eingerechnet werden", "Caritas")]
+
+
+def test_the_spokesperson_of_a_named_person_speaks_for_that_person(pipeline) -> None:
+    text = ("Ein Sprecher der Landesrätin Martina Berthold (Grüne) erklärte, dass die Bevölkerung "
+            "gut informiert worden sei.")
+    assert quotes_of(pipeline, text)[0][2] == "Martina Berthold"
+
+
+def test_reported_speech_after_narration_belongs_to_its_subject(pipeline) -> None:
+    text = ("Gernot Haller sagte, das Gesetz sei ein Fehler. Auch die Caritas warnt in einer Aussendung "
+            "vor Kürzungen. Diese würden zu mehr Armut führen, wie sie Hartz IV gebracht habe.")
+    assert [(kind, speaker) for kind, _, speaker in quotes_of(pipeline, text)] == [
+        ("indirect", "Gernot Haller"), ("indirect", "Caritas")]
+
+
+def test_a_first_person_idiom_of_the_writer_is_no_quote(pipeline) -> None:
+    text = "Die Stadt wurde im Jahr 753 vor unserer Zeitrechnung gegründet, sagte die Archäologin Mirella Serlorenzi."
+    assert [kind for kind, _, _ in quotes_of(pipeline, text)] == ["reported"]
