@@ -34,7 +34,8 @@ SPEECH_VERBS = frozenset("""
     hofft glaubt glaubte glauben findet fand zitiert zitierte prognostizieren prognostiziert
     gab gibt hieß heißt lobte lobt schilderte schildert präzisierte monierte moniert beschied
     erinnerte erinnert ergänzten sagt's schätzt schätzte vermutet vermutete räumten
-    kommentierte kommentiert resümierte schwärmte schwärmt""".split())
+    kommentierte kommentiert resümierte schwärmte schwärmt angekündigt gefordert gewarnt betont
+    vorgeworfen bescheinigte bescheinigt riefen""".split())
 # Cue words that attribute on their own: "so Fico", "laut Hochegger", "X zufolge".
 SO_WORD = "so"
 LAUT_WORDS = frozenset({"laut", "lt."})
@@ -65,7 +66,8 @@ KONJ2 = frozenset("""
 # Words ending in -e that are no verbs, for the "man arbeite" / "arbeite man" pattern.
 _NOT_VERBS = frozenset("""die eine keine diese jene jede alle viele beide ohne gerne lange bitte
     heute gerade sie ihre seine meine deine unsere eure welche solche manche einige andere
-    mehrere wenige ganze halbe erste letzte neue große kleine gute hohe alte ende""".split())
+    mehrere wenige ganze halbe erste letzte neue große kleine gute hohe alte ende sowie mittlerweile
+    infrage nahe alleine beinahe ehe zuliebe dahingehende""".split())
 _KONJ1_AROUND_SUBJECT = re.compile(
     r"\b(?:er|sie|es|man)\s+([a-zäöüß]{3,}e)\b|\b([a-zäöüß]{3,}e)\s+(?:er|es|man)\b"
     r"|\b[A-ZÄÖÜ][a-zäöüß]{2,}\s+([a-zäöüß]{3,}e)\b(?!\s+[A-ZÄÖÜ])")
@@ -187,7 +189,7 @@ def konj1(text: str) -> bool:
             return True
     for match in _KONJ1_AROUND_SUBJECT.finditer(text):
         verb = match.group(1) or match.group(2) or match.group(3)
-        if verb in _NOT_VERBS or verb.endswith(("ische", "liche", "ige", "ere", "este")):
+        if verb in _NOT_VERBS or verb.endswith(("ische", "liche", "ige", "ere", "este", "weise")):
             continue
         if verb.endswith(("te", "de")):  # "Polizei wurde", "machte er", "er sagte": past tense
             continue

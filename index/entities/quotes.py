@@ -23,7 +23,7 @@ from .quote_interviews import interview_answers
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 3
+VERSION = 4
 MAX_QUOTE_PARAGRAPHS = 12
 _TITLE_BEFORE = re.compile(
     r"(?:Titel|Motto|Überschrift|Slogan|Namen|Schriftzug|Film|Buch|Roman|Serie|Sendung|Song|Album|Stück|"
@@ -264,6 +264,21 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             rest = _after_inner_cue(text, content_end, e) if content_start == s else None
             if rest is not None and qt.words(text, rest, e)[0].group(0) in _COORDINATING:
                 content_end, rest = e, None  # "Er sei Mitglied, sagt er, aber …": one sentence, one quote
+            rest_kind: QuoteKind = kind
+            if rest is not None and text[rest - 2] == ":":  # "…, sagt X: Da hast du …"
+                tail = text[rest:e]
+                rest_kind = "indirect" if qt.clearly_reported(tail) or (qt.subjunctive(tail) and not qt.speaks_to_reader(tail)) \
+                    else "direct" if unmarked or qt.speaks_to_reader(tail) else "reported"
+                if kind == "reported" and rest_kind == "direct" and qt.speaks_to_reader(tail):
+                    kind = "direct"  # "Das war vor 30 Jahren anders, sagt X: Da hast du …": his words, both
+                if _ASKED.match(content):  # "Auf die Frage, ob …, sagte X: …": the question is no statement
+                    finder.remember(speaker, e)
+                    found.append(_quote(text, rest, e, rest_kind, cue, speaker))
+                    covered.append((rest, e))
+                    last_reported = index
+                    continue
+            elif rest is not None:
+                rest_kind = "indirect" if qt.clearly_reported(text[rest:e]) else kind
             last = found[-1] if found else None
             if unmarked and kind == "direct" and last is not None and last.kind == "direct" and last.cue is None \
                     and index > 0 and last.end == sentences[index - 1].end and content_start == s:
@@ -274,7 +289,6 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             found.append(_quote(text, content_start, content_end, kind, cue, speaker))
             covered.append((content_start, content_end))
             if rest is not None:  # "A, schreibt Döpfner, B": B is his too
-                rest_kind: QuoteKind = "indirect" if qt.clearly_reported(text[rest:e]) else kind
                 found.append(_quote(text, rest, e, rest_kind, None, speaker))
                 covered.append((rest, e))
             last_reported = index
@@ -423,7 +437,8 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
             continue
         first = words[0].group(0)
         low = first.lower()
-        if low in qt.SPEECH_VERBS and low not in {"so", "stellt", "stellte", "gab", "gibt", "fand", "findet", "glauben"} \
+        if low in qt.SPEECH_VERBS and (low not in {"so", "stellt", "stellte", "gab", "gibt", "fand", "findet", "glauben"}
+                                       or (low in {"stellt", "stellte"} and words[-1].group(0) in {"klar", "fest"})) \
                 or (low == "so" and len(words) >= 2 and (words[1].group(0)[0].isupper() or words[1].group(0) in {"der", "die", "das"})) \
                 or (low == "wie" and any(w.group(0).lower() in qt.SPEECH_VERBS for w in words[1:])) \
                 or (low in {"hieß", "heißt"} and len(words) >= 2 and words[1].group(0) == "es"):
@@ -436,7 +451,7 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
             speaker = finder.in_region(region_start if low != "wie" else words[0].end(), e)
             if speaker is None and finder.names_at(s):
                 continue  # "Franco Foda, der Trainer der Grazer, warnte vor dem Gegner": the subject, no quote
-            return s, s + match.start(), cue, speaker
+            return _after_introduction(text, s, s + match.start(), finder), s + match.start(), cue, speaker
     # Leading cue clause: "X sagte, …", "Er sagt, dass …", "Der Vorwurf Sardanas: …".
     split = _LEADING_SPLIT.search(body)
     if split is not None and split.start() > 2:
@@ -444,7 +459,7 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
         content_start = s + split.end()
         head_words = qt.words(text, s, head_end)
         verbs = [w for w in head_words if w.group(0).lower() in qt.SPEECH_VERBS
-                 and w.group(0).lower() not in qt.WEAK_VERBS]
+                 and w.group(0).lower() not in qt.WEAK_VERBS] or _separable_cue(head_words)
         if verbs and len(head_words) <= 14 and content_start < e and not qt.starts_relative(text[content_start:e]):
             return content_start, e, verbs[-1].group(0), finder.in_region(s, head_end)
         if body[split.start()] == ":" and len(head_words) <= 4 and content_start < e:
@@ -467,6 +482,35 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
     if impersonal is not None:
         return s, e, impersonal.group(0), finder.named_in(s + impersonal.end(), _clause_end(text, s + impersonal.end(), 80))
     return None
+
+
+# Verbs of saying split around their object, the particle closing the cue clause: "Foglar warf dem
+# Minister vor, …", "Er rief die ÖVP dazu auf, …", "gab ein Mitarbeiter an, dass …".
+_SEPARABLE = {"vor": frozenset("warf wirft warfen werfen hielt hält hielten halten".split()),
+              "auf": frozenset("rief ruft riefen rufen".split()),
+              "an": frozenset("gab gibt gaben geben".split())}
+
+
+def _separable_cue(head_words: list[re.Match]) -> list[re.Match]:
+    """The finite verb of a cue clause that ends in its particle ("warf dem Minister vor")."""
+    if len(head_words) < 3:
+        return []
+    verbs = _SEPARABLE.get(head_words[-1].group(0))
+    return [w for w in head_words[:-1] if w.group(0).lower() in verbs] if verbs else []
+
+
+def _after_introduction(text: str, s: int, end: int, finder: SpeakerFinder) -> int:
+    """Where the quote starts when the writer introduces it before a colon: "Begeistert zeigte sich
+    Coach Günter Bresnik: Das war …, sagte Bresnik", "Dazu kam es nicht: Wir haben …, stellte X klar"."""
+    colon = text.find(": ", s, end)
+    if colon < 0 or len(qt.words(text, s, colon)) > 16:
+        return s
+    head, tail = text[s:colon], text[colon + 2:end]
+    if qt.speaks_to_reader(head) or qt.subjunctive(head):
+        return s
+    if finder.named_in(s, colon) is not None or qt.speaks_to_reader(tail):
+        return colon + 2
+    return s
 
 
 def _before(text: str, finder: SpeakerFinder, s: int, at: int) -> Speaker | None:
@@ -518,9 +562,17 @@ _RELATIVE_AFTER_PREPOSITION = re.compile(
     r"(?:dem|der|den|denen|die|das|dessen|deren|welche[mnrs]?)\b")
 
 
+_ASKED = re.compile(r"(?:Auf die Frage|Gefragt|Angesprochen auf|Darauf angesprochen)\b")
+
+
 def _after_inner_cue(text: str, content_end: int, e: int) -> int | None:
-    """Where the words go on after a cue clause inside a sentence ("…, schreibt X, sie haben …")."""
+    """Where the words go on after a cue clause inside a sentence ("…, schreibt X, sie haben …",
+    "…, sagt X: Da hast du …")."""
     comma = text.find(", ", content_end + 2, e)
+    colon = text.find(": ", content_end + 2, e)
+    if colon >= 0 and (comma < 0 or colon < comma) and len(qt.words(text, content_end, colon)) <= 8 \
+            and len(qt.words(text, colon, e)) >= 2:
+        return colon + 2
     if comma < 0 or len(qt.words(text, content_end, comma)) > 6 or len(qt.words(text, comma, e)) < 4:
         return None
     first = qt.words(text, comma + 2, e)[0].group(0)

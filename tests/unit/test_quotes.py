@@ -163,3 +163,36 @@ def test_reported_speech_after_narration_belongs_to_its_subject(pipeline) -> Non
 def test_a_first_person_idiom_of_the_writer_is_no_quote(pipeline) -> None:
     text = "Die Stadt wurde im Jahr 753 vor unserer Zeitrechnung gegründet, sagte die Archäologin Mirella Serlorenzi."
     assert [kind for kind, _, _ in quotes_of(pipeline, text)] == ["reported"]
+
+
+def test_a_noun_and_an_adverb_are_no_konjunktiv(pipeline) -> None:
+    text = "Die vier Pleitebanken sind die Banca Marche, die Volksbank Etruria sowie die Sparkassen von Chieti."
+    assert quotes_of(pipeline, text) == []
+
+
+def test_a_cue_verb_split_around_its_object(pipeline) -> None:
+    text = "ÖGB-Präsident Erich Foglar warf dem Minister vor, Lohndumping fördern zu wollen."
+    assert quotes_of(pipeline, text) == [("reported", "Lohndumping fördern zu wollen", "Erich Foglar")]
+
+
+def test_words_after_a_colon_behind_the_cue_are_the_speakers_too(pipeline) -> None:
+    text = ("Jörg Raderbauer plant Auen. Das war vor 30 Jahren anders, sagt Raderbauer: "
+            "Da hast du einen Ausschlag bekommen, wenn du den Fuß hinein gehalten hast.")
+    assert quotes_of(pipeline, text) == [
+        ("direct", "Das war vor 30 Jahren anders", "Jörg Raderbauer"),
+        ("direct", "Da hast du einen Ausschlag bekommen, wenn du den Fuß hinein gehalten hast", "Jörg Raderbauer")]
+
+
+def test_a_question_before_the_cue_is_not_the_answer(pipeline) -> None:
+    text = ("Auf die Frage, ob es Pläne für ein Elektroauto gebe, sagte Volvo-Chef Hakan Samuelsson lediglich: "
+            "Könnte vielleicht nicht ganz falsch sein.")
+    assert quotes_of(pipeline, text) == [("direct", "Könnte vielleicht nicht ganz falsch sein", "Hakan Samuelsson")]
+
+
+def test_an_introduction_before_a_colon_is_not_part_of_the_quote(pipeline) -> None:
+    text = ("Begeistert zeigte sich auch Coach Günter Bresnik: Das ist eine Riesenvorstellung, "
+            "da kann man nur den Hut ziehen, sagte Bresnik im Interview. "
+            "Dazu ist es aber nicht gekommen: Wir haben keinen konkreten Dialog, stellte Bresnik klar.")
+    assert quotes_of(pipeline, text) == [
+        ("direct", "Das ist eine Riesenvorstellung, da kann man nur den Hut ziehen", "Günter Bresnik"),
+        ("direct", "Wir haben keinen konkreten Dialog", "Günter Bresnik")]
