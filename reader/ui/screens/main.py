@@ -83,7 +83,7 @@ class MainScreen(CopyActions, EntityActions, FacetActions, QuoteActions, Library
         Binding("slash", "focus_search", "Search", priority=True),
         Binding("escape", "clear_search", "Clear search", show=False),
         Binding("s", "cycle_sort", "Sort results", show=False),
-        Binding("F", "facets", "Narrow by source, date, entity", show=False),
+        Binding("F", "facets", "Narrow by source, date, agency, entity, speaker", show=False),
         Binding("right_square_bracket", "next_hit", "Next hit"),
         Binding("left_square_bracket", "previous_hit", "Prev hit", show=False),
         Binding("n", "next_mention", "Next mention"),
