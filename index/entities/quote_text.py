@@ -34,8 +34,7 @@ SPEECH_VERBS = frozenset("""
     hofft glaubt glaubte glauben findet fand zitiert zitierte prognostizieren prognostiziert
     gab gibt hieß heißt lobte lobt schilderte schildert präzisierte monierte moniert beschied
     erinnerte erinnert ergänzten sagt's schätzt schätzte vermutet vermutete räumten
-    kommentierte kommentiert resümierte schwärmte schwärmt angekündigt gefordert gewarnt betont
-    vorgeworfen bescheinigte bescheinigt riefen""".split())
+    kommentierte kommentiert resümierte schwärmte schwärmt betont bescheinigte bescheinigt riefen""".split())
 # Cue words that attribute on their own: "so Fico", "laut Hochegger", "X zufolge".
 SO_WORD = "so"
 LAUT_WORDS = frozenset({"laut", "lt."})
@@ -69,7 +68,7 @@ _NOT_VERBS = frozenset("""die eine keine diese jene jede alle viele beide ohne g
     mehrere wenige ganze halbe erste letzte neue große kleine gute hohe alte ende sowie mittlerweile
     infrage nahe alleine beinahe ehe zuliebe dahingehende""".split())
 _KONJ1_AROUND_SUBJECT = re.compile(
-    r"\b(?:er|sie|es|man)\s+([a-zäöüß]{3,}e)\b|\b([a-zäöüß]{3,}e)\s+(?:er|es|man)\b"
+    r"\b(?:[Ee]r|[Ss]ie|[Ee]s|[Mm]an)\s+([a-zäöüß]{3,}e)\b|\b([a-zäöüß]{3,}e)\s+(?:er|es|man)\b"
     r"|\b[A-ZÄÖÜ][a-zäöüß]{2,}\s+([a-zäöüß]{3,}e)\b(?!\s+[A-ZÄÖÜ])")
 # Verbs that only attribute inside a fixed phrase ("sprach von", "gibt an", "stellt fest"):
 # no cue clause of their own.
@@ -189,7 +188,8 @@ def konj1(text: str) -> bool:
             return True
     for match in _KONJ1_AROUND_SUBJECT.finditer(text):
         verb = match.group(1) or match.group(2) or match.group(3)
-        if verb in _NOT_VERBS or verb.endswith(("ische", "liche", "ige", "ere", "este", "weise")):
+        if verb in _NOT_VERBS or verb.endswith(("ische", "liche", "ige", "ere", "este")) \
+                or (verb.endswith("weise") and verb != "weise"):  # "teilweise", not "man weise"
             continue
         if verb.endswith(("te", "de")):  # "Polizei wurde", "machte er", "er sagte": past tense
             continue

@@ -301,7 +301,7 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
         if continues and qt.konj1(body) and not _has_marks(body) and not qt.speaks_to_reader(body):
             start = _reported_clause(text, s, e)
             speaker = _lead_speaker(text, s, start, finder) or _answerer(text, sentences, index, finder) \
-                or _subject_before(text, sentences, index, finder, covered) or finder.recent(s)
+                or _subject_before(text, sentences, index, finder, covered) or _carried(found, finder, s)
             found.append(_quote(text, start, e, "indirect", None, speaker))
             covered.append((start, e))
             last_reported = index
@@ -373,8 +373,9 @@ def _colon_introduction(text: str, s: int, e: int, finder: SpeakerFinder):
     if not head or len(head) > 16:
         return None
     speaker = finder.in_region(s, colon.start())
-    says = any(w.group(0).lower() in qt.SPEECH_VERBS or w.group(0).lower() in _INTRODUCING
-               or w.group(0).lower().endswith(_INTRODUCING_NOUNS) for w in head) \
+    says = any((w.group(0).lower() in qt.SPEECH_VERBS and w.group(0).lower() not in {"heißt", "hieß"})
+               or w.group(0).lower() in _INTRODUCING or w.group(0).lower().endswith(_INTRODUCING_NOUNS)
+               for w in head) \
         or qt.clearly_reported(text[s:colon.start()])  # "Die Risiken seien groß: Auf See gibt es Gefahren."
     if not says and not (speaker is not None and (len(head) <= 4 or _named_last(text, head, finder)
                                                     or qt.speaks_to_reader(text[colon.end():e]))):
@@ -458,7 +459,7 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
         head_end = s + split.start()
         content_start = s + split.end()
         head_words = qt.words(text, s, head_end)
-        verbs = [w for w in head_words if w.group(0).lower() in qt.SPEECH_VERBS
+        verbs = [w for w in head_words if (w.group(0).lower() in qt.SPEECH_VERBS or w.group(0) in _PARTICIPLE_CUES)
                  and w.group(0).lower() not in qt.WEAK_VERBS] or _separable_cue(head_words)
         if verbs and len(head_words) <= 14 and content_start < e and not qt.starts_relative(text[content_start:e]):
             return content_start, e, verbs[-1].group(0), finder.in_region(s, head_end)
@@ -489,6 +490,11 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
 _SEPARABLE = {"vor": frozenset("warf wirft warfen werfen hielt hält hielten halten".split()),
               "auf": frozenset("rief ruft riefen rufen".split()),
               "an": frozenset("gab gibt gaben geben".split())}
+
+
+# Cue verbs in a perfect tense, cues only before the reported clause ("Die ÖVP hatte angekündigt,
+# Kahr nicht zu wählen"), not before a colon ("Nun ist das Album angekündigt: …").
+_PARTICIPLE_CUES = frozenset("angekündigt gefordert gewarnt vorgeworfen".split())
 
 
 def _separable_cue(head_words: list[re.Match]) -> list[re.Match]:
@@ -638,6 +644,16 @@ def _answerer(text: str, sentences, index: int, finder: SpeakerFinder) -> Speake
     if index == 0 or text[sentences[index - 1].end - 1] != "?":
         return None
     return finder.named_before(sentences[index - 1].start, within=300)
+
+
+def _carried(found: list[Quote], finder: SpeakerFinder, s: int) -> Speaker | None:
+    """The speaker a report goes on with: the one of the quote just before, also when that was
+    nobody named ("…, hieß es. Man werde …"); else the last speaker."""
+    if found and s - found[-1].end <= 400:
+        last = found[-1]
+        if last.speaker:
+            return Speaker(last.speaker, last.speaker_text or "")
+    return finder.recent(s)
 
 
 def _subject_before(text: str, sentences, index: int, finder: SpeakerFinder, covered) -> Speaker | None:

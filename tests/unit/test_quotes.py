@@ -196,3 +196,21 @@ def test_an_introduction_before_a_colon_is_not_part_of_the_quote(pipeline) -> No
     assert quotes_of(pipeline, text) == [
         ("direct", "Das ist eine Riesenvorstellung, da kann man nur den Hut ziehen", "Günter Bresnik"),
         ("direct", "Wir haben keinen konkreten Dialog", "Günter Bresnik")]
+
+
+def test_das_heisst_before_a_colon_introduces_nobody(pipeline) -> None:
+    text = ("Gut 60 Prozent der Kinder erreichen die Lernziele, sagte Ministerin Gabriele Heinisch-Hosek. "
+            "Das heißt im Umkehrschluss: Beinahe vier von zehn Kindern erreichen das Lernziel nicht.")
+    assert [text for _, text, _ in quotes_of(pipeline, text)] == ["Gut 60 Prozent der Kinder erreichen die Lernziele"]
+
+
+def test_a_cue_in_the_perfect_tense_before_the_reported_clause(pipeline) -> None:
+    text = "Die ÖVP hatte damals offen angekündigt, Elke Kahr nicht zu wählen."
+    assert quotes_of(pipeline, text) == [("reported", "Elke Kahr nicht zu wählen", "ÖVP")]
+
+
+def test_an_organisations_reaction_after_a_colon_is_reported_speech(pipeline) -> None:
+    text = ("Rakesh Sardana klagt. Die Reaktion der Flughafen Wien AG: Man weise alle Forderungen "
+            "als völlig absurd zurück.")
+    assert quotes_of(pipeline, text) == [
+        ("indirect", "Man weise alle Forderungen als völlig absurd zurück", "Flughafen Wien AG")]
