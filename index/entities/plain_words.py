@@ -54,10 +54,10 @@ def load_word_frequencies() -> None:
     """Load wordfreq's lists now (once per process, and not quickly) rather than at the first
     English-looking word of some article."""
     _english_zipf("the")
-    _german_zipf("der")
+    german_zipf("der")
 
 
-def _german_zipf(word: str) -> float:
+def german_zipf(word: str) -> float:
     from ..decompound import lexicon  # wordfreq's German list, cached by the search analyzer
 
     return lexicon().get(word.casefold(), 0.0)
@@ -80,7 +80,7 @@ def _everyday_english(span: Span, words: list[str], lexicon: Lexicon) -> bool:
     run = words[span.start:span.end]
     return len(run) >= 2 and all(
         w.isalpha() and w[:1].isupper() and not _listed_name(w, lexicon)
-        and _german_zipf(w) >= GERMAN_LOANWORD
+        and german_zipf(w) >= GERMAN_LOANWORD
         and _english_zipf(w.lower()) >= ENGLISH_EVERYDAY for w in run)
 
 

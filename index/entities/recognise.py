@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from . import ambiguity, hygiene, org_rules, place_rules, plain_words
+from . import ambiguity, hygiene, ordinary_words, org_rules, place_rules, plain_words
 from .cues import (AGENCY_WORDS, DATELINE_MARKS, SPEECH_VERBS, SUBJECT_VERBS, TITLES,
                    is_category_noun, role_of)
 from .crf_decode import SentenceTagger
@@ -30,7 +30,7 @@ _SENTENCE_MARKS = frozenset(".!?;…")
 _CONTRACTED_ARTICLES = frozenset("im am zum zur beim vom ins kein keine keinen seinem ihrem".split())
 _PREPOSITIONS = frozenset(
     "von vom in im aus nach bei beim mit für auf am an zum zur über unter seit gegen durch "
-    "ohne um laut".split())
+    "ohne um laut hinter neben zwischen vor".split())
 
 
 def _crf_spans(tags: list[str], offset: int) -> list[Span]:
@@ -125,6 +125,7 @@ class Recogniser:
         self.lexicon = lexicon
         self.gazetteer = gazetteer
         self.tagger = SentenceTagger(model, FeatureExtractor(lexicon))
+        self.ordinary = ordinary_words.OrdinaryWords(lexicon, gazetteer)
 
     def recognise(self, text: str) -> tuple[list[Token], list[Span]]:
         tokens = tokenize(text)
@@ -149,6 +150,8 @@ class Recogniser:
         spans += place_rules.compass_regions(spans, words, self.gazetteer)
         spans = place_rules.without_languages(spans, words)
         spans = place_rules.districts(spans, words)
+        spans = self.ordinary.without_ordinary_nouns(spans, words, sentences)
+        spans = ordinary_words.without_country_codes(spans, words)
         spans = [s for s in (self._split_role(s, words) for s in spans) if s is not None]
         spans = self._propagate(spans, words, {a for a, _ in sentences})
         spans += self._surnames_opening_sentences(spans, words, {a for a, _ in sentences})

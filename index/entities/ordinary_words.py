@@ -1,0 +1,134 @@
+"""Words the CRF took for names that the text itself shows to be ordinary words:
+
+- a one-word person or place that only the CRF found (no list knows it), that German text uses
+  often (wordfreq), is an ordinary noun where it stands beside ordinary nouns in a
+  coordination ("Wind und Sonne", "Sonne und Meer", "Mond, Sonne und Sterne") or after an
+  indefinite article, "kein", a demonstrative or a possessive, maybe with an adjective
+  between ("dieser Causa", "einer anderen Causa"); one such use in the text makes every
+  mention of the word that only the CRF found no name ("der Causa");
+- three capitals in brackets after a person's name, where the text uses two or more such
+  codes only in that place or a number follows, are an athlete's country code ("Hermann Maier
+  (AUT) 543"), not an organisation; a party there ("Ponta (PSD)") stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import Gazetteer
+from .lexicon import CommonNouns, Lexicon
+from .plain_words import german_zipf
+from .spans import Span, covered_tokens
+
+# wordfreq's Zipf frequency from which a word counts as one German text uses often: Sonne 4.9,
+# Mond 4.4, Causa 3.5; names nobody listed are mostly rarer (Heidmark, Kemmelberg: 0).
+EVERYDAY = 3.0
+# A capitalised word outside every name is an ordinary noun of a coordination when it is this
+# frequent or a listed common word (Wind 4.7, Meer 4.7).
+EVERYDAY_NEIGHBOUR = 4.0
+_DETERMINERS = frozenset("""
+ein eine einer eines einem einen kein keine keiner keines keinem keinen
+dieser diese dieses diesem diesen jener jene jenes jenem jenen jeder jede jedes jedem jeden
+mein meine meiner meines meinem meinen dein deine deiner deines deinem deinen
+sein seine seiner seines seinem seinen ihr ihre ihrer ihres ihrem ihren
+unser unsere unserer unseres unserem unseren euer eure eurer eures eurem euren
+""".split())
+_ADJECTIVE = re.compile(r"^[a-zäöüß]{3,}(e|er|en|es|em)$")
+_COORDINATORS = frozenset({",", "und", "oder", "sowie"})
+_CODE = re.compile(r"^[A-Z]{3}$")
+
+
+def _after_determiner(i: int, words: list[str]) -> bool:
+    """"dieser Causa", "einer anderen Causa"."""
+    before = words[i - 1] if i > 0 else ""
+    if before.lower() in _DETERMINERS:
+        return True
+    return i > 1 and bool(_ADJECTIVE.match(before)) and words[i - 2].lower() in _DETERMINERS
+
+
+def _coordination(i: int, words: list[str]) -> list[int]:
+    """Indices of the one-word members of the coordination `i` stands in ("Mond , Sonne und
+    Sterne"), `i` included; [i] when it stands in none."""
+    members = [i]
+    j = i
+    while j >= 2 and words[j - 1] in _COORDINATORS and words[j - 2][:1].isupper():
+        j -= 2
+        members.append(j)
+    j = i
+    while j + 2 < len(words) and words[j + 1] in _COORDINATORS and words[j + 2][:1].isupper():
+        j += 2
+        members.append(j)
+    # "Berlin , Sonne ..." is a list only with "und"/"oder" in it: a comma alone may end a clause.
+    joined = any(words[k] in _COORDINATORS - {","} for k in range(min(members), max(members)))
+    return sorted(members) if joined else [i]
+
+
+class OrdinaryWords:
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer):
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+
+    def _candidate(self, span: Span, words: list[str]) -> bool:
+        if not (span.from_model and span.entry is None and span.part is None
+                and span.end - span.start == 1 and span.kind in ("person", "place")):
+            return False
+        word = words[span.start]
+        return word.isalpha() and self.gazetteer.match([word], 0, 1) is None \
+            and german_zipf(word) >= EVERYDAY
+
+    def _ordinary_noun(self, i: int, words: list[str], covered: set[int], starts: set[int]) -> bool:
+        word = words[i]
+        if i in covered or i in starts or not word.isalpha() or not word[:1].isupper() \
+                or word.isupper() or word in self.lexicon.first_names \
+                or self.gazetteer.match([word], 0, 1) is not None:
+            return False
+        return word.lower() in self.lexicon.common_words or CommonNouns.contains(word) \
+            or german_zipf(word) >= EVERYDAY_NEIGHBOUR
+
+    def without_ordinary_nouns(self, spans: list[Span], words: list[str],
+                               sentences: list[tuple[int, int]]) -> list[Span]:
+        candidates = {s.start: s for s in spans if self._candidate(s, words)}
+        if not candidates:
+            return spans
+        covered = covered_tokens(spans)
+        starts = {a for a, _ in sentences}
+        candidate_words = {words[i] for i in candidates}
+        plain: set[str] = set()
+        # Any use of the word in the text may show it to be a noun, not only the CRF's spans.
+        for i, word in enumerate(words):
+            if word not in candidate_words or word in plain:
+                continue
+            if _after_determiner(i, words):
+                plain.add(word)
+                continue
+            members = _coordination(i, words)
+            if len(members) > 1 and all(k in candidates or words[k] in candidate_words
+                                        or self._ordinary_noun(k, words, covered, starts)
+                                        for k in members) \
+                    and any(k not in candidates and words[k] not in candidate_words for k in members):
+                plain.add(word)
+        if not plain:
+            return spans
+        return [s for s in spans if not (s.start in candidates and words[s.start] in plain)]
+
+
+def without_country_codes(spans: list[Span], words: list[str]) -> list[Span]:
+    """`spans` less athletes' country codes (see the module's docstring)."""
+    people_end = {s.end for s in spans if s.kind == "person" and s.part is None}
+    coded: dict[str, list[int]] = {}
+    for s in spans:
+        i = s.start
+        if s.entry is None and s.part is None and s.end - s.start == 1 and _CODE.match(words[i]) \
+                and 0 < i - 1 and i + 1 < len(words) and words[i - 1] == "(" and words[i + 1] == ")" \
+                and i - 1 in people_end:
+            coded.setdefault(words[i], []).append(i)
+    if not coded:
+        return spans
+    uses = {code: sum(w == code for w in words) for code in coded}
+    only_there = [code for code, at in coded.items() if uses[code] == len(at)]
+    codes = set(only_there) if len(only_there) >= 2 else set()
+    for code, at in coded.items():
+        if any(k + 2 < len(words) and words[k + 2][:1] in "0123456789+" for k in at):
+            codes.add(code)  # "Hermann Maier (AUT) 543."
+    dropped = {i for code in codes for i in coded[code]}
+    return [s for s in spans if not (s.end - s.start == 1 and s.start in dropped)]

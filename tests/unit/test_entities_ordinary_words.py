@@ -1,0 +1,52 @@
+"""Words the text itself shows to be no names: nouns coordinated with nouns or after an
+indefinite article or a demonstrative, athletes' country codes. People's names here are
+made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.entities import EntityPipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> EntityPipeline:
+    return EntityPipeline.load()
+
+
+def found(pipeline, text: str, kind: str) -> list[str]:
+    return [m.text for m in pipeline.extract(text) if m.kind == kind and not m.partial]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Fischer waren von Sonne und Wind gegerbt.",
+    "Die Energie kommt aus Sonne, Wind und Wasser.",
+    "Die Kinder malten Mond, Sonne und Sterne an die Wand.",
+    "Zwischen Erde und Mond liegen 384.000 Kilometer.",
+])
+def test_a_noun_beside_other_nouns_is_no_place(pipeline, text):
+    assert found(pipeline, text, "place") == []
+
+
+def test_a_place_beside_another_place_stays_a_place(pipeline):
+    assert "Kreta" in found(pipeline, "Die Fähre fährt nach Kreta und Rhodos.", "place")
+
+
+def test_a_word_after_a_demonstrative_is_no_place_anywhere_in_the_text(pipeline):
+    text = "In dieser Causa ermittelt die Staatsanwaltschaft weiter. Zu der Causa schweigt der Anwalt."
+    assert found(pipeline, text, "place") == []
+
+
+def test_athletes_country_codes_are_no_organisations(pipeline):
+    text = ("Ergebnis Riesentorlauf: 1. Lukas Brandtner (AUT) 2:01,34 – 2. Pierre Moulinard (FRA) "
+            "2:01,80 – 3. Jonas Vielhaber (GER) 2:02,11.")
+    assert found(pipeline, text, "org") == []
+    assert found(pipeline, text, "person") == ["Lukas Brandtner", "Pierre Moulinard", "Jonas Vielhaber"]
+    text = "Im Viertelfinale schlug Tobias Wenzlhuber (GER) den Spanier Carlos Mendoza (ESP) in zwei Sätzen."
+    assert found(pipeline, text, "org") == []
+
+
+def test_a_party_after_a_politician_stays_an_organisation(pipeline):
+    text = "Der Abgeordnete Victor Palanescu (PSD) kritisierte die Regierung."
+    assert found(pipeline, text, "org") == ["PSD"]
+
