@@ -1,9 +1,12 @@
 """Span rules for places: regions named by a compass point and a known place (Nordeuropas,
-Ostukraine, Süd-Libanon), and one-word names that are languages (Englisch), not places."""
+Ostukraine, Süd-Libanon), one-word names that are languages (Englisch), not places, and
+listed towns the CRF missed where the text shows them to be places."""
 
 from __future__ import annotations
 
 from .gazetteer import Gazetteer
+from .lexicon import CommonNouns, Lexicon
+from .plain_words import german_zipf
 from .names import strip_genitive
 from .spans import Span, covered_tokens
 
@@ -58,3 +61,52 @@ def districts(spans: list[Span], words: list[str]) -> list[Span]:
             continue
         result = [s for s in result if s not in inside] + [Span(i, i + 1, "place")]
     return result
+
+
+# Prepositions after which a capitalised listed town is the town: "in Tübingen", "aus Gmunden"
+# (not "von": "Eigenschaften von Gasen").
+_PLACE_PREPOSITIONS = frozenset("in nach aus bei zwischen".split())
+_JOINERS = frozenset({"und", "oder", ",", "-", "–"})
+_DASHES = frozenset({"-", "–"})
+# wordfreq's Zipf frequency from which a town's name after a preposition is rather a word
+# ("in Lehre": Lehre 4.5, Diepholz 3.1); beside another place it is still a town.
+EVERYDAY_WORD = 4.0
+
+
+def unfound_towns(spans: list[Span], words: list[str], weak_places: list[tuple[int, int]],
+                  lexicon: Lexicon, starts: set[int]) -> list[Span]:
+    """A town of the place list (too small to be named on its own) that the CRF left alone is
+    a place when no list knows its name as a word or a person's name and the text gives it a
+    place's context: a place beside it ("zwischen Gesmold und Melle"); for a name that is no
+    frequent word, a place preposition before it ("in Diepholz", not "in Lehre") or a dash
+    after it opening a report ("Traiskirchen – Eine Zigarette ..."); or when German text never
+    uses the word (wordfreq does not know it: Grödig, Kaltenleutgeben)."""
+    covered = covered_tokens(spans)
+    places_end = {s.end for s in spans if s.kind == "place"}
+    places_start = {s.start for s in spans if s.kind == "place"}
+    added = []
+    for start, end in weak_places:
+        if any(i in covered for i in range(start, end)):
+            continue
+        name = words[start:end]
+        if not all(w[:1].isupper() for w in name) or any(_everyday(w, lexicon) for w in name):
+            continue
+        before = words[start - 1] if start > 0 else ""
+        after = words[end] if end < len(words) else ""
+        rare = all(german_zipf(w) < EVERYDAY_WORD for w in name)
+        if (before in _JOINERS and start - 1 in places_end) \
+                or (after in _JOINERS and end + 1 in places_start) \
+                or (rare and before.lower() in _PLACE_PREPOSITIONS and start not in starts) \
+                or (rare and start in starts and after in _DASHES) \
+                or all(german_zipf(w) == 0.0 for w in name):
+            added.append(Span(start, end, "place"))
+            covered.update(range(start, end))
+            places_end.add(end)
+            places_start.add(start)
+    return added
+
+
+def _everyday(word: str, lexicon: Lexicon) -> bool:
+    return word.lower() in lexicon.common_words or word in lexicon.first_names \
+        or word in lexicon.surnames or CommonNouns.contains(word)
+

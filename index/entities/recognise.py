@@ -151,6 +151,10 @@ class Recogniser:
         spans = place_rules.without_languages(spans, words)
         spans = place_rules.districts(spans, words)
         spans = self.ordinary.without_ordinary_nouns(spans, words, sentences)
+        weak_places = [(m.start + a, m.end + a) for (a, _), found in zip(sentences, matches)
+                       for m in found if not m.strong and m.entry.kind == "place"]
+        spans += place_rules.unfound_towns(spans, words, weak_places, self.lexicon,
+                                           {a for a, _ in sentences})
         spans = ordinary_words.without_country_codes(spans, words)
         spans = [s for s in (self._split_role(s, words) for s in spans) if s is not None]
         spans = self._propagate(spans, words, {a for a, _ in sentences})

@@ -150,6 +150,12 @@ possessive anywhere in the text ("Wind und Sonne", "dieser Causa"), is no name; 
 capitals in brackets after a person, used only there or before a number, are a country code
 ("Maier (AUT) 543"): .833 / .703 / .757, kept (on 1,000 10kGNAD articles: Sonne, Mond, Causa
 and 50 sports codes gone; "Kohl" a person, no longer a place).
+A town of places.tsv too small for a strong alias, that the CRF left alone and no list knows
+as a word or name, is a place beside another place, after in/nach/aus/bei/zwischen or opening
+a report before a dash when wordfreq's Zipf is under 4 ("in Lehre" is no town), or wherever
+wordfreq does not know the word: .833 / .707 / .758, kept ("/" as a joiner: SmartData .757,
+its annotators join "Böblingen / Sindelfingen"; the same for any listed town: .710 / .761,
+but Dorf, Lehre, Ratten and Bundes became places on 10kGNAD).
 """
 
 from __future__ import annotations

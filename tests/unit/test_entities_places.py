@@ -63,3 +63,15 @@ def test_a_district_named_with_kreis_is_a_place_of_its_own(pipeline):
 ])
 def test_a_road_with_a_three_digit_number_is_a_place_not_a_code(pipeline, text, road):
     assert (road, "place") in [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Sulingen – Ein Unbekannter ist in eine Garage eingebrochen.", "Sulingen"),
+    ("Die Flüchtlingshilfe Kaltenleutgeben sammelt Spenden.", "Kaltenleutgeben"),
+])
+def test_a_small_listed_town_the_text_shows_as_a_place_is_a_place(pipeline, text, town):
+    assert [t for t, _ in places(pipeline, text)] == [town]
+
+
+def test_a_small_town_whose_name_is_a_frequent_word_needs_more_than_a_preposition(pipeline):
+    assert places(pipeline, "Die Kinder spielten im Dorf und in Lehre.") == []
