@@ -177,8 +177,17 @@ def speaks_to_reader(text: str) -> bool:
     return _FIRST_PERSON_WORD.search(text) is not None or _SECOND_PERSON_WORD.search(text) is not None
 
 
+# "als sei alles normal", "als habe er einen Beweis", "als ob": a comparison in the subjunctive.
+_AS_IF = re.compile(r"\bals\s+(?:ob\b|sei|seien|habe|hätte|hätten|wäre|wären|würde|würden|könne|müsse)\b")
+
+
+def _without_comparisons(text: str) -> str:
+    return _AS_IF.sub(" ", text) if "als " in text else text
+
+
 def konj1(text: str) -> bool:
     """Konjunktiv I in `text` (a reported clause): "sei", "habe", "man arbeite", "es gebe"."""
+    text = _without_comparisons(text)
     tokens = [w.group(0) for w in _WORD.finditer(text)]
     for k, token in enumerate(tokens):
         if token in KONJ1 and (k == 0 or tokens[k - 1].lower() not in {"ich", "zu"}):
@@ -210,11 +219,12 @@ _KONJ2_WORD = _whole_words(KONJ2)
 
 def clearly_reported(text: str) -> bool:
     """A form only reported speech uses ("sei", "könne", "er habe"), unlike "was ich so mache"."""
+    text = _without_comparisons(text)
     return _UNAMBIGUOUS_KONJ1_WORD.search(text) is not None or _THIRD_PERSON_KONJ1.search(text) is not None
 
 
 def konj2(text: str) -> bool:
-    return _KONJ2_WORD.search(text) is not None
+    return _KONJ2_WORD.search(_without_comparisons(text)) is not None
 
 
 def subjunctive(text: str) -> bool:

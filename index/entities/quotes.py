@@ -83,16 +83,17 @@ def _marked_quotes(text: str) -> list[tuple[int, int]]:
     return quotes
 
 
+_OPENING = re.compile("[" + re.escape(qt.OPENING_MARKS) + "]")
+
+
 def _next_opening(text: str, at: int) -> int:
     n = len(text)
-    while at < n:
-        c = text[at]
-        if c in qt.OPENING_MARKS:
-            before = text[at - 1] if at else " "
-            after = text[at + 1] if at + 1 < n else " "
-            if not after.isspace() and (before.isspace() or before in "([:–—-/" or at == 0):
-                return at
-        at += 1
+    for match in _OPENING.finditer(text, at):
+        at = match.start()
+        before = text[at - 1] if at else " "
+        after = text[at + 1] if at + 1 < n else " "
+        if not after.isspace() and (before.isspace() or before in "([:–—-/" or at == 0):
+            return at
     return -1
 
 

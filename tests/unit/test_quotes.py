@@ -214,3 +214,9 @@ def test_an_organisations_reaction_after_a_colon_is_reported_speech(pipeline) ->
             "als völlig absurd zurück.")
     assert quotes_of(pipeline, text) == [
         ("indirect", "Man weise alle Forderungen als völlig absurd zurück", "Flughafen Wien AG")]
+
+
+def test_a_comparison_in_the_subjunctive_is_no_report(pipeline) -> None:
+    text = ("Die Lasten müssen berücksichtigt werden, sagte Martin Schulz. "
+            "Angesichts der Belastungen können wir nicht so tun, als sei alles im Normalzustand.")
+    assert [kind for kind, _, _ in quotes_of(pipeline, text)] == ["direct", "direct"]
