@@ -200,8 +200,15 @@ def _pre_cue(text: str, start: int, end: int, finder: SpeakerFinder) -> tuple[st
     verbs = [w for w in qt.words(text, start, end) if w.group(0).lower() in qt.SPEECH_VERBS]
     if verbs:
         return verbs[-1].group(0), finder.in_region(start, end)
-    if region.rstrip().endswith(":"):
-        return region.strip()[-25:].split()[-1] if len(region.split()) <= 4 else ":", finder.in_region(start, end)
+    if region.rstrip().endswith(":"):  # "Finalsieg über Tomic – Thiem: „…“": who stands before the colon
+        colon = start + len(region.rstrip()) - 1
+        named = next((m for m in reversed(finder.mentions) if m.end <= colon and not text[m.end:colon].strip()), None)
+        before = qt.words(text, max(start, named.start - 20), named.start) if named is not None else []
+        if named is not None and not (before and before[-1].group(0).lower() in _PREPOSITIONS | {"und"}):
+            speaker = Speaker(named.entity, named.text)  # not "schickt eine WhatsApp an Fichtner und Geyer:"
+        else:
+            speaker = finder.in_region(start, end)
+        return region.strip()[-25:].split()[-1] if len(region.split()) <= 4 else ":", speaker
     return None, None
 
 

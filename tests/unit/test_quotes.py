@@ -220,3 +220,9 @@ def test_a_comparison_in_the_subjunctive_is_no_report(pipeline) -> None:
     text = ("Die Lasten müssen berücksichtigt werden, sagte Martin Schulz. "
             "Angesichts der Belastungen können wir nicht so tun, als sei alles im Normalzustand.")
     assert [kind for kind, _, _ in quotes_of(pipeline, text)] == ["direct", "direct"]
+
+
+def test_the_name_right_before_a_colon_speaks_not_an_addressee(pipeline) -> None:
+    text = ("Finalsieg über Bernard Tomic – Dominic Thiem: „Mexiko hat einen besonderen Platz in meinem Herzen“. "
+            "Dann schickt Özlem Gezer eine Nachricht an Matthias Geyer: »Es ist schlimmer als jeder Albtraum.«")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Dominic Thiem", "Özlem Gezer"]
