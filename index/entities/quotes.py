@@ -204,6 +204,7 @@ def _pre_cue(text: str, start: int, end: int, finder: SpeakerFinder) -> tuple[st
         colon = start + len(region.rstrip()) - 1
         named = next((m for m in reversed(finder.mentions) if m.end <= colon and not text[m.end:colon].strip()), None)
         before = qt.words(text, max(start, named.start - 20), named.start) if named is not None else []
+        speaker: Speaker | None
         if named is not None and not (before and before[-1].group(0).lower() in _PREPOSITIONS | {"und"}):
             speaker = Speaker(named.entity, named.text)  # not "schickt eine WhatsApp an Fichtner und Geyer:"
         else:
