@@ -455,7 +455,10 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
             if match.start() < 8:
                 continue
             if low in {"hieß", "heißt"}:  # "…, heißt es von der Stadt Salzburg": the city
-                return s, s + match.start(), f"{first} es", finder.named_in(words[1].end(), e)
+                source = finder.named_in(words[1].end(), e)
+                if source is None and words[-1].group(0) == "weiter":  # "…, hieß es in dem Schreiben weiter"
+                    source = finder.recent(s)
+                return s, s + match.start(), f"{first} es", source
             cue = first if low != "wie" else next(w.group(0) for w in words[1:] if w.group(0).lower() in qt.SPEECH_VERBS)
             region_start = words[1].start() if len(words) > 1 else e
             speaker = finder.in_region(region_start if low != "wie" else words[0].end(), e)

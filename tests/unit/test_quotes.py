@@ -226,3 +226,9 @@ def test_the_name_right_before_a_colon_speaks_not_an_addressee(pipeline) -> None
     text = ("Finalsieg über Bernard Tomic – Dominic Thiem: „Mexiko hat einen besonderen Platz in meinem Herzen“. "
             "Dann schickt Özlem Gezer eine Nachricht an Matthias Geyer: »Es ist schlimmer als jeder Albtraum.«")
     assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Dominic Thiem", "Özlem Gezer"]
+
+
+def test_hiess_es_weiter_goes_on_with_the_last_speaker(pipeline) -> None:
+    text = ("Der Patient verfüge über große Ausdauer, bescheinigte Harold Bornstein. "
+            "Auch sein Herz sei exzellent, hieß es in dem Schreiben weiter.")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Harold Bornstein", "Harold Bornstein"]
