@@ -450,9 +450,10 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
         if low in qt.SPEECH_VERBS and (low not in {"so", "stellt", "stellte", "gab", "gibt", "fand", "findet", "glauben"}
                                        or (low in {"stellt", "stellte"} and words[-1].group(0) in {"klar", "fest"})) \
                 or (low == "so" and len(words) >= 2 and (words[1].group(0)[0].isupper() or words[1].group(0) in {"der", "die", "das"})) \
-                or (low == "wie" and any(w.group(0).lower() in qt.SPEECH_VERBS for w in words[1:])) \
+                or (low == "wie" and any(w.group(0).lower() in qt.SPEECH_VERBS for w in words[1:])
+                    and not _AS_REPORTED.match(text, tail_start)) \
                 or (low in {"hieß", "heißt"} and len(words) >= 2 and words[1].group(0) == "es"):
-            if match.start() < 8:
+            if match.start() < 8 or not _particle_fits(words):
                 continue
             if low in {"hieß", "heißt"}:  # "…, heißt es von der Stadt Salzburg": the city
                 source = finder.named_in(words[1].end(), e)
@@ -473,6 +474,9 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
         head_words = qt.words(text, s, head_end)
         verbs = [w for w in head_words if (w.group(0).lower() in qt.SPEECH_VERBS or w.group(0) in _PARTICIPLE_CUES)
                  and w.group(0).lower() not in qt.WEAK_VERBS] or _separable_cue(head_words)
+        if verbs and (head_words[0].group(0) in _SUBORDINATING or not _particle_fits(head_words)
+                      or _object_follows(head_words, verbs[-1]) or not _has_predicate(text[content_start:e])):
+            verbs = []  # "Als Facebook die Übernahme verkündete, reagierten …", "meldeten Spanien, Litauen und Irland"
         if verbs and len(head_words) <= 14 and content_start < e and not qt.starts_relative(text[content_start:e]):
             return content_start, e, verbs[-1].group(0), finder.in_region(s, head_end)
         if body[split.start()] == ":" and len(head_words) <= 4 and content_start < e:
@@ -515,6 +519,33 @@ def _separable_cue(head_words: list[re.Match]) -> list[re.Match]:
         return []
     verbs = _SEPARABLE.get(head_words[-1].group(0))
     return [w for w in head_words[:-1] if w.group(0).lower() in verbs] if verbs else []
+
+
+# "wie berichtet": the paper's earlier report, nobody speaking.
+_AS_REPORTED = re.compile(r"wie\s+(?:(?:bereits|schon|zuvor|mehrfach|gestern|ausführlich)\s+)?berichtet\b")
+_SUBORDINATING = frozenset("Als Wenn Nachdem Weil Während Bevor Obwohl Seit Seitdem Sobald Falls Da".split())
+# Words that cannot carry a statement on their own: "Litauen und Irland", "Präsident des Vereins".
+_NO_PREDICATE = frozenset("""und oder sowie des der die das dem den ein eine einer eines einem für mit von vom
+    zum zur bei aus nach je""".split())
+
+
+def _has_predicate(clause: str) -> bool:
+    """A clause that can state something: it has a word in lower case besides articles and
+    conjunctions (a verb, mostly), unlike an enumeration or an apposition."""
+    return any(w.group(0)[:1].islower() and w.group(0) not in _NO_PREDICATE for w in qt.words(clause))
+
+
+def _particle_fits(words: list[re.Match]) -> bool:
+    """"teilte … mit" says something, "teilten die Forscher Versuchspersonen auf" does not."""
+    if not any(w.group(0).lower() in {"teilte", "teilt", "teilten"} for w in words):
+        return True
+    return any(w.group(0) == "mit" for w in words)
+
+
+def _object_follows(words: list[re.Match], verb: re.Match) -> bool:
+    """"berichtete von einer friedlichen Stimmung": the verb has its object in the head already."""
+    after = [w.group(0) for w in words if w.start() > verb.start()]
+    return bool(after) and after[0] in {"von", "über"}
 
 
 def _after_introduction(text: str, s: int, end: int, finder: SpeakerFinder) -> int:
@@ -594,7 +625,8 @@ def _after_inner_cue(text: str, content_end: int, e: int) -> int | None:
     if comma < 0 or len(qt.words(text, content_end, comma)) > 6 or len(qt.words(text, comma, e)) < 4:
         return None
     first = qt.words(text, comma + 2, e)[0].group(0)
-    if first in _NOT_A_STATEMENT or qt.starts_relative(text[comma + 2:e]):  # "…, sagt X, der früher …"
+    if first in _NOT_A_STATEMENT or qt.starts_relative(text[comma + 2:e]) or not _has_predicate(text[comma + 2:e]):
+        # "…, sagt X, der früher …", "…, warnt Rupert Wolff, Präsident des Kammertages (ÖRAK)"
         return None
     return comma + 2
 

@@ -232,3 +232,17 @@ def test_hiess_es_weiter_goes_on_with_the_last_speaker(pipeline) -> None:
     text = ("Der Patient verfüge über große Ausdauer, bescheinigte Harold Bornstein. "
             "Auch sein Herz sei exzellent, hieß es in dem Schreiben weiter.")
     assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Harold Bornstein", "Harold Bornstein"]
+
+
+def test_clauses_that_only_look_like_cues(pipeline) -> None:
+    text = ("Die stärksten Rückgänge meldeten Spanien, Litauen und Irland. "
+            "Als Facebook die Übernahme von Oculus verkündete, reagierten viele Beobachter mit Skepsis. "
+            "In einem Experiment teilten die Forscher Versuchspersonen auf, die Vertreter wählten. "
+            "Die Polizei berichtete von einer friedlichen Stimmung, ein interner Bericht beschreibt es anders. "
+            "Die Stadträtin zog sich – wie berichtet – am Montag zurück.")
+    assert quotes_of(pipeline, text) == []
+
+
+def test_an_apposition_after_the_cue_is_no_statement(pipeline) -> None:
+    text = ("Die Koalition baue ein Spitzelnetz auf, warnt Rupert Wolff, Präsident des Rechtsanwaltskammertages.")
+    assert quotes_of(pipeline, text) == [("indirect", "Die Koalition baue ein Spitzelnetz auf", "Rupert Wolff")]
