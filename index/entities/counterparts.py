@@ -1,5 +1,6 @@
 """Short names that name another country's body where the text is about that country
-(data/counterparts.txt): "die Grünen" are Germany's Greens, but beside ÖVP and SPÖ Austria's."""
+(data/counterparts.txt): "die Grünen" are Germany's Greens, but beside ÖVP and SPÖ Austria's;
+not where the text also names the other country's companions (CDU, Bundestag)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ class Counterpart:
     entry: GazetteerEntry
     short_names: frozenset[str]
     companions: frozenset[str]  # entry ids
+    rivals: frozenset[str] = frozenset()  # entry ids that keep the gazetteer's reading
 
 
 _LOADED: dict[int, tuple[Gazetteer, tuple[Counterpart, ...]]] = {}
@@ -28,21 +30,25 @@ def _counterparts(gazetteer: Gazetteer) -> tuple[Counterpart, ...]:
     for line in read_data_text("counterparts.txt").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        name, short, companions = (field.strip() for field in line.split("|"))
+        name, short, companions, *rivals = (field.strip() for field in line.split("|"))
         entry = gazetteer.lookup(name)
-        ids = {hit.id for hit in (gazetteer.lookup(c.strip()) for c in companions.split(";")) if hit}
+        ids = _ids(gazetteer, companions)
         if entry is not None and ids:
             found.append(Counterpart(entry, frozenset(s.strip() for s in short.split(";")),
-                                     frozenset(ids)))
+                                     ids, _ids(gazetteer, rivals[0]) if rivals else frozenset()))
     _LOADED[id(gazetteer)] = (gazetteer, tuple(found))
     return tuple(found)
+
+
+def _ids(gazetteer: Gazetteer, names: str) -> frozenset[str]:
+    return frozenset(hit.id for hit in (gazetteer.lookup(n.strip()) for n in names.split(";")) if hit)
 
 
 def relink(surfaces: list[str], entries: list[GazetteerEntry | None], gazetteer: Gazetteer) -> None:
     """Entries of short names (in place) that a counterpart takes over in this text."""
     named = {e.id for e in entries if e is not None}
     for counterpart in _counterparts(gazetteer):
-        if not counterpart.companions & named:
+        if not counterpart.companions & named or counterpart.rivals & named:
             continue
         for k, surface in enumerate(surfaces):
             if entries[k] is not None and surface in counterpart.short_names:

@@ -102,6 +102,23 @@ def test_a_short_party_name_names_the_party_of_the_country_the_text_is_about(pip
     assert by_text(german, "Grünen")[0].entity == "org:buendnis-90-die-gruenen"
 
 
+def test_a_party_beside_places_of_one_country_is_that_countrys_unless_the_other_is_named(pipeline):
+    vienna = pipeline.extract("Wien – Die Grünen fordern mehr Radwege.")
+    assert by_text(vienna, "Die Grünen")[0].entity == "org:die-gruenen-die-gruene-alternative"
+    both = pipeline.extract("Die Grünen und die CDU streiten im Bundestag, hieß es in Wien.")
+    assert by_text(both, "Grünen")[0].entity == "org:buendnis-90-die-gruenen"
+
+
+def test_the_bundesliga_beside_austrian_clubs_is_austrias_league(pipeline):
+    austrian = pipeline.extract("Rapid Wien verlor gegen Sturm Graz, die Bundesliga bleibt spannend.")
+    german = pipeline.extract("Der FC Bayern München führt die Bundesliga an.")
+    abroad = pipeline.extract("Der Verteidiger kam von Rapid Wien zum FC Bayern München und "
+                              "spielt nun in der Bundesliga.")
+    assert by_text(austrian, "Bundesliga")[0].entity == "org:oesterreichische-fussball-bundesliga"
+    assert by_text(german, "Bundesliga")[0].entity == "org:bundesliga"
+    assert by_text(abroad, "Bundesliga")[0].entity == "org:bundesliga"
+
+
 def test_a_players_position_is_his_role(pipeline):
     found = [(m.text, m.kind, m.role) for m in pipeline.extract(
         "Bayern-Goalie Jonas Quermbach hielt stark. Torhüter Quermbach war der Beste.")]
