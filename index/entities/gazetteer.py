@@ -101,6 +101,8 @@ class Gazetteer:
             gazetteer.entries[entry.id] = entry
             for alias in (name, *place["aliases"]):
                 gazetteer._add_alias(alias, entry.id, strong, _BULK)
+                if alias.startswith("Sankt "):  # news writes "St. Pölten", the list "Sankt Pölten"
+                    gazetteer._add_alias("St. " + alias[6:], entry.id, strong, _BULK)
         for place in lexicon.places:
             if place["population"] == COUNTRY_POPULATION:
                 gazetteer._add_dative(place["name"], entity_id("place", place["name"]))

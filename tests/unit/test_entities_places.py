@@ -75,3 +75,13 @@ def test_a_small_listed_town_the_text_shows_as_a_place_is_a_place(pipeline, text
 
 def test_a_small_town_whose_name_is_a_frequent_word_needs_more_than_a_preposition(pipeline):
     assert places(pipeline, "Die Kinder spielten im Dorf und in Lehre.") == []
+
+
+def test_a_town_written_with_st_is_the_listed_sankt_town(pipeline):
+    found = places(pipeline, "Die Landesregierung in Sankt Pölten lobte St. Pölten.")
+    assert [entity for _, entity in found] == ["place:sankt-poelten", "place:sankt-poelten"]
+
+
+def test_the_two_koreas_are_two_places_by_their_short_names(pipeline):
+    found = dict(places(pipeline, "Nordkorea droht Südkorea, sagte ein Sprecher in Nordkoreas Hauptstadt."))
+    assert found["Nordkorea"] == found["Nordkoreas"] != found["Südkorea"]
