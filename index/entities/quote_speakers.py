@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..models import Mention
-from .cues import role_of
+from .cues import SPEECH_VERBS, role_of
 
 _PRONOUNS = frozenset({"er", "sie", "Er"})  # "Sie" capitalised is also the formal "you"
 _TOKEN = re.compile(r"[\wÄÖÜäöüß-]+")
@@ -87,16 +87,24 @@ class SpeakerFinder:
         best = max(counts, key=lambda entity: (counts[entity], latest[entity].start))
         return Speaker(best, latest[best].text)
 
-    def in_region(self, start: int, end: int) -> Speaker | None:
-        """The speaker a cue region names, or None."""
+    def in_region(self, start: int, end: int, quote_start: int | None = None) -> Speaker | None:
+        """The speaker a cue region names, or None. A pronoun or role refers to someone named
+        before ``quote_start`` (the quote's own words name others: "wohin Obamas Politik führe,
+        sagt er")."""
         if end <= start:
             return None
+        before = start if quote_start is None else min(start, quote_start)
         first = bisect_left(self._starts, start)
         inside = [m for m in self.mentions[first:] if m.start < end and m.end <= end]
         tokens = list(_TOKEN.finditer(self.text, start, end))
+        skipped: Mention | None = None
         for k, token in enumerate(tokens):
             at = token.start()
             mention = next((m for m in inside if m.start <= at < m.end), None)
+            if mention is not None and (mention is skipped or (k >= 2 and tokens[0].group(0).lower() in _DEFINITE
+                                                               and tokens[k - 1].group(0) in ("von", "vom"))):
+                skipped = mention  # "der von Matthias Prückler verteidigte 31-Jährige": not the lawyer
+                continue
             if mention is not None:
                 if mention.kind == "org":
                     # "der Chef der Gruppe, Humberto de la Calle": a person named later in the region wins.
@@ -105,11 +113,13 @@ class SpeakerFinder:
                         return Speaker(person.entity, person.text)
                 return Speaker(mention.entity, mention.text)
             word = token.group(0)
-            if word in _PRONOUNS and k <= 2:
-                return self._referent(at, word)
+            if word in _PRONOUNS and (k <= 2 or tokens[k - 1].group(0).lower() in SPEECH_VERBS):
+                return self._referent(before, word)  # "er sagt", "sagte er vor Anhängern"
             if word.lower() in _GENERIC_PEOPLE:
                 return None
-            if k <= 2 and word.lower() in _ORG_NOUNS and self.text[max(start, at - 4):at].strip().lower() in _DEFINITE:
+            named_after = k + 1 < len(tokens) and tokens[k + 1].group(0)[:1].isupper()  # "die Stadt Klagenfurt"
+            if k <= 2 and word.lower() in _ORG_NOUNS and not named_after \
+                    and self.text[max(start, at - 4):at].strip().lower() in _DEFINITE:
                 org = self._last_org_before(at)  # "teilte der Konzern mit": the company named before
                 if org is not None:
                     return Speaker(org.entity, word)
@@ -117,7 +127,7 @@ class SpeakerFinder:
                     and any(t.group(0) in ("der", "die") for t in tokens[:k]) and not role_of(word) \
                     and all(t.group(0)[:1].islower() or t.group(0)[:1].isdigit() for t in tokens[:k]):
                 # "sagt der Segler", "der 27 Jahre junge FPÖ-Bezirksrat", "sagte der Wiener"
-                return self._role_referent(at, word, nearby=True)
+                return self._role_referent(before if before < at else at, word, nearby=True)
             if _AGE.match(word) or (role_of(word) and not self._name_follows(inside, token.end())):
                 if word.lower().startswith(_SPOKESPERSON) or word.lower().endswith(_SPOKESPERSON):
                     # "eine Sprecherin der EU-Kommission": the organisation; "der Sprecher der
@@ -128,7 +138,11 @@ class SpeakerFinder:
                 article = self.text[max(start, at - 5):at].strip().lower()
                 if article.endswith(("ein", "eine", "einer", "einem")):
                     return None  # "ein Sprecher", "eine Anwältin": someone unnamed
-                return self._role_referent(at, word)
+                apposition = next((m for m in inside if m.kind == "person" and m.start > at
+                                   and self.text[m.start - 2:m.start] == ", "), None)
+                if k <= 2 and apposition is not None:  # "Der Anwalt der Steuerberaterin, Norbert Wess,"
+                    return Speaker(apposition.entity, apposition.text)
+                return self._role_referent(before if before < at else at, word)
         return None
 
     def _spokesperson_before(self, tokens, k: int) -> bool:

@@ -83,13 +83,21 @@ def starts_relative(text: str) -> bool:
     # "der jetzt in Hamburg ist", not the article of "der Artikel sei eine Fälschung"
     return bool(found) and found[0] in _RELATIVE and (len(found) == 1 or not found[1][:1].isupper())
 
+
+def verb_second(text: str) -> bool:
+    """A clause whose second word is a finite verb: a main clause ("das sei historisch"), not a
+    relative one ("das er gestern sagte")."""
+    found = _WORD.findall(text.lstrip()[:40])
+    return len(found) > 1 and found[1] in _SECOND_VERBS
+
+_SECOND_VERBS = frozenset("sei seien ist sind war waren habe hat hatte werde wird wurde könne kann müsse muss".split())
 _WORD = re.compile(r"[\wÄÖÜäöüß'’-]+")
 # A full stop after these does not end a sentence.
 _ABBREVIATIONS = frozenset("""z.b d.h u.a bzw ca dr prof nr st vgl usw etc inkl ggf evtl sog
     jan feb mär apr jun jul aug sep sept okt nov dez mio mrd abs art bzw hr fr min max co""".split())
 # The last alternative: a full stop a text lost ("… nicht lösen Zugleich rechtfertigte …"), seen
 # where an adverb that opens sentences follows a lower-case word.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"“”»«'’)]*(?=\s+[\"„“»«(‚']?[A-ZÄÖÜ0-9])|\n\s*\n|[.!?…]+[\"“”»«'’)]*\s*$"
+_SENTENCE_END = re.compile(r"[.!?…]+[\"“”»«'’)]*(?=\s+(?:[–—]\s+)?[\"„“»«(‚']?[A-ZÄÖÜ0-9])|\n\s*\n|[.!?…]+[\"“”»«'’)]*\s*$"
                            r"|(?<=[a-zäöüß])(?=\s+(?:Zugleich|Allerdings|Außerdem|Zudem|Gleichzeitig|Trotzdem|"
                            r"Dennoch|Deshalb|Daher|Inzwischen|Unterdessen|Indes)\s)")
 
@@ -118,8 +126,8 @@ def sentences(text: str) -> list[Sentence]:
 
 
 def _add(found: list[Sentence], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
+    while start < end and (text[start].isspace() or (text[start] in "–—" and text[start + 1:start + 2] == " ")):
+        start += 1  # also the dash before a line of a dialogue
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:

@@ -271,8 +271,12 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             elif kind == "indirect" and content_start > s:
                 content_end = _reported_end(text, content_start, content_end)
             rest = _after_inner_cue(text, content_end, e) if content_start == s else None
-            if rest is not None and qt.words(text, rest, e)[0].group(0) in _COORDINATING:
-                content_end, rest = e, None  # "Er sei Mitglied, sagt er, aber …": one sentence, one quote
+            if rest is not None and (qt.words(text, rest, e)[0].group(0) in _COORDINATING or not _has_predicate(content)):
+                # "Er sei Mitglied, sagt er, aber …", "In der Diaspora, so X, warte …": one sentence, one quote
+                content_end, rest = e, None
+                whole = text[content_start:e]
+                if qt.clearly_reported(whole) or (qt.subjunctive(whole) and not qt.speaks_to_reader(whole)):
+                    kind = "indirect"
             rest_kind: QuoteKind = kind
             if rest is not None and text[rest - 2] == ":":  # "…, sagt X: Da hast du …"
                 tail = text[rest:e]
@@ -339,7 +343,8 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
         if own_words and unmarked:  # ("Die Polizisten seien beschäftigt gewesen, uns zu schützen": reported)
             last = found[-1] if found else None
             speaker = finder.likely(s)
-            if last is not None and last.kind == "direct" and last.end == sentences[previous].end:
+            if last is not None and last.kind == "direct" and last.end == sentences[previous].end \
+                    and text[max(0, s - 2):s] not in ("– ", "— "):  # a dash opens another turn of a dialogue
                 speaker = Speaker(last.speaker, last.speaker_text or "") if last.speaker else speaker
                 found[-1] = _quote(text, last.start, e, "direct", last.cue, speaker)  # one quote, two sentences
                 covered[-1] = (last.start, e)
@@ -382,7 +387,8 @@ def _colon_introduction(text: str, s: int, e: int, finder: SpeakerFinder):
     if not head or len(head) > 16:
         return None
     speaker = finder.in_region(s, colon.start())
-    says = any((w.group(0).lower() in qt.SPEECH_VERBS and w.group(0).lower() not in {"heißt", "hieß"})
+    passive = any(w.group(0) in {"wurde", "wurden", "worden"} for w in head)  # "Die Listen wurden bestätigt:"
+    says = any((w.group(0).lower() in qt.SPEECH_VERBS and w.group(0).lower() not in {"heißt", "hieß"} and not passive)
                or w.group(0).lower() in _INTRODUCING or w.group(0).lower().endswith(_INTRODUCING_NOUNS)
                for w in head) \
         or qt.clearly_reported(text[s:colon.start()])  # "Die Risiken seien groß: Auf See gibt es Gefahren."
@@ -453,7 +459,10 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
                 or (low == "wie" and any(w.group(0).lower() in qt.SPEECH_VERBS for w in words[1:])
                     and not _AS_REPORTED.match(text, tail_start)) \
                 or (low in {"hieß", "heißt"} and len(words) >= 2 and words[1].group(0) == "es"):
-            if match.start() < 8 or not _particle_fits(words):
+            if match.start() < 8 or not _particle_fits(words) or text[words[0].end():words[0].end() + 1] == "," \
+                    or (match.group(0).strip()[:1] in "-–—" and any(d in body[:match.start()] for d in "–—")):
+                # "Entholzer – seit zwei Jahren Parteichef – kündigte an": a parenthesis, no quote;
+                # "Der Anwalt der Klägerin, Norbert Wess, sagte, …": the subject stands before the verb
                 continue
             if low in {"hieß", "heißt"}:  # "…, heißt es von der Stadt Salzburg": the city
                 source = finder.named_in(words[1].end(), e)
@@ -462,27 +471,40 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
                 return s, s + match.start(), f"{first} es", source
             cue = first if low != "wie" else next(w.group(0) for w in words[1:] if w.group(0).lower() in qt.SPEECH_VERBS)
             region_start = words[1].start() if len(words) > 1 else e
-            speaker = finder.in_region(region_start if low != "wie" else words[0].end(), e)
+            speaker = finder.in_region(region_start if low != "wie" else words[0].end(), e, quote_start=s)
             if speaker is None and finder.names_at(s):
                 continue  # "Franco Foda, der Trainer der Grazer, warnte vor dem Gegner": the subject, no quote
             return _after_introduction(text, s, s + match.start(), finder), s + match.start(), cue, speaker
-    # Leading cue clause: "X sagte, …", "Er sagt, dass …", "Der Vorwurf Sardanas: …".
-    split = _LEADING_SPLIT.search(body)
-    if split is not None and split.start() > 2:
+    # Leading cue clause: "X sagte, …", "Er sagt, dass …", "Der Vorwurf Sardanas: …", also after an
+    # apposition ("Der Anwalt der Steuerberaterin, Norbert Wess, sagte, …").
+    previous_end = -1
+    for n, split in enumerate(_LEADING_SPLIT.finditer(body)):
+        if split.start() <= 2:
+            continue
+        if previous_end >= 0 and qt.starts_relative(body[previous_end:split.start()]):
+            break  # "Ein Foto, das hatte er schon mitgeteilt, könne er …": no apposition to the subject
+        previous_end = split.end()
         head_end = s + split.start()
         content_start = s + split.end()
         head_words = qt.words(text, s, head_end)
+        if len(head_words) > 14:
+            break
         verbs = [w for w in head_words if (w.group(0).lower() in qt.SPEECH_VERBS or w.group(0) in _PARTICIPLE_CUES)
                  and w.group(0).lower() not in qt.WEAK_VERBS] or _separable_cue(head_words)
+        said = bool(verbs)
         if verbs and (head_words[0].group(0) in _SUBORDINATING or not _particle_fits(head_words)
+                      or any(w.group(0) in {"wurde", "wurden", "worden"} for w in head_words)  # "wurden bestätigt:"
                       or _object_follows(head_words, verbs[-1]) or not _has_predicate(text[content_start:e])):
             verbs = []  # "Als Facebook die Übernahme verkündete, reagierten …", "meldeten Spanien, Litauen und Irland"
-        if verbs and len(head_words) <= 14 and content_start < e and not qt.starts_relative(text[content_start:e]):
+        if verbs and content_start < e \
+                and (not qt.starts_relative(text[content_start:e]) or qt.verb_second(text[content_start:e])):
             return content_start, e, verbs[-1].group(0), finder.in_region(s, head_end)
-        if body[split.start()] == ":" and len(head_words) <= 4 and content_start < e:
+        if n == 0 and body[split.start()] == ":" and len(head_words) <= 4 and content_start < e:
             speaker = finder.in_region(s, head_end)
             if speaker is not None and speaker.entity is not None:
                 return content_start, e, text[s:head_end].strip() + ":", speaker
+        if said or body[split.start()] == ":":
+            break
     # A cue inside: "laut X", "X zufolge", "nach Angaben von X", "hieß es".
     for w in qt.words(text, s, e):
         low = w.group(0).lower()
@@ -622,7 +644,8 @@ def _after_inner_cue(text: str, content_end: int, e: int) -> int | None:
     if colon >= 0 and (comma < 0 or colon < comma) and len(qt.words(text, content_end, colon)) <= 8 \
             and len(qt.words(text, colon, e)) >= 2:
         return colon + 2
-    if comma < 0 or len(qt.words(text, content_end, comma)) > 6 or len(qt.words(text, comma, e)) < 4:
+    if comma < 0 or len(qt.words(text, content_end, comma)) > 6 or len(qt.words(text, comma, e)) < 4 \
+            or any(dash in text[content_end:comma] for dash in "–—"):  # "…, erklärte X – mit der Auflage, …"
         return None
     first = qt.words(text, comma + 2, e)[0].group(0)
     if first in _NOT_A_STATEMENT or qt.starts_relative(text[comma + 2:e]) or not _has_predicate(text[comma + 2:e]):
@@ -711,7 +734,10 @@ def _subject_before(text: str, sentences, index: int, finder: SpeakerFinder, cov
     opening = qt.words(text, before.start, before.end)[:6]
     if not opening:
         return None
-    return finder.named_in(before.start, opening[-1].end())
+    named = finder.named_in(before.start, opening[-1].end())
+    if named is None and any(w.group(0).lower() in {"er", "ihn", "ihm"} for w in opening):
+        named = finder.named_before(before.start, within=400)  # "Für ihn ist klar, dass …"
+    return named
 
 
 def _lead_speaker(text: str, s: int, start: int, finder: SpeakerFinder) -> Speaker | None:

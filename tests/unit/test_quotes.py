@@ -246,3 +246,41 @@ def test_clauses_that_only_look_like_cues(pipeline) -> None:
 def test_an_apposition_after_the_cue_is_no_statement(pipeline) -> None:
     text = ("Die Koalition baue ein Spitzelnetz auf, warnt Rupert Wolff, Präsident des Rechtsanwaltskammertages.")
     assert quotes_of(pipeline, text) == [("indirect", "Die Koalition baue ein Spitzelnetz auf", "Rupert Wolff")]
+
+
+def test_he_in_the_cue_is_not_someone_the_quote_names(pipeline) -> None:
+    text = ("Auch Markus Berger rät zum Abwarten. Noch sei unklar, wohin Barack Obamas Politik führe, "
+            "sagt er. Da sei aber auch viel Kapital.")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Markus Berger"] * 2
+
+
+def test_a_fragment_before_an_inner_cue_starts_one_reported_sentence(pipeline) -> None:
+    text = ("Markus Berger lehrt in Miami. In der Diaspora, so der Politikwissenschafter, "
+            "warte viel Kapital darauf, investiert zu werden.")
+    assert quotes_of(pipeline, text) == [
+        ("indirect", "In der Diaspora, so der Politikwissenschafter, warte viel Kapital darauf, investiert zu werden",
+         "Markus Berger")]
+
+
+def test_parentheses_passives_and_dashes_are_no_cues(pipeline) -> None:
+    text = ("Reinhold Entholzer – seit zwei Jahren Parteichef – kündigte eine Wiederkandidatur an. "
+            "Die Kandidatenlisten für den Landtag wurden bestätigt: Über ein Grundmandat ziehen Anna Berger "
+            "und Erich Rippl ein.")
+    assert quotes_of(pipeline, text) == []
+
+
+def test_lines_of_a_dialogue_after_dashes_are_sentences_of_their_own(pipeline) -> None:
+    text = ("Der Beamte schrieb einen Bericht. Das verdutzt die Anwältin Nadja Lorenz: Sie haben ja nicht hingesehen. "
+            "– Das habe ich nur "
+            "von Kollegen gehört. – Kann ich nicht mehr sagen.")
+    assert [text for _, text, _ in quotes_of(pipeline, text)] == [
+        "Sie haben ja nicht hingesehen", "Das habe ich nur von Kollegen gehört", "Kann ich nicht mehr sagen"]
+
+
+def test_speakers_behind_roles_pronouns_and_appositions(pipeline) -> None:
+    text = ("Im Schwarzmeerort Rize sagte Recep Tayyip Erdogan am Freitag, das sei historisch. Am Abend sagte er "
+            "vor Anhängern: Mein Volk will keine schuldigen Parlamentarier sehen. "
+            "Der Anwalt der Steuerberaterin, Norbert Wess, sagte, sie habe nur 2.500 Euro bekommen. "
+            "Er hatte den Eindruck, dass sie wegwollte, sagt der von Matthias Prückler verteidigte Bernhard Huber.")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == [
+        "Recep Tayyip Erdogan", "Recep Tayyip Erdogan", "Norbert Wess", "Bernhard Huber"]
