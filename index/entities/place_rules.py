@@ -79,13 +79,22 @@ def unfound_towns(spans: list[Span], words: list[str], weak_places: list[tuple[i
     a place when no list knows its name as a word or a person's name and the text gives it a
     place's context: a place beside it ("zwischen Gesmold und Melle"); for a name that is no
     frequent word, a place preposition before it ("in Diepholz", not "in Lehre") or a dash
-    after it opening a report ("Traiskirchen – Eine Zigarette ..."); or when German text never
-    uses the word (wordfreq does not know it: Grödig, Kaltenleutgeben)."""
+    after it opening a report ("Traiskirchen – Eine Zigarette ...", "+++ Diepholz - Einbruch");
+    or when German text never uses the word (wordfreq does not know it: Grödig,
+    Kaltenleutgeben). A place the CRF found as the first words of a longer listed town's name
+    gets the whole name ("Kochel am See")."""
     covered = covered_tokens(spans)
     places_end = {s.end for s in spans if s.kind == "place"}
     places_start = {s.start for s in spans if s.kind == "place"}
+    by_start = {s.start: s for s in spans if s.part is None}
     added = []
     for start, end in weak_places:
+        shorter = by_start.get(start)
+        if shorter is not None and shorter.kind == "place" and shorter.entry is None \
+                and shorter.end < end and not any(i in covered for i in range(shorter.end, end)):
+            shorter.end = end  # "Kochel am See", where the CRF found "Kochel"
+            covered.update(range(start, end))
+            continue
         if any(i in covered for i in range(start, end)):
             continue
         name = words[start:end]
@@ -97,7 +106,8 @@ def unfound_towns(spans: list[Span], words: list[str], weak_places: list[tuple[i
         if (before in _JOINERS and start - 1 in places_end) \
                 or (after in _JOINERS and end + 1 in places_start) \
                 or (rare and before.lower() in _PLACE_PREPOSITIONS and start not in starts) \
-                or (rare and start in starts and after in _DASHES) \
+                or (rare and (start in starts or not any(c.isalnum() for c in before))
+                    and after in _DASHES) \
                 or all(german_zipf(w) == 0.0 for w in name):
             added.append(Span(start, end, "place"))
             covered.update(range(start, end))

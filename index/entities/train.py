@@ -159,6 +159,9 @@ but Dorf, Lehre, Ratten and Bundes became places on 10kGNAD).
 Curated places the country and town lists name otherwise or not at all (Südkorea, Nordkorea,
 England, Holland, Bosnien, Sizilien, Rhein ...) and "St." for a listed "Sankt" town: .845 /
 .712 / .758, kept (not retrained: the model's gazetteer feature now fires on these too).
+A dash after a listed town opens a report after marks too ("+++ Diepholz - Einbruch"), and a
+CRF place that opens a longer listed town's name takes all of it ("Kochel am See"): .845 /
+.712 / .758 -> .845 / .712 / .762 (the dashes .762 alone, the longer names no change), kept.
 """
 
 from __future__ import annotations

@@ -85,3 +85,12 @@ def test_a_town_written_with_st_is_the_listed_sankt_town(pipeline):
 def test_the_two_koreas_are_two_places_by_their_short_names(pipeline):
     found = dict(places(pipeline, "Nordkorea droht Südkorea, sagte ein Sprecher in Nordkoreas Hauptstadt."))
     assert found["Nordkorea"] == found["Nordkoreas"] != found["Südkorea"]
+
+
+def test_towns_heading_police_reports_between_marks_are_places(pipeline):
+    text = "+++ Twistringen - Fahrrad gestohlen +++ Bassum - Unfall auf der Kreuzung +++"
+    assert [t for t, _ in places(pipeline, text)] == ["Twistringen", "Bassum"]
+
+
+def test_a_listed_town_keeps_the_rest_of_its_name(pipeline):
+    assert [t for t, _ in places(pipeline, "Die Feier fand in Kochel am See statt.")] == ["Kochel am See"]
