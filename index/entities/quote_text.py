@@ -34,7 +34,9 @@ SPEECH_VERBS = frozenset("""
     hofft glaubt glaubte glauben findet fand zitiert zitierte prognostizieren prognostiziert
     gab gibt hieß heißt lobte lobt schilderte schildert präzisierte monierte moniert beschied
     erinnerte erinnert ergänzten sagt's schätzt schätzte vermutet vermutete räumten
-    kommentierte kommentiert resümierte schwärmte schwärmt betont bescheinigte bescheinigt riefen""".split())
+    kommentierte kommentiert resümierte schwärmte schwärmt betont bescheinigte bescheinigt riefen
+    erläuterte erläutert erläuterten entgegnete entgegnet konterte kontert widersprach widerspricht
+    bemängelte bemängelt dementierte dementiert verlangte verlangt appellierte appelliert""".split())
 # Cue words that attribute on their own: "so Fico", "laut Hochegger", "X zufolge".
 SO_WORD = "so"
 LAUT_WORDS = frozenset({"laut", "lt."})

@@ -527,7 +527,9 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
 # Minister vor, …", "Er rief die ÖVP dazu auf, …", "gab ein Mitarbeiter an, dass …".
 _SEPARABLE = {"vor": frozenset("warf wirft warfen werfen hielt hält hielten halten".split()),
               "auf": frozenset("rief ruft riefen rufen".split()),
-              "an": frozenset("gab gibt gaben geben".split())}
+              "an": frozenset("gab gibt gaben geben".split()),
+              "hervor": frozenset("hob hebt hoben heben".split()),
+              "hin": frozenset("wies weist wiesen weisen".split())}
 
 
 # Cue verbs in a perfect tense, cues only before the reported clause ("Die ÖVP hatte angekündigt,

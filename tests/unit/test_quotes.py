@@ -284,3 +284,10 @@ def test_speakers_behind_roles_pronouns_and_appositions(pipeline) -> None:
             "Er hatte den Eindruck, dass sie wegwollte, sagt der von Matthias Prückler verteidigte Bernhard Huber.")
     assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == [
         "Recep Tayyip Erdogan", "Recep Tayyip Erdogan", "Norbert Wess", "Bernhard Huber"]
+
+
+def test_more_verbs_of_saying(pipeline) -> None:
+    text = ("In der Befragung erläuterte Johann Mantler die Geschäfte: 2002 sei mit Meinl ein Vertrag geschlossen worden. "
+            "Verkehrsminister Winfried Hermann wies darauf hin, dass das Unfallrisiko sinke.")
+    assert [(kind, speaker) for kind, _, speaker in quotes_of(pipeline, text)] == [
+        ("indirect", "Johann Mantler"), ("indirect", "Winfried Hermann")]
