@@ -6,6 +6,8 @@
   indefinite article, "kein", a demonstrative or a possessive, maybe with an adjective
   between ("dieser Causa", "einer anderen Causa"); one such use in the text makes every
   mention of the word that only the CRF found no name ("der Causa");
+- a one-word name only the CRF found right before a listed name of the same kind is a noun
+  in apposition ("Neuling Ungarn");
 - three capitals in brackets after a person's name, where the text uses two or more such
   codes only in that place or a number follows, are an athlete's country code ("Hermann Maier
   (AUT) 543"), not an organisation; a party there ("Ponta (PSD)") stays.
@@ -88,14 +90,12 @@ class OrdinaryWords:
     def without_ordinary_nouns(self, spans: list[Span], words: list[str],
                                sentences: list[tuple[int, int]]) -> list[Span]:
         candidates = {s.start: s for s in spans if self._candidate(s, words)}
-        if not candidates:
-            return spans
-        covered = covered_tokens(spans)
-        starts = {a for a, _ in sentences}
         candidate_words = {words[i] for i in candidates}
         plain: set[str] = set()
+        covered = covered_tokens(spans) if candidates else set()
+        starts = {a for a, _ in sentences}
         # Any use of the word in the text may show it to be a noun, not only the CRF's spans.
-        for i, word in enumerate(words):
+        for i, word in enumerate(words if candidates else ()):
             if word not in candidate_words or word in plain:
                 continue
             if _after_determiner(i, words):
@@ -107,9 +107,17 @@ class OrdinaryWords:
                                         for k in members) \
                     and any(k not in candidates and words[k] not in candidate_words for k in members):
                 plain.add(word)
-        if not plain:
-            return spans
-        return [s for s in spans if not (s.start in candidates and words[s.start] in plain)]
+        known_at = {s.start: s for s in spans if s.entry is not None}
+        return [s for s in spans if not (s.start in candidates and words[s.start] in plain)
+                and not self._in_apposition(s, words, known_at)]
+
+    def _in_apposition(self, span: Span, words: list[str], known_at: dict[int, Span]) -> bool:
+        """"Neuling Ungarn", "Vorjahressieger Großbritannien": a one-word name only the CRF
+        found, right before a listed name of its kind, is a noun describing that one."""
+        following = known_at.get(span.end)
+        return following is not None and following.kind == span.kind and span.from_model \
+            and span.entry is None and span.part is None and span.end - span.start == 1 \
+            and words[span.start].isalpha() and words[span.start] not in self.lexicon.first_names
 
 
 def without_country_codes(spans: list[Span], words: list[str]) -> list[Span]:

@@ -162,6 +162,9 @@ England, Holland, Bosnien, Sizilien, Rhein ...) and "St." for a listed "Sankt" t
 A dash after a listed town opens a report after marks too ("+++ Diepholz - Einbruch"), and a
 CRF place that opens a longer listed town's name takes all of it ("Kochel am See"): .845 /
 .712 / .758 -> .845 / .712 / .762 (the dashes .762 alone, the longer names no change), kept.
+A one-word person or place only the CRF found, right before a listed name of the same kind,
+is a noun in apposition ("Neuling Ungarn", "Vorjahressieger Großbritannien"): .850 / .716 /
+.763, kept (on 10kGNAD it also drops "Dynamo" of "Dynamo Kiew" as a place).
 """
 
 from __future__ import annotations

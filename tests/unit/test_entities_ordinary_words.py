@@ -50,3 +50,7 @@ def test_a_party_after_a_politician_stays_an_organisation(pipeline):
     text = "Der Abgeordnete Victor Palanescu (PSD) kritisierte die Regierung."
     assert found(pipeline, text, "org") == ["PSD"]
 
+
+
+def test_a_noun_describing_the_listed_place_after_it_is_no_place_of_its_own(pipeline):
+    assert found(pipeline, "Vorjahressieger Großbritannien landet im Mittelfeld.", "place") == ["Großbritannien"]
