@@ -1,6 +1,6 @@
 """Short names that name another country's body where the text is about that country
 (data/counterparts.txt): "die Grünen" are Germany's Greens, but beside ÖVP and SPÖ Austria's;
-not where the text also names the other country's companions (CDU, Bundestag)."""
+not where the text names as many of the other country's bodies (CDU, Bundestag)."""
 
 from __future__ import annotations
 
@@ -45,10 +45,11 @@ def _ids(gazetteer: Gazetteer, names: str) -> frozenset[str]:
 
 
 def relink(surfaces: list[str], entries: list[GazetteerEntry | None], gazetteer: Gazetteer) -> None:
-    """Entries of short names (in place) that a counterpart takes over in this text."""
+    """Entries of short names (in place) that a counterpart takes over in this text: one
+    whose companions the text names more of (distinct entities) than its rivals."""
     named = {e.id for e in entries if e is not None}
     for counterpart in _counterparts(gazetteer):
-        if not counterpart.companions & named or counterpart.rivals & named:
+        if len(counterpart.companions & named) <= len(counterpart.rivals & named):
             continue
         for k, surface in enumerate(surfaces):
             if entries[k] is not None and surface in counterpart.short_names:

@@ -107,6 +107,9 @@ def test_a_party_beside_places_of_one_country_is_that_countrys_unless_the_other_
     assert by_text(vienna, "Die Grünen")[0].entity == "org:die-gruenen-die-gruene-alternative"
     both = pipeline.extract("Die Grünen und die CDU streiten im Bundestag, hieß es in Wien.")
     assert by_text(both, "Grünen")[0].entity == "org:buendnis-90-die-gruenen"
+    mostly = pipeline.extract("In Graz stimmten ÖVP, SPÖ und die Grünen dafür; anders als die CDU "
+                              "in Stuttgart.")
+    assert by_text(mostly, "Grünen")[0].entity == "org:die-gruenen-die-gruene-alternative"
 
 
 def test_the_bundesliga_beside_austrian_clubs_is_austrias_league(pipeline):
