@@ -465,7 +465,8 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
                 # "Der Anwalt der Klägerin, Norbert Wess, sagte, …": the subject stands before the verb
                 continue
             if low in {"hieß", "heißt"}:  # "…, heißt es von der Stadt Salzburg": the city
-                source = finder.named_in(words[1].end(), e)
+                told = next((w.start() for w in words[2:] if w.group(0) == "gegenüber"), e)
+                source = finder.named_in(words[1].end(), told)  # not "gegenüber der Nachrichtenagentur AFP"
                 if source is None and words[-1].group(0) == "weiter":  # "…, hieß es in dem Schreiben weiter"
                     source = finder.recent(s)
                 return s, s + match.start(), f"{first} es", source

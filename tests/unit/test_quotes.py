@@ -291,3 +291,9 @@ def test_more_verbs_of_saying(pipeline) -> None:
             "Verkehrsminister Winfried Hermann wies darauf hin, dass das Unfallrisiko sinke.")
     assert [(kind, speaker) for kind, _, speaker in quotes_of(pipeline, text)] == [
         ("indirect", "Johann Mantler"), ("indirect", "Winfried Hermann")]
+
+
+def test_heisst_es_gegenueber_names_whom_it_was_told(pipeline) -> None:
+    text = ("Dabei gehe es um die Luftverteidigung, hieß es am Donnerstag aus Berliner Regierungskreisen "
+            "gegenüber der Nachrichtenagentur AFP in Berlin.")
+    assert quotes_of(pipeline, text)[0][2] is None
