@@ -5,7 +5,7 @@ by title. It is read as two index range scans: one ORDER BY over ``published_ts 
 made SQLite sort the whole table.
 
 This module imports only the standard library, so the app can paint its first page from it
-while the full library (pydantic models, the search engine, the recogniser) is still loading.
+while the full library (the search engine, the recogniser) is still loading.
 """
 
 from __future__ import annotations

@@ -1,6 +1,10 @@
-"""Pydantic models every layer shares.
+"""The records every layer shares.
 
-Offsets are character offsets into ``Article.body``, half-open ``[start, end)``.
+Plain dataclasses: the store and the search make thousands of them per command, and they only
+carry values our own code produced, so they cost no validation and no pydantic import (a tenth
+of a second of every command's start-up). Input from outside (files, feeds, the config) is
+checked where it is read. Offsets are character offsets into ``Article.body``, half-open
+``[start, end)``.
 """
 
 from __future__ import annotations
@@ -8,11 +12,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from typing import Any, Literal, TypeVar
 
 ArticleKind = Literal["article", "liveblog"]
 EntityKind = Literal["person", "org", "place", "other"]
@@ -40,10 +43,29 @@ def make_article_id(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-class Article(BaseModel):
-    """One article as parsed from its source; what the store keeps."""
+R = TypeVar("R", bound="Record")
 
-    model_config = ConfigDict(frozen=False)
+
+class Record:
+    """What the records offer beyond their fields, under the names code has used since they
+    were pydantic models. Each is a dataclass of keyword arguments only (as the models were made)
+    with slots (no attributes beyond its fields)."""
+
+    __slots__ = ()
+
+    def model_dump(self, include: set[str] | None = None) -> dict[str, Any]:
+        """The fields as a dict (nested records and lists of them as dicts too)."""
+        values = asdict(self)  # type: ignore[call-overload]  # each Record is a dataclass
+        return values if include is None else {name: values[name] for name in values if name in include}
+
+    def model_copy(self: R, update: dict[str, Any] | None = None) -> R:
+        """A copy with ``update``'s fields changed."""
+        return replace(self, **(update or {}))  # type: ignore[type-var]  # each Record is a dataclass
+
+
+@dataclass(kw_only=True, slots=True)
+class Article(Record):
+    """One article as parsed from its source; what the store keeps."""
 
     id: str = ""
     title: str
@@ -54,16 +76,13 @@ class Article(BaseModel):
     kind: ArticleKind = "article"
     path: str | None = None
     url: str | None = None
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
     # Which item of a multi-article file (feed, JSON Lines) this is; None for single files.
     item_key: str | None = None
 
-    @field_validator("published")
-    @classmethod
-    def _must_be_aware(cls, value: datetime | None) -> datetime | None:
-        if value is not None and value.tzinfo is None:
+    def __post_init__(self) -> None:
+        if self.published is not None and self.published.tzinfo is None:
             raise ValueError("published must be timezone-aware")
-        return value
 
     @property
     def fingerprint(self) -> str:
@@ -86,7 +105,8 @@ class Article(BaseModel):
         return self.path or self.url
 
 
-class ArticleSummary(BaseModel):
+@dataclass(kw_only=True, slots=True)
+class ArticleSummary(Record):
     """A row of the article list: everything but the body."""
 
     id: str
@@ -97,15 +117,17 @@ class ArticleSummary(BaseModel):
     kind: ArticleKind = "article"
     path: str | None = None
     url: str | None = None
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
 
 
-class Span(BaseModel):
+@dataclass(kw_only=True, slots=True)
+class Span(Record):
     start: int
     end: int
 
 
-class Hit(BaseModel):
+@dataclass(kw_only=True, slots=True)
+class Hit(Record):
     """One ranked search result."""
 
     id: str
@@ -116,23 +138,28 @@ class Hit(BaseModel):
     score: float
     snippet: str = ""
     # Offsets of matched terms in the article body (and title), for highlighting.
-    body_matches: list[Span] = Field(default_factory=list)
-    title_matches: list[Span] = Field(default_factory=list)
+    body_matches: list[Span] = field(default_factory=list)
+    title_matches: list[Span] = field(default_factory=list)
     # Offsets of the matches inside ``snippet`` (plain text, no markup).
-    snippet_matches: list[Span] = Field(default_factory=list)
+    snippet_matches: list[Span] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.score = float(self.score)  # a ranking's numpy float prints as a plain number in JSON
 
 
-class Entity(BaseModel):
+@dataclass(kw_only=True, slots=True)
+class Entity(Record):
     id: str
     name: str
     kind: EntityKind
-    aliases: list[str] = Field(default_factory=list)
-    roles: list[str] = Field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
     articles: int = 0
     mentions: int = 0
 
 
-class Mention(BaseModel):
+@dataclass(kw_only=True, slots=True)
+class Mention(Record):
     entity: str
     kind: EntityKind
     start: int
@@ -147,7 +174,8 @@ class Mention(BaseModel):
 QuoteKind = Literal["direct", "indirect", "reported"]
 
 
-class Quote(BaseModel):
+@dataclass(kw_only=True, slots=True)
+class Quote(Record):
     """Words attributed to a speaker: ``kind`` direct (their own words), indirect (reported in
     the subjunctive) or reported (with a cue, in the indicative). ``speaker`` is an entity id
     (provisional as the recogniser gives it, resolved like a mention's), None when nobody named
@@ -162,7 +190,8 @@ class Quote(BaseModel):
     speaker_text: str | None = None
 
 
-class EntityMention(BaseModel):
+@dataclass(kw_only=True, slots=True)
+class EntityMention(Record):
     """One mention of an entity somewhere in the corpus, with its keyword-in-context."""
 
     article: str
@@ -176,7 +205,8 @@ class EntityMention(BaseModel):
     context_start: int = 0
 
 
-class Bookmark(BaseModel):
+@dataclass(kw_only=True, slots=True)
+class Bookmark(Record):
     """A saved article, or a passage of one, with the reader's note and tags.
 
     A passage keeps both its offsets and its quoted text, so it can be found again
@@ -189,7 +219,7 @@ class Bookmark(BaseModel):
     end: int | None = None
     quote: str | None = None
     note: str = ""
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
     created: datetime
     updated: datetime
     # The article was removed from the library (reader remove); the bookmark keeps what it was.

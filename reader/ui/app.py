@@ -138,7 +138,7 @@ class ReaderApp(App[None]):
     def _show_first_rows(self, found: "FirstPage") -> None:
         rows, total = found
         self._first_rows_posted = True
-        # The screen opens the library after painting these rows: loading the search engine and pydantic
+        # The screen opens the library after painting these rows: loading the search engine
         # in parallel would hold the interpreter while the first frame is drawn.
         self.main_screen.post_message(ArticlesPage(rows, 0, total, preview=True))
 

@@ -34,7 +34,7 @@ def passage_around(body: str, span: Span) -> Span:
         start += 1
     while end > start and body[end - 1].isspace():
         end -= 1
-    from index.models import Span  # pydantic loads after the first screen, not before it
+    from index.models import Span  # the library's code loads after the first screen
 
     return Span(start=start, end=end)
 

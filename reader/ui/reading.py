@@ -30,7 +30,7 @@ class Highlights:
 
 
 def mention_place(mention: EntityMention) -> Place:
-    from index.models import Span  # pydantic loads after the first screen, not before it
+    from index.models import Span  # the library's code loads after the first screen
 
     return Place(Span(start=mention.start, end=mention.end), "mention")
 

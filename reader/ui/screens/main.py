@@ -424,7 +424,7 @@ class MainScreen(CopyActions, EntityActions, FacetActions, QuoteActions, Library
 
         def jump(target) -> None:
             if target is not None:
-                from index.models import Span  # pydantic loads after the first screen
+                from index.models import Span  # the library's code loads after the first screen
 
                 place = Place(Span(start=target.start, end=target.end), "bookmark") if target.start is not None else None
                 self._open(target.article, place)

@@ -33,7 +33,7 @@ class QuoteActions:
 
         def jump(quote: dict | None) -> None:
             if quote is not None:
-                from index.models import Span  # pydantic loads after the first screen
+                from index.models import Span  # the library's code loads after the first screen
 
                 self._open(quote["article"], Place(Span(start=quote["start"], end=quote["end"]), "bookmark"))
                 self.article_view.focus()
