@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from index import store_entities, store_quotes
 from index.bookmark_store import BookmarkStore
 from index.errors import AmbiguousId, IndexDamaged, LibraryError, LibraryFull, LibraryReadOnly
-from index.facets import FacetCounter, Facets
-from index.importer import MAX_ARTICLE_CHARS  # noqa: F401 - part of the library's API
 from index.library_base import Notify, Progress  # noqa: F401 - part of the library's API
 from index.library_entities import EntitiesPart, agency_terms  # noqa: F401 - part of the library's API
 from index.library_stories import StoriesPart
@@ -23,11 +22,13 @@ from index.listing import DATABASE_NAME
 from index.models import Article, ArticleSummary, Hit, Span
 from index.search import engine
 from index.search.backend import SearchBackend, Sort
-from index.search.quote_hits import asks_for_quotes, quote_hits
-from index.search.searching import Results, Searcher
 from index.store import LINK_ENTITIES, Store
 from index.stories import copies
 from index.work_lock import WorkLock
+
+if TYPE_CHECKING:
+    from index.facets import Facets
+    from index.search.searching import Results, Searcher
 
 log = logging.getLogger(__name__)
 
@@ -40,27 +41,29 @@ REBUILD_MESSAGE = ("The search index was missing, damaged or from another versio
 class Library(WritingPart, EntitiesPart, StoriesPart):
     """A library on disk: ``library.db`` (SQLite) and ``index/`` (the search engine's) in one data dir."""
 
-    def __init__(self, data_dir: Path, store: Store, search_index: SearchBackend, notify: Notify | None = None):
+    def __init__(self, data_dir: Path, store: Store, notify: Notify | None = None):
         self.data_dir = data_dir
         self._notify = notify
         self.cannot_write: str | None = None  # why pending work could not be finished (disk full, ...)
         self._said_read_only = False
         self.work_lock = WorkLock(data_dir, on_wait=notify)
         self.store = store
-        self.index = search_index
-        self.searcher = Searcher(search_index, store.get_many, self._raw_entity_ids,
-                                 lambda ids, raw: store_entities.mention_spans(store, ids, raw))
+        self._index: SearchBackend | None = None
+        self._searcher: Searcher | None = None
         self.bookmarks = BookmarkStore(store)
         self.aliases_file = data_dir / "aliases.toml"
         self._pipeline = None
         self._seen_version: int | None = None
 
     @classmethod
-    def open(cls, data_dir: Path, notify: Notify | None = None) -> "Library":
+    def open(cls, data_dir: Path, notify: Notify | None = None, *, search: bool = True) -> "Library":
         """Open (or create) the library in ``data_dir`` and finish what a crashed writer left undone.
 
         ``notify`` gets sentences for the user while opening or writing takes long: waiting for
-        another process, rebuilding the search index.
+        another process, rebuilding the search index. With ``search`` False the search index
+        (and the engine's code) is opened only if something uses it: a command that reads
+        articles, entities or bookmarks starts without it, and a missing or outdated index is
+        rebuilt by the next command that searches.
         """
         data_dir = Path(data_dir)
         try:
@@ -68,23 +71,45 @@ class Library(WritingPart, EntitiesPart, StoriesPart):
         except OSError as exc:
             raise LibraryError(f"Cannot create the data directory {data_dir}: {exc.strerror}.") from exc
         store = Store(data_dir / DATABASE_NAME, on_wait=notify)
+        library = cls(data_dir, store, notify)
         try:
-            search_index = engine().open_backend(data_dir / "index")
-        except BaseException:
-            store.close()
-            raise
-        search_index.on_wait = notify
-        library = cls(data_dir, store, search_index, notify)
-        try:
-            if search_index.needs_rebuild and not store.read_only:
-                # The store must not claim what the new, empty index lacks, whoever rebuilds it.
-                log.info("search index missing or from another schema version; rebuilding")
-                store.mark_all_unindexed()
+            if search:
+                library.index  # noqa: B018 - opened now, so that a rebuild it needs is done now
             library.finish_abandoned_work()
         except BaseException:
             library.close()
             raise
         return library
+
+    @property
+    def index(self) -> SearchBackend:
+        """The search index, opened on first use (see open)."""
+        if self._index is None:
+            self._open_search()
+        assert self._index is not None
+        return self._index
+
+    @property
+    def searcher(self) -> Searcher:
+        if self._searcher is None:
+            self._open_search()
+        assert self._searcher is not None
+        return self._searcher
+
+    def _open_search(self) -> None:
+        """Open the search index and its searcher. An index that is missing, damaged or from
+        another version opens empty, and the store then marks every article for indexing again."""
+        from index.search.searching import Searcher
+
+        search_index = engine().open_backend(self.data_dir / "index")
+        search_index.on_wait = self._notify
+        self._index = search_index
+        self._searcher = Searcher(search_index, self.store.get_many, self._raw_entity_ids,
+                                  lambda ids, raw: store_entities.mention_spans(self.store, ids, raw))
+        if search_index.needs_rebuild and not self.store.read_only:
+            # The store must not claim what the new, empty index lacks, whoever rebuilds it.
+            log.info("search index missing or from another schema version; rebuilding")
+            self.store.mark_all_unindexed()
 
     def finish_abandoned_work(self) -> None:
         """Index, link and rebuild what a writer that died left undone (see index.work_lock).
@@ -112,9 +137,10 @@ class Library(WritingPart, EntitiesPart, StoriesPart):
 
     def _finish_pending_work(self) -> None:
         """Called holding the work lock: whatever the store records as not done yet."""
+        rebuilding = self.index.needs_rebuild  # opening the index may mark every article unindexed
         unindexed = self.store.unindexed_ids()
         if unindexed and self._notify is not None:
-            if self.index.needs_rebuild:
+            if rebuilding:
                 self._notify(REBUILD_MESSAGE)
             elif len(unindexed) >= IMPORT_BATCH:
                 self._notify(f"Indexing {len(unindexed)} articles an interrupted command left unindexed…")
@@ -129,7 +155,8 @@ class Library(WritingPart, EntitiesPart, StoriesPart):
             self.refresh_entities()
 
     def close(self) -> None:
-        self.index.close()
+        if self._index is not None:
+            self._index.close()
         self.store.close()
         self.work_lock.close()
 
@@ -212,6 +239,8 @@ class Library(WritingPart, EntitiesPart, StoriesPart):
 
     def facets(self, query: str, top: int = 10) -> Facets:
         """The query's matches by source, month or week, and entity (index.facets)."""
+        from index.facets import FacetCounter
+
         return FacetCounter(self.store, self.searcher, query).facets(top)
 
     def match_spans(self, query: str, text: str, article_id: str | None = None) -> list[Span]:
@@ -221,6 +250,8 @@ class Library(WritingPart, EntitiesPart, StoriesPart):
         spans = self.searcher.match_spans(query, text, article_id=self.resolve_id(article_id) if article_id else None)
         if article_id is None:
             return spans
+        from index.search.quote_hits import asks_for_quotes, quote_hits
+
         parsed = self.searcher.parse(query)
         if not asks_for_quotes(parsed):
             return spans

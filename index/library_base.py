@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from index.bookmark_store import BookmarkStore
-from index.search.backend import SearchBackend
-from index.search.searching import Searcher
 from index.store import Store
 from index.work_lock import WorkLock
 
 if TYPE_CHECKING:
     from index.entities import EntityPipeline  # loaded when first recognising (numpy, the model)
+    from index.search.backend import SearchBackend
+    from index.search.searching import Searcher
 
 # progress(done, total, current_path)
 Progress = Callable[[int, int, str], None]
@@ -27,8 +27,6 @@ class LibraryBase:
 
     data_dir: Path
     store: Store
-    index: SearchBackend
-    searcher: Searcher
     bookmarks: BookmarkStore
     work_lock: WorkLock
     aliases_file: Path
@@ -37,6 +35,10 @@ class LibraryBase:
     _pipeline: EntityPipeline | None
 
     if TYPE_CHECKING:  # defined by the other parts
+        @property
+        def index(self) -> SearchBackend: ...
+        @property
+        def searcher(self) -> Searcher: ...
         def _finish_pending_work(self) -> None: ...
         def refresh_entities(self) -> None: ...
         def entity_pipeline(self) -> EntityPipeline: ...

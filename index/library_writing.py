@@ -7,17 +7,20 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from index import analysis, enrichment, importer, store_quotes
+from index import analysis, enrichment, store_quotes
 from index.errors import DAMAGED_MESSAGE, LibraryError
 from index.faults import crash_point
-from index.importer import Prepared
 from index.library_base import LibraryBase, Progress, writer_work
 from index.library_entities import agency_terms, entity_terms
 from index.models import Article, Mention
 from index.search.backend import IndexDocument
 from index.stories import copies, story_clusters
 from index.stories.agencies import read_credits
+
+if TYPE_CHECKING:
+    from index.importer import Prepared  # the importer (multiprocessing, parsers) loads when importing
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +82,8 @@ class WritingPart(LibraryBase):
         """
         if self.store.read_only:
             raise self.store.refusal("articles cannot be added to it")
+        from index import importer
+
         report = ImportReport()
         report.entities_recovered, _ = self.recognise_failed_again()
         self.quote_missing()

@@ -13,10 +13,14 @@ import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from index.models import Article
 from index.stories.agencies import Credits, read_credits
-from index.stories.signatures import Signature, band_keys, signature
+
+if TYPE_CHECKING:
+    # Loaded where signatures are made or compared: they need numpy, listing a group does not.
+    from index.stories.signatures import Signature
 
 # Estimated overlap (share of the shorter text's shingles found in the other) from which two
 # articles are copies; chosen from bench/bench_duplicates.py's precision/recall curve.
@@ -54,6 +58,8 @@ class CopyText:
 
 
 def copy_text(body: str) -> CopyText:
+    from index.stories.signatures import signature
+
     credits = read_credits(body)
     return CopyText(credits, signature(body, credits))
 
@@ -61,11 +67,13 @@ def copy_text(body: str) -> CopyText:
 def _stored_signature(row) -> Signature | None:
     if row["signature"] is None:
         return None
-    return Signature.from_bytes(row["signature"], row["shingles"])
+    return _signature_of(row)
 
 
 def _signature_of(row) -> Signature:
     """The signature of a row in a band or a group: only signed articles are in those."""
+    from index.stories.signatures import Signature
+
     return Signature.from_bytes(row["signature"], row["shingles"])
 
 
@@ -90,6 +98,8 @@ def group_articles(db: sqlite3.Connection, articles: list[Article],
 
 
 def _forget(db: sqlite3.Connection, row) -> None:
+    from index.stories.signatures import band_keys
+
     old_signature = _stored_signature(row)
     if old_signature is not None:
         db.executemany("DELETE FROM copy_bands WHERE key = ? AND seq = ?",
@@ -127,6 +137,8 @@ def _group_one(db: sqlite3.Connection, article: Article, sig: Signature | None) 
         db.execute("INSERT INTO copy_signatures (article_id, fingerprint) VALUES (?, ?)",
                    (article.id, article.fingerprint))
         return
+    from index.stories.signatures import band_keys
+
     keys = band_keys(sig)
     groups, best = _matching_groups(db, sig, keys)
     seq = db.execute("INSERT INTO copy_signatures (article_id, fingerprint, signature, shingles, similarity) "

@@ -5,17 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rich.table import Table
 from rich.text import Text
 
 from index.errors import ReaderError
-from index.library import Library
-from index.models import Bookmark
-from reader.bookmarks import export_markdown, export_target, import_markdown, write_export
-from reader.commands.library_cmds import say_waiting
+from reader.commands.library_cmds import open_library
 from reader.commands.output import console, err_console, iso, print_json
 from reader.terminal import visible
+
+if TYPE_CHECKING:
+    from index.models import Bookmark
 
 
 def register(subparsers, common) -> None:
@@ -96,7 +96,7 @@ def _print_bookmark(bookmark: Bookmark, title: str) -> None:
 
 
 def cmd_add(args, data_dir: Path) -> int:
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir) as library:
         article = library.article(args.article)
         bookmark = library.bookmarks.add(article.id, quote=args.quote, note=args.note, tags=args.tags)
     if args.json:
@@ -107,7 +107,7 @@ def cmd_add(args, data_dir: Path) -> int:
 
 
 def cmd_list(args, data_dir: Path) -> int:
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir, search=False) as library:
         bookmarks = library.bookmarks.list()
         titles = {article_id: library.bookmarks.article(article_id)[0].title
                   for article_id in {b.article for b in bookmarks}}
@@ -117,6 +117,8 @@ def cmd_list(args, data_dir: Path) -> int:
     if not bookmarks:
         console.print("No bookmarks yet. Add one with: reader bookmarks add ARTICLE_ID [--quote TEXT]")
         return 0
+    from rich.table import Table
+
     table = Table(title=f"{len(bookmarks)} {'bookmark' if len(bookmarks) == 1 else 'bookmarks'}", title_justify="left")
     table.add_column("id", justify="right", no_wrap=True)
     table.add_column("article", overflow="fold", max_width=40)
@@ -139,7 +141,7 @@ def cmd_list(args, data_dir: Path) -> int:
 
 
 def cmd_remove(args, data_dir: Path) -> int:
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir) as library:
         removed = library.bookmarks.remove(args.id)
     _say(f"Removed bookmark {removed.id}.")
     return 0
@@ -150,9 +152,11 @@ def cmd_export(args, data_dir: Path) -> int:
         return _export_vault(args.vault.expanduser(), data_dir)
     if args.output is not None:
         args.output = args.output.expanduser()
+    from reader.bookmarks import export_markdown, export_target, write_export
+
     if args.output is not None:
         export_target(args.output, force=args.force)  # say what is wrong before the work, not after it
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir) as library:
         count = library.bookmarks.count()
         text = export_markdown(library)
     if args.output is None:
@@ -166,7 +170,7 @@ def cmd_export(args, data_dir: Path) -> int:
 def _export_vault(vault: Path, data_dir: Path) -> int:
     from reader.export.vault import export_vault
 
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir) as library:
         report = export_vault(library, vault)
     for path in report.skipped:
         _say(f"{path.relative_to(vault)}: edited since the last export; left as it is.", "skipped ", "yellow")
@@ -180,6 +184,8 @@ def _export_vault(vault: Path, data_dir: Path) -> int:
 
 
 def cmd_import(args, data_dir: Path) -> int:
+    from reader.bookmarks import import_markdown
+
     args.file = args.file.expanduser()
     try:
         text = args.file.read_text(encoding="utf-8")
@@ -189,7 +195,7 @@ def cmd_import(args, data_dir: Path) -> int:
         raise ReaderError(f"{args.file} is not a UTF-8 text file.") from None
     except OSError as exc:
         raise ReaderError(f"Cannot read {args.file}: {exc.strerror or exc}.") from None
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir) as library:
         try:
             result = import_markdown(library, text)
         except ReaderError as exc:

@@ -6,9 +6,7 @@ from pathlib import Path
 
 from rich.markup import escape
 
-from index import doctor
-from index.library import Library
-from reader.commands.library_cmds import say_waiting
+from reader.commands.library_cmds import open_library
 from reader.commands.output import console, print_json
 
 
@@ -23,7 +21,9 @@ def register(subparsers, common) -> None:
 
 
 def cmd_doctor(args, data_dir: Path) -> int:
-    with Library.open(data_dir, notify=say_waiting) as library:
+    from index import doctor
+
+    with open_library(data_dir) as library:
         report = doctor.fix(library) if args.fix else doctor.check(library)
     if args.json:
         print_json({"healthy": report.healthy, "articles": report.articles, "indexed": report.indexed,

@@ -8,8 +8,7 @@ from pathlib import Path
 from rich.text import Text
 
 from index.errors import ReaderError
-from index.library import Library
-from reader.commands.library_cmds import say_waiting
+from reader.commands.library_cmds import open_library
 from reader.commands.output import console, print_json
 from reader.terminal import markup
 
@@ -46,7 +45,7 @@ def register(subparsers, common) -> None:
 
 
 def cmd_entities(args, data_dir: Path) -> int:
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir, search=False) as library:
         entities = library.entities(kind=args.kind, article_id=args.article)
     if args.json:
         print_json([{"id": e.id, "name": e.name, "kind": e.kind, "aliases": e.aliases, "roles": e.roles,
@@ -63,7 +62,7 @@ def cmd_entities(args, data_dir: Path) -> int:
 
 
 def cmd_mentions(args, data_dir: Path) -> int:
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir, search=False) as library:
         entity = library.entity(args.entity)
         mentions = library.entity_mentions(entity.id)
     if args.json:
@@ -92,7 +91,7 @@ def cmd_extract(args, data_dir: Path) -> int:
             raise ReaderError(f"{args.file} is not UTF-8 text.") from None
         except OSError as exc:
             raise ReaderError(f"Cannot read {args.file}: {exc.strerror}.") from None
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir) as library:
         mentions, quotes = library.extract_with_quotes(text, quotes=args.quotes)
     found = [{"start": m.start, "end": m.end, "text": m.text, "kind": m.kind, "entity": m.entity,
               "partial": m.partial} for m in mentions]
@@ -110,7 +109,7 @@ def cmd_extract(args, data_dir: Path) -> int:
 def cmd_evaluate(args, data_dir: Path) -> int:
     from index.entities import evaluate
 
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir) as library:
         report = evaluate.evaluate_sentences(library.entity_pipeline(), evaluate.read_files(args.files))
     if args.json:
         print_json(report)

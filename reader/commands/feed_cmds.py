@@ -8,8 +8,7 @@ from pathlib import Path
 from rich.markup import escape
 from rich.text import Text
 
-from index.library import Library
-from reader.commands.library_cmds import progress_bar, say_waiting
+from reader.commands.library_cmds import open_library, progress_bar
 from reader.commands.output import console, err_console, print_json
 
 
@@ -74,7 +73,7 @@ def cmd_add(args, data_dir: Path) -> int:
     from index.feeds import Subscriptions, subscribe
 
     settings = _fetch_settings()
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir) as library:
         results = subscribe(library, args.urls, tags=args.tag, settings=settings)
         if args.no_full_text:
             subscriptions = Subscriptions(library.store)
@@ -106,7 +105,7 @@ def _feed_json(feed) -> dict:
 def cmd_list(args, data_dir: Path) -> int:
     from index.feeds import Subscriptions
 
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir) as library:
         feeds = Subscriptions(library.store).all()
     if args.json:
         print_json([_feed_json(feed) for feed in feeds])
@@ -130,7 +129,7 @@ def cmd_list(args, data_dir: Path) -> int:
 def cmd_remove(args, data_dir: Path) -> int:
     from index.feeds import remove_feed
 
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir) as library:
         removed = remove_feed(library, args.id, with_articles=args.with_articles)
     line = f"Unsubscribed from {_name(removed.feed)}."
     if args.with_articles:
@@ -143,7 +142,7 @@ def cmd_remove(args, data_dir: Path) -> int:
 def cmd_set(args, data_dir: Path) -> int:
     from index.feeds import Subscriptions
 
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir) as library:
         subscriptions = Subscriptions(library.store)
         feed = subscriptions.get(args.id)
         subscriptions.update(feed.id, full_text=int(args.full_text == "on"))
@@ -155,7 +154,7 @@ def cmd_import(args, data_dir: Path) -> int:
     from index.feeds import Subscriptions, read_opml
 
     found = read_opml(args.file)
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir) as library:
         subscriptions = Subscriptions(library.store)
         known = {feed.url for feed in subscriptions.all()}
         for entry in found:
@@ -169,7 +168,7 @@ def cmd_import(args, data_dir: Path) -> int:
 def cmd_export(args, data_dir: Path) -> int:
     from index.feeds import Subscriptions, write_opml
 
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir) as library:
         text = write_opml(Subscriptions(library.store).all())
     if args.output is None:
         sys.stdout.write(text)
@@ -187,7 +186,7 @@ def cmd_refresh(args, data_dir: Path) -> int:
     from index.feeds import refresh_feeds
 
     settings = _fetch_settings()
-    with Library.open(data_dir, notify=say_waiting) as library, progress_bar("Refreshing") as update:
+    with open_library(data_dir) as library, progress_bar("Refreshing") as update:
         outcomes = refresh_feeds(library, args.feed or None, settings=settings, progress=update)
     if args.json:
         print_json([{"feed": o.feed.id, "url": o.feed.url, "title": o.feed.title, "new": o.new,

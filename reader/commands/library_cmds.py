@@ -9,12 +9,15 @@ from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
-from index.library import Library
 from reader.commands.output import console, err_console, human_date, iso, print_json
 from reader.terminal import markup
+
+if TYPE_CHECKING:
+    from index.library import Library
 
 
 def register(subparsers, common) -> None:
@@ -56,6 +59,15 @@ def say_waiting(message: str) -> None:
     err_console.print(message, markup=False)
 
 
+def open_library(data_dir: Path, *, search: bool = True) -> Library:
+    """The library, imported here rather than at start-up: `reader --help` and argument errors
+    need none of it, and each command loads only the parts of it that it uses. A command that
+    does not search passes ``search=False`` and starts without the search engine."""
+    from index.library import Library
+
+    return Library.open(data_dir, notify=say_waiting, search=search)
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -72,6 +84,8 @@ def progress_bar(description: str):
     if not sys.stderr.isatty():
         yield None
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
     bar = Progress(*columns, console=err_console, transient=True)
     task = bar.add_task(description, total=None)
@@ -124,7 +138,7 @@ def _stop_on_signals():
 
 def cmd_add(args, data_dir: Path) -> int:
     with _stop_on_signals() as stop:
-        with Library.open(data_dir, notify=say_waiting) as library, progress_bar("Importing") as update:
+        with open_library(data_dir) as library, progress_bar("Importing") as update:
             report = library.add(args.paths, progress=update, stop=stop.requested)
         try:
             _print_report(report, data_dir)
@@ -166,7 +180,7 @@ def _print_report(report, data_dir: Path) -> None:
 
 
 def cmd_articles(args, data_dir: Path) -> int:
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir, search=False) as library:
         if args.unread:
             from index.feeds.read_state import unread_summaries
 
@@ -192,7 +206,7 @@ def cmd_articles(args, data_dir: Path) -> int:
 
 
 def cmd_show(args, data_dir: Path) -> int:
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir, search=False) as library:
         article = library.article(args.id)
         mentions = library.mentions(article.id)
         quotes = library.quotes(article.id)
@@ -227,7 +241,7 @@ def cmd_show(args, data_dir: Path) -> int:
 def cmd_search(args, data_dir: Path) -> int:
     from index.search.backend import Sort
 
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir) as library:
         found = library.find(args.query, 0 if args.count else args.limit, sort=Sort(args.sort),
                              count=args.count or not args.json)
         facets = library.facets(args.query) if args.facets and not args.count else None
@@ -290,7 +304,7 @@ def _snippet_text(hit) -> Text:
 
 
 def cmd_reindex(args, data_dir: Path) -> int:
-    with Library.open(data_dir, notify=say_waiting) as library, progress_bar("Indexing") as update:
+    with open_library(data_dir) as library, progress_bar("Indexing") as update:
         library.quote_missing(index=False)  # a library from before quotes gets them here, indexed next
         count = library.reindex(progress=update)
     err_console.print(f"Reindexed {count} articles.")

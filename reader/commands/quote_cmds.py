@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rich.table import Table
 from rich.text import Text
 
-from index.library import Library
-from index.store_quotes import public
-from reader.commands.library_cmds import say_waiting
+from reader.commands.library_cmds import open_library
 from reader.commands.output import console, print_json
+
+if TYPE_CHECKING:
+    from index.library import Library
 
 KIND_MARK = {"direct": "„“", "indirect": "~", "reported": "·"}
 SPARK = "▁▂▃▄▅▆▇█"
@@ -33,10 +34,12 @@ def register(subparsers, common) -> None:
 
 
 def cmd_quotes(args, data_dir: Path) -> int:
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir, search=False) as library:
         rows = library.quotes_of(args.entity, limit=args.limit)
         names = _names(library, {r["speaker"] for r in rows if r["speaker"]})
     if args.json:
+        from index.store_quotes import public
+
         print_json([public(r) for r in rows])
         return 0
     if not rows:
@@ -67,7 +70,7 @@ def _quote_line(r: dict, names: dict[str, str]) -> Text:
 
 
 def cmd_entity(args, data_dir: Path) -> int:
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir, search=False) as library:
         profile = library.entity_profile(args.entity, by=args.by)
         names = _names(library, {q["speaker"] for q in profile["quotes"] if q["speaker"]})
     if args.json:
@@ -87,6 +90,8 @@ def cmd_entity(args, data_dir: Path) -> int:
         console.print(Text(f"{profile['timeline'][0]['date']} {spark} {profile['timeline'][-1]['date']}"))
     for title, rows, label in (("appears with", profile["appears_with"], "name"), ("sources", profile["sources"], "source")):
         if rows:
+            from rich.table import Table
+
             table = Table(title=title, title_justify="left", show_header=False)
             table.add_column(label)
             table.add_column("articles", justify="right")

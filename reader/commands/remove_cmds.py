@@ -54,11 +54,10 @@ def _confirmed(count: int) -> bool:
 def cmd_remove(args, data_dir: Path) -> int:
     if not args.ids and args.source is None and args.before is None:
         raise ReaderError("Say what to remove: article ids, --source S or --before DATE (see 'reader remove --help').")
-    from index.library import Library
     from index.removal import remove_articles, select_ids
-    from reader.commands.library_cmds import say_waiting
+    from reader.commands.library_cmds import open_library
 
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir) as library:
         ids = select_ids(library, ids=args.ids, source=args.source, before=args.before)
         if not ids:
             _say("No article matches; nothing removed.")

@@ -8,10 +8,7 @@ from pathlib import Path
 
 from rich.text import Text
 
-from index.library import Library
-from index.search.parser import QUERY_TIMEZONE, date_bounds
-from index.stories.word_diff import ADDED, REMOVED, changed_words, marked, word_diff
-from reader.commands.library_cmds import say_waiting
+from reader.commands.library_cmds import open_library
 from reader.commands.output import console, human_date, iso, print_json
 from reader.terminal import visible
 
@@ -36,7 +33,7 @@ def register(subparsers, common) -> None:
 
 
 def cmd_duplicates(args, data_dir: Path) -> int:
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir) as library:
         library.group_ungrouped()
         groups = library.copy_groups()
     if args.json:
@@ -61,7 +58,9 @@ def cmd_duplicates(args, data_dir: Path) -> int:
 
 
 def cmd_diff(args, data_dir: Path) -> int:
-    with Library.open(data_dir, notify=say_waiting) as library:
+    from index.stories.word_diff import changed_words, marked, word_diff
+
+    with open_library(data_dir) as library:
         first, second = library.article(args.first), library.article(args.second)
     title_pieces = word_diff(first.title, second.title)
     body_pieces = word_diff(first.body, second.body)
@@ -84,6 +83,8 @@ def cmd_diff(args, data_dir: Path) -> int:
 
 
 def _coloured(pieces, bold: bool = False) -> Text:
+    from index.stories.word_diff import ADDED, REMOVED
+
     text = Text(style="bold" if bold else "")
     for piece in pieces:
         if piece.kind == REMOVED:
@@ -98,13 +99,15 @@ def _coloured(pieces, bold: bool = False) -> Text:
 def _since(text: str | None) -> datetime | None:
     if text is None:
         return None
+    from index.search.parser import QUERY_TIMEZONE, date_bounds
+
     start, _end = date_bounds(text)  # a QueryError (one sentence) when it is no date
     return start.replace(tzinfo=QUERY_TIMEZONE)
 
 
 def cmd_stories(args, data_dir: Path) -> int:
     since = _since(args.since)
-    with Library.open(data_dir, notify=say_waiting) as library:
+    with open_library(data_dir) as library:
         library.group_ungrouped()
         stories = library.stories(since)
     if args.json:
