@@ -261,13 +261,13 @@ def cmd_search(args, data_dir: Path) -> int:
         # The query is data, not markup: '[/x]' would crash Rich and '[bold]' vanish.
         console.print(f"No articles match {markup(repr(args.query))}.")
         return 0
-    console.print(Text(_results_line(len(hits), found.total or len(hits), args.sort), style="dim"))
+    lines = [Text(_results_line(len(hits), found.total or len(hits), args.sort), style="dim")]
     for rank, hit in enumerate(hits, start=1):
-        console.print(Text.assemble((f"{rank:>2}. ", "dim"), (hit.title, "bold"), ("  " + hit.id, "dim")))
         meta = " · ".join(x for x in (hit.source, human_date(hit.published, hit.published_precision),
                                       f"score {hit.score:.2f}") if x)
-        console.print(Text("    " + meta, style="dim"))
-        console.print(_snippet_text(hit))
+        lines += [Text.assemble((f"{rank:>2}. ", "dim"), (hit.title, "bold"), ("  " + hit.id, "dim")),
+                  Text("    " + meta, style="dim"), _snippet_text(hit)]
+    console.print(Text("\n").join(lines))  # one print: rich measures the terminal once, not per line
     if facets is not None:
         _print_facets(facets)
     return 0
