@@ -68,7 +68,7 @@ KONJ2 = frozenset("""
 _NOT_VERBS = frozenset("""die eine keine diese jene jede alle viele beide ohne gerne lange bitte
     heute gerade sie ihre seine meine deine unsere eure welche solche manche einige andere
     mehrere wenige ganze halbe erste letzte neue große kleine gute hohe alte ende sowie mittlerweile
-    infrage nahe alleine beinahe ehe zuliebe dahingehende""".split())
+    infrage nahe alleine beinahe ehe zuliebe dahingehende zufolge""".split())
 _KONJ1_AROUND_SUBJECT = re.compile(
     r"\b(?:[Ee]r|[Ss]ie|[Ee]s|[Mm]an)\s+([a-zäöüß]{3,}e)\b|\b([a-zäöüß]{3,}e)\s+(?:er|es|man)\b"
     r"|\b[A-ZÄÖÜ][a-zäöüß]{2,}\s+([a-zäöüß]{3,}e)\b(?!\s+[A-ZÄÖÜ])")

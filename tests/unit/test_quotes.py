@@ -297,3 +297,8 @@ def test_heisst_es_gegenueber_names_whom_it_was_told(pipeline) -> None:
     text = ("Dabei gehe es um die Luftverteidigung, hieß es am Donnerstag aus Berliner Regierungskreisen "
             "gegenüber der Nachrichtenagentur AFP in Berlin.")
     assert quotes_of(pipeline, text)[0][2] is None
+
+
+def test_zufolge_in_the_indicative_is_reported_not_indirect(pipeline) -> None:
+    text = "Der Polizei zufolge wurden drei Menschen verletzt. Der Regierung zufolge sei die Lage stabil."
+    assert [kind for kind, _, _ in quotes_of(pipeline, text)] == ["reported", "indirect"]
