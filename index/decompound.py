@@ -11,16 +11,19 @@ Everything here works on casefolded words (ß -> ss), which is what the lexicon 
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import logging
 import marshal
 import math
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from types import CodeType
+from typing import Any, NamedTuple
 
 import platformdirs
 
@@ -117,24 +120,28 @@ def _cache_file() -> Path | None:
 
 
 def _load_lexicon() -> dict[str, float]:
-    cache = _cache_file()
+    return _read_or_build(_cache_file(), _build_lexicon, lambda words: isinstance(words, dict), "the German lexicon")
+
+
+def _read_or_build(cache: Path | None, build: Callable[[], Any], valid: Callable[[Any], bool], what: str) -> Any:
+    """What ``cache`` holds, or what ``build`` makes (then written to ``cache`` for next time)."""
     if cache is not None:
         try:
-            words = marshal.loads(cache.read_bytes())
-            if isinstance(words, dict):
-                return words
+            cached = marshal.loads(cache.read_bytes())
+            if valid(cached):
+                return cached
         except (OSError, EOFError, ValueError, TypeError):
             pass
-    words = _build_lexicon()
+    made = build()
     if cache is not None:
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
             partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
-            partial.write_bytes(marshal.dumps(words))
+            partial.write_bytes(marshal.dumps(made))
             os.replace(partial, cache)
         except OSError:
-            logger.debug("cannot cache the German lexicon in %s", cache.parent, exc_info=True)
-    return words
+            logger.debug("cannot cache %s in %s", what, cache.parent, exc_info=True)
+    return made
 
 
 def _build_lexicon() -> dict[str, float]:
@@ -189,16 +196,42 @@ _parts: _PartLexicon | None = None
 def _part_lexicon() -> _PartLexicon:
     global _parts
     if _parts is None:
-        words = lexicon()
-        zipf = {word: score for word, score in words.items() if _part_zipf(word, words)}
-        dropped = {}
-        for word in zipf:
-            for ending in _DROPPED_ENDINGS:
-                stem = word.removesuffix(ending)
-                if stem != word and stem not in dropped:
-                    dropped[stem] = tuple(zipf.get(stem + e, 0.0) for e in _DROPPED_ENDINGS)
-        _parts = _PartLexicon(zipf, dropped, max(map(len, zipf), default=0))
+        tables = _read_or_build(_parts_cache_file(), _build_part_tables,
+                                lambda cached: isinstance(cached, tuple) and len(cached) == 3, "the compound parts")
+        _parts = _PartLexicon(*tables)
     return _parts
+
+
+def _parts_cache_file() -> Path | None:
+    """Beside the lexicon's cache (deriving the parts takes longer than reading them back, in
+    every process that splits), named also by a hash of the rules that pick them, so changed
+    rules make new tables."""
+    cache = _cache_file()
+    if cache is None:
+        return None
+    rules = repr((sorted(NON_PARTS), sorted(THREE_LETTER_PARTS), _MIN_PART_ZIPF, _MIN_PART_ZIPF_FOUR_LETTERS,
+                  _DROPPED_ENDINGS, [_code_key(f.__code__) for f in (_part_zipf, _build_part_tables)]))
+    return cache.with_name(f"parts-{cache.stem}-{hashlib.sha256(rules.encode()).hexdigest()[:12]}.marshal")
+
+
+def _code_key(code: CodeType) -> tuple:
+    """A function's code as data that is the same in every process (a nested code object's
+    repr holds its address, a set constant's order follows the string hash seed)."""
+    return (code.co_code, code.co_names,
+            tuple(_code_key(c) if isinstance(c, CodeType) else sorted(map(repr, c)) if isinstance(c, frozenset) else c
+                  for c in code.co_consts))
+
+
+def _build_part_tables() -> tuple[dict[str, float], dict[str, tuple[float, ...]], int]:
+    words = lexicon()
+    zipf = {word: score for word, score in words.items() if _part_zipf(word, words)}
+    dropped = {}
+    for word in zipf:
+        for ending in _DROPPED_ENDINGS:
+            stem = word.removesuffix(ending)
+            if stem != word and stem not in dropped:
+                dropped[stem] = tuple(zipf.get(stem + e, 0.0) for e in _DROPPED_ENDINGS)
+    return zipf, dropped, max(map(len, zipf), default=0)
 
 
 def _part_candidates(word: str, start: int, parts: _PartLexicon

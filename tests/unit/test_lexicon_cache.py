@@ -36,3 +36,19 @@ def test_an_unwritable_cache_dir_only_costs_time(tmp_path: Path, monkeypatch: py
     blocker.write_text("")
     monkeypatch.setenv("READER_CACHE_DIR", str(blocker / "cache"))
     assert decompound._load_lexicon()["haus"] > 4
+
+
+def test_the_compound_parts_are_cached_and_read_back_unchanged(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(decompound, "_parts", None)
+    built = decompound._part_lexicon()
+    assert len(list(cache_dir.glob("parts-lexicon-de-*.marshal"))) == 1
+    monkeypatch.setattr(decompound, "_parts", None)
+    assert decompound._part_lexicon() == built == decompound._PartLexicon(*decompound._build_part_tables())
+    assert decompound.split_compound("luftverteidigungssysteme")  # split with the tables read back
+
+
+def test_other_rules_for_parts_read_other_tables(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = decompound._parts_cache_file()
+    assert decompound._parts_cache_file() == first  # the same rules, the same tables
+    monkeypatch.setattr(decompound, "_MIN_PART_ZIPF", decompound._MIN_PART_ZIPF + 0.5)
+    assert decompound._parts_cache_file() != first
