@@ -74,7 +74,7 @@ class Library(WritingPart, EntitiesPart, StoriesPart):
         library = cls(data_dir, store, notify)
         try:
             if search:
-                library.index  # noqa: B018 - opened now, so that a rebuild it needs is done now
+                library._open_search()  # now, so that a rebuild it needs is done now
             library.finish_abandoned_work()
         except BaseException:
             library.close()
@@ -84,19 +84,20 @@ class Library(WritingPart, EntitiesPart, StoriesPart):
     @property
     def index(self) -> SearchBackend:
         """The search index, opened on first use (see open)."""
-        if self._index is None:
-            self._open_search()
+        # Opened empty after Library.open: rebuilt before anything searches it (a writer's work
+        # that opens it finishes the rebuild when it ends, see writer_work).
+        if self._index is None and self._open_search().needs_rebuild and not self.work_lock.depth:
+            self.finish_abandoned_work()
         assert self._index is not None
         return self._index
 
     @property
     def searcher(self) -> Searcher:
-        if self._searcher is None:
-            self._open_search()
+        self.index  # noqa: B018 - opens both
         assert self._searcher is not None
         return self._searcher
 
-    def _open_search(self) -> None:
+    def _open_search(self) -> SearchBackend:
         """Open the search index and its searcher. An index that is missing, damaged or from
         another version opens empty, and the store then marks every article for indexing again."""
         from index.search.searching import Searcher
@@ -110,6 +111,7 @@ class Library(WritingPart, EntitiesPart, StoriesPart):
             # The store must not claim what the new, empty index lacks, whoever rebuilds it.
             log.info("search index missing or from another schema version; rebuilding")
             self.store.mark_all_unindexed()
+        return search_index
 
     def finish_abandoned_work(self) -> None:
         """Index, link and rebuild what a writer that died left undone (see index.work_lock).
@@ -137,7 +139,8 @@ class Library(WritingPart, EntitiesPart, StoriesPart):
 
     def _finish_pending_work(self) -> None:
         """Called holding the work lock: whatever the store records as not done yet."""
-        rebuilding = self.index.needs_rebuild  # opening the index may mark every article unindexed
+        # Opening the index may mark every article unindexed.
+        rebuilding = (self._index or self._open_search()).needs_rebuild
         unindexed = self.store.unindexed_ids()
         if unindexed and self._notify is not None:
             if rebuilding:
