@@ -81,8 +81,15 @@ def assign_stories(db: sqlite3.Connection, articles: list[Article],
                    key=lambda dated_article: dated_article[0])
     for article in articles:
         _leave_story(db, article.id)
+    longest = _longest_span(db)
     for timestamp, article in dated:
-        _join_story(db, article, timestamp, features(db, article, (made or {}).get(id(article))))
+        span = _join_story(db, article, timestamp, features(db, article, (made or {}).get(id(article))), longest)
+        longest = max(longest, span)
+
+
+def _longest_span(db: sqlite3.Connection) -> float:
+    """The longest time any story spans (an upper bound: a story an article left may be shorter)."""
+    return db.execute("SELECT coalesce(max(last_ts - first_ts), 0) FROM stories").fetchone()[0]
 
 
 def _leave_story(db: sqlite3.Connection, article_id: str) -> None:
@@ -105,7 +112,11 @@ def _copy_story(db: sqlite3.Connection, article_id: str) -> int | None:
     return row[0] if row else None
 
 
-def _best_story(db: sqlite3.Connection, found: dict[str, int], timestamp: float) -> int | None:
+def _best_story(db: sqlite3.Connection, found: dict[str, int], timestamp: float, longest: float) -> int | None:
+    """The story active within the window that shares the most of these features, if enough.
+    No story spans more than ``longest``, so one ending later than that after the window began
+    after it: last_ts bounded on both sides, the lookup reads only stories near ``timestamp``
+    however the articles' dates are ordered (an archive imported in any order)."""
     if not found:
         return None
     names = list(found)
@@ -114,8 +125,10 @@ def _best_story(db: sqlite3.Connection, found: dict[str, int], timestamp: float)
     # one-off words do not pull unrelated articles in).
     rows = db.execute(
         f"SELECT f.story_id, f.feature FROM story_features f JOIN stories s ON s.id = f.story_id "
-        f"WHERE f.feature IN ({marks}) AND f.last_ts >= ? AND f.count * 3 >= s.size AND s.first_ts <= ?",
-        [*names, timestamp - STORY_WINDOW_SECONDS, timestamp + STORY_WINDOW_SECONDS]).fetchall()
+        f"WHERE f.feature IN ({marks}) AND f.last_ts BETWEEN ? AND ? AND f.count * 3 >= s.size "
+        f"AND s.first_ts <= ?",
+        [*names, timestamp - STORY_WINDOW_SECONDS, timestamp + STORY_WINDOW_SECONDS + longest,
+         timestamp + STORY_WINDOW_SECONDS]).fetchall()
     shared: Counter[int] = Counter()
     for story_id, feature in rows:
         shared[story_id] += found[feature]
@@ -126,12 +139,14 @@ def _best_story(db: sqlite3.Connection, found: dict[str, int], timestamp: float)
     return None
 
 
-def _join_story(db: sqlite3.Connection, article: Article, timestamp: float, found: dict[str, int]) -> None:
-    story = _copy_story(db, article.id) or _best_story(db, found, timestamp)
+def _join_story(db: sqlite3.Connection, article: Article, timestamp: float, found: dict[str, int],
+                longest: float) -> float:
+    """Put the article into its story; returns the time that story spans now."""
+    story = _copy_story(db, article.id) or _best_story(db, found, timestamp, longest)
     if story is None:
         story = db.execute("INSERT INTO stories (title, first_ts, last_ts, size) VALUES (?, ?, ?, 0)",
                            (article.title, timestamp, timestamp)).lastrowid
-    last = db.execute("SELECT last_ts FROM stories WHERE id = ?", (story,)).fetchone()[0]
+    first, last = db.execute("SELECT first_ts, last_ts FROM stories WHERE id = ?", (story,)).fetchone()
     db.execute("UPDATE stories SET size = size + 1, first_ts = min(first_ts, ?), last_ts = max(last_ts, ?) "
                "WHERE id = ?", (timestamp, timestamp, story))
     if timestamp > last:
@@ -142,6 +157,7 @@ def _join_story(db: sqlite3.Connection, article: Article, timestamp: float, foun
     db.executemany("INSERT INTO story_features (story_id, feature, weight, count, last_ts) VALUES (?, ?, ?, 1, ?) "
                    "ON CONFLICT(story_id, feature) DO UPDATE SET count = count + 1",
                    [(story, feature, weight, last) for feature, weight in found.items()])
+    return last - min(first, timestamp)
 
 
 def unassigned_ids(db_query) -> list[str]:

@@ -75,3 +75,29 @@ def test_stories_command_json_and_since(tmp_path: Path):
     assert bad.returncode != 0 and "Traceback" not in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
     shown = run("stories", data_dir=data_dir)
     assert QUAKE_ZEIT[0] in shown.stdout and "2 articles" in shown.stdout
+
+
+QUAKE_LATER = (
+    "Amatrice beginnt mit dem Wiederaufbau",
+    "Fünf Tage nach dem Erdbeben räumen Bagger in Amatrice die ersten Straßen frei. Bürgermeister Sergio "
+    "Pirozzi will die Altstadt wieder aufbauen lassen. Matteo Renzi sagte in Rom, die Regierung werde Latium "
+    "nicht allein lassen. Noch immer leben Hunderte in Zelten vor der zerstörten Stadt in Mittelitalien.")
+QUAKE_NIGHT = (
+    "Die Nacht, in der Amatrice einstürzte",
+    "Augenzeugen aus Amatrice berichten von Sekunden, in denen ganze Straßenzüge einstürzten. Sergio Pirozzi "
+    "lief nach dem Erdbeben durch die dunkle Stadt und rief nach Nachbarn. Aus Rom kündigte Matteo Renzi Hilfe "
+    "für Latium und ganz Mittelitalien an.")
+
+
+def test_an_early_report_imported_after_a_long_story_joins_it(tmp_path: Path):
+    # The story runs five days, longer than the window: its last article is four days after this
+    # early report, which an archive imported in any order may bring last.
+    reports = [article(QUAKE_ZEIT, "Zeit", 0), article(QUAKE_SZ, "SZ", 60), article(QUAKE_LATER, "FAZ", 120)]
+    night = article(QUAKE_NIGHT, "taz", 10)
+    with Library.open(tmp_path / "lib") as library:
+        library.add_articles(reports)
+        assert [len(story.articles) for story in library.stories()] == [3]
+        library.add_articles([night])
+        stories = library.stories()
+    assert len(stories) == 1
+    assert [a.source for a in stories[0].articles] == ["Zeit", "taz", "SZ", "FAZ"]
