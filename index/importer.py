@@ -61,12 +61,12 @@ CHUNKS_PER_WORKER = 125
 @dataclass
 class Prepared:
     """What a worker made of an article so that the writer (the limit of a large import) need
-    not: its postings for the search index (Engine.prepare), its credits and copy signature, its
-    story words. None where the step raised: the writer then makes it itself."""
+    not: its postings for the search index (Engine.prepare), its credits, copy signature and band
+    keys, its story features. None where the step raised: the writer then makes it itself."""
 
     postings: bytes | None
     copy_text: CopyText | None
-    top_words: list[str] | None
+    story_features: dict[str, int] | None
 
 
 @dataclass
@@ -195,13 +195,16 @@ def _keep(result: ParsedFile, article: Article, skip_known: bool) -> None:
         result.prepared.append(None)
     else:
         from index.stories.copies import copy_text
-        from index.stories.story_clusters import top_words
+        from index.stories.story_clusters import story_features
 
-        result.mentions.append(_analysed(_Worker.pipeline.extract, article.body))
+        mentions = _analysed(_Worker.pipeline.extract, article.body)
+        result.mentions.append(mentions)
         result.prepared.append(Prepared(
             postings=_analysed(_Worker.prepare, article.title, article.body) if _Worker.prepare else None,
             copy_text=_analysed(copy_text, article.body),
-            top_words=_analysed(top_words, article.title, article.body)))
+            # Without mentions the writer recognises the article again, and makes its features then.
+            story_features=_analysed(story_features, article.title, article.body, mentions)
+            if mentions is not None else None))
 
 
 def _analysed(step, *args):

@@ -148,7 +148,8 @@ class WritingPart(LibraryBase):
                 copies.group_articles(db, [article for article, _ in written],
                                       {key: p.copy_text for key, p in made.items() if p.copy_text is not None})
                 story_clusters.assign_stories(db, [article for article, _ in written],
-                                              {key: p.top_words for key, p in made.items() if p.top_words is not None})
+                                              {key: p.story_features for key, p in made.items()
+                                               if p.story_features is not None})
 
     def _store_articles(self, articles: list[tuple[Article, list[Mention] | None, Prepared | None]],
                         report: ImportReport) -> list[tuple[Article, Prepared | None]]:

@@ -50,18 +50,20 @@ class CopyGroup:
 
 @dataclass
 class CopyText:
-    """What grouping needs of an article's text: its credits and its signature. Made where the
-    article is parsed (index.importer's workers), so the writer of an import only looks up."""
+    """What grouping needs of an article's text: its credits, its signature and band keys. Made
+    where the article is parsed (index.importer's workers), so the writer of an import only looks up."""
 
     credits: Credits
     signature: Signature | None
+    band_keys: list[int]  # the signature's LSH band keys (none without a signature)
 
 
 def copy_text(body: str) -> CopyText:
-    from index.stories.signatures import signature
+    from index.stories.signatures import band_keys, signature
 
     credits = read_credits(body)
-    return CopyText(credits, signature(body, credits))
+    sig = signature(body, credits)
+    return CopyText(credits, sig, band_keys(sig) if sig is not None else [])
 
 
 def _stored_signature(row) -> Signature | None:
@@ -94,7 +96,7 @@ def group_articles(db: sqlite3.Connection, articles: list[Article],
             if old["fingerprint"] == article.fingerprint:
                 continue
             _forget(db, old)
-        _group_one(db, article, text.signature)
+        _group_one(db, article, text.signature, text.band_keys)
 
 
 def _forget(db: sqlite3.Connection, row) -> None:
@@ -132,14 +134,11 @@ def _matching_groups(db: sqlite3.Connection, sig: Signature, keys: list[int]) ->
     return groups, best
 
 
-def _group_one(db: sqlite3.Connection, article: Article, sig: Signature | None) -> None:
+def _group_one(db: sqlite3.Connection, article: Article, sig: Signature | None, keys: list[int]) -> None:
     if sig is None:
         db.execute("INSERT INTO copy_signatures (article_id, fingerprint) VALUES (?, ?)",
                    (article.id, article.fingerprint))
         return
-    from index.stories.signatures import band_keys
-
-    keys = band_keys(sig)
     groups, best = _matching_groups(db, sig, keys)
     seq = db.execute("INSERT INTO copy_signatures (article_id, fingerprint, signature, shingles, similarity) "
                      "VALUES (?, ?, ?, ?, ?)",

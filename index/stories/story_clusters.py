@@ -14,12 +14,12 @@ import json
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from index.analysis import STOP_WORDS
-from index.models import Article
+from index.models import Article, Mention
 
 STORY_WINDOW_SECONDS = 3 * 24 * 3600
 ENTITY_WEIGHT = 2
@@ -54,36 +54,47 @@ class Story:
 
 
 def top_words(title: str, body: str) -> list[str]:
-    """The article's most frequent content words, the title's counting more. Made where the
-    article is parsed (index.importer's workers), so the writer of an import only looks up."""
+    """The article's most frequent content words, the title's counting more."""
     words = Counter(w for w in (m.lower() for m in _WORDS.findall(title + " " + body)) if w not in STOP_WORDS)
     for word in set(w.lower() for w in _WORDS.findall(title)) - STOP_WORDS:
         words[word] += 2  # the title's words say what the story is
     return [word for word, _count in words.most_common(TOP_WORDS)]
 
 
-def features(db: sqlite3.Connection, article: Article, words: list[str] | None = None) -> dict[str, int]:
-    """feature -> weight: the names the article mentions and its most frequent content words."""
+def _features(names: Iterable[str], words: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
-    for row in db.execute("SELECT DISTINCT text FROM mentions WHERE article_id = ?", (article.id,)):
-        found[_ENTITY + row[0].strip().lower()] = ENTITY_WEIGHT
-    for word in top_words(article.title, article.body) if words is None else words:
+    for name in names:
+        found[_ENTITY + name.strip().lower()] = ENTITY_WEIGHT
+    for word in words:
         found.setdefault(_WORD + word, WORD_WEIGHT)
     return found
 
 
+def features(db: sqlite3.Connection, article: Article) -> dict[str, int]:
+    """feature -> weight: the names the article mentions and its most frequent content words."""
+    names = [row[0] for row in db.execute("SELECT DISTINCT text FROM mentions WHERE article_id = ?", (article.id,))]
+    return _features(names, top_words(article.title, article.body))
+
+
+def story_features(title: str, body: str, mentions: list[Mention]) -> dict[str, int]:
+    """features() of an article from the mentions it will be stored with. Made where the article
+    is parsed (index.importer's workers), so the writer of an import only looks up."""
+    return _features(dict.fromkeys(mention.text for mention in mentions), top_words(title, body))
+
+
 def assign_stories(db: sqlite3.Connection, articles: list[Article],
-                   made: Mapping[int, list[str]] | None = None) -> None:
+                   made: Mapping[int, dict[str, int]] | None = None) -> None:
     """Put these stored articles into stories, oldest first (inside a transaction); ``made`` holds
-    top_words already made, by ``id()`` of the article. An article already in a story is taken
-    out first (its text may have changed)."""
+    story_features already made, by ``id()`` of the article. An article already in a story is
+    taken out first (its text may have changed)."""
     dated = sorted(((a.published.timestamp(), a) for a in articles if a.published is not None),
                    key=lambda dated_article: dated_article[0])
     for article in articles:
         _leave_story(db, article.id)
     longest = _longest_span(db)
     for timestamp, article in dated:
-        span = _join_story(db, article, timestamp, features(db, article, (made or {}).get(id(article))), longest)
+        found = (made or {}).get(id(article))
+        span = _join_story(db, article, timestamp, features(db, article) if found is None else found, longest)
         longest = max(longest, span)
 
 
