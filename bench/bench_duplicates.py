@@ -20,8 +20,10 @@ milliseconds per article over the last batch and the bytes the copy tables take 
 library; prints how many stories of two or more articles form, and the share of their article
 pairs that lie within one 10kGNAD category. The articles are no event-labelled set, so this is
 only a bound: a pair across categories is almost surely wrong, a pair within one may be too.
---import-files: the same files imported by `Library.add` with grouping and with it switched off
-(the runs alternate; compare within a round).
+--import-files: the same files imported by `Library.add` with copies and stories and with them
+switched off: no grouping or stories in the writer, no signatures, band keys or story features in
+the parse workers (which still read credits, as agency search needs them). The runs alternate;
+compare within a round.
 """
 
 from __future__ import annotations
@@ -229,25 +231,43 @@ def _cpu_seconds() -> tuple[float, float]:
     return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
-def import_cost(n: int, rounds: int, seed: int) -> None:
+def _setup_worker_without_grouping(*args) -> None:
+    """A parse worker that makes no signatures and no story features (it still reads credits,
+    which agency search needs): run in each worker of an import with grouping switched off."""
+    from index import importer
+    from index.stories import story_clusters
+
+    importer._Worker.setup(*args)
+    copies.signature = lambda body, credits=None: None
+    for name in ("story_features", "top_words"):  # top_words: the code before workers made features
+        if hasattr(story_clusters, name):
+            setattr(story_clusters, name, lambda *step_args: None)
+            break
+
+
+def import_cost(n: int, rounds: int, seed: int, corpus: Path | None = None) -> None:
     from bench.corpus import write_corpus
+    from index import importer
     from index.library import Library
     from index.stories import story_clusters
 
-    work = Path(tempfile.mkdtemp(prefix="bench-dups-"))
+    work = Path(tempfile.mkdtemp(prefix="bench-dups-", dir=corpus.parent if corpus else None))
     try:
-        write_corpus(work / "corpus", n, seed=seed, data_dir=DATA)
+        if corpus is None:
+            corpus = work / "corpus"
+            write_corpus(corpus, n, seed=seed, data_dir=DATA)
         for round_number in range(1, rounds + 1):
             for grouping in (True, False):
                 data_dir = work / f"lib-{round_number}-{grouping}"
                 off = [mock.patch.object(copies, "group_articles", lambda db, articles, made=None: None),
-                       mock.patch.object(story_clusters, "assign_stories", lambda db, articles, made=None: None)]
+                       mock.patch.object(story_clusters, "assign_stories", lambda db, articles, made=None: None),
+                       mock.patch.object(importer._Worker, "setup", _setup_worker_without_grouping)]
                 began, cpu = time.perf_counter(), _cpu_seconds()
                 for patch in ([] if grouping else off):
                     patch.start()
                 try:
                     with Library.open(data_dir) as library:
-                        library.add([work / "corpus"])
+                        library.add([corpus])
                 finally:
                     for patch in ([] if grouping else off):
                         patch.stop()
@@ -275,9 +295,9 @@ def stories_bound(seed: int) -> None:
     spent = [0.0]
     real_assign = story_clusters.assign_stories
 
-    def timed(db, batch):
+    def timed(db, batch, made=None):
         began = time.process_time()
-        real_assign(db, batch)
+        real_assign(db, batch, made)
         spent[0] += time.process_time() - began
 
     with tempfile.TemporaryDirectory() as folder, mock.patch.object(story_clusters, "assign_stories", timed):
@@ -307,6 +327,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, metavar="N", help="group N generated articles; cost and size")
     parser.add_argument("--import-files", type=int, metavar="N", help="import N files with and without grouping")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--corpus", type=Path, help="with --import-files: a corpus bench.corpus wrote (N files), "
+                                                    "instead of writing one")
     parser.add_argument("--stories", action="store_true", help="a bound on story precision (see above)")
     args = parser.parse_args(argv)
     if args.scale:
@@ -314,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.stories:
         stories_bound(args.seed)
     elif args.import_files:
-        import_cost(args.import_files, args.rounds, args.seed)
+        import_cost(args.import_files, args.rounds, args.seed, args.corpus)
     else:
         curve(args.originals, args.seed)
     return 0
