@@ -4,6 +4,7 @@
     python -m bench.bench_duplicates --scale 20000                          # cost and size at scale
     python -m bench.bench_duplicates --import-files 2000 [--rounds 2]       # import with / without
     python -m bench.bench_duplicates --stories                              # stories: a bound
+    python -m bench.bench_duplicates --writer 10000 [--corpus DIR]          # the writer's part as N grow
 
 The curve: an evaluation set built at run time (never written to disk, never committed: the
 data's licence does not allow shipping it or anything made from it) from real articles
@@ -20,6 +21,8 @@ milliseconds per article over the last batch and the bytes the copy tables take 
 library; prints how many stories of two or more articles form, and the share of their article
 pairs that lie within one 10kGNAD category. The articles are no event-labelled set, so this is
 only a bound: a pair across categories is almost surely wrong, a pair within one may be too.
+--writer: N files imported with copies and stories off, then grouped and put into stories batch
+by batch as an import's writer does (the workers' part made beforehand, out of the timing).
 --import-files: the same files imported by `Library.add` with copies and stories and with them
 switched off: no grouping or stories in the writer, no signatures, band keys or story features in
 the parse workers (which still read credits, as agency search needs them). The runs alternate;
@@ -281,6 +284,62 @@ def import_cost(n: int, rounds: int, seed: int, corpus: Path | None = None) -> N
         shutil.rmtree(work)
 
 
+def writer_replay(n: int, seed: int, corpus: Path | None = None) -> None:
+    """Import N files with copies and stories off, then group and tell stories of the stored
+    articles as an import's writer does, batch by batch, with what the workers make made
+    beforehand: the writer's cost as the library grows, apart from the import's other work."""
+    from bench.corpus import write_corpus
+    from index import importer
+    from index.library import Library
+    from index.stories import story_clusters
+
+    work = Path(tempfile.mkdtemp(prefix="bench-dups-", dir=corpus.parent if corpus else None))
+    try:
+        if corpus is None:
+            corpus = work / "corpus"
+            write_corpus(corpus, n, seed=seed, data_dir=DATA)
+        with mock.patch.object(copies, "group_articles", lambda db, articles, made=None: None), \
+                mock.patch.object(story_clusters, "assign_stories", lambda db, articles, made=None: None), \
+                mock.patch.object(importer._Worker, "setup", _setup_worker_without_grouping):
+            with Library.open(work / "lib") as library:
+                library.add([corpus])
+        store = Store(work / "lib" / "library.db")
+        ids = [row["id"] for row in store.query("SELECT id FROM articles ORDER BY rowid")]
+        spent = [0.0, 0.0]
+        for first in range(0, len(ids), 1000):
+            found = store.get_many(ids[first:first + 1000])
+            batch = [found[article_id] for article_id in ids[first:first + 1000]]
+            made = {id(article): copies.copy_text(article.body) for article in batch}
+            with store.transaction() as db:
+                features = ({id(article): story_clusters.features(db, article) for article in batch}
+                            if hasattr(story_clusters, "story_features")  # before workers made features: words
+                            else {id(article): story_clusters.top_words(article.title, article.body)
+                                  for article in batch})
+            steps = []
+            for step in (lambda db: copies.group_articles(db, batch, made),
+                         lambda db: story_clusters.assign_stories(db, batch, features)):
+                began = time.process_time()
+                with store.transaction() as db:
+                    step(db)
+                steps.append(time.process_time() - began)
+            spent = [total + step for total, step in zip(spent, steps)]
+            print(f"{first + len(batch):>7} articles: copies {steps[0] / len(batch) * 1000:.2f} ms/article, "
+                  f"stories {steps[1] / len(batch) * 1000:.2f} ms/article (CPU, this batch)", flush=True)
+        sizes = {row[0]: row[1] for row in store.query("SELECT name, sum(pgsize) FROM dbstat GROUP BY name")}
+        for name, tables in [("band keys (copy_bands)", ["copy_bands"]),
+                             ("signatures (copy_signatures and its indexes)",
+                              ["copy_signatures", "copy_signatures_by_group", "sqlite_autoindex_copy_signatures_1"]),
+                             ("story features (story_features and its index)",
+                              ["story_features", "story_features_by_feature_time"])]:
+            size = sum(sizes.get(table, 0) for table in tables)
+            print(f"{name}: {size / 1e6:.1f} MB, {size / len(ids):.0f} B/article")
+        print(f"all: copies {spent[0] / len(ids) * 1000:.2f} ms/article, stories {spent[1] / len(ids) * 1000:.2f} "
+              f"ms/article; peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
+        store.close()
+    finally:
+        shutil.rmtree(work)
+
+
 def stories_bound(seed: int) -> None:
     from index.library import Library
     from index.stories import story_clusters
@@ -327,14 +386,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, metavar="N", help="group N generated articles; cost and size")
     parser.add_argument("--import-files", type=int, metavar="N", help="import N files with and without grouping")
     parser.add_argument("--rounds", type=int, default=2)
-    parser.add_argument("--corpus", type=Path, help="with --import-files: a corpus bench.corpus wrote (N files), "
+    parser.add_argument("--corpus", type=Path, help="with --import-files or --writer: a corpus bench.corpus wrote (N files), "
                                                     "instead of writing one")
     parser.add_argument("--stories", action="store_true", help="a bound on story precision (see above)")
+    parser.add_argument("--writer", type=int, metavar="N", help="the writer's grouping and stories as N grow")
     args = parser.parse_args(argv)
     if args.scale:
         scale(args.scale, args.seed)
     elif args.stories:
         stories_bound(args.seed)
+    elif args.writer:
+        writer_replay(args.writer, args.seed, args.corpus)
     elif args.import_files:
         import_cost(args.import_files, args.rounds, args.seed, args.corpus)
     else:
