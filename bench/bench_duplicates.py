@@ -238,10 +238,12 @@ def _setup_worker_without_grouping(*args) -> None:
     """A parse worker that makes no signatures and no story features (it still reads credits,
     which agency search needs): run in each worker of an import with grouping switched off."""
     from index import importer
-    from index.stories import story_clusters
+    from index.stories import signatures, story_clusters
 
     importer._Worker.setup(*args)
-    copies.signature = lambda body, credits=None: None
+    for module in (signatures, copies):  # copies took the name itself in earlier code
+        if hasattr(module, "signature"):
+            setattr(module, "signature", lambda body, credits=None: None)
     for name in ("story_features", "top_words"):  # top_words: the code before workers made features
         if hasattr(story_clusters, name):
             setattr(story_clusters, name, lambda *step_args: None)
