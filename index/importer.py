@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from index.errors import IngestError
-from index.models import Article, Mention
+from index.models import Article, Mention, Quote
 from index.parse_ahead import ParseAhead
 
 if TYPE_CHECKING:  # not at import time: index.ingest loads HTML support slowly, copies numpy
@@ -62,11 +62,13 @@ CHUNKS_PER_WORKER = 125
 class Prepared:
     """What a worker made of an article so that the writer (the limit of a large import) need
     not: its postings for the search index (Engine.prepare), its credits, copy signature and band
-    keys, its story features. None where the step raised: the writer then makes it itself."""
+    keys, its story features, its quotes. None where the step raised: the writer then makes it
+    itself."""
 
     postings: bytes | None
     copy_text: CopyText | None
     story_features: dict[str, int] | None
+    quotes: list[Quote] | None = None
 
 
 @dataclass
@@ -194,6 +196,7 @@ def _keep(result: ParsedFile, article: Article, skip_known: bool) -> None:
         result.mentions.append(None)
         result.prepared.append(None)
     else:
+        from index.entities.quotes import find_quotes
         from index.stories.copies import copy_text
         from index.stories.story_clusters import story_features
 
@@ -202,9 +205,10 @@ def _keep(result: ParsedFile, article: Article, skip_known: bool) -> None:
         result.prepared.append(Prepared(
             postings=_analysed(_Worker.prepare, article.title, article.body) if _Worker.prepare else None,
             copy_text=_analysed(copy_text, article.body),
-            # Without mentions the writer recognises the article again, and makes its features then.
+            # Without mentions the writer recognises the article again, and makes these then.
             story_features=_analysed(story_features, article.title, article.body, mentions)
-            if mentions is not None else None))
+            if mentions is not None else None,
+            quotes=_analysed(find_quotes, article.body, mentions) if mentions is not None else None))
 
 
 def _analysed(step, *args):

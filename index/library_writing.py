@@ -181,8 +181,10 @@ class WritingPart(LibraryBase):
         # Recognise entities before the transaction, so the write lock is held only for the writing.
         analysed = [(found, None) if found is not None else enrichment.recognise(self._extract_mentions, article)
                     for article, found, _ in to_write]
-        quoted = [enrichment.find_quotes(article, found) if failure is None else None
-                  for (article, _, _), (found, failure) in zip(to_write, analysed)]
+        # A worker's quotes were found in the mentions it recognised; found here otherwise.
+        quoted = [prepared.quotes if prepared and prepared.quotes is not None and given is not None
+                  else enrichment.find_quotes(article, found) if failure is None else None
+                  for (article, given, prepared), (found, failure) in zip(to_write, analysed)]
         with self.store.transaction() as db:
             for (article, _, _), (found, failure), quotes in zip(to_write, analysed, quoted):
                 self.store.upsert_article(db, article, found, analysis_failure=failure, quotes=quotes)

@@ -93,7 +93,7 @@ def test_an_import_killed_before_grouping_is_grouped_by_the_next_command(tmp_pat
 
 
 def test_an_import_through_parse_workers_groups_and_tells_stories_like_one_without(tmp_path: Path, texts):
-    # Enough files for the import's process pool, whose workers make signatures and story words.
+    # Enough files for the import's process pool, whose workers make signatures, story words and quotes.
     folder = tmp_path / "in"
     originals = texts["Inland"][:4] + texts["Wirtschaft"][:40]
     for number, text in enumerate(originals):
@@ -107,10 +107,12 @@ def test_an_import_through_parse_workers_groups_and_tells_stories_like_one_witho
         credited = {hit.id for hit in library.search("agency:dpa", limit=100)}
         first = pooled[0][0].first
         assert library.agencies(first) == ["dpa"]
+        pooled_quotes = quotes_by_title(library)
     with Library.open(tmp_path / "alone") as library:
         library.add_articles([article for path in sorted(folder.iterdir()) for article in parse_file(path)])
         alone = library.copy_groups(), library.stories()
         assert {hit.id for hit in library.search("agency:dpa", limit=100)} == credited
+        assert quotes_by_title(library) == pooled_quotes
 
     def groups(found) -> set[frozenset[str]]:
         return {frozenset(m.title for m in group.articles) for group in found}
@@ -119,6 +121,14 @@ def test_an_import_through_parse_workers_groups_and_tells_stories_like_one_witho
     assert {frozenset(a.title for a in s.articles) for s in pooled[1]} == \
         {frozenset(a.title for a in s.articles) for s in alone[1]}
     assert len(credited) >= len(originals)
+    assert sum(map(len, pooled_quotes.values())) >= 20  # the texts quote people: the comparison compares
+
+
+def quotes_by_title(library: Library) -> dict[str, list[tuple]]:
+    """Each article's quotes with their speakers' names (ids are the library's own)."""
+    return {row.title: [(q.start, q.end, q.kind, q.cue, q.speaker_text,
+                         library.entity(q.speaker).name if q.speaker else None) for q in library.quotes(row.id)]
+            for row in library.articles()}
 
 
 def test_a_text_printed_hundreds_of_times_is_one_group_of_all_its_copies(tmp_path: Path, texts):
