@@ -168,6 +168,8 @@ is a noun in apposition ("Neuling Ungarn", "Vorjahressieger Großbritannien"): .
 Retrained (--skip-build, so the same word lists and clusters) on the curated list with these
 places and the Austrian clubs: dev .850 / .716 / .763 -> .855 / .717 / .757, and the seed
 articles gained a junk organisation ("des Pariser Treffens"): left out, the model as before.
+With the rules from "Ordinary words" on, the test part (run once): .822 / .709 / .719 ->
+.822 / .710 / .723.
 """
 
 from __future__ import annotations
