@@ -318,14 +318,15 @@ class Store(StoreJournal):
         db.row_factory = sqlite3.Row
         try:
             db.execute("PRAGMA foreign_keys = ON")
-            db.execute("PRAGMA journal_mode = WAL")
+            # Switching a new file to WAL needs it to itself: another process may be creating it too.
+            self._with_busy_wait(lambda: db.execute("PRAGMA journal_mode = WAL"))
             db.execute("PRAGMA synchronous = NORMAL")
             self._with_busy_wait(lambda: db.executescript(_SCHEMA))
             self._with_busy_wait(lambda: db.executescript(_FEEDS_SCHEMA))
             self._with_busy_wait(lambda: db.executescript(_STORIES_SCHEMA))
             self._with_busy_wait(lambda: db.executescript(_QUOTES_SCHEMA))
             self._with_busy_wait(self._add_missing_columns)
-            self._check_version()
+            self._with_busy_wait(self._check_version)
         except sqlite3.OperationalError as exc:
             db.close()
             raise _write_error(exc, path) from exc
@@ -371,7 +372,8 @@ class Store(StoreJournal):
     def _check_version(self) -> None:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()
         if row is None and not self.read_only:
-            self._db.execute("INSERT INTO meta VALUES ('store_version', ?)", (str(STORE_VERSION),))
+            # OR IGNORE: two processes opening a new library may both find no version yet.
+            self._db.execute("INSERT OR IGNORE INTO meta VALUES ('store_version', ?)", (str(STORE_VERSION),))
         elif row is not None and int(row["value"]) > STORE_VERSION:
             raise LibraryError(
                 f"The library at {self.path.parent} was written by a newer version of reader "

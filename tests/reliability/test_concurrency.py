@@ -108,3 +108,24 @@ def test_an_open_library_sees_articles_another_process_imports(tmp_path: Path) -
         assert [h.id for h in app_library.search(marker(25))] == [
             a.id for a in app_library.articles() if marker(25) in app_library.article(a.id).body]
         assert_index_agrees_with_store(app_library)
+
+
+def test_a_library_being_created_by_another_process_opens_once_that_process_lets_go(tmp_path: Path) -> None:
+    """Two imports started at once on a new library: while one holds the new file to itself
+    (longer than SQLite's own busy timeout), the other waits for it instead of failing."""
+    import sqlite3
+
+    data_dir = tmp_path / "library"
+    data_dir.mkdir()
+    other = sqlite3.connect(data_dir / "library.db", isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("CREATE TABLE being_created (x)")
+    released = threading.Timer(3.0, lambda: other.execute("COMMIT"))
+    released.start()
+    try:
+        with Library.open(data_dir) as library:
+            assert library.count() == 0
+            assert not library.store.read_only
+    finally:
+        released.join()
+        other.close()
