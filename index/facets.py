@@ -2,8 +2,9 @@
 entities they mention and by who is quoted in them.
 
 Each facet is a condition in the query language (``source:"Spiegel"``, ``date:2020-03``,
-``agency:dpa``, ``person:"Jens Spahn"``, ``said:"Jens Spahn"``) with how many of the matches it keeps, counted by the search backend
-(SearchBackend.count_within): adding the condition to the query finds exactly that many.
+``agency:dpa``, ``person:"Jens Spahn"``, ``said:"Jens Spahn"``) with how many of the matches it
+keeps, counted by the search backend (SearchBackend.count_within): adding the condition to the
+query finds exactly that many.
 
 Large result sets are counted from the index, never hit by hit: sources and months are few;
 entities are tried most-mentioned-in-the-library first, and the trying stops once no untried
@@ -23,6 +24,7 @@ from index.search import query as q
 from index.search.parser import QUERY_TIMEZONE, date_bounds
 from index.search.searching import Searcher
 from index.store import Store
+from index.store_quotes import FINAL_SPEAKER, QUOTES_AND_MAP
 
 ENTITY_KINDS = ("person", "org", "place", "other")
 # Up to this many matches, the entities come from the store's mentions of the matching ids: the
@@ -77,6 +79,13 @@ class FacetCounter:
         self.searcher = searcher
         self.backend = searcher.backend
         self.query = self.backend.expand(searcher.parse(text))
+        self._matching: list[str] | None = None
+
+    def _matching_ids(self, total: int) -> list[str]:
+        """The ids of every match (small result sets: entities and speakers both count from them)."""
+        if self._matching is None:
+            self._matching = [article_id for article_id, _score in self.backend.search(self.query, total).hits]
+        return self._matching
 
     def facets(self, top: int = 10) -> Facets:
         total = self.backend.search(self.query, 0, count=True).total or 0
@@ -115,11 +124,13 @@ class FacetCounter:
 
     def _searchable(self, condition: str) -> bool:
         """False for a name the query language finds nothing in (a source called "—")."""
+        return self._parsed(condition) is not None
+
+    def _parsed(self, condition: str) -> q.Query | None:
         try:
-            self.searcher.parse(condition)
+            return self.searcher.parse(condition)
         except QueryError:
-            return False
-        return True
+            return None
 
     def _source_words(self, name: str) -> frozenset[str]:
         parsed = self.searcher.parse(f"source:{quoted(name)}")
@@ -142,8 +153,7 @@ class FacetCounter:
         """The credited agencies (dpa, AFP, …) with the most matches."""
         names = [r["agency"] for r in self.store.query(
             "SELECT agency, count(*) AS n FROM article_agencies GROUP BY agency ORDER BY n DESC, agency")]
-        parts = {name: self.searcher.parse(f"agency:{quoted(name)}") for name in names
-                 if self._searchable(f"agency:{quoted(name)}")}
+        parts = {name: parsed for name in names if (parsed := self._parsed(f"agency:{quoted(name)}")) is not None}
         counts = self._counts(parts)
         found = [Facet(name, f"agency:{quoted(name)}", n) for name, n in counts.items() if n]
         found.sort(key=lambda f: (-f.count, f.label.casefold()))
@@ -227,7 +237,7 @@ class FacetCounter:
         return raw
 
     def _entities_from_mentions(self, top: int, total: int) -> list[Facet]:
-        ids = [article_id for article_id, _score in self.backend.search(self.query, total).hits]
+        ids = self._matching_ids(total)
         rows = self.store.query(
             "SELECT e.id, e.kind, e.name, count(DISTINCT m.article_id) AS n FROM mentions m "
             "JOIN entity_map em ON em.raw_entity = m.raw_entity JOIN entities e ON e.id = em.entity "
@@ -239,13 +249,12 @@ class FacetCounter:
                                     for r in of_kind])[:top])
         return found
 
-
     # --- speakers --------------------------------------------------------------------------
 
     def speakers(self, top: int, total: int) -> list[Facet]:
         """The ``top`` entities quoted in the most matches (``said:``)."""
         if total <= SMALL_RESULTS:
-            ids = [article_id for article_id, _score in self.backend.search(self.query, total).hits]
+            ids = self._matching_ids(total)
             rows = self.store.query(
                 f"SELECT e.id, e.name, count(DISTINCT q.article_id) AS n FROM ({_QUOTED}) q "
                 "JOIN entities e ON e.id = q.speaker WHERE q.article_id IN (SELECT value FROM json_each(?)) "
@@ -279,10 +288,8 @@ final AS (SELECT CASE WHEN em.raw_entity IS NULL THEN raw.speaker ELSE em.entity
 SELECT e.id, e.name, final.quotes AS articles FROM final JOIN entities e ON e.id = final.speaker
 ORDER BY articles DESC, e.id LIMIT ?"""
 
-# Each quote's article and final speaker: the entity its raw speaker id maps to, the raw id when
-# not yet mapped, NULL when the entity was suppressed (as index.store_quotes shows them).
-_QUOTED = ("SELECT q.article_id, CASE WHEN em.raw_entity IS NULL THEN q.speaker ELSE em.entity END AS speaker "
-           "FROM quotes q LEFT JOIN entity_map em ON em.raw_entity = q.speaker WHERE q.speaker IS NOT NULL")
+# Each quote's article and final speaker (as index.store_quotes shows them).
+_QUOTED = f"SELECT q.article_id, {FINAL_SPEAKER} AS speaker {QUOTES_AND_MAP} WHERE q.speaker IS NOT NULL"
 
 
 def _distinct(facets: list[Facet]) -> list[Facet]:

@@ -14,15 +14,15 @@ from index.store import Store
 from index.store_entities import describe_entities, raw_ids_for
 
 # The final speaker of a quote: mapped id, the raw id when not yet mapped, NULL when suppressed.
-_SPEAKER = "CASE WHEN q.speaker IS NULL THEN NULL WHEN em.raw_entity IS NULL THEN q.speaker ELSE em.entity END"
-_FROM = "FROM quotes q LEFT JOIN entity_map em ON em.raw_entity = q.speaker"
+FINAL_SPEAKER = "CASE WHEN q.speaker IS NULL THEN NULL WHEN em.raw_entity IS NULL THEN q.speaker ELSE em.entity END"
+QUOTES_AND_MAP = "FROM quotes q LEFT JOIN entity_map em ON em.raw_entity = q.speaker"
 LATEST_QUOTES = 10
 APPEARS_WITH = 20
 
 
 def article_quotes(store: Store, article_id: str, body: str) -> list[Quote]:
     """An article's quotes in body order, speakers resolved."""
-    rows = store.query(f"SELECT q.start, q.end, q.kind, q.cue, {_SPEAKER} AS speaker, q.speaker_text {_FROM} "
+    rows = store.query(f"SELECT q.start, q.end, q.kind, q.cue, {FINAL_SPEAKER} AS speaker, q.speaker_text {QUOTES_AND_MAP} "
                        "WHERE q.article_id = ? ORDER BY q.start, q.end", (article_id,))
     return [Quote(start=r["start"], end=r["end"], text=body[r["start"]:r["end"]], kind=r["kind"], cue=r["cue"],
                   speaker=r["speaker"], speaker_text=r["speaker_text"]) for r in rows]
@@ -54,9 +54,9 @@ def quote_rows(store: Store, entity_id: str | None = None, limit: int | None = N
         where = f"WHERE q.speaker IN ({','.join('?' * len(raw))})"
         params.extend(raw)
     rows = store.query(
-        f"SELECT q.article_id, q.start, q.end, q.kind, q.cue, {_SPEAKER} AS speaker, q.speaker_text, "
+        f"SELECT q.article_id, q.start, q.end, q.kind, q.cue, {FINAL_SPEAKER} AS speaker, q.speaker_text, "
         f"a.title, a.source, a.published, substr(a.body, q.start + 1, q.end - q.start) AS text "
-        f"{_FROM} JOIN articles a ON a.id = q.article_id {where} "
+        f"{QUOTES_AND_MAP} JOIN articles a ON a.id = q.article_id {where} "
         "ORDER BY a.published_ts IS NULL, a.published_ts DESC, a.title, q.article_id, q.start"
         + (" LIMIT ?" if limit else ""), params + ([limit] if limit else []))
     return [{"article": r["article_id"], "title": r["title"], "source": r["source"], "published": r["published"],
