@@ -23,7 +23,7 @@ from .quote_interviews import interview_answers
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 4
+VERSION = 5
 MAX_QUOTE_PARAGRAPHS = 12
 _TITLE_BEFORE = re.compile(
     r"(?:Titel|Motto|Überschrift|Slogan|Namen|Schriftzug|Film|Buch|Roman|Serie|Sendung|Song|Album|Stück|"
@@ -453,10 +453,12 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
             continue
         first = words[0].group(0)
         low = first.lower()
+        # ", wie X sagte" ends at the next comma: not "…, wie wir dort auftreten, sagt Barisic"
+        clause_words = words if clause_end < 0 else [w for w in words if w.end() <= clause_end]
         if low in qt.SPEECH_VERBS and (low not in {"so", "stellt", "stellte", "gab", "gibt", "fand", "findet", "glauben"}
                                        or (low in {"stellt", "stellte"} and words[-1].group(0) in {"klar", "fest"})) \
                 or (low == "so" and len(words) >= 2 and (words[1].group(0)[0].isupper() or words[1].group(0) in {"der", "die", "das"})) \
-                or (low == "wie" and any(w.group(0).lower() in qt.SPEECH_VERBS for w in words[1:])
+                or (low == "wie" and any(w.group(0).lower() in qt.SPEECH_VERBS for w in clause_words[1:])
                     and not _AS_REPORTED.match(text, tail_start)) \
                 or (low in {"hieß", "heißt"} and len(words) >= 2 and words[1].group(0) == "es"):
             if match.start() < 8 or not _particle_fits(words) or text[words[0].end():words[0].end() + 1] == "," \
@@ -470,7 +472,7 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
                 if source is None and words[-1].group(0) == "weiter":  # "…, hieß es in dem Schreiben weiter"
                     source = finder.recent(s)
                 return s, s + match.start(), f"{first} es", source
-            cue = first if low != "wie" else next(w.group(0) for w in words[1:] if w.group(0).lower() in qt.SPEECH_VERBS)
+            cue = first if low != "wie" else next(w.group(0) for w in clause_words[1:] if w.group(0).lower() in qt.SPEECH_VERBS)
             region_start = words[1].start() if len(words) > 1 else e
             speaker = finder.in_region(region_start if low != "wie" else words[0].end(), e, quote_start=s)
             if speaker is None and finder.names_at(s):

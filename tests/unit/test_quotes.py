@@ -302,3 +302,16 @@ def test_heisst_es_gegenueber_names_whom_it_was_told(pipeline) -> None:
 def test_zufolge_in_the_indicative_is_reported_not_indirect(pipeline) -> None:
     text = "Der Polizei zufolge wurden drei Menschen verletzt. Der Regierung zufolge sei die Lage stabil."
     assert [kind for kind, _, _ in quotes_of(pipeline, text)] == ["reported", "indirect"]
+
+
+def test_a_comma_clause_with_wie_is_part_of_the_quote_when_the_cue_follows(pipeline) -> None:
+    text = "Rapid spielt am Sonntag in Altach. Es wird an uns liegen, wie wir dort auftreten, sagt Zoran Barisic."
+    found = quotes_of(pipeline, text)
+    assert found == [("direct", "Es wird an uns liegen, wie wir dort auftreten", "Zoran Barisic")]
+
+
+def test_befuerchtete_and_erwaehnte_are_cues(pipeline) -> None:
+    text = ("Wenn einer eine Schwäche zeigt, haben wir keine Chance, befürchtete Trainer Paul Gludovatz. "
+            "Im taktischen Bereich müssen wir uns etwas überlegen, erwähnte Joachim Löw.")
+    found = quotes_of(pipeline, text)
+    assert [speaker for _, _, speaker in found] == ["Paul Gludovatz", "Joachim Löw"]
