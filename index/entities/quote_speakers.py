@@ -27,6 +27,8 @@ _ORG_NOUNS = frozenset("""konzern unternehmen firma hersteller ministerium behö
     kommission rechnungsprüfer rechnungshof institut stiftung organisation bundesregierung landesregierung
     stadt gemeinde konzernchefs bildschirmhersteller autobauer""".split())
 _DEFINITE = frozenset({"der", "die", "das", "des", "dem", "den"})
+_PREPOSITIONS = frozenset("""an auf für mit bei zu gegen über unter um aus vor hinter neben zwischen durch ohne
+    seit gegenüber""".split())
 _GENERIC_PEOPLE = frozenset("""man jemand niemand kritiker experten beobachter insider insidern
     fachleute anrainer analysten anwälte vertreter""".split())
 
@@ -42,7 +44,8 @@ class SpeakerFinder:
 
     def __init__(self, text: str, mentions: list[Mention]):
         self.text = text
-        speakers = _abbreviations_linked(text, [m for m in mentions if m.kind in ("person", "org") and not m.partial])
+        speakers = _abbreviations_linked(text, [m for m in mentions if m.kind in ("person", "org") and not m.partial]
+                                         + _people_taken_for_places(mentions))
         self.mentions = sorted(speakers + _surnames_alone(text, speakers, mentions), key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         # Where each named speaker's words ended, in text order: marked quotes are attributed in a
@@ -105,6 +108,11 @@ class SpeakerFinder:
                                                                and tokens[k - 1].group(0) in ("von", "vom"))):
                 skipped = mention  # "der von Matthias Prückler verteidigte 31-Jährige": not the lawyer
                 continue
+            if mention is not None and self._object_of_preposition(tokens, k) and any(
+                    m.start > mention.end and not self._object_of_preposition(tokens, self._token_at(tokens, m.start))
+                    for m in inside):
+                skipped = mention  # "Nach Kritik an Gauland entschuldigte sich Frauke Petry": not Gauland
+                continue
             if mention is not None:
                 if mention.kind == "org":
                     # "der Chef der Gruppe, Humberto de la Calle": a person named later in the region wins.
@@ -123,7 +131,8 @@ class SpeakerFinder:
                 org = self._last_org_before(at)  # "teilte der Konzern mit": the company named before
                 if org is not None:
                     return Speaker(org.entity, word)
-            if k <= 5 and word[:1].isupper() and word.lower() not in _ORG_NOUNS and not self._name_follows(inside, token.end()) \
+            if k <= 5 and word[:1].isupper() and not word.endswith("-") and word.lower() not in _ORG_NOUNS \
+                    and not self._name_follows(inside, token.end()) \
                     and any(t.group(0) in ("der", "die") for t in tokens[:k]) and not role_of(word) \
                     and all(t.group(0)[:1].islower() or t.group(0)[:1].isdigit() for t in tokens[:k]):
                 # "sagt der Segler", "der 27 Jahre junge FPÖ-Bezirksrat", "sagte der Wiener"
@@ -142,8 +151,21 @@ class SpeakerFinder:
                                    and self.text[m.start - 2:m.start] == ", "), None)
                 if k <= 2 and apposition is not None:  # "Der Anwalt der Steuerberaterin, Norbert Wess,"
                     return Speaker(apposition.entity, apposition.text)
-                return self._role_referent(before if before < at else at, word)
+                # "sagte der 55-Jährige": someone just named, not the last speaker
+                return self._role_referent(before if before < at else at, word, nearby=bool(_AGE.match(word)))
         return None
+
+    @staticmethod
+    def _object_of_preposition(tokens, k: int) -> bool:
+        """The name at token ``k`` follows a preposition ("an Gauland", "mit dem Kanzler Faymann")."""
+        j = k - 1
+        while j >= 0 and (tokens[j].group(0).lower() in _DEFINITE or role_of(tokens[j].group(0))):
+            j -= 1
+        return j >= 0 and tokens[j].group(0).lower() in _PREPOSITIONS
+
+    @staticmethod
+    def _token_at(tokens, at: int) -> int:
+        return next((k for k, t in enumerate(tokens) if t.start() <= at < t.end()), 0)
 
     def _spokesperson_before(self, tokens, k: int) -> bool:
         return any(t.group(0).lower().endswith(_SPOKESPERSON) for t in tokens[:k])
@@ -213,6 +235,39 @@ class SpeakerFinder:
             if m.kind == "person" and (m.text.endswith(name) or name.endswith(m.text)):
                 return Speaker(m.entity, name)
         return None
+
+
+def _people_taken_for_places(mentions: list[Mention]) -> list[Mention]:
+    """Places named like a person, a first name and a surname ("Sabine Haag" tagged as a place),
+    that no gazetteer knows as a place: people, so that their quotes have a speaker."""
+    found = []
+    for m in mentions:
+        words = m.text.split()
+        if m.kind == "place" and not m.partial and len(words) >= 2 and words[-1][:1].isupper() \
+                and words[0] in _first_names() and m.text not in _known_places():
+            found.append(m.model_copy(update={"kind": "person"}))
+    return found
+
+
+def _first_names() -> frozenset[str]:
+    from . import _Shared  # the entity pipeline's word lists, read once per process
+
+    return _Shared.lexicon.first_names if _Shared.lexicon is not None else frozenset()
+
+
+_PLACES: dict[int, frozenset[str]] = {}
+
+
+def _known_places() -> frozenset[str]:
+    from . import _Shared
+
+    lexicon = _Shared.lexicon
+    if lexicon is None:
+        return frozenset()
+    if id(lexicon) not in _PLACES:
+        _PLACES[id(lexicon)] = frozenset(name for place in lexicon.places
+                                         for name in [place["name"], *place["aliases"]])
+    return _PLACES[id(lexicon)]
 
 
 def _surnames_alone(text: str, people: list[Mention], mentions: list[Mention]) -> list[Mention]:

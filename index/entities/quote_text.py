@@ -37,7 +37,8 @@ SPEECH_VERBS = frozenset("""
     kommentierte kommentiert resümierte schwärmte schwärmt betont bescheinigte bescheinigt riefen
     erläuterte erläutert erläuterten entgegnete entgegnet konterte kontert widersprach widerspricht
     bemängelte bemängelt dementierte dementiert verlangte verlangt appellierte appelliert
-    befürchtete befürchtet erwähnte erwähnt beharrte beharrt versprach verspricht bedauerte bedauert""".split())
+    befürchtete befürchtet erwähnte erwähnt beharrte beharrt versprach verspricht bedauerte bedauert
+    entschuldigte entschuldigt""".split())
 # Cue words that attribute on their own: "so Fico", "laut Hochegger", "X zufolge".
 SO_WORD = "so"
 LAUT_WORDS = frozenset({"laut", "lt."})

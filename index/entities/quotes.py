@@ -477,7 +477,11 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
             speaker = finder.in_region(region_start if low != "wie" else words[0].end(), e, quote_start=s)
             if speaker is None and finder.names_at(s):
                 continue  # "Franco Foda, der Trainer der Grazer, warnte vor dem Gegner": the subject, no quote
-            return _after_introduction(text, s, s + match.start(), finder), s + match.start(), cue, speaker
+            content_start = _after_introduction(text, s, s + match.start(), finder)
+            if content_start > s and finder.named_in(region_start, e) is None:
+                # "Löw gab ihm recht: …, sagte der frühere Trainer": the one the introduction names
+                speaker = finder.in_region(s, content_start) or speaker
+            return content_start, s + match.start(), cue, speaker
     # Leading cue clause: "X sagte, …", "Er sagt, dass …", "Der Vorwurf Sardanas: …", also after an
     # apposition ("Der Anwalt der Steuerberaterin, Norbert Wess, sagte, …").
     previous_end = -1

@@ -315,3 +315,33 @@ def test_befuerchtete_and_erwaehnte_are_cues(pipeline) -> None:
             "Im taktischen Bereich müssen wir uns etwas überlegen, erwähnte Joachim Löw.")
     found = quotes_of(pipeline, text)
     assert [speaker for _, _, speaker in found] == ["Paul Gludovatz", "Joachim Löw"]
+
+
+def test_the_one_who_apologises_speaks_not_the_one_criticised(pipeline) -> None:
+    text = ("Alexander Gauland hatte sich über Boateng geäußert. Nach harter Kritik an Gauland entschuldigte sich "
+            "AfD-Chefin Frauke Petry in der Zeitung: Ich entschuldige mich bei Herrn Boateng.")
+    found = quotes_of(pipeline, text)
+    assert [(kind, speaker) for kind, _, speaker in found] == [("direct", "Frauke Petry")]
+
+
+def test_a_role_after_the_quote_is_the_person_the_introduction_names(pipeline) -> None:
+    text = ("Gegen ein Spitzenteam kannst du so nicht spielen, sagte Jerome Boateng. Joachim Löw gab ihm recht: "
+            "Wie wir gespielt haben, das ist nicht unser Anspruch, sagte der frühere Austria- und Tirol-Trainer.")
+    found = quotes_of(pipeline, text)
+    assert found[-1] == ("direct", "Wie wir gespielt haben, das ist nicht unser Anspruch", "Joachim Löw")
+
+
+def test_an_age_for_a_speaker_is_the_person_just_named(pipeline) -> None:
+    text = ("Ich habe immer davon geträumt, betonte Claudio Bravo. Chiles Trainer Jorge Sampaoli wollte den Moment "
+            "auskosten. Ich danke meiner Mannschaft, sagte der 55-Jährige.")
+    found = quotes_of(pipeline, text)
+    assert [speaker for _, _, speaker in found] == ["Claudio Bravo", "Jorge Sampaoli"]
+
+
+def test_an_interviewee_the_recogniser_took_for_a_place_still_answers(pipeline) -> None:
+    text = ("Caritas-Präsident Michael Landau und Sabine Haag, Direktorin des Kunsthistorischen Museums, über das "
+            "Sterben. STANDARD: Hat man dem Tod den Eintritt verwehrt? Haag: Es geht uns nicht darum, den Tod zu "
+            "tabuisieren. STANDARD: Und Sie? Landau: Ich denke noch darüber nach. STANDARD: Warum keine Maske? "
+            "Haag: Ich bin nicht gefragt worden. Landau: Ich auch nicht.")
+    found = quotes_of(pipeline, text)
+    assert [speaker for _, _, speaker in found] == ["Sabine Haag", "Michael Landau", "Sabine Haag", "Michael Landau"]
