@@ -33,6 +33,12 @@ _GENERIC_PEOPLE = frozenset("""man jemand niemand kritiker experten beobachter i
     fachleute anrainer analysten anwälte vertreter""".split())
 
 
+def _third_person_verb(word: str) -> bool:
+    """"Sie sagt", "Sie erklärte": she, not the formal "you" ("Sie sagen", "Sagen Sie")."""
+    low = word.lower()
+    return low in SPEECH_VERBS and low.endswith(("t", "te"))
+
+
 @dataclass(frozen=True)
 class Speaker:
     entity: str | None  # provisional entity id of the mention (resolved like any mention)
@@ -47,6 +53,8 @@ class SpeakerFinder:
         speakers = _abbreviations_linked(text, [m for m in mentions if m.kind in ("person", "org") and not m.partial]
                                          + _people_taken_for_places(mentions))
         self.mentions = sorted(speakers + _surnames_alone(text, speakers, mentions), key=lambda m: m.start)
+        # Organisations inside a compound ("HTC-Sprecher"): their spokespeople speak as them.
+        self._compound_orgs = [m for m in mentions if m.kind == "org" and m.partial]
         self._starts = [m.start for m in self.mentions]
         # Where each named speaker's words ended, in text order: marked quotes are attributed in a
         # pass before the sentences are read, so "the last speaker" is the last one before a place.
@@ -121,7 +129,12 @@ class SpeakerFinder:
                         return Speaker(person.entity, person.text)
                 return Speaker(mention.entity, mention.text)
             word = token.group(0)
-            if word in _PRONOUNS and (k <= 2 or tokens[k - 1].group(0).lower() in SPEECH_VERBS):
+            if word.lower().endswith(_SPOKESPERSON):
+                org = next((m for m in self._compound_orgs if token.start() <= m.start < token.end()), None)
+                if org is not None:  # "sagte ein HTC-Sprecher": HTC
+                    return Speaker(org.entity, word)
+            if (word in _PRONOUNS or (word == "Sie" and k + 1 < len(tokens) and _third_person_verb(tokens[k + 1].group(0)))) \
+                    and (k <= 2 or tokens[k - 1].group(0).lower() in SPEECH_VERBS):
                 return self._referent(before, word)  # "er sagt", "sagte er vor Anhängern"
             if word.lower() in _GENERIC_PEOPLE:
                 return None
@@ -146,6 +159,10 @@ class SpeakerFinder:
                         return Speaker(named.entity, named.text)
                 article = self.text[max(start, at - 5):at].strip().lower()
                 if article.endswith(("ein", "eine", "einer", "einem")):
+                    if word.lower() in _SPOKESPERSON and k + 1 == len(tokens):  # "Siemens … „…“, sagte ein Sprecher."
+                        org = self._last_org_before(at)
+                        if org is not None and at - org.end < 400:
+                            return Speaker(org.entity, word)
                     return None  # "ein Sprecher", "eine Anwältin": someone unnamed
                 apposition = next((m for m in inside if m.kind == "person" and m.start > at
                                    and self.text[m.start - 2:m.start] == ", "), None)

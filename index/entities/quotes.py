@@ -77,10 +77,25 @@ def _marked_quotes(text: str) -> list[tuple[int, int]]:
             continue
         start, end = mark_at + 1, close_at
         content = text[start:end]
-        if len(qt.words(content)) >= 3 and not _TITLE_BEFORE.search(text[max(0, mark_at - 40):mark_at]):
+        if (len(qt.words(content)) >= 3 or _said_short(text, mark_at, close_at)) \
+                and not _TITLE_BEFORE.search(text[max(0, mark_at - 40):mark_at]):
             quotes.append((start, end))
         at = close_at + 1
     return quotes
+
+
+_SAID_AFTER = re.compile(r",\s+(\w+)")
+_SAID_BEFORE = re.compile(r"\b(\w+)\b[^.!?:„“»«\"]{0,60}:\s*$")
+
+
+def _said_short(text: str, mark_at: int, close_at: int) -> bool:
+    """A quote of one or two words that is said, not a term: „Nein“, sagte X. / X antwortete: „Nein.“"""
+    after = _SAID_AFTER.match(text, close_at + 1, close_at + 30)
+    if after is not None:
+        return after.group(1).lower() in qt.SPEECH_VERBS and after.group(1).lower() not in qt.WEAK_VERBS
+    before = _SAID_BEFORE.search(text, max(0, mark_at - 80), mark_at)
+    return before is not None and any(w.group(0).lower() in qt.SPEECH_VERBS and w.group(0).lower() not in qt.WEAK_VERBS
+                                      for w in qt.words(text, before.start(), mark_at))
 
 
 _OPENING = re.compile("[" + re.escape(qt.OPENING_MARKS) + "]")
@@ -139,8 +154,10 @@ def _attribute_marked(text, marked, sentences, finder: SpeakerFinder, found, cov
             cue, speaker = _pre_cue(text, max(sentence_start, previous_end), start - 1, finder)
         if cue is None:
             cue, speaker = _cue_in_sentence(text, sentences, starts, start, end, finder)
-        if cue is None:  # the last speaker, or who the sentence before names ("laut Geschäftsführer X …")
-            speaker = finder.recent(start, within=600) or finder.named_before(start, within=300)
+        if cue is None:  # who opens the sentence before ("Auch Anna Schmidt ist skeptisch. „…“"), the last
+            # speaker, or who the sentence before names ("laut Geschäftsführer X …")
+            speaker = _opens_before(text, sentences, starts, start, finder, covered) \
+                or finder.recent(start, within=600) or finder.named_before(start, within=300)
         finder.remember(speaker, end)
         found.append(_quote(text, start, end, "direct", cue, speaker))
         covered.append((start, end))
@@ -154,10 +171,19 @@ def _sentence_start(sentences, starts, at: int) -> int:
 
 
 _POST_CUE = re.compile(r"^[\s,]*(?:[-–—]\s*)?(\w+)(?:\s+(\w+))?")
+# "„…“ Das sagte X der Zeitung.", "„…“. Dies betonte X.": the cue opens the next sentence.
+_CUE_SENTENCE = re.compile(r"^\.?\s+(?:Das|Dies)\s+(\w+)\s")
 
 
 def _post_cue(text: str, at: int, finder: SpeakerFinder) -> tuple[str | None, Speaker | None]:
     """ ', sagte X.' / ', so X.' / ' sagt X:' right after a quote's closing mark."""
+    next_sentence = _CUE_SENTENCE.match(text[at:at + 60])
+    if next_sentence is not None and next_sentence.group(1).lower() in qt.SPEECH_VERBS \
+            and next_sentence.group(1).lower() not in qt.WEAK_VERBS:
+        region_start = at + next_sentence.end(1)
+        speaker = finder.in_region(region_start, _clause_end(text, region_start))
+        if speaker is not None:
+            return next_sentence.group(1), speaker
     match = _POST_CUE.match(text[at:at + 60])
     if match is None:
         return None, None
@@ -207,8 +233,8 @@ def _pre_cue(text: str, start: int, end: int, finder: SpeakerFinder) -> tuple[st
         speaker: Speaker | None
         if named is not None and not (before and before[-1].group(0).lower() in _PREPOSITIONS | {"und"}):
             speaker = Speaker(named.entity, named.text)  # not "schickt eine WhatsApp an Fichtner und Geyer:"
-        else:
-            speaker = finder.in_region(start, end)
+        else:  # "Und weiter: „…“": the last speaker goes on
+            speaker = finder.in_region(start, end) or (finder.recent(start, within=600) if len(region.split()) <= 3 else None)
         return region.strip()[-25:].split()[-1] if len(region.split()) <= 4 else ":", speaker
     return None, None
 
@@ -732,13 +758,15 @@ def _carried(found: list[Quote], finder: SpeakerFinder, s: int) -> Speaker | Non
     return finder.recent(s)
 
 
-def _subject_before(text: str, sentences, index: int, finder: SpeakerFinder, covered) -> Speaker | None:
+def _subject_before(text: str, sentences, index: int, finder: SpeakerFinder, covered,
+                    across_paragraphs: bool = False) -> Speaker | None:
     """Who opens the sentence before, when that sentence is narration, not a quote: "Auch die
     Armutskonferenz warnt vor Kürzungen. Diese würden …" (the Armutskonferenz, not the last speaker)."""
     if index == 0:
         return None
     before = sentences[index - 1]
-    if any(a < before.end and before.start < b for a, b in covered) or not _same_paragraph(text, before.end, sentences[index].start):
+    if any(a < before.end and before.start < b for a, b in covered) \
+            or not (across_paragraphs or _same_paragraph(text, before.end, sentences[index].start)):
         return None
     opening = qt.words(text, before.start, before.end)[:6]
     if not opening:
@@ -747,6 +775,16 @@ def _subject_before(text: str, sentences, index: int, finder: SpeakerFinder, cov
     if named is None and any(w.group(0).lower() in {"er", "ihn", "ihm"} for w in opening):
         named = finder.named_before(before.start, within=400)  # "Für ihn ist klar, dass …"
     return named
+
+
+def _opens_before(text: str, sentences, starts, start: int, finder: SpeakerFinder, covered) -> Speaker | None:
+    """For a marked quote that opens its sentence: who opens the narration just before it, also
+    across a paragraph break ("Auch Anna Schmidt ist skeptisch.\n\n„Das wird nicht reichen.“")."""
+    from bisect import bisect_right
+    k = bisect_right(starts, start) - 1
+    if k <= 0 or text[sentences[k].start:start - 1].strip():
+        return None
+    return _subject_before(text, sentences, k, finder, covered, across_paragraphs=True)
 
 
 def _lead_speaker(text: str, s: int, start: int, finder: SpeakerFinder) -> Speaker | None:

@@ -345,3 +345,25 @@ def test_an_interviewee_the_recogniser_took_for_a_place_still_answers(pipeline) 
             "Haag: Ich bin nicht gefragt worden. Landau: Ich auch nicht.")
     found = quotes_of(pipeline, text)
     assert [speaker for _, _, speaker in found] == ["Sabine Haag", "Michael Landau", "Sabine Haag", "Michael Landau"]
+
+
+def test_spokespeople_speak_for_their_organisation(pipeline) -> None:
+    found = quotes_of(pipeline, "HTC stellt ein neues Telefon vor.\n\n„Wir prüfen den Fall genau“, sagte ein HTC-Sprecher. "
+                                "Siemens hat Probleme. „Wir brauchen mehr Geld“, sagte ein Sprecher.")
+    assert [speaker for _, _, speaker in found] == ["HTC", "Siemens"]
+
+
+def test_she_says_and_goes_on(pipeline) -> None:
+    text = "Anna Schmidt ist Chefin der Firma. Sie sagt: „Das wird nicht reichen.“ Und weiter: „Wir brauchen mehr Geld.“"
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Anna Schmidt", "Anna Schmidt"]
+
+
+def test_a_quote_without_cue_belongs_to_the_one_the_narration_just_named(pipeline) -> None:
+    text = "„Das ist ein guter Tag“, sagte Peter Müller.\n\nAuch Anna Schmidt ist skeptisch.\n\n„Das wird nicht reichen.“"
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Peter Müller", "Anna Schmidt"]
+
+
+def test_the_cue_in_the_next_sentence_and_short_answers(pipeline) -> None:
+    text = "„Wir brauchen mehr Geld.“ Das sagte Thomas Weber der Zeitung. „Nein“, sagte Weber auf die Frage nach Kürzungen."
+    found = quotes_of(pipeline, text)
+    assert found == [("direct", "Wir brauchen mehr Geld", "Thomas Weber"), ("direct", "Nein", "Thomas Weber")]
