@@ -48,6 +48,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         covered.append((interview_start, answers[-1][1]))
     sentences = qt.sentences(text)
     _attribute_marked(text, marked, sentences, finder, found, covered)
+    _block_quotes(text, marked, finder, found, covered)
     _sentence_quotes(text, sentences, marked, finder, found, covered, unmarked=_marks_lost(text))
     found.sort(key=lambda q: (q.start, q.end))
     return found
@@ -150,6 +151,8 @@ def _attribute_marked(text, marked, sentences, finder: SpeakerFinder, found, cov
             continue
         sentence_start = _sentence_start(sentences, starts, start)
         cue, speaker = _post_cue(text, end + 1, finder)
+        if cue is None and _names_something(text, start, end) and not text[max(0, start - 3):start - 1].strip().endswith(":"):
+            continue  # »New York Times«, „Die Erfindung der Wahrheit“: a title, no cue of its own
         if cue is None:
             cue, speaker = _pre_cue(text, max(sentence_start, previous_end), start - 1, finder)
         if cue is None:
@@ -162,6 +165,50 @@ def _attribute_marked(text, marked, sentences, finder: SpeakerFinder, found, cov
         found.append(_quote(text, start, end, "direct", cue, speaker))
         covered.append((start, end))
         previous_end = end + 1
+
+
+# Words that stand in lower case inside a title ("Die Erfindung der Wahrheit", "Spiel mit dem Feuer").
+_TITLE_SMALL_WORDS = frozenset("""der die das des dem den ein eine einer eines einem und oder von vom zu zur zum im in
+    am an auf aus mit für über unter vor nach bei of the and a an in on for to""".split())
+
+
+def _names_something(text: str, start: int, end: int) -> bool:
+    """Marked words that name something rather than say it: a few words without a full stop,
+    each capitalised but for articles and prepositions."""
+    words = qt.words(text, start, end)
+    if not words or len(words) > 6 or text[start:end].rstrip()[-1:] in ".!?…":
+        return False
+    return all(w.group(0)[:1].isupper() or w.group(0)[:1].isdigit() or w.group(0) in _TITLE_SMALL_WORDS
+               for w in words) and words[0].group(0)[:1].isupper()
+
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def _block_quotes(text: str, marked, finder: SpeakerFinder, found: list[Quote], covered) -> None:
+    """A paragraph without quotation marks after one that ends in a cue and a colon ("sagt Volker
+    Tripp vom Digitale Gesellschaft e.V.:", "kommt iRights aber zum Schluss:"): a block quote
+    whose marks the page set by layout."""
+    paragraphs = list(_PARAGRAPH.finditer(text))
+    for before, block in zip(paragraphs, paragraphs[1:]):
+        intro = before.group(0).rstrip()
+        if not intro.endswith(":") or _has_marks(block.group(0)) or len(qt.words(block.group(0))) < 4 \
+                or any(a < block.end() and block.start() < b for a, b in covered):
+            continue
+        colon = before.start() + len(intro) - 1
+        clause_start = max(text.rfind(". ", before.start(), colon) + 1, before.start())
+        verbs = [w for w in qt.words(text, clause_start, colon) if w.group(0).lower() in qt.SPEECH_VERBS
+                 and w.group(0).lower() not in qt.WEAK_VERBS]
+        conclusion = re.search(r"\b(?:zum Schluss|zu dem Schluss|zum Ergebnis|fest)\s*:$", intro)
+        if not verbs and conclusion is None:
+            continue
+        speaker = finder.in_region(clause_start, colon)
+        if speaker is None:
+            continue
+        cue = verbs[-1].group(0) if verbs else conclusion.group(0).rstrip(": ") if conclusion else None
+        finder.remember(speaker, block.end())
+        found.append(_quote(text, block.start(), block.end(), "direct", cue, speaker))
+        covered.append((block.start(), block.end()))
 
 
 def _sentence_start(sentences, starts, at: int) -> int:

@@ -367,3 +367,17 @@ def test_the_cue_in_the_next_sentence_and_short_answers(pipeline) -> None:
     text = "„Wir brauchen mehr Geld.“ Das sagte Thomas Weber der Zeitung. „Nein“, sagte Weber auf die Frage nach Kürzungen."
     found = quotes_of(pipeline, text)
     assert found == [("direct", "Wir brauchen mehr Geld", "Thomas Weber"), ("direct", "Nein", "Thomas Weber")]
+
+
+def test_a_quoted_title_without_a_cue_is_no_quote(pipeline) -> None:
+    text = "Der Reporter schrieb für die »New York Times« und den »Spiegel«. Seine Serie »Spiel mit dem Feuer« lief lange."
+    assert quotes_of(pipeline, text) == []
+
+
+def test_a_paragraph_after_a_cue_and_a_colon_is_a_block_quote(pipeline) -> None:
+    text = ("Solchen Abmahnungen ließe sich ein Riegel vorschieben, sagt Volker Tripp vom Verein Digitale Gesellschaft:\n\n"
+            "Dazu muss das überholte Urheberrecht angepasst werden. Anders wird es nicht gelingen.\n\n"
+            "Dieser Artikel entstand in Zusammenarbeit mit iRights.")
+    found = quotes_of(pipeline, text)
+    assert ("direct", "Dazu muss das überholte Urheberrecht angepasst werden. Anders wird es nicht gelingen",
+            "Volker Tripp") in found
