@@ -27,6 +27,8 @@ _ORG_NOUNS = frozenset("""konzern unternehmen firma hersteller ministerium behö
     kommission rechnungsprüfer rechnungshof institut stiftung organisation bundesregierung landesregierung
     stadt gemeinde konzernchefs bildschirmhersteller autobauer""".split())
 _DEFINITE = frozenset({"der", "die", "das", "des", "dem", "den"})
+# ", Anwalt der Reederei", ", der Sprecher des Ministeriums": the role an apposition gives a name.
+_APPOSITION = re.compile(r",\s+(?:(?:der|die|ein|eine)\s+)?(?:[a-zäöüß]+e[rn]?\s+)?([A-ZÄÖÜ][\w-]+)")
 _PREPOSITIONS = frozenset("""an auf für mit bei zu gegen über unter um aus vor hinter neben zwischen durch ohne
     seit gegenüber""".split())
 _GENERIC_PEOPLE = frozenset("""man jemand niemand kritiker experten beobachter insider insidern
@@ -138,7 +140,9 @@ class SpeakerFinder:
                 return self._referent(before, word)  # "er sagt", "sagte er vor Anhängern"
             if word.lower() in _GENERIC_PEOPLE:
                 return None
-            named_after = k + 1 < len(tokens) and tokens[k + 1].group(0)[:1].isupper()  # "die Stadt Klagenfurt"
+            named_after = k + 1 < len(tokens) and (tokens[k + 1].group(0)[:1].isupper()  # "die Stadt Klagenfurt"
+                                                   or (tokens[k + 1].group(0) in ("der", "des") and k + 2 < len(tokens)
+                                                       and tokens[k + 2].group(0)[:1].isupper()))  # "die Gewerkschaft der Seeleute"
             if k <= 2 and word.lower() in _ORG_NOUNS and not named_after \
                     and self.text[max(start, at - 4):at].strip().lower() in _DEFINITE:
                 org = self._last_org_before(at)  # "teilte der Konzern mit": the company named before
@@ -217,6 +221,9 @@ class SpeakerFinder:
         for m in reversed(self.mentions[:bisect_left(self._starts, at)]):
             if m.kind == "person" and m.role and (m.role.lower().endswith(role) or role.endswith(m.role.lower())):
                 return Speaker(m.entity, word)
+            if m.kind == "person" and at - m.end < 400 and self._apposition_names(m, role):
+                return Speaker(m.entity, word)  # "Marco De Luca, Anwalt der Reederei, …. …, berichtete der Anwalt"
+
         sentence_start = max(self.text.rfind(". ", 0, at), 0)
         before = self.text.rfind(". ", 0, sentence_start)  # the sentence before this one
         for m in reversed(self.mentions[:bisect_left(self._starts, at)] if role_of(word) or nearby else []):
@@ -229,6 +236,11 @@ class SpeakerFinder:
             return Speaker(recent.entity, word)
         person = self._last_person_before(at)
         return Speaker(person.entity, word) if person is not None else None
+
+    def _apposition_names(self, m: Mention, role: str) -> bool:
+        """The words after a name describe it with the role: "Marco De Luca, Anwalt der Reederei"."""
+        apposition = _APPOSITION.match(self.text, m.end, m.end + 60)
+        return apposition is not None and apposition.group(1).lower().endswith(role)
 
     def _last_org_before(self, at: int) -> Mention | None:
         for m in reversed(self.mentions[:bisect_left(self._starts, at)]):

@@ -381,3 +381,17 @@ def test_a_paragraph_after_a_cue_and_a_colon_is_a_block_quote(pipeline) -> None:
     found = quotes_of(pipeline, text)
     assert ("direct", "Dazu muss das überholte Urheberrecht angepasst werden. Anders wird es nicht gelingen",
             "Volker Tripp") in found
+
+
+def test_a_role_refers_to_the_person_an_apposition_gave_it(pipeline) -> None:
+    text = ("Der Kapitän sei verschwunden, sagte Anwalt Saverio Senese. Bei der Eröffnung war auch Marco De Luca, "
+            "Anwalt der Reederei Costa Crociere, anwesend. Fast alle Passagiere seien entschädigt worden, berichtete der Anwalt.")
+    found = quotes_of(pipeline, text)
+    assert found[-1] == ("indirect", "Fast alle Passagiere seien entschädigt worden", "Marco De Luca")
+
+
+def test_an_organisation_named_by_its_kind_and_members_is_not_the_last_one(pipeline) -> None:
+    text = ("Die Fähren der Reederei Attica stehen still. Alle Schiffe seien in den Häfen geblieben, teilte die "
+            "Gewerkschaft der Seeleute am Montag mit.")
+    found = quotes_of(pipeline, text)
+    assert found == [("indirect", "Alle Schiffe seien in den Häfen geblieben", None)]
