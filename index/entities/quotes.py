@@ -92,8 +92,9 @@ _SAID_BEFORE = re.compile(r"\b(\w+)\b[^.!?:„“»«\"]{0,60}:\s*$")
 def _said_short(text: str, mark_at: int, close_at: int) -> bool:
     """A quote of one or two words that is said, not a term: „Nein“, sagte X. / X antwortete: „Nein.“"""
     after = _SAID_AFTER.match(text, close_at + 1, close_at + 30)
-    if after is not None:
-        return after.group(1).lower() in qt.SPEECH_VERBS and after.group(1).lower() not in qt.WEAK_VERBS
+    if after is not None:  # a whole sentence, not a fragment („absolut inakzeptabel“, sagte X)
+        opens = not text[max(0, mark_at - 200):mark_at].rsplit(".", 1)[-1].rsplit(":", 1)[-1].strip()
+        return opens and after.group(1).lower() in qt.SPEECH_VERBS and after.group(1).lower() not in qt.WEAK_VERBS
     before = _SAID_BEFORE.search(text, max(0, mark_at - 80), mark_at)
     return before is not None and any(w.group(0).lower() in qt.SPEECH_VERBS and w.group(0).lower() not in qt.WEAK_VERBS
                                       for w in qt.words(text, before.start(), mark_at))
@@ -172,11 +173,16 @@ _TITLE_SMALL_WORDS = frozenset("""der die das des dem den ein eine einer eines e
     am an auf aus mit für über unter vor nach bei of the and a an in on for to""".split())
 
 
+# "bezeichnete die Vorwürfe als „Fake und Paranoia“": nouns a speaker said, not a title.
+_CALLED = re.compile(r"\b(?:als|bezeichnete|bezeichnet|nannte|nennt|sprach von|spricht von)\W+\w*\W*$")
+
+
 def _names_something(text: str, start: int, end: int) -> bool:
     """Marked words that name something rather than say it: a few words without a full stop,
     each capitalised but for articles and prepositions."""
     words = qt.words(text, start, end)
-    if not words or len(words) > 6 or text[start:end].rstrip()[-1:] in ".!?…":
+    if not words or len(words) > 6 or text[start:end].rstrip()[-1:] in ".!?…" \
+            or _CALLED.search(text, max(0, start - 50), start):
         return False
     return all(w.group(0)[:1].isupper() or w.group(0)[:1].isdigit() or w.group(0) in _TITLE_SMALL_WORDS
                for w in words) and words[0].group(0)[:1].isupper()

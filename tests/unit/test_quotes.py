@@ -395,3 +395,9 @@ def test_an_organisation_named_by_its_kind_and_members_is_not_the_last_one(pipel
             "Gewerkschaft der Seeleute am Montag mit.")
     found = quotes_of(pipeline, text)
     assert found == [("indirect", "Alle Schiffe seien in den Häfen geblieben", None)]
+
+
+def test_a_name_in_quotation_marks_is_no_quote_but_what_someone_called_it_is(pipeline) -> None:
+    text = ("Heute berät die „Koalition der Willigen“ über Garantien. Maria Sacharowa bezeichnete die Vorwürfe "
+            "als „Fake und Paranoia“.")
+    assert [q for _, q, _ in quotes_of(pipeline, text)] == ["Fake und Paranoia"]
