@@ -29,15 +29,18 @@ def interview_answers(text: str) -> tuple[list[tuple[int, int, int, int]], int]:
 
 def _labelled(text: str) -> list[tuple[int, int, int, int]]:
     labels = list(_LABEL.finditer(text))
-    counts = Counter(m.group(1) for m in labels)
+    names = {m.group(1) for m in labels}
+    # "Christian Lindner:" first, "Lindner:" after: one speaker
+    key = {name: name.split()[-1] if " " in name and name.split()[-1] in names else name for name in names}
+    counts = Counter(key[m.group(1)] for m in labels)
     speakers = [name for name, n in counts.items() if n >= 2]
     if len(speakers) < 2:
         return []
-    labels = [m for m in labels if m.group(1) in speakers]
+    labels = [m for m in labels if key[m.group(1)] in speakers]
     segments: dict[str, list[tuple[int, int, re.Match]]] = {name: [] for name in speakers}
     for k, m in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else _paragraph_end(text, m.end())
-        segments[m.group(1)].append((m.end(), end, m))
+        segments[key[m.group(1)]].append((m.end(), end, m))
     asking = {name for name, parts in segments.items()
               if sum(text[a:b].rstrip().endswith("?") for a, b, _ in parts) * 2 > len(parts)}
     if not asking or asking == set(speakers):
@@ -67,6 +70,13 @@ def _paragraphs(text: str) -> list[tuple[int, int, int, int]]:
             label = (match.start(1), match.end(1))
             a = match.end()
         found.append((a, b, *label))
-    # The first labelled answer names the interviewee for all.
+    # The first labelled answer names the interviewee for all, else the first question addressing
+    # them ("Herr Müller, wie geht es weiter?").
     named = next(((s, e) for *_, s, e in found if e > s), None)
+    if named is None:
+        addressed = _ADDRESSED.search(text, max(0, text.rfind("\n\n", 0, answers[0][0] - 2)), answers[0][0])
+        named = (addressed.start(1), addressed.end(1)) if addressed else None
     return [(a, b, *(named or (0, 0))) for a, b, *_ in found]
+
+
+_ADDRESSED = re.compile(r"\b(?:Herr|Frau)\s+((?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+)")

@@ -74,6 +74,21 @@ class SpeakerFinder:
             return self._spoken[k - 1][1]
         return None
 
+    def _spoken_end(self, at: int) -> int:
+        k = bisect_left([end for end, _ in self._spoken], at + 1)
+        return self._spoken[k - 1][0] if k else 0
+
+    def _subject_since(self, start: int, at: int) -> Mention | None:
+        """The last person who opens a sentence between ``start`` and ``at`` (a few words in at most)."""
+        found = None
+        for m in self.mentions[bisect_left(self._starts, start):bisect_left(self._starts, at)]:
+            if m.kind != "person":
+                continue
+            sentence_start = max(self.text.rfind(". ", start, m.start), self.text.rfind("\n", start, m.start), start)
+            if len(_TOKEN.findall(self.text, sentence_start, m.start)) <= 3 and sentence_start > start:
+                found = m
+        return found
+
     def named_before(self, at: int, within: int) -> Speaker | None:
         """The last person named shortly before ``at``."""
         for m in reversed(self.mentions[:bisect_left(self._starts, at)]):
@@ -197,6 +212,9 @@ class SpeakerFinder:
     def _referent(self, at: int, word: str) -> Speaker | None:
         recent = self.recent(at)
         if recent is not None:
+            newcomer = self._subject_since(self._spoken_end(at), at)
+            if newcomer is not None and newcomer.entity != recent.entity:
+                return Speaker(newcomer.entity, word)  # "Ihr Parteifreund Peter Weber sieht das ähnlich. …, sagte er."
             return Speaker(recent.entity, word)
         person = self._last_person_before(at)
         return Speaker(person.entity, word) if person is not None else None

@@ -136,7 +136,9 @@ def _closing(text: str, mark_at: int) -> int:
             depth -= 1
         elif c == mark and mark not in closers:
             before = text[k - 1]
-            if before.isspace() or before in "([:":
+            if depth == 0 and before == "\n":
+                pass  # the mark opens the quote's next paragraph again
+            elif before.isspace() or before in "([:":
                 depth += 1
         elif c in "'‚" and mark in "'‚":
             return -1

@@ -401,3 +401,31 @@ def test_a_name_in_quotation_marks_is_no_quote_but_what_someone_called_it_is(pip
     text = ("Heute berät die „Koalition der Willigen“ über Garantien. Maria Sacharowa bezeichnete die Vorwürfe "
             "als „Fake und Paranoia“.")
     assert [q for _, q, _ in quotes_of(pipeline, text)] == ["Fake und Paranoia"]
+
+
+def test_an_interview_whose_first_label_is_the_full_name(pipeline) -> None:
+    text = ("ZEIT ONLINE: Herr Lindner, wie sehen Sie die Bahn?\n\nChristian Lindner: Die Bahn muss schneller werden.\n\n"
+            "ZEIT ONLINE: Und die Kosten?\n\nLindner: Die tragen wir gemeinsam.\n\nZEIT ONLINE: Danke.\n\nLindner: Gerne.")
+    found = quotes_of(pipeline, text)
+    assert [(q, speaker) for _, q, speaker in found] == [("Die Bahn muss schneller werden", "Christian Lindner"),
+                                                        ("Die tragen wir gemeinsam", "Christian Lindner"),
+                                                        ("Gerne", "Christian Lindner")]
+
+
+def test_an_interview_without_labels_is_answered_by_the_one_addressed(pipeline) -> None:
+    text = ("Herr Müller, wie geht es weiter?\n\nWir werden das Werk schließen müssen.\n\n"
+            "Was passiert mit den Mitarbeitern?\n\nSie bekommen eine Abfindung.\n\nWann?\n\nIm Mai.")
+    found = quotes_of(pipeline, text)
+    assert [speaker for _, _, speaker in found] == ["Müller", "Müller", "Müller"]
+
+
+def test_a_quote_reopened_at_each_paragraph_is_one_quote(pipeline) -> None:
+    text = "Anna Schmidt sagte: „Das ist nicht hinnehmbar.\n\n„Wir werden handeln. Die Regierung muss reagieren.“"
+    found = quotes_of(pipeline, text)
+    assert len(found) == 1 and found[0][1].endswith("muss reagieren") and found[0][2] == "Anna Schmidt"
+
+
+def test_he_is_the_one_the_narration_just_introduced(pipeline) -> None:
+    text = ("„Wir werden handeln“, sagte die SPD-Politikerin Anna Schmidt. Ihr Parteifreund Peter Weber sieht das "
+            "ähnlich. Es sei höchste Zeit, sagte er.")
+    assert quotes_of(pipeline, text)[-1] == ("indirect", "Es sei höchste Zeit", "Peter Weber")
