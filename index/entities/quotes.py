@@ -827,7 +827,8 @@ def _subject_before(text: str, sentences, index: int, finder: SpeakerFinder, cov
     if not opening:
         return None
     named = finder.named_in(before.start, opening[-1].end())
-    if named is None and any(w.group(0).lower() in {"er", "ihn", "ihm"} for w in opening):
+    she = len(opening) > 1 and opening[0].group(0) == "Sie" and opening[1].group(0).endswith("t")  # "Sie sieht darin …"
+    if named is None and (she or any(w.group(0).lower() in {"er", "ihn", "ihm"} for w in opening)):
         named = finder.named_before(before.start, within=400)  # "Für ihn ist klar, dass …"
     return named
 

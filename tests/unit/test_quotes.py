@@ -429,3 +429,10 @@ def test_he_is_the_one_the_narration_just_introduced(pipeline) -> None:
     text = ("„Wir werden handeln“, sagte die SPD-Politikerin Anna Schmidt. Ihr Parteifreund Peter Weber sieht das "
             "ähnlich. Es sei höchste Zeit, sagte er.")
     assert quotes_of(pipeline, text)[-1] == ("indirect", "Es sei höchste Zeit", "Peter Weber")
+
+
+def test_reported_speech_after_she_goes_to_the_woman_just_named(pipeline) -> None:
+    text = ("Wir streiken, sagte Kammerpräsident Gernot Rainer. Davon geht auch Stadträtin Sonja Wehsely aus. "
+            "Sie sieht darin die Fragestellung der Kammer verantwortlich. Die Streikbereitschaft werde abgefragt, "
+            "da könne man gar nicht mit Nein stimmen.")
+    assert quotes_of(pipeline, text)[-1][2] == "Sonja Wehsely"
