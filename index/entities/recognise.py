@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from . import ambiguity, hygiene, ordinary_words, org_rules, place_rules, plain_words
+from . import ambiguity, hygiene, lineups, ordinary_words, org_rules, place_rules, plain_words
 from .cues import (AGENCY_WORDS, DATELINE_MARKS, SPEECH_VERBS, SUBJECT_VERBS, TITLES,
                    is_category_noun, role_of)
 from .crf_decode import SentenceTagger
@@ -164,6 +164,7 @@ class Recogniser:
         spans = hygiene.without_everyday_nouns(spans, words)
         spans = plain_words.without_plain_words(spans, words, sentences, self.lexicon,
                                                  self.gazetteer)
+        spans = lineups.players(spans, words, self.gazetteer, self.lexicon)
         spans = plain_words.laws_as_other(spans, words)
         spans += self._compound_parts(spans, tokens)
         spans = self._drop_furniture(spans, tokens, text)

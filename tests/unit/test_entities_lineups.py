@@ -1,0 +1,45 @@
+"""Line-ups at the end of a match report, as Austrian and German papers print them: every name
+is a player, the word before the colon is the team, and nothing around them is glued on."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.entities import EntityPipeline
+
+REPORT = (
+    "Wolfsberg – Der Tabellenletzte gewann verdient. Tor: 1:0 (52.) Brunnauer "
+    "Wolfsberg: Dolenc – Standvoll, Rasmic, Adler (84. Wendelin), Pahla – Zeitner (81. "
+    "Kröll), Hunt, Miranda – Ostrani (74. Putzer), Egedu Mattersburg: Kuster – Fellnak, "
+    "Mahler, S. Varnhofer (66. Iblinger), Perlak – Rausch (60. Obradin) Gelbe Karten: "
+    "Zeitner bzw. Perlak")
+
+
+@pytest.fixture(scope="module")
+def found() -> list[tuple[str, str]]:
+    return [(m.text, m.kind) for m in EntityPipeline.load().extract(REPORT) if not m.partial]
+
+
+@pytest.mark.parametrize("name", ["Dolenc", "Standvoll", "Adler", "Wendelin", "Hunt", "Miranda",
+                                  "Putzer", "Egedu", "Kuster", "S. Varnhofer", "Iblinger",
+                                  "Obradin"])
+def test_every_name_of_a_lineup_is_a_player(found, name):
+    """Also the ones that are everyday words (Adler), first names (Miranda) or towns."""
+    assert (name, "person") in found
+
+
+def test_the_team_before_the_colon_is_not_glued_to_the_last_player(found):
+    assert not any("Egedu" in text and text != "Egedu" for text, _ in found)
+    assert ("Mattersburg", "place") in found or ("Mattersburg", "org") in found
+    assert not any(text.startswith("Gelbe") for text, _ in found)
+
+
+@pytest.mark.parametrize("text, not_a_person", [
+    ("In Floridsdorf (21. Bezirk) schafften die Blauen 38,92 Prozent.", "Bezirk"),
+    ("Breslau (Wroclaw) – Noch wird in Polen über die Existenz des Zuges gestritten.", "Noch"),
+    ("Sunrise (Florida) – Altstar Jaromir Jagr hat am Donnerstag getroffen.", "Altstar Jaromir Jagr"),
+    ("Der neunte Lauf zur Rallye-WM (3. Etappe – Endstand nach 21 Prüfungen) endete.", "Etappe"),
+])
+def test_brackets_and_dashes_outside_a_lineup_make_no_players(text, not_a_person):
+    found = [(m.text, m.kind) for m in EntityPipeline.load().extract(text)]
+    assert (not_a_person, "person") not in found
