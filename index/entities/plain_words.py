@@ -19,7 +19,8 @@ import re
 from bisect import bisect_right
 
 from .gazetteer import Gazetteer
-from .lexicon import Lexicon
+from .cues import role_of
+from .lexicon import CommonNouns, Lexicon
 from .names import NAME_PARTICLES
 from .spans import Span
 
@@ -61,6 +62,30 @@ def german_zipf(word: str) -> float:
     from ..decompound import lexicon  # wordfreq's German list, cached by the search analyzer
 
     return lexicon().get(word.casefold(), 0.0)
+
+
+# Endings of adjectives, adverbs, participles and infinitives ("Läuferisch habe ich ...",
+# "Bestechend ist ...", "Finalisieren müsse ...").
+_WORD_ENDINGS = ("ig", "lich", "isch", "bar", "sam", "haft", "end", "iv", "ert", "ieren", "eln", "ern")
+_KNOWN_PART = 3.0  # Zipf of the last part of a hyphenated word ("Justiz-Stellenabbau")
+
+
+def unknown_to_german(word: str, lexicon: Lexicon) -> bool:
+    """True for a capitalised word that German does not use: unknown to wordfreq (its list
+    starts at Zipf 2.5), no common word or noun (nor its
+    last part after a hyphen), no compound of known words (Ersatzpolizei), no role, no word
+    with an adjective's or a verb's ending, no English word (Outline)."""
+    from ..decompound import split_compound
+
+    parts = word.split("-")
+    last = parts[-1]
+    if CommonNouns.contains(word) or role_of(word) or word.lower().endswith(_WORD_ENDINGS):
+        return False
+    if len(parts) > 1 and (last.lower() in lexicon.common_words or CommonNouns.contains(last)
+                           or german_zipf(last) >= _KNOWN_PART):
+        return False
+    return german_zipf(word) == 0.0 and _english_zipf(word.lower()) < _KNOWN_PART \
+        and not any(split_compound(p.lower()) for p in parts)
 
 
 def english_sentence(words: list[str], start: int, end: int) -> bool:

@@ -116,6 +116,9 @@ def _tidy(spans: list[Span], words: list[str], sentence_start: int) -> list[Span
     return result
 
 
+# SolarCity, TheIntercept: a firm's or a product's name, not a person's (McCain, DiCaprio).
+_CAPITAL_INSIDE = re.compile(r"^(?!(Mc|Mac|Di|De|Da|Le|La|Van|Von|O')[A-ZÄÖÜ])\w*[a-zäöüß][A-ZÄÖÜ]")
+
 # A motorway, federal, state or district road: A391, B214, L1140, K12.
 _ROAD = re.compile(r"^[ABLK]\d{1,4}$")
 
@@ -320,8 +323,10 @@ class Recogniser:
 
     def _surnames_opening_sentences(self, spans: list[Span], words: list[str], starts: set[int]
                                     ) -> list[Span]:
-        """A listed surname or first name, no common word, that opens a sentence before a
-        finite verb is a person the CRF doubted for its capital ("Sibler verwies auf ...")."""
+        """A word that opens a sentence before a finite verb, no common word, is a person the
+        CRF doubted for its capital ("Sibler verwies auf ...") when it is a listed surname or
+        first name, or a word German does not use ("Schmudde habe"); one with a capital inside
+        ("SolarCity wurde") names a firm."""
         covered = {i for s in spans for i in range(s.start, s.end)}
         lex = self.lexicon
         found = []
@@ -330,9 +335,12 @@ class Recogniser:
                     or not (i in starts or i > 0 and words[i - 1] in OPENERS):
                 continue
             if len(word) > 2 and word[:1].isupper() and not word.isupper() \
-                    and word.replace("-", "").isalpha() and (word in lex.surnames or word in lex.first_names) \
+                    and word.replace("-", "").isalpha() \
                     and word.lower() not in lex.common_words and word.lower() not in hygiene.FUNCTION_WORDS:
-                found.append(Span(i, i + 1, "person"))
+                if word in lex.surnames or word in lex.first_names:
+                    found.append(Span(i, i + 1, "person"))
+                elif plain_words.unknown_to_german(word, lex):
+                    found.append(Span(i, i + 1, "org" if _CAPITAL_INSIDE.search(word) else "person"))
         return found
 
     def _surname_after_role(self, words: list[str], j: int) -> bool:

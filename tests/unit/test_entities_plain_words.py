@@ -49,3 +49,21 @@ def test_a_cited_law_is_other_in_every_mention(pipeline, text, law):
 
 def test_an_organisation_abbreviation_stays_an_organisation(pipeline):
     assert ("KVG", "org") in found(pipeline, "Die KVG erhöht die Preise für Busfahrten.")
+
+
+def test_a_word_german_does_not_use_opening_a_sentence_before_its_verb_is_a_name(pipeline):
+    """The CRF doubts any capital at the start of a sentence; a word no dictionary knows,
+    before a finite verb, names someone, and a capital inside it names a firm."""
+    assert ("Wrzodek", "person") in found(
+        pipeline, "Wrzodek habe die Produktion wieder angefahren, um Käufern ein Werk zu zeigen.")
+    assert ("ZentaVolt", "org") in found(pipeline, "ZentaVolt wurde vor drei Jahren gegründet.")
+
+
+@pytest.mark.parametrize("text", [
+    "Läuferisch habe ich es nicht drauf, meinte der Sieger.",
+    "Ersatzpolizei sei das nicht, sagte der Bürgermeister.",
+    "Finalisieren müsse das Paket die Regierung.",
+    "Outline ist auch ein Künstlerroman.",
+])
+def test_an_everyday_word_opening_a_sentence_before_its_verb_is_no_name(pipeline, text):
+    assert found(pipeline, text) == []
