@@ -1,8 +1,11 @@
 """Span rules for places: regions named by a compass point and a known place (Nordeuropas,
-Ostukraine, Süd-Libanon), one-word names that are languages (Englisch), not places, and
-listed towns the CRF missed where the text shows them to be places."""
+Ostukraine, Süd-Libanon), one-word names that are languages (Englisch), not places, roads
+(A 7, B214) where traffic shows them, and listed towns the CRF missed where the text shows
+them to be places."""
 
 from __future__ import annotations
+
+import re
 
 from .gazetteer import Gazetteer
 from .lexicon import CommonNouns, Lexicon
@@ -61,6 +64,61 @@ def districts(spans: list[Span], words: list[str]) -> list[Span]:
             continue
         result = [s for s in result if s not in inside] + [Span(i, i + 1, "place")]
     return result
+
+
+_ROAD_CODE = re.compile(r"^[AB]\d{1,3}$")  # A7, B214: a motorway or a federal road
+_ROAD_NOUNS = ("autobahn", "straße", "strasse")  # "Ostautobahn A4", "Bundesstraße B 51"
+_TRAFFIC = frozenset("""gesperrt Sperre Sperrung Stau Unfall Auffahrunfall Fahrtrichtung Auffahrt
+    Abfahrt Ausfahrt Anschlussstelle Baustelle Tagesbaustelle Fahrstreifen Umleitung Verkehr
+    Bergungsarbeiten befahren befuhr Pkw Lkw Autofahrer Autobahnkreuz Ölspur Richtung
+    zwischen km Zeitverlust Blitzer Kreuz Dreieck Vorsicht Warnung Unfallstelle""".split())
+_TRAFFIC_WINDOW = 8  # words either side
+
+
+def _road_end(words: list[str], i: int) -> int | None:
+    """The end of a road's code at `i` ("A7", "A 7", "B214"), or None."""
+    if _ROAD_CODE.match(words[i]):
+        return i + 1
+    if words[i] in ("A", "B") and i + 1 < len(words) and words[i + 1].isdigit() \
+            and len(words[i + 1]) <= 3 and words[i + 1][0] != "0":
+        return i + 2
+    return None
+
+
+def roads(spans: list[Span], words: list[str]) -> list[Span]:
+    """A motorway or a federal road is a place where the text shows it as a road: a
+    direction after it ("A 7 Hamburg Richtung Hannover"), a road noun before it ("die
+    Ostautobahn A4"), or traffic around it ("musste die B214 gesperrt werden"). Without
+    these a code the CRF took for a place is none (the tape format in "die A1 konnte 35 GB
+    speichern"; the firm in "bei A1")."""
+    covered = covered_tokens(spans)
+    by_range = {(s.start, s.end): s for s in spans if s.part is None and s.entry is None}
+    kept = list(spans)
+    for i, word in enumerate(words):
+        if word[:1] not in "AB":
+            continue
+        end = _road_end(words, i)
+        if end is None:
+            continue
+        before = words[i - 1] if i > 0 else ""
+        after = words[end] if end < len(words) else ""
+        if before == "(" and i > 1:
+            before = words[i - 2]  # "die Autobahn (A9)"
+        road = after == "Richtung" or (after[:1].isupper() and end + 1 < len(words)
+                                       and words[end + 1] == "Richtung") \
+            or before.lower().endswith(_ROAD_NOUNS) \
+            or any(w in _TRAFFIC for w in words[max(0, i - _TRAFFIC_WINDOW):end + _TRAFFIC_WINDOW])
+        found = by_range.get((i, end)) or (by_range.get((i - 1, end))
+                                           if i > 0 and words[i - 1].lower().endswith(_ROAD_NOUNS)
+                                           else None)
+        if found is not None:
+            if road:
+                found.kind = "place"  # "Ostautobahn A4", not an organisation
+            elif found.kind == "place":
+                kept.remove(found)
+        elif road and not any(k in covered for k in range(i, end)):
+            kept.append(Span(i, end, "place"))
+    return kept
 
 
 # Prepositions after which a capitalised listed town is the town: "in Tübingen", "aus Gmunden"

@@ -13,6 +13,10 @@ def pipeline() -> EntityPipeline:
     return EntityPipeline.load()
 
 
+def mentions(pipeline, text):
+    return [(m.text, m.kind, m.entity) for m in pipeline.extract(text) if not m.partial]
+
+
 def places(pipeline, text):
     return [(m.text, m.entity) for m in pipeline.extract(text) if m.kind == "place" and not m.partial]
 
@@ -63,6 +67,22 @@ def test_a_district_named_with_kreis_is_a_place_of_its_own(pipeline):
 ])
 def test_a_road_with_a_three_digit_number_is_a_place_not_a_code(pipeline, text, road):
     assert (road, "place") in [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
+
+
+@pytest.mark.parametrize("text, road", [
+    ("A 27 Bremen Richtung Bremerhaven , die Abfahrt Vegesack ist gesperrt .", "A 27"),
+    ("Für die Bergungsarbeiten musste die B214 am Abend zeitweise gesperrt werden.", "B214"),
+    ("Der Lkw wurde an der Ausfahrt der Ostautobahn A4 angehalten.", "A4"),
+])
+def test_a_road_named_by_its_letter_and_number_is_a_place_where_traffic_shows_it(pipeline, text, road):
+    assert any(road in t and kind == "place" for t, kind, _ in mentions(pipeline, text))
+
+
+def test_a_code_like_a_road_is_no_road_without_traffic(pipeline):
+    found = [(m.text, m.kind) for m in pipeline.extract(
+        "Das kleinste Modell, die A1, konnte auf 706 Kassetten 35 GB speichern. Bei A1 kostet "
+        "der Tarif zehn Euro.")]
+    assert not any(kind == "place" for _, kind in found)
 
 
 @pytest.mark.parametrize("text, town", [
