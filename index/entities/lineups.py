@@ -117,6 +117,24 @@ def _runs(words: list[str], gazetteer: Gazetteer, lexicon: Lexicon) -> list[_Run
     return [r for r in runs if r.is_lineup()]
 
 
+def _may_hold_lineup(words: list[str]) -> bool:
+    """A substitution's minute "(61." somewhere, or a ")" before any "(" (a line-up's
+    sentence that began after the minute): what every line-up has, found without a loop over
+    every word."""
+    first_bracket = words.index("(") if "(" in words else len(words)
+    if ")" in words[:first_bracket]:
+        return True
+    i = first_bracket
+    while i < len(words):
+        if _minute(words, i):
+            return True
+        try:
+            i = words.index("(", i + 1)
+        except ValueError:
+            return False
+    return False
+
+
 def _player_name(word: str, lexicon: Lexicon) -> bool:
     """Not an everyday word ("(21. Bezirk)"), unless also a surname (Fuchs)."""
     return word in lexicon.surnames or _unusual_word(word, lexicon)
@@ -133,6 +151,8 @@ def players(spans: list[Span], words: list[str], gazetteer: Gazetteer, lexicon: 
     """`spans` with each name of a line-up a person and the team before its colon an
     organisation: other spans over them give way, but a well-known place or organisation
     keeps its entry (no player is named "Frankreich")."""
+    if not _may_hold_lineup(words):
+        return spans
     runs = _runs(words, gazetteer, lexicon)
     names = [(a, b) for run in runs for a, b in run.names]
     if not names:
