@@ -178,7 +178,8 @@ class SpeakerFinder:
                         return Speaker(named.entity, named.text)
                 article = self.text[max(start, at - 5):at].strip().lower()
                 if article.endswith(("ein", "eine", "einer", "einem")):
-                    if word.lower() in _SPOKESPERSON and k + 1 == len(tokens):  # "Siemens … „…“, sagte ein Sprecher."
+                    if word.lower() in _SPOKESPERSON and (k + 1 == len(tokens) or self._org_noun_at(tokens, k + 1)):
+                        # "Siemens … „…“, sagte ein Sprecher." / "…, erklärte ein Sprecher des Unternehmens."
                         org = self._last_org_before(at)
                         if org is not None and at - org.end < 400:
                             return Speaker(org.entity, word)
@@ -254,6 +255,24 @@ class SpeakerFinder:
             return Speaker(recent.entity, word)
         person = self._last_person_before(at)
         return Speaker(person.entity, word) if person is not None else None
+
+    @staticmethod
+    def _org_noun_at(tokens, k: int) -> bool:
+        """"des Unternehmens", "der Firma": a definite organisation noun at token ``k``."""
+        if k + 1 >= len(tokens) or tokens[k].group(0).lower() not in _DEFINITE:
+            return False
+        noun = tokens[k + 1].group(0).lower()
+        return noun in _ORG_NOUNS or noun.removesuffix("s") in _ORG_NOUNS or noun.removesuffix("es") in _ORG_NOUNS
+
+    def last_org_named_by_noun(self, start: int, end: int) -> Speaker | None:
+        """The organisation named before ``start`` when the region names it by its kind ("in einer
+        Mitteilung des Konzerns", "aus dem Unternehmen")."""
+        tokens = list(_TOKEN.finditer(self.text, start, end))
+        for k in range(len(tokens) - 1):
+            if self._org_noun_at(tokens, k) and not (k + 2 < len(tokens) and tokens[k + 2].group(0)[:1].isupper()):
+                org = self._last_org_before(start)
+                return Speaker(org.entity, tokens[k + 1].group(0)) if org is not None and start - org.end < 1500 else None
+        return None
 
     def _apposition_names(self, m: Mention, role: str) -> bool:
         """The words after a name describe it with the role: "Marco De Luca, Anwalt der Reederei"."""

@@ -552,6 +552,8 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
                 source = finder.named_in(words[1].end(), told)  # not "gegenüber der Nachrichtenagentur AFP"
                 if source is None and words[-1].group(0) == "weiter":  # "…, hieß es in dem Schreiben weiter"
                     source = finder.recent(s)
+                if source is None:  # "…, heißt es in einer Mitteilung des Konzerns"
+                    source = finder.last_org_named_by_noun(words[1].end(), told)
                 return s, s + match.start(), f"{first} es", source
             cue = first if low != "wie" else next(w.group(0) for w in clause_words[1:] if w.group(0).lower() in qt.SPEECH_VERBS)
             region_start = words[1].start() if len(words) > 1 else e

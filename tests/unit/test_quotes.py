@@ -436,3 +436,9 @@ def test_reported_speech_after_she_goes_to_the_woman_just_named(pipeline) -> Non
             "Sie sieht darin die Fragestellung der Kammer verantwortlich. Die Streikbereitschaft werde abgefragt, "
             "da könne man gar nicht mit Nein stimmen.")
     assert quotes_of(pipeline, text)[-1][2] == "Sonja Wehsely"
+
+
+def test_the_company_speaks_when_named_by_its_kind(pipeline) -> None:
+    text = ("Siemens baut Stellen ab. Man prüfe alle Standorte, heißt es in einer Mitteilung des Konzerns. "
+            "„Wir brauchen mehr Geld“, erklärte ein Sprecher des Unternehmens.")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Siemens", "Siemens"]
