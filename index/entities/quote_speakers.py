@@ -27,6 +27,9 @@ _ORG_NOUNS = frozenset("""konzern unternehmen firma hersteller ministerium behö
     kommission rechnungsprüfer rechnungshof institut stiftung organisation bundesregierung landesregierung
     stadt gemeinde konzernchefs bildschirmhersteller autobauer""".split())
 _DEFINITE = frozenset({"der", "die", "das", "des", "dem", "den"})
+# Nouns for what someone said: the speaker is named after them ("die Einschätzung von X").
+_STATEMENT_NOUNS = frozenset("""einschätzung worte worten ansicht meinung angaben antwort fazit aussage urteil
+    kommentar erklärung mitteilung darstellung version überzeugung auffassung sicht bilanz""".split())
 # ", Anwalt der Reederei", ", der Sprecher des Ministeriums": the role an apposition gives a name.
 _APPOSITION = re.compile(r",\s+(?:(?:der|die|ein|eine)\s+)?(?:[a-zäöüß]+e[rn]?\s+)?([A-ZÄÖÜ][\w-]+)")
 _PREPOSITIONS = frozenset("""an auf für mit bei zu gegen über unter um aus vor hinter neben zwischen durch ohne
@@ -130,7 +133,8 @@ class SpeakerFinder:
             at = token.start()
             mention = next((m for m in inside if m.start <= at < m.end), None)
             if mention is not None and (mention is skipped or (k >= 2 and tokens[0].group(0).lower() in _DEFINITE
-                                                               and tokens[k - 1].group(0) in ("von", "vom"))):
+                                                               and tokens[k - 1].group(0) in ("von", "vom")
+                                                               and self._participle_after(mention, end))):
                 skipped = mention  # "der von Matthias Prückler verteidigte 31-Jährige": not the lawyer
                 continue
             if mention is not None and self._object_of_preposition(tokens, k) and any(
@@ -146,6 +150,8 @@ class SpeakerFinder:
                         return Speaker(person.entity, person.text)
                 return Speaker(mention.entity, mention.text)
             word = token.group(0)
+            if word.lower() in _STATEMENT_NOUNS:
+                continue  # "so die Einschätzung von Anna Schmidt", "Die Antwort von X:": whose, named next
             if word.lower().endswith(_SPOKESPERSON):
                 org = next((m for m in self._compound_orgs if token.start() <= m.start < token.end()), None)
                 if org is not None:  # "sagte ein HTC-Sprecher": HTC
@@ -191,6 +197,11 @@ class SpeakerFinder:
                 # "sagte der 55-Jährige": someone just named, not the last speaker
                 return self._role_referent(before if before < at else at, word, nearby=bool(_AGE.match(word)))
         return None
+
+    def _participle_after(self, mention: Mention, end: int) -> bool:
+        """"von Matthias Prückler verteidigte": a word in lower case follows the name."""
+        following = _TOKEN.search(self.text, mention.end, end)
+        return following is not None and following.group(0)[:1].islower()
 
     @staticmethod
     def _object_of_preposition(tokens, k: int) -> bool:

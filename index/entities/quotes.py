@@ -228,13 +228,15 @@ def _sentence_start(sentences, starts, at: int) -> int:
 _POST_CUE = re.compile(r"^[\s,]*(?:[-–—]\s*)?(\w+)(?:\s+(\w+))?")
 # "„…“ Das sagte X der Zeitung.", "„…“. Dies betonte X.": the cue opens the next sentence.
 _CUE_SENTENCE = re.compile(r"^\.?\s+(?:Das|Dies)\s+(\w+)\s")
+# "„…“ Mit diesen Worten begrüßte X die Gäste.": any verb, the subject after it.
+_WORDS_SENTENCE = re.compile(r"^\.?\s+Mit (?:diesen|den) Worten\s+(\w+)\s")
 
 
 def _post_cue(text: str, at: int, finder: SpeakerFinder) -> tuple[str | None, Speaker | None]:
     """ ', sagte X.' / ', so X.' / ' sagt X:' right after a quote's closing mark."""
-    next_sentence = _CUE_SENTENCE.match(text[at:at + 60])
-    if next_sentence is not None and next_sentence.group(1).lower() in qt.SPEECH_VERBS \
-            and next_sentence.group(1).lower() not in qt.WEAK_VERBS:
+    next_sentence = _CUE_SENTENCE.match(text[at:at + 60]) or _WORDS_SENTENCE.match(text[at:at + 60])
+    if next_sentence is not None and (next_sentence.re is _WORDS_SENTENCE or (
+            next_sentence.group(1).lower() in qt.SPEECH_VERBS and next_sentence.group(1).lower() not in qt.WEAK_VERBS)):
         region_start = at + next_sentence.end(1)
         speaker = finder.in_region(region_start, _clause_end(text, region_start))
         if speaker is not None:
@@ -244,6 +246,11 @@ def _post_cue(text: str, at: int, finder: SpeakerFinder) -> tuple[str | None, Sp
         return None, None
     verb = match.group(1)
     low = verb.lower()
+    if low in {"wird", "wurde"}:  # "„…“, wird Anna Schmidt in einer Mitteilung zitiert"
+        end = _clause_end(text, at + match.end(1))
+        if not re.search(r"\bzitiert\b", text[at:end]):
+            return None, None
+        return "zitiert", finder.in_region(at + match.end(1), end)
     if low not in qt.SPEECH_VERBS and low != qt.SO_WORD and low not in {"hieß", "heißt", "wie"}:
         return None, None
     if low == "wie":  # ", wie X sagte"

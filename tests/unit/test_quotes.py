@@ -442,3 +442,11 @@ def test_the_company_speaks_when_named_by_its_kind(pipeline) -> None:
     text = ("Siemens baut Stellen ab. Man prüfe alle Standorte, heißt es in einer Mitteilung des Konzerns. "
             "„Wir brauchen mehr Geld“, erklärte ein Sprecher des Unternehmens.")
     assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Siemens", "Siemens"]
+
+
+def test_speakers_named_after_a_noun_for_what_they_said(pipeline) -> None:
+    text = ("„Wir wachsen weiter“, so die Einschätzung von Anna Schmidt. Die Antwort von Peter Weber: „Wir schrumpfen leider.“ "
+            "„Das reicht nicht.“ Mit diesen Worten begrüßte Lisa Brandt die Gäste. "
+            "„Wir sind zufrieden“, wird Jonas Keller in einer Mitteilung zitiert.")
+    found = quotes_of(pipeline, text)
+    assert [speaker for _, _, speaker in found] == ["Anna Schmidt", "Peter Weber", "Lisa Brandt", "Jonas Keller"]
