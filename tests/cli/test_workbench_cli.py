@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -79,6 +80,27 @@ def test_count_prints_how_many_articles_match_beyond_the_limit(capsys, research_
     code, out, _ = run(capsys, research_library, "search", "Impfstoff", "--limit", "2", "--sort", "oldest")
     assert out.splitlines()[0] == "2 of 8 articles, oldest first"
     assert run(capsys, research_library, "search", "Nichtsdergleichen", "--count")[1] == "0\n"
+
+
+@pytest.mark.parametrize("query", ["Spahn -Bundestag", '"Jens Spahn"'])
+def test_the_readable_hits_are_the_json_hits(research_library, query):
+    """The installed command (a process of its own, as a user runs it) lists the same articles in
+    the same order with the same scores, readable or as JSON."""
+    from tests.cli.test_cli_contract import installed_reader
+
+    def search(*argv: str) -> str:
+        result = subprocess.run([installed_reader(), "--data-dir", str(research_library), "search", query, *argv],
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    hits = json.loads(search("--json"))
+    lines = search().splitlines()
+    listed = [line.rsplit(maxsplit=1)[1] for line in lines if re.match(r" ?\d+\. ", line)]
+    scores = [line.rsplit("score ", 1)[1] for line in lines if " · score " in line or line.startswith("    score ")]
+    assert hits and listed == [hit["id"] for hit in hits]
+    assert scores == [f"{hit['score']:.2f}" for hit in hits]
+    assert lines[0] == f"{len(hits)} article{'s' if len(hits) != 1 else ''}, best first"  # all of them: fewer than 20
 
 
 def test_facets_list_conditions_that_narrow_the_query(capsys, research_library):

@@ -209,3 +209,64 @@ def test_terms_with_a_prefix_are_the_terms_whoosh_lists(library_index: WhooshBac
     for fieldname in ("title", "body", "entity_ids", "source"):
         expected = sorted({term.decode() for term in reader.expand_prefix(fieldname, prefix)})
         assert terms_with_prefix(reader, fieldname, prefix) == expected, (fieldname, prefix)
+
+
+# Queries of the parts short_lists ranks (no prefixes, no dates: those it leaves to vector).
+SHORT_LIST_QUERIES = [text for text in QUERIES if "*" not in text and "date" not in text and "published" not in text]
+
+
+@pytest.mark.parametrize("count", [False, True])
+@pytest.mark.parametrize("limit", [1, 3, 25])
+@pytest.mark.parametrize("text", SHORT_LIST_QUERIES)
+def test_short_lists_rank_exactly_as_vector(library_index: WhooshBackend, text: str, limit: int, count: bool) -> None:
+    """A process without numpy (`reader search`) ranks in plain Python: the same hits in the same
+    order with the same scores (not approximately: the same floats), and the same count."""
+    from index.search.backend import Sort
+    from index.search.whoosh.ranking import rank
+    from index.search.whoosh.short_lists import ranked
+
+    parsed = library_index.expand(parse(text, lambda kind, name: [f"Q-{name.lower()}"]))
+    searcher = library_index._current_searcher()
+    plain = ranked(searcher, to_whoosh(parsed), limit, count)
+    assert plain is not None
+    assert plain == rank(searcher, None, parsed, limit, None, Sort.RELEVANCE, count)
+    assert plain[0], "every test query finds something"
+
+
+@pytest.mark.parametrize("text", ["Gewerk*", "Streik date:2025"])
+def test_short_lists_leave_prefixes_and_dates_to_vector(library_index: WhooshBackend, text: str) -> None:
+    from index.search.whoosh.short_lists import ranked
+
+    parsed = library_index.expand(parse(text, lambda kind, name: [f"Q-{name.lower()}"]))
+    assert ranked(library_index._current_searcher(), to_whoosh(parsed), 20, False) is None
+
+
+def test_long_lists_are_left_to_vector(library_index: WhooshBackend, monkeypatch) -> None:
+    from index.search.whoosh import short_lists
+
+    searcher = library_index._current_searcher()
+    query = to_whoosh(library_index.expand(parse("Streik", None)))
+    assert short_lists.ranked(searcher, query, 20, False) is not None
+    monkeypatch.setattr(short_lists, "SHORT_POSTINGS", short_lists.posting_count(searcher, query) - 1)
+    assert short_lists.ranked(searcher, query, 20, False) is None
+
+
+def test_posting_lists_read_without_numpy_equal_the_arrays(library_index: WhooshBackend) -> None:
+    from index.search.whoosh.codec import posting_arrays, posting_lists
+
+    reader = library_index._current_searcher().reader()
+    checked = 0
+    for segment, _offset in reader.leaf_readers():
+        terms = segment._terms
+        for fieldname, text in (("body", "streik"), ("title", "bahn"), ("body", "gewerkschaft")):
+            terminfo = terms.term_info(fieldname, text.encode())
+            if terminfo.is_inlined():
+                continue
+            offset, length = terminfo.extent()
+            raw = terms._postfile.get(offset, length[0] if isinstance(length, tuple) else length)
+            arrays, lists = posting_arrays(raw), posting_lists(raw)
+            assert list(lists.ids) == arrays.ids.tolist()
+            assert list(lists.weights) == arrays.weights.tolist()  # the same floats, not approximately
+            assert (lists.block_positions, lists.block_starts) == (arrays.block_positions, arrays.block_starts)
+            checked += 1
+    assert checked >= 3

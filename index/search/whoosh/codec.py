@@ -18,11 +18,13 @@ import sys
 import zlib
 from array import array
 from itertools import accumulate
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import numpy as np
 from whoosh.codec import whoosh3
 from whoosh.util.numeric import byte_to_length, length_to_byte
+
+if TYPE_CHECKING:
+    import numpy as np
 
 BLOCK_MAGIC = b"RdB1"
 BLOCK_LIMIT = 256  # postings per block: fewer blocks per list, still fine-grained skipping
@@ -287,10 +289,31 @@ class PostingArrays(NamedTuple):
     block_starts: list[int]
 
 
-def posting_arrays(raw: bytes) -> PostingArrays:
-    """Ids and weights of every block of a posting list (``raw``, from its magic on), gathered
-    into one array each. Only the headers are read per block (a common word has ~100 blocks per
-    segment); the values wait for a phrase (:func:`block_layout`, :func:`block_values`)."""
+class PostingLists(NamedTuple):
+    """:class:`PostingArrays` without numpy: document numbers as array("I"), weights as
+    array("f") (each read as the Python float numpy's float64 would hold)."""
+
+    ids: array
+    weights: array
+    block_positions: list[int]
+    block_starts: list[int]
+
+
+class _Blocks(NamedTuple):
+    """A posting list's blocks, each one's ids and weights still raw bytes."""
+
+    id_parts: list[bytes]
+    weight_parts: list[bytes | None]  # None: every weight of the block is its same_weights entry
+    counts: list[int]
+    same_weights: list[float]
+    block_positions: list[int]
+    block_starts: list[int]
+
+
+def _blocks(raw: bytes) -> _Blocks:
+    """The parts of every block of a posting list (``raw``, from its magic on). Only the headers
+    are read per block (a common word has ~100 blocks per segment); the values wait for a
+    phrase (:func:`block_layout`, :func:`block_values`)."""
     id_parts: list[bytes] = []
     weight_parts: list[bytes | None] = []
     counts: list[int] = []
@@ -318,14 +341,34 @@ def posting_arrays(raw: bytes) -> PostingArrays:
             weight_parts.append(None)
             same_weights.append(1.0 if weight_kind == WEIGHTS_ONES else _SAME_WEIGHT.unpack_from(raw, weights_offset)[0])
         position = -1 if length < 0 else start + length
-    ids = np.frombuffer(b"".join(id_parts), dtype="<u4").astype(np.int64)
-    if all(part is None for part in weight_parts):
-        weights = np.repeat(np.array(same_weights, dtype=np.float32), counts).astype(np.float64)
+    return _Blocks(id_parts, weight_parts, counts, same_weights, block_positions, block_starts)
+
+
+def posting_arrays(raw: bytes) -> PostingArrays:
+    """Ids and weights of every block of a posting list gathered into one numpy array each,
+    without a Python step per posting."""
+    import numpy as np  # not at import: a search of short lists needs none (index.search.whoosh.short_lists)
+
+    blocks = _blocks(raw)
+    ids = np.frombuffer(b"".join(blocks.id_parts), dtype="<u4").astype(np.int64)
+    if all(part is None for part in blocks.weight_parts):
+        weights = np.repeat(np.array(blocks.same_weights, dtype=np.float32), blocks.counts).astype(np.float64)
     else:
         weights = np.concatenate([
             np.frombuffer(part, dtype="<f4") if part is not None else np.full(count, weight, dtype=np.float32)
-            for part, count, weight in zip(weight_parts, counts, same_weights)]).astype(np.float64)
-    return PostingArrays(ids, weights, block_positions, block_starts)
+            for part, count, weight in zip(blocks.weight_parts, blocks.counts, blocks.same_weights)]
+        ).astype(np.float64)
+    return PostingArrays(ids, weights, blocks.block_positions, blocks.block_starts)
+
+
+def posting_lists(raw: bytes) -> PostingLists:
+    """What :func:`posting_arrays` reads, as arrays of the standard library."""
+    blocks = _blocks(raw)
+    ids = _le_array("I", b"".join(blocks.id_parts))
+    weights = array("f")
+    for part, count, weight in zip(blocks.weight_parts, blocks.counts, blocks.same_weights):
+        weights.extend(_le_array("f", part) if part is not None else array("f", [weight]) * count)
+    return PostingLists(ids, weights, blocks.block_positions, blocks.block_starts)
 
 
 def same_weight(raw: bytes | memoryview, layout: BlockLayout, base: int = 0) -> float:

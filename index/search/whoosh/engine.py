@@ -10,12 +10,13 @@ three times the body (index.search.whoosh.scoring), computed over whole posting 
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
 import whoosh.index
 from whoosh.index import LockError
 from whoosh.util.filelock import try_for
@@ -26,16 +27,18 @@ from index.search import query as q
 from index.search.backend import IndexDocument, Ranked, Sort
 from index.search.whoosh.checksums import DECODE_ERRORS, IndexDamaged, index_damage, record_toc
 from index.search.whoosh.codec import ReaderCodec
-from index.search.whoosh.dates import PublicationDates
 from index.search.whoosh.expand import expand_multiterms
 from index.search.whoosh.files import OPEN_LOCK_FILE, exclusive, write_error
 from index.search.whoosh.flush import group_postings
-from index.search.whoosh.merge import merge_small_segments, segments_below
 from index.search.whoosh.prepared import accepting_prepared, same_fields
-from index.search.whoosh import counting
-from index.search.whoosh.ranking import docnums_of, matching_docnums, rank
 from index.search.whoosh.schema import build_schema, index_fields, reference_schema
 from index.search.whoosh.scoring import FastBM25F, prepare as prepare_scoring
+from index.search.whoosh.translate import to_whoosh
+
+if TYPE_CHECKING:  # the modules that import numpy are imported where they are used (see search())
+    import numpy as np
+
+    from index.search.whoosh.dates import PublicationDates
 
 logger = logging.getLogger(__name__)
 
@@ -183,7 +186,10 @@ class WhooshBackend:
             writer = self._writer()
             try:
                 count = work(writer)
-                commit_options.setdefault("mergetype", merge_small_segments)
+                if "mergetype" not in commit_options:
+                    from index.search.whoosh.merge import merge_small_segments
+
+                    commit_options["mergetype"] = merge_small_segments
                 writer.commit(**commit_options)
             except BaseException as error:
                 try:
@@ -227,6 +233,8 @@ class WhooshBackend:
     def optimise(self, below: int = OPTIMISE_MERGE_BELOW) -> None:
         """Merge the segments of fewer than ``below`` documents into one: after a large import,
         fewer segments to look a term up in."""
+        from index.search.whoosh.merge import segments_below
+
         self._write(lambda writer: 0, mergetype=segments_below(below))
 
     def delete(self, ids: Iterable[str]) -> None:
@@ -331,14 +339,28 @@ class WhooshBackend:
                 expanded = expand_multiterms(query, searcher.reader())
             if limit <= 0 and not count:
                 return Ranked([], None)
-            needs_dates = sort is not Sort.RELEVANCE or any(isinstance(node, q.DateRange) for node in q.walk(expanded))
-            dates = self._publication_dates(searcher) if needs_dates else None
-            ranked, total = rank(searcher, dates, expanded, max(limit, 0), allowed, sort, count)
-            hits = [(searcher.stored_fields(docnum)["id"], score) for docnum, score in ranked]
+            has_dates = any(isinstance(node, q.DateRange) for node in q.walk(expanded))
+            found = None
+            if "numpy" not in sys.modules and sort is Sort.RELEVANCE and allowed is None and not has_dates:
+                # Short lists rank as fast in plain Python as numpy would once imported (~0.1 s).
+                from index.search.whoosh.short_lists import ranked
+
+                found = ranked(searcher, to_whoosh(expanded), max(limit, 0), count)
+            if found is None:
+                from index.search.whoosh.ranking import rank
+
+                needs_dates = sort is not Sort.RELEVANCE or has_dates
+                dates = self._publication_dates(searcher) if needs_dates else None
+                found = rank(searcher, dates, expanded, max(limit, 0), allowed, sort, count)
+            ranked_docnums, total = found
+            hits = [(searcher.stored_fields(docnum)["id"], score) for docnum, score in ranked_docnums]
         return Ranked(hits, total)
 
     def count_within(self, query: q.Query, parts: Mapping[str, q.Query], *,
                      allowed: Collection[str] | None = None) -> dict[str, int]:
+        from index.search.whoosh import counting
+        from index.search.whoosh.ranking import docnums_of, matching_docnums
+
         with self._lock, self._reading():
             searcher = self._current_searcher()
             expanded = expand_multiterms(query, searcher.reader())
@@ -356,6 +378,8 @@ class WhooshBackend:
 
     def _publication_dates(self, searcher) -> PublicationDates:
         if self._dates is None:
+            from index.search.whoosh.dates import PublicationDates
+
             self._dates = PublicationDates(searcher.reader())
         return self._dates
 

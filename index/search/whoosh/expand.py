@@ -16,7 +16,6 @@ from whoosh import query as wq
 
 from index.search import query as q
 from index.search.limits import MAX_EXPANDED_WORDS, ExpansionBudget, QueryTooCostly, check_compared
-from index.search.whoosh.terms import prefix_term_counts, terms_with_prefix, terms_with_prefix_and_length
 
 
 def expand_multiterms(node: q.Query, reader) -> q.Query:
@@ -60,6 +59,8 @@ def _prefix_words(reader, fieldname: str, prefix: str) -> int:
     it), read from the term files' positions as far as they tell."""
     if fieldname not in reader.schema:
         return 0
+    from index.search.whoosh.terms import prefix_term_counts, terms_with_prefix  # numpy: only for these queries
+
     largest = max(prefix_term_counts(reader, fieldname, prefix), default=0)
     if largest > MAX_EXPANDED_WORDS:
         return largest
@@ -80,6 +81,8 @@ def _fuzzy_terms(reader, fieldname: str, text: str, maxdist: int, prefixlength: 
     letters, sorted; only terms of a possible length get a distance computed."""
     if fieldname not in reader.schema:
         return []
+    from index.search.whoosh.terms import prefix_term_counts, terms_with_prefix_and_length
+
     check_compared(sum(prefix_term_counts(reader, fieldname, text[:prefixlength])), f"The fuzzy word {text}~")
     # Imported here, not at the top: importing rapidfuzz would slow every program start.
     from rapidfuzz import process
@@ -97,6 +100,8 @@ def _wildcard_terms(reader, node: q.Wildcard) -> list[str]:
     pattern's literal beginning, matched against it), over the fast prefix lists."""
     if node.field not in reader.schema:
         return []
+    from index.search.whoosh.terms import prefix_term_counts, terms_with_prefix
+
     whoosh_wildcard = wq.Wildcard(node.field, node.pattern)
     pattern = re.compile(whoosh_wildcard._get_pattern())
     prefix = whoosh_wildcard._find_prefix(node.pattern)  # Whoosh's, quirks and all, so the same terms match

@@ -129,6 +129,18 @@ class VectorTerm:
         norms = _NORMS.array_of(segment_reader, self.fieldname, self.B, self.K1, self.average)
         return self.idf_k1 * weights / (weights + norms[docnums])
 
+    def score_list(self, segment_reader, docnums, weights) -> list[float]:
+        """:meth:`scores` of plain sequences (index.search.whoosh.short_lists): the same float
+        operations in the same order, so the same scores."""
+        if not self.scorable:
+            return [float(weight) for weight in weights]
+        norms = self.norms(segment_reader)
+        idf_k1 = self.idf_k1
+        return [idf_k1 * weight / (weight + norms[docnum]) for docnum, weight in zip(docnums, weights)]
+
+    def norms(self, segment_reader) -> list[float]:
+        return _NORMS.of(segment_reader, self.fieldname, self.B, self.K1, self.average)
+
 
 def prepare(searcher, fieldnames: tuple[str, ...]) -> None:
     """Read every segment's lengths of these fields now, as the first search would."""
