@@ -188,6 +188,13 @@ class _PartLexicon(NamedTuple):
     # stem -> _part_zipf of stem + each of _DROPPED_ENDINGS, where one of them is a part
     dropped: dict[str, tuple[float, ...]]
     longest: int  # no longer surface is a part, nor with an ending added
+    # The Zipf frequency of the other words long enough to split, which a split must beat: a
+    # split reads these, not the whole lexicon (half the bytes to load in a process that splits).
+    whole: dict[str, float]
+
+    def whole_zipf(self, word: str) -> float:
+        """The lexicon's Zipf frequency of a casefolded word of at least MIN_COMPOUND_LENGTH letters."""
+        return self.zipf.get(word) or self.whole.get(word, 0.0)
 
 
 _parts: _PartLexicon | None = None
@@ -197,7 +204,7 @@ def _part_lexicon() -> _PartLexicon:
     global _parts
     if _parts is None:
         tables = _read_or_build(_parts_cache_file(), _build_part_tables,
-                                lambda cached: isinstance(cached, tuple) and len(cached) == 3, "the compound parts")
+                                lambda cached: isinstance(cached, tuple) and len(cached) == 4, "the compound parts")
         _parts = _PartLexicon(*tables)
     return _parts
 
@@ -210,7 +217,8 @@ def _parts_cache_file() -> Path | None:
     if cache is None:
         return None
     rules = repr((sorted(NON_PARTS), sorted(THREE_LETTER_PARTS), _MIN_PART_ZIPF, _MIN_PART_ZIPF_FOUR_LETTERS,
-                  _DROPPED_ENDINGS, [_code_key(f.__code__) for f in (_part_zipf, _build_part_tables)]))
+                  _DROPPED_ENDINGS, MIN_COMPOUND_LENGTH,
+                  [_code_key(f.__code__) for f in (_part_zipf, _build_part_tables)]))
     return cache.with_name(f"parts-{cache.stem}-{hashlib.sha256(rules.encode()).hexdigest()[:12]}.marshal")
 
 
@@ -222,7 +230,7 @@ def _code_key(code: CodeType) -> tuple:
                   for c in code.co_consts))
 
 
-def _build_part_tables() -> tuple[dict[str, float], dict[str, tuple[float, ...]], int]:
+def _build_part_tables() -> tuple[dict[str, float], dict[str, tuple[float, ...]], int, dict[str, float]]:
     words = lexicon()
     zipf = {word: score for word, score in words.items() if _part_zipf(word, words)}
     dropped = {}
@@ -231,7 +239,9 @@ def _build_part_tables() -> tuple[dict[str, float], dict[str, tuple[float, ...]]
             stem = word.removesuffix(ending)
             if stem != word and stem not in dropped:
                 dropped[stem] = tuple(zipf.get(stem + e, 0.0) for e in _DROPPED_ENDINGS)
-    return zipf, dropped, max(map(len, zipf), default=0)
+    whole = {word: score for word, score in words.items()
+             if len(word) >= MIN_COMPOUND_LENGTH and word not in zipf and score}
+    return zipf, dropped, max(map(len, zipf), default=0), whole
 
 
 def _part_candidates(word: str, start: int, parts: _PartLexicon
@@ -266,7 +276,6 @@ def split_compound(word: str) -> tuple[Part, ...]:
     word = word.casefold()
     if len(word) < MIN_COMPOUND_LENGTH or not word.isalpha():
         return ()
-    words = lexicon()
     parts = _part_lexicon()
     n = len(word)
     # best[i][k]: (score sum, previous position, previous k, (start, end, lemma) of the part)
@@ -309,7 +318,7 @@ def split_compound(word: str) -> tuple[Part, ...]:
         if score > choice_score:
             choice, choice_score = count, score
     # The split must be at least as plausible as the word itself (Dänemark, Wolfgang stay whole).
-    if choice is None or choice_score < words.get(word, 0.0):
+    if choice is None or choice_score < parts.whole_zipf(word):
         return ()
     found = []
     position, count = n, choice

@@ -52,3 +52,19 @@ def test_other_rules_for_parts_read_other_tables(cache_dir: Path, monkeypatch: p
     assert decompound._parts_cache_file() == first  # the same rules, the same tables
     monkeypatch.setattr(decompound, "_MIN_PART_ZIPF", decompound._MIN_PART_ZIPF + 0.5)
     assert decompound._parts_cache_file() != first
+
+
+def test_a_split_reads_the_part_tables_not_the_whole_lexicon(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process that only splits (a search's snippets) loads the smaller tables, and every long
+    word's own frequency, which a split must beat, is in them as in the lexicon."""
+    monkeypatch.setattr(decompound, "_parts", None)
+    parts = decompound._part_lexicon()
+    monkeypatch.setattr(decompound, "_lexicon", None)
+    monkeypatch.setattr(decompound, "_load_lexicon", lambda: pytest.fail("the whole lexicon was loaded"))
+    decompound.split_compound.cache_clear()
+    assert decompound.split_compound("luftverteidigungssysteme")
+    assert decompound.split_compound("wolfgang") == ()  # a name that stays whole
+    monkeypatch.undo()
+    words = decompound.lexicon()
+    assert all(parts.whole_zipf(word) == zipf for word, zipf in words.items() if len(word) >= decompound.MIN_COMPOUND_LENGTH)
+    decompound.split_compound.cache_clear()

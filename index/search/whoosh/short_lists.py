@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from whoosh import query
 from whoosh.reading import TermNotFound
@@ -221,10 +221,14 @@ def _evaluate(node: query.Query, leaf: _Leaf) -> _Scored:
     raise NotShort(type(node).__name__)
 
 
-def _add(total: dict[int, float], scores: dict[int, float]) -> None:
-    # vector adds to zeros: 0.0 + score is score
+def _add(total: dict[int, float], scores: Iterable[tuple[int, float]]) -> None:
+    """Each (docnum, score) added to the document's total, as vector adds to zeros (0.0 + a
+    score is the score)."""
+    if not total:
+        total.update(scores)
+        return
     get = total.get
-    for docnum, score in scores.items():
+    for docnum, score in scores:
         total[docnum] = get(docnum, 0.0) + score
 
 
@@ -234,18 +238,18 @@ def _or(node: query.Or, leaf: _Leaf) -> _Scored:
     for child in node.subqueries:
         if isinstance(child, query.Term):
             postings, scores = _term_scores(child.fieldname, child.text, child.boost, leaf)
-            _add(total, dict(zip(postings.ids, scores)))
+            _add(total, zip(postings.ids, scores))
             continue
         scored = _evaluate(child, leaf)
         if scored.exact:
-            _add(total, scored.scores)
+            _add(total, scored.scores.items())
         else:
             inexact.append(scored)
     if not inexact:
         return _Scored(_boosted_dict(total, node.boost))
     exact_part = _Scored(dict(total))
     for scored in inexact:
-        _add(total, scored.scores)
+        _add(total, scored.scores.items())
     return _OrScored(_boosted_dict(total, node.boost), exact_part, inexact, node.boost)
 
 
@@ -331,19 +335,16 @@ def _frequency(searcher, fieldname: str, text: str) -> int:
     return searcher.doc_frequency(fieldname, text)
 
 
-def _matches(searcher, parsed: query.Query) -> Iterator[tuple[int, float, _Leaf, _Scored]]:
-    """Every candidate of every segment: (docnum, score or bound, its segment, the segment's part)."""
+def _segments(searcher, parsed: query.Query) -> list[tuple[_Leaf, _Scored, frozenset[int] | set[int]]]:
+    """Each segment with documents, the query's part over it, and its deleted docnums."""
     shared = _Query(searcher)
+    found = []
     for sub, offset in searcher.leaf_searchers():
         reader = sub.reader()
-        if not reader.doc_count_all():
-            continue
-        leaf = _Leaf(reader, offset, shared)
-        scored = _evaluate(parsed, leaf)
-        deleted = _deleted(reader)
-        for docnum, score in scored.scores.items():
-            if docnum not in deleted:
-                yield docnum + offset, score, leaf, scored
+        if reader.doc_count_all():
+            leaf = _Leaf(reader, offset, shared)
+            found.append((leaf, _evaluate(parsed, leaf), _deleted(reader)))
+    return found
 
 
 def _deleted(reader) -> frozenset[int] | set[int]:
@@ -362,6 +363,17 @@ def _order(match: tuple[int, float]) -> tuple[float, int]:
     return -match[1], match[0]
 
 
+def _best(scores: dict[int, float], limit: int) -> list[tuple[int, float]]:
+    """The ``limit`` best (docnum, score), best first: everything scoring at least the
+    ``limit``-th best score, then an exact sort of those (as vector._best)."""
+    if limit <= 0:
+        return []
+    if len(scores) > limit:
+        threshold = heapq.nlargest(limit, scores.values())[-1]
+        return sorted(((docnum, score) for docnum, score in scores.items() if score >= threshold), key=_order)[:limit]
+    return sorted(scores.items(), key=_order)
+
+
 def ranked(searcher, parsed: query.Query, limit: int, count: bool
            ) -> tuple[list[tuple[int, float]], int | None] | None:
     """(docnum, score) of the best ``limit`` matches, best first, and with ``count`` how many
@@ -369,16 +381,22 @@ def ranked(searcher, parsed: query.Query, limit: int, count: bool
     try:
         if posting_count(searcher, parsed) > SHORT_POSTINGS:
             return None
-        candidates = list(_matches(searcher, parsed))
-        if all(scored.exact for _docnum, _score, _leaf, scored in candidates):
-            matches = [(docnum, score) for docnum, score, _leaf, _scored in candidates]
-            if count:
-                return sorted(matches, key=_order)[:limit], len(matches)
-            return heapq.nsmallest(limit, matches, key=_order), None
+        segments = _segments(searcher, parsed)
+        if all(scored.exact for _leaf, scored, _deleted in segments):
+            scores: dict[int, float] = {}  # of every live match, by docnum in the whole index
+            for leaf, scored, deleted in segments:
+                if leaf.offset or deleted:
+                    scores.update((docnum + leaf.offset, score) for docnum, score in scored.scores.items()
+                                  if docnum not in deleted)
+                else:
+                    scores.update(scored.scores)
+            return _best(scores, limit), len(scores) if count else None
+        candidates = [(docnum + leaf.offset, bound, leaf, scored) for leaf, scored, deleted in segments
+                      for docnum, bound in scored.scores.items() if docnum not in deleted]
         if count:
-            exact = [(docnum, score) for docnum, _bound, leaf, scored in candidates
-                     if (score := scored.at(docnum - leaf.offset)) is not None]
-            return sorted(exact, key=_order)[:limit], len(exact)
+            exact = {docnum: score for docnum, _bound, leaf, scored in candidates
+                     if (score := scored.at(docnum - leaf.offset)) is not None}
+            return _best(exact, limit), len(exact)
         return _best_checked(candidates, limit), None
     except NotShort:
         return None
