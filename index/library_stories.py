@@ -5,10 +5,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from index.library_base import LibraryBase, writer_work
 from index.library_writing import IMPORT_BATCH
-from index.stories import copies, story_clusters
+from index.stories import copies
+
+if TYPE_CHECKING:  # imported where used: reading and searching never cluster stories
+    from index.stories import story_clusters
 
 
 class StoriesPart(LibraryBase):
@@ -26,6 +30,8 @@ class StoriesPart(LibraryBase):
             batch = list(self.store.get_many(ids[start:start + IMPORT_BATCH]).values())
             with self.store.transaction() as db:
                 copies.group_articles(db, batch)
+        from index.stories import story_clusters
+
         # Stories take articles in date order, so those missing are taken all at once.
         missing = story_clusters.unassigned_ids(self.store.query)
         if missing:
@@ -59,6 +65,8 @@ class StoriesPart(LibraryBase):
 
     def stories(self, since: datetime | None = None) -> list[story_clusters.Story]:
         """Stories of two or more articles, the most recently active first."""
+        from index.stories import story_clusters
+
         return story_clusters.list_stories(self._copies_query, since.timestamp() if since else None)
 
     def agencies(self, article_id: str) -> list[str]:

@@ -16,7 +16,7 @@ from index.library_base import LibraryBase, Progress, writer_work
 from index.library_entities import agency_terms, entity_terms
 from index.models import Article, Mention
 from index.search.backend import IndexDocument
-from index.stories import copies, story_clusters
+from index.stories import copies
 from index.stories.agencies import read_credits
 
 if TYPE_CHECKING:
@@ -144,6 +144,8 @@ class WritingPart(LibraryBase):
             made = {id(article): prepared for article, prepared in written if prepared is not None}
             self._index_articles([article for article, _ in written], made)
             crash_point("articles-indexed")
+            from index.stories import story_clusters  # not at import: reading and searching never cluster
+
             with self.store.transaction() as db:
                 copies.group_articles(db, [article for article, _ in written],
                                       {key: p.copy_text for key, p in made.items() if p.copy_text is not None})

@@ -1,0 +1,50 @@
+"""Whoosh's imports leave urllib.request and asyncio unloaded (index/search/whoosh/__init__.py),
+and what Whoosh holds in their place behaves as they do. Run in a fresh interpreter: the test
+process has loaded both long before."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+PROBE = """
+import sys
+import index.search.whoosh
+import cached_property, whoosh.compat
+print(sorted(name for name in ("urllib.request", "asyncio", "ssl") if name in sys.modules))
+
+class Counter:
+    calls = 0
+
+    @cached_property.cached_property
+    def value(self):
+        Counter.calls += 1
+        return 42
+
+counter = Counter()
+print(counter.value, counter.value, Counter.calls, "asyncio" in sys.modules)
+
+async def coroutine():
+    pass
+
+print(cached_property.asyncio.iscoroutinefunction(coroutine), cached_property.asyncio.iscoroutinefunction(len))
+source, copy = sys.argv[1], sys.argv[2]
+whoosh.compat.urlretrieve(f"file://{source}", copy)
+import asyncio
+print(open(copy).read(), cached_property.asyncio.iscoroutinefunction(asyncio.sleep), "urllib.request" in sys.modules)
+"""
+
+
+def test_a_search_process_loads_neither_and_the_stand_ins_answer_as_they_would(tmp_path: Path) -> None:
+    source = tmp_path / "source.txt"
+    source.write_text("copied")
+    result = subprocess.run([sys.executable, "-c", PROBE, str(source), str(tmp_path / "copy.txt")],
+                            capture_output=True, text=True, timeout=60, cwd=Path(__file__).resolve().parents[2])
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "[]",  # loaded neither (nor ssl, which both would bring)
+        "42 42 1 False",  # Whoosh's cached properties work, without asyncio
+        "True False",  # a coroutine function is told from another
+        "copied True True",  # urlretrieve loads the real urllib.request when called
+    ]
