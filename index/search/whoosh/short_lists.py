@@ -11,8 +11,10 @@ longer than SHORT_POSTINGS in all) is left to vector: :func:`ranked` returns Non
 from __future__ import annotations
 
 import heapq
+import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from itertools import islice
 
 from whoosh import query
 from whoosh.reading import TermNotFound
@@ -95,8 +97,8 @@ def _read_postings(reader, fieldname: str, text: str) -> _Postings:
     lists = posting_lists(raw)
     ids = lists.ids
     count, size = len(ids), reader.doc_count_all()
-    if count != terminfo.doc_frequency() or (count and (ids[-1] >= size or any(
-            later <= earlier for earlier, later in zip(ids, ids[1:])))):
+    if count != terminfo.doc_frequency() or (count and (ids[-1] >= size or not all(
+            map(operator.lt, ids, islice(ids, 1, None))))):
         # as postings._check_sane: damage, which the search confirms by the checksums
         raise ValueError(f"the posting list of {fieldname}:{text} does not decode to its documents")
     return _Postings(ids, lists.weights, raw=raw, block_positions=lists.block_positions,
@@ -221,14 +223,14 @@ def _evaluate(node: query.Query, leaf: _Leaf) -> _Scored:
     raise NotShort(type(node).__name__)
 
 
-def _add(total: dict[int, float], scores: Iterable[tuple[int, float]]) -> None:
-    """Each (docnum, score) added to the document's total, as vector adds to zeros (0.0 + a
-    score is the score)."""
+def _add(total: dict[int, float], docnums: Iterable[int], scores: Iterable[float]) -> None:
+    """Each document's score added to its total, as vector adds to zeros (0.0 + a score is the
+    score)."""
     if not total:
-        total.update(scores)
+        total.update(zip(docnums, scores))
         return
     get = total.get
-    for docnum, score in scores:
+    for docnum, score in zip(docnums, scores):
         total[docnum] = get(docnum, 0.0) + score
 
 
@@ -238,18 +240,18 @@ def _or(node: query.Or, leaf: _Leaf) -> _Scored:
     for child in node.subqueries:
         if isinstance(child, query.Term):
             postings, scores = _term_scores(child.fieldname, child.text, child.boost, leaf)
-            _add(total, zip(postings.ids, scores))
+            _add(total, postings.ids, scores)
             continue
         scored = _evaluate(child, leaf)
         if scored.exact:
-            _add(total, scored.scores.items())
+            _add(total, scored.scores.keys(), scored.scores.values())
         else:
             inexact.append(scored)
     if not inexact:
         return _Scored(_boosted_dict(total, node.boost))
     exact_part = _Scored(dict(total))
     for scored in inexact:
-        _add(total, scored.scores.items())
+        _add(total, scored.scores.keys(), scored.scores.values())
     return _OrScored(_boosted_dict(total, node.boost), exact_part, inexact, node.boost)
 
 
@@ -370,7 +372,7 @@ def _best(scores: dict[int, float], limit: int) -> list[tuple[int, float]]:
         return []
     if len(scores) > limit:
         threshold = heapq.nlargest(limit, scores.values())[-1]
-        return sorted(((docnum, score) for docnum, score in scores.items() if score >= threshold), key=_order)[:limit]
+        return sorted([(docnum, score) for docnum, score in scores.items() if score >= threshold], key=_order)[:limit]
     return sorted(scores.items(), key=_order)
 
 
@@ -385,11 +387,13 @@ def ranked(searcher, parsed: query.Query, limit: int, count: bool
         if all(scored.exact for _leaf, scored, _deleted in segments):
             scores: dict[int, float] = {}  # of every live match, by docnum in the whole index
             for leaf, scored, deleted in segments:
-                if leaf.offset or deleted:
+                if deleted:
                     scores.update((docnum + leaf.offset, score) for docnum, score in scored.scores.items()
                                   if docnum not in deleted)
                 else:
-                    scores.update(scored.scores)
+                    offset = leaf.offset
+                    scores.update({docnum + offset: score for docnum, score in scored.scores.items()}
+                                  if offset else scored.scores)
             return _best(scores, limit), len(scores) if count else None
         candidates = [(docnum + leaf.offset, bound, leaf, scored) for leaf, scored, deleted in segments
                       for docnum, bound in scored.scores.items() if docnum not in deleted]
