@@ -14,8 +14,9 @@
 
 from __future__ import annotations
 
+from .cues import role_of
 from .gazetteer import Gazetteer
-from .lexicon import Lexicon, hand_written_list
+from .lexicon import CommonNouns, Lexicon, hand_written_list
 from .names import NAME_PARTICLES, strip_genitive
 from .spans import Span
 
@@ -167,6 +168,23 @@ def _split_known_surname(span: Span, words: list[str], gazetteer: Gazetteer,
     if all(w in lexicon.surnames or w in lexicon.first_names for w in rest):
         return [known, Span(hit.end, span.end, "person", role=span.role)]
     return [known]
+
+
+def without_adjectives_before_nouns(spans: list[Span], words: list[str], lexicon: Lexicon
+                                    ) -> list[Span]:
+    """`spans` less a one-word organisation that is an adjective before a common noun: "gibt
+    Grünes Licht", "die Grüne Woche", "Linke Hand" name no party; before a role it does
+    ("der Grüne Abgeordnete Lambert Schönleitner")."""
+    def adjective(span: Span) -> bool:
+        if span.kind != "org" or span.part is not None or span.end - span.start != 1 \
+                or span.end >= len(words):
+            return False
+        noun = words[span.end]
+        return noun[:1].isupper() and noun not in lexicon.first_names and not role_of(noun) \
+            and (noun.lower() in lexicon.common_words or CommonNouns.contains(noun)) \
+            and _is_inflected_adjective(words[span.start], lexicon)
+
+    return [s for s in spans if not adjective(s)]
 
 
 def without_everyday_nouns(spans: list[Span], words: list[str]) -> list[Span]:

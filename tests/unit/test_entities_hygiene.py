@@ -101,3 +101,18 @@ def test_programming_languages_are_other_things_not_people_or_places(pipeline):
 
 def test_an_everyday_noun_inside_a_longer_name_stays(pipeline):
     assert ("Rote Armee", "org:rote-armee") in names(pipeline, "Die Rote Armee Fraktion war eine Gruppe.")
+
+
+@pytest.mark.parametrize("text", [
+    "Die Finanzminister geben Grünes Licht für das Hilfspaket.",
+    "Die Grüne Woche in Berlin hat eröffnet.",
+    "Linke Hand verletzt: Torhüter fällt aus.",
+])
+def test_a_partys_name_as_an_adjective_before_a_noun_is_no_party(pipeline, text):
+    assert not any(entity.startswith("org:") for _, entity in names(pipeline, text))
+
+
+def test_a_partys_name_before_a_role_or_a_verb_is_the_party(pipeline):
+    assert any(entity.startswith("org:") and text == "Grüne" for text, entity in names(
+        pipeline, "Der Grüne Abgeordnete Lambert Feldhaus stimmte dagegen."))
+    assert any(entity.startswith("org:") for _, entity in names(pipeline, "Die Grünen wollen mehr."))
