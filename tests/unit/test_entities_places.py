@@ -114,3 +114,13 @@ def test_towns_heading_police_reports_between_marks_are_places(pipeline):
 
 def test_a_listed_town_keeps_the_rest_of_its_name(pipeline):
     assert [t for t, _ in places(pipeline, "Die Feier fand in Kochel am See statt.")] == ["Kochel am See"]
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Zwei Ärzte starben in Kambodschas Hauptstadt Phnom Penh an einer Infektion.", "Phnom Penh"),
+    ("Die Lage in Sirte bleibt angespannt.", "Sirte"),
+    ("Die Werft in der Hafenstadt Dalian baut ein neues Schiff.", "Dalian"),
+    ("Reisende müssen sich in Bagdad oder Erbil melden.", "Erbil"),
+])
+def test_a_city_abroad_is_a_place(pipeline, text, city):
+    assert city in [t for t, _ in places(pipeline, text)]
