@@ -57,7 +57,7 @@ def test_a_search_loads_no_import_app_validation_code_or_numpy(library, argv):
     modules = loaded_modules(library, *argv)
     assert "index.search.whoosh.engine" in modules  # the probe sees what the process loaded
     # nor numpy for short lists, nor what Whoosh's own imports would load (index/search/whoosh/__init__.py)
-    assert under(modules, NEVER_WHEN_READING + ("numpy", "urllib.request", "asyncio", "ssl")) == []
+    assert under(modules, NEVER_WHEN_READING + ("numpy", "urllib.request", "asyncio", "ssl", "whoosh.lang.morph_en")) == []
 
 
 @pytest.mark.parametrize("argv", [["show", "ID"], ["show", "ID", "--json"], ["articles"], ["entities"]])

@@ -1,6 +1,6 @@
-"""Whoosh's imports leave urllib.request and asyncio unloaded (index/search/whoosh/__init__.py),
-and what Whoosh holds in their place behaves as they do. Run in a fresh interpreter: the test
-process has loaded both long before."""
+"""Whoosh's imports leave urllib.request, asyncio and English word variations unloaded
+(index/search/whoosh/__init__.py), and what Whoosh holds in their place behaves as they do. Run
+in a fresh interpreter: the test process has loaded them long before."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 PROBE = """
 import sys
 import index.search.whoosh
-import cached_property, whoosh.compat
-print(sorted(name for name in ("urllib.request", "asyncio", "ssl") if name in sys.modules))
+import cached_property, whoosh.compat, whoosh.query.terms
+print(sorted(name for name in ("urllib.request", "asyncio", "ssl", "whoosh.lang.morph_en") if name in sys.modules))
 
 class Counter:
     calls = 0
@@ -33,10 +33,11 @@ source, copy = sys.argv[1], sys.argv[2]
 whoosh.compat.urlretrieve(f"file://{source}", copy)
 import asyncio
 print(open(copy).read(), cached_property.asyncio.iscoroutinefunction(asyncio.sleep), "urllib.request" in sys.modules)
+print(sorted(whoosh.query.terms.variations("rendering"))[:3], "whoosh.lang.morph_en" in sys.modules)
 """
 
 
-def test_a_search_process_loads_neither_and_the_stand_ins_answer_as_they_would(tmp_path: Path) -> None:
+def test_a_search_process_loads_none_and_the_stand_ins_answer_as_they_would(tmp_path: Path) -> None:
     source = tmp_path / "source.txt"
     source.write_text("copied")
     result = subprocess.run([sys.executable, "-c", PROBE, str(source), str(tmp_path / "copy.txt")],
@@ -47,4 +48,5 @@ def test_a_search_process_loads_neither_and_the_stand_ins_answer_as_they_would(t
         "42 42 1 False",  # Whoosh's cached properties work, without asyncio
         "True False",  # a coroutine function is told from another
         "copied True True",  # urlretrieve loads the real urllib.request when called
+        "['render', 'rendering', 'renderinged'] True",  # English variations (a Variations query) too
     ]

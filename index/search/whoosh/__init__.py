@@ -31,13 +31,16 @@ def _is_coroutine_function(function) -> bool:
     return inspect.iscoroutinefunction(function)
 
 
-# Modules two of Whoosh's imports load for a function or two a search never needs (whoosh.compat:
+# Modules Whoosh's imports load for a function or two a search never needs (whoosh.compat:
 # urllib.request's urlretrieve; cached_property, behind Whoosh's deleted_docs_set: asyncio's
-# coroutine check): with SSL, sockets, HTTP and e-mail parsing ~25 ms of a `reader search`.
+# coroutine check; whoosh.query.terms: English word variations, a large regular expression):
+# with SSL, sockets, HTTP and e-mail parsing ~30 ms of a `reader search`.
 _DEFERRED: dict[str, tuple[str, dict[str, Callable]]] = {
     "whoosh.compat": ("urllib.request", {"urlretrieve": _calling_the_real("urllib.request", "urlretrieve")}),
     "cached_property": ("asyncio", {"iscoroutinefunction": _is_coroutine_function,
                                     "ensure_future": _calling_the_real("asyncio", "ensure_future")}),
+    "whoosh.query.terms": ("whoosh.lang.morph_en", {"variations": _calling_the_real("whoosh.lang.morph_en",
+                                                                                    "variations")}),
 }
 
 
