@@ -23,8 +23,9 @@ from index.search.limits import PostingBudget
 from index.search.whoosh.codec import ReaderCodec, block_layout, block_values, posting_lists
 from index.search.whoosh.scoring import VectorTerm
 
-# Above this many postings in all, numpy's import pays for itself (plain Python takes ~0.5 µs
-# a posting, numpy's import ~0.1 s); bench/README.md, CLI start-up.
+# Above this many postings in all, numpy's import pays for itself: plain Python takes ~0.5 µs a
+# posting, importing numpy ~0.1 s, and a `reader search` of ~100,000 postings took as long either
+# way (bench/README.md, CLI start-up).
 SHORT_POSTINGS = 100_000
 # As index.search.whoosh.vector.NOT_SCORE: a NOT scores 1.0 inside an AND, as in Whoosh.
 NOT_SCORE = 1.0
