@@ -1,11 +1,12 @@
 """Words the CRF took for names that the text itself shows to be ordinary words:
 
-- a one-word person or place that only the CRF found (no list knows it), that German text uses
-  often (wordfreq), is an ordinary noun where it stands beside ordinary nouns in a
-  coordination ("Wind und Sonne", "Sonne und Meer", "Mond, Sonne und Sterne") or after an
-  indefinite article, "kein", a demonstrative or a possessive, maybe with an adjective
-  between ("dieser Causa", "einer anderen Causa"); one such use in the text makes every
-  mention of the word that only the CRF found no name ("der Causa");
+- a one-word person or place that only the CRF found (no list knows it, or only as a small
+  town: "einen Schlitz"), that German text uses often (wordfreq), is an ordinary noun where
+  it stands beside ordinary nouns in a coordination ("Wind und Sonne", "Sonne und Meer",
+  "Mond, Sonne und Sterne") or after an indefinite article, "kein", a demonstrative or a
+  possessive, maybe with an adjective between ("dieser Causa", "einer anderen Causa"); one
+  such use in the text makes every mention of the word that only the CRF found no name
+  ("der Causa");
 - a one-word name only the CRF found right before a listed name of the same kind is a noun
   in apposition ("Neuling Ungarn");
 - three capitals in brackets after a person's name, where the text uses two or more such
@@ -71,12 +72,15 @@ class OrdinaryWords:
         self.gazetteer = gazetteer
 
     def _candidate(self, span: Span, words: list[str]) -> bool:
-        if not (span.from_model and span.entry is None and span.part is None
+        """A one-word person or place the CRF found that no list knows, or that only a small
+        town's name knows (a weak alias: "einen Schlitz"), and that German text uses often."""
+        if not (span.from_model and span.part is None
                 and span.end - span.start == 1 and span.kind in ("person", "place")):
             return False
         word = words[span.start]
-        return word.isalpha() and self.gazetteer.match([word], 0, 1) is None \
-            and german_zipf(word) >= EVERYDAY
+        hit = self.gazetteer.match([word], 0, 1)
+        listed = hit is not None and (hit.strong or hit.entry is not span.entry)
+        return word.isalpha() and not listed and german_zipf(word) >= EVERYDAY
 
     def _ordinary_noun(self, i: int, words: list[str], covered: set[int], starts: set[int]) -> bool:
         word = words[i]

@@ -28,6 +28,18 @@ def test_a_noun_beside_other_nouns_is_no_place(pipeline, text):
     assert found(pipeline, text, "place") == []
 
 
+@pytest.mark.parametrize("text", [
+    "Die Kulisse weist einen Schlitz auf, in dem der Stein läuft.",
+    "Straßen und Häuser sind überflutet, Autobahnen und Brücken gesperrt.",
+])
+def test_a_small_towns_name_used_as_a_noun_is_no_place(pipeline, text):
+    assert found(pipeline, text, "place") == []
+
+
+def test_a_small_town_named_as_a_place_stays_a_place(pipeline):
+    assert found(pipeline, "Das Stadtfest in Schlitz lockte viele Besucher.", "place") == ["Schlitz"]
+
+
 def test_a_place_beside_another_place_stays_a_place(pipeline):
     assert "Kreta" in found(pipeline, "Die Fähre fährt nach Kreta und Rhodos.", "place")
 
