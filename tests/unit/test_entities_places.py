@@ -121,6 +121,7 @@ def test_a_listed_town_keeps_the_rest_of_its_name(pipeline):
     ("Die Lage in Sirte bleibt angespannt.", "Sirte"),
     ("Die Werft in der Hafenstadt Dalian baut ein neues Schiff.", "Dalian"),
     ("Reisende müssen sich in Bagdad oder Erbil melden.", "Erbil"),
+    ("Die Konferenz fand in San Diego statt.", "San Diego"),
 ])
 def test_a_city_abroad_is_a_place(pipeline, text, city):
     assert city in [t for t, _ in places(pipeline, text)]
