@@ -1,7 +1,7 @@
 """Span rules for organisations the CRF tends to miss: unknown acronyms (EKD, THW), and
 institutions named after someone in one hyphenated word (Otto-Schott-Gymnasium), sports
-clubs named with their town (FC Chelsea London, 1. FC Nürnberg), names after a category noun
-(der Luxusauto-Hersteller Jaguar Land Rover)."""
+clubs named with their town (FC Chelsea London, 1. FC Nürnberg, Stoke City, Anaheim Ducks),
+names after a category noun (der Luxusauto-Hersteller Jaguar Land Rover)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import re
 
 from .cues import AGENCY_WORDS, DATELINE_MARKS, is_category_noun, is_org_suffix, role_of
 from .gazetteer import Gazetteer
-from .lexicon import Lexicon
+from .lexicon import CommonNouns, Lexicon
+from .names import strip_genitive
 from .spans import Span, covered_tokens
 
 _ACRONYM_RE = re.compile(r"^[A-ZÄÖÜ](?:[A-ZÄÖÜ]{2,4}|[a-zäöü][A-ZÄÖÜ])$")
@@ -230,3 +231,98 @@ def _category_follows(words: list[str], k: int) -> bool:
         if not words[j][:1].islower():
             return False
     return False
+
+
+# The last word of a British club's name after its town: Stoke City, West Ham United.
+_CLUB_WORDS = frozenset("City United Town Rovers Wanderers Albion Athletic Hotspur Rangers".split())
+_LONGEST_TOWN = 3  # words
+# wordfreq Zipf: a team's plural is an English word ("Ducks" 3.9, "Blackhawks" 3.3), not a
+# German one ("Senfgas"); a town's word is no German word that English lacks (Rekordmeister).
+_ENGLISH_WORD = 3.0
+_GERMAN_WORD = 2.5
+
+
+def teams_named_by_town(spans: list[Span], words: list[str], gazetteer: Gazetteer,
+                        lexicon: Lexicon) -> list[Span]:
+    """A town and a club word ("Stoke City", "West Bromwich Albion", not the city "Kansas
+    City"), or a known town and capitalised English plurals ("Anaheim Ducks", "Toronto Maple
+    Leafs": North American teams) name a club, whatever the CRF made of the parts."""
+    places = {s.start: s for s in spans if s.kind == "place" and s.part is None}
+    found: list[Span] = []
+    for i, word in enumerate(words):
+        if word in _CLUB_WORDS and i > 0:
+            start = i
+            while start > 0 and i - start < _LONGEST_TOWN and _is_town_word(words[start - 1], lexicon):
+                start -= 1
+            hit = gazetteer.match(words, start, i + 1) if start < i else None
+            if start < i and (hit is None or hit.entry.kind == "org") \
+                    and (word not in _TOWN_CLUB_WORDS or _club_town(words, start, i, gazetteer)):
+                found.append(Span(start, i + 1, "org", hit.entry if hit is not None else None))
+        place = places.get(i)
+        if place is not None and place.end < len(words) \
+                and not _genitive_of_place(words[place.end - 1], gazetteer):
+            end = place.end
+            while end < len(words) and end - place.end < 2 and _is_english_word(words[end], lexicon):
+                end += 1
+            if end > place.end and words[end - 1].endswith("s") and not words[end - 1].endswith("ss") \
+                    and words[end - 1] not in _DOCUMENTS:
+                found.append(Span(place.start, end, "org"))
+    if not found:
+        return spans
+    inside = {k for s in found for k in range(s.start, s.end)}
+    return [s for s in spans if s.part is not None or not any(k in inside for k in range(s.start, s.end))] \
+        + found
+
+
+# Leaked papers named by a place are no team: "Panama Papers".
+_DOCUMENTS = frozenset({"Papers", "Files", "Leaks", "Documents"})
+# Words that end the names of towns too (Salt Lake City, Cape Town).
+_TOWN_CLUB_WORDS = frozenset({"City", "Town"})
+_KNOWN_ENGLISH_WORD = 3.8  # wordfreq Zipf: "Stoke" 3.7, "Sim" 3.8, "Smart" 4.8
+
+
+def _club_town(words: list[str], start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """"Leicester City", "Stoke City": a known place, or a word English rarely uses; not a
+    town's adjective ("Wiener City") nor a town of its own opening a report ("Iowa City /
+    Wien –")."""
+    from .hygiene import _is_demonym
+    from .plain_words import _english_zipf
+
+    if end + 1 < len(words) and words[end + 1] in DATELINE_MARKS or _is_demonym(words[start], gazetteer):
+        return False
+    hit = gazetteer.match(words, start, end)
+    return (hit is not None and hit.entry.kind == "place") \
+        or all(_english_zipf(w.lower()) < _KNOWN_ENGLISH_WORD for w in words[start:end])
+
+
+def _genitive_of_place(word: str, gazetteer: Gazetteer) -> bool:
+    """"Bremerhavens Guards" (the town's guards), not "Los Angeles Kings"."""
+    stem = strip_genitive(word)
+    return stem is not None and gazetteer.match([stem], 0, 1) is not None
+
+
+# Capitalised at the start of a sentence, never part of a town's name: "Die Texas Rangers".
+_NO_TOWN_WORDS = frozenset("der die das den dem des ein eine einen bei gegen mit nach von vor "
+                           "für auch aber und oder wie".split())
+
+
+def _capitalised_word(word: str, lexicon: Lexicon) -> bool:
+    return len(word) > 1 and word[:1].isupper() and word.isalpha() and not word.isupper() \
+        and word.lower() not in _NO_TOWN_WORDS and word.lower() not in lexicon.common_words \
+        and not CommonNouns.contains(word)
+
+
+def _is_town_word(word: str, lexicon: Lexicon) -> bool:
+    from ..decompound import split_compound
+    from .plain_words import _english_zipf, german_zipf
+
+    return _capitalised_word(word, lexicon) and not split_compound(word.lower()) \
+        and not (_english_zipf(word.lower()) < 2 and german_zipf(word) >= _GERMAN_WORD)
+
+
+def _is_english_word(word: str, lexicon: Lexicon) -> bool:
+    from .plain_words import _english_zipf, german_zipf
+
+    english = _english_zipf(word.lower())
+    return _capitalised_word(word, lexicon) and word not in lexicon.first_names \
+        and english >= _ENGLISH_WORD and english >= german_zipf(word)

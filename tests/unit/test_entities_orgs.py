@@ -88,3 +88,24 @@ def test_a_person_named_with_a_first_name_before_an_apposition_stays_a_person(pi
 def test_a_three_letter_abbreviation_spelt_like_a_first_name_is_an_organisation(pipeline):
     assert orgs(pipeline, "Die Übernahme von INA scheiterte.")[0][0] == "INA"
     assert [m.kind for m in pipeline.extract("Die Rede von Ina Berg überzeugte.")] == ["person"]
+
+
+@pytest.mark.parametrize("text, club", [
+    ("Er kam selten zum Zuge und wurde für einige Monate an Stoke City verliehen.", "Stoke City"),
+    ("Die Londoner gewannen bei West Bromwich Albion mit 3:0.", "West Bromwich Albion"),
+    ("Als die Liga wuchs, holten ihn die Philadelphia Flyers in ihr Team.", "Philadelphia Flyers"),
+    ("Ergebnisse: Los Angeles Kings – Anaheim Ducks 2:4", "Anaheim Ducks"),
+    ("Er gewann mit den Toronto Maple Leafs bei den Chicago Blackhawks.", "Toronto Maple Leafs"),
+])
+def test_a_club_named_by_its_town_is_an_organisation(pipeline, text, club):
+    assert (club, "org") in [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Er lebt seit Jahren in Kansas City.", "Kansas City"),
+    ("Die Strategie, Bremerhavens Guards müde zu spielen, ging auf.", "Bremerhavens"),
+    ("Die Enthüllungen der Panama Papers setzen ihn unter Druck.", "Panama"),
+])
+def test_a_town_before_city_or_a_plural_stays_a_place_where_no_club_is_meant(pipeline, text, place):
+    found = [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
+    assert not any(kind == "org" and place in name for name, kind in found)
