@@ -62,6 +62,13 @@ def _paragraphs(text: str) -> list[tuple[int, int, int, int]]:
             answers.append(paragraphs[k + 1])
     if len(answers) < 3:
         return []
+    # Questions and answers alternate in an interview; an article whose section headings ask
+    # ("Was muss nun passieren?") has many paragraphs between them.
+    questions = sum(1 for a, b in paragraphs if answers[0][0] - 300 <= b and a <= answers[-1][1]
+                    and text[a:b].rstrip().endswith("?"))
+    spanned = sum(1 for a, b in paragraphs if answers[0][0] - 300 <= b and a <= answers[-1][1])
+    if questions * 4 < spanned:
+        return []
     found = []
     label = (0, 0)
     for a, b in answers:

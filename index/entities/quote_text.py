@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 
 # Opening mark -> the closing marks that end it. "„" is closed by "“" and, on careless pages, by
-# "”" or '"'; English-style "“" by "”".
+# "”" or '"'; English-style "“" by "”" and, on careless pages, by "“" again.
 QUOTE_PAIRS: dict[str, str] = {
-    "„": "“”\"", "»": "«", "«": "»", "“": "”\"", "\"": "\"“”", "‚": "‘’'", "‹": "›",
+    "„": "“”\"", "»": "«", "«": "»", "“": "”\"“", "\"": "\"“”", "‚": "‘’'", "‹": "›",
 }
 OPENING_MARKS = "„»«“\"‚‹"
 ALL_MARKS = OPENING_MARKS + "”‘’›"
