@@ -174,6 +174,8 @@ class SpeakerFinder:
                     and any(t.group(0) in ("der", "die") for t in tokens[:k]) and not role_of(word) \
                     and all(t.group(0)[:1].islower() or t.group(0)[:1].isdigit() for t in tokens[:k]):
                 # "sagt der Segler", "der 27 Jahre junge FPÖ-Bezirksrat", "sagte der Wiener"
+                if self._introduced_unnamed(word, at):
+                    return Speaker(None, word)  # "Eine Floristin aus Staffelde … sagt die Floristin"
                 return self._role_referent(before if before < at else at, word, nearby=True)
             if _AGE.match(word) or (role_of(word) and not self._name_follows(inside, token.end())):
                 if word.lower().startswith(_SPOKESPERSON) or word.lower().endswith(_SPOKESPERSON):
@@ -194,9 +196,21 @@ class SpeakerFinder:
                                    and self.text[m.start - 2:m.start] == ", "), None)
                 if k <= 2 and apposition is not None:  # "Der Anwalt der Steuerberaterin, Norbert Wess,"
                     return Speaker(apposition.entity, apposition.text)
+                if self._introduced_unnamed(word, at):
+                    return Speaker(None, word)
                 # "sagte der 55-Jährige": someone just named, not the last speaker
                 return self._role_referent(before if before < at else at, word, nearby=bool(_AGE.match(word)))
         return None
+
+    def _introduced_unnamed(self, word: str, at: int) -> bool:
+        """The text brought this person in without a name ("Eine Floristin aus Staffelde",
+        "ein gutgelaunter Hobbyschäfer"): "die Floristin" later is that unnamed person."""
+        intro = re.search(r"\b(?:[Ee]ine?[mnrs]?)\s+(?:[a-zäöüß-]+\s+)?" + re.escape(word) + r"\b", self.text[:at])
+        if intro is None:
+            return False
+        # "Ein Sprecher von Landesrätin Martina Berthold", "ein Beitrag von Heike Schmoll": named after all
+        return not any(0 <= m.start - intro.end() <= 40 and "." not in self.text[intro.end():m.start]
+                       for m in self.mentions)
 
     def _participle_after(self, mention: Mention, end: int) -> bool:
         """"von Matthias Prückler verteidigte": a word in lower case follows the name."""
@@ -302,6 +316,15 @@ class SpeakerFinder:
                 return m
         return None
 
+    def author(self, name: str, handle: str) -> Speaker | None:
+        """The author of an embedded post by its signature ("Peter Wittkamp", "@RobertHabeck"):
+        the person or organisation the text names so; else the name as written, unlinked."""
+        wanted = {_compact(name), _compact(handle)} - {""}
+        for m in self.mentions:
+            if _compact(m.text) in wanted or (" " in m.text and m.text in name):
+                return Speaker(m.entity, name or m.text)
+        return Speaker(None, name) if name else None
+
     def label(self, start: int, end: int) -> Speaker | None:
         """The speaker an interview label names ("Monedero:", "Christoph Vilanek:")."""
         found = self.in_region(start, end)
@@ -312,6 +335,10 @@ class SpeakerFinder:
             if m.kind == "person" and (m.text.endswith(name) or name.endswith(m.text)):
                 return Speaker(m.entity, name)
         return None
+
+
+def _compact(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name).lower()
 
 
 def _people_taken_for_places(mentions: list[Mention]) -> list[Mention]:

@@ -20,6 +20,7 @@ import re
 from ..models import Mention, Quote, QuoteKind
 from . import quote_text as qt
 from .quote_interviews import interview_answers
+from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
@@ -41,11 +42,20 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     found: list[Quote] = []
     covered: list[tuple[int, int]] = []
     answers, interview_start = interview_answers(text)
+    # Answers without a label speak as the one the introduction names ("Jan Kegelberg, Chief
+    # Digital Officer bei SportScheck, … verrät er uns"): its person named most, or last.
+    interviewee = finder.likely(interview_start) if answers else None
     for start, end, speaker_start, speaker_end in answers:
-        speaker = finder.label(speaker_start, speaker_end) if speaker_end > speaker_start else None
+        speaker = finder.label(speaker_start, speaker_end) if speaker_end > speaker_start else interviewee
         found.append(_quote(text, start, end, "direct", None, speaker))
     if answers:  # questions and answers alike: nothing else to find in the interview itself
         covered.append((interview_start, answers[-1][1]))
+    for start, end, signature_end, name, handle in embedded_posts(text):
+        if not any(a <= start < b for a, b in covered):
+            speaker = finder.author(name, handle)
+            finder.remember(speaker, end)
+            found.append(_quote(text, start, end, "direct", None, speaker))
+            covered.append((start, signature_end))  # the links and the signature are no one's words
     sentences = qt.sentences(text)
     _attribute_marked(text, marked, sentences, finder, found, covered)
     _block_quotes(text, marked, finder, found, covered)
@@ -158,6 +168,9 @@ def _attribute_marked(text, marked, sentences, finder: SpeakerFinder, found, cov
             continue  # »New York Times«, „Die Erfindung der Wahrheit“: a title, no cue of its own
         if cue is None:
             cue, speaker = _pre_cue(text, max(sentence_start, previous_end), start - 1, finder)
+        if cue is None and sentence_start >= start - 2:
+            # A quote set apart as a paragraph after its cue: "Das Gericht stellt dazu fest:\n\n„…“"
+            cue, speaker = _pre_cue(text, *_cue_paragraph_before(text, start - 1), finder)
         if cue is None:
             cue, speaker = _cue_in_sentence(text, sentences, starts, start, end, finder)
         if cue is None:  # who opens the sentence before ("Auch Anna Schmidt ist skeptisch. „…“"), the last
@@ -299,6 +312,17 @@ def _pre_cue(text: str, start: int, end: int, finder: SpeakerFinder) -> tuple[st
             speaker = finder.in_region(start, end) or (finder.recent(start, within=600) if len(region.split()) <= 3 else None)
         return region.strip()[-25:].split()[-1] if len(region.split()) <= 4 else ":", speaker
     return None, None
+
+
+def _cue_paragraph_before(text: str, mark_at: int) -> tuple[int, int]:
+    """The last clause of the paragraph before a quote's paragraph when that paragraph ends
+    without a full stop ("Die Richter schreiben", "Das Gericht stellt dazu fest:"), else nothing."""
+    head = text[:mark_at].rstrip()
+    if not text[len(head):mark_at].startswith("\n\n") or not head or head[-1] in ".!?…\"“”«»":
+        return mark_at, mark_at
+    paragraph_start = head.rfind("\n") + 1
+    clause_start = max(head.rfind(". ", paragraph_start) + 1, paragraph_start)
+    return clause_start, len(head)
 
 
 def _cue_in_sentence(text, sentences, starts, start, end, finder) -> tuple[str | None, Speaker | None]:

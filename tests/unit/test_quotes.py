@@ -450,3 +450,44 @@ def test_speakers_named_after_a_noun_for_what_they_said(pipeline) -> None:
             "„Wir sind zufrieden“, wird Jonas Keller in einer Mitteilung zitiert.")
     found = quotes_of(pipeline, text)
     assert [speaker for _, _, speaker in found] == ["Anna Schmidt", "Peter Weber", "Lisa Brandt", "Jonas Keller"]
+
+
+def test_an_embedded_post_is_a_quote_of_its_author(pipeline) -> None:
+    text = ("Auch Karin Haller meldete sich zu Wort.\n\n"
+            "Die Reform kommt zu spät. Wir brauchen sie jetzt. https://t.co/abc123 — Karin Haller (@khaller) 2. Juni 2018\n\n"
+            "Anna Berger schrieb kurz danach.\n\n"
+            "Das sehe ich ganz anders.\n\n— Anna Berger (@AnnaBerger) 3. Juni 2018")
+    found = quotes_of(pipeline, text)
+    assert found == [("direct", "Die Reform kommt zu spät. Wir brauchen sie jetzt", "Karin Haller"),
+                     ("direct", "Das sehe ich ganz anders", "Anna Berger")]
+
+
+def test_an_english_opening_mark_closed_by_a_german_one_is_one_quote(pipeline) -> None:
+    text = ("Die Bloggerin Karin Haller bekam Post mit den Worten: “Wir müssen zusammenhalten.“ "
+            "Sie sagt: “Das Taggen gehört für mich zum Netz.”")
+    found = quotes_of(pipeline, text)
+    assert [q[1] for q in found] == ["Wir müssen zusammenhalten", "Das Taggen gehört für mich zum Netz"]
+
+
+def test_an_article_with_questions_as_headings_is_no_interview(pipeline) -> None:
+    paragraphs = ["Das Urteil gegen Karin Haller ist gefallen.", "Wieso hat das Gericht so entschieden?",
+                  "Aus zwei Gründen.", "Erstens verdient sie Geld.", "Zweitens zeigt sie Marken.",
+                  "Das Gericht stellt dazu fest:", "„Mitnichten handelt es sich um eine Privatperson.“",
+                  "Die Marken sind verlinkt.", "Was muss nun passieren?", "Die Politik muss handeln.",
+                  "Die Verbände auch.", "Die Kammern ebenso.", "Die Länder sind zuständig.", "Und die Gerichte?",
+                  "Sie folgen dem Gesetz.", "Das dauert.", "Das kostet.", "Das ärgert viele.",
+                  "Und was ist Werbung?", "Das bleibt offen.", "Es bleibt schwierig.", "Bis zum nächsten Urteil."]
+    found = quotes_of(pipeline, "\n\n".join(paragraphs))
+    assert [(kind, quote) for kind, quote, _ in found] == [("direct", "Mitnichten handelt es sich um eine Privatperson")]
+
+
+def test_a_quote_set_apart_after_its_cue_paragraph_speaks_as_the_cue_says(pipeline) -> None:
+    text = ("Die Siemens AG legte Zahlen vor. Der Konzern stellt dazu fest:\n\n"
+            "„Das Geschäft mit Zügen wächst schneller als erwartet.“")
+    assert quotes_of(pipeline, text) == [("direct", "Das Geschäft mit Zügen wächst schneller als erwartet", "Siemens AG")]
+
+
+def test_someone_brought_in_without_a_name_is_nobody_named(pipeline) -> None:
+    text = ("Anna Berger kennt die Gegend. Eine Floristin aus Staffelde hat eine Marktlücke entdeckt. "
+            "„Wollen Sie Ihre Frau nicht mal überraschen“, sagt die Floristin.")
+    assert quotes_of(pipeline, text)[-1] == ("direct", "Wollen Sie Ihre Frau nicht mal überraschen", None)
