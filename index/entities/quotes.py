@@ -29,7 +29,8 @@ MAX_QUOTE_PARAGRAPHS = 12
 _TITLE_BEFORE = re.compile(
     r"(?:Titel|Motto|Überschrift|Slogan|Namen|Schriftzug|Film|Buch|Roman|Serie|Sendung|Song|Album|Stück|"
     r"Kampagne|Hashtag|Artikel wie|Empfehlung|Parole|Aufschrift|Schild|Schildern|Programm|Projekt|"
-    r"Initiative|Aktion|Studie|genannt|namens|sogenannte[nrms]?|Marke)\W{0,3}$")
+    r"Initiative|Aktion|Studie|genannt|namens|sogenannte[nrms]?|Marke)\W{0,3}$"
+    r"|\b(?:Artikel|Thema|Beitrag|Vortrag|Kolumne|Rubrik|Vereinigung)\s$")  # "der Artikel „Warum …“"
 
 
 def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
@@ -131,6 +132,7 @@ def _closing(text: str, mark_at: int) -> int:
     closers = qt.QUOTE_PAIRS[mark]
     depth = 0
     paragraphs = 0
+    unopened = False  # a paragraph of the quote did not open with a mark
     k = mark_at + 1
     n = len(text)
     while k < n:
@@ -139,11 +141,14 @@ def _closing(text: str, mark_at: int) -> int:
             paragraphs += 1
             if paragraphs > MAX_QUOTE_PARAGRAPHS:
                 return -1
+            unopened = unopened or text[k + 2:k + 3] not in qt.OPENING_MARKS
         elif c in closers and k > mark_at + 1 and not text[k - 1].isspace() \
                 and (k + 1 >= n or not text[k + 1].isalnum()):
             if depth == 0:
                 return k
             depth -= 1
+        elif unopened and c in qt.OPENING_MARKS and text[k - 1].isspace() and k + 1 < n and not text[k + 1].isspace():
+            return -1  # another quote opens in a paragraph this one never opened: it was never closed
         elif c == mark and mark not in closers:
             before = text[k - 1]
             if depth == 0 and before == "\n":

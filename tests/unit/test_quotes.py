@@ -491,3 +491,16 @@ def test_someone_brought_in_without_a_name_is_nobody_named(pipeline) -> None:
     text = ("Anna Berger kennt die Gegend. Eine Floristin aus Staffelde hat eine Marktlücke entdeckt. "
             "„Wollen Sie Ihre Frau nicht mal überraschen“, sagt die Floristin.")
     assert quotes_of(pipeline, text)[-1] == ("direct", "Wollen Sie Ihre Frau nicht mal überraschen", None)
+
+
+def test_a_quote_never_closed_does_not_swallow_the_next_one(pipeline) -> None:
+    text = ("Michael Hose lobt die Kinder: „Es ist wichtig, dass die Kleinsten eine Stimme bekommen. Bei der Umsetzung...\n\n"
+            "Die Stadt schweigt dazu.\n\n"
+            "\"Die Schule ist ein guter Beleg für freie Träger\", sagte der Fraktionsvorsitzende Michael Panse.")
+    assert quotes_of(pipeline, text)[-1] == ("direct", "Die Schule ist ein guter Beleg für freie Träger", "Michael Panse")
+
+
+def test_the_title_of_an_article_or_a_topic_is_no_quote(pipeline) -> None:
+    text = ("Jüngst hat der Artikel „Warum ein Chef nicht twittern sollte“ von Anna Berger für Furore gesorgt. "
+            "Wir sprachen zum Thema „digitale Assistenten und künstliche Intelligenz“.")
+    assert quotes_of(pipeline, text) == []
