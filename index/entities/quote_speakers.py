@@ -164,10 +164,12 @@ class SpeakerFinder:
             named_after = k + 1 < len(tokens) and (tokens[k + 1].group(0)[:1].isupper()  # "die Stadt Klagenfurt"
                                                    or (tokens[k + 1].group(0) in ("der", "des") and k + 2 < len(tokens)
                                                        and tokens[k + 2].group(0)[:1].isupper()))  # "die Gewerkschaft der Seeleute"
-            if k <= 2 and word.lower() in _ORG_NOUNS and not named_after \
-                    and self.text[max(start, at - 4):at].strip().lower() in _DEFINITE:
-                org = self._last_org_before(at)  # "teilte der Konzern mit": the company named before
-                if org is not None:
+            if k <= 2 and word.lower() in _ORG_NOUNS and not named_after:
+                definite = self.text[max(start, at - 4):at].strip().lower() in _DEFINITE
+                # "teilte der Konzern mit": the company named before, rather one its name calls so
+                # ("das Gericht": the Landgericht Berlin); "laut Gericht" only then
+                org = self._last_org_before(at, word.lower(), only_called=not definite and k == 0)
+                if org is not None and (definite or k == 0):
                     return Speaker(org.entity, word)
             if k <= 5 and word[:1].isupper() and not word.endswith("-") and word.lower() not in _ORG_NOUNS \
                     and not self._name_follows(inside, token.end()) \
@@ -304,11 +306,20 @@ class SpeakerFinder:
         apposition = _APPOSITION.match(self.text, m.end, m.end + 60)
         return apposition is not None and apposition.group(1).lower().endswith(role)
 
-    def _last_org_before(self, at: int) -> Mention | None:
+    def _last_org_before(self, at: int, noun: str = "", only_called: bool = False) -> Mention | None:
+        """The organisation named last before ``at``; with ``noun``, the last one whose name has
+        that noun in it ("Landgericht Berlin" for "das Gericht") if the text named one."""
+        last = None
         for m in reversed(self.mentions[:bisect_left(self._starts, at)]):
-            if m.kind == "org" and at - m.end < 2000:
+            if m.kind != "org" or at - m.end > 8000:
+                continue
+            if noun and noun in m.text.lower():
                 return m
-        return None
+            if last is None and at - m.end < 2000 and not only_called:
+                last = m
+                if not noun:
+                    return m
+        return last
 
     def _last_person_before(self, at: int) -> Mention | None:
         for m in reversed(self.mentions[:bisect_left(self._starts, at)]):

@@ -504,3 +504,9 @@ def test_the_title_of_an_article_or_a_topic_is_no_quote(pipeline) -> None:
     text = ("Jüngst hat der Artikel „Warum ein Chef nicht twittern sollte“ von Anna Berger für Furore gesorgt. "
             "Wir sprachen zum Thema „digitale Assistenten und künstliche Intelligenz“.")
     assert quotes_of(pipeline, text) == []
+
+
+def test_the_court_is_the_court_the_text_named_not_the_last_organisation(pipeline) -> None:
+    text = ("Das Landgericht Berlin gab dem Verband Sozialer Wettbewerb recht. Die vom VSW beanstandeten Posts "
+            "seien Werbung, so das Gericht.")
+    assert quotes_of(pipeline, text)[-1] == ("indirect", "Die vom VSW beanstandeten Posts seien Werbung", "Landgericht Berlin")
