@@ -238,6 +238,11 @@ class SpeakerFinder:
         return any(m.kind == "person" and 0 <= m.start - at <= 3 for m in inside)
 
     def _referent(self, at: int, word: str) -> Speaker | None:
+        sentence_start = max(self.text.rfind(". ", 0, at), self.text.rfind("\n", 0, at), 0)
+        named = [m for m in self.mentions[bisect_left(self._starts, sentence_start):bisect_left(self._starts, at)]
+                 if m.kind == "person" and m.end <= at]
+        if named:  # "… die Schriftstellerin Monika Maron zu sehen – sie war …": the one this sentence named
+            return Speaker(named[-1].entity, word)
         recent = self.recent(at)
         if recent is not None:
             newcomer = self._subject_since(self._spoken_end(at), at)

@@ -169,6 +169,8 @@ def _attribute_marked(text, marked, sentences, finder: SpeakerFinder, found, cov
             continue
         sentence_start = _sentence_start(sentences, starts, start)
         cue, speaker = _post_cue(text, end + 1, finder)
+        if cue is not None and speaker is None and re.match(r"\W{0,2}\w+[.!?]", text[end + 1:end + 40]):
+            speaker = _clause_subject(text, sentence_start, start, finder)  # "…, wo sie von „…“ sprach."
         if cue is None and _names_something(text, start, end) and not text[max(0, start - 3):start - 1].strip().endswith(":"):
             continue  # »New York Times«, „Die Erfindung der Wahrheit“: a title, no cue of its own
         if cue is None:
@@ -343,8 +345,17 @@ def _cue_in_sentence(text, sentences, starts, start, end, finder) -> tuple[str |
         if w.group(0).lower() in qt.SPEECH_VERBS and w.group(0).lower() not in {"so", "gab", "gibt", "stellte", "stellt"}:
             before = finder.in_region(sentence.start, w.start()) if w.start() < start else None
             after = finder.in_region(w.end(), _clause_end(text, w.end()))
+            if after is None and before is None and w.start() >= end:
+                before = _clause_subject(text, sentence.start, start, finder)
             return w.group(0), after or before
     return None, None
+
+
+def _clause_subject(text: str, sentence_start: int, start: int, finder) -> Speaker | None:
+    """Who the clause opening before a quote names when its verb ends the clause after the quote:
+    "…, wo sie von „…“ sprach"."""
+    clause = max(text.rfind(", ", sentence_start, start), text.rfind(" – ", sentence_start, start))
+    return finder.in_region(clause + 2, start) if clause >= 0 else None
 
 
 # --- sentences: indirect, reported and unmarked direct speech --------------------------------

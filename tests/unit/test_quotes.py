@@ -510,3 +510,9 @@ def test_the_court_is_the_court_the_text_named_not_the_last_organisation(pipelin
     text = ("Das Landgericht Berlin gab dem Verband Sozialer Wettbewerb recht. Die vom VSW beanstandeten Posts "
             "seien Werbung, so das Gericht.")
     assert quotes_of(pipeline, text)[-1] == ("indirect", "Die vom VSW beanstandeten Posts seien Werbung", "Landgericht Berlin")
+
+
+def test_a_verb_ending_a_clause_and_she_named_in_the_same_sentence(pipeline) -> None:
+    text = ("„Das ist ein Machtinstrument“, sagte Claus Kleber. Dann ist die Schriftstellerin Monika Maron zu sehen – "
+            "sie war schon in der Mitteilung vertreten, wo sie von „fanatischen Minderheiten in den Rathäusern“ sprach.")
+    assert quotes_of(pipeline, text)[-1] == ("direct", "fanatischen Minderheiten in den Rathäusern", "Monika Maron")
