@@ -118,12 +118,19 @@ def _runs(words: list[str], gazetteer: Gazetteer, lexicon: Lexicon) -> list[_Run
 
 
 def _may_hold_lineup(words: list[str]) -> bool:
-    """A substitution's minute "(61." somewhere, or a ")" before any "(" (a line-up's
-    sentence that began after the minute): what every line-up has, found without a loop over
-    every word."""
+    """A substitution's minute "(61." somewhere, or a name, ")" and a comma or dash before
+    any "(" (a line-up's sentence that began after the minute): what every line-up has, found
+    without a loop over every word."""
     first_bracket = words.index("(") if "(" in words else len(words)
-    if ")" in words[:first_bracket]:
-        return True
+    j = -1
+    while True:  # "Cleber ) , Spahic": a name, an unmatched ")", a comma or a dash
+        try:
+            j = words.index(")", j + 1, first_bracket)
+        except ValueError:
+            break
+        if j > 0 and words[j - 1][:1].isupper() and j + 1 < len(words) \
+                and (words[j + 1] in _COMMAS or words[j + 1] in _DASHES):
+            return True
     i = first_bracket
     while i < len(words):
         if _minute(words, i):

@@ -247,10 +247,10 @@ def teams_named_by_town(spans: list[Span], words: list[str], gazetteer: Gazettee
     """A town and a club word ("Stoke City", "West Bromwich Albion", not the city "Kansas
     City"), or a known town and capitalised English plurals ("Anaheim Ducks", "Toronto Maple
     Leafs": North American teams) name a club, whatever the CRF made of the parts."""
-    places = {s.start: s for s in spans if s.kind == "place" and s.part is None}
     found: list[Span] = []
-    for i, word in enumerate(words):
-        if word in _CLUB_WORDS and i > 0:
+    club_words = _CLUB_WORDS.intersection(words)
+    for i, word in enumerate(words if club_words else ()):
+        if word in club_words and i > 0:
             start = i
             while start > 0 and i - start < _LONGEST_TOWN and _is_town_word(words[start - 1], lexicon):
                 start -= 1
@@ -258,8 +258,9 @@ def teams_named_by_town(spans: list[Span], words: list[str], gazetteer: Gazettee
             if start < i and (hit is None or hit.entry.kind == "org") \
                     and (word not in _TOWN_CLUB_WORDS or _club_town(words, start, i, gazetteer)):
                 found.append(Span(start, i + 1, "org", hit.entry if hit is not None else None))
-        place = places.get(i)
-        if place is not None and place.end < len(words) \
+    for place in spans:
+        if place.kind == "place" and place.part is None and place.end < len(words) \
+                and words[place.end][:1].isupper() \
                 and not _genitive_of_place(words[place.end - 1], gazetteer):
             end = place.end
             while end < len(words) and end - place.end < 2 and _is_english_word(words[end], lexicon):

@@ -91,11 +91,14 @@ def roads(spans: list[Span], words: list[str]) -> list[Span]:
     Ostautobahn A4"), or traffic around it ("musste die B214 gesperrt werden"). Without
     these a code the CRF took for a place is none (the tape format in "die A1 konnte 35 GB
     speichern"; the firm in "bei A1")."""
+    codes = {w for w in set(words) if w in ("A", "B") or _ROAD_CODE.match(w)}
+    if not codes:
+        return spans
     covered = covered_tokens(spans)
     by_range = {(s.start, s.end): s for s in spans if s.part is None and s.entry is None}
     kept = list(spans)
     for i, word in enumerate(words):
-        if word[:1] not in "AB":
+        if word not in codes:
             continue
         end = _road_end(words, i)
         if end is None:
