@@ -38,6 +38,11 @@ _GENERIC_PEOPLE = frozenset("""man jemand niemand kritiker experten beobachter i
     fachleute anrainer analysten anwälte vertreter""".split())
 
 
+def _finite_verb(word: str) -> bool:
+    """A verb in the third person singular, present or past ("schickt", "schrieb" aside)."""
+    return word[:1].islower() and len(word) > 3 and word.endswith(("t", "te"))
+
+
 def _third_person_verb(word: str) -> bool:
     """"Sie sagt", "Sie erklärte": she, not the formal "you" ("Sie sagen", "Sagen Sie")."""
     low = word.lower()
@@ -157,7 +162,9 @@ class SpeakerFinder:
                 if org is not None:  # "sagte ein HTC-Sprecher": HTC
                     return Speaker(org.entity, word)
             if (word in _PRONOUNS or (word == "Sie" and k + 1 < len(tokens) and _third_person_verb(tokens[k + 1].group(0)))) \
-                    and (k <= 2 or tokens[k - 1].group(0).lower() in SPEECH_VERBS):
+                    and (k <= 2 or tokens[k - 1].group(0).lower() in SPEECH_VERBS
+                         or (word != "Sie" and _finite_verb(tokens[k - 1].group(0)) and k + 1 < len(tokens)
+                             and tokens[k + 1].group(0)[:1].isupper())):  # "… um 0.16 Uhr schickt sie Relotius …:"
                 return self._referent(before, word)  # "er sagt", "sagte er vor Anhängern"
             if word.lower() in _GENERIC_PEOPLE:
                 return None

@@ -516,3 +516,9 @@ def test_a_verb_ending_a_clause_and_she_named_in_the_same_sentence(pipeline) -> 
     text = ("„Das ist ein Machtinstrument“, sagte Claus Kleber. Dann ist die Schriftstellerin Monika Maron zu sehen – "
             "sie war schon in der Mitteilung vertreten, wo sie von „fanatischen Minderheiten in den Rathäusern“ sprach.")
     assert quotes_of(pipeline, text)[-1] == ("direct", "fanatischen Minderheiten in den Rathäusern", "Monika Maron")
+
+
+def test_she_after_the_verb_is_the_subject_not_the_name_after_her(pipeline) -> None:
+    text = ("Seine engste Vertraute ist Özlem Gezer. Der Account bringt sie auf die Spur. "
+            "In der Nacht um 0.16 Uhr schickt sie Claas Relotius eine Nachricht: »Ich komme jetzt gleich.«")
+    assert quotes_of(pipeline, text)[-1] == ("direct", "Ich komme jetzt gleich", "Özlem Gezer")
