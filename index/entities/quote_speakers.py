@@ -27,6 +27,8 @@ _ORG_NOUNS = frozenset("""konzern unternehmen firma hersteller ministerium behö
     kommission rechnungsprüfer rechnungshof institut stiftung organisation bundesregierung landesregierung
     stadt gemeinde konzernchefs bildschirmhersteller autobauer""".split())
 _DEFINITE = frozenset({"der", "die", "das", "des", "dem", "den"})
+# People who speak for their organisation when unnamed: the judges for the court.
+_MEMBERS_OF = {"richter": "gericht", "richterin": "gericht", "richterinnen": "gericht"}
 # Nouns for what someone said: the speaker is named after them ("die Einschätzung von X").
 _STATEMENT_NOUNS = frozenset("""einschätzung worte worten ansicht meinung angaben antwort fazit aussage urteil
     kommentar erklärung mitteilung darstellung version überzeugung auffassung sicht bilanz""".split())
@@ -171,11 +173,13 @@ class SpeakerFinder:
             named_after = k + 1 < len(tokens) and (tokens[k + 1].group(0)[:1].isupper()  # "die Stadt Klagenfurt"
                                                    or (tokens[k + 1].group(0) in ("der", "des") and k + 2 < len(tokens)
                                                        and tokens[k + 2].group(0)[:1].isupper()))  # "die Gewerkschaft der Seeleute"
-            if k <= 2 and word.lower() in _ORG_NOUNS and not named_after:
+            noun = _MEMBERS_OF.get(word.lower(), word.lower())
+            if k <= 2 and noun in _ORG_NOUNS and not named_after:
                 definite = self.text[max(start, at - 4):at].strip().lower() in _DEFINITE
                 # "teilte der Konzern mit": the company named before, rather one its name calls so
-                # ("das Gericht": the Landgericht Berlin); "laut Gericht" only then
-                org = self._last_org_before(at, word.lower(), only_called=not definite and k == 0)
+                # ("das Gericht": the Landgericht Berlin); "laut Gericht" only then; the judges of
+                # a court only then ("Die Richter schreiben")
+                org = self._last_org_before(at, noun, only_called=(not definite and k == 0) or noun != word.lower())
                 if org is not None and (definite or k == 0):
                     return Speaker(org.entity, word)
             if k <= 5 and word[:1].isupper() and not word.endswith("-") and word.lower() not in _ORG_NOUNS \

@@ -308,6 +308,9 @@ def _pre_cue(text: str, start: int, end: int, finder: SpeakerFinder) -> tuple[st
     verbs = [w for w in qt.words(text, start, end) if w.group(0).lower() in qt.SPEECH_VERBS]
     if verbs:
         return verbs[-1].group(0), finder.in_region(start, end)
+    said = _SAID_NOUN.search(text, start, end)
+    if said is not None:  # "Der VSW legt Wert auf die Feststellung, „…“": a noun for words
+        return said.group(1), finder.in_region(start, end)
     if region.rstrip().endswith(":"):  # "Finalsieg über Tomic – Thiem: „…“": who stands before the colon
         colon = start + len(region.rstrip()) - 1
         named = next((m for m in reversed(finder.mentions) if m.end <= colon and not text[m.end:colon].strip()), None)
@@ -330,6 +333,11 @@ def _cue_paragraph_before(text: str, mark_at: int) -> tuple[int, int]:
     paragraph_start = head.rfind("\n") + 1
     clause_start = max(head.rfind(". ", paragraph_start) + 1, paragraph_start)
     return clause_start, len(head)
+
+
+# Nouns for words that follow at the end of a cue clause ("… auf die Feststellung, „").
+_SAID_NOUN = re.compile(r"\b(Feststellung|Aussage|Erklärung|Mitteilung|Stellungnahme|Botschaft|Warnung|"
+                        r"Forderung|Antwort|Worten)\W{0,3}$")
 
 
 def _cue_in_sentence(text, sentences, starts, start, end, finder) -> tuple[str | None, Speaker | None]:

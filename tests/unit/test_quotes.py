@@ -522,3 +522,10 @@ def test_she_after_the_verb_is_the_subject_not_the_name_after_her(pipeline) -> N
     text = ("Seine engste Vertraute ist Özlem Gezer. Der Account bringt sie auf die Spur. "
             "In der Nacht um 0.16 Uhr schickt sie Claas Relotius eine Nachricht: »Ich komme jetzt gleich.«")
     assert quotes_of(pipeline, text)[-1] == ("direct", "Ich komme jetzt gleich", "Özlem Gezer")
+
+
+def test_the_judges_speak_as_their_court_and_a_noun_for_words_is_a_cue(pipeline) -> None:
+    text = ("Das Landgericht Berlin hat entschieden. Der Verband Sozialer Wettbewerb legt Wert auf die Feststellung, "
+            "„dass das Gericht nur Zahlen nennen kann“. Die Richter schreiben\n\n„Die Nutzer erkennen den Zweck nicht.“")
+    found = quotes_of(pipeline, text)
+    assert [speaker for _, _, speaker in found] == ["Verband Sozialer Wettbewerb", "Landgericht Berlin"]
