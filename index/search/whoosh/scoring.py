@@ -54,11 +54,24 @@ class _SegmentNorms:
             per_reader = self._norms.setdefault(segment_reader, {})
             norms = per_reader.get(key)
         if norms is None:
-            by_byte = [K1 * ((1 - B) + B * length / average) for length in _LENGTH_OF_BYTE]
-            norms = [by_byte[value] for value in _length_bytes(segment_reader, fieldname)]
+            by_byte, length_bytes = self.by_length_byte(segment_reader, fieldname, B, K1, average)
+            norms = [by_byte[value] for value in length_bytes]
             with self._lock:
                 per_reader[key] = norms
         return norms
+
+    def by_length_byte(self, segment_reader, fieldname: str, B: float, K1: float, average: float
+                       ) -> tuple[list[float], bytes]:
+        """The norm of each of the 256 length bytes, and each document's length byte: what
+        ``of`` is made from, for scoring a few postings without a norm for every document."""
+        key = ("bytes", fieldname)
+        with self._lock:
+            length_bytes = self._norms.setdefault(segment_reader, {}).get(key)
+        if length_bytes is None:
+            length_bytes = _length_bytes(segment_reader, fieldname)
+            with self._lock:
+                self._norms[segment_reader][key] = length_bytes
+        return [K1 * ((1 - B) + B * length / average) for length in _LENGTH_OF_BYTE], length_bytes
 
     def array_of(self, segment_reader, fieldname: str, B: float, K1: float, average: float):
         """The same norms as a numpy array (for index.search.whoosh.vector)."""
@@ -134,12 +147,10 @@ class VectorTerm:
         operations in the same order, so the same scores."""
         if not self.scorable:
             return [float(weight) for weight in weights]
-        norms = self.norms(segment_reader)
+        # the norms of ``of``, looked up by length byte: no list of every document's norm is made
+        by_byte, length_bytes = _NORMS.by_length_byte(segment_reader, self.fieldname, self.B, self.K1, self.average)
         idf_k1 = self.idf_k1
-        return [idf_k1 * weight / (weight + norms[docnum]) for docnum, weight in zip(docnums, weights)]
-
-    def norms(self, segment_reader) -> list[float]:
-        return _NORMS.of(segment_reader, self.fieldname, self.B, self.K1, self.average)
+        return [idf_k1 * weight / (weight + by_byte[length_bytes[docnum]]) for docnum, weight in zip(docnums, weights)]
 
 
 def prepare(searcher, fieldnames: tuple[str, ...]) -> None:
