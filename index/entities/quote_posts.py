@@ -18,7 +18,9 @@ _NAME_WORD = re.compile(r"[A-ZÄÖÜ][\w.'’-]*")
 
 def embedded_posts(text: str) -> list[tuple[int, int, int, str, str]]:
     """(start, end, signature end, author's name, handle) of each embedded post's words."""
-    posts = []
+    posts: list[tuple[int, int, int, str, str]] = []
+    if "(@" not in text:  # no handle, no signature: most articles
+        return posts
     for match in _SIGNATURE.finditer(text):
         paragraph_start = text.rfind("\n", 0, match.start()) + 1
         if text[paragraph_start:match.start()].strip():
