@@ -1,7 +1,8 @@
 """Span rules for organisations the CRF tends to miss: unknown acronyms (EKD, THW), and
 institutions named after someone in one hyphenated word (Otto-Schott-Gymnasium), sports
 clubs named with their town (FC Chelsea London, 1. FC Nürnberg, Stoke City, Anaheim Ducks),
-names after a category noun (der Luxusauto-Hersteller Jaguar Land Rover)."""
+universities named with theirs (Uni Wien, TH Zürich), names after a category noun (der
+Luxusauto-Hersteller Jaguar Land Rover)."""
 
 from __future__ import annotations
 
@@ -327,3 +328,25 @@ def _is_english_word(word: str, lexicon: Lexicon) -> bool:
     english = _english_zipf(word.lower())
     return _capitalised_word(word, lexicon) and word not in lexicon.first_names \
         and english >= _ENGLISH_WORD and english >= german_zipf(word)
+
+
+# What names a university or college before its town: "TU Wien", "Uni Graz", "Med-Uni Wien".
+_COLLEGES = frozenset("Uni Universität Hochschule TU TH FH PH WU HU FU LMU ETH EPFL KFU JKU BOKU".split())
+_COLLEGE_ENDINGS = ("-Uni", "-Universität", "-Hochschule")
+
+
+def colleges(spans: list[Span], words: list[str]) -> list[Span]:
+    """A university or college word and the place after it are one organisation ("an der
+    Uni Wien", "TH Zürich"), where the CRF saw only the place."""
+    found = []
+    for place in spans:
+        if place.kind != "place" or place.part is not None or place.start == 0:
+            continue
+        college = words[place.start - 1]
+        if college in _COLLEGES or college.endswith(_COLLEGE_ENDINGS):
+            found.append(Span(place.start - 1, place.end, "org"))
+    if not found:
+        return spans
+    inside = {k for s in found for k in range(s.start, s.end)}
+    return [s for s in spans if s.part is not None or not any(k in inside for k in range(s.start, s.end))] \
+        + found

@@ -109,3 +109,12 @@ def test_a_club_named_by_its_town_is_an_organisation(pipeline, text, club):
 def test_a_town_before_city_or_a_plural_stays_a_place_where_no_club_is_meant(pipeline, text, place):
     found = [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
     assert not any(kind == "org" and place in name for name, kind in found)
+
+
+@pytest.mark.parametrize("text, college", [
+    ("Wie Forscher der Uni Wien zeigen konnten, sind es vier Arten.", "Uni Wien"),
+    ("Er ist Professor an der Med-Uni Wien.", "Med-Uni Wien"),
+    ("Seine Habilitation erfolgte 1927 an der TH Zürich.", "TH Zürich"),
+])
+def test_a_university_named_by_its_town_is_an_organisation(pipeline, text, college):
+    assert college in [name for name, _ in orgs(pipeline, text)]
