@@ -64,9 +64,10 @@ def german_zipf(word: str) -> float:
     return lexicon().get(word.casefold(), 0.0)
 
 
-# Endings of adjectives, adverbs, participles and infinitives ("Läuferisch habe ich ...",
-# "Bestechend ist ...", "Finalisieren müsse ...").
-_WORD_ENDINGS = ("ig", "lich", "isch", "bar", "sam", "haft", "end", "iv", "ert", "ieren", "eln", "ern")
+# Endings of adjectives, adverbs, participles, infinitives and plurals ("Läuferisch habe
+# ich ...", "Bestechend ist ...", "Finalisieren müsse ...", "Kreditvergaben könnten").
+_WORD_ENDINGS = ("ig", "lich", "isch", "bar", "sam", "haft", "end", "iv", "ert", "ft", "ieren", "eln",
+                 "ern", "gen", "ten")
 _KNOWN_PART = 3.0  # Zipf of the last part of a hyphenated word ("Justiz-Stellenabbau")
 
 
@@ -81,6 +82,8 @@ def unknown_to_german(word: str, lexicon: Lexicon) -> bool:
     last = parts[-1]
     if CommonNouns.contains(word) or role_of(word) or word.lower().endswith(_WORD_ENDINGS):
         return False
+    if word.endswith("in") and len(word) >= 8 and german_zipf(word[:-2]) >= _KNOWN_PART:
+        return False  # a woman's word for a known noun: Astronautin
     if len(parts) > 1 and (last.lower() in lexicon.common_words or CommonNouns.contains(last)
                            or german_zipf(last) >= _KNOWN_PART):
         return False

@@ -116,6 +116,9 @@ def _tidy(spans: list[Span], words: list[str], sentence_start: int) -> list[Span
     return result
 
 
+# A verb in the past tense after its one subject: "Järvi spielte", "Lebedew kaufte".
+_PAST_VERB = re.compile(r"^[a-zäöü]{3,}te$")
+
 # SolarCity, TheIntercept: a firm's or a product's name, not a person's (McCain, DiCaprio).
 _CAPITAL_INSIDE = re.compile(r"^(?!(Mc|Mac|Di|De|Da|Le|La|Van|Von|O')[A-ZÄÖÜ])\w*[a-zäöüß][A-ZÄÖÜ]")
 
@@ -335,13 +338,14 @@ class Recogniser:
         lex = self.lexicon
         found = []
         for i, word in enumerate(words[:-1]):
-            if i in covered or words[i + 1] not in SUBJECT_VERBS or word in _MONTHS \
+            subject_verb = words[i + 1] in SUBJECT_VERBS
+            if i in covered or not (subject_verb or _PAST_VERB.match(words[i + 1])) or word in _MONTHS \
                     or not (i in starts or i > 0 and words[i - 1] in OPENERS):
                 continue
             if len(word) > 2 and word[:1].isupper() and not word.isupper() \
                     and word.replace("-", "").isalpha() \
                     and word.lower() not in lex.common_words and word.lower() not in hygiene.FUNCTION_WORDS:
-                if word in lex.surnames or word in lex.first_names:
+                if subject_verb and (word in lex.surnames or word in lex.first_names):
                     found.append(Span(i, i + 1, "person"))
                 elif plain_words.unknown_to_german(word, lex):
                     found.append(Span(i, i + 1, "org" if _CAPITAL_INSIDE.search(word) else "person"))

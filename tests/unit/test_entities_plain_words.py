@@ -57,6 +57,7 @@ def test_a_word_german_does_not_use_opening_a_sentence_before_its_verb_is_a_name
     assert ("Wrzodek", "person") in found(
         pipeline, "Wrzodek habe die Produktion wieder angefahren, um Käufern ein Werk zu zeigen.")
     assert ("ZentaVolt", "org") in found(pipeline, "ZentaVolt wurde vor drei Jahren gegründet.")
+    assert ("Wrzodek", "person") in found(pipeline, "Wrzodek kaufte die Zeitung vor einem Jahr.")
 
 
 @pytest.mark.parametrize("text", [
@@ -64,6 +65,8 @@ def test_a_word_german_does_not_use_opening_a_sentence_before_its_verb_is_a_name
     "Ersatzpolizei sei das nicht, sagte der Bürgermeister.",
     "Finalisieren müsse das Paket die Regierung.",
     "Outline ist auch ein Künstlerroman.",
+    "Astronautin fotografierte die Erde aus dem All.",
+    "Kreditvergaben könnten bald strenger geprüft werden.",
 ])
 def test_an_everyday_word_opening_a_sentence_before_its_verb_is_no_name(pipeline, text):
     assert found(pipeline, text) == []
