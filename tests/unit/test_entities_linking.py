@@ -102,6 +102,13 @@ def test_a_short_party_name_names_the_party_of_the_country_the_text_is_about(pip
     assert by_text(german, "Grünen")[0].entity == "org:buendnis-90-die-gruenen"
 
 
+def test_a_ministry_named_by_its_field_alone_is_no_particular_countrys(pipeline):
+    austrian = pipeline.extract("Die SPÖ und das Justizministerium sind sich einig, sagte Brandhuber.")
+    assert by_text(austrian, "Justizministerium")[0].entity == "org:justizministerium"
+    federal = pipeline.extract("Das Bundesjustizministerium in Berlin prüft den Entwurf.")
+    assert by_text(federal, "Bundesjustizministerium")[0].entity == "org:bundesministerium-der-justiz"
+
+
 def test_a_party_beside_places_of_one_country_is_that_countrys_unless_the_other_is_named(pipeline):
     vienna = pipeline.extract("Wien – Die Grünen fordern mehr Radwege.")
     assert by_text(vienna, "Die Grünen")[0].entity == "org:die-gruenen-die-gruene-alternative"
