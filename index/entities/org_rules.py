@@ -350,3 +350,24 @@ def colleges(spans: list[Span], words: list[str]) -> list[Span]:
     inside = {k for s in found for k in range(s.start, s.end)}
     return [s for s in spans if s.part is not None or not any(k in inside for k in range(s.start, s.end))] \
         + found
+
+
+def broadcasters(spans: list[Span], words: list[str]) -> list[Span]:
+    """A capitalised word before "TV" names a broadcaster ("Servus TV", "Puls TV"), not a
+    person the CRF took the word for; a known name keeps its entity ("ein neues Apple TV"),
+    and "TV" before a noun is part of a compound ("der neue Zipfer TV Spot")."""
+    if "TV" not in words:
+        return spans
+    found = []
+    known_end = {s.end for s in spans if s.entry is not None}
+    for i, word in enumerate(words):
+        if word == "TV" and i > 0 and words[i - 1][:1].isupper() and words[i - 1].isalpha() \
+                and i not in known_end and not (i + 1 < len(words) and words[i + 1][:1].isupper()):
+            start = next((s.start for s in spans if s.end == i and s.part is None
+                          and s.kind in ("person", "org") and s.end - s.start <= 2), i - 1)
+            found.append(Span(start, i + 1, "org"))
+    if not found:
+        return spans
+    inside = {k for s in found for k in range(s.start, s.end)}
+    return [s for s in spans if s.part is not None or not any(k in inside for k in range(s.start, s.end))] \
+        + found

@@ -151,6 +151,7 @@ class Recogniser:
         spans = org_rules.club_names(spans, words, self.gazetteer)
         spans = org_rules.teams_named_by_town(spans, words, self.gazetteer, self.lexicon)
         spans = org_rules.colleges(spans, words)
+        spans = org_rules.broadcasters(spans, words)
         spans += org_rules.after_category_nouns(spans, words, self.lexicon, self.gazetteer)
         spans = org_rules.people_after_category_nouns(spans, words)
         spans += org_rules.quoted_titles(spans, words, self.gazetteer)
@@ -278,8 +279,9 @@ class Recogniser:
         low = word.lower()
         for ending in ("er", "ern", "ers", "erin", "erinnen"):
             if low.endswith(ending) and len(low) > len(ending) + 2:
-                # Berliner, and with the -en of the town dropped: Münchner, Bremer
-                for stem in (word[: -len(ending)], word[: -len(ending)].removesuffix("n") + "en"):
+                # Berliner, and with the -en or -ien of the place dropped: Münchner, Bremer
+                for stem in (word[: -len(ending)], word[: -len(ending)].removesuffix("n") + "en",
+                             word[: -len(ending)] + "ien"):  # Syrer, of Syrien
                     base = self.gazetteer.match([stem], 0, 1)
                     if base is not None and base.entry.kind == "place":
                         return False

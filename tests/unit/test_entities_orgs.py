@@ -118,3 +118,9 @@ def test_a_town_before_city_or_a_plural_stays_a_place_where_no_club_is_meant(pip
 ])
 def test_a_university_named_by_its_town_is_an_organisation(pipeline, text, college):
     assert college in [name for name, _ in orgs(pipeline, text)]
+
+
+def test_a_name_before_tv_is_a_broadcaster(pipeline):
+    text = "An handwerklichem Können ist Alpenblick TV nicht gescheitert, sagte Brandhuber."
+    assert ("Alpenblick TV", "org") in [(m.text, m.kind) for m in pipeline.extract(text)]
+    assert "Apple" in [name for name, _ in orgs(pipeline, "Apple zeigte ein neues Apple TV.")]

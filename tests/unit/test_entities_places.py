@@ -54,6 +54,11 @@ def test_a_word_derived_from_a_town_is_not_the_town(pipeline):
     assert "Münchner" not in found
 
 
+def test_a_countrys_people_are_no_person(pipeline):
+    text = "Syrer, Syrer, Syrer, alles dreht sich nur um die Syrer, beklagt sich Brandhuber."
+    assert "Syrer" not in [m.text for m in pipeline.extract(text)]
+
+
 def test_a_district_named_with_kreis_is_a_place_of_its_own(pipeline):
     found = [(m.text, m.kind) for m in pipeline.extract(
         "Das Jugendamt des Oder-Wiesen-Kreises für Neudorf und Altheim lädt ein.")]
