@@ -4,6 +4,7 @@ in a fresh interpreter: the test process has loaded them long before."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -50,3 +51,23 @@ def test_a_search_process_loads_none_and_the_stand_ins_answer_as_they_would(tmp_
         "copied True True",  # urlretrieve loads the real urllib.request when called
         "['render', 'rendering', 'renderinged'] True",  # English variations (a Variations query) too
     ]
+
+
+NEEDS_MORE = """
+import sys
+import index.search.whoosh as engine
+engine._DEFERRED.clear()
+engine._DEFERRED["needs_more"] = ("urllib.request", {"urlretrieve": None})
+engine._import_deferring()
+import needs_more
+print(needs_more.urlopen.__module__, type(sys.modules["urllib.request"].urlopen).__name__)
+"""
+
+
+def test_an_importer_that_wants_more_than_the_stand_in_gets_the_real_module(tmp_path: Path) -> None:
+    """A Whoosh release that imports more of urllib.request or asyncio still imports, and works."""
+    (tmp_path / "needs_more.py").write_text("from urllib.request import urlretrieve, urlopen\n")
+    result = subprocess.run([sys.executable, "-c", NEEDS_MORE], capture_output=True, text=True, timeout=60,
+                            cwd=Path(__file__).resolve().parents[2], env={**os.environ, "PYTHONPATH": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["urllib.request", "function"]

@@ -57,6 +57,8 @@ def _import_deferring() -> None:
         sys.modules[module_name] = stand_in
         try:
             importlib.import_module(importer)
+        except ImportError:  # another version that wants more of the module: it gets the real one
+            pass
         finally:
             if sys.modules.get(module_name) is stand_in:
                 del sys.modules[module_name]
