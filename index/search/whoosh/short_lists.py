@@ -23,10 +23,11 @@ from index.search.limits import PostingBudget
 from index.search.whoosh.codec import ReaderCodec, block_layout, block_values, posting_lists
 from index.search.whoosh.scoring import VectorTerm
 
-# Above this many postings in all, numpy's import pays for itself: plain Python takes ~0.5 µs a
-# posting, importing numpy ~0.1 s, and a `reader search` of ~100,000 postings took as long either
-# way (bench/README.md, CLI start-up).
-SHORT_POSTINGS = 100_000
+# Above this many postings in all, numpy's import pays for itself: plain Python takes ~0.3 µs a
+# posting, importing numpy ~0.1 s; at 100k articles a `reader search` of 180,000-260,000
+# postings (ANDs and ORs of common words) took about as long either way, a phrase of 106,600
+# too (bench/README.md, CLI start-up).
+SHORT_POSTINGS = 200_000
 # As index.search.whoosh.vector.NOT_SCORE: a NOT scores 1.0 inside an AND, as in Whoosh.
 NOT_SCORE = 1.0
 # Blocks of positions a list keeps decoded (as index.search.whoosh.postings.KEPT_BLOCKS).
@@ -236,18 +237,25 @@ def _add(total: dict[int, float], docnums: Iterable[int], scores: Iterable[float
 
 
 def _or(node: query.Or, leaf: _Leaf) -> _Scored:
-    total: dict[int, float] = {}  # of the exact children
+    exact_parts: list[tuple[Iterable[int], Iterable[float], int]] = []  # docnums, scores, how many
     inexact = []
     for child in node.subqueries:
         if isinstance(child, query.Term):
             postings, scores = _term_scores(child.fieldname, child.text, child.boost, leaf)
-            _add(total, postings.ids, scores)
+            exact_parts.append((postings.ids, scores, len(scores)))
             continue
         scored = _evaluate(child, leaf)
         if scored.exact:
-            _add(total, scored.scores.keys(), scored.scores.values())
+            exact_parts.append((scored.scores.keys(), scored.scores.values(), len(scored.scores)))
         else:
             inexact.append(scored)
+    if len(exact_parts) == 2:
+        # A word in the title and the body: a + b is b + a, so the longer list is copied and the
+        # shorter one added to it (with three parts or more the order of the additions matters).
+        exact_parts.sort(key=lambda part: part[2], reverse=True)
+    total: dict[int, float] = {}  # of the exact children
+    for docnums, scores, _count in exact_parts:
+        _add(total, docnums, scores)
     if not inexact:
         return _Scored(_boosted_dict(total, node.boost))
     exact_part = _Scored(dict(total))
@@ -263,18 +271,26 @@ def _and(node: query.And, leaf: _Leaf) -> _Scored:
         raise NotShort("AND of negations only")
     exact = [scored for scored in positives if scored.exact]
     inexact = [scored for scored in positives if not scored.exact]
-    # The documents every positive part may match, none of the exact negatives does.
-    smallest = min(positives, key=lambda scored: len(scored.scores))
-    matched = [docnum for docnum in smallest.scores
-               if all(docnum in scored.scores for scored in positives)
-               and not any(docnum in scored.scores for scored in negatives if scored.exact)]
+    # The documents every positive part may match, none of the exact negatives does (in C: the
+    # dicts' keys as sets; the order of the documents does not matter, the ranking sorts them).
+    by_size = sorted(positives, key=lambda scored: len(scored.scores))
+    matched = set(by_size[0].scores.keys())
+    for scored in by_size[1:]:
+        matched &= scored.scores.keys()
+    for scored in negatives:
+        if scored.exact:
+            matched -= scored.scores.keys()
     base = NOT_SCORE * len(negatives)
-    exact_scores = {}
-    for docnum in matched:
-        total = base
-        for scored in exact:
-            total += scored.scores[docnum]
-        exact_scores[docnum] = total
+    if len(exact) == 2:  # two words, the most common AND: one comprehension, the same additions
+        first, second = exact[0].scores, exact[1].scores
+        exact_scores = {docnum: base + first[docnum] + second[docnum] for docnum in matched}
+    else:
+        exact_scores = {}
+        for docnum in matched:
+            total = base
+            for scored in exact:
+                total += scored.scores[docnum]
+            exact_scores[docnum] = total
     inexact_negatives = [scored for scored in negatives if not scored.exact]
     if not inexact and not inexact_negatives:
         return _Scored(_boosted_dict(exact_scores, node.boost))
