@@ -86,8 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     first = json.loads(subprocess.run([*base, "articles", "--json", "--limit", "1"], capture_output=True,
                                       text=True, check=True).stdout)[0]["id"]
     query = QUERY_MIX[0][1]
-    # Two common words: at 100,000 articles more postings than index.search.whoosh.short_lists
-    # ranks without numpy, so this one imports it.
+    # Two common words: at 100,000 articles 102,710 postings, the longest lists of the mix that
+    # index.search.whoosh.short_lists ranks without numpy.
     common = QUERY_MIX[3][1]
     commands = {
         "reader --version": [reader, "--version"],
