@@ -254,8 +254,8 @@ def _or(node: query.Or, leaf: _Leaf) -> _Scored:
         # shorter one added to it (with three parts or more the order of the additions matters).
         exact_parts.sort(key=lambda part: part[2], reverse=True)
     total: dict[int, float] = {}  # of the exact children
-    for docnums, scores, _count in exact_parts:
-        _add(total, docnums, scores)
+    for docnums, part_scores, _count in exact_parts:
+        _add(total, docnums, part_scores)
     if not inexact:
         return _Scored(_boosted_dict(total, node.boost))
     exact_part = _Scored(dict(total))
