@@ -2,6 +2,8 @@
 organisations. Each rule looks at the words and their use, not at a list of names:
 
 - a name particle alone ("De facto", "Van") is no name;
+- a one-word person that is an everyday English word beside an English word ("Champions
+  League", "Super Bowl", "House of Cards") is a piece of an English name, no person;
 - a run of English words that are everyday words in German text too and names no known
   entity ("Social Media", not "Ground Zero" or "General Electric") is no name;
 - in an English sentence, a word that is an everyday English word names nothing unless a
@@ -112,6 +114,24 @@ def _everyday_english(span: Span, words: list[str], lexicon: Lexicon) -> bool:
         and _english_zipf(w.lower()) >= ENGLISH_EVERYDAY for w in run)
 
 
+_ENGLISH_JOINERS = frozenset({"of", "and", "the", "&"})
+ENGLISH_NAME_WORD = 3.0  # Zipf of "Stamford", "Champions", "Super" in English
+
+
+def _cut_from_an_english_name(span: Span, words: list[str], lexicon: Lexicon) -> bool:
+    """A one-word person that is an everyday English word, cut by the CRF from an English
+    name around it: "Champions League", "Super Bowl", "Stamford Bridge", "House of Cards"."""
+    if span.kind != "person" or span.end - span.start != 1 or span.part is not None:
+        return False
+    word = words[span.start]
+    if word in lexicon.first_names or _english_zipf(word.lower()) < ENGLISH_EVERYDAY:
+        return False
+    before = words[span.start - 1] if span.start > 0 else ""
+    after = words[span.end] if span.end < len(words) else ""
+    return (before[:1].isupper() and before.isalpha() and _english_zipf(before.lower()) >= ENGLISH_NAME_WORD) \
+        or before.lower() in _ENGLISH_JOINERS or after.lower() in _ENGLISH_JOINERS
+
+
 def _adjective_opener(span: Span, words: list[str], lower_words: set[str]) -> bool:
     """The span's first word is an inflected adjective the text also writes in lower case
     (Wilder ... wilde, wild, wildes)."""
@@ -143,7 +163,7 @@ def without_plain_words(spans: list[Span], words: list[str], sentences: list[tup
         if span.entry is None:
             if len(run) == 1 and run[0].lower() in NAME_PARTICLES and not run[0].isupper():
                 continue
-            if _everyday_english(span, words, lexicon):
+            if _everyday_english(span, words, lexicon) or _cut_from_an_english_name(span, words, lexicon):
                 continue
             if span.kind == "person" and span.start == bounds[0] and len(run) >= 2:
                 if lower_words is None:

@@ -70,3 +70,12 @@ def test_a_word_german_does_not_use_opening_a_sentence_before_its_verb_is_a_name
 ])
 def test_an_everyday_word_opening_a_sentence_before_its_verb_is_no_name(pipeline, text):
     assert found(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Er hat in der Champions League bereits sechsmal getroffen.",
+    "Die 50. Super Bowl bewegt ihn besonders.",
+    "Es ist ein Politdrama im Stil von House of Cards.",
+])
+def test_an_english_word_cut_from_an_english_name_is_no_person(pipeline, text):
+    assert all(kind != "person" for _, kind in found(pipeline, text))
