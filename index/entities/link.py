@@ -7,7 +7,7 @@ a name the recogniser tagged with different kinds takes its most frequent kind.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from ..models import Mention
 from . import counterparts
@@ -17,6 +17,7 @@ from .recognise import Span
 from .tokenize import Token
 
 _KIND_ORDER = {"person": 0, "org": 1, "place": 2, "other": 3}
+_RULE_VOTE = 1.5
 
 
 def link(text: str, tokens: list[Token], spans: list[Span], gazetteer: Gazetteer) -> list[Mention]:
@@ -57,24 +58,33 @@ def link(text: str, tokens: list[Token], spans: list[Span], gazetteer: Gazetteer
         if entry is not None:
             normal[k] = entry.name
 
-    kinds: dict[str, Counter] = defaultdict(Counter)
+    # Each mention votes for its kind; a copy of a name found elsewhere (recognise._propagate)
+    # has no vote, and a rule that saw the kind in the text ("der Glücksspielkonzern
+    # Novomatic") outweighs the CRF's guess ("Novomatic will ..." as a person); not so a
+    # small town's name in a place's context ("bei Salzborn"), which is often a surname too.
+    kinds: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for k, s in enumerate(spans):
-        if entries[k] is None:
+        if entries[k] is None and not s.copied:
+            kinds[normal[k]][s.kind] += _RULE_VOTE if not s.from_model and s.kind != "place" else 1.0
+    for k, s in enumerate(spans):
+        if entries[k] is None and not kinds[normal[k]]:
             kinds[normal[k]][s.kind] += 1
     # Surname -> full names of people named in full in this text.
     full_names: dict[str, set[str]] = defaultdict(set)
     for name, counts in kinds.items():
         surname = surname_of(name)
-        if surname and counts.most_common(1)[0][0] == "person":
+        if surname and counts and max(counts, key=lambda k: counts[k]) == "person":
             full_names[surname].add(name)
 
     def kind_of(name: str) -> str:
-        """The kind most of the name's mentions have; a person named in full with it as
-        surname counts as half a mention more ("in Niederösterreich", "Zollfahndung
-        Niederösterreich" taken for a person, is still a place)."""
+        """The kind most of the name's mentions have; each mention of a person named in full
+        with it as surname counts as one more ("Samuel Salzborn" ... "Salzborn war"), at least
+        half a mention ("in Niederösterreich", "Zollfahndung Niederösterreich" taken for a
+        person, is still a place)."""
         counts: dict[str, float] = dict(kinds[name])
         if full_names.get(name):
-            counts["person"] = counts.get("person", 0) + 0.5
+            in_full = sum(kinds[full].get("person", 0.0) for full in full_names[name])
+            counts["person"] = counts.get("person", 0.0) + max(0.5, in_full)
         return min(counts, key=lambda k: (-counts[k], _KIND_ORDER[k]))
 
     mentions = []

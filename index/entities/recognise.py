@@ -447,7 +447,7 @@ class Recogniser:
                 continue
             source = found.get(word)
             if source is not None and (word not in word_like or self._inside_clause(words, i, starts)):
-                extra.append(Span(i, i + 1, source.kind, source.entry))
+                extra.append(Span(i, i + 1, source.kind, source.entry, copied=True))
         return spans + extra
 
     @staticmethod

@@ -18,6 +18,8 @@ class Span:
     part: tuple[int, int] | None = None
     # Found by the CRF (not by a rule or a list): its marginals may say it is doubtful.
     from_model: bool = False
+    # A copy of a name found elsewhere in the text: no evidence of its kind of its own.
+    copied: bool = False
 
 
 def covered_tokens(spans: list[Span]) -> set[int]:

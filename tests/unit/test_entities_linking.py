@@ -195,3 +195,25 @@ def test_describe_gives_the_gazetteer_entry(pipeline):
     assert rutte.name == "Mark Rutte" and rutte.kind == "person" and "Rutte" in rutte.aliases
     assert pipeline.describe("org:nato").kind == "org"
     assert pipeline.describe("person:nobody-known") is None
+
+
+def test_a_surname_takes_the_kind_of_the_person_named_in_full(pipeline):
+    """The CRF may call a surname alone a place more often than a person: each mention of the
+    full name counts for the person, and copies of a name found elsewhere get no vote."""
+    from index.entities.link import link
+    from index.entities.spans import Span
+    from index.entities.tokenize import tokenize
+
+    text = ("Samuel Kerwisch lehrt. Samuel Kerwisch forscht. Kerwisch schreibt. Dass Kerwisch "
+            "geht, bedauert man. Bei Kerwisch lag es. Nach Kerwisch kam keiner.")
+    tokens = tokenize(text)
+    words = [t.text for t in tokens]
+    at = [i for i, w in enumerate(words) if w == "Kerwisch"]
+    spans = [Span(at[0] - 1, at[0] + 1, "person", from_model=True),
+             Span(at[1] - 1, at[1] + 1, "person", from_model=True),
+             Span(at[2], at[2] + 1, "person", from_model=True),
+             Span(at[3], at[3] + 1, "place", from_model=True),
+             Span(at[4], at[4] + 1, "place", from_model=True),
+             Span(at[5], at[5] + 1, "place", copied=True)]
+    kinds = {(m.text, m.kind) for m in link(text, tokens, spans, pipeline.gazetteer)}
+    assert kinds == {("Samuel Kerwisch", "person"), ("Kerwisch", "person")}
