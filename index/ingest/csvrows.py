@@ -2,8 +2,9 @@
 
 The usual names of scraper output and news-API exports are understood, in any case: title or
 headline, text, body or content, date or published, url or link, source, outlet or media, tags.
-The delimiter is whatever csv.Sniffer recognises (checked against the header); quoted fields may
-span lines. Rows are read one at a time, so a file of any size takes little memory.
+The delimiter is whatever csv.Sniffer recognises (checked against the header); fields may be quoted
+with " or with ' (as in 10kGNAD), whichever reads more rows of the sample with the header's number
+of columns; quoted fields may span lines. Rows are read one at a time, so a file of any size takes little memory.
 """
 
 from __future__ import annotations
@@ -78,6 +79,22 @@ def _delimiter(sample: str, name: str) -> str:
     raise _no_header(name)
 
 
+def _quotechar(sample: str, delimiter: str) -> str:
+    """'"', unless quoting with "'" reads more of the sample's rows with the header's number of
+    columns (a field holding the delimiter is quoted, so the wrong quote splits it)."""
+    complete = sample[: sample.rfind("\n") + 1] or sample  # the last row may be cut off
+
+    def fitting(quotechar: str) -> int:
+        rows = csv.reader(io.StringIO(complete, newline=""), delimiter=delimiter, quotechar=quotechar)
+        try:
+            width = len(next(rows))
+            return sum(1 for row in rows if len(row) == width)
+        except (csv.Error, StopIteration):
+            return -1
+
+    return "'" if fitting("'") > fitting('"') else '"'
+
+
 def iter_rows(file: BinaryIO, name: str, problems: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number where the row starts, {field: value}) for every row with any text; a row the
     csv module cannot read is a sentence in ``problems``."""
@@ -88,7 +105,8 @@ def iter_rows(file: BinaryIO, name: str, problems: list[str]) -> Iterator[tuple[
     if not sample.strip():
         raise IngestError(f"{name} is empty.")
     text.seek(0)
-    reader = csv.reader(text, delimiter=_delimiter(sample, name))
+    delimiter = _delimiter(sample, name)
+    reader = csv.reader(text, delimiter=delimiter, quotechar=_quotechar(sample, delimiter))
     fields = _fields(next(reader))
     while True:
         start = reader.line_num + 1

@@ -175,3 +175,26 @@ def test_a_json_lines_file_without_one_good_line_fails_with_its_first_problems(t
             "line 2: not valid JSON (Expecting value).") in result.stderr
     assert f"skipped {empty}: {empty} is empty." in result.stderr
     assert "0 added, 0 updated, 0 unchanged, 2 failed" in result.stderr
+
+
+def test_a_csv_file_quoting_with_apostrophes_keeps_text_holding_its_delimiter(tmp_path: Path) -> None:
+    # 10kGNAD's layout: label;text, a text holding ";" quoted with "'"
+    source = tmp_path / "gnad.csv"
+    source.write_text(
+        "tags;text\n"
+        "Inland;'Die Koalition streitet; die Opposition schweigt. Wien – Am Montag tagte der Ministerrat.'\n"
+        "Sport;Rapid gewinnt in Graz. Graz – Das Spiel endete 2:1.\n"
+        "Kultur;'Ein Film über Wien; ein Fest in Salzburg. Salzburg – Die Festspiele beginnen.'\n",
+        encoding="utf-8")
+    data_dir = tmp_path / "library"
+
+    result = run_reader("add", str(source), data_dir=data_dir)
+
+    assert result.returncode == 0, result.stderr
+    assert "3 added" in result.stderr
+    stored = {article["title"]: article for article in articles_json(data_dir)}
+    assert set(stored) == {"Die Koalition streitet; die Opposition schweigt", "Rapid gewinnt in Graz",
+                           "Ein Film über Wien; ein Fest in Salzburg"}
+    shown = run_reader("show", stored["Die Koalition streitet; die Opposition schweigt"]["id"], "--json",
+                       data_dir=data_dir)
+    assert json.loads(shown.stdout)["body"].endswith("Am Montag tagte der Ministerrat.")
