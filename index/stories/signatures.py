@@ -1,8 +1,9 @@
 """MinHash signatures of an article's text (datasketch) and their LSH band keys.
 
-The text compared is the body without its agency credits, lower-cased, as words only: a new
-title, changed quote marks or punctuation and an added credit change nothing; a rewritten lead,
-a cut ending or an added paragraph change a share of the shingles (runs of SHINGLE_WORDS words).
+The text compared is the body without its agency credits and publisher notices (notices.py),
+lower-cased, as words only: a new title, changed quote marks or punctuation and an added credit
+change nothing; a rewritten lead, a cut ending or an added paragraph change a share of the
+shingles (runs of SHINGLE_WORDS words).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from functools import lru_cache
 import numpy as np
 
 from index.stories.agencies import Credits, read_credits, without_credits
+from index.stories.notices import without_notices
 
 NUM_PERM = 128
 SHINGLE_WORDS = 4
@@ -74,7 +76,7 @@ def shingle_hashes(body: str, credits: Credits | None = None) -> np.ndarray:
     """The distinct 32-bit hashes of the text's shingles (each word hashed once, then every run
     of SHINGLE_WORDS word hashes combined: cheaper than hashing the joined words)."""
     credits = read_credits(body) if credits is None else credits
-    words = _WORDS.findall(without_credits(body, credits).lower())
+    words = _WORDS.findall(without_notices(without_credits(body, credits)).lower())
     if len(words) < SHINGLE_WORDS:
         return np.empty(0, dtype=np.uint64)
     word_hashes = np.fromiter((zlib.crc32(word.encode()) for word in words), dtype=np.uint64, count=len(words))

@@ -20,6 +20,7 @@ from datetime import datetime
 
 from index.analysis import STOP_WORDS
 from index.models import Article, Mention
+from index.stories.notices import without_notices
 
 STORY_WINDOW_SECONDS = 3 * 24 * 3600
 ENTITY_WEIGHT = 2
@@ -55,7 +56,8 @@ class Story:
 
 def top_words(title: str, body: str) -> list[str]:
     """The article's most frequent content words, the title's counting more."""
-    words = Counter(w for w in (m.lower() for m in _WORDS.findall(title + " " + body)) if w not in STOP_WORDS)
+    text = title + " " + without_notices(body)
+    words = Counter(w for w in (m.lower() for m in _WORDS.findall(text)) if w not in STOP_WORDS)
     for word in set(w.lower() for w in _WORDS.findall(title)) - STOP_WORDS:
         words[word] += 2  # the title's words say what the story is
     return [word for word, _count in words.most_common(TOP_WORDS)]

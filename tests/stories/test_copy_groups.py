@@ -144,3 +144,18 @@ def test_a_text_printed_hundreds_of_times_is_one_group_of_all_its_copies(tmp_pat
         groups = library.copy_groups()
     assert len(groups) == 1
     assert {m.id for m in groups[0].articles} == {a.id for a in printed}
+
+
+def test_teasers_sharing_only_a_publisher_notice_are_not_copies_nor_one_story(tmp_path: Path):
+    notice = "Der Volltext dieses auf Agenturmeldungen basierenden Artikels steht aus rechtlichen Gründen nicht mehr zur Verfügung."
+    teasers = ["Privater Besuch ohne Öffentlichkeit – Politiker seit langem befreundet und einander seit Jahren verbunden.",
+               "Explosion auf der Einkaufsstraße Istiklal Caddesi: vierzig Verletzte in der Innenstadt von Istanbul.",
+               "Weltmeister gewinnt nach einer spannenden Schlussetappe die Rallye vor seinem eigenen Markenkollegen.",
+               "Notenbank senkt den Leitzins überraschend deutlich und verweist auf die schwache Konjunktur im Land."]
+    withdrawn = [article(text.split(" ")[0], f"{text} {notice}", "derStandard", hours) for hours, text in enumerate(teasers)]
+    with Library.open(tmp_path / "lib") as library:
+        library.add_articles(withdrawn)
+        groups = library.copy_groups()
+        stories = library.stories()
+    assert groups == []
+    assert stories == []
