@@ -15,7 +15,7 @@ from .furniture import furniture_ranges
 from .gazetteer import Gazetteer
 from .lexicon import CommonNouns, Lexicon
 from .names import NAME_PARTICLES, genitive_forms, strip_genitive
-from .spans import Span
+from .spans import Span, covered_tokens
 from .tokenize import Token, split_sentences, tokenize
 
 _KIND_OF_TAG = {"PER": "person", "ORG": "org", "LOC": "place"}
@@ -146,6 +146,7 @@ class Recogniser:
             spans.extend(_tidy(self._merge(crf, found, a, words[a:b]), words, a))
         spans = self._after_roles(spans, words)
         spans += self._first_name_pairs(spans, words)
+        spans += self._first_name_genitives(spans, words)
         spans += org_rules.acronyms(spans, words, self.lexicon)
         spans += org_rules.institution_names(spans, words, self.lexicon, self.gazetteer)
         spans = org_rules.club_names(spans, words, self.gazetteer)
@@ -361,6 +362,25 @@ class Recogniser:
         return word[:1].isupper() and word in self.lexicon.surnames and word.isalpha() and len(word) > 2 \
             and not CommonNouns.contains(word) \
             and (j + 1 == len(words) or not words[j + 1][:1].isupper())
+
+    def _first_name_genitives(self, spans: list[Span], words: list[str]) -> list[Span]:
+        """A known first name with a genitive -s before a noun names a person ("Melanies
+        Eltern"), unless the word is a name or a word of its own (Thomas, Peters)."""
+        covered = covered_tokens(spans)
+        alone = {s.start: s for s in spans if s.end - s.start == 1 and s.entry is None and s.part is None}
+        lex = self.lexicon
+        added = []
+        for i, word in enumerate(words[:-1]):
+            if not word.endswith("s") or len(word) < 4 or word[:-1] not in lex.first_names \
+                    or word in lex.first_names or word in lex.surnames or word.lower() in lex.common_words:
+                continue
+            noun = words[i + 1]
+            if noun[:1].isupper() and (noun.lower() in lex.common_words or CommonNouns.contains(noun)):
+                if i in alone:
+                    alone[i].kind = "person"  # "Sabines Vater", not an organisation
+                elif i not in covered:
+                    added.append(Span(i, i + 1, "person"))
+        return added
 
     def _first_name_pairs(self, spans: list[Span], words: list[str]) -> list[Span]:
         """A known first name before an unknown capitalised word names a person the CRF

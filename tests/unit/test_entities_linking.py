@@ -217,3 +217,11 @@ def test_a_surname_takes_the_kind_of_the_person_named_in_full(pipeline):
              Span(at[5], at[5] + 1, "place", copied=True)]
     kinds = {(m.text, m.kind) for m in link(text, tokens, spans, pipeline.gazetteer)}
     assert kinds == {("Samuel Kerwisch", "person"), ("Kerwisch", "person")}
+
+
+@pytest.mark.parametrize("text, genitive", [
+    ("Nach Haiders Regierungseintritt glaubte man in Paris an eine Wende.", "Haiders"),
+    ("Rocks Eröffnungsrede löste in sozialen Medien Debatten aus.", "Rocks"),
+])
+def test_a_first_names_genitive_before_a_noun_is_a_person(pipeline, text, genitive):
+    assert (genitive, "person") in [(m.text, m.kind) for m in pipeline.extract(text)]
