@@ -366,13 +366,17 @@ class Recogniser:
     def _first_name_genitives(self, spans: list[Span], words: list[str]) -> list[Span]:
         """A known first name with a genitive -s before a noun names a person ("Melanies
         Eltern"), unless the word is a name or a word of its own (Thomas, Peters)."""
+        lex = self.lexicon
+        genitives = {w for w in set(words) if w.endswith("s") and len(w) >= 4 and w[:-1] in lex.first_names
+                     and w not in lex.first_names and w not in lex.surnames
+                     and w.lower() not in lex.common_words}
+        if not genitives:
+            return []
         covered = covered_tokens(spans)
         alone = {s.start: s for s in spans if s.end - s.start == 1 and s.entry is None and s.part is None}
-        lex = self.lexicon
         added = []
         for i, word in enumerate(words[:-1]):
-            if not word.endswith("s") or len(word) < 4 or word[:-1] not in lex.first_names \
-                    or word in lex.first_names or word in lex.surnames or word.lower() in lex.common_words:
+            if word not in genitives:
                 continue
             noun = words[i + 1]
             if noun[:1].isupper() and (noun.lower() in lex.common_words or CommonNouns.contains(noun)):
