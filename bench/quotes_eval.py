@@ -23,6 +23,7 @@ from bench.quotes_gold.check import documents, gold_quotes
 from bench.quotes_gold.texts import document_text
 from index.entities import EntityPipeline
 from index.entities.quotes import find_quotes
+from index.speaker_names import add_speaker_names
 
 MIN_OVERLAP = 0.5
 
@@ -102,6 +103,7 @@ def predict(pipeline: EntityPipeline, names: list[str]) -> tuple[list[dict], lis
         began = time.perf_counter()
         mentions = pipeline.extract(text)
         middle = time.perf_counter()
+        mentions = add_speaker_names(text, mentions)
         quotes = find_quotes(text, mentions)
         done = time.perf_counter()
         quote_seconds.append(done - middle)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from index.errors import ReaderError
 from index.models import Article, Mention, Quote
+from index.speaker_names import add_speaker_names
 from index.store import LINK_ENTITIES, Store
 
 log = logging.getLogger(__name__)
@@ -73,13 +74,13 @@ def find_quotes(article: Article, mentions: list[Mention]) -> list[Quote] | None
 def unquoted_ids(store: Store, limit: int | None = None) -> list[str]:
     """Articles whose quotes were never looked for, or by an older version of the recogniser
     (those whose entity recognition failed wait for it: their quotes' speakers are mentions)."""
-    from index.entities.quotes import VERSION
+    from index.speaker_names import quotes_version
 
     rows = store.query(
         "SELECT a.id FROM articles a LEFT JOIN quote_state q ON q.article_id = a.id "
         "LEFT JOIN analysis_failures f ON f.article_id = a.id "
         "WHERE (q.article_id IS NULL OR q.version < ?) AND f.article_id IS NULL ORDER BY a.id LIMIT ?",
-        (VERSION, -1 if limit is None else limit))
+        (quotes_version(), -1 if limit is None else limit))
     return [r["id"] for r in rows]
 
 
@@ -102,12 +103,17 @@ def quote_missing(store: Store, batch: int = 500) -> int:
             stored[r["article_id"]].append(Mention(entity=r["raw_entity"], kind=r["kind"], start=r["start"],
                                                    end=r["end"], text=r["text"], partial=bool(r["partial"]),
                                                    role=r["role"]))
-        found = {article_id: find_quotes(article, stored[article_id]) for article_id, article in articles.items()}
+        # Speakers the cues name that the stored mentions lack (recognised before these rules).
+        named = {article_id: add_speaker_names(article.body, stored[article_id]) for article_id, article in articles.items()}
+        found = {article_id: find_quotes(article, named[article_id]) for article_id, article in articles.items()}
         failed.update(article_id for article_id, result in found.items() if result is None)
         failed.update(article_id for article_id in ids if article_id not in articles)
         with store.transaction() as db:
             for article_id, result in found.items():
                 if result is not None:
+                    if named[article_id] is not stored[article_id]:
+                        store.replace_mentions(db, article_id, named[article_id])
+                        store.note_pending(db, LINK_ENTITIES)
                     store.replace_quotes(db, article_id, result)
                     # The index holds each article's quotes and speakers (quote:, said:): index it again.
                     db.execute("UPDATE articles SET indexed = 0 WHERE id = ?", (article_id,))

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from index.errors import IngestError
 from index.models import Article, Mention, Quote
 from index.parse_ahead import ParseAhead
+from index.speaker_names import add_speaker_names
 
 if TYPE_CHECKING:  # not at import time: index.ingest loads HTML support slowly, copies numpy
     from index.ingest.detect import Format
@@ -200,7 +201,7 @@ def _keep(result: ParsedFile, article: Article, skip_known: bool) -> None:
         from index.stories.copies import copy_text
         from index.stories.story_clusters import story_features
 
-        mentions = _analysed(_Worker.pipeline.extract, article.body)
+        mentions = _analysed(_mentions, article.body)
         result.mentions.append(mentions)
         result.prepared.append(Prepared(
             postings=_analysed(_Worker.prepare, article.title, article.body) if _Worker.prepare else None,
@@ -209,6 +210,12 @@ def _keep(result: ParsedFile, article: Article, skip_known: bool) -> None:
             story_features=_analysed(story_features, article.title, article.body, mentions)
             if mentions is not None else None,
             quotes=_analysed(find_quotes, article.body, mentions) if mentions is not None else None))
+
+
+def _mentions(text: str) -> list[Mention]:
+    """The recogniser's mentions and the speakers cues name that it missed (index.speaker_names)."""
+    assert _Worker.pipeline is not None
+    return add_speaker_names(text, _Worker.pipeline.extract(text))
 
 
 def _analysed(step, *args):

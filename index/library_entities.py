@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from index import store_entities, store_quotes
 from index.errors import LibraryError, UnknownEntity
+from index.speaker_names import add_speaker_names
 from index.faults import crash_point
 from index.library_base import LibraryBase, writer_work
 from index.models import Entity, EntityMention, Mention, Quote
@@ -96,7 +97,7 @@ class EntitiesPart(LibraryBase):
         from index.entities.quotes import find_quotes  # the recogniser's package: loaded with the pipeline
 
         pipeline = self.entity_pipeline()
-        mentions = pipeline.extract(text)
+        mentions = add_speaker_names(text, pipeline.extract(text))
         resolution = pipeline.resolve(store_entities.records_of(mentions))
         linked = []
         for mention in mentions:

@@ -16,6 +16,8 @@ from index.library_base import LibraryBase, Progress, writer_work
 from index.library_entities import agency_terms, entity_terms
 from index.models import Article, Mention
 from index.search.backend import IndexDocument
+from index.speaker_names import add_speaker_names
+from index.store import LINK_ENTITIES
 from index.stories import copies
 from index.stories.agencies import read_credits
 
@@ -202,13 +204,15 @@ class WritingPart(LibraryBase):
                 and row["path"] == article.path and row["url"] == article.url)
 
     def _extract_mentions(self, text: str) -> list[Mention]:
-        return self.entity_pipeline().extract(text)
+        return add_speaker_names(text, self.entity_pipeline().extract(text))
 
     @writer_work
     def quote_missing(self, index: bool = True) -> int:
         """Find the quotes of articles stored without them (from before quotes, or a failed try),
         and (unless the caller reindexes anyway) index them again with their quotes."""
         found = enrichment.quote_missing(self.store)
+        if found and self.store.pending_generation(LINK_ENTITIES) is not None:
+            self.refresh_entities()  # speakers the cues named became mentions (index.speaker_names)
         if found and index:
             self._index_pending()
         return found

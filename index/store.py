@@ -487,13 +487,13 @@ class Store(StoreJournal):
         )
 
     def replace_quotes(self, db: sqlite3.Connection, article_id: str, quotes: list[Quote]) -> None:
-        from index.entities.quotes import VERSION
+        from index.speaker_names import quotes_version
 
         db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
         db.executemany(
             "INSERT INTO quotes (article_id, start, end, kind, cue, speaker, speaker_text) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(article_id, q.start, q.end, q.kind, q.cue, q.speaker, q.speaker_text) for q in quotes])
-        db.execute("INSERT OR REPLACE INTO quote_state (article_id, version) VALUES (?, ?)", (article_id, VERSION))
+        db.execute("INSERT OR REPLACE INTO quote_state (article_id, version) VALUES (?, ?)", (article_id, quotes_version()))
 
     def mark_indexed(self, ids: list[str]) -> None:
         with self.transaction() as db:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from index.entities import EntityPipeline
 from index.entities.quotes import find_quotes
+from index.models import Mention
+from index.speaker_names import add_speaker_names
 
 
 @pytest.fixture(scope="module")
@@ -14,7 +18,7 @@ def pipeline() -> EntityPipeline:
 
 
 def quotes_of(pipeline: EntityPipeline, text: str):
-    mentions = pipeline.extract(text)
+    mentions = add_speaker_names(text, pipeline.extract(text))  # as the library stores them
     names: dict[str, str] = {}
     for m in mentions:  # an entity by its fullest name in the text
         if len(m.text) > len(names.get(m.entity, "")):
@@ -529,3 +533,38 @@ def test_the_judges_speak_as_their_court_and_a_noun_for_words_is_a_cue(pipeline)
             "„dass das Gericht nur Zahlen nennen kann“. Die Richter schreiben\n\n„Die Nutzer erkennen den Zweck nicht.“")
     found = quotes_of(pipeline, text)
     assert [speaker for _, _, speaker in found] == ["Verband Sozialer Wettbewerb", "Landgericht Berlin"]
+
+
+def test_a_name_after_a_role_the_recogniser_left_unmarked_speaks(pipeline) -> None:
+    text = ("Drei Verdächtige wurden festgenommen. „Wir haben die Lage unter Kontrolle“, sagte der nationale "
+            "Polizeichef Badrul Qasimir am Samstag vor Reportern.")
+    assert not pipeline.extract(text)  # the recogniser misses him: the cue names him
+    assert quotes_of(pipeline, text) == [("direct", "Wir haben die Lage unter Kontrolle", "Badrul Qasimir")]
+
+
+def test_a_town_that_speaks_is_the_town_as_an_organisation(pipeline) -> None:
+    text = ("Das Quartier liegt neben einer Diskothek. Die Stadt Wendelburg teilte in einer Aussendung mit, "
+            "das Gebäude sei als Quartier ungeeignet.")
+    mentions = add_speaker_names(text, pipeline.extract(text))
+    assert [(m.kind, m.text) for m in mentions] == [("org", "Stadt Wendelburg")]
+    assert quotes_of(pipeline, text) == [("indirect", "das Gebäude sei als Quartier ungeeignet", "Stadt Wendelburg")]
+
+
+def test_a_blogger_taken_for_a_place_speaks_by_her_first_name() -> None:
+    text = ("Das Gericht hat der Bloggerin Tilda Varnhoff verboten, Marken zu zeigen. "
+            "In ihrem Blogpost schreibt Tilda, dass sie für die Bilder kein Geld bekomme.")
+    # As the recogniser marked such a blogger on a real page: her first name, as a place.
+    taken = [Mention(entity="place:tilda", kind="place", start=m.start(), end=m.end(), text="Tilda")
+             for m in re.finditer("Tilda", text)]
+    mentions = add_speaker_names(text, taken)
+    assert [(m.kind, m.text) for m in mentions] == [("person", "Tilda Varnhoff"), ("person", "Tilda")]
+    assert len({m.entity for m in mentions}) == 1
+    [quote] = find_quotes(text, mentions)
+    assert quote.text == "dass sie für die Bilder kein Geld bekomme" and quote.speaker == mentions[0].entity
+
+
+def test_what_a_cue_names_that_is_no_name_stays_unmarked(pipeline) -> None:
+    text = ("„Wir rechnen mit vielen Besuchern“, sagte ein Sprecher der Landespolizeidirektion Tirol. "
+            "Medienberichten zufolge sei alles bereit. Auch Zudem sagte gestern, es sei spät. „Nein“, so Heute.")
+    mentions = pipeline.extract(text)
+    assert add_speaker_names(text, mentions) == mentions

@@ -1,0 +1,330 @@
+"""Speakers the entity recogniser did not mark, made mentions where a cue names them.
+
+    mentions = add_speaker_names(text, pipeline.extract(text))
+    quotes = find_quotes(text, mentions)
+
+A cue's speaker slot ("sagte der Polizeichef Badredin Haiti", "Die Stadt Klagenfurt teilte …
+mit", "schreibt Vreni", "laut Agentur Interfax") names whoever speaks; when the recogniser left
+that name unmarked, or took it for a place, the quote has no speaker and later pronouns refer to
+the wrong person. The names found here are stored like any mention (and linked and corrected
+like them), so the quote's speaker, `said:` and the entity's profile all know them. Only names
+that look like names are taken: capitalised words that are no common German word, after a role
+("Polizeichef"), a first name of the lexicon, an organisation noun ("Stadt", "Agentur"), or the
+first name of a person the text named in full.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from .models import Mention
+
+# These rules change stored quotes (their speakers): their version is added to the quote
+# recogniser's own in the version stored with each article's quotes (quotes_version).
+VERSION = 1
+
+# Cue words whose subject or object is the speaker ("sagte X", "X sagte", "so X", "laut X").
+_VERBS_AFTER = frozenset("""sagte sagt sagten erklärte erklärt betonte betont meinte meint schrieb schreibt
+    twitterte twittert teilte teilt berichtete berichtet erzählte erzählt fügte ergänzte ergänzt bekräftigte
+    versicherte unterstrich antwortete antwortet kritisierte kritisiert forderte fordert bestätigte bestätigt
+    kündigte verkündete bilanzierte begründete beteuerte behauptete mahnte meldete meldet argumentierte
+    argumentiert erwiderte warnte warnt kommentierte kommentiert erläuterte entgegnete konterte widersprach
+    bemängelte dementierte verlangte appellierte so laut""".split())
+_VERBS_BEFORE = _VERBS_AFTER - {"so", "laut"} | frozenset({"gesagt", "geschrieben", "erklärt", "mitgeteilt",
+                                                            "zufolge"})
+_CUE_WORDS = sorted(_VERBS_AFTER | _VERBS_BEFORE | {"Laut"}, key=len, reverse=True)
+# Case-sensitive, and looked for only where a cue word can begin: most of the time spent here.
+_CUE = re.compile(r"(?<![\w-])(?=[" + "".join(sorted({w[0] for w in _CUE_WORDS})) + r"])(?:"
+                  + "|".join(_CUE_WORDS) + r")(?![\w-])")
+_TOKEN = re.compile(r"[A-Za-zÄÖÜäöüßÀ-ÿ][\wÄÖÜäöüß'’-]*\.?")
+_CLAUSE_END = re.compile(r"[,;:.!?\n„“”»«\"()–—]")
+_DETERMINERS = frozenset("der die das des dem den ein eine einer eines einem einen".split())
+# Words between a verb and its subject: "sagte mir", "sagte gestern", "hat mir gesagt".
+_FILLERS = frozenset("""mir uns ihm ihr ihnen dazu auch nun jetzt noch dann gestern heute am bereits
+    hat hatte habe haben hätte""".split())
+# Nouns that make the name after them an organisation; those that belong to the name ("Stadt
+# Klagenfurt") and those that only say what it is ("die Agentur Interfax").
+_OWN_ORG_NOUNS = frozenset("""Stadt Gemeinde Marktgemeinde Stadtgemeinde Landeshauptstadt Bezirkshauptmannschaft
+    Initiative Bürgerinitiative""".split())
+_CATEGORY_ORG_NOUNS = ("agentur", "zeitung", "sender", "fernsehen", "magazin", "portal", "blatt", "konzern",
+                       "unternehmen", "firma", "hersteller", "verband", "gewerkschaft", "partei", "bank")
+_NOT_NAMES = frozenset("""Er Sie Es Wir Ich Man Das Der Die Dies Diese Dieser Auch Doch Dann Nun So Und Aber
+    Laut Zudem Außerdem Heute Gestern Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Januar
+    Jänner Februar März April Mai Juni Juli August September Oktober November Dezember Herr Frau""".split())
+# A word this common in German is a word, not a name the recogniser overlooked ("Frost" aside, as
+# a surname the lexicon lists).
+_COMMON_ZIPF = 4.0
+
+
+def quotes_version() -> int:
+    """The version of the rules an article's stored quotes were found by: both only grow."""
+    from .entities.quotes import VERSION as QUOTES_VERSION
+
+    return QUOTES_VERSION + VERSION
+
+
+def add_speaker_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the speakers cues name and the recogniser missed, in text order; the
+    list given itself when there are none."""
+    if not text.strip():
+        return mentions
+    names = _Names(text, mentions)
+    for cue in _CUE.finditer(text):
+        word = cue.group(0)
+        low = word.lower()
+        if low == "so":
+            if text[max(0, cue.start() - 2):cue.start()] == ", ":  # "…, so Rutte."
+                names.after(cue.end())
+        elif low in _VERBS_AFTER:
+            names.after(cue.end())
+        if word in _VERBS_BEFORE:
+            names.before(cue.start())
+    return names.result()
+
+
+class _Names:
+    def __init__(self, text: str, mentions: list[Mention]):
+        self.text = text
+        self.given = mentions
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.added: list[Mention] = []
+        self.replaced: set[int] = set()  # ids of mentions a wider one replaces ("Klagenfurt" in "Stadt Klagenfurt")
+        self.people_from_places: set[str] = set()
+
+    def result(self) -> list[Mention]:
+        if not self.added and not self.replaced:
+            return self.given  # the very list: callers see that nothing changed
+        kept = [m for m in self.mentions if id(m) not in self.replaced]
+        return sorted(kept + self.added, key=lambda m: (m.start, m.end))
+
+    def _covering(self, start: int, end: int) -> Mention | None:
+        k = bisect_left(self.starts, start)
+        for m in self.mentions[max(0, k - 1):k + 2]:
+            if m.start < end and start < m.end and id(m) not in self.replaced:
+                return m
+        for m in self.added:
+            if m.start < end and start < m.end:
+                return m
+        return None
+
+    def after(self, at: int) -> None:
+        """The speaker slot after a verb: "sagte der nationale Polizeichef Badredin Haiti"."""
+        end = _clause_end(self.text, at, 90)
+        tokens = list(_TOKEN.finditer(self.text, at, end))
+        head: re.Match | None = None
+        for k, token in enumerate(tokens[:7]):
+            word = token.group(0)
+            found = self._covering(token.start(), token.end())
+            if found is not None:
+                if found.kind == "place" and head is not None and head.group(0) in _OWN_ORG_NOUNS:
+                    self._org(head, [token], replacing=found)
+                elif found.kind == "place" and head is None:
+                    self._person_taken_for_place(found)
+                return  # the recogniser marked the speaker (or the slot holds a place)
+            if word.lower() in _DETERMINERS and head is not None:
+                return  # "ein Sprecher der Landespolizeidirektion Tirol": whom he speaks for, not his name
+            if word.lower() in _DETERMINERS or (word in _FILLERS and head is None):
+                continue
+            if word[:1].islower():
+                if head is None and k + 1 < len(tokens) and _adjective(word):
+                    continue  # "der nationale Polizeichef"
+                return
+            if _role_or_org_noun(word) and head is None:
+                head = token
+                continue
+            self._name(tokens[k:], head)
+            return
+
+    def before(self, at: int) -> None:
+        """The subject before a verb: "Vreni hat mir gesagt", "Die Stadt Klagenfurt teilte … mit"."""
+        start = _clause_start(self.text, at)
+        tokens = list(_TOKEN.finditer(self.text, start, at))
+        if not tokens or len(tokens) > 6:
+            return
+        k = 1 if tokens[0].group(0).lower() in _DETERMINERS else 0
+        head = None
+        if k < len(tokens) and _role_or_org_noun(tokens[k].group(0)):
+            head = tokens[k]
+            k += 1
+        run = tokens[k:]
+        names = [t for t in run if t.group(0)[:1].isupper()]
+        # The name and the verb's companions ("hat mir", "in einer Aussendung"), nothing else.
+        if not names or run[:len(names)] != names:
+            return
+        rest = run[len(names):]
+        if rest and rest[0].group(0) not in _FILLERS and rest[0].group(0) not in ("in", "am", "auf", "gegenüber"):
+            return
+        first = self._covering(names[0].start(), names[-1].end())
+        if first is not None:
+            if first.kind == "place" and head is not None and head.group(0) in _OWN_ORG_NOUNS \
+                    and first.start == names[0].start() and first.end == names[-1].end():
+                self._org(head, names, replacing=first)
+            elif first.kind == "place" and head is None:
+                self._person_taken_for_place(first)
+            return
+        self._name(names, head, subject=True)
+
+    def _name(self, tokens: list[re.Match], head: re.Match | None, subject: bool = False) -> None:
+        run: list[re.Match] = []
+        for token in tokens[:3]:
+            if not token.group(0)[:1].isupper() or self._covering(token.start(), token.end()) is not None:
+                break
+            run.append(token)
+        # The first word must be a name ("Badredin", "Vreni", a first name); words after it may
+        # also be German words ("Haiti", "Frost"), but no common ones.
+        while len(run) > 1 and not _name_word(run[-1].group(0), strict=False):
+            run.pop()
+        if not run or not (_name_word(run[0].group(0)) or (len(run) > 1 and _first_name(run[0].group(0)))):
+            return
+        if head is not None and not _role_of(head.group(0)):
+            self._org(head, run)
+            return
+        words = [t.group(0).rstrip(".") for t in run]
+        if head is not None or (len(words) >= 2 and _first_name(words[0])):
+            self._add("person", run[0].start(), run[-1].end())
+            return
+        if len(words) == 1:
+            owner = self._full_name_of(words[0], run[0].start())
+            if owner is not None:
+                self._add("person", run[0].start(), run[0].end(), entity=owner)
+
+    def _full_name_of(self, first: str, before: int) -> str | None:
+        """A first name alone ("Vreni") for a person the text named in full before ("Vreni Frost")."""
+        for m in self.mentions[:bisect_left(self.starts, before)]:
+            words = m.text.split()
+            if len(words) == 2 and words[0] == first and m.kind in ("person", "place") and not m.partial:
+                if m.kind == "place":  # a blogger's name taken for a place: a person after all
+                    if _known_place(m.text):
+                        return None
+                    self.replaced.add(id(m))
+                    self._add("person", m.start, m.end)
+                return _entity("person", m.text)
+        return None
+
+    def _person_taken_for_place(self, place: Mention) -> None:
+        """A speaker the recogniser took for a place no gazetteer knows ("schreibt Vreni"): a
+        person when the text calls it so somewhere ("der Bloggerin Vreni Frost"); every mention
+        of it then names that person, by the full name written there."""
+        if place.entity in self.people_from_places or place.partial or _known_place(place.text):
+            return
+        self.people_from_places.add(place.entity)
+        same = [m for m in self.mentions if m.entity == place.entity and m.kind == "place"]
+        full_name = None
+        for m in same:
+            before = _TOKEN.findall(self.text, max(0, m.start - 40), m.start)
+            if before and _role_of(before[-1]) and " " not in m.text:
+                surname = _TOKEN.match(self.text, m.end + 1)
+                full_name = m.text
+                if self.text[m.end:m.end + 1] == " " and surname is not None and _name_word(surname.group(0), strict=False) \
+                        and self._covering(surname.start(), surname.end()) is None:
+                    full_name = self.text[m.start:surname.end()].rstrip(".")
+                    self.replaced.add(id(m))
+                    self._add("person", m.start, surname.end())
+                break
+        if full_name is None:
+            return
+        entity = _entity("person", full_name)
+        for m in same:
+            if id(m) not in self.replaced:
+                self.replaced.add(id(m))
+                self.added.append(m.model_copy(update={"kind": "person", "entity": entity}))
+
+    def _org(self, head: re.Match, run: list[re.Match], replacing: Mention | None = None) -> None:
+        if head.group(0) in _OWN_ORG_NOUNS:
+            start = head.start()
+        elif replacing is None:
+            start = run[0].start()
+        else:
+            return
+        if replacing is not None:
+            self.replaced.add(id(replacing))
+        self._add("org", start, run[-1].end())
+
+    def _add(self, kind: str, start: int, end: int, entity: str | None = None) -> None:
+        while end > start and self.text[end - 1] in ".-":
+            end -= 1
+        name = self.text[start:end]
+        self.added.append(Mention(entity=entity or _entity(kind, name), kind=kind,  # type: ignore[arg-type]
+                                  start=start, end=end, text=name))
+
+
+def _clause_end(text: str, at: int, most: int) -> int:
+    found = _CLAUSE_END.search(text, at, at + most)
+    return found.start() if found else min(len(text), at + most)
+
+
+def _clause_start(text: str, at: int) -> int:
+    k = at
+    floor = max(0, at - 120)
+    while k > floor:
+        c = text[k - 1]
+        if c in ",;:!?\n„“”»«\"()–—" or (c == "." and k >= 2 and text[k - 2].islower()):
+            return k
+        k -= 1
+    return floor if floor == 0 else at
+
+
+def _adjective(word: str) -> bool:
+    return len(word) > 3 and word.endswith(("e", "en", "er", "es"))
+
+
+# People named by what they do, beside the roles the recogniser knows: "der Bloggerin Vreni Frost".
+_PERSON_NOUNS = ("blogger", "bloggerin", "influencer", "influencerin", "youtuber", "youtuberin", "aktivist",
+                 "aktivistin", "schriftsteller", "schriftstellerin", "künstler", "künstlerin", "musiker", "musikerin")
+
+
+def _role_of(word: str) -> bool:
+    from .entities.cues import role_of
+
+    return role_of(word) is not None or word.lower().endswith(_PERSON_NOUNS)
+
+
+def _role_or_org_noun(word: str) -> bool:
+    return _role_of(word) or word in _OWN_ORG_NOUNS or word.lower().endswith(_CATEGORY_ORG_NOUNS)
+
+
+def _name_word(word: str, strict: bool = True) -> bool:
+    """A capitalised word that is a name rather than a German word; not ``strict``: a word the
+    lexicon calls common may be one too ("Haiti" in "Badredin Haiti")."""
+    word = word.rstrip(".")
+    if len(word) < 2 or word in _NOT_NAMES or not word[:1].isupper() or word.isupper() and len(word) > 5:
+        return False
+    if _role_or_org_noun(word):
+        return False
+    lexicon = _lexicon()
+    if strict and lexicon is not None and word.lower() in lexicon.common_words and word not in lexicon.surnames:
+        return False
+    from .entities.plain_words import german_zipf
+
+    return german_zipf(word) < _COMMON_ZIPF or (lexicon is not None and word in lexicon.surnames)
+
+
+def _first_name(word: str) -> bool:
+    lexicon = _lexicon()
+    return lexicon is not None and word in lexicon.first_names
+
+
+def _lexicon():
+    from .entities import _Shared  # the entity pipeline's word lists, read once per process
+
+    return _Shared.lexicon
+
+
+_PLACES: dict[int, frozenset[str]] = {}
+
+
+def _known_place(name: str) -> bool:
+    lexicon = _lexicon()
+    if lexicon is None:
+        return False
+    if id(lexicon) not in _PLACES:
+        _PLACES[id(lexicon)] = frozenset(n for place in lexicon.places for n in [place["name"], *place["aliases"]])
+    return name in _PLACES[id(lexicon)]
+
+
+def _entity(kind: str, name: str) -> str:
+    from .entities.names import entity_id
+
+    return entity_id(kind, name)
