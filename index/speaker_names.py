@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import takewhile
 
 from .models import Mention
 
@@ -32,13 +33,17 @@ _VERBS_AFTER = frozenset("""sagte sagt sagten erklärte erklärt betonte betont 
     argumentiert erwiderte warnte warnt kommentierte kommentiert erläuterte entgegnete konterte widersprach
     bemängelte dementierte verlangte appellierte so laut""".split())
 _VERBS_BEFORE = _VERBS_AFTER - {"so", "laut"} | frozenset({"gesagt", "geschrieben", "erklärt", "mitgeteilt",
-                                                            "zufolge"})
-_CUE_WORDS = sorted(_VERBS_AFTER | _VERBS_BEFORE | {"Laut"}, key=len, reverse=True)
+                                                            "mitteilte", "zufolge"})
+_IMPERSONAL = frozenset({"heißt", "hieß"})  # "heißt es von der Stadt Salzburg"
+_IMPERSONAL_SOURCE = re.compile(r"\s+es\s+(?:von|seitens|aus)\s")
+_CUE_WORDS = sorted(_VERBS_AFTER | _VERBS_BEFORE | _IMPERSONAL | {"Laut"}, key=len, reverse=True)
 # Case-sensitive, and looked for only where a cue word can begin: most of the time spent here.
 _CUE = re.compile(r"(?<![\w-])(?=[" + "".join(sorted({w[0] for w in _CUE_WORDS})) + r"])(?:"
                   + "|".join(_CUE_WORDS) + r")(?![\w-])")
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüßÀ-ÿ][\wÄÖÜäöüß'’-]*\.?")
 _CLAUSE_END = re.compile(r"[,;:.!?\n„“”»«\"()–—]")
+# Words a clause opens with before its subject: "wie das Ministerium mitteilte".
+_OPENERS = frozenset({"wie", "als", "und", "Und", "Wie", "Als"})
 _DETERMINERS = frozenset("der die das des dem den ein eine einer eines einem einen".split())
 # Words between a verb and its subject: "sagte mir", "sagte gestern", "hat mir gesagt".
 _FILLERS = frozenset("""mir uns ihm ihr ihnen dazu auch nun jetzt noch dann gestern heute am bereits
@@ -47,6 +52,10 @@ _FILLERS = frozenset("""mir uns ihm ihr ihnen dazu auch nun jetzt noch dann gest
 # Klagenfurt") and those that only say what it is ("die Agentur Interfax").
 _OWN_ORG_NOUNS = frozenset("""Stadt Gemeinde Marktgemeinde Stadtgemeinde Landeshauptstadt Bezirkshauptmannschaft
     Initiative Bürgerinitiative""".split())
+# Heads of one-word organisation names ("Innenministerium", "Bundesamt"); not the recogniser's
+# longer list, whose "rat" or "union" end ordinary words too ("Sozialdemokrat").
+_ORG_HEADS = ("ministerium", "amt", "gericht", "behörde", "kommission", "agentur", "gewerkschaft", "verband",
+              "polizei", "regierung", "kammer", "institut")
 _CATEGORY_ORG_NOUNS = ("agentur", "zeitung", "sender", "fernsehen", "magazin", "portal", "blatt", "konzern",
                        "unternehmen", "firma", "hersteller", "verband", "gewerkschaft", "partei", "bank")
 _NOT_NAMES = frozenset("""Er Sie Es Wir Ich Man Das Der Die Dies Diese Dieser Auch Doch Dann Nun So Und Aber
@@ -76,9 +85,18 @@ def add_speaker_names(text: str, mentions: list[Mention]) -> list[Mention]:
         if low == "so":
             if text[max(0, cue.start() - 2):cue.start()] == ", ":  # "…, so Rutte."
                 names.after(cue.end())
+        elif low == "laut":
+            if not names.organisation_at(_TOKEN.match(text, cue.end() + 1)):
+                names.after(cue.end())
         elif low in _VERBS_AFTER:
             names.after(cue.end())
-        if word in _VERBS_BEFORE:
+        elif word in _IMPERSONAL:
+            source = _IMPERSONAL_SOURCE.match(text, cue.end())
+            if source is not None:
+                names.after(source.end())
+        if word == "zufolge":
+            names.right_before(cue.start())
+        elif word in _VERBS_BEFORE:
             names.before(cue.start())
     return names.result()
 
@@ -131,6 +149,9 @@ class _Names:
                 if head is None and k + 1 < len(tokens) and _adjective(word):
                     continue  # "der nationale Polizeichef"
                 return
+            if head is None and _compound_org(word) and (k + 1 == len(tokens) or tokens[k + 1].group(0)[:1].islower()):
+                self._add("org", token.start(), token.end(), entity=self._org_named(word, token.start()))
+                return
             if _role_or_org_noun(word) and head is None:
                 head = token
                 continue
@@ -143,18 +164,21 @@ class _Names:
         tokens = list(_TOKEN.finditer(self.text, start, at))
         if not tokens or len(tokens) > 6:
             return
-        k = 1 if tokens[0].group(0).lower() in _DETERMINERS else 0
+        k = 0
+        while k < len(tokens) - 1 and (tokens[k].group(0) in _OPENERS or tokens[k].group(0).lower() in _DETERMINERS
+                                       or (k > 0 and tokens[k].group(0)[:1].islower() and _adjective(tokens[k].group(0)))):
+            k += 1  # "wie das griechische Außenministerium am Freitag mitteilte"
         head = None
         if k < len(tokens) and _role_or_org_noun(tokens[k].group(0)):
             head = tokens[k]
             k += 1
         run = tokens[k:]
-        names = [t for t in run if t.group(0)[:1].isupper()]
-        # The name and the verb's companions ("hat mir", "in einer Aussendung"), nothing else.
-        if not names or run[:len(names)] != names:
+        names = list(takewhile(lambda t: t.group(0)[:1].isupper(), run))
+        if not names:
             return
+        # The name and the verb's companions ("hat mir", "in einer Aussendung"), nothing else.
         rest = run[len(names):]
-        if rest and rest[0].group(0) not in _FILLERS and rest[0].group(0) not in ("in", "am", "auf", "gegenüber"):
+        if rest and rest[0].group(0) not in _FILLERS and rest[0].group(0) not in ("in", "am", "auf", "gegenüber", "zuletzt"):
             return
         first = self._covering(names[0].start(), names[-1].end())
         if first is not None:
@@ -164,9 +188,59 @@ class _Names:
             elif first.kind == "place" and head is None:
                 self._person_taken_for_place(first)
             return
-        self._name(names, head, subject=True)
+        if head is None and len(names) == 1 and _compound_org(names[0].group(0)):
+            self._add("org", names[0].start(), names[0].end(), entity=self._org_named(names[0].group(0), names[0].start()))
+            return
+        self._name(names, head)
 
-    def _name(self, tokens: list[re.Match], head: re.Match | None, subject: bool = False) -> None:
+    def organisation_at(self, first: re.Match | None) -> bool:
+        """"laut Wiener Linien", "Japan Display zufolge": two or three capitalised words that end in
+        a German noun, opening with a place ("Japan") or a word made of one ("Wiener"), not marked
+        as a person or organisation: an organisation (the place in it is part of its name)."""
+        if first is None:
+            return False
+        run = [first]
+        while len(run) < 3:
+            following = _TOKEN.match(self.text, run[-1].end() + 1)
+            if following is None or self.text[run[-1].end()] != " " or not following.group(0)[:1].isupper():
+                break
+            run.append(following)
+        return self._organisation(run)
+
+    def _organisation(self, run: list[re.Match]) -> bool:
+        if len(run) < 2 or any(t.group(0).endswith(".") for t in run[:-1]) or not _organisation_name(" ".join(t.group(0) for t in run)):
+            return False
+        inside = [self._covering(t.start(), t.end()) for t in run]
+        if any(m is not None and m.kind != "place" for m in inside):
+            return False
+        opener = run[0].group(0)
+        if inside[0] is None and not (opener.endswith("er") and _name_word(opener[:-2] or "x", strict=False)):
+            return False
+        for m in inside:
+            if m is not None:
+                self.replaced.add(id(m))
+        self._add("org", run[0].start(), run[-1].end())
+        return True
+
+    def right_before(self, at: int) -> None:
+        """"Japan Display zufolge": the name right before the word."""
+        run: list[re.Match] = []
+        for token in reversed(list(_TOKEN.finditer(self.text, max(0, at - 60), at))[-3:]):
+            if not token.group(0)[:1].isupper() or self.text[token.end():(run[0].start() if run else at)] != " ":
+                break
+            run.insert(0, token)
+        for n in (len(run), len(run) - 1):  # "Japan Display", not "Gewinn drücken Japan Display"
+            if n >= 2 and self._organisation(run[-n:]):
+                return
+        k = bisect_left(self.starts, at)
+        for m in self.mentions[max(0, k - 2):k]:
+            if not self.text[m.end:at].strip() and id(m) not in self.replaced:
+                if m.kind == "place":
+                    self._person_taken_for_place(m)
+                return
+        self.before(at)
+
+    def _name(self, tokens: list[re.Match], head: re.Match | None) -> None:
         run: list[re.Match] = []
         for token in tokens[:3]:
             if not token.group(0)[:1].isupper() or self._covering(token.start(), token.end()) is not None:
@@ -190,6 +264,13 @@ class _Names:
             if owner is not None:
                 self._add("person", run[0].start(), run[0].end(), entity=owner)
 
+    def _org_named(self, word: str, before: int) -> str | None:
+        """"das Landgericht" for the "Landgericht Berlin" named before: that organisation."""
+        for m in reversed(self.mentions[:bisect_left(self.starts, before)]):
+            if m.kind == "org" and m.text != word and m.text.split()[0] == word:
+                return m.entity
+        return None
+
     def _full_name_of(self, first: str, before: int) -> str | None:
         """A first name alone ("Vreni") for a person the text named in full before ("Vreni Frost")."""
         for m in self.mentions[:bisect_left(self.starts, before)]:
@@ -205,8 +286,9 @@ class _Names:
 
     def _person_taken_for_place(self, place: Mention) -> None:
         """A speaker the recogniser took for a place no gazetteer knows ("schreibt Vreni"): a
-        person when the text calls it so somewhere ("der Bloggerin Vreni Frost"); every mention
-        of it then names that person, by the full name written there."""
+        person when the text calls it so somewhere ("der Bloggerin Vreni Frost"), every mention
+        of it then naming that person by the full name written there; an organisation when its
+        name ends in a German word ("laut Wiener Linien")."""
         if place.entity in self.people_from_places or place.partial or _known_place(place.text):
             return
         self.people_from_places.add(place.entity)
@@ -223,13 +305,16 @@ class _Names:
                     self.replaced.add(id(m))
                     self._add("person", m.start, surname.end())
                 break
+        kind = "person"
         if full_name is None:
-            return
-        entity = _entity("person", full_name)
+            if not _organisation_name(place.text):
+                return
+            kind, full_name = "org", place.text  # "laut Wiener Linien", "Japan Display zufolge"
+        entity = _entity(kind, full_name)
         for m in same:
             if id(m) not in self.replaced:
                 self.replaced.add(id(m))
-                self.added.append(m.model_copy(update={"kind": "person", "entity": entity}))
+                self.added.append(m.model_copy(update={"kind": kind, "entity": entity}))
 
     def _org(self, head: re.Match, run: list[re.Match], replacing: Mention | None = None) -> None:
         if head.group(0) in _OWN_ORG_NOUNS:
@@ -267,7 +352,7 @@ def _clause_start(text: str, at: int) -> int:
 
 
 def _adjective(word: str) -> bool:
-    return len(word) > 3 and word.endswith(("e", "en", "er", "es"))
+    return len(word) > 3 and word.endswith(("e", "en", "er", "es", "em"))
 
 
 # People named by what they do, beside the roles the recogniser knows: "der Bloggerin Vreni Frost".
@@ -279,6 +364,22 @@ def _role_of(word: str) -> bool:
     from .entities.cues import role_of
 
     return role_of(word) is not None or word.lower().endswith(_PERSON_NOUNS)
+
+
+def _organisation_name(name: str) -> bool:
+    """A name of several words that ends in a German word ("Wiener Linien", "Japan Display"):
+    not a place, whatever the recogniser took it for."""
+    from .entities.plain_words import german_zipf
+
+    words = name.split()
+    return len(words) >= 2 and words[-1][:1].isupper() and german_zipf(words[-1]) >= 3.0
+
+
+def _compound_org(word: str) -> bool:
+    """"Wirtschaftsministerium", "Landgericht": an organisation by its kind and a word before it
+    (the bare "Ministerium" refers to one named before, which the quote rules find)."""
+    low = word.lower()
+    return word[:1].isupper() and "-" not in word and any(low.endswith(h) and len(low) >= len(h) + 4 for h in _ORG_HEADS)
 
 
 def _role_or_org_noun(word: str) -> bool:

@@ -568,3 +568,24 @@ def test_what_a_cue_names_that_is_no_name_stays_unmarked(pipeline) -> None:
             "Medienberichten zufolge sei alles bereit. Auch Zudem sagte gestern, es sei spät. „Nein“, so Heute.")
     mentions = pipeline.extract(text)
     assert add_speaker_names(text, mentions) == mentions
+
+
+def test_a_ministry_named_by_one_word_speaks_as_an_organisation(pipeline) -> None:
+    text = ("Die Grenze bleibt offen. Es seien 300 Menschen angekommen, wie das moldauische Agrarministerium "
+            "am Montag mitteilte.")
+    assert quotes_of(pipeline, text) == [("indirect", "Es seien 300 Menschen angekommen", "Agrarministerium")]
+
+
+def test_a_town_speaks_through_an_impersonal_cue_and_a_company_by_its_name(pipeline) -> None:
+    text = ("Die Garage sei nur für kurze Zeit geeignet, heißt es von der Stadt Wendelburg. "
+            "Die Pläne würden laut Brunnfelder Linien in den Wartehäuschen verteilt.")
+    mentions = add_speaker_names(text, pipeline.extract(text))
+    assert {(m.kind, m.text) for m in mentions} >= {("org", "Stadt Wendelburg"), ("org", "Brunnfelder Linien")}
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Stadt Wendelburg", "Brunnfelder Linien"]
+
+
+def test_people_and_reports_that_are_no_organisations_stay_unmarked(pipeline) -> None:
+    text = ("Die Lage sei beunruhigend, so der Sozialdemokrat. In Italien wurde Medienberichten zufolge "
+            "ein Mann festgenommen.")
+    mentions = pipeline.extract(text)
+    assert add_speaker_names(text, mentions) == mentions
