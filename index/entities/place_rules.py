@@ -1,7 +1,7 @@
 """Span rules for places: regions named by a compass point and a known place (Nordeuropas,
 Ostukraine, Süd-Libanon), one-word names that are languages (Englisch), not places, roads
-(A 7, B214) where traffic shows them, and listed towns the CRF missed where the text shows
-them to be places."""
+(A 7, B214) where traffic shows them, a state's title outside its name (Königreich Bayern),
+and listed towns the CRF missed where the text shows them to be places."""
 
 from __future__ import annotations
 
@@ -181,3 +181,25 @@ def _everyday(word: str, lexicon: Lexicon) -> bool:
     return word.lower() in lexicon.common_words or word in lexicon.first_names \
         or word in lexicon.surnames or CommonNouns.contains(word)
 
+
+
+# Words for a state before its name: "das Königreich Bayern", "die Republik Kolumbien".
+_STATE_TITLES = frozenset(
+    "Königreich Kaiserreich Fürstentum Großherzogtum Herzogtum Grafschaft Kurfürstentum "
+    "Erzherzogtum Republik Bundesrepublik Freistaat Emirat Sultanat".split())
+
+
+def state_titles(spans: list[Span], words: list[str], gazetteer: Gazetteer) -> list[Span]:
+    """A name the CRF made of a state's title and a known place ("Königreich Bayern" as an
+    organisation) is that place; the title stays outside, as annotators keep it. A listed
+    name with its title ("Republik Moldau") keeps its entry."""
+    result = []
+    for span in spans:
+        if span.entry is None and span.part is None and span.end - span.start >= 2 \
+                and words[span.start] in _STATE_TITLES:
+            hit = gazetteer.match(words, span.start + 1, span.end)
+            if hit is not None and hit.entry.kind == "place":
+                result.append(Span(span.start + 1, span.end, "place", hit.entry))
+                continue
+        result.append(span)
+    return result

@@ -161,6 +161,7 @@ class Recogniser:
         spans = place_rules.without_languages(spans, words)
         spans = place_rules.districts(spans, words)
         spans = place_rules.roads(spans, words)
+        spans = place_rules.state_titles(spans, words, self.gazetteer)
         spans = self.ordinary.without_ordinary_nouns(spans, words, sentences)
         weak_places = [(m.start + a, m.end + a) for (a, _), found in zip(sentences, matches)
                        for m in found if not m.strong and m.entry.kind == "place"]

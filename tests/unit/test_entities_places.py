@@ -130,3 +130,14 @@ def test_a_listed_town_keeps_the_rest_of_its_name(pipeline):
 ])
 def test_a_city_abroad_is_a_place(pipeline, text, city):
     assert city in [t for t, _ in places(pipeline, text)]
+
+
+def test_a_states_title_stays_outside_the_place(pipeline):
+    """Where the CRF takes "Königreich Bayern" for an organisation, the place is Bayern."""
+    from index.entities.place_rules import state_titles
+    from index.entities.spans import Span
+
+    words = "Er musste Regensburg an das Königreich Bayern abtreten .".split()
+    at = words.index("Königreich")
+    spans = state_titles([Span(at, at + 2, "org", from_model=True)], words, pipeline.gazetteer)
+    assert [(" ".join(words[s.start:s.end]), s.kind) for s in spans] == [("Bayern", "place")]
