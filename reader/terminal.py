@@ -47,6 +47,18 @@ def visible(text: str | None) -> str:
     return CONTROL.sub(_picture, text)
 
 
+def shortened(text: str, width: int) -> str:
+    """The text on one line, cut at a word boundary to at most ``width`` characters with an
+    ellipsis if cut (a single word longer than that is cut inside it)."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[:width - 1]  # room for the ellipsis
+    if text[width - 1] != " " and " " in cut:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:–—-") + "…"
+
+
 def markup(text: object) -> str:
     """Data to put inside a Rich markup string: controls made visible, `[` escaped."""
     return escape(visible(str(text)))

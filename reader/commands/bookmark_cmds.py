@@ -12,7 +12,7 @@ from rich.text import Text
 from index.errors import ReaderError
 from reader.commands.library_cmds import open_library
 from reader.commands.output import console, err_console, iso, print_json
-from reader.terminal import visible
+from reader.terminal import shortened, visible
 
 if TYPE_CHECKING:
     from index.models import Bookmark
@@ -81,8 +81,7 @@ def bookmark_json(bookmark: Bookmark, title: str | None = None) -> dict:
 
 
 def _shorten(text: str, width: int) -> str:
-    text = visible(" ".join(text.split()))
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return visible(shortened(text, width))
 
 
 def _print_bookmark(bookmark: Bookmark, title: str) -> None:

@@ -10,7 +10,7 @@ from rich.text import Text
 from index.errors import ReaderError
 from reader.commands.library_cmds import open_library
 from reader.commands.output import console, print_json
-from reader.terminal import markup
+from reader.terminal import markup, shortened
 
 KINDS = ("person", "org", "place", "other")
 # Characters of context shown left of a mention, so mentions line up in one column.
@@ -102,7 +102,7 @@ def cmd_extract(args, data_dir: Path) -> int:
         console.print(f"{m.start:>6}-{m.end:<6} {m.kind:<7} {markup(m.text)}  [dim]→ {markup(m.entity)}[/]")
     for q in quotes:
         speaker = markup(q.speaker or q.speaker_text or "unknown")
-        console.print(f"{q.start:>6}-{q.end:<6} {q.kind:<8} [bold]{speaker}[/]: {markup(' '.join(q.text.split())[:200])}")
+        console.print(f"{q.start:>6}-{q.end:<6} {q.kind:<8} [bold]{speaker}[/]: {markup(shortened(q.text, 200))}")
     return 0
 
 

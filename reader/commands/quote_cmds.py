@@ -9,6 +9,7 @@ from rich.text import Text
 
 from reader.commands.library_cmds import open_library
 from reader.commands.output import console, print_json
+from reader.terminal import shortened
 
 if TYPE_CHECKING:
     from index.library import Library
@@ -64,8 +65,8 @@ def _quote_line(r: dict, names: dict[str, str]) -> Text:
     line.append(f"{date}  ", style="dim")
     line.append(f"{speaker}", style="bold")
     line.append(f" ({r['kind']}{', ' + r['cue'] if r['cue'] else ''}): ", style="dim")
-    line.append(" ".join(r["text"].split())[:300])
-    line.append(f"\n            {r['source'] or ''} · {r['title'][:70]} · {r['article']} @{r['start']}", style="dim")
+    line.append(shortened(r["text"], 300))
+    line.append(f"\n            {r['source'] or ''} · {shortened(r['title'], 70)} · {r['article']} @{r['start']}", style="dim")
     return line
 
 

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Label, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
-from reader.terminal import visible
+from reader.terminal import shortened, visible
 from reader.ui.format import plural, shown
 from reader.ui.widgets.whole_keys_footer import WholeKeysFooter
 
@@ -111,7 +111,7 @@ class EntityProfileScreen(Screen["Entity | None"]):
         quotes = Text()
         for q in profile["quotes"]:
             quotes.append(f"{(q['published'] or '–')[:10]} ", style="dim")
-            quotes.append(visible(" ".join(q["text"].split())[:160]) + "\n")
+            quotes.append(visible(shortened(q["text"], 160)) + "\n")
         self.query_one("#profile-quotes", Static).update(quotes if profile["quotes"] else Text("No quotes.", style="italic"))
 
     @on(OptionList.OptionSelected, "#profile-with")

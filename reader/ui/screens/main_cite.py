@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual import work
 
 from reader.citation import cited_passage
+from reader.terminal import shortened
 from reader.ui.passages import passage_around
 
 if TYPE_CHECKING:
@@ -21,8 +22,7 @@ if TYPE_CHECKING:
 
 
 def _shorten(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return shortened(text, width)
 
 
 def can_show_pages() -> bool:

@@ -29,6 +29,7 @@ from reader.ui.messages import (
     TrailLoaded,
 )
 from reader.ui.passages import quote_note
+from reader.terminal import shortened
 from reader.ui.worker_errors import reporting_errors
 
 if TYPE_CHECKING:
@@ -211,6 +212,5 @@ class LibraryWork:
                 self.post_message(Notice(f"Bookmarked “{title}”. B lists your bookmarks."))
                 return
             bookmark = self.library.bookmarks.add(article_id, start=passage.start, end=passage.end)
-            quote = " ".join((bookmark.quote or "").split())
-            shown = quote if len(quote) <= 70 else quote[:67] + "…"
+            shown = shortened(bookmark.quote or "", 70)
             self.post_message(Notice(f"Bookmarked the passage “{shown}”. B lists your bookmarks."))
