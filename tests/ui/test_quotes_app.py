@@ -166,3 +166,27 @@ async def test_p_opens_the_profile_and_enter_on_a_companion_makes_it_the_hop_tar
         await pilot.press("enter")
         await wait_for(pilot, lambda: screen.trail is not None and screen.trail.entity.name == "Friedrich Merz",
                        description="Merz to become the hop target")
+
+
+async def test_the_profile_of_an_entity_in_undated_articles_shows_no_chart(tmp_path_factory, tmp_path):
+    # 10kGNAD's articles have no dates: an empty timeline must not be drawn as a full bar
+    folder = tmp_path_factory.mktemp("undated_news")
+    undated = [{k: v for k, v in ARTICLES[1].items() if k != "published"}]
+    (folder / "news.jsonl").write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in undated),
+                                       encoding="utf-8")
+    data_dir = tmp_path_factory.mktemp("undated_library")
+    with Library.open(data_dir) as library:
+        library.add([folder / "news.jsonl"])
+    app = make_app(data_dir, tmp_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_until_listed(pilot, 1)
+        await rutte_as_target(pilot, screen)
+        await pilot.press("p")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntityProfileScreen) and app.screen.profile,
+                       description="the profile to load")
+        profile_screen = app.screen
+        await pilot.pause()
+        assert not profile_screen.query_one(Sparkline).display
+        label = str(profile_screen.query_one("#profile-timeline-label").render())
+        assert label == "No dated articles: Mark Rutte has no timeline."
+        assert "Das ist unsere Pflicht" in str(profile_screen.query_one("#profile-quotes", Static).render())

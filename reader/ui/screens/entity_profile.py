@@ -95,10 +95,15 @@ class EntityProfileScreen(Screen["Entity | None"]):
             f"{profile['name']} ({profile['kind']}){roles}{aka} — {plural(profile['articles'], 'article')}, "
             f"{plural(profile['mentions'], 'mention')}"))
         timeline = profile["timeline"]
-        span = f"{timeline[0]['date']} … {timeline[-1]['date']}" if timeline else "no dated articles"
-        self.query_one("#profile-timeline-label", Label).update(
-            shown(f"Articles per {self.by} · {span} · peak {max((p['articles'] for p in timeline), default=0)}"))
-        self.query_one("#profile-timeline", Sparkline).data = _with_empty_days(timeline, self.by) or [0]
+        label = self.query_one("#profile-timeline-label", Label)
+        chart = self.query_one("#profile-timeline", Sparkline)
+        if timeline:  # a chart of no dates would be one even, full bar
+            label.update(shown(f"Articles per {self.by} · {timeline[0]['date']} … {timeline[-1]['date']} · "
+                               f"peak {max(p['articles'] for p in timeline)}"))
+            chart.data = _with_empty_days(timeline, self.by)
+        else:
+            label.update(shown(f"No dated articles: {profile['name']} has no timeline."))
+        chart.display = bool(timeline)
         with_list = self.query_one("#profile-with", OptionList)
         with_list.clear_options()
         for other in profile["appears_with"]:
