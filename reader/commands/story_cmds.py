@@ -45,7 +45,7 @@ def cmd_duplicates(args, data_dir: Path) -> int:
     if not groups:
         console.print("No copies found: no two articles share most of their text.")
         return 0
-    console.print(Text(f"{len(groups)} groups of copies, newest first", style="bold"))
+    console.print(Text(f"{len(groups)} {'group' if len(groups) == 1 else 'groups'} of copies, newest first", style="bold"))
     for group in groups:
         first = group.articles[0]
         console.print()

@@ -47,6 +47,7 @@ def test_duplicates_for_people_names_the_copies(copied_library):
     result = run("duplicates", data_dir=data_dir)
     assert result.returncode == 0, result.stderr
     assert "+2 copies" in result.stdout and "first" in result.stdout
+    assert result.stdout.startswith("1 group of copies, newest first\n")
 
 
 def test_show_json_has_copies_and_agencies(copied_library):
