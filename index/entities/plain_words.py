@@ -82,8 +82,9 @@ def unknown_to_german(word: str, lexicon: Lexicon) -> bool:
 
     parts = word.split("-")
     last = parts[-1]
-    if CommonNouns.contains(word) or role_of(word) or word.lower().endswith(_WORD_ENDINGS):
-        return False
+    if not all(parts) or CommonNouns.contains(word) or role_of(word) \
+            or word.lower().endswith(_WORD_ENDINGS):
+        return False  # "Boden- und Neusiedler See": half of a word
     if word.endswith("in") and len(word) >= 8 and german_zipf(word[:-2]) >= _KNOWN_PART:
         return False  # a woman's word for a known noun: Astronautin
     if len(parts) > 1 and (last.lower() in lexicon.common_words or CommonNouns.contains(last)

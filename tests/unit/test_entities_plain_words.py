@@ -79,3 +79,13 @@ def test_an_everyday_word_opening_a_sentence_before_its_verb_is_no_name(pipeline
 ])
 def test_an_english_word_cut_from_an_english_name_is_no_person(pipeline, text):
     assert all(kind != "person" for _, kind in found(pipeline, text))
+
+
+def test_half_a_word_before_und_is_no_unknown_name():
+    """"Wrzodek- und Pflanzenschutz": the rules for words German does not use see no name."""
+    from index.entities.lexicon import Lexicon
+    from index.entities.plain_words import unknown_to_german
+
+    lexicon = Lexicon.load()
+    assert unknown_to_german("Wrzodek", lexicon)
+    assert not unknown_to_german("Wrzodek-", lexicon)
