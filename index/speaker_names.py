@@ -23,7 +23,7 @@ from .models import Mention
 
 # These rules change stored quotes (their speakers): their version is added to the quote
 # recogniser's own in the version stored with each article's quotes (quotes_version).
-VERSION = 1
+VERSION = 2
 
 # Cue words whose subject or object is the speaker ("sagte X", "X sagte", "so X", "laut X").
 _VERBS_AFTER = frozenset("""sagte sagt sagten erklärte erklärt betonte betont meinte meint schrieb schreibt
@@ -114,8 +114,22 @@ class _Names:
     def result(self) -> list[Mention]:
         if not self.added and not self.replaced:
             return self.given  # the very list: callers see that nothing changed
+        self._everywhere()
         kept = [m for m in self.mentions if id(m) not in self.replaced]
         return sorted(kept + self.added, key=lambda m: (m.start, m.end))
+
+    def _everywhere(self) -> None:
+        """A name found in a cue is that entity wherever the text writes it ("Japan Display" before
+        "Japan Display zufolge"), so that "der Konzern" and pronouns find it there too."""
+        for found in [m for m in self.added if m.kind == "org" or " " in m.text]:
+            for match in re.finditer(r"(?<![\w-])" + re.escape(found.text) + r"(?![\w-])", self.text):
+                start, end = match.span()
+                overlapping = [m for m in self.mentions if m.start < end and start < m.end and id(m) not in self.replaced]
+                if any(m.start < end and start < m.end for m in self.added) \
+                        or any(m.kind != "place" or m.start < start or m.end > end for m in overlapping):
+                    continue
+                self.replaced.update(id(m) for m in overlapping)
+                self.added.append(found.model_copy(update={"start": start, "end": end}))
 
     def _covering(self, start: int, end: int) -> Mention | None:
         k = bisect_left(self.starts, start)
@@ -136,7 +150,7 @@ class _Names:
             word = token.group(0)
             found = self._covering(token.start(), token.end())
             if found is not None:
-                if found.kind == "place" and head is not None and head.group(0) in _OWN_ORG_NOUNS:
+                if found.kind == "place" and head is not None and _own_org_noun(head.group(0)):
                     self._org(head, [token], replacing=found)
                 elif found.kind == "place" and head is None:
                     self._person_taken_for_place(found)
@@ -148,6 +162,9 @@ class _Names:
             if word[:1].islower():
                 if head is None and k + 1 < len(tokens) and _adjective(word):
                     continue  # "der nationale Polizeichef"
+                return
+            if head is None and word.lower() in _ORG_HEADS and k and tokens[k - 1].group(0) in ("das", "die", "der"):
+                self._compound_named_before(word, token.start())  # "erklärte das Ministerium"
                 return
             if head is None and _compound_org(word) and (k + 1 == len(tokens) or tokens[k + 1].group(0)[:1].islower()):
                 self._add("org", token.start(), token.end(), entity=self._org_named(word, token.start()))
@@ -182,11 +199,15 @@ class _Names:
             return
         first = self._covering(names[0].start(), names[-1].end())
         if first is not None:
-            if first.kind == "place" and head is not None and head.group(0) in _OWN_ORG_NOUNS \
+            if first.kind == "place" and head is not None and _own_org_noun(head.group(0)) \
                     and first.start == names[0].start() and first.end == names[-1].end():
                 self._org(head, names, replacing=first)
             elif first.kind == "place" and head is None:
                 self._person_taken_for_place(first)
+            return
+        if head is None and len(names) == 1 and names[0].group(0).lower() in _ORG_HEADS and k \
+                and tokens[k - 1].group(0).lower() in ("das", "die", "der"):
+            self._compound_named_before(names[0].group(0), names[0].start())  # "Das Ministerium erklärte"
             return
         if head is None and len(names) == 1 and _compound_org(names[0].group(0)):
             self._add("org", names[0].start(), names[0].end(), entity=self._org_named(names[0].group(0), names[0].start()))
@@ -264,6 +285,16 @@ class _Names:
             if owner is not None:
                 self._add("person", run[0].start(), run[0].end(), entity=owner)
 
+    def _compound_named_before(self, noun: str, at: int) -> None:
+        """"das Ministerium" for the "Wirtschaftsministerium" written before and not marked: that
+        word becomes the organisation the quote rules look for by the noun."""
+        found = None
+        pattern = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]{2,}" + noun.lower() + r"(?![\w-])")
+        for match in pattern.finditer(self.text, max(0, at - 3000), at):
+            found = match
+        if found is not None and self._covering(found.start(), found.end()) is None:
+            self._add("org", found.start(), found.end(), entity=self._org_named(found.group(0), found.start()))
+
     def _org_named(self, word: str, before: int) -> str | None:
         """"das Landgericht" for the "Landgericht Berlin" named before: that organisation."""
         for m in reversed(self.mentions[:bisect_left(self.starts, before)]):
@@ -317,7 +348,7 @@ class _Names:
                 self.added.append(m.model_copy(update={"kind": kind, "entity": entity}))
 
     def _org(self, head: re.Match, run: list[re.Match], replacing: Mention | None = None) -> None:
-        if head.group(0) in _OWN_ORG_NOUNS:
+        if _own_org_noun(head.group(0)):
             start = head.start()
         elif replacing is None:
             start = run[0].start()
@@ -382,8 +413,13 @@ def _compound_org(word: str) -> bool:
     return word[:1].isupper() and "-" not in word and any(low.endswith(h) and len(low) >= len(h) + 4 for h in _ORG_HEADS)
 
 
+def _own_org_noun(word: str) -> bool:
+    """A noun that is part of the organisation's name: "Stadt Klagenfurt", "Anrainerinitiative X"."""
+    return word in _OWN_ORG_NOUNS or word.endswith("initiative")
+
+
 def _role_or_org_noun(word: str) -> bool:
-    return _role_of(word) or word in _OWN_ORG_NOUNS or word.lower().endswith(_CATEGORY_ORG_NOUNS)
+    return _role_of(word) or _own_org_noun(word) or word.lower().endswith(_CATEGORY_ORG_NOUNS)
 
 
 def _name_word(word: str, strict: bool = True) -> bool:

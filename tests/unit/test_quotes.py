@@ -589,3 +589,18 @@ def test_people_and_reports_that_are_no_organisations_stay_unmarked(pipeline) ->
             "ein Mann festgenommen.")
     mentions = pipeline.extract(text)
     assert add_speaker_names(text, mentions) == mentions
+
+
+def test_a_name_a_cue_gave_is_the_organisation_wherever_the_text_writes_it(pipeline) -> None:
+    text = ("Die Brunnfelder Linien legen einen neuen Plan auf. Gedruckte Pläne würden laut Brunnfelder Linien "
+            "verteilt. Die Regionalbusse seien nicht verzeichnet, teilte das Unternehmen mit.")
+    mentions = add_speaker_names(text, pipeline.extract(text))
+    assert [m.start for m in mentions if m.text == "Brunnfelder Linien"] == [text.index("Brunnfelder"),
+                                                                              text.rindex("Brunnfelder")]
+    assert quotes_of(pipeline, text)[-1] == ("indirect", "Die Regionalbusse seien nicht verzeichnet", "Brunnfelder Linien")
+
+
+def test_the_ministry_is_the_one_the_text_wrote_before_in_one_word(pipeline) -> None:
+    text = ("Die Aufträge sanken um 1,8 Prozent, wie das Agrarministerium heute, Dienstag meldete. "
+            "Die Entwicklung sei zuletzt schwach gewesen, erklärte das Ministerium.")
+    assert quotes_of(pipeline, text)[-1] == ("indirect", "Die Entwicklung sei zuletzt schwach gewesen", "Agrarministerium")
