@@ -23,7 +23,7 @@ from .models import Mention
 
 # These rules change stored quotes (their speakers): their version is added to the quote
 # recogniser's own in the version stored with each article's quotes (quotes_version).
-VERSION = 2
+VERSION = 3
 
 # Cue words whose subject or object is the speaker ("sagte X", "X sagte", "so X", "laut X").
 _VERBS_AFTER = frozenset("""sagte sagt sagten erklärte erklärt betonte betont meinte meint schrieb schreibt
@@ -281,7 +281,7 @@ class _Names:
             self._add("person", run[0].start(), run[-1].end())
             return
         if len(words) == 1:
-            owner = self._full_name_of(words[0], run[0].start())
+            owner = self._full_name_of(words[0], run[0].start()) or self._cut_short(words[0], run[0].start())
             if owner is not None:
                 self._add("person", run[0].start(), run[0].end(), entity=owner)
 
@@ -294,6 +294,23 @@ class _Names:
             found = match
         if found is not None and self._covering(found.start(), found.end()) is None:
             self._add("org", found.start(), found.end(), entity=self._org_named(found.group(0), found.start()))
+
+    def _cut_short(self, surname: str, before: int) -> str | None:
+        """A surname alone ("sagt Blanco-Gil") of a person whose full name the recogniser cut short
+        before it ("Juan Antonio" of "Juan Antonio Blanco-Gil"): the person by the full name."""
+        for m in self.mentions[:bisect_left(self.starts, before)]:
+            if m.kind == "person" and not m.partial and id(m) not in self.replaced \
+                    and self.text.startswith(" " + surname, m.end) and not _TOKEN.match(self.text, m.end + 1 + len(surname)):
+                full = Mention(entity=_entity("person", f"{m.text} {surname}"), kind="person", start=m.start,
+                               end=m.end + 1 + len(surname), text=f"{m.text} {surname}")
+                for other in self.mentions:  # the short form elsewhere is that person too
+                    if other.entity == m.entity and other is not m and id(other) not in self.replaced:
+                        self.replaced.add(id(other))
+                        self.added.append(other.model_copy(update={"entity": full.entity}))
+                self.replaced.add(id(m))
+                self.added.append(full)
+                return full.entity
+        return None
 
     def _org_named(self, word: str, before: int) -> str | None:
         """"das Landgericht" for the "Landgericht Berlin" named before: that organisation."""

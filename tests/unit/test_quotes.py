@@ -604,3 +604,14 @@ def test_the_ministry_is_the_one_the_text_wrote_before_in_one_word(pipeline) -> 
     text = ("Die Aufträge sanken um 1,8 Prozent, wie das Agrarministerium heute, Dienstag meldete. "
             "Die Entwicklung sei zuletzt schwach gewesen, erklärte das Ministerium.")
     assert quotes_of(pipeline, text)[-1] == ("indirect", "Die Entwicklung sei zuletzt schwach gewesen", "Agrarministerium")
+
+
+def test_a_surname_alone_completes_a_name_the_recogniser_cut_short() -> None:
+    text = ("Auch Pedro Alvaro Montesgil-Ruiz, einst Diplomat in Havanna, ist skeptisch. Die Reformen seien "
+            "zu langsam, sagt Montesgil-Ruiz.")
+    cut_short = [Mention(entity="person:pedro-alvaro", kind="person", start=5, end=17, text="Pedro Alvaro")]
+    mentions = add_speaker_names(text, cut_short)
+    assert [m.text for m in mentions] == ["Pedro Alvaro Montesgil-Ruiz", "Montesgil-Ruiz"]
+    assert len({m.entity for m in mentions}) == 1
+    [quote] = find_quotes(text, mentions)
+    assert quote.text == "Die Reformen seien zu langsam" and quote.speaker == mentions[0].entity
