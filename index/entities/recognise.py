@@ -341,10 +341,13 @@ class Recogniser:
         covered = {i for s in spans for i in range(s.start, s.end)}
         lex = self.lexicon
         found = []
-        for i, word in enumerate(words[:-1]):
+        openings = sorted(starts | {i + 1 for i, w in enumerate(words) if w in OPENERS})
+        for i in openings:
+            if i + 1 >= len(words) or i in covered:
+                continue
+            word = words[i]
             subject_verb = words[i + 1] in SUBJECT_VERBS
-            if i in covered or not (subject_verb or _PAST_VERB.match(words[i + 1])) or word in _MONTHS \
-                    or not (i in starts or i > 0 and words[i - 1] in OPENERS):
+            if not (subject_verb or _PAST_VERB.match(words[i + 1])) or word in _MONTHS:
                 continue
             if len(word) > 2 and word[:1].isupper() and not word.isupper() \
                     and word.replace("-", "").isalpha() \
