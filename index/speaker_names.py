@@ -23,7 +23,7 @@ from .models import Mention
 
 # These rules change stored quotes (their speakers): their version is added to the quote
 # recogniser's own in the version stored with each article's quotes (quotes_version).
-VERSION = 3
+VERSION = 4
 
 # Cue words whose subject or object is the speaker ("sagte X", "X sagte", "so X", "laut X").
 _VERBS_AFTER = frozenset("""sagte sagt sagten erklärte erklärt betonte betont meinte meint schrieb schreibt
@@ -156,7 +156,10 @@ class _Names:
                     self._person_taken_for_place(found)
                 return  # the recogniser marked the speaker (or the slot holds a place)
             if word.lower() in _DETERMINERS and head is not None:
-                return  # "ein Sprecher der Landespolizeidirektion Tirol": whom he speaks for, not his name
+                # "ein Sprecher der Landespolizeidirektion Tirol": whom he speaks for, not his name
+                if head.group(0).lower().endswith(("sprecher", "sprecherin")) and word in ("der", "des"):
+                    self._spoken_for(tokens[k + 1:], end)
+                return
             if word.lower() in _DETERMINERS or (word in _FILLERS and head is None):
                 continue
             if word[:1].islower():
@@ -174,6 +177,27 @@ class _Names:
                 continue
             self._name(tokens[k:], head)
             return
+
+    def _spoken_for(self, tokens: list[re.Match], clause_end: int) -> None:
+        """The organisation after "ein Sprecher der", when no one is named after it ("…, Rainer
+        Kerstiens,"): "Landespolizeidirektion Tirol", "Arbeitsgemeinschaft der Landesmedienanstalten"."""
+        if not tokens or not _org_word(tokens[0].group(0)) or self._covering(tokens[0].start(), tokens[0].end()):
+            return
+        if self.text.startswith(", ", clause_end) and self._covering(clause_end + 2, clause_end + 3) is not None:
+            return  # "der Sprecher der Bundespolizeidirektion München, Rainer Kerstiens,": he speaks
+        last = tokens[0]
+        rest = tokens[1:3]
+        if rest and rest[0].group(0)[:1].isupper() and rest[0].start() == last.end() + 1:
+            last = rest[0]  # "Landespolizeidirektion Tirol"
+        elif len(rest) == 2 and rest[0].group(0) in ("der", "des") and rest[1].group(0)[:1].isupper():
+            last = rest[1]  # "Arbeitsgemeinschaft der Landesmedienanstalten"
+        name_end = last.end() - (1 if last.group(0).endswith(".") else 0)
+        for m in self.mentions:
+            if tokens[0].start() <= m.start and m.end <= name_end and m.kind == "place":
+                self.replaced.add(id(m))
+            elif m.start < name_end and tokens[0].start() < m.end:
+                return
+        self._add("org", tokens[0].start(), name_end)
 
     def before(self, at: int) -> None:
         """The subject before a verb: "Vreni hat mir gesagt", "Die Stadt Klagenfurt teilte … mit"."""
@@ -428,6 +452,12 @@ def _compound_org(word: str) -> bool:
     (the bare "Ministerium" refers to one named before, which the quote rules find)."""
     low = word.lower()
     return word[:1].isupper() and "-" not in word and any(low.endswith(h) and len(low) >= len(h) + 4 for h in _ORG_HEADS)
+
+
+def _org_word(word: str) -> bool:
+    """"Landespolizeidirektion", "Arbeitsgemeinschaft": one word naming a body."""
+    low = word.lower()
+    return word[:1].isupper() and (_compound_org(word) or low.endswith(("direktion", "gemeinschaft", "anstalt")))
 
 
 def _own_org_noun(word: str) -> bool:

@@ -564,7 +564,7 @@ def test_a_blogger_taken_for_a_place_speaks_by_her_first_name() -> None:
 
 
 def test_what_a_cue_names_that_is_no_name_stays_unmarked(pipeline) -> None:
-    text = ("„Wir rechnen mit vielen Besuchern“, sagte ein Sprecher der Landespolizeidirektion Tirol. "
+    text = ("„Wir rechnen mit vielen Besuchern“, sagte ein Sprecher des Unternehmens. "
             "Medienberichten zufolge sei alles bereit. Auch Zudem sagte gestern, es sei spät. „Nein“, so Heute.")
     mentions = pipeline.extract(text)
     assert add_speaker_names(text, mentions) == mentions
@@ -615,3 +615,10 @@ def test_a_surname_alone_completes_a_name_the_recogniser_cut_short() -> None:
     assert len({m.entity for m in mentions}) == 1
     [quote] = find_quotes(text, mentions)
     assert quote.text == "Die Reformen seien zu langsam" and quote.speaker == mentions[0].entity
+
+
+def test_a_spokesperson_speaks_for_the_body_named_after_him_unless_he_is_named(pipeline) -> None:
+    text = ("„Die Lage ist ruhig“, sagte ein Sprecher der Arbeitsgemeinschaft der Landesmedienanstalten. "
+            "„Wir warten ab“, sagte der Sprecher der Landespolizeidirektion Hinterwald, Anton Brunnreiter, am Montag.")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == [
+        "Arbeitsgemeinschaft der Landesmedienanstalten", "Anton Brunnreiter"]
