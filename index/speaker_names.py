@@ -23,7 +23,7 @@ from .models import Mention
 
 # These rules change stored quotes (their speakers): their version is added to the quote
 # recogniser's own in the version stored with each article's quotes (quotes_version).
-VERSION = 4
+VERSION = 5
 
 # Cue words whose subject or object is the speaker ("sagte X", "X sagte", "so X", "laut X").
 _VERBS_AFTER = frozenset("""sagte sagt sagten erklärte erklärt betonte betont meinte meint schrieb schreibt
@@ -152,7 +152,7 @@ class _Names:
             if found is not None:
                 if found.kind == "place" and head is not None and _own_org_noun(head.group(0)):
                     self._org(head, [token], replacing=found)
-                elif found.kind == "place" and head is None:
+                elif found.kind in ("place", "person") and head is None:
                     self._person_taken_for_place(found)
                 return  # the recogniser marked the speaker (or the slot holds a place)
             if word.lower() in _DETERMINERS and head is not None:
@@ -226,7 +226,7 @@ class _Names:
             if first.kind == "place" and head is not None and _own_org_noun(head.group(0)) \
                     and first.start == names[0].start() and first.end == names[-1].end():
                 self._org(head, names, replacing=first)
-            elif first.kind == "place" and head is None:
+            elif first.kind in ("place", "person") and head is None:
                 self._person_taken_for_place(first)
             return
         if head is None and len(names) == 1 and names[0].group(0).lower() in _ORG_HEADS and k \
@@ -360,11 +360,14 @@ class _Names:
         """A speaker the recogniser took for a place no gazetteer knows ("schreibt Vreni"): a
         person when the text calls it so somewhere ("der Bloggerin Vreni Frost"), every mention
         of it then naming that person by the full name written there; an organisation when its
-        name ends in a German word ("laut Wiener Linien")."""
-        if place.entity in self.people_from_places or place.partial or _known_place(place.text):
+        name ends in a German word ("laut Wiener Linien"). A person the recogniser knows by a first
+        name alone ("schreibt Vreni") is named so too, when the text gives the surname there."""
+        person = place.kind == "person"
+        if place.entity in self.people_from_places or place.partial or (person and " " in place.text) \
+                or (not person and _known_place(place.text)):
             return
         self.people_from_places.add(place.entity)
-        same = [m for m in self.mentions if m.entity == place.entity and m.kind == "place"]
+        same = [m for m in self.mentions if m.entity == place.entity and m.kind == place.kind]
         full_name = None
         for m in same:
             before = _TOKEN.findall(self.text, max(0, m.start - 40), m.start)
@@ -378,6 +381,8 @@ class _Names:
                     self._add("person", m.start, surname.end())
                 break
         kind = "person"
+        if person and (full_name is None or " " not in full_name):
+            return
         if full_name is None:
             if not _organisation_name(place.text):
                 return

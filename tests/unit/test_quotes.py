@@ -550,13 +550,14 @@ def test_a_town_that_speaks_is_the_town_as_an_organisation(pipeline) -> None:
     assert quotes_of(pipeline, text) == [("indirect", "das Gebäude sei als Quartier ungeeignet", "Stadt Wendelburg")]
 
 
-def test_a_blogger_taken_for_a_place_speaks_by_her_first_name() -> None:
+@pytest.mark.parametrize("kind", ["place", "person"])
+def test_a_blogger_known_by_her_first_name_speaks_by_her_full_name(kind) -> None:
     text = ("Das Gericht hat der Bloggerin Tilda Varnhoff verboten, Marken zu zeigen. "
             "In ihrem Blogpost schreibt Tilda, dass sie für die Bilder kein Geld bekomme.")
-    # As the recogniser marked such a blogger on a real page: her first name, as a place.
-    taken = [Mention(entity="place:tilda", kind="place", start=m.start(), end=m.end(), text="Tilda")
-             for m in re.finditer("Tilda", text)]
-    mentions = add_speaker_names(text, taken)
+    # As the recogniser marked such a blogger on real pages: her first name alone, as a place or a person.
+    first_name_only = [Mention(entity=f"{kind}:tilda", kind=kind, start=m.start(), end=m.end(), text="Tilda")
+                       for m in re.finditer("Tilda", text)]
+    mentions = add_speaker_names(text, first_name_only)
     assert [(m.kind, m.text) for m in mentions] == [("person", "Tilda Varnhoff"), ("person", "Tilda")]
     assert len({m.entity for m in mentions}) == 1
     [quote] = find_quotes(text, mentions)
