@@ -23,7 +23,7 @@ from .models import Mention
 
 # These rules change stored quotes (their speakers): their version is added to the quote
 # recogniser's own in the version stored with each article's quotes (quotes_version).
-VERSION = 5
+VERSION = 6
 
 # Cue words whose subject or object is the speaker ("sagte X", "X sagte", "so X", "laut X").
 _VERBS_AFTER = frozenset("""sagte sagt sagten erklärte erklärt betonte betont meinte meint schrieb schreibt
@@ -51,19 +51,22 @@ _FILLERS = frozenset("""mir uns ihm ihr ihnen dazu auch nun jetzt noch dann gest
 # Nouns that make the name after them an organisation; those that belong to the name ("Stadt
 # Klagenfurt") and those that only say what it is ("die Agentur Interfax").
 _OWN_ORG_NOUNS = frozenset("""Stadt Gemeinde Marktgemeinde Stadtgemeinde Landeshauptstadt Bezirkshauptmannschaft
-    Initiative Bürgerinitiative""".split())
+    Initiative Bürgerinitiative Bank""".split())
 # Heads of one-word organisation names ("Innenministerium", "Bundesamt"); not the recogniser's
 # longer list, whose "rat" or "union" end ordinary words too ("Sozialdemokrat").
-_ORG_HEADS = ("ministerium", "amt", "gericht", "behörde", "kommission", "agentur", "gewerkschaft", "verband",
-              "polizei", "regierung", "kammer", "institut")
+# Not "agentur" nor "polizei": "die staatliche Nachrichtenagentur", "die Kriminalpolizei" name a kind.
+_ORG_HEADS = ("ministerium", "amt", "gericht", "behörde", "kommission", "gewerkschaft", "verband", "regierung",
+              "kammer", "institut")
 _CATEGORY_ORG_NOUNS = ("agentur", "zeitung", "sender", "fernsehen", "magazin", "portal", "blatt", "konzern",
-                       "unternehmen", "firma", "hersteller", "verband", "gewerkschaft", "partei", "bank")
+                       "unternehmen", "firma", "hersteller", "verband", "gewerkschaft", "partei")
 _NOT_NAMES = frozenset("""Er Sie Es Wir Ich Man Das Der Die Dies Diese Dieser Auch Doch Dann Nun So Und Aber
     Laut Zudem Außerdem Heute Gestern Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Januar
     Jänner Februar März April Mai Juni Juli August September Oktober November Dezember Herr Frau""".split())
 # A word this common in German is a word, not a name the recogniser overlooked ("Frost" aside, as
 # a surname the lexicon lists).
 _COMMON_ZIPF = 4.0
+# After a word that is a name, a surname may be a commoner word ("Amilcar Pop", "Badredin Haiti").
+_COMMON_AFTER_NAME = 5.0
 
 
 def quotes_version() -> int:
@@ -487,7 +490,8 @@ def _name_word(word: str, strict: bool = True) -> bool:
         return False
     from .entities.plain_words import german_zipf
 
-    return german_zipf(word) < _COMMON_ZIPF or (lexicon is not None and word in lexicon.surnames)
+    return german_zipf(word) < (_COMMON_ZIPF if strict else _COMMON_AFTER_NAME) \
+        or (lexicon is not None and word in lexicon.surnames)
 
 
 def _first_name(word: str) -> bool:

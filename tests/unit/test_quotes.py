@@ -579,15 +579,19 @@ def test_a_ministry_named_by_one_word_speaks_as_an_organisation(pipeline) -> Non
 
 def test_a_town_speaks_through_an_impersonal_cue_and_a_company_by_its_name(pipeline) -> None:
     text = ("Die Garage sei nur für kurze Zeit geeignet, heißt es von der Stadt Wendelburg. "
-            "Die Pläne würden laut Brunnfelder Linien in den Wartehäuschen verteilt.")
+            "Die Pläne würden laut Brunnfelder Linien in den Wartehäuschen verteilt. "
+            "Die Kredite seien laut Bank Wendelburg gestiegen.")
     mentions = add_speaker_names(text, pipeline.extract(text))
-    assert {(m.kind, m.text) for m in mentions} >= {("org", "Stadt Wendelburg"), ("org", "Brunnfelder Linien")}
-    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Stadt Wendelburg", "Brunnfelder Linien"]
+    assert {(m.kind, m.text) for m in mentions} >= {("org", "Stadt Wendelburg"), ("org", "Brunnfelder Linien"),
+                                                    ("org", "Bank Wendelburg")}
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Stadt Wendelburg", "Brunnfelder Linien",
+                                                                          "Bank Wendelburg"]
 
 
 def test_people_and_reports_that_are_no_organisations_stay_unmarked(pipeline) -> None:
     text = ("Die Lage sei beunruhigend, so der Sozialdemokrat. In Italien wurde Medienberichten zufolge "
-            "ein Mann festgenommen.")
+            "ein Mann festgenommen. Es gebe Tote, berichtete die staatliche Nachrichtenagentur. Das Gebiet sei "
+            "abgesperrt, sagte die Kriminalpolizei.")
     mentions = pipeline.extract(text)
     assert add_speaker_names(text, mentions) == mentions
 
