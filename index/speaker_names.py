@@ -7,10 +7,14 @@ A cue's speaker slot ("sagte der Polizeichef Badredin Haiti", "Die Stadt Klagenf
 mit", "schreibt Vreni", "laut Agentur Interfax") names whoever speaks; when the recogniser left
 that name unmarked, or took it for a place, the quote has no speaker and later pronouns refer to
 the wrong person. The names found here are stored like any mention (and linked and corrected
-like them), so the quote's speaker, `said:` and the entity's profile all know them. Only names
-that look like names are taken: capitalised words that are no common German word, after a role
-("Polizeichef"), a first name of the lexicon, an organisation noun ("Stadt", "Agentur"), or the
-first name of a person the text named in full.
+like them), so the quote's speaker, `said:` and the entity's profile all know them, also where
+the text writes the name again. Only names that look like names are taken: capitalised words that
+are no common German word (lexicon, wordfreq), after a role ("Polizeichef"), a first name of the
+lexicon with a surname, an organisation noun ("Stadt", "Agentur"), a one-word organisation
+("Innenministerium", also the one "das Ministerium" refers to), the body after "ein Sprecher der",
+a first name or surname alone of a person the text named in full ("Vreni" for "der Bloggerin Vreni
+Frost", "Blanco-Gil" after the recogniser's "Juan Antonio"), capitalised words ending in a German
+noun ("laut Wiener Linien").
 """
 
 from __future__ import annotations
@@ -112,7 +116,7 @@ class _Names:
         self.starts = [m.start for m in self.mentions]
         self.added: list[Mention] = []
         self.replaced: set[int] = set()  # ids of mentions a wider one replaces ("Klagenfurt" in "Stadt Klagenfurt")
-        self.people_from_places: set[str] = set()
+        self.full_names_sought: set[str] = set()
 
     def result(self) -> list[Mention]:
         if not self.added and not self.replaced:
@@ -366,10 +370,10 @@ class _Names:
         name ends in a German word ("laut Wiener Linien"). A person the recogniser knows by a first
         name alone ("schreibt Vreni") is named so too, when the text gives the surname there."""
         person = place.kind == "person"
-        if place.entity in self.people_from_places or place.partial or (person and " " in place.text) \
+        if place.entity in self.full_names_sought or place.partial or (person and " " in place.text) \
                 or (not person and _known_place(place.text)):
             return
-        self.people_from_places.add(place.entity)
+        self.full_names_sought.add(place.entity)
         same = [m for m in self.mentions if m.entity == place.entity and m.kind == place.kind]
         full_name = None
         for m in same:
