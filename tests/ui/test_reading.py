@@ -126,6 +126,23 @@ async def test_enter_opens_the_best_result_with_its_hits_highlighted(app):
         assert screen.focused is screen.article_view
 
 
+async def test_enter_typed_before_the_results_come_opens_the_best_result_once_they_do(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_until_listed(pilot, 5)
+        newest = screen.article_list.article_ids[0]
+        best = app.library.search("Rutte", limit=1)[0].id
+        assert best != newest
+        await pilot.press("slash")
+        with screen.search_slot:  # the search is slow, as on a large library: Enter comes first
+            await type_text(pilot, "Rutte")
+            await pilot.press("enter")
+            await pilot.pause(0.2)  # the worker waits for the slot: settle() would wait for ever
+            assert screen.opened is None  # not the newest article of the list still shown
+        await wait_for(pilot, lambda: screen.opened is not None, description="the best result to open")
+        assert screen.article_view.article.id == best
+        assert screen.article_view.highlights.hits
+
+
 async def test_next_and_previous_hit_move_the_current_highlight(app):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await wait_until_listed(pilot, 5)

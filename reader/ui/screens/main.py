@@ -121,6 +121,8 @@ class MainScreen(CopyActions, EntityActions, FacetActions, QuoteActions, Library
         self.entity_scope = "article"
         self.sort = "relevance"
         self._counted: tuple[str, str, int | None] = ("", "", None)  # query, sort, how many match
+        self._listed: tuple[str, str] | None = None  # the query and sort whose results the list shows
+        self._open_when_listed: tuple[str, str] | None = None  # Enter came before these results
         self._show_list: bool | None = None  # None: decided by the width
         self._show_entities: bool | None = None
         self._pane_asked_last: str | None = None  # "list" or "entities": which gives way when both do not fit
@@ -276,6 +278,7 @@ class MainScreen(CopyActions, EntityActions, FacetActions, QuoteActions, Library
         if event.query.strip():
             self.run_search(event.query, SEARCH_PAGE, typing=True)
         else:
+            self._listed = None
             self.search_bar.show_error(None)
             self.load_page(0, self.page_size)
             if self.entity_scope == "results":  # no results to list the entities of
@@ -287,6 +290,7 @@ class MainScreen(CopyActions, EntityActions, FacetActions, QuoteActions, Library
         if event.query != self.search_text or event.sort != self.sort:
             return
         if event.error:
+            self._open_when_listed = None
             self.search_bar.show_error(event.error)
             return
         self.search_bar.show_error(None)
@@ -303,6 +307,11 @@ class MainScreen(CopyActions, EntityActions, FacetActions, QuoteActions, Library
         if event.total is not None:
             self._counted = (event.query, event.sort, event.total)
         self._title_results(event.query, event.sort, len(event.hits))
+        self._listed = (event.query, event.sort)
+        if self._open_when_listed == self._listed:
+            self._open_when_listed = None
+            if self.article_list.article_ids:
+                self.article_list.action_select()
 
     @on(ResultsCounted)
     def results_counted(self, event: ResultsCounted) -> None:
@@ -326,7 +335,10 @@ class MainScreen(CopyActions, EntityActions, FacetActions, QuoteActions, Library
     @on(SearchBar.Submitted)
     def search_submitted(self) -> None:
         self.article_list.focus()
-        if self.article_list.article_ids:
+        query = (self.search_text, self.sort)
+        if self.search_text.strip() and self._listed != query:
+            self._open_when_listed = query  # the list still shows the last query's results
+        elif self.article_list.article_ids:
             self.article_list.action_select()
 
     def action_focus_search(self) -> None:
