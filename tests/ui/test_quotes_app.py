@@ -168,16 +168,19 @@ async def test_p_opens_the_profile_and_enter_on_a_companion_makes_it_the_hop_tar
                        description="Merz to become the hop target")
 
 
-async def test_the_profile_of_an_entity_in_undated_articles_shows_no_chart(tmp_path_factory, tmp_path):
-    # 10kGNAD's articles have no dates: an empty timeline must not be drawn as a full bar
-    folder = tmp_path_factory.mktemp("undated_news")
-    undated = [{k: v for k, v in ARTICLES[1].items() if k != "published"}]
-    (folder / "news.jsonl").write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in undated),
-                                       encoding="utf-8")
-    data_dir = tmp_path_factory.mktemp("undated_library")
+def one_article_library(tmp_path_factory, article: dict) -> Path:
+    folder = tmp_path_factory.mktemp("news")
+    (folder / "news.jsonl").write_text(json.dumps(article, ensure_ascii=False) + "\n", encoding="utf-8")
+    data_dir = tmp_path_factory.mktemp("library")
     with Library.open(data_dir) as library:
         library.add([folder / "news.jsonl"])
-    app = make_app(data_dir, tmp_path)
+    return data_dir
+
+
+async def test_the_profile_of_an_entity_in_undated_articles_shows_no_chart(tmp_path_factory, tmp_path):
+    # 10kGNAD's articles have no dates: an empty timeline must not be drawn as a full bar
+    undated = {k: v for k, v in ARTICLES[1].items() if k != "published"}
+    app = make_app(one_article_library(tmp_path_factory, undated), tmp_path)
     async with app.run_test(size=(160, 45)) as pilot:
         screen = await wait_until_listed(pilot, 1)
         await rutte_as_target(pilot, screen)
@@ -190,3 +193,23 @@ async def test_the_profile_of_an_entity_in_undated_articles_shows_no_chart(tmp_p
         label = str(profile_screen.query_one("#profile-timeline-label").render())
         assert label == "No dated articles: Mark Rutte has no timeline."
         assert "Das ist unsere Pflicht" in str(profile_screen.query_one("#profile-quotes", Static).render())
+
+
+async def test_a_long_quote_fits_a_small_screen_cut_between_words(tmp_path_factory, tmp_path):
+    pledge = ("Wir werden die Ostflanke der Allianz mit zusätzlichen Soldaten, Flugzeugen und Schiffen "
+              "dauerhaft und für alle sichtbar verstärken")
+    article = ARTICLES[1] | {"body": f"Mark Rutte traf Friedrich Merz im Kanzleramt. „{pledge}“, erklärte Rutte danach."}
+    app = make_app(one_article_library(tmp_path_factory, article), tmp_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_until_listed(pilot, 1)
+        await rutte_as_target(pilot, screen)
+        await pilot.resize_terminal(80, 24)
+        await pilot.press("Q")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuotesScreen) and app.screen.quotes,
+                       description="the quotes screen to fill")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        shown_quote = str(table.get_cell_at((0, 3)))
+        assert shown_quote.endswith("…") and pledge.startswith(shown_quote[:-1])
+        assert shown_quote[:-1].split()[-1] in pledge.replace(",", "").split()  # a whole word before the ellipsis
+        assert table.virtual_size.width <= 80  # nothing cut off at the right edge

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Label
 
-from reader.terminal import visible
+from reader.terminal import shortened, visible
 from reader.ui.format import plural, shown
 from reader.ui.passages import quote_note
 from reader.ui.widgets.whole_keys_footer import WholeKeysFooter
@@ -20,7 +20,12 @@ if TYPE_CHECKING:
     from index.library import Library
     from index.models import Entity
 
-QUOTE_WIDTH = 70
+# A quote is cut (between words) to what the screen has left beside the other columns, at
+# least MIN_QUOTE_WIDTH characters and at most MAX_QUOTE_WIDTH.
+MIN_QUOTE_WIDTH = 24
+MAX_QUOTE_WIDTH = 160
+_CELL_PADDING = 2  # a DataTable cell's padding
+_SCROLLBAR = 2
 
 
 class QuotesScreen(Screen[dict | None]):
@@ -66,12 +71,12 @@ class QuotesScreen(Screen[dict | None]):
                  else f"No quotes of {self.entity.name} in the library.")
         self.query_one("#quotes-title", Label).update(shown(title))
         table = self.query_one(DataTable)
-        for index, q in enumerate(quotes):
-            text = " ".join(q["text"].split())
-            cut = text if len(text) <= QUOTE_WIDTH else text[:QUOTE_WIDTH - 1] + "…"
+        cells = [((q["published"] or "–")[:10], visible(q["source"] or ""), q["kind"]) for q in quotes]
+        beside = sum(max((len(row[column]) for row in cells), default=0) + _CELL_PADDING for column in range(3))
+        width = min(MAX_QUOTE_WIDTH, max(MIN_QUOTE_WIDTH, self.size.width - beside - _CELL_PADDING - _SCROLLBAR))
+        for index, ((date, source, kind), q) in enumerate(zip(cells, quotes)):
             # Text, not str: a table reads a str cell as markup.
-            table.add_row((q["published"] or "–")[:10], Text(visible(q["source"] or "")), q["kind"],
-                          Text(visible(cut)), key=str(index))
+            table.add_row(date, Text(source), kind, Text(visible(shortened(q["text"], width))), key=str(index))
 
     @property
     def cursor_quote(self) -> dict | None:
