@@ -26,6 +26,10 @@ _ORG_NOUNS = frozenset("""konzern unternehmen firma hersteller ministerium behö
     gericht polizei staatsanwaltschaft verein klub club gewerkschaft bank sender zeitung magazin agentur
     kommission rechnungsprüfer rechnungshof institut stiftung organisation bundesregierung landesregierung
     stadt gemeinde konzernchefs bildschirmhersteller autobauer""".split())
+# Heads of compound nouns that say what kind of body the name after them is ("die
+# Nachrichtenagentur Ansa", "der Fernsehsender CNN", "das Innenministerium Bayerns").
+_KIND_HEADS = ("agentur", "zeitung", "sender", "magazin", "ministerium", "behörde", "verband", "partei",
+               "gewerkschaft", "konzern", "unternehmen", "portal", "blatt", "fernsehen", "kommission")
 _DEFINITE = frozenset({"der", "die", "das", "des", "dem", "den"})
 # People who speak for their organisation when unnamed: the judges for the court.
 _MEMBERS_OF = {"richter": "gericht", "richterin": "gericht", "richterinnen": "gericht"}
@@ -182,6 +186,9 @@ class SpeakerFinder:
                 org = self._last_org_before(at, noun, only_called=(not definite and k == 0) or noun != word.lower())
                 if org is not None and (definite or k == 0):
                     return Speaker(org.entity, word)
+            if k + 1 < len(tokens) and word.lower().endswith(_KIND_HEADS) \
+                    and any(m.start == tokens[k + 1].start() for m in inside):
+                continue  # "meldete die Nachrichtenagentur Ansa": the name after the kind decides
             if k <= 5 and word[:1].isupper() and not word.endswith("-") and word.lower() not in _ORG_NOUNS \
                     and not self._name_follows(inside, token.end()) \
                     and any(t.group(0) in ("der", "die") for t in tokens[:k]) and not role_of(word) \

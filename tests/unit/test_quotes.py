@@ -627,3 +627,9 @@ def test_a_spokesperson_speaks_for_the_body_named_after_him_unless_he_is_named(p
             "„Wir warten ab“, sagte der Sprecher der Landespolizeidirektion Hinterwald, Anton Brunnreiter, am Montag.")
     assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == [
         "Arbeitsgemeinschaft der Landesmedienanstalten", "Anton Brunnreiter"]
+
+
+def test_a_body_named_after_its_kind_speaks_by_its_name(pipeline) -> None:
+    text = ("Anna Lindqvist reiste ab. Die Regierung in Valmora werde zurücktreten, meldete die "
+            "Nachrichtenagentur Valpress am Freitag.")
+    assert quotes_of(pipeline, text)[-1] == ("indirect", "Die Regierung in Valmora werde zurücktreten", "Valpress")
