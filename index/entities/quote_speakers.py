@@ -153,6 +153,11 @@ class SpeakerFinder:
                     for m in inside):
                 skipped = mention  # "Nach Kritik an Gauland entschuldigte sich Frauke Petry": not Gauland
                 continue
+            if mention is not None and mention.kind == "person" and self._genitive(mention) and (
+                    any(t.group(0) in _PRONOUNS for t in tokens[k + 1:])
+                    or any(m.kind == "person" and m.start > mention.end for m in inside)):
+                skipped = mention  # "Über Bergers Pläne sagt er": not Berger
+                continue
             if mention is not None:
                 if mention.kind == "org":
                     # "der Chef der Gruppe, Humberto de la Calle": a person named later in the region wins.
@@ -259,16 +264,31 @@ class SpeakerFinder:
         sentence_start = max(self.text.rfind(". ", 0, at), self.text.rfind("\n", 0, at), 0)
         named = [m for m in self.mentions[bisect_left(self._starts, sentence_start):bisect_left(self._starts, at)]
                  if m.kind == "person" and m.end <= at]
-        if named:  # "… die Schriftstellerin Monika Maron zu sehen – sie war …": the one this sentence named
-            return Speaker(named[-1].entity, word)
+        # "… die Schriftstellerin Monika Maron zu sehen – sie war …": the one this sentence named;
+        # not one named in the genitive ("in Castros Diensten") when someone else can be the subject.
+        subjects = [m for m in named if not self._genitive(m)]
+        if subjects:
+            return Speaker(subjects[-1].entity, word)
         recent = self.recent(at)
         if recent is not None:
             newcomer = self._subject_since(self._spoken_end(at), at)
             if newcomer is not None and newcomer.entity != recent.entity:
                 return Speaker(newcomer.entity, word)  # "Ihr Parteifreund Peter Weber sieht das ähnlich. …, sagte er."
             return Speaker(recent.entity, word)
-        person = self._last_person_before(at)
+        person = self._last_person_before(named[0].start if named else at) or (named[-1] if named else None)
         return Speaker(person.entity, word) if person is not None else None
+
+    def _genitive(self, m: Mention) -> bool:
+        """A name in the genitive before its noun ("Castros Diensten", "Merkels Kurs"): the text
+        names the person elsewhere without the -s."""
+        if not m.text.endswith("s") or m.entity is None:
+            return False
+        following = _TOKEN.match(self.text, m.end + 1) if self.text[m.end:m.end + 1] == " " else None
+        if following is None or not following.group(0)[:1].isupper() or self.names_at(following.start()):
+            return False
+        base = m.text[:-1]
+        return any(o.entity == m.entity and (o.text == base or o.text.endswith(" " + base.split()[-1]))
+                   for o in self.mentions if o is not m)
 
     def named_in(self, start: int, end: int) -> Speaker | None:
         """The first person or organisation named between ``start`` and ``end`` (names only, no

@@ -633,3 +633,11 @@ def test_a_body_named_after_its_kind_speaks_by_its_name(pipeline) -> None:
     text = ("Anna Lindqvist reiste ab. Die Regierung in Valmora werde zurücktreten, meldete die "
             "Nachrichtenagentur Valpress am Freitag.")
     assert quotes_of(pipeline, text)[-1] == ("indirect", "Die Regierung in Valmora werde zurücktreten", "Valpress")
+
+
+def test_a_name_in_the_genitive_is_not_the_speaker(pipeline) -> None:
+    text = ("Tobias Brunnhuber kämpft in Valmora. Der Hunger sei seine Schwäche, sagt Brunnhubers Trainer "
+            "Alois Kerbl. „Wir warten“, sagte Anna Lindqvist. Der Agent Pedro Valdés kennt Markus Berger "
+            "seit Jahren. Über Bergers Pläne sagt er: „Das wird nicht reichen.“")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == [
+        "Alois Kerbl", "Anna Lindqvist", "Pedro Valdés"]
