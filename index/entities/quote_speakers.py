@@ -38,6 +38,14 @@ _STATEMENT_NOUNS = frozenset("""einschätzung worte worten ansicht meinung angab
     kommentar erklärung mitteilung darstellung version überzeugung auffassung sicht bilanz""".split())
 # ", Anwalt der Reederei", ", der Sprecher des Ministeriums": the role an apposition gives a name.
 _APPOSITION = re.compile(r",\s+(?:(?:der|die|ein|eine)\s+)?(?:[a-zäöüß]+e[rn]?\s+)?([A-ZÄÖÜ][\w-]+)")
+# "dem STANDARD", "der Nachrichtenagentur AFP", "dem Sender": an article in the dative right
+# before an organisation's name, the word before the article in group 1.
+_DATIVE_BEFORE = re.compile(r"(?:([\wÄÖÜäöüß]+)\s+)?\b(dem|der)\s+((?:[a-zäöüß]+e[nm]?\s+)?"
+                            r"[A-ZÄÖÜ][\w-]*(?:agentur|zeitung|zeitschrift|sender|magazin|blatt|portal)\s+)?$")
+_FEMININE_MEDIA = ("agentur", "zeitung", "zeitschrift")
+_SOURCE_WORDS = frozenset({"laut", "zufolge", "gegenüber", "in", "im", "nach", "von", "vom"})
+# "am Dienstag der Nachrichtenagentur AFP": a time, not a noun the name is the genitive of.
+_TIMES = ("tag", "abend", "morgen", "nacht", "mittag", "ende", "woche")
 _PREPOSITIONS = frozenset("""an auf für mit bei zu gegen über unter um aus vor hinter neben zwischen durch ohne
     seit gegenüber""".split())
 _GENERIC_PEOPLE = frozenset("""man jemand niemand kritiker experten beobachter insider insidern
@@ -157,6 +165,9 @@ class SpeakerFinder:
                     any(t.group(0) in _PRONOUNS for t in tokens[k + 1:])
                     or any(m.kind == "person" and m.start > mention.end for m in inside)):
                 skipped = mention  # "Über Bergers Pläne sagt er": not Berger
+                continue
+            if mention is not None and mention.kind == "org" and self._addressed(mention):
+                skipped = mention  # "sagte ein Offizier der Nachrichtenagentur AFP": AFP was told
                 continue
             if mention is not None:
                 if mention.kind == "org":
@@ -293,11 +304,28 @@ class SpeakerFinder:
     def named_in(self, start: int, end: int) -> Speaker | None:
         """The first person or organisation named between ``start`` and ``end`` (names only, no
         roles or pronouns)."""
-        k = bisect_left(self._starts, start)
-        if k < len(self.mentions) and self.mentions[k].end <= end:
-            m = self.mentions[k]
-            return Speaker(m.entity, m.text)
+        for m in self.mentions[bisect_left(self._starts, start):]:
+            if m.end > end:
+                break
+            if not (m.kind == "org" and self._addressed(m)):  # "…, heißt es in einem Bericht, der der dpa vorlag"
+                return Speaker(m.entity, m.text)
         return None
+
+    def _addressed(self, m: Mention) -> bool:
+        """An organisation in the dative, the one told rather than the one telling: "sagte er dem
+        STANDARD", "sagte ein Offizier der Nachrichtenagentur AFP", "der der Deutschen
+        Presse-Agentur vorlag"; not after a preposition ("laut dem Sender", "nach der Zeitung")."""
+        article = _DATIVE_BEFORE.search(self.text, max(0, m.start - 60), m.start)
+        if article is None:
+            return False
+        before = article.group(1) or ""
+        if article.group(2) == "der":
+            head = (article.group(3) or m.text).lower()
+            if not head.rstrip().endswith(_FEMININE_MEDIA):
+                return False
+            if before[:1].isupper() and not before.lower().endswith(_TIMES):
+                return False  # "Nach Informationen der Berliner Zeitung": a genitive
+        return before.lower() not in _PREPOSITIONS | _SOURCE_WORDS
 
     def names_at(self, at: int) -> bool:
         """Whether a person or organisation is named right at ``at``."""

@@ -641,3 +641,10 @@ def test_a_name_in_the_genitive_is_not_the_speaker(pipeline) -> None:
             "seit Jahren. Über Bergers Pläne sagt er: „Das wird nicht reichen.“")
     assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == [
         "Alois Kerbl", "Anna Lindqvist", "Pedro Valdés"]
+
+
+def test_the_agency_a_source_talked_to_is_not_the_speaker(pipeline) -> None:
+    text = ("In Valmora seien 15 Kämpfer festgenommen worden, sagte ein Offizier am Dienstag der "
+            "Nachrichtenagentur Valpress. Die Lage sei ernst, sagte Anna Lindqvist dem Sender Nordfunk. "
+            "Die Grenze bleibe offen, berichtete die Nachrichtenagentur Valpress.")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == [None, "Anna Lindqvist", "Valpress"]
