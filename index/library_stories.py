@@ -69,5 +69,14 @@ class StoriesPart(LibraryBase):
 
         return story_clusters.list_stories(self._copies_query, since.timestamp() if since else None)
 
+    def why_no_stories(self) -> str:
+        """The sentence to show when the library has no stories (undated articles are in none)."""
+        total, undated = self.store.query(
+            "SELECT count(*), coalesce(sum(published_ts IS NULL), 0) FROM articles")[0]
+        if undated:
+            return (f"No stories yet: stories follow articles by date, and {undated:,} of the {total:,} "
+                    f"articles have none.")
+        return "No stories yet: no two articles tell the same event."
+
     def agencies(self, article_id: str) -> list[str]:
         return copies.agencies_of(self._copies_query, self.resolve_id(article_id))

@@ -110,6 +110,7 @@ def cmd_stories(args, data_dir: Path) -> int:
     with open_library(data_dir) as library:
         library.group_ungrouped()
         stories = library.stories(since)
+        why_none = library.why_no_stories() if not stories and since is None else ""
     if args.json:
         print_json([{"id": s.id, "title": s.title, "first": iso(s.first), "last": iso(s.last), "sources": s.sources,
                      "articles": [{"id": a.id, "title": a.title, "source": a.source, "published": iso(a.published)}
@@ -117,10 +118,9 @@ def cmd_stories(args, data_dir: Path) -> int:
                      "entities": s.entities} for s in stories])
         return 0
     if not stories:
-        console.print("No stories yet: no two articles tell the same event." if since is None
-                      else f"No stories with articles since {args.since}.")
+        console.print(why_none or f"No stories with articles since {args.since}.")
         return 0
-    console.print(Text(f"{len(stories)} stories, most recent first", style="bold"))
+    console.print(Text(f"{len(stories)} {'story' if len(stories) == 1 else 'stories'}, most recent first", style="bold"))
     for story in stories:
         console.print()
         console.print(Text.assemble((story.title, "bold"), (f"  {len(story.articles)} articles", "cyan")))

@@ -3,6 +3,8 @@ same words weeks later, are not; `reader stories` lists them."""
 
 from __future__ import annotations
 
+import json
+
 from datetime import timedelta
 from pathlib import Path
 
@@ -75,6 +77,21 @@ def test_stories_command_json_and_since(tmp_path: Path):
     assert bad.returncode != 0 and "Traceback" not in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
     shown = run("stories", data_dir=data_dir)
     assert QUAKE_ZEIT[0] in shown.stdout and "2 articles" in shown.stdout
+    assert shown.stdout.startswith("1 story, most recent first\n")
+
+
+def test_stories_of_undated_articles_say_that_stories_need_dates(tmp_path: Path):
+    # 10kGNAD's articles have no dates: the same event told twice makes no story, and the
+    # command says why rather than that no two articles tell the same event
+    source = tmp_path / "undatiert.jsonl"
+    source.write_text("".join(json.dumps({"title": title, "text": body, "source": outlet}, ensure_ascii=False) + "\n"
+                              for (title, body), outlet in ((QUAKE_ZEIT, "Zeit"), (QUAKE_SZ, "SZ"))),
+                      encoding="utf-8")
+    data_dir = tmp_path / "lib"
+    assert run("add", str(source), data_dir=data_dir).returncode == 0
+    shown = run("stories", data_dir=data_dir)
+    assert shown.returncode == 0
+    assert " ".join(shown.stdout.split()) == "No stories yet: stories follow articles by date, and 2 of the 2 articles have none."
 
 
 QUAKE_LATER = (

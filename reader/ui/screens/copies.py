@@ -90,9 +90,10 @@ class StoriesScreen(Screen["Story | None"]):
 
     BINDINGS = [Binding("escape", "close", "Back")]
 
-    def __init__(self, stories: list[Story]) -> None:
+    def __init__(self, stories: list[Story], why_none: str = "") -> None:
         super().__init__()
         self.stories = stories
+        self.why_none = why_none or "No stories yet: no two articles tell the same event."
 
     def compose(self) -> ComposeResult:
         self.sub_title = "stories"
@@ -100,7 +101,7 @@ class StoriesScreen(Screen["Story | None"]):
         if self.stories:
             yield OptionList(*(Option(story_prompt(s), id=str(i)) for i, s in enumerate(self.stories)), id="stories")
         else:
-            yield Static("No stories yet: no two articles tell the same event.", id="stories-empty")
+            yield Static(self.why_none, id="stories-empty")
         yield WholeKeysFooter(compact=True)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

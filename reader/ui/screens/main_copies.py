@@ -29,9 +29,10 @@ class CopyDiffLoaded(Message):
 
 
 class StoriesLoaded(Message):
-    def __init__(self, stories: list[Story]) -> None:
+    def __init__(self, stories: list[Story], why_none: str = "") -> None:
         super().__init__()
         self.stories = stories
+        self.why_none = why_none
 
 
 class CopyActions:
@@ -95,7 +96,8 @@ class CopyActions:
     @work(thread=True, exclusive=True, group="stories")
     def load_stories(self: MainScreen) -> None:
         with self.reporting_errors("list the stories"):
-            self.post_message(StoriesLoaded(self.library.stories()))
+            stories = self.library.stories()
+            self.post_message(StoriesLoaded(stories, "" if stories else self.library.why_no_stories()))
 
     def on_stories_loaded(self: MainScreen, event: StoriesLoaded) -> None:
         from reader.ui.screens.copies import StoriesScreen
@@ -113,4 +115,4 @@ class CopyActions:
             self.article_list.border_title = f"Story ({len(summaries)})"
             self._open(story.articles[0].id)
 
-        self.app.push_screen(StoriesScreen(event.stories), open_story)
+        self.app.push_screen(StoriesScreen(event.stories, event.why_none), open_story)
