@@ -93,7 +93,20 @@ async def test_n_without_a_hop_target_says_how_to_choose_one(app):
         await open_first_article(pilot, screen)
         await pilot.press("n")
         assert screen.trail is None
-        assert any("Choose an entity" in n.message for n in app._notifications)
+        assert [n.message for n in app._notifications] == [
+            "Choose an entity first: Tab to the entity pane and press Enter on a name."]
+
+
+async def test_n_at_80_columns_says_how_to_show_the_hidden_entity_pane(app):
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await wait_until_listed(pilot, 5)
+        await open_first_article(pilot, screen)
+        assert not screen.entity_pane.display  # no room for it
+        await pilot.press("m")
+        assert [n.message for n in app._notifications] == [
+            "Choose an entity first: F3 shows the entity pane; Tab to it and press Enter on a name."]
+        await pilot.press("f3")
+        assert screen.entity_pane.display
 
 
 async def test_the_mentions_screen_lists_every_mention_in_context_and_enter_jumps_to_one(app):

@@ -18,10 +18,15 @@ if TYPE_CHECKING:
     from reader.ui.screens.main import MainScreen
 
 NO_ENTITY = "Choose an entity first: Tab to the entity pane and press Enter on a name."
+# A narrow terminal hides the entity pane: Tab cannot reach it until F3 shows it.
+NO_ENTITY_PANE_HIDDEN = "Choose an entity first: F3 shows the entity pane; Tab to it and press Enter on a name."
 
 
 class EntityActions:
     """Everything the reader does with entities on the main screen."""
+
+    def ask_for_entity(self: MainScreen) -> None:
+        self.notify(NO_ENTITY if self.entity_pane.display else NO_ENTITY_PANE_HIDDEN)
 
     def on_entity_pane_chosen(self: MainScreen, event: EntityPane.Chosen) -> None:
         if self.entity_scope == "results":
@@ -51,7 +56,7 @@ class EntityActions:
 
     def _step_mention(self: MainScreen, forward: bool) -> None:
         if self.trail is None:
-            self.notify(NO_ENTITY)
+            self.ask_for_entity()
             return
         step = self.reading.step_mention(forward)
         if step is None:
@@ -148,7 +153,7 @@ class EntityActions:
     def action_mentions(self: MainScreen) -> None:
         entity = self.trail.entity if self.trail else self.entity_pane.highlighted_entity
         if entity is None:
-            self.notify(NO_ENTITY)
+            self.ask_for_entity()
         elif self.trail is not None and self.trail.entity.id == entity.id:
             self._push_mentions()
         else:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.ui.reading import Place
-from reader.ui.screens.main_entities import NO_ENTITY
 
 if TYPE_CHECKING:
     from index.models import Entity
@@ -28,7 +27,7 @@ class QuoteActions:
 
         entity = self._entity_in_view()
         if entity is None:
-            self.notify(NO_ENTITY)
+            self.ask_for_entity()
             return
 
         def jump(quote: dict | None) -> None:
@@ -45,7 +44,7 @@ class QuoteActions:
 
         entity = self._entity_in_view()
         if entity is None:
-            self.notify(NO_ENTITY)
+            self.ask_for_entity()
             return
 
         def hop(chosen: Entity | None) -> None:
