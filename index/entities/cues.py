@@ -29,15 +29,20 @@ _ROLE_ENDINGS = ("", "s", "en", "n", "es")
 CATEGORY_HEADS = tuple(
     """hersteller konzern unternehmen firma anbieter betreiber händler dienstleister
     autobauer versicherer zulieferer discounter sender magazin verlag netzwerk plattform
-    rüstungskonzern fluggesellschaft airline reederei agentur ableger""".split())
+    rüstungskonzern fluggesellschaft airline reederei agentur ableger ligist""".split())
 # Short heads that only count as whole words ("Band", not "Bundesverband").
 CATEGORY_WORDS = frozenset({"band", "bands", "label", "labels"})
 
 
 def is_category_noun(token: str) -> bool:
-    """Spielzeughersteller, Autobauers, Band: a noun that names a kind of organisation."""
+    """Spielzeughersteller, Autobauers, Konzerne, Bundesligisten, Band: a noun that names a
+    kind of organisation."""
     low = token.lower()
-    return low in CATEGORY_WORDS or low.rstrip("s").endswith(CATEGORY_HEADS)
+    return low in CATEGORY_WORDS or low.rstrip("s").endswith(CATEGORY_HEADS) \
+        or low.endswith(_PLURAL_ENDINGS) and low.removesuffix("en").removesuffix("e").endswith(CATEGORY_HEADS)
+
+
+_PLURAL_ENDINGS = ("e", "en")
 # Verbs of saying that a surname often follows in news: "sagte Huber.", ", erklärte Möller,".
 SPEECH_VERBS = frozenset(
     """sagte sagt sagten erklärte erklärt betonte betont meinte meint ergänzte ergänzt

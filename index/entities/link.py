@@ -20,6 +20,12 @@ _KIND_ORDER = {"person": 0, "org": 1, "place": 2, "other": 3}
 _RULE_VOTE = 1.5
 
 
+def _club_of_town(span: Span, entry) -> bool:
+    """A rule read a town's name as an organisation from its context ("der Zweitligist
+    Bochum"): the town's entry is not what the text names."""
+    return span.kind == "org" and entry.kind == "place" and not span.from_model
+
+
 def link(text: str, tokens: list[Token], spans: list[Span], gazetteer: Gazetteer) -> list[Mention]:
     surfaces = []
     for s in spans:
@@ -47,7 +53,7 @@ def link(text: str, tokens: list[Token], spans: list[Span], gazetteer: Gazetteer
             if stem in names or any(n.endswith(" " + stem) for n in names):
                 name = stem
         hit = gazetteer.lookup(name, s.kind)
-        if hit is not None:
+        if hit is not None and not _club_of_town(s, hit):
             entries[k] = hit
             normal.append(hit.name)
             continue

@@ -147,14 +147,27 @@ def after_category_nouns(spans: list[Span], words: list[str], lexicon: Lexicon,
     return added
 
 
-def people_after_category_nouns(spans: list[Span], words: list[str]) -> list[Span]:
-    """A person nobody listed, right after a noun naming a kind of organisation, is that
-    organisation: "das Magazin Charlie Hebdo", "die Firma Müller"."""
-    for span in spans:
-        if span.kind == "person" and span.entry is None and span.part is None and span.start > 0 \
-                and is_category_noun(words[span.start - 1]) and not role_of(words[span.start - 1]):
-            span.kind = "org"
+def names_after_category_nouns(spans: list[Span], words: list[str]) -> list[Span]:
+    """A person nobody listed or a place, right after a noun naming a kind of organisation,
+    is that organisation ("das Magazin Charlie Hebdo", "die Firma Müller", "der Zweitligist
+    Bochum"), and so is the next name of a list there ("die Bundesligisten Ingolstadt und
+    Augsburg")."""
+    by_start = {s.start: s for s in spans if s.part is None}
+    for span in sorted(by_start.values(), key=lambda s: s.start):
+        if span.start == 0 or span.kind not in ("person", "place") \
+                or span.kind == "person" and span.entry is not None:
+            continue
+        before = words[span.start - 1]
+        listed = before in _LIST_WORDS and span.start > 1 and (
+            previous := next((s for s in spans if s.end == span.start - 1 and s.part is None), None)
+        ) is not None and previous.kind == "org" and previous.start > 0 \
+            and is_category_noun(words[previous.start - 1])
+        if listed or is_category_noun(before) and not role_of(before):
+            span.kind, span.entry, span.from_model = "org", None, False
     return spans
+
+
+_LIST_WORDS = frozenset({"und", "oder", ","})
 
 
 def _ends_in_place(word: str, gazetteer: Gazetteer) -> bool:

@@ -53,6 +53,21 @@ def test_the_name_after_a_category_noun_is_an_organisation(pipeline, text, name)
     assert name in [text for text, _ in orgs(pipeline, text)]
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Die Zweitligisten Paderborn und Bochum trennten sich 1:1.", ["Paderborn", "Bochum"]),
+    ("Die Konzerne Lumbrix und Siemens fusionieren.", ["Lumbrix", "Siemens"]),
+])
+def test_the_towns_or_names_a_plural_category_noun_lists_are_organisations(pipeline, text, names):
+    found = [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
+    assert all((name, "org") in found for name in names)
+
+
+def test_a_town_named_as_a_club_stays_a_place_where_the_text_means_the_town(pipeline):
+    found = [(m.text, m.kind) for m in pipeline.extract(
+        "Der Zweitligist Bochum gewann. Die Fans feierten danach in Bochum.") if not m.partial]
+    assert found.count(("Bochum", "org")) == 1 and ("Bochum", "place") in found
+
+
 def test_a_place_after_a_category_noun_stays_a_place(pipeline):
     found = [text for text, _ in orgs(pipeline, "Der größte Hersteller Nordeuropas wächst.")]
     assert "Nordeuropas" not in found
