@@ -124,14 +124,17 @@ def after_category_nouns(spans: list[Span], words: list[str], lexicon: Lexicon,
                          gazetteer: Gazetteer) -> list[Span]:
     """Unknown capitalised words right after a noun naming a kind of organisation are its
     name where the CRF found nothing ("der Luxusauto-Hersteller Jaguar Land Rover", "die
-    Eventagentur Zappzoom"); common words at the end are not ("Hersteller Apple Aktien")."""
+    Eventagentur Zappzoom"), and so is the next name of a list there ("die Konzerne Lumbrix
+    und Zappelfix"); common words at the end are not ("Hersteller Apple Aktien")."""
     covered = covered_tokens(spans)
+    named_ends = {s.end for s in spans if s.start > 0 and is_category_noun(words[s.start - 1])}
     added = []
     for i in range(len(words) - 1):
         j = i + 1
         first = words[j]
+        listed = words[i] in _JOINING_WORDS and i in named_ends
         if j in covered or not first[:1].isupper() or first.lower() in lexicon.common_words \
-                or not is_category_noun(words[i]) or role_of(first) or is_category_noun(first):
+                or not (listed or is_category_noun(words[i])) or role_of(first) or is_category_noun(first):
             continue
         hit = gazetteer.match(words, j)
         if hit is not None and hit.strong and hit.entry.kind != "org" or _ends_in_place(first, gazetteer):
@@ -144,7 +147,11 @@ def after_category_nouns(spans: list[Span], words: list[str], lexicon: Lexicon,
             end -= 1
         added.append(Span(j, end, "org"))
         covered.update(range(j, end))
+        named_ends.add(end)
     return added
+
+
+_JOINING_WORDS = frozenset({"und", "oder"})
 
 
 def names_after_category_nouns(spans: list[Span], words: list[str]) -> list[Span]:
