@@ -43,6 +43,21 @@ def is_category_noun(token: str) -> bool:
 
 
 _PLURAL_ENDINGS = ("e", "en")
+# Heads of nouns of a firm's business (Stellenabbau, Insolvenz, Quartalsumsatz, Belegschaft):
+# a name such a sentence reports on without a first name or a role is mostly a firm.
+BUSINESS_HEADS = tuple(
+    """stellen stellenabbau arbeitsplätze insolvenz insolvenzantrag umsatz umsätze gewinn
+    gewinne aktie aktien aktionäre mitarbeiter belegschaft beschäftigte standort standorte
+    filiale filialen quartal bilanz übernahme tochter tochtergesellschaft kunden produkte
+    sortiment börsengang pleite marktanteil""".split())
+
+
+def is_business_noun(token: str) -> bool:
+    """Stellenabbau, Insolvenz, Quartalsumsatz: a capitalised noun of a firm's business."""
+    low = token.lower()
+    return token[:1].isupper() and (low.endswith(BUSINESS_HEADS) or low.removesuffix("s").endswith(BUSINESS_HEADS))
+
+
 # Verbs of saying that a surname often follows in news: "sagte Huber.", ", erklärte Möller,".
 SPEECH_VERBS = frozenset(
     """sagte sagt sagten erklärte erklärt betonte betont meinte meint ergänzte ergänzt

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .cues import AGENCY_WORDS, DATELINE_MARKS, is_category_noun, is_org_suffix, role_of
+from .cues import (AGENCY_WORDS, DATELINE_MARKS, is_business_noun, is_category_noun, is_org_suffix,
+                   role_of)
 from .gazetteer import Gazetteer
 from .lexicon import CommonNouns, Lexicon
 from .names import strip_genitive
@@ -391,3 +392,26 @@ def broadcasters(spans: list[Span], words: list[str]) -> list[Span]:
     inside = {k for s in found for k in range(s.start, s.end)}
     return [s for s in spans if s.part is not None or not any(k in inside for k in range(s.start, s.end))] \
         + found
+
+
+# Prepositions of a place ("in Zwickau", "aus Tettnang"): the name there is the place.
+_PLACE_PREPOSITIONS = frozenset({"in", "im", "aus", "nach", "nahe"})
+
+
+def firms_by_business(spans: list[Span], words: list[str], sentences: list[tuple[int, int]]
+                      ) -> list[Span]:
+    """A single word the CRF called a place, that no list knows, in a sentence about a firm's
+    business ("Stellenabbau bei Alstom", "Quartalsumsatz von Zellora"), is that firm; a place
+    there has a place preposition ("ein Werk in Kolbitz"). A surname is left alone: a firm's
+    chief is often named by it ("Dorsey schrieb an die Mitarbeiter")."""
+    business = [(a, b) for a, b in sentences if any(is_business_noun(w) for w in words[a:b])]
+    if not business:
+        return spans
+    in_business = {k for a, b in business for k in range(a, b)}
+    for span in spans:
+        if span.start in in_business and span.kind == "place" and span.end - span.start == 1 \
+                and span.entry is None and span.part is None and span.from_model \
+                and words[span.start][1:].islower() \
+                and (span.start == 0 or words[span.start - 1].lower() not in _PLACE_PREPOSITIONS):
+            span.kind, span.from_model = "org", False
+    return spans

@@ -139,3 +139,17 @@ def test_a_name_before_tv_is_a_broadcaster(pipeline):
     text = "An handwerklichem Können ist Alpenblick TV nicht gescheitert, sagte Brandhuber."
     assert ("Alpenblick TV", "org") in [(m.text, m.kind) for m in pipeline.extract(text)]
     assert "Apple" in [name for name, _ in orgs(pipeline, "Apple zeigte ein neues Apple TV.")]
+
+
+@pytest.mark.parametrize("text", [
+    "Nach dem Stellenabbau bei Zellora protestieren die Beschäftigten.",
+    "Der Quartalsumsatz von Zellora stieg um acht Prozent.",
+])
+def test_an_unknown_name_in_a_sentence_about_a_firms_business_is_the_firm(pipeline, text):
+    assert ("Zellora", "org") in [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
+
+
+def test_a_place_with_a_place_preposition_stays_a_place_in_business_news(pipeline):
+    found = [(m.text, m.kind) for m in pipeline.extract(
+        "Die Firma baut ein Werk in Kolbitz und schafft 300 Arbeitsplätze.") if not m.partial]
+    assert ("Kolbitz", "place") in found
