@@ -415,3 +415,18 @@ def firms_by_business(spans: list[Span], words: list[str], sentences: list[tuple
                 and (span.start == 0 or words[span.start - 1].lower() not in _PLACE_PREPOSITIONS):
             span.kind, span.from_model = "org", False
     return spans
+
+
+def town_adjective_names(spans: list[Span], words: list[str], lexicon: Lexicon,
+                         gazetteer: Gazetteer) -> list[Span]:
+    """"die Würzburger Kickers", "die Offenbacher Zebras": a town's adjective opening what the
+    CRF took for a person's name, no first name after it, names a club or a firm of the town
+    (a person named with the adjective has a first name: "der Kölner Klaus Meier")."""
+    from .hygiene import _is_demonym
+
+    for span in spans:
+        if span.kind == "person" and span.entry is None and span.part is None \
+                and span.end - span.start >= 2 and words[span.start + 1] not in lexicon.first_names \
+                and words[span.start] not in lexicon.first_names and _is_demonym(words[span.start], gazetteer):
+            span.kind, span.from_model = "org", False
+    return spans

@@ -153,3 +153,14 @@ def test_a_place_with_a_place_preposition_stays_a_place_in_business_news(pipelin
     found = [(m.text, m.kind) for m in pipeline.extract(
         "Die Firma baut ein Werk in Kolbitz und schafft 300 Arbeitsplätze.") if not m.partial]
     assert ("Kolbitz", "place") in found
+
+
+def test_a_towns_adjective_before_a_name_without_first_name_is_a_club(pipeline):
+    found = [(m.text, m.kind) for m in pipeline.extract(
+        "Die Fusion zwischen den Würzburger Kickers und dem Post SV schlägt Wellen.") if not m.partial]
+    assert ("Würzburger Kickers", "org") in found
+
+
+def test_a_towns_adjective_before_a_first_name_leaves_the_person(pipeline):
+    found = [(m.text, m.kind) for m in pipeline.extract("Der Kölner Klaus Meier gewann.") if not m.partial]
+    assert ("Klaus Meier", "person") in found
