@@ -37,9 +37,14 @@ CATEGORY_WORDS = frozenset({"band", "bands", "label", "labels"})
 def is_category_noun(token: str) -> bool:
     """Spielzeughersteller, Autobauers, Konzerne, Bundesligisten, Band: a noun that names a
     kind of organisation."""
+    try:
+        return _categories_seen[token]
+    except KeyError:
+        pass
     low = token.lower()
-    return low in CATEGORY_WORDS or low.rstrip("s").endswith(CATEGORY_HEADS) \
+    found = low in CATEGORY_WORDS or low.rstrip("s").endswith(CATEGORY_HEADS) \
         or low.endswith(_PLURAL_ENDINGS) and low.removesuffix("en").removesuffix("e").endswith(CATEGORY_HEADS)
+    return _remember(_categories_seen, token, found)
 
 
 _PLURAL_ENDINGS = ("e", "en")
@@ -54,8 +59,26 @@ BUSINESS_HEADS = tuple(
 
 def is_business_noun(token: str) -> bool:
     """Stellenabbau, Insolvenz, Quartalsumsatz: a capitalised noun of a firm's business."""
+    if not token[:1].isupper():
+        return False
+    try:
+        return _business_seen[token]
+    except KeyError:
+        pass
     low = token.lower()
-    return token[:1].isupper() and (low.endswith(BUSINESS_HEADS) or low.removesuffix("s").endswith(BUSINESS_HEADS))
+    found = low.endswith(BUSINESS_HEADS) or low.removesuffix("s").endswith(BUSINESS_HEADS)
+    return _remember(_business_seen, token, found)
+
+
+_categories_seen: dict[str, bool] = {}
+_business_seen: dict[str, bool] = {}
+
+
+def _remember(seen: dict[str, bool], token: str, found: bool) -> bool:
+    if len(seen) > 200_000:
+        seen.clear()
+    seen[token] = found
+    return found
 
 
 # Verbs of saying that a surname often follows in news: "sagte Huber.", ", erklärte Möller,".

@@ -160,15 +160,15 @@ def names_after_category_nouns(spans: list[Span], words: list[str]) -> list[Span
     is that organisation ("das Magazin Charlie Hebdo", "die Firma Müller", "der Zweitligist
     Bochum"), and so is the next name of a list there ("die Bundesligisten Ingolstadt und
     Augsburg")."""
-    by_start = {s.start: s for s in spans if s.part is None}
-    for span in sorted(by_start.values(), key=lambda s: s.start):
+    whole = sorted((s for s in spans if s.part is None), key=lambda s: s.start)
+    by_end = {s.end: s for s in whole}
+    for span in whole:
         if span.start == 0 or span.kind not in ("person", "place") \
                 or span.kind == "person" and span.entry is not None:
             continue
         before = words[span.start - 1]
-        listed = before in _LIST_WORDS and span.start > 1 and (
-            previous := next((s for s in spans if s.end == span.start - 1 and s.part is None), None)
-        ) is not None and previous.kind == "org" and previous.start > 0 \
+        previous = by_end.get(span.start - 1) if before in _LIST_WORDS else None
+        listed = previous is not None and previous.kind == "org" and previous.start > 0 \
             and is_category_noun(words[previous.start - 1])
         if listed or is_category_noun(before) and not role_of(before):
             span.kind, span.entry, span.from_model = "org", None, False
@@ -404,15 +404,12 @@ def firms_by_business(spans: list[Span], words: list[str], sentences: list[tuple
     business ("Stellenabbau bei Alstom", "Quartalsumsatz von Zellora"), is that firm; a place
     there has a place preposition ("ein Werk in Kolbitz"). A surname is left alone: a firm's
     chief is often named by it ("Dorsey schrieb an die Mitarbeiter")."""
-    business = [(a, b) for a, b in sentences if any(is_business_noun(w) for w in words[a:b])]
-    if not business:
-        return spans
-    in_business = {k for a, b in business for k in range(a, b)}
-    for span in spans:
-        if span.start in in_business and span.kind == "place" and span.end - span.start == 1 \
-                and span.entry is None and span.part is None and span.from_model \
-                and words[span.start][1:].islower() \
-                and (span.start == 0 or words[span.start - 1].lower() not in _PLACE_PREPOSITIONS):
+    candidates = [s for s in spans if s.kind == "place" and s.end - s.start == 1 and s.entry is None
+                  and s.part is None and s.from_model and words[s.start][1:].islower()
+                  and (s.start == 0 or words[s.start - 1].lower() not in _PLACE_PREPOSITIONS)]
+    for span in candidates:
+        a, b = next((a, b) for a, b in sentences if a <= span.start < b)
+        if any(is_business_noun(w) for w in words[a:b]):
             span.kind, span.from_model = "org", False
     return spans
 
