@@ -49,6 +49,21 @@ def test_version_is_answered(argv):
     assert result.returncode == 0 and result.stdout.startswith("reader ")
 
 
+def test_sorting_by_date_lists_the_undated_matches_last_and_best_first(capsys, tmp_path):
+    # 10kGNAD has no dates: --sort newest must not list its matches in import order
+    news = [{"title": f"Meldung {count}", "text": "Die Bahn fährt. " + "Streik in Wien. " * count + "Ende."}
+            for count in (1, 2, 3)]  # imported least relevant first
+    news.append({"title": "Datiert", "text": "Ein Streik in Graz.", "date": "2024-05-01"})
+    source = tmp_path / "news.jsonl"
+    source.write_text("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in news), encoding="utf-8")
+    data_dir = tmp_path / "library"
+    assert run(capsys, data_dir, "add", str(source))[0] == 0
+    for order in ("newest", "oldest"):
+        code, out, err = run(capsys, data_dir, "search", "Streik", "--sort", order, "--json")
+        assert code == 0, err
+        assert [hit["title"] for hit in json.loads(out)] == ["Datiert", "Meldung 3", "Meldung 2", "Meldung 1"]
+
+
 @pytest.fixture(scope="module")
 def research_library(tmp_path_factory) -> Path:
     from tests.research_library import write_research_library

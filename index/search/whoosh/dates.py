@@ -93,16 +93,21 @@ class PublicationDates:
         start, stop = self._bounds(ranges)
         return self._docnums[max(start, stop - limit):stop][::-1].tolist()
 
-    def order_of(self, docnums: np.ndarray, newest: bool) -> np.ndarray:
+    def order_of(self, docnums: np.ndarray, newest: bool, scores: np.ndarray | None = None) -> np.ndarray:
         """Indexes into ``docnums`` by publication time (newest or oldest first; equal times by
-        docnum, reversed with the times), the undated last by docnum."""
+        docnum, reversed with the times), the undated last: best first when ``scores`` are
+        given (a collection without dates, such as 10kGNAD, is then listed by relevance),
+        else by docnum."""
         moments = self._moment_of[docnums]
         dated = moments != np.uint64(_NO_DATE)
         indexes = np.arange(len(docnums))
         by_time = indexes[dated][np.lexsort((docnums[dated], moments[dated]))]
         if newest:
             by_time = by_time[::-1]
-        return np.concatenate([by_time, indexes[~dated]])
+        undated = indexes[~dated]
+        if scores is not None:
+            undated = undated[np.lexsort((docnums[undated], -scores[undated]))]
+        return np.concatenate([by_time, undated])
 
 
 def _leaf_moments(leaf) -> np.ndarray:

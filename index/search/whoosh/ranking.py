@@ -65,7 +65,7 @@ def rank(searcher, dates: PublicationDates | None, query: q.Query, limit: int, a
         order = np.lexsort((docnums, -scores))[:limit]
     else:
         assert dates is not None
-        order = dates.order_of(docnums, newest=sort is Sort.NEWEST)[:limit]
+        order = dates.order_of(docnums, newest=sort is Sort.NEWEST, scores=scores)[:limit]
     return [(int(docnums[i]), float(scores[i])) for i in order], len(docnums)
 
 
