@@ -180,6 +180,8 @@ def _attribute_marked(text, marked, sentences, finder: SpeakerFinder, found, cov
             cue, speaker = _pre_cue(text, *_cue_paragraph_before(text, start - 1), finder)
         if cue is None:
             cue, speaker = _cue_in_sentence(text, sentences, starts, start, end, finder)
+        if cue is None and _phrase_in_sentence(text, start, end):
+            continue  # "Die Kampagne soll „die breite Öffentlichkeit“ erreichen": a phrase set apart, no quote
         if cue is None:  # who opens the sentence before ("Auch Anna Schmidt ist skeptisch. „…“"), the last
             # speaker, or who the sentence before names ("laut Geschäftsführer X …")
             speaker = _opens_before(text, sentences, starts, start, finder, covered) \
@@ -188,6 +190,20 @@ def _attribute_marked(text, marked, sentences, finder: SpeakerFinder, found, cov
         found.append(_quote(text, start, end, "direct", cue, speaker))
         covered.append((start, end))
         previous_end = end + 1
+
+
+_LOWER_WORD_BEFORE = re.compile(r"\b[a-zäöüß]+\s+$")
+_GOES_ON_AFTER = re.compile(r"\s*(?:[a-zäöüß]|[.;)])")
+
+
+def _phrase_in_sentence(text: str, start: int, end: int) -> bool:
+    """A few marked words without a verb's full stop inside a sentence that goes on around them:
+    a phrase the writer sets apart, not someone's words."""
+    content = text[start:end].rstrip()
+    if len(qt.words(content)) > 3 or content[-1:] in ".!?…" or not content[:1].islower():
+        return False
+    return _LOWER_WORD_BEFORE.search(text, max(0, start - 30), start - 1) is not None \
+        and _GOES_ON_AFTER.match(text, end + 1) is not None
 
 
 # Words that stand in lower case inside a title ("Die Erfindung der Wahrheit", "Spiel mit dem Feuer").

@@ -648,3 +648,9 @@ def test_the_agency_a_source_talked_to_is_not_the_speaker(pipeline) -> None:
             "Nachrichtenagentur Valpress. Die Lage sei ernst, sagte Anna Lindqvist dem Sender Nordfunk. "
             "Die Grenze bleibe offen, berichtete die Nachrichtenagentur Valpress.")
     assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == [None, "Anna Lindqvist", "Valpress"]
+
+
+def test_a_phrase_set_apart_inside_a_sentence_is_no_quote(pipeline) -> None:
+    text = ("„Wir sind bereit“, sagte Anna Lindqvist. Die Kampagne soll „die breite Öffentlichkeit“ "
+            "erreichen, die Fotos stehen unter „www.valpress.de“ bereit.")
+    assert quotes_of(pipeline, text) == [("direct", "Wir sind bereit", "Anna Lindqvist")]
