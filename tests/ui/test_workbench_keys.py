@@ -26,13 +26,23 @@ async def open_search_result(pilot, screen, query: str) -> None:
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
+def assert_named_between_words(message: str, title: str) -> None:
+    """The title in the notice is whole, or cut after a word with an ellipsis."""
+    named = message.split("“", 1)[1].rsplit("”", 1)[0]
+    if named != title:
+        assert named.endswith("…") and title.startswith(named[:-1])
+        assert not title[len(named) - 1].isalnum(), f"{named!r} cuts a word of {title!r}"
+
+
 async def test_x_removes_the_highlighted_article_and_ctrl_z_brings_it_back(app):
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await wait_until_listed(pilot, 5)
         listing = screen.article_list
         listing.focus()
         await pilot.press("j")
         doomed, neighbour = listing.article_ids[1], listing.article_ids[2]
+        title = app.library.article(doomed).title
+        assert len(title) > 60  # long enough to be cut in the notices
         await pilot.press("x")
         await wait_for(pilot, lambda: len(listing.article_ids) == 4, description="the list without it")
         assert doomed not in listing.article_ids and listing.highlighted_option.id == neighbour
@@ -42,6 +52,10 @@ async def test_x_removes_the_highlighted_article_and_ctrl_z_brings_it_back(app):
         await wait_for(pilot, lambda: len(listing.article_ids) == 5, description="the article back")
         assert doomed in listing.article_ids and app.library.count() == 5
         assert doomed in {h.id for h in app.library.search("Paris", limit=50)}
+        removed, brought_back = (n.message for n in app._notifications)
+        assert removed.startswith("Removed “") and brought_back.startswith("Brought back “")
+        assert_named_between_words(removed, title)
+        assert_named_between_words(brought_back, title)
 
 
 async def test_removing_the_open_article_clears_the_view(app):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.message import Message
 
+from reader.terminal import shortened
 from reader.ui.format import plural
 
 if TYPE_CHECKING:
@@ -24,8 +25,7 @@ EMPTY_LIBRARY = ("The library is empty. Add articles with: reader add PATH (file
 
 
 def _title(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return shortened(text, width)
 
 
 class ArticlesRemoved(Message):
