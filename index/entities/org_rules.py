@@ -155,11 +155,12 @@ def after_category_nouns(spans: list[Span], words: list[str], lexicon: Lexicon,
 _JOINING_WORDS = frozenset({"und", "oder"})
 
 
-def names_after_category_nouns(spans: list[Span], words: list[str]) -> list[Span]:
+def names_after_category_nouns(spans: list[Span], words: list[str], lexicon: Lexicon) -> list[Span]:
     """A person nobody listed or a place, right after a noun naming a kind of organisation,
     is that organisation ("das Magazin Charlie Hebdo", "die Firma Müller", "der Zweitligist
     Bochum"), and so is the next name of a list there ("die Bundesligisten Ingolstadt und
-    Augsburg")."""
+    Augsburg"), but not a person named after a comma or with a first name: that is someone
+    of the organisation ("des Zulieferers Kolbrix, Mats Fennel")."""
     whole = sorted((s for s in spans if s.part is None), key=lambda s: s.start)
     by_end = {s.end: s for s in whole}
     for span in whole:
@@ -169,7 +170,8 @@ def names_after_category_nouns(spans: list[Span], words: list[str]) -> list[Span
         before = words[span.start - 1]
         previous = by_end.get(span.start - 1) if before in _LIST_WORDS else None
         listed = previous is not None and previous.kind == "org" and previous.start > 0 \
-            and is_category_noun(words[previous.start - 1])
+            and is_category_noun(words[previous.start - 1]) \
+            and (span.kind == "place" or before != "," and words[span.start] not in lexicon.first_names)
         if listed or is_category_noun(before) and not role_of(before):
             span.kind, span.entry, span.from_model = "org", None, False
     return spans

@@ -154,7 +154,7 @@ class Recogniser:
         spans = org_rules.colleges(spans, words)
         spans = org_rules.broadcasters(spans, words)
         spans += org_rules.after_category_nouns(spans, words, self.lexicon, self.gazetteer)
-        spans = org_rules.names_after_category_nouns(spans, words)
+        spans = org_rules.names_after_category_nouns(spans, words, self.lexicon)
         spans += org_rules.quoted_titles(spans, words, self.gazetteer)
         spans = org_rules.appositions(spans, words, self.lexicon)
         spans = org_rules.firms_by_business(spans, words, sentences)

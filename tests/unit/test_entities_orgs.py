@@ -62,6 +62,12 @@ def test_the_towns_or_names_a_plural_category_noun_lists_are_organisations(pipel
     assert all((name, "org") in found for name in names)
 
 
+def test_a_person_named_after_a_firm_and_a_comma_stays_a_person(pipeline):
+    found = [(m.text, m.kind) for m in pipeline.extract(
+        "Der Vorstandschef des Autozulieferers Kolbrix, Mats Fennel, trat zurück.") if not m.partial]
+    assert ("Kolbrix", "org") in found and ("Mats Fennel", "person") in found
+
+
 def test_a_town_named_as_a_club_stays_a_place_where_the_text_means_the_town(pipeline):
     found = [(m.text, m.kind) for m in pipeline.extract(
         "Der Zweitligist Bochum gewann. Die Fans feierten danach in Bochum.") if not m.partial]
