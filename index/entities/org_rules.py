@@ -429,3 +429,51 @@ def town_adjective_names(spans: list[Span], words: list[str], lexicon: Lexicon,
                 and words[span.start] not in lexicon.first_names and _is_demonym(words[span.start], gazetteer):
             span.kind, span.from_model = "org", False
     return spans
+
+
+# Roles in a firm, after which "von", "bei" or "beim" names the firm: "Chef von Zellora".
+FIRM_ROLES = frozenset(
+    """chef chefin gründer gründerin mitgründer mitgründerin ceo vorstandschef vorstandschefin
+    vorstandsvorsitzender vorstandsvorsitzende konzernchef konzernchefin firmenchef firmenchefin
+    geschäftsführer geschäftsführerin inhaber inhaberin eigentümer eigentümerin
+    aufsichtsratschef aufsichtsratschefin finanzchef finanzchefin""".split())
+_FIRM_ROLE_WORDS = frozenset({r.capitalize() for r in FIRM_ROLES} | {"CEO"})
+_FIRM_PREPOSITIONS = frozenset({"von", "bei", "beim"})
+_ARTICLES = frozenset({"der", "die", "ein", "eine"})
+
+
+def firm_roles(spans: list[Span], words: list[str], lexicon: Lexicon) -> list[Span]:
+    """"Wendtland, Chef von Zellora, ...": a name no list knows after a role in a firm and
+    "von"/"bei" is the firm, not a place or a person; a name before a comma and a role
+    ("Wendtland, Chef ...", "Wendtland, der Sprecher ...") is a person."""
+    whole = [s for s in spans if s.part is None]
+    by_start = {s.start: s for s in whole}
+    by_end = {s.end: s for s in whole}
+    covered = covered_tokens(spans)
+    added = []
+    for i, word in enumerate(words):
+        if word in _FIRM_ROLE_WORDS and i + 2 < len(words) and words[i + 1] in _FIRM_PREPOSITIONS:
+            j = i + 2
+            firm = by_start.get(j)
+            if firm is not None and firm.entry is None and firm.kind in ("person", "place") \
+                    and words[j] not in lexicon.first_names:
+                firm.kind, firm.from_model = "org", False
+            elif firm is None and j not in covered and _unknown_name(words[j], lexicon):
+                end = j + 1
+                while end < len(words) and end - j < 3 and end not in covered \
+                        and _unknown_name(words[end], lexicon):
+                    end += 1
+                added.append(Span(j, end, "org"))
+        if word == "," and i + 1 < len(words):
+            k = i + 2 if words[i + 1] in _ARTICLES and i + 2 < len(words) else i + 1
+            named = by_end.get(i)
+            if named is not None and named.entry is None and named.kind != "person" and named.from_model \
+                    and role_of(words[k]) and not (k + 1 < len(words) and words[k + 1][:1].isupper()):
+                named.kind = "person"
+    return spans + added
+
+
+def _unknown_name(word: str, lexicon: Lexicon) -> bool:
+    return len(word) > 1 and word[:1].isupper() and word.replace("-", "").isalnum() \
+        and word.lower() not in lexicon.common_words and word not in lexicon.first_names \
+        and not CommonNouns.contains(word) and not role_of(word)

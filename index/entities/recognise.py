@@ -158,6 +158,7 @@ class Recogniser:
         spans += org_rules.quoted_titles(spans, words, self.gazetteer)
         spans = org_rules.appositions(spans, words, self.lexicon)
         spans = org_rules.firms_by_business(spans, words, sentences)
+        spans = org_rules.firm_roles(spans, words, self.lexicon)
         spans = org_rules.town_adjective_names(spans, words, self.lexicon, self.gazetteer)
         spans += place_rules.compass_regions(spans, words, self.gazetteer)
         spans = place_rules.without_languages(spans, words)

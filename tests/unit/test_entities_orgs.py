@@ -170,3 +170,16 @@ def test_a_towns_adjective_before_a_name_without_first_name_is_a_club(pipeline):
 def test_a_towns_adjective_before_a_first_name_leaves_the_person(pipeline):
     found = [(m.text, m.kind) for m in pipeline.extract("Der Kölner Klaus Meier gewann.") if not m.partial]
     assert ("Klaus Meier", "person") in found
+
+
+@pytest.mark.parametrize("text, person, firm", [
+    ("Wendtland, Chef von Zellora, kündigte den Umbau an.", "Wendtland", "Zellora"),
+    ("Die Aktie legte zu, sagte Fennex, Geschäftsführer bei Kolbrix.", "Fennex", "Kolbrix"),
+])
+def test_a_role_in_a_firm_names_the_person_before_it_and_the_firm_after_it(pipeline, text, person, firm):
+    found = [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
+    assert (person, "person") in found and (firm, "org") in found
+
+
+def test_a_role_in_a_firm_before_an_everyday_word_names_no_firm(pipeline):
+    assert [m.text for m in pipeline.extract("Er war Chef von Beruf.")] == []
