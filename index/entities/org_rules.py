@@ -396,19 +396,18 @@ def broadcasters(spans: list[Span], words: list[str]) -> list[Span]:
         + found
 
 
-# Prepositions of a place ("in Zwickau", "aus Tettnang"): the name there is the place.
-_PLACE_PREPOSITIONS = frozenset({"in", "im", "aus", "nach", "nahe"})
 
 
 def firms_by_business(spans: list[Span], words: list[str], sentences: list[tuple[int, int]]
                       ) -> list[Span]:
-    """A single word the CRF called a place, that no list knows, in a sentence about a firm's
-    business ("Stellenabbau bei Alstom", "Quartalsumsatz von Zellora"), is that firm; a place
-    there has a place preposition ("ein Werk in Kolbitz"). A surname is left alone: a firm's
-    chief is often named by it ("Dorsey schrieb an die Mitarbeiter")."""
+    """A single word the CRF called a place, that no list knows, after "bei" or "von" in a
+    sentence about a firm's business ("Stellenabbau bei Alstom", "Quartalsumsatz von
+    Zellora"), is that firm; a place there comes with a place preposition ("ein Werk in
+    Kolbitz") or a noun ("im Dorf Sitra"). A surname is left alone: a firm's chief is often
+    named by it ("Dorsey schrieb an die Mitarbeiter")."""
     candidates = [s for s in spans if s.kind == "place" and s.end - s.start == 1 and s.entry is None
                   and s.part is None and s.from_model and words[s.start][1:].islower()
-                  and (s.start == 0 or words[s.start - 1].lower() not in _PLACE_PREPOSITIONS)]
+                  and s.start > 0 and words[s.start - 1] in _FIRM_PREPOSITIONS]
     for span in candidates:
         a, b = next((a, b) for a, b in sentences if a <= span.start < b)
         if any(is_business_noun(w) for w in words[a:b]):
@@ -419,13 +418,15 @@ def firms_by_business(spans: list[Span], words: list[str], sentences: list[tuple
 def town_adjective_names(spans: list[Span], words: list[str], lexicon: Lexicon,
                          gazetteer: Gazetteer) -> list[Span]:
     """"die Würzburger Kickers", "die Offenbacher Zebras": a town's adjective opening what the
-    CRF took for a person's name, no first name after it, names a club or a firm of the town
-    (a person named with the adjective has a first name: "der Kölner Klaus Meier")."""
+    CRF took for a person's name, no first name or surname after it, names a club or a firm
+    of the town (a person named with it has one: "der Kölner Klaus Meier", "Österreicher
+    Haller stürzt")."""
     from .hygiene import _is_demonym
 
     for span in spans:
         if span.kind == "person" and span.entry is None and span.part is None \
                 and span.end - span.start >= 2 and words[span.start + 1] not in lexicon.first_names \
+                and words[span.start + 1] not in lexicon.surnames \
                 and words[span.start] not in lexicon.first_names and _is_demonym(words[span.start], gazetteer):
             span.kind, span.from_model = "org", False
     return spans

@@ -183,3 +183,9 @@ def test_a_role_in_a_firm_names_the_person_before_it_and_the_firm_after_it(pipel
 
 def test_a_role_in_a_firm_before_an_everyday_word_names_no_firm(pipeline):
     assert [m.text for m in pipeline.extract("Er war Chef von Beruf.")] == []
+
+
+def test_a_nationality_before_a_surname_stays_a_person(pipeline):
+    found = [(m.text, m.kind) for m in pipeline.extract("Österreicher Haller stürzt vor dem Ziel.")
+             if not m.partial]
+    assert not any(kind == "org" for _, kind in found)
