@@ -36,14 +36,14 @@ CATEGORY_WORDS = frozenset({"band", "bands", "label", "labels"})
 
 def is_category_noun(token: str) -> bool:
     """Spielzeughersteller, Autobauers, Konzerne, Bundesligisten, Band: a noun that names a
-    kind of organisation."""
+    kind of organisation (capitalised: "umfassenderen" is no Sender)."""
     try:
         return _categories_seen[token]
     except KeyError:
         pass
     low = token.lower()
-    found = low in CATEGORY_WORDS or low.rstrip("s").endswith(CATEGORY_HEADS) \
-        or low.endswith(_PLURAL_ENDINGS) and low.removesuffix("en").removesuffix("e").endswith(CATEGORY_HEADS)
+    found = token[:1].isupper() and (low in CATEGORY_WORDS or low.rstrip("s").endswith(CATEGORY_HEADS) \
+        or low.endswith(_PLURAL_ENDINGS) and low.removesuffix("en").removesuffix("e").endswith(CATEGORY_HEADS))
     return _remember(_categories_seen, token, found)
 
 

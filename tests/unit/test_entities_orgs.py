@@ -189,3 +189,11 @@ def test_a_nationality_before_a_surname_stays_a_person(pipeline):
     found = [(m.text, m.kind) for m in pipeline.extract("Österreicher Haller stürzt vor dem Ziel.")
              if not m.partial]
     assert not any(kind == "org" for _, kind in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Wir werden in den nächsten Jahren mit wachsender Depression zu kämpfen haben.",
+    "Wir brauchen einen umfassenderen Philosophieunterricht, sagte sie.",
+])
+def test_an_adjective_ending_like_a_category_noun_names_no_organisation(pipeline, text):
+    assert not [m.text for m in pipeline.extract(text) if m.kind == "org"]
