@@ -124,6 +124,38 @@ def roads(spans: list[Span], words: list[str]) -> list[Span]:
     return kept
 
 
+_STRETCH_ARTICLES = frozenset({"der", "dem", "den"})
+
+
+def traffic_stretches(spans: list[Span], words: list[str], lexicon: Lexicon) -> list[Span]:
+    """"Stau zwischen Gesmold und Melle-West", "Ölspur zwischen der Werratalbrücke und
+    Lutterberg": in a traffic report the two names a stretch of road runs between are
+    places, listed or not."""
+    if "zwischen" not in words and "Zwischen" not in words:
+        return spans
+    covered = covered_tokens(spans)
+    added = []
+    for i, word in enumerate(words):
+        if word.lower() != "zwischen" or not any(
+                w in _TRAFFIC and w != "zwischen" for w in words[max(0, i - _TRAFFIC_WINDOW):i + _TRAFFIC_WINDOW]):
+            continue
+        first = i + 2 if i + 1 < len(words) and words[i + 1] in _STRETCH_ARTICLES else i + 1
+        if first + 2 >= len(words) or words[first + 1] != "und":
+            continue
+        second = first + 3 if words[first + 2] in _STRETCH_ARTICLES else first + 2
+        for k in (first, second):
+            if k < len(words) and k not in covered and _stretch_end(words[k], lexicon) \
+                    and (k + 1 == len(words) or not words[k + 1][:1].isupper()):
+                added.append(Span(k, k + 1, "place"))
+                covered.add(k)
+    return spans + added
+
+
+def _stretch_end(word: str, lexicon: Lexicon) -> bool:
+    return len(word) > 2 and word[:1].isupper() and word.replace("-", "").isalpha() \
+        and word.lower() not in lexicon.common_words and word not in _TRAFFIC
+
+
 # Prepositions after which a capitalised listed town is the town: "in Tübingen", "aus Gmunden"
 # (not "von": "Eigenschaften von Gasen").
 _PLACE_PREPOSITIONS = frozenset("in nach aus bei zwischen".split())

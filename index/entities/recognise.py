@@ -161,6 +161,7 @@ class Recogniser:
         spans = place_rules.without_languages(spans, words)
         spans = place_rules.districts(spans, words)
         spans = place_rules.roads(spans, words)
+        spans = place_rules.traffic_stretches(spans, words, self.lexicon)
         spans = place_rules.state_titles(spans, words, self.gazetteer)
         spans = org_rules.firms_by_business(spans, words, sentences)
         spans = org_rules.firm_roles(spans, words, self.lexicon)

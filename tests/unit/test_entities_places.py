@@ -141,3 +141,18 @@ def test_a_states_title_stays_outside_the_place(pipeline):
     at = words.index("Königreich")
     spans = state_titles([Span(at, at + 2, "org", from_model=True)], words, pipeline.gazetteer)
     assert [(" ".join(words[s.start:s.end]), s.kind) for s in spans] == [("Bayern", "place")]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Vorsicht auf der A30 Richtung Osnabrück zwischen Kolbitzfeld und Fennelsmold liegen Gegenstände.",
+     ["Kolbitzfeld", "Fennelsmold"]),
+    ("Ölspur auf der A 7 Richtung Kassel. Zwischen der Lumbrixbrücke und Zappelberg ist ein Fahrstreifen gesperrt.",
+     ["Lumbrixbrücke", "Zappelberg"]),
+])
+def test_the_ends_of_a_stretch_in_a_traffic_report_are_places(pipeline, text, names):
+    found = [name for name, _ in places(pipeline, text)]
+    assert all(name in found for name in names)
+
+
+def test_what_a_quarrel_is_between_is_no_place(pipeline):
+    assert places(pipeline, "Der Streit zwischen Regierung und Opposition dauert an.") == []
