@@ -151,6 +151,33 @@ def traffic_stretches(spans: list[Span], words: list[str], lexicon: Lexicon) -> 
     return spans + added
 
 
+def paired_exits(spans: list[Span], words: list[str]) -> list[Span]:
+    """"zwischen Kreuz Stuttgart und Böblingen / Sindelfingen": in a traffic report a place,
+    a slash and a capitalised name are one exit of the road, named after two towns; not a
+    country's code ("aus Deurne / NL") nor a dateline ("Prag/Wien – ...")."""
+    if "/" not in words:
+        return spans
+    by_end = {s.end: s for s in spans if s.part is None and s.kind == "place"}
+    starts = {s.start: s for s in spans if s.part is None}
+    result = spans
+    for i, word in enumerate(words):
+        first = by_end.get(i)
+        if word != "/" or first is None or i + 1 >= len(words) or not words[i + 1][:1].isupper() \
+                or words[i + 1].isupper() \
+                or not words[i + 1].replace("-", "").isalpha() or not any(
+                    w in _TRAFFIC and w != "zwischen" or _ROAD_CODE.match(w)
+                    for w in words[max(0, i - _TRAFFIC_WINDOW):i]):
+            continue
+        second = starts.get(i + 1)
+        if second is not None and (second.kind != "place" or second.end - second.start > 2):
+            continue
+        end = second.end if second is not None else i + 2
+        if end < len(words) and words[end] in _DASHES:
+            continue  # a dateline: "Prag/Wien – ..."
+        result = [s for s in result if s is not first and s is not second] + [Span(first.start, end, "place")]
+    return result
+
+
 def _stretch_end(word: str, lexicon: Lexicon) -> bool:
     return len(word) > 2 and word[:1].isupper() and word.replace("-", "").isalpha() \
         and word.lower() not in lexicon.common_words and word not in _TRAFFIC

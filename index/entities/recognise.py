@@ -171,6 +171,7 @@ class Recogniser:
                        for m in found if not m.strong and m.entry.kind == "place"]
         spans += place_rules.unfound_towns(spans, words, weak_places, self.lexicon,
                                            {a for a, _ in sentences})
+        spans = place_rules.paired_exits(spans, words)
         spans = ordinary_words.without_country_codes(spans, words)
         spans = [s for s in (self._split_role(s, words) for s in spans) if s is not None]
         spans = self._propagate(spans, words, {a for a, _ in sentences})

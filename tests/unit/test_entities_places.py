@@ -156,3 +156,14 @@ def test_the_ends_of_a_stretch_in_a_traffic_report_are_places(pipeline, text, na
 
 def test_what_a_quarrel_is_between_is_no_place(pipeline):
     assert places(pipeline, "Der Streit zwischen Regierung und Opposition dauert an.") == []
+
+
+def test_an_exit_named_after_two_towns_is_one_place_in_a_traffic_report(pipeline):
+    found = [name for name, _ in places(
+        pipeline, "A81 Stuttgart Richtung Singen zwischen Kreuz Stuttgart und Böblingen / Sindelfingen Unfall.")]
+    assert "Böblingen / Sindelfingen" in found
+
+
+def test_two_towns_of_a_dateline_stay_two_places(pipeline):
+    found = [name for name, _ in places(pipeline, "Streit zwischen Ländern. Prag/Wien – Der Minister reiste ab.")]
+    assert "Prag/Wien" not in found
