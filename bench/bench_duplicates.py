@@ -331,8 +331,10 @@ def writer_replay(n: int, seed: int, corpus: Path | None = None) -> None:
         for name, tables in [("band keys (copy_bands)", ["copy_bands"]),
                              ("signatures (copy_signatures and its indexes)",
                               ["copy_signatures", "copy_signatures_by_group", "sqlite_autoindex_copy_signatures_1"]),
-                             ("story features (story_features and its index)",
-                              ["story_features", "story_features_by_feature_time"])]:
+                             ("story features (feature_stories)", ["feature_stories"]),
+                             ("stories and each article's story (stories, story_articles and their indexes)",
+                              ["stories", "stories_by_last", "story_articles", "story_articles_by_story",
+                               "sqlite_autoindex_story_articles_1"])]:
             size = sum(sizes.get(table, 0) for table in tables)
             print(f"{name}: {size / 1e6:.1f} MB, {size / len(ids):.0f} B/article")
         print(f"all: copies {spent[0] / len(ids) * 1000:.2f} ms/article, stories {spent[1] / len(ids) * 1000:.2f} "

@@ -26,7 +26,9 @@ from index.store_reading import open_read_only
 
 log = logging.getLogger(__name__)
 
-STORE_VERSION = 1
+# The layout of the database. A library written by an older version is brought up to this one on
+# opening for writing (Store._upgrade); one written by a newer version is refused.
+STORE_VERSION = 2
 # How long a write waits for another process's write to finish before giving up.
 WRITE_WAIT_SECONDS = 600.0
 # SQLite's own busy wait per attempt; between attempts the writer may say that it waits.
@@ -217,17 +219,17 @@ CREATE TABLE IF NOT EXISTS story_articles (
     features TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS story_articles_by_story ON story_articles(story_id);
--- last_ts repeats the story's, so a lookup by feature reads only stories active in the window
--- (a common word is carried by thousands of stories over a year).
-CREATE TABLE IF NOT EXISTS story_features (
-    story_id INTEGER NOT NULL,
+-- Per story, how many of its articles carry each feature, keyed for the lookup by feature within a
+-- time window: last_ts is the story's, so a lookup reads only stories active near an article's date
+-- (a common word is carried by thousands of stories over a year). One B-tree that holds what the
+-- lookup reads: a story's own rows are found from its articles' features and its last_ts.
+CREATE TABLE IF NOT EXISTS feature_stories (
     feature TEXT NOT NULL,
-    weight INTEGER NOT NULL,
-    count INTEGER NOT NULL,
     last_ts REAL NOT NULL,
-    PRIMARY KEY (story_id, feature)
+    story_id INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (feature, last_ts, story_id)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS story_features_by_feature_time ON story_features(feature, last_ts);
 """
 
 
@@ -327,6 +329,7 @@ class Store(StoreJournal):
             self._with_busy_wait(lambda: db.executescript(_QUOTES_SCHEMA))
             self._with_busy_wait(self._add_missing_columns)
             self._with_busy_wait(self._check_version)
+            self._with_busy_wait(self._upgrade)
         except sqlite3.OperationalError as exc:
             db.close()
             raise _write_error(exc, path) from exc
@@ -379,6 +382,33 @@ class Store(StoreJournal):
                 f"The library at {self.path.parent} was written by a newer version of reader "
                 f"(store version {row['value']}, this one reads {STORE_VERSION}). Upgrade reader to open it."
             )
+
+    def _upgrade(self) -> None:
+        """Bring a library of an older store version up to this one, in one transaction (another
+        process opening it at the same time waits, then finds it done)."""
+        if self._stored_version() >= STORE_VERSION:
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            if self._stored_version() < 2 and self._has_table("story_features"):
+                log.info("moving the stories' features of an older library into feature_stories")
+                self._db.execute("INSERT OR IGNORE INTO feature_stories (feature, last_ts, story_id, count) "
+                                 "SELECT feature, last_ts, story_id, count FROM story_features")
+                self._db.execute("DROP TABLE story_features")
+            self._db.execute("UPDATE meta SET value = ? WHERE key = 'store_version'", (str(STORE_VERSION),))
+            self._db.execute("COMMIT")
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
+
+    def _stored_version(self) -> int:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()
+        return int(row["value"]) if row is not None else STORE_VERSION
+
+    def _has_table(self, name: str) -> bool:
+        return self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                (name,)).fetchone() is not None
 
     def close(self) -> None:
         with self._lock:

@@ -105,16 +105,26 @@ def _longest_span(db: sqlite3.Connection) -> float:
     return db.execute("SELECT coalesce(max(last_ts - first_ts), 0) FROM stories").fetchone()[0]
 
 
+def leave_stories(db: sqlite3.Connection, article_ids: Iterable[str]) -> None:
+    """Take these articles out of their stories (inside a transaction), as when they are removed."""
+    for article_id in article_ids:
+        _leave_story(db, article_id)
+
+
 def _leave_story(db: sqlite3.Connection, article_id: str) -> None:
-    row = db.execute("SELECT story_id, features FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+    row = db.execute("SELECT a.story_id, a.features, s.last_ts FROM story_articles a JOIN stories s ON s.id = a.story_id "
+                     "WHERE a.article_id = ?", (article_id,)).fetchone()
     if row is None:
         return
+    story, last = row[0], row[2]
+    keys = [(feature, last, story) for feature in json.loads(row[1])]
     db.execute("DELETE FROM story_articles WHERE article_id = ?", (article_id,))
-    db.executemany("UPDATE story_features SET count = count - 1 WHERE story_id = ? AND feature = ?",
-                   [(row[0], feature) for feature in json.loads(row[1])])
-    db.execute("DELETE FROM story_features WHERE story_id = ? AND count <= 0", (row[0],))
-    db.execute("UPDATE stories SET size = size - 1 WHERE id = ?", (row[0],))
-    db.execute("DELETE FROM stories WHERE id = ? AND size <= 0", (row[0],))
+    db.executemany("UPDATE feature_stories SET count = count - 1 WHERE feature = ? AND last_ts = ? AND story_id = ?",
+                   keys)
+    db.executemany("DELETE FROM feature_stories WHERE feature = ? AND last_ts = ? AND story_id = ? AND count <= 0",
+                   keys)
+    db.execute("UPDATE stories SET size = size - 1 WHERE id = ?", (story,))
+    db.execute("DELETE FROM stories WHERE id = ? AND size <= 0", (story,))
 
 
 def _copy_story(db: sqlite3.Connection, article_id: str) -> int | None:
@@ -137,7 +147,7 @@ def _best_story(db: sqlite3.Connection, found: dict[str, int], timestamp: float,
     # A feature counts for a story once a third of its articles carry it (a large story's
     # one-off words do not pull unrelated articles in).
     rows = db.execute(
-        f"SELECT f.story_id, f.feature FROM story_features f JOIN stories s ON s.id = f.story_id "
+        f"SELECT f.story_id, f.feature FROM feature_stories f JOIN stories s ON s.id = f.story_id "
         f"WHERE f.feature IN ({marks}) AND f.last_ts BETWEEN ? AND ? AND f.count * 3 >= s.size "
         f"AND s.first_ts <= ?",
         [*names, timestamp - STORY_WINDOW_SECONDS, timestamp + STORY_WINDOW_SECONDS + longest,
@@ -159,18 +169,28 @@ def _join_story(db: sqlite3.Connection, article: Article, timestamp: float, foun
     if story is None:
         story = db.execute("INSERT INTO stories (title, first_ts, last_ts, size) VALUES (?, ?, ?, 0)",
                            (article.title, timestamp, timestamp)).lastrowid
+        assert story is not None  # an INSERT's rowid
     first, last = db.execute("SELECT first_ts, last_ts FROM stories WHERE id = ?", (story,)).fetchone()
     db.execute("UPDATE stories SET size = size + 1, first_ts = min(first_ts, ?), last_ts = max(last_ts, ?) "
                "WHERE id = ?", (timestamp, timestamp, story))
-    if timestamp > last:
-        db.execute("UPDATE story_features SET last_ts = ? WHERE story_id = ?", (timestamp, story))
+    if timestamp > last:  # the story's rows are keyed by its last_ts: they move
+        db.executemany("UPDATE feature_stories SET last_ts = ? WHERE feature = ? AND last_ts = ? AND story_id = ?",
+                       [(timestamp, feature, last, story) for feature in _story_features(db, story)])
     db.execute("INSERT INTO story_articles (article_id, story_id, features) VALUES (?, ?, ?)",
                (article.id, story, json.dumps(list(found), ensure_ascii=False)))
     last = max(last, timestamp)
-    db.executemany("INSERT INTO story_features (story_id, feature, weight, count, last_ts) VALUES (?, ?, ?, 1, ?) "
-                   "ON CONFLICT(story_id, feature) DO UPDATE SET count = count + 1",
-                   [(story, feature, weight, last) for feature, weight in found.items()])
+    db.executemany("INSERT INTO feature_stories (feature, last_ts, story_id, count) VALUES (?, ?, ?, 1) "
+                   "ON CONFLICT(feature, last_ts, story_id) DO UPDATE SET count = count + 1",
+                   [(feature, last, story) for feature in found])
     return last - min(first, timestamp)
+
+
+def _story_features(db: sqlite3.Connection, story: int) -> Counter[str]:
+    """feature -> how many of the story's articles carry it."""
+    counts: Counter[str] = Counter()
+    for (features_json,) in db.execute("SELECT features FROM story_articles WHERE story_id = ?", (story,)):
+        counts.update(json.loads(features_json))
+    return counts
 
 
 def unassigned_ids(db_query) -> list[str]:
@@ -187,12 +207,15 @@ def list_stories(db_query, since: float | None = None, min_articles: int = 2) ->
     stories = []
     for row in rows:
         members = db_query(
-            "SELECT a.id, a.title, a.source, a.published FROM story_articles s JOIN articles a ON a.id = s.article_id "
+            "SELECT a.id, a.title, a.source, a.published, s.features FROM story_articles s "
+            "JOIN articles a ON a.id = s.article_id "
             "WHERE s.story_id = ? ORDER BY a.published_ts, a.id", (row["id"],))
-        entities = db_query(
-            "SELECT feature FROM story_features WHERE story_id = ? AND feature LIKE 'e:%' "
-            "ORDER BY count DESC, feature LIMIT 5", (row["id"],))
-        names = _display_names(db_query, [member["id"] for member in members], [e["feature"][2:] for e in entities])
+        carried: Counter[str] = Counter()
+        for member in members:
+            carried.update(feature for feature in json.loads(member["features"]) if feature.startswith(_ENTITY))
+        entities = sorted(carried, key=lambda feature: (-carried[feature], feature))[:5]
+        names = _display_names(db_query, [member["id"] for member in members],
+                               [feature[len(_ENTITY):] for feature in entities])
         articles = [StoryArticle(m["id"], m["title"], m["source"],
                                  datetime.fromisoformat(m["published"]) if m["published"] else None) for m in members]
         stories.append(Story(id=row["id"], title=row["title"],
