@@ -1,7 +1,7 @@
 """Taking articles out of the library (`reader remove`, the app's remove key) and putting them back.
 
-An article goes from the store (its mentions, read state, copy and story rows go with it, by
-their foreign keys) and from the search index. A bookmarked article leaves a copy of itself in
+An article goes from the store (its mentions, read state and copy rows go with it, by their
+foreign keys; it leaves its story) and from the search index. A bookmarked article leaves a copy of itself in
 `removed_articles`, so its bookmarks still list and export, marked as removed. Undo puts the
 articles back through the ordinary import (their entities are recognised and indexed again).
 """
@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from index.bookmark_store import utc_now
 from index.models import Article
+from index.stories import story_clusters
 
 BERLIN = ZoneInfo("Europe/Berlin")  # naive German news dates are Berlin's (see DESIGN)
 _KEPT_COLUMNS = "id, title, body, source, published, published_ts, published_precision, kind, path, url, tags"
@@ -71,6 +72,7 @@ def remove_articles(library, ids: list[str]) -> Removal:
                 db.execute(f"INSERT OR REPLACE INTO removed_articles ({_KEPT_COLUMNS}, removed_at) "
                            f"SELECT {_KEPT_COLUMNS}, ? FROM articles WHERE id IN ({marks_for(kept)})", [now, *kept])
             db.execute(f"DELETE FROM read_state WHERE article_id IN ({marks})", chunk)
+            story_clusters.leave_stories(db, chunk)  # their story shrinks; its rows would go with them otherwise
             db.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
     _forget_in_search(library, ids)
     library.refresh_entities()

@@ -118,3 +118,19 @@ def test_an_early_report_imported_after_a_long_story_joins_it(tmp_path: Path):
         stories = library.stories()
     assert len(stories) == 1
     assert [a.source for a in stories[0].articles] == ["Zeit", "taz", "SZ", "FAZ"]
+
+
+def test_a_removed_report_leaves_its_story_and_a_story_of_one_is_not_listed(tmp_path: Path):
+    from index.removal import remove_articles
+
+    zeit, sz = article(QUAKE_ZEIT, "Zeit", 0), article(QUAKE_SZ, "SZ", 5)
+    night = article(QUAKE_NIGHT, "taz", 10)
+    with Library.open(tmp_path / "lib") as library:
+        library.add_articles([zeit, sz, night])
+        assert [len(story.articles) for story in library.stories()] == [3]
+        remove_articles(library, [night.id])
+        assert [[a.id for a in story.articles] for story in library.stories()] == [[zeit.id, sz.id]]
+        remove_articles(library, [sz.id])
+        assert library.stories() == []
+        library.add_articles([night])  # the story the remaining report is in still takes a new one
+        assert [[a.id for a in story.articles] for story in library.stories()] == [[zeit.id, night.id]]
