@@ -234,6 +234,24 @@ def _cpu_seconds() -> tuple[float, float]:
     return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
+def _reset_peak_memory() -> None:
+    """Start this process's peak resident memory afresh (Linux; elsewhere the peak is the process's)."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
+def _peak_memory_mb() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _setup_worker_without_grouping(*args) -> None:
     """A parse worker that makes no signatures and no story features (it still reads credits,
     which agency search needs): run in each worker of an import with grouping switched off."""
@@ -267,6 +285,7 @@ def import_cost(n: int, rounds: int, seed: int, corpus: Path | None = None) -> N
                 off = [mock.patch.object(copies, "group_articles", lambda db, articles, made=None: None),
                        mock.patch.object(story_clusters, "assign_stories", lambda db, articles, made=None: None),
                        mock.patch.object(importer._Worker, "setup", _setup_worker_without_grouping)]
+                _reset_peak_memory()
                 began, cpu = time.perf_counter(), _cpu_seconds()
                 for patch in ([] if grouping else off):
                     patch.start()
@@ -280,10 +299,39 @@ def import_cost(n: int, rounds: int, seed: int, corpus: Path | None = None) -> N
                 writer, workers = (now - before for now, before in zip(_cpu_seconds(), cpu))
                 print(f"round {round_number}, copies and stories {'on ' if grouping else 'off'}: wall {spent:.1f} s "
                       f"({spent / n * 1000:.2f} ms/article), CPU of the writer {writer / n * 1000:.2f} ms/article, "
-                      f"of the parse workers {workers / n * 1000:.2f} ms/article", flush=True)
+                      f"of the parse workers {workers / n * 1000:.2f} ms/article; the writer's peak memory "
+                      f"{_peak_memory_mb():.0f} MB", flush=True)
+                if grouping:
+                    store = Store(data_dir / "library.db")
+                    print_table_sizes(store, n)
+                    store.close()
                 shutil.rmtree(data_dir)
     finally:
         shutil.rmtree(work)
+
+
+# The copy and story tables on disk, with their indexes.
+COPY_AND_STORY_TABLES = [
+    ("band keys (copy_bands)", ["copy_bands"]),
+    ("signatures (copy_signatures and its indexes)",
+     ["copy_signatures", "copy_signatures_by_group", "sqlite_autoindex_copy_signatures_1"]),
+    ("story features (feature_stories)", ["feature_stories"]),
+    ("stories and each article's story (stories, story_articles and their indexes)",
+     ["stories", "stories_by_last", "story_articles", "story_articles_by_story", "sqlite_autoindex_story_articles_1"]),
+    ("agency credits (article_agencies and its indexes)",
+     ["article_agencies", "article_agencies_by_agency", "sqlite_autoindex_article_agencies_1"]),
+]
+
+
+def print_table_sizes(store: Store, articles: int) -> None:
+    sizes = {row[0]: row[1] for row in store.query("SELECT name, sum(pgsize) FROM dbstat GROUP BY name")}
+    total = 0
+    for name, tables in COPY_AND_STORY_TABLES:
+        size = sum(sizes.get(table, 0) for table in tables)
+        total += size
+        print(f"{name}: {size / 1e6:.1f} MB, {size / articles:.0f} B/article")
+    print(f"copy and story tables: {total / 1e6:.1f} MB of the database's {sum(sizes.values()) / 1e6:.1f} MB, "
+          f"{total / articles:.0f} B/article", flush=True)
 
 
 def writer_replay(n: int, seed: int, corpus: Path | None = None) -> None:
@@ -327,16 +375,7 @@ def writer_replay(n: int, seed: int, corpus: Path | None = None) -> None:
             spent = [total + step for total, step in zip(spent, steps)]
             print(f"{first + len(batch):>7} articles: copies {steps[0] / len(batch) * 1000:.2f} ms/article, "
                   f"stories {steps[1] / len(batch) * 1000:.2f} ms/article (CPU, this batch)", flush=True)
-        sizes = {row[0]: row[1] for row in store.query("SELECT name, sum(pgsize) FROM dbstat GROUP BY name")}
-        for name, tables in [("band keys (copy_bands)", ["copy_bands"]),
-                             ("signatures (copy_signatures and its indexes)",
-                              ["copy_signatures", "copy_signatures_by_group", "sqlite_autoindex_copy_signatures_1"]),
-                             ("story features (feature_stories)", ["feature_stories"]),
-                             ("stories and each article's story (stories, story_articles and their indexes)",
-                              ["stories", "stories_by_last", "story_articles", "story_articles_by_story",
-                               "sqlite_autoindex_story_articles_1"])]:
-            size = sum(sizes.get(table, 0) for table in tables)
-            print(f"{name}: {size / 1e6:.1f} MB, {size / len(ids):.0f} B/article")
+        print_table_sizes(store, len(ids))
         print(f"all: copies {spent[0] / len(ids) * 1000:.2f} ms/article, stories {spent[1] / len(ids) * 1000:.2f} "
               f"ms/article; peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
         store.close()
