@@ -129,11 +129,13 @@ _STRETCH_ARTICLES = frozenset({"der", "dem", "den"})
 
 def traffic_stretches(spans: list[Span], words: list[str], lexicon: Lexicon) -> list[Span]:
     """"Stau zwischen Gesmold und Melle-West", "Ölspur zwischen der Werratalbrücke und
-    Lutterberg": in a traffic report the two names a stretch of road runs between are
-    places, listed or not."""
+    Lutterberg", "zwischen Herrieden und Kreuz Feuchtwangen": in a traffic report the two
+    names a stretch of road runs between are places, listed or not (a junction with its
+    noun)."""
     if "zwischen" not in words and "Zwischen" not in words:
         return spans
     covered = covered_tokens(spans)
+    place_at = {s.start: s for s in spans if s.kind == "place" and s.part is None}
     added = []
     for i, word in enumerate(words):
         if word.lower() != "zwischen" or not any(
@@ -144,11 +146,22 @@ def traffic_stretches(spans: list[Span], words: list[str], lexicon: Lexicon) -> 
             continue
         second = first + 3 if words[first + 2] in _STRETCH_ARTICLES else first + 2
         for k in (first, second):
-            if k < len(words) and k not in covered and _stretch_end(words[k], lexicon) \
-                    and (k + 1 == len(words) or not words[k + 1][:1].isupper()):
+            confirmed = place_at.get(k)
+            if confirmed is not None:
+                confirmed.from_model = False  # the stretch confirms what the CRF doubted
+            if k >= len(words) or k in covered:
+                continue
+            if _stretch_end(words[k], lexicon) and (k + 1 == len(words) or not words[k + 1][:1].isupper()):
                 added.append(Span(k, k + 1, "place"))
                 covered.add(k)
+            elif words[k] in _JUNCTIONS and k + 1 < len(words) and k + 1 not in covered \
+                    and _stretch_end(words[k + 1], lexicon):
+                added.append(Span(k, k + 2, "place"))  # the junction's name holds its noun
+                covered.update((k, k + 1))
     return spans + added
+
+
+_JUNCTIONS = frozenset({"Kreuz", "Dreieck", "Autobahnkreuz", "Autobahndreieck"})
 
 
 def paired_exits(spans: list[Span], words: list[str]) -> list[Span]:

@@ -167,3 +167,9 @@ def test_an_exit_named_after_two_towns_is_one_place_in_a_traffic_report(pipeline
 def test_two_towns_of_a_dateline_stay_two_places(pipeline):
     found = [name for name, _ in places(pipeline, "Streit zwischen Ländern. Prag/Wien – Der Minister reiste ab.")]
     assert "Prag/Wien" not in found
+
+
+def test_a_junction_at_the_end_of_a_stretch_is_a_place_with_its_noun(pipeline):
+    found = [name for name, _ in places(
+        pipeline, "A6 Richtung Heilbronn: Stau zwischen Kolbitzfeld und Kreuz Fennelsmold, 18 km.")]
+    assert "Kreuz Fennelsmold" in found
