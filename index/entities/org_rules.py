@@ -280,6 +280,7 @@ def teams_named_by_town(spans: list[Span], words: list[str], gazetteer: Gazettee
                 start -= 1
             hit = gazetteer.match(words, start, i + 1) if start < i else None
             if start < i and (hit is None or hit.entry.kind == "org") \
+                    and not _inside_longer_name(spans, start, i + 1) \
                     and (word not in _TOWN_CLUB_WORDS or _club_town(words, start, i, gazetteer)):
                 found.append(Span(start, i + 1, "org", hit.entry if hit is not None else None))
     for place in spans:
@@ -297,6 +298,12 @@ def teams_named_by_town(spans: list[Span], words: list[str], gazetteer: Gazettee
     inside = {k for s in found for k in range(s.start, s.end)}
     return [s for s in spans if s.part is not None or not any(k in inside for k in range(s.start, s.end))] \
         + found
+
+
+def _inside_longer_name(spans: list[Span], start: int, end: int) -> bool:
+    """A name found already that holds start..end and goes on: "Royal United Services Institute"
+    is no club "Royal United"."""
+    return any(s.start <= start and end <= s.end and s.end - s.start > end - start for s in spans)
 
 
 # Leaked papers named by a place are no team: "Panama Papers".

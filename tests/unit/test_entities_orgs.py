@@ -122,6 +122,14 @@ def test_a_club_named_by_its_town_is_an_organisation(pipeline, text, club):
     assert (club, "org") in [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
 
 
+def test_a_club_word_inside_a_longer_name_keeps_the_whole_name(pipeline):
+    """"United" is a club's last word in "Leeds United", not in the name of an institute."""
+    text = "Ein Experte der Denkfabrik Royal United Policy Institute (RUPI) warnt vor Eile."
+    found = [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
+    assert ("Royal United Policy Institute", "org") in found
+    assert ("Royal United", "org") not in found
+
+
 @pytest.mark.parametrize("text, place", [
     ("Er lebt seit Jahren in Kansas City.", "Kansas City"),
     ("Die Strategie, Bremerhavens Guards müde zu spielen, ging auf.", "Bremerhavens"),
