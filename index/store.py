@@ -33,6 +33,10 @@ STORE_VERSION = 2
 WRITE_WAIT_SECONDS = 600.0
 # SQLite's own busy wait per attempt; between attempts the writer may say that it waits.
 _BUSY_TIMEOUT_SECONDS = 2.0
+# SQLite's page cache of a writing connection, in KiB. An import inserts copy band keys and story
+# features at random places of B-trees that outgrow the default 2 MB by 10,000 articles; each miss
+# then costs a page read and parse (bench/README.md, issue 24). Pages are cached as they are read.
+_WRITER_CACHE_KIB = 64 * 1024
 WAITING_MESSAGE = "Waiting for another reader process to finish writing to the library…"
 READ_ONLY_MESSAGE = "The library in {folder} is read-only: it can be read, not changed."
 FULL_MESSAGE = ("The library in {folder} cannot be written: the disk is full. It was opened for reading "
@@ -323,6 +327,7 @@ class Store(StoreJournal):
             # Switching a new file to WAL needs it to itself: another process may be creating it too.
             self._with_busy_wait(lambda: db.execute("PRAGMA journal_mode = WAL"))
             db.execute("PRAGMA synchronous = NORMAL")
+            db.execute(f"PRAGMA cache_size = -{_WRITER_CACHE_KIB}")
             self._with_busy_wait(lambda: db.executescript(_SCHEMA))
             self._with_busy_wait(lambda: db.executescript(_FEEDS_SCHEMA))
             self._with_busy_wait(lambda: db.executescript(_STORIES_SCHEMA))
