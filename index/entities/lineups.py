@@ -42,7 +42,7 @@ def _name_end(words: list[str], i: int) -> int | None:
 
 def _minute(words: list[str], i: int) -> bool:
     """"( 61 ." at `i`: the minute of a substitution."""
-    return i + 2 < len(words) and words[i] == "(" and words[i + 1].isdigit() \
+    return i + 2 < len(words) and words[i] == "(" and words[i + 1].isdecimal() \
         and 0 < int(words[i + 1]) <= _LATEST_MINUTE and words[i + 2] == "."
 
 

@@ -79,7 +79,7 @@ def _retry_after_seconds(value: str | None) -> float | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isdecimal():
         return float(value)
     try:
         when = parsedate_to_datetime(value)
@@ -185,7 +185,7 @@ class Fetcher:
             if status == 304:
                 return fetched
             declared = response.headers.get("Content-Length", "")
-            if declared.isdigit() and int(declared) > settings.max_bytes:
+            if declared.isdecimal() and int(declared) > settings.max_bytes:
                 raise FetchError(f"{url} is larger than the limit of {_megabytes(settings.max_bytes)}.")
             chunks: list[bytes] = []
             size = 0

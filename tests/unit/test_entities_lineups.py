@@ -43,3 +43,9 @@ def test_the_team_before_the_colon_is_not_glued_to_the_last_player(found):
 def test_brackets_and_dashes_outside_a_lineup_make_no_players(text, not_a_person):
     found = [(m.text, m.kind) for m in EntityPipeline.load().extract(text)]
     assert (not_a_person, "person") not in found
+
+
+def test_a_superscript_digit_in_brackets_is_no_minute_and_breaks_nothing():
+    """"¹" counts as a digit to str.isdigit but is no number: it once made recognition fail."""
+    found = [m.text for m in EntityPipeline.load().extract("Merkel  „(¹ “ sagte Rapid: Novota – Auer (¹. Beric).")]
+    assert "Merkel" in found
