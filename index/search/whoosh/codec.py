@@ -13,6 +13,7 @@ Everything else (terms, columns, stored fields, vectors) is W3's.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 import struct
 import sys
 import zlib
@@ -418,3 +419,21 @@ class _VariableValues:
         if not 0 <= index < len(self):
             raise IndexError(index)
         return self._data[self._start + self._offsets[index] : self._start + self._offsets[index + 1]]
+
+
+# Blocks of positions a posting list keeps decoded: a phrase reads a few documents' positions.
+KEPT_BLOCKS = 8
+
+
+def kept_block_value(raw, block_positions: list[int], block_starts: list[int], decoded: dict,
+                     fixed_size: int | None, index: int):
+    """The stored value of posting `index`, its block decoded once and kept in `decoded` (the
+    last KEPT_BLOCKS blocks)."""
+    block = bisect_right(block_starts, index) - 1
+    values = decoded.get(block)
+    if values is None:
+        values = block_values(raw, block_layout(raw, block_positions[block]), fixed_size)
+        if len(decoded) >= KEPT_BLOCKS:
+            decoded.pop(next(iter(decoded)))
+        decoded[block] = values
+    return values[index - block_starts[block]]

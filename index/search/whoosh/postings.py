@@ -7,13 +7,12 @@ matcher instead, slowly but with the same result.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 
 import numpy as np
 from whoosh.reading import TermNotFound
 
 from index.search.whoosh.fast_paths import took_slow_path
-from index.search.whoosh.codec import ReaderCodec, block_layout, block_values, posting_arrays
+from index.search.whoosh.codec import ReaderCodec, kept_block_value, posting_arrays
 from index.search.whoosh.postings_cache import MIN_POSTINGS, PostingsCache
 
 
@@ -21,9 +20,6 @@ class Unsupported(Exception):
     """A query part or an index that index.search.whoosh.vector does not rank; Whoosh does."""
 
 
-# Blocks of positions a list keeps decoded (a phrase's checks come back to the same few blocks);
-# bounded because a kept list lives on in the cache.
-KEPT_BLOCKS = 8
 
 
 class TermPostings:
@@ -51,15 +47,8 @@ class TermPostings:
         if self._values is not None:
             value = self._values[index]
         else:
-            block = bisect_right(self._block_starts, index) - 1
-            values = self._decoded.get(block)
-            if values is None:
-                layout = block_layout(self._raw, self._block_positions[block])
-                values = block_values(self._raw, layout, self._format.fixed_value_size())
-                if len(self._decoded) >= KEPT_BLOCKS:
-                    self._decoded.pop(next(iter(self._decoded)))
-                self._decoded[block] = values
-            value = values[index - self._block_starts[block]]
+            value = kept_block_value(self._raw, self._block_positions, self._block_starts, self._decoded,
+                                     self._format.fixed_value_size(), index)
         if value is None:
             raise Unsupported("a phrase in a field without positions")
         return self._format.decode_positions(value)

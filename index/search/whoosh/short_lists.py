@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import heapq
 import operator
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
 from itertools import islice
 
@@ -20,7 +20,7 @@ from whoosh import query
 from whoosh.reading import TermNotFound
 
 from index.search.limits import PostingBudget
-from index.search.whoosh.codec import ReaderCodec, block_layout, block_values, posting_lists
+from index.search.whoosh.codec import ReaderCodec, kept_block_value, posting_lists
 from index.search.whoosh.scoring import VectorTerm
 
 # Above this many postings in all, numpy's import pays for itself: plain Python takes ~0.3 µs a
@@ -30,8 +30,6 @@ from index.search.whoosh.scoring import VectorTerm
 SHORT_POSTINGS = 200_000
 # As index.search.whoosh.vector.NOT_SCORE: a NOT scores 1.0 inside an AND, as in Whoosh.
 NOT_SCORE = 1.0
-# Blocks of positions a list keeps decoded (as index.search.whoosh.postings.KEPT_BLOCKS).
-KEPT_BLOCKS = 8
 
 
 class NotShort(Exception):
@@ -59,15 +57,8 @@ class _Postings:
         if self._values is not None:
             value = self._values[index]
         else:
-            block = bisect_right(self._block_starts, index) - 1
-            values = self._decoded.get(block)
-            if values is None:
-                layout = block_layout(self._raw, self._block_positions[block])
-                values = block_values(self._raw, layout, self._format.fixed_value_size())
-                if len(self._decoded) >= KEPT_BLOCKS:
-                    self._decoded.pop(next(iter(self._decoded)))
-                self._decoded[block] = values
-            value = values[index - self._block_starts[block]]  # type: ignore[index]
+            value = kept_block_value(self._raw, self._block_positions, self._block_starts, self._decoded,
+                                     self._format.fixed_value_size(), index)
         if value is None:
             raise NotShort("a phrase in a field without positions")
         return self._format.decode_positions(value)
