@@ -39,8 +39,11 @@ def _key(words: list[str]) -> tuple[str, ...]:
     return tuple(w.casefold() for w in words)
 
 
-def _shape(words: list[str]) -> tuple[bool, ...]:
-    return tuple(w[:1].isupper() for w in words)
+def _shape(words: list[str]) -> tuple[int, ...]:
+    """Per word: 0 lower case, 1 capitalised, 2 two capitals. An acronym of two letters is
+    matched only in capitals: "Is" and "Un" are words of English and French, not IS or UN."""
+    return tuple((2 if len(w) == 2 and w.isupper() else 1) if w[:1].isupper() else 0
+                 for w in words)
 
 
 _ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
@@ -197,7 +200,7 @@ class Gazetteer:
                 continue
             shape = _shape(candidate)
             # A sentence capitalises its first word: "Von der Leyen sagte ..."
-            if shape not in shapes and not (start == 0 and (False,) + shape[1:] in shapes):
+            if shape not in shapes and not (start == 0 and (0,) + shape[1:] in shapes):
                 continue
             return AliasMatch(start, start + length, self.entries[entry_id], strong)
         return None

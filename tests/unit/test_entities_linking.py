@@ -225,3 +225,11 @@ def test_a_surname_takes_the_kind_of_the_person_named_in_full(pipeline):
 ])
 def test_a_first_names_genitive_before_a_noun_is_a_person(pipeline, text, genitive):
     assert (genitive, "person") in [(m.text, m.kind) for m in pipeline.extract(text)]
+
+
+def test_a_two_letter_word_in_lower_case_is_no_acronym_of_its_letters(pipeline):
+    text = ("„Is this the end?“, fragte die Sängerin Mirella Tanrow. „Un jour viendra“, "
+            "antwortete Jacques Mérandel. Der IS bekannte sich, die UN und die Uno schwiegen.")
+    found = [(m.text, m.entity) for m in pipeline.extract(text) if m.kind == "org"]
+    assert found == [("IS", "org:islamischer-staat"), ("UN", "org:vereinte-nationen"),
+                     ("Uno", "org:vereinte-nationen")]
