@@ -33,19 +33,27 @@ def default_source_dir() -> Path:
 
 
 def training_sentences(source: Path, with_europeana: bool = True, common=frozenset(),
-                       without_dev: bool = False):
+                       without_dev: bool = False, without_half: str | None = None):
     """(name, sentences) of every corpus the model is trained on: the train and dev parts
-    (heldout.py), or the train part alone when `without_dev`."""
-    from .heldout import GERMEVAL_DEV, smartdata_dev_ids
+    (heldout.py), the train part alone when `without_dev`, or all but one half of the dev
+    part when `without_half` ("A" or "B")."""
+    from .heldout import GERMEVAL_DEV, GERMEVAL_HALVES, held_out_ids
 
-    last = GERMEVAL_DEV[0] - 1 if without_dev else GERMEVAL_TRAIN_LAST
-    dev_ids = smartdata_dev_ids(source) if without_dev else frozenset()
+    germeval = source / "germeval2014" / "NER-de-dev.tsv"
+    if without_half:
+        first, last = GERMEVAL_HALVES[without_half]
+        name = f"germeval 1-{GERMEVAL_TRAIN_LAST} less {first}-{last}"
+        sentences = list(corpora.read_germeval(germeval, 1, first - 1)) + list(
+            corpora.read_germeval(germeval, last + 1, GERMEVAL_TRAIN_LAST))
+    else:
+        last = GERMEVAL_DEV[0] - 1 if without_dev else GERMEVAL_TRAIN_LAST
+        name, sentences = f"germeval 1-{last}", list(corpora.read_germeval(germeval, 1, last))
+    held_out = held_out_ids(source, without_half) if without_dev or without_half else frozenset()
     sets = [
-        (f"germeval 1-{last}", list(corpora.read_germeval(
-            source / "germeval2014" / "NER-de-dev.tsv", 1, last))),
+        (name, sentences),
         ("smartdata v1 train", list(corpora.read_smartdata(
             source / "smartdata" / "v1_20180119" / "train.json.gz", common,
-            lambda d: d["id"] not in dev_ids))),
+            lambda d: d["id"] not in held_out))),
     ]
     if with_europeana:
         europeana: list[corpora.Sentence] = []

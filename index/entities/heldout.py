@@ -1,6 +1,7 @@
 """The one split of the annotated sets, and the command that scores a part of it.
 
-    python -m index.entities.heldout [test|dev] [--model PATH] [--train-lists] [--json]
+    python -m index.entities.heldout [test|dev] [--model PATH] [--train-lists] [--half A|B]
+                                     [--json]
 
 The protocol is written out in train.py's docstring. In short:
 
@@ -8,8 +9,9 @@ The protocol is written out in train.py's docstring. In short:
   whose tokens also occur in train or dev is dropped from the test part.
 - SmartData: v1 train documents are train, except every tenth by sorted id, which is dev;
   v3 dev documents that are not in v1 train (same id, same address, or the same opening
-  text) are test, the others are dropped; so are test documents with 30% or more of their
-  sentences in v1 train (updated copies of a page), and any test sentence found in train.
+  text) are test, the others are dropped. In the test part and the dev part alike, a
+  document with 30% or more of its sentences in the training documents (an updated copy of
+  a page) and any sentence found there (boilerplate, a tweet quoted on a page) are dropped.
 
 Only aggregate figures of the test part are ever printed; nobody reads its errors.
 
@@ -17,6 +19,11 @@ The shipped word lists (common words, first names, common nouns) are learnt from
 so on the dev part "capitalised and no common word" means "name" as it never does on unseen
 text. `--train-lists` scores with lists learnt from the train part alone; with a model trained
 `--without-dev`, the dev part is then as unseen as the test part.
+
+The dev part is read in halves: half A (GermEval 1601-1700 and the SmartData dev documents at
+even positions of the sorted ids) is where errors are read; half B (1701-1800, odd positions)
+is never read and decides. `--half A` scores a half with a model trained `--hold-out A` (the
+shipped recipe: train and dev less that half) and word lists learnt without it.
 """
 
 from __future__ import annotations
@@ -36,6 +43,8 @@ logger = logging.getLogger(__name__)
 
 GERMEVAL_DEV = (1601, 1800)
 GERMEVAL_TEST = (1801, 2200)
+HALVES = ("A", "B")
+GERMEVAL_HALVES = {"A": (1601, 1700), "B": (1701, 1800)}
 SMARTDATA_DEV_EVERY = 10
 NEAR_DUPLICATE = 0.3  # share of a document's sentences found in train that makes it a copy
 _OPENING = 200  # characters of squeezed text that identify a document
@@ -102,29 +111,49 @@ def _germeval_sets(source: Path, part: tuple[int, int], name: str, exclude: set)
             (f"GermEval {name} {part[0]}-{part[1]}, all sentences", [s for s, _ in found])]
 
 
-def part_sets(source: Path, part: str, common_words: frozenset[str] = frozenset()) -> list:
-    """(name, sentences) of each scored set of the `part` ("test" or "dev")."""
-    v1, _ = smartdata_paths(source)
+def smartdata_half_ids(source: Path, half: str) -> frozenset[str]:
+    """Ids of half A (even positions of the sorted dev ids) or half B (odd ones)."""
+    ids = sorted(smartdata_dev_ids(source))
+    return frozenset(ids[HALVES.index(half)::2])
+
+
+def held_out_ids(source: Path, half: str | None) -> frozenset[str]:
+    """The SmartData documents a model trained for this reading never saw: the dev part, or
+    one half of it."""
+    return smartdata_dev_ids(source) if half is None else smartdata_half_ids(source, half)
+
+
+def part_sets(source: Path, part: str, common_words: frozenset[str] = frozenset(),
+              half: str | None = None) -> list:
+    """(name, sentences) of each scored set of the `part` ("test" or "dev"), or of one
+    `half` of the dev part."""
     if part == "dev":
-        dev_ids = smartdata_dev_ids(source)
-        return _germeval_sets(source, GERMEVAL_DEV, "dev", set()) + [
-            ("SmartData v1 train, dev documents (every tenth)",
-             list(corpora.read_smartdata(v1, common_words, lambda d: d["id"] in dev_ids)))]
-    seen = {tuple(s[0]) for s, _ in germeval_part(source, 1, GERMEVAL_DEV[1])}
-    return _germeval_sets(source, GERMEVAL_TEST, "test", seen) + [
+        ids = held_out_ids(source, half)
+        germeval = GERMEVAL_DEV if half is None else GERMEVAL_HALVES[half]
+        name = "every tenth" if half is None else f"half {half} of every tenth"
+        documents = [d for d in _train_documents(source) if d["id"] in ids]
+        seen = frozenset(tuple(tokens) for d in _train_documents(source) if d["id"] not in ids
+                         for tokens, _ in corpora.read_smartdata_document(d))
+        return _germeval_sets(source, germeval, "dev", set()) + [
+            (f"SmartData v1 train, dev documents ({name})",
+             _unseen_sentences(documents, seen, common_words))]
+    seen_germeval = {tuple(s[0]) for s, _ in germeval_part(source, 1, GERMEVAL_DEV[1])}
+    return _germeval_sets(source, GERMEVAL_TEST, "test", seen_germeval) + [
         ("SmartData v3 dev, documents not in v1 train", _smartdata_test(source, common_words))]
 
 
 def _smartdata_test(source: Path, common_words: frozenset[str]) -> list[corpora.Sentence]:
-    """Sentences of the unseen v3 dev documents, less those also in v1 train (sign-up and
-    cookie boilerplate) and less whole documents that repeat a train one in large part (an
-    updated version of the same page)."""
-    seen = _train_sentences(source)
     unseen = _unseen_test(source)
+    documents = [d for d in corpora.smartdata_documents(smartdata_paths(source)[1]) if unseen(d)]
+    return _unseen_sentences(documents, _train_sentences(source), common_words)
+
+
+def _unseen_sentences(documents, seen, common_words: frozenset[str]) -> list[corpora.Sentence]:
+    """Sentences of the documents, less those also in `seen` (sign-up and cookie boilerplate,
+    tweets quoted on other pages) and less whole documents that repeat seen ones in large
+    part (an updated version of the same page)."""
     kept: list[corpora.Sentence] = []
-    for document in corpora.smartdata_documents(smartdata_paths(source)[1]):
-        if not unseen(document):
-            continue
+    for document in documents:
         sentences = list(corpora.read_smartdata_document(document, common_words))
         repeated = sum(tuple(tokens) in seen for tokens, _ in sentences)
         if repeated >= 2 and repeated >= len(sentences) * NEAR_DUPLICATE:
@@ -133,29 +162,31 @@ def _smartdata_test(source: Path, common_words: frozenset[str]) -> list[corpora.
     return kept
 
 
-def score(source: Path, part: str, model: Path | None = None,
-          train_lists: bool = False) -> list[tuple[str, dict]]:
+def score(source: Path, part: str, model: Path | None = None, train_lists: bool = False,
+          half: str | None = None) -> list[tuple[str, dict]]:
     from . import EntityPipeline
     from .lexicon import Lexicon
 
-    sets = part_sets(source, part, Lexicon.load().common_words)
+    sets = part_sets(source, part, Lexicon.load().common_words, half)
     with contextlib.ExitStack() as stack:
-        pipeline = stack.enter_context(_pipeline_with_train_lists(source, model)) if train_lists \
-            else EntityPipeline.load(model_path=model)
+        pipeline = stack.enter_context(_pipeline_with_train_lists(source, model, half)) \
+            if train_lists or half else EntityPipeline.load(model_path=model)
         return [(name, evaluate_sentences(pipeline, sentences)) for name, sentences in sets]
 
 
 @contextlib.contextmanager
-def _pipeline_with_train_lists(source: Path, model: Path | None):
-    """A pipeline whose word lists and common nouns are learnt from the train part alone (as
-    build_data learns the shipped ones from train and dev)."""
+def _pipeline_with_train_lists(source: Path, model: Path | None, half: str | None = None):
+    """A pipeline whose word lists and common nouns are learnt from the train part alone, or
+    from all but one `half` of the dev part (as build_data learns the shipped ones from train
+    and dev)."""
     from . import EntityPipeline, _model, build_data
     from .corrections import Corrections
     from .gazetteer import Gazetteer
     from .lexicon import CommonNouns, Lexicon
 
     shipped = Lexicon.load()
-    sets = build_data.training_sentences(source, True, shipped.common_words, without_dev=True)
+    sets = build_data.training_sentences(source, True, shipped.common_words,
+                                         without_dev=half is None, without_half=half)
     common, first = build_data.word_lists(sets, source)
     places = {p["name"] for p in shipped.places} | {a for p in shipped.places for a in p["aliases"]}
     nouns, heads = build_data.common_nouns(sets + [("hipe", list(corpora.read_hipe(source)))],
@@ -180,13 +211,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, help="the data folder (default ../shared/data)")
     parser.add_argument("--train-lists", action="store_true",
                         help="word lists learnt from the train part only (for the dev part)")
+    parser.add_argument("--half", choices=HALVES,
+                        help="score one half of the dev part with a model trained --hold-out "
+                        "HALF and word lists learnt without it")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     source = args.data or default_source_dir()
     if not germeval_path(source).is_file():
         logger.error("No annotated data at %s: give its folder with --data.", source)
         return 1
-    results = score(source, args.part, args.model, args.train_lists)
+    if args.half and args.part != "dev":
+        logger.error("--half names a half of the dev part: use it with dev, not test.")
+        return 1
+    results = score(source, args.part, args.model, args.train_lists, args.half)
     if args.json:
         logger.info("%s", json.dumps(dict(results), indent=2))
     else:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from index.entities import EntityPipeline, build_data, corpora, heldout
+from index.entities import EntityPipeline, build_data, corpora, heldout, train
 
 DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 
@@ -47,8 +47,39 @@ def test_the_dev_part_is_left_out_of_the_training_sets_when_asked(source):
     trained = {tuple(tokens) for _, sentences in without for tokens, _ in sentences}
     for name, sentences in heldout.part_sets(source, "dev"):
         assert sentences, name
-        # (SmartData pages share sign-up and cookie sentences with other pages)
-        assert sum(tuple(s) in trained for s, _ in sentences) < len(sentences) // 5, name
+        # SmartData pages share sign-up and cookie sentences with other pages: left out
+        assert not [s for s, _ in sentences if tuple(s) in trained], name
+
+
+def test_each_half_of_the_dev_part_is_left_out_of_the_model_that_reads_it(source):
+    halves = {}
+    for half in heldout.HALVES:
+        trained = build_data.training_sentences(source, with_europeana=False, without_half=half)
+        seen = {tuple(tokens) for _, sentences in trained for tokens, _ in sentences}
+        sets = heldout.part_sets(source, "dev", half=half)
+        first, last = heldout.GERMEVAL_HALVES[half]
+        assert [name for name, _ in sets] == [
+            f"GermEval dev {first}-{last}, news sentences",
+            f"GermEval dev {first}-{last}, all sentences",
+            f"SmartData v1 train, dev documents (half {half} of every tenth)"]
+        for name, sentences in sets:
+            assert sentences, name
+            assert not [s for s, _ in sentences if tuple(s) in seen], name
+        halves[half] = {tuple(s) for _, sentences in sets for s, _ in sentences}
+    assert not halves["A"] & halves["B"]
+    whole = {tuple(s) for _, sentences in heldout.part_sets(source, "dev") for s, _ in sentences}
+    assert halves["A"] | halves["B"] <= whole
+    assert len(halves["A"] | halves["B"]) > 0.9 * len(whole)
+
+
+def test_a_half_is_a_half_of_the_dev_part_only_and_its_model_is_never_shipped(source, caplog):
+    with caplog.at_level(logging.INFO):
+        assert heldout.main(["test", "--half", "B", "--data", str(source)]) == 1
+        assert caplog.records[-1].getMessage() == (
+            "--half names a half of the dev part: use it with dev, not test.")
+        assert train.main([str(source), "--hold-out", "A"]) == 1
+        assert caplog.records[-1].getMessage() == (
+            "A model trained --hold-out is no model to ship: give it an --output.")
 
 
 def test_the_command_prints_precision_recall_and_f1_of_each_test_set(source, caplog):
