@@ -142,6 +142,17 @@ def read_smartdata(path: Path, common_nouns: frozenset[str] = frozenset(),
 def read_smartdata_document(document: dict, common_nouns: frozenset[str] = frozenset()
                             ) -> Iterator[Sentence]:
     """The sentences of one SmartData document, as read_smartdata gives them."""
+    tokens, sentences = smartdata_sentence_ranges(document, common_nouns)
+    for a, b, labels in sentences:
+        yield [t.text for t in tokens[a:b]], labels
+
+
+def smartdata_sentence_ranges(document: dict, common_nouns: frozenset[str] = frozenset(),
+                              as_v3: bool = False) -> tuple[list, list[tuple[int, int, list[str]]]]:
+    """The tokens of one SmartData document and the (start, end, BIO tags) of each sentence
+    read_smartdata_document gives. `as_v3` reads v1 as v3 annotates: v3 widened each span
+    to the tokens of its tokenizer, which keep a tweet's # or @ on the word ("#Wulff"), so
+    such a span opens with the mark, is not capitalised and its sentence is left out."""
     text = document["text"]["string"]
     tokens = tokenize(text)
     labels = ["O"] * len(tokens)
@@ -153,7 +164,10 @@ def read_smartdata_document(document: dict, common_nouns: frozenset[str] = froze
     for mention in mentions:
         kind_name = mention["type"].lower().replace("_", "-")
         span = mention["span"]
-        spans.append((span["start"], span["end"], kind_name))
+        start = span["start"]
+        while as_v3 and start and text[start - 1] in "#@":
+            start -= 1
+        spans.append((start, span["end"], kind_name))
     # Longest first so nested spans do not overwrite their container.
     for start, end, kind_name in sorted(spans, key=lambda s: s[0] - s[1]):
         if kind_name not in _SMARTDATA_KINDS and kind_name not in _SMARTDATA_UNSURE:
@@ -176,10 +190,8 @@ def read_smartdata_document(document: dict, common_nouns: frozenset[str] = froze
         labels[first] = "B-" + kind
         for i in range(first + 1, last + 1):
             labels[i] = "I-" + kind
-    for a, b in split_sentences(text, tokens):
-        if any(unsure[a:b]) or b - a < 2:
-            continue
-        yield [t.text for t in tokens[a:b]], labels[a:b]
+    return tokens, [(a, b, labels[a:b]) for a, b in split_sentences(text, tokens)
+                    if not any(unsure[a:b]) and b - a >= 2]
 
 
 def spans_of(tags: list[str]) -> set[tuple[int, int, str]]:

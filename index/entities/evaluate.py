@@ -51,17 +51,51 @@ def predicted_spans(pipeline, tokens: list[str]) -> set[tuple[int, int, str]]:
 def evaluate_sentences(pipeline, sentences) -> dict:
     counts = {kind: {"tp": 0, "fp": 0, "fn": 0} for kind in KINDS}
     for tokens, tags in sentences:
-        gold = {(a, b, _KIND_OF_TAG[k]) for a, b, k in corpora.spans_of(tags)}
-        predicted = predicted_spans(pipeline, tokens)
-        for kind in KINDS:
-            g = {s for s in gold if s[2] == kind}
-            p = {s for s in predicted if s[2] == kind}
-            counts[kind]["tp"] += len(g & p)
-            counts[kind]["fp"] += len(p - g)
-            counts[kind]["fn"] += len(g - p)
+        _count(counts, tags, predicted_spans(pipeline, tokens))
+    return _report(counts, len(sentences))
+
+
+def evaluate_documents(pipeline, documents) -> dict:
+    """Scores of the given sentences of whole documents, recognised a document at a time as
+    the reader recognises an article. `documents` holds (text, tokens, [(start, end, tags)])
+    with token index ranges of the sentences to score."""
+    counts = {kind: {"tp": 0, "fp": 0, "fn": 0} for kind in KINDS}
+    sentences = 0
+    for text, tokens, ranges in documents:
+        starts = {token.start: i for i, token in enumerate(tokens)}
+        ends = {token.end: i + 1 for i, token in enumerate(tokens)}
+        found = []
+        for mention in pipeline.extract(text):
+            if mention.partial or mention.kind not in KINDS:
+                continue
+            start, end = starts.get(mention.start), ends.get(mention.end)
+            if start is None or end is None:  # never gold: counted where it begins
+                first = next((i for i, t in enumerate(tokens) if t.end > mention.start), 0)
+                found.append((first, (-mention.start - 1, -mention.end - 1, mention.kind)))
+            else:
+                found.append((start, (start, end, mention.kind)))
+        for a, b, tags in ranges:
+            predicted = {(s[0] - a, s[1] - a, s[2]) if s[0] >= 0 else s
+                         for first, s in found if a <= first < b}
+            _count(counts, tags, predicted)
+            sentences += 1
+    return _report(counts, sentences)
+
+
+def _count(counts: dict, tags: list[str], predicted: set) -> None:
+    gold = {(a, b, _KIND_OF_TAG[k]) for a, b, k in corpora.spans_of(tags)}
+    for kind in KINDS:
+        g = {s for s in gold if s[2] == kind}
+        p = {s for s in predicted if s[2] == kind}
+        counts[kind]["tp"] += len(g & p)
+        counts[kind]["fp"] += len(p - g)
+        counts[kind]["fn"] += len(g - p)
+
+
+def _report(counts: dict, sentences: int) -> dict:
     report: dict[str, dict | int] = {kind: _scores(**c) for kind, c in counts.items()}
     report["micro"] = _scores(*(sum(c[k] for c in counts.values()) for k in ("tp", "fp", "fn")))
-    report["sentences"] = len(sentences)
+    report["sentences"] = sentences
     return report
 
 

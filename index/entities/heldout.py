@@ -1,7 +1,7 @@
 """The one split of the annotated sets, and the command that scores a part of it.
 
     python -m index.entities.heldout [test|dev] [--model PATH] [--train-lists] [--half A|B]
-                                     [--json]
+                                     [--documents] [--json]
 
 The protocol is written out in train.py's docstring. In short:
 
@@ -37,7 +37,7 @@ import re
 from pathlib import Path
 
 from . import corpora
-from .evaluate import evaluate_sentences, format_report
+from .evaluate import evaluate_documents, evaluate_sentences, format_report
 
 logger = logging.getLogger(__name__)
 
@@ -127,51 +127,73 @@ def part_sets(source: Path, part: str, common_words: frozenset[str] = frozenset(
               half: str | None = None) -> list:
     """(name, sentences) of each scored set of the `part` ("test" or "dev"), or of one
     `half` of the dev part."""
+    name, documents = smartdata_part(source, part, common_words, half)
+    return germeval_sets(source, part, half) + [
+        (name, [([t.text for t in tokens[a:b]], tags)
+                for _, tokens, ranges in documents for a, b, tags in ranges])]
+
+
+def germeval_sets(source: Path, part: str, half: str | None = None) -> list:
+    if part == "dev":
+        return _germeval_sets(source, GERMEVAL_DEV if half is None else GERMEVAL_HALVES[half],
+                              "dev", set())
+    seen_germeval = {tuple(s[0]) for s, _ in germeval_part(source, 1, GERMEVAL_DEV[1])}
+    return _germeval_sets(source, GERMEVAL_TEST, "test", seen_germeval)
+
+
+def smartdata_part(source: Path, part: str, common_words: frozenset[str] = frozenset(),
+                   half: str | None = None) -> tuple[str, list]:
+    """The name of the part's SmartData set and its documents as (text, tokens, [(start, end,
+    tags)] of the sentences scored)."""
     if part == "dev":
         ids = held_out_ids(source, half)
-        germeval = GERMEVAL_DEV if half is None else GERMEVAL_HALVES[half]
-        name = "every tenth" if half is None else f"half {half} of every tenth"
         documents = [d for d in _train_documents(source) if d["id"] in ids]
         seen = frozenset(tuple(tokens) for d in _train_documents(source) if d["id"] not in ids
                          for tokens, _ in corpora.read_smartdata_document(d))
-        return _germeval_sets(source, germeval, "dev", set()) + [
-            (f"SmartData v1 train, dev documents ({name})",
-             _unseen_sentences(documents, seen, common_words))]
-    seen_germeval = {tuple(s[0]) for s, _ in germeval_part(source, 1, GERMEVAL_DEV[1])}
-    return _germeval_sets(source, GERMEVAL_TEST, "test", seen_germeval) + [
-        ("SmartData v3 dev, documents not in v1 train", _smartdata_test(source, common_words))]
-
-
-def _smartdata_test(source: Path, common_words: frozenset[str]) -> list[corpora.Sentence]:
+        which = "every tenth" if half is None else f"half {half} of every tenth"
+        return (f"SmartData v1 train, dev documents ({which})",
+                _unseen_documents(documents, seen, common_words))
     unseen = _unseen_test(source)
     documents = [d for d in corpora.smartdata_documents(smartdata_paths(source)[1]) if unseen(d)]
-    return _unseen_sentences(documents, _train_sentences(source), common_words)
+    return ("SmartData v3 dev, documents not in v1 train",
+            _unseen_documents(documents, _train_sentences(source), common_words))
 
 
-def _unseen_sentences(documents, seen, common_words: frozenset[str]) -> list[corpora.Sentence]:
-    """Sentences of the documents, less those also in `seen` (sign-up and cookie boilerplate,
-    tweets quoted on other pages) and less whole documents that repeat seen ones in large
-    part (an updated version of the same page)."""
-    kept: list[corpora.Sentence] = []
+def _unseen_documents(documents, seen, common_words: frozenset[str]) -> list:
+    """(text, tokens, sentence ranges) of the documents, less sentences also in `seen`
+    (sign-up and cookie boilerplate, tweets quoted on other pages) and less whole documents
+    that repeat seen ones in large part (an updated version of the same page)."""
+    kept = []
     for document in documents:
-        sentences = list(corpora.read_smartdata_document(document, common_words))
-        repeated = sum(tuple(tokens) in seen for tokens, _ in sentences)
-        if repeated >= 2 and repeated >= len(sentences) * NEAR_DUPLICATE:
+        tokens, ranges = corpora.smartdata_sentence_ranges(document, common_words, as_v3=True)
+        words = [tuple(t.text for t in tokens[a:b]) for a, b, _ in ranges]
+        repeated = sum(w in seen for w in words)
+        if repeated >= 2 and repeated >= len(ranges) * NEAR_DUPLICATE:
             continue
-        kept.extend(s for s in sentences if tuple(s[0]) not in seen)
+        kept.append((document["text"]["string"], tokens,
+                     [r for r, w in zip(ranges, words) if w not in seen]))
     return kept
 
 
 def score(source: Path, part: str, model: Path | None = None, train_lists: bool = False,
-          half: str | None = None) -> list[tuple[str, dict]]:
+          half: str | None = None, documents: bool = False) -> list[tuple[str, dict]]:
+    """Scores of each set of the part; with `documents`, SmartData is recognised a whole
+    document at a time, as the reader recognises an article, and the same sentences scored."""
     from . import EntityPipeline
     from .lexicon import Lexicon
 
-    sets = part_sets(source, part, Lexicon.load().common_words, half)
+    common = Lexicon.load().common_words
+    sets = germeval_sets(source, part, half)
+    name, smartdata = smartdata_part(source, part, common, half)
     with contextlib.ExitStack() as stack:
         pipeline = stack.enter_context(_pipeline_with_train_lists(source, model, half)) \
             if train_lists or half else EntityPipeline.load(model_path=model)
-        return [(name, evaluate_sentences(pipeline, sentences)) for name, sentences in sets]
+        results = [(n, evaluate_sentences(pipeline, sentences)) for n, sentences in sets]
+        if documents:
+            return results + [(name + ", whole documents", evaluate_documents(pipeline, smartdata))]
+        return results + [(name, evaluate_sentences(pipeline, [
+            ([t.text for t in tokens[a:b]], tags)
+            for _, tokens, ranges in smartdata for a, b, tags in ranges]))]
 
 
 @contextlib.contextmanager
@@ -214,6 +236,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--half", choices=HALVES,
                         help="score one half of the dev part with a model trained --hold-out "
                         "HALF and word lists learnt without it")
+    parser.add_argument("--documents", action="store_true",
+                        help="recognise SmartData a whole document at a time, as the reader "
+                        "does an article (the same sentences are scored)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     source = args.data or default_source_dir()
@@ -223,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.half and args.part != "dev":
         logger.error("--half names a half of the dev part: use it with dev, not test.")
         return 1
-    results = score(source, args.part, args.model, args.train_lists, args.half)
+    results = score(source, args.part, args.model, args.train_lists, args.half, args.documents)
     if args.json:
         logger.info("%s", json.dumps(dict(results), indent=2))
     else:

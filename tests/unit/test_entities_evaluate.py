@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import logging
 
-from index.entities.evaluate import main
+from index.entities import EntityPipeline, corpora
+from index.entities.evaluate import evaluate_documents, main
 
 GERMEVAL = """#\tsource\t[2025-09-04]
 1\tBundeskanzler\tO\tO
@@ -72,3 +73,36 @@ def test_plain_report_and_missing_file(tmp_path, caplog, capsys):
         assert main([str(tmp_path / "nope.tsv")]) == 1
     assert "nope.tsv" in caplog.text
     assert capsys.readouterr() == ("", "")  # nothing printed: the command line prints
+
+
+SMARTDATA_TWEETS = ("Die Ministerin Katharina Sommerfeld besuchte am Montag Leipzig.\n#Wulffo "
+                    "sagte, er komme nicht.\nSommerfeld lobte die Stadt.")
+
+
+def _smartdata_document() -> dict:
+    """A made-up document annotated as SmartData v1 does: "Wulffo" without its #."""
+    text = SMARTDATA_TWEETS
+    mentions = [(name, kind, text.index(name, after)) for name, kind, after in [
+        ("Katharina Sommerfeld", "PERSON", 0), ("Leipzig", "LOCATION_CITY", 0),
+        ("Wulffo", "PERSON", 0), ("Sommerfeld", "PERSON", text.index("lobte") - 12)]]
+    return {"id": "made-up", "text": {"string": text}, "conceptMentions": {"array": [
+        {"type": kind, "span": {"start": start, "end": start + len(name)}}
+        for name, kind, start in mentions]}}
+
+
+def test_a_v1_document_reads_as_v3_annotates_tweet_tags():
+    tokens, as_v1 = corpora.smartdata_sentence_ranges(_smartdata_document())
+    assert len(as_v1) == 3
+    assert [tokens[a + i].text for a, _, tags in as_v1 for i, t in enumerate(tags)
+            if t != "O"] == ["Katharina", "Sommerfeld", "Leipzig", "Wulffo", "Sommerfeld"]
+    # v3 widened "Wulffo" to its tokenizer's "#Wulffo": no capitalised name, the sentence goes
+    _, as_v3 = corpora.smartdata_sentence_ranges(_smartdata_document(), as_v3=True)
+    assert [(a, b) for a, b, _ in as_v3] == [(a, b) for a, b, _ in as_v1[::2]]
+
+
+def test_whole_documents_are_recognised_at_once_and_their_sentences_scored():
+    tokens, ranges = corpora.smartdata_sentence_ranges(_smartdata_document(), as_v3=True)
+    report = evaluate_documents(EntityPipeline.load(), [(SMARTDATA_TWEETS, tokens, ranges)])
+    assert report["sentences"] == 2
+    assert report["person"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "gold": 2, "predicted": 2}
+    assert report["place"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "gold": 1, "predicted": 1}
