@@ -14,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..models import Mention
+from . import quote_text as qt
 from .cues import SPEECH_VERBS, role_of
 
 _PRONOUNS = frozenset({"er", "sie", "Er"})  # "Sie" capitalised is also the formal "you"
@@ -50,6 +51,10 @@ _PREPOSITIONS = frozenset("""an auf für mit bei zu gegen über unter um aus vor
     seit gegenüber""".split())
 _GENERIC_PEOPLE = frozenset("""man jemand niemand kritiker experten beobachter insider insidern
     fachleute anrainer analysten anwälte vertreter""".split())
+# A crowd speaks as nobody named: "skandierten die Demonstranten", "riefen die Fans".
+_CROWDS = frozenset("""demonstranten demonstrantinnen gegendemonstranten demonstrierende demonstrierenden
+    protestierende protestierenden teilnehmer teilnehmerinnen anhänger anhängerinnen fans zuschauer
+    menge menschenmenge publikum sprechchöre sprechchören chor leute passanten besucher""".split())
 
 
 def _finite_verb(word: str) -> bool:
@@ -89,10 +94,21 @@ class SpeakerFinder:
             k = bisect_left([end for end, _ in self._spoken], at)
             self._spoken.insert(k, (at, speaker))
 
+    def nobody_named(self, at: int) -> None:
+        """Words up to ``at`` came from no one named (a crowd, a banner): the quotes after them
+        without a cue of their own are not the last named speaker's."""
+        k = bisect_left([end for end, _ in self._spoken], at)
+        self._spoken.insert(k, (at, Speaker(None, "")))
+
+    def nobody_spoke_last(self, at: int, within: int) -> bool:
+        """Whether the last words before ``at``, shortly before, were no one named's."""
+        k = bisect_left([end for end, _ in self._spoken], at + 1)
+        return bool(k) and at - self._spoken[k - 1][0] <= within and self._spoken[k - 1][1].entity is None
+
     def recent(self, at: int, within: int = 1500) -> Speaker | None:
         """The last speaker before ``at`` if it spoke shortly before."""
         k = bisect_left([end for end, _ in self._spoken], at + 1)
-        if k and at - self._spoken[k - 1][0] <= within:
+        if k and at - self._spoken[k - 1][0] <= within and self._spoken[k - 1][1].entity is not None:
             return self._spoken[k - 1][1]
         return None
 
@@ -183,12 +199,14 @@ class SpeakerFinder:
                 org = next((m for m in self._compound_orgs if token.start() <= m.start < token.end()), None)
                 if org is not None:  # "sagte ein HTC-Sprecher": HTC
                     return Speaker(org.entity, word)
+            if word == "sie" and self._plural_verb_beside(tokens, k, self.text[max(0, start - 20):start]):
+                return None  # "riefen sie", "sie skandierten": several people, not the last speaker
             if (word in _PRONOUNS or (word == "Sie" and k + 1 < len(tokens) and _third_person_verb(tokens[k + 1].group(0)))) \
                     and (k <= 2 or tokens[k - 1].group(0).lower() in SPEECH_VERBS
                          or (word != "Sie" and _finite_verb(tokens[k - 1].group(0)) and k + 1 < len(tokens)
                              and tokens[k + 1].group(0)[:1].isupper())):  # "… um 0.16 Uhr schickt sie Relotius …:"
                 return self._referent(before, word)  # "er sagt", "sagte er vor Anhängern"
-            if word.lower() in _GENERIC_PEOPLE:
+            if word.lower() in _GENERIC_PEOPLE or word.lower() in _CROWDS:
                 return None
             named_after = k + 1 < len(tokens) and (tokens[k + 1].group(0)[:1].isupper()  # "die Stadt Klagenfurt"
                                                    or (tokens[k + 1].group(0) in ("der", "des") and k + 2 < len(tokens)
@@ -237,6 +255,15 @@ class SpeakerFinder:
                 # "sagte der 55-Jährige": someone just named, not the last speaker
                 return self._role_referent(before if before < at else at, word, nearby=bool(_AGE.match(word)))
         return None
+
+    @staticmethod
+    def _plural_verb_beside(tokens, k: int, before: str) -> bool:
+        """The verb next to "sie" is plural ("riefen sie", "sie skandierten"), not "sagte sie";
+        ``before`` is the text before the region, where the verb of "„…“, riefen sie" stands."""
+        beside = [tokens[j].group(0) for j in (k - 1, k + 1) if 0 <= j < len(tokens)]
+        if k == 0:
+            beside += _TOKEN.findall(before)[-1:]
+        return any(w.lower() in qt.SPEECH_VERBS and w.endswith("en") for w in beside)
 
     def _introduced_unnamed(self, word: str, at: int) -> bool:
         """The text brought this person in without a name ("Eine Floristin aus Staffelde",

@@ -24,7 +24,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 7
+VERSION = 8
 MAX_QUOTE_PARAGRAPHS = 12
 _TITLE_BEFORE = re.compile(
     r"(?:Titel|Motto|Überschrift|Slogan|Namen|Schriftzug|Film|Buch|Roman|Serie|Sendung|Song|Album|Stück|"
@@ -182,14 +182,31 @@ def _attribute_marked(text, marked, sentences, finder: SpeakerFinder, found, cov
             cue, speaker = _cue_in_sentence(text, sentences, starts, start, end, finder)
         if cue is None and _phrase_in_sentence(text, start, end):
             continue  # "Die Kampagne soll „die breite Öffentlichkeit“ erreichen": a phrase set apart, no quote
-        if cue is None:  # who opens the sentence before ("Auch Anna Schmidt ist skeptisch. „…“"), the last
+        on_banner = cue is None and _WRITTEN_ON.search(text, sentence_start, start) is not None
+        if on_banner or (cue is None and finder.nobody_spoke_last(start, 600)):
+            # "Auf ihren Transparenten stand „…“": a banner; after a crowd's chant, the crowd goes on
+            speaker = _opens_before(text, sentences, starts, start, finder, covered)
+        elif cue is None:  # who opens the sentence before ("Auch Anna Schmidt ist skeptisch. „…“"), the last
             # speaker, or who the sentence before names ("laut Geschäftsführer X …")
             speaker = _opens_before(text, sentences, starts, start, finder, covered) \
                 or finder.recent(start, within=600) or finder.named_before(start, within=300)
+            if speaker is not None and _names_in_third_person(finder, speaker, start, end):
+                speaker = None  # „Neumeister muss weg!“ is not Neumeister's own word
+        if (speaker is None or speaker.entity is None) and (cue is not None or on_banner):
+            finder.nobody_named(end)  # "skandierten die Demonstranten", "sagte ein Anrainer": no one named
         finder.remember(speaker, end)
         found.append(_quote(text, start, end, "direct", cue, speaker))
         covered.append((start, end))
         previous_end = end + 1
+
+
+# Where written words stand that nobody named says: banners, placards, signs.
+_WRITTEN_ON = re.compile(r"\b(?:Transparent|Plakat|Spruchb[aä]nd|Banner|Schild|Tafel)\w*\b")
+
+
+def _names_in_third_person(finder: SpeakerFinder, speaker: Speaker, start: int, end: int) -> bool:
+    """The quote names the speaker found for it by name: someone else speaks of them."""
+    return any(start <= m.start and m.end <= end and m.entity == speaker.entity for m in finder.mentions)
 
 
 _LOWER_WORD_BEFORE = re.compile(r"\b[a-zäöüß]+\s+$")
@@ -405,7 +422,7 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
         if result is not None:
             content_start, content_end, cue, speaker = result
             content = text[content_start:content_end]
-            if _only_marked(marked, content_start, content_end):
+            if _only_marked(marked, content_start, content_end, text):
                 last_reported = index
                 continue
             kind: QuoteKind
@@ -937,6 +954,15 @@ def _inside_marks(marked, s: int, e: int) -> bool:
     return any(a <= s and e <= b + 1 for a, b in marked)
 
 
-def _only_marked(marked, s: int, e: int) -> bool:
-    """The content is (almost) all one marked quote: the quote already is the record."""
-    return any(a - 2 <= s and e <= b + 3 for a, b in marked)
+def _only_marked(marked, s: int, e: int, text: str = "") -> bool:
+    """The content is (almost) all one marked quote, or marked quotes joined by "und" and
+    commas („A“, „B“ und „C“): the quotes already are the records."""
+    if any(a - 2 <= s and e <= b + 3 for a, b in marked):
+        return True
+    if not text or not any(s <= a and b <= e for a, b in marked):
+        return False
+    rest = _MARKED_WORDS.sub(" ", text[s:e])  # short quotes („Lügenpresse!“) are not in `marked`
+    return all(w.group(0) in ("und", "oder", "sowie") for w in qt.words(rest))
+
+
+_MARKED_WORDS = re.compile(r"[„»\"“][^„“”»«\"]*[“”«\"]")

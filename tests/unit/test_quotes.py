@@ -654,3 +654,23 @@ def test_a_phrase_set_apart_inside_a_sentence_is_no_quote(pipeline) -> None:
     text = ("„Wir sind bereit“, sagte Anna Lindqvist. Die Kampagne soll „die breite Öffentlichkeit“ "
             "erreichen, die Fotos stehen unter „www.valpress.de“ bereit.")
     assert quotes_of(pipeline, text) == [("direct", "Wir sind bereit", "Anna Lindqvist")]
+
+
+def test_a_crowds_chants_and_banners_are_not_the_last_named_speakers(pipeline) -> None:
+    opening = ("Kanzlerin Karla Neumeister verteidigte am Montag ihre Politik. „Wir schaffen das“, sagte sie in "
+               "Berlin. In Dresden zogen am Abend wieder Tausende Anhänger der Bewegung Pegida durch die Altstadt. ")
+    chanted = quotes_of(pipeline, opening + "„Volksverräter!“, „Lügenpresse!“ und „Neumeister muss weg!“, "
+                                            "skandierten die Demonstranten.")
+    assert chanted == [("direct", "Wir schaffen das", "Karla Neumeister"), ("direct", "Neumeister muss weg!", None)]
+    shouted = quotes_of(pipeline, opening + "„Wir sind das Volk“, riefen sie immer wieder. „Wir wollen keine Quote.“")
+    assert [speaker for _, _, speaker in shouted] == ["Karla Neumeister", None, None]
+    on_banners = quotes_of(pipeline, opening + "Auf ihren Transparenten stand „Schluss mit der Politik von oben“. "
+                                               "Innenminister Paul Kessler verurteilte die Parolen. „Das ist widerlich.“")
+    assert on_banners[1:] == [("direct", "Schluss mit der Politik von oben", None),
+                              ("direct", "Das ist widerlich", "Paul Kessler")]
+
+
+def test_a_quote_without_a_cue_that_names_the_last_speaker_is_not_theirs(pipeline) -> None:
+    text = ("„Wir schaffen das“, sagte Kanzlerin Karla Neumeister am Montag. Am Abend machte im Netz ein neuer "
+            "Spruch die Runde. „Neumeister muss endlich weg.“")
+    assert quotes_of(pipeline, text)[1] == ("direct", "Neumeister muss endlich weg", None)
