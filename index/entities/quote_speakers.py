@@ -51,6 +51,8 @@ _PREPOSITIONS = frozenset("""an auf für mit bei zu gegen über unter um aus vor
     seit gegenüber""".split())
 _GENERIC_PEOPLE = frozenset("""man jemand niemand kritiker experten beobachter insider insidern
     fachleute anrainer analysten anwälte vertreter""".split())
+# Neuter nouns for a person ("erklärte das Stadtoberhaupt"); "das Staatsfernsehen" is none.
+_NEUTER_PEOPLE = ("oberhaupt", "mitglied", "talent", "idol", "urgestein", "mädchen", "genie", "opfer")
 # A crowd speaks as nobody named: "skandierten die Demonstranten", "riefen die Fans".
 _CROWDS = frozenset("""demonstranten demonstrantinnen gegendemonstranten demonstrierende demonstrierenden
     protestierende protestierenden teilnehmer teilnehmerinnen anhänger anhängerinnen fans zuschauer
@@ -225,12 +227,13 @@ class SpeakerFinder:
                 continue  # "meldete die Nachrichtenagentur Ansa": the name after the kind decides
             if k <= 5 and word[:1].isupper() and not word.endswith("-") and word.lower() not in _ORG_NOUNS \
                     and not self._name_follows(inside, token.end()) \
-                    and any(t.group(0) in ("der", "die") for t in tokens[:k]) and not role_of(word) \
+                    and any(t.group(0) in ("der", "die") or (t.group(0) == "das" and word.lower().endswith(_NEUTER_PEOPLE))
+                            for t in tokens[:k]) and not role_of(word) \
                     and all(t.group(0)[:1].islower() or t.group(0)[:1].isdigit() for t in tokens[:k]):
                 # "sagt der Segler", "der 27 Jahre junge FPÖ-Bezirksrat", "sagte der Wiener"
                 if self._introduced_unnamed(word, at):
                     return Speaker(None, word)  # "Eine Floristin aus Staffelde … sagt die Floristin"
-                return self._role_referent(before if before < at else at, word, nearby=True)
+                return self._role_referent(before if before < at else at, word, nearby=True, role_at=at)
             if _AGE.match(word) or (role_of(word) and not self._name_follows(inside, token.end())):
                 if word.lower().startswith(_SPOKESPERSON) or word.lower().endswith(_SPOKESPERSON):
                     # "eine Sprecherin der EU-Kommission": the organisation; "der Sprecher der
@@ -253,7 +256,7 @@ class SpeakerFinder:
                 if self._introduced_unnamed(word, at):
                     return Speaker(None, word)
                 # "sagte der 55-Jährige": someone just named, not the last speaker
-                return self._role_referent(before if before < at else at, word, nearby=bool(_AGE.match(word)))
+                return self._role_referent(before if before < at else at, word, nearby=bool(_AGE.match(word)), role_at=at)
         return None
 
     @staticmethod
@@ -359,7 +362,7 @@ class SpeakerFinder:
         k = bisect_left(self._starts, at)
         return k < len(self.mentions) and self.mentions[k].start == at
 
-    def _role_referent(self, at: int, word: str, nearby: bool = False) -> Speaker | None:
+    def _role_referent(self, at: int, word: str, nearby: bool = False, role_at: int | None = None) -> Speaker | None:
         """"der Landeshauptmann": the person last named with that role, else the last speaker."""
         role = (role_of(word) or word).lower()
         for m in reversed(self.mentions[:bisect_left(self._starts, at)]):
@@ -378,8 +381,22 @@ class SpeakerFinder:
         recent = self.recent(at)
         if recent is not None:
             return Speaker(recent.entity, word)
-        person = self._last_person_before(at)
+        person = self._last_person_before(at) or self._first_person_after(at if role_at is None else role_at)
         return Speaker(person.entity, word) if person is not None else None
+
+    def _first_person_after(self, at: int) -> Mention | None:
+        """In a teaser that opens the text ("„…“, sagt der Regisseur. Hollywood – … Quentin
+        Tarantino"), before anyone is named: the first person the text names after it."""
+        if any(m.kind == "person" and m.start < at for m in self.mentions) or re.search(r"[.!?]\s|\n", self.text[:at]):
+            return None  # only in the text's first sentence
+        before = _TOKEN.findall(self.text, max(0, at - 60), at)
+        while before and (before[-1].lower() in _DEFINITE or before[-1][:1].islower() and before[-1].endswith(("e", "en"))
+                          and before[-1].lower() not in qt.SPEECH_VERBS):
+            before.pop()  # "der ehemalige": back to the word before the article
+        if before and self.text[:at].rstrip()[-1:] not in ":–-" and before[-1].lower() not in qt.SPEECH_VERBS:
+            return None  # "sagt der Regisseur", "Expertin:", not "Laut Berichten kehrt der Stürmer zurück"
+        return next((m for m in self.mentions[bisect_left(self._starts, at):]
+                     if m.kind == "person" and m.start - at < 600), None)
 
     @staticmethod
     def _org_noun_at(tokens, k: int) -> bool:

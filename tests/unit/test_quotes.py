@@ -674,3 +674,18 @@ def test_a_quote_without_a_cue_that_names_the_last_speaker_is_not_theirs(pipelin
     text = ("„Wir schaffen das“, sagte Kanzlerin Karla Neumeister am Montag. Am Abend machte im Netz ein neuer "
             "Spruch die Runde. „Neumeister muss endlich weg.“")
     assert quotes_of(pipeline, text)[1] == ("direct", "Neumeister muss endlich weg", None)
+
+
+def test_a_role_in_a_teaser_is_the_person_the_article_then_names(pipeline) -> None:
+    text = ('"Ich will etwas in der Hand halten", sagt der Regisseur. Hollywood – Der Kultregisseur Jonas Kellberg '
+            "hält an DVDs fest. Ich kann mit Streaming nichts anfangen, schreibt Kellberg.")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Jonas Kellberg", "Jonas Kellberg"]
+    rumour = ("Laut italienischen Medienberichten kehrt der Juventus-Stürmer nach Argentinien zurück. "
+              "Turin – Der Stürmer Marco Tenuti verlässt Juventus.")
+    assert quotes_of(pipeline, rumour)[0][2] is None  # the media report, not the striker
+
+
+def test_das_stadtoberhaupt_is_the_mayor_named_before(pipeline) -> None:
+    text = ("Gegen den Bürgermeister Ignaz Moreno wird ermittelt. Trotzdem will Moreno im Amt bleiben. "
+            "Ich bleibe bis zum Ende der Amtszeit, erklärte das Stadtoberhaupt.")
+    assert quotes_of(pipeline, text)[-1] == ("direct", "Ich bleibe bis zum Ende der Amtszeit", "Ignaz Moreno")
