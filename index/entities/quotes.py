@@ -440,7 +440,11 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             elif kind == "indirect" and content_start > s:
                 content_end = _reported_end(text, content_start, content_end)
             rest = _after_inner_cue(text, content_end, e) if content_start == s else None
-            if rest is not None and (qt.words(text, rest, e)[0].group(0) in _COORDINATING or not _has_predicate(content)):
+            second = _second_cue(text, content_end, e, finder) if content_start == s else None
+            rest_speaker, rest_cue = speaker, None
+            if second is not None:  # "…, meinte A, und B ergänzte: …": B's words after the colon
+                rest, rest_cue, rest_speaker = second
+            elif rest is not None and (qt.words(text, rest, e)[0].group(0) in _COORDINATING or not _has_predicate(content)):
                 # "Er sei Mitglied, sagt er, aber …", "In der Diaspora, so X, warte …": one sentence, one quote
                 content_end, rest = e, None
                 whole = text[content_start:e]
@@ -451,7 +455,7 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
                 tail = text[rest:e]
                 rest_kind = "indirect" if qt.clearly_reported(tail) or (qt.subjunctive(tail) and not qt.speaks_to_reader(tail)) \
                     else "direct" if unmarked or qt.speaks_to_reader(tail) else "reported"
-                if kind == "reported" and rest_kind == "direct" and qt.speaks_to_reader(tail):
+                if kind == "reported" and rest_kind == "direct" and qt.speaks_to_reader(tail) and second is None:
                     kind = "direct"  # "Das war vor 30 Jahren anders, sagt X: Da hast du …": his words, both
                 if _ASKED.match(content):  # "Auf die Frage, ob …, sagte X: …": the question is no statement
                     finder.remember(speaker, e)
@@ -471,7 +475,8 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             found.append(_quote(text, content_start, content_end, kind, cue, speaker))
             covered.append((content_start, content_end))
             if rest is not None:  # "A, schreibt Döpfner, B": B is his too
-                found.append(_quote(text, rest, e, rest_kind, None, speaker))
+                finder.remember(rest_speaker, e)
+                found.append(_quote(text, rest, e, rest_kind, rest_cue, rest_speaker))
                 covered.append((rest, e))
             last_reported = index
             continue
@@ -814,6 +819,22 @@ _RELATIVE_AFTER_PREPOSITION = re.compile(
 
 
 _ASKED = re.compile(r"(?:Auf die Frage|Gefragt|Angesprochen auf|Darauf angesprochen)\b")
+
+
+def _second_cue(text: str, content_end: int, e: int, finder: SpeakerFinder) -> tuple[int, str, Speaker] | None:
+    """(start of the words, cue, speaker) when a second speaker's cue follows the first one's in
+    the same sentence: "…, meinte Marko Stankovic, und Kristijan Dobras ergänzte: Ein Sieg …"."""
+    comma = text.find(", ", content_end + 2, e)
+    colon = text.find(": ", content_end + 2, e)
+    if comma < 0 or colon < comma or len(qt.words(text, comma, colon)) > 8 or len(qt.words(text, colon, e)) < 3:
+        return None
+    verbs = [w for w in qt.words(text, comma, colon) if w.group(0).lower() in qt.SPEECH_VERBS
+             and w.group(0).lower() not in qt.WEAK_VERBS]
+    second = finder.named_in(comma, colon)
+    first = finder.in_region(content_end, comma)
+    if not verbs or second is None or (first is not None and first.entity == second.entity):
+        return None
+    return colon + 2, verbs[-1].group(0), second
 
 
 def _after_inner_cue(text: str, content_end: int, e: int) -> int | None:

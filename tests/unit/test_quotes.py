@@ -689,3 +689,10 @@ def test_das_stadtoberhaupt_is_the_mayor_named_before(pipeline) -> None:
     text = ("Gegen den Bürgermeister Ignaz Moreno wird ermittelt. Trotzdem will Moreno im Amt bleiben. "
             "Ich bleibe bis zum Ende der Amtszeit, erklärte das Stadtoberhaupt.")
     assert quotes_of(pipeline, text)[-1] == ("direct", "Ich bleibe bis zum Ende der Amtszeit", "Ignaz Moreno")
+
+
+def test_a_second_speakers_cue_in_the_same_sentence_takes_the_words_after_it(pipeline) -> None:
+    text = ("Das Spiel endete torlos. Wir hätten gewinnen müssen, meinte Stürmer Marko Stanic, "
+            "und Verteidiger Kristof Dobnik ergänzte: Uns hat das Glück gefehlt.")
+    assert quotes_of(pipeline, text) == [("direct", "Wir hätten gewinnen müssen", "Marko Stanic"),
+                                         ("direct", "Uns hat das Glück gefehlt", "Kristof Dobnik")]
