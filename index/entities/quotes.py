@@ -480,6 +480,19 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
                 covered.append((rest, e))
             last_reported = index
             continue
+        told = _told_next(text, sentences, index, finder) if not body.endswith("?") else None
+        if told is not None and not _has_marks(body):
+            cue, speaker = told  # "Wir haben früh lernen müssen. Das sagte X dem STANDARD."
+            own_words = qt.speaks_to_reader(body)
+            kind = "indirect" if qt.subjunctive(body) and not own_words else "direct" if own_words else "reported"
+            dateline = _DATELINE.match(text, s, e)  # "Wien – Die Regierung wird …": the place is no one's words
+            start = _extend_back(text, sentences, index, s, covered, marked) if kind == "direct" \
+                else dateline.end() if dateline else s
+            finder.remember(speaker, e)
+            found.append(_quote(text, start, e, kind, cue, speaker))
+            covered.append((start, e))
+            last_reported = index
+            continue
         if body.endswith("?"):  # a question, also a reported one, states nothing
             continue
         previous = index - 1
@@ -543,6 +556,26 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             found.append(_quote(text, s, e, "indirect", None, speaker))  # "Die Anrainer hätten Angst."
             covered.append((s, e))
             last_reported = index
+
+
+_DATELINE = re.compile(r"[A-ZÄÖÜ][\w.-]*(?:/[A-ZÄÖÜ][\w.-]*)*\s+[–-]\s*(?=[A-ZÄÖÜ])")
+# "Das sagte X am Montag.", "Dies kündigte X an.": a sentence that is only the cue of the one before.
+_TOLD_SENTENCE = re.compile(r"(?:Das|Dies)\s+(\w+)\s")
+
+
+def _told_next(text: str, sentences, index: int, finder: SpeakerFinder) -> tuple[str, Speaker] | None:
+    """(cue, speaker) when the next sentence of the paragraph attributes this one ("… Das sagte X.")."""
+    if index + 1 >= len(sentences):
+        return None
+    following = sentences[index + 1]
+    match = _TOLD_SENTENCE.match(text, following.start, following.end)
+    if match is None or not _same_paragraph(text, sentences[index].end, following.start):
+        return None
+    verb = match.group(1)
+    if verb.lower() not in qt.SPEECH_VERBS or verb.lower() in qt.WEAK_VERBS:
+        return None
+    speaker = finder.in_region(match.end(1), _clause_end(text, match.end(1)))
+    return (verb, speaker) if speaker is not None else None
 
 
 _COLON = re.compile(r":\s+(?=[A-ZÄÖÜ])")

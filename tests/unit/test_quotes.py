@@ -696,3 +696,13 @@ def test_a_second_speakers_cue_in_the_same_sentence_takes_the_words_after_it(pip
             "und Verteidiger Kristof Dobnik ergänzte: Uns hat das Glück gefehlt.")
     assert quotes_of(pipeline, text) == [("direct", "Wir hätten gewinnen müssen", "Marko Stanic"),
                                          ("direct", "Uns hat das Glück gefehlt", "Kristof Dobnik")]
+
+
+def test_a_cue_sentence_after_a_statement_attributes_it(pipeline) -> None:
+    # Text without quotation marks: "Das sagte X." makes the sentence before X's words.
+    text = ("Wien – Die Regierung wird am Mittwoch ein Konzept vorlegen. Das kündigte Vizekanzler Paul Kessler "
+            "am Montag an. Die Kiefern wachsen auch auf Steinen. Wir haben früh lernen müssen, wie man aus Ritzen "
+            "wächst. Das sagte Aktivistin Lena Korsak dem STANDARD.")
+    assert quotes_of(pipeline, text) == [
+        ("reported", "Die Regierung wird am Mittwoch ein Konzept vorlegen", "Paul Kessler"),
+        ("direct", "Wir haben früh lernen müssen, wie man aus Ritzen wächst", "Lena Korsak")]
