@@ -27,7 +27,7 @@ from .models import Mention
 
 # These rules change stored quotes (their speakers): their version is added to the quote
 # recogniser's own in the version stored with each article's quotes (quotes_version).
-VERSION = 6
+VERSION = 7
 
 # Cue words whose subject or object is the speaker ("sagte X", "X sagte", "so X", "laut X").
 _VERBS_AFTER = frozenset("""sagte sagt sagten erklärte erklärt betonte betont meinte meint schrieb schreibt
@@ -63,6 +63,8 @@ _ORG_HEADS = ("ministerium", "amt", "gericht", "behörde", "kommission", "gewerk
               "kammer", "institut")
 _CATEGORY_ORG_NOUNS = ("agentur", "zeitung", "sender", "fernsehen", "magazin", "portal", "blatt", "konzern",
                        "unternehmen", "firma", "hersteller", "verband", "gewerkschaft", "partei")
+# Kind nouns for the media an agency's or paper's name follows ("die Nachrichtenagentur TASR").
+_MEDIA_KINDS = ("agentur", "zeitung", "sender", "fernsehen", "portal", "blatt", "magazin")
 _NOT_NAMES = frozenset("""Er Sie Es Wir Ich Man Das Der Die Dies Diese Dieser Auch Doch Dann Nun So Und Aber
     Laut Zudem Außerdem Heute Gestern Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Januar
     Jänner Februar März April Mai Juni Juli August September Oktober November Dezember Herr Frau""".split())
@@ -86,6 +88,7 @@ def add_speaker_names(text: str, mentions: list[Mention]) -> list[Mention]:
     if not text.strip():
         return mentions
     names = _Names(text, mentions)
+    names.split_medium_and_name()
     for cue in _CUE.finditer(text):
         word = cue.group(0)
         low = word.lower()
@@ -137,6 +140,22 @@ class _Names:
                     continue
                 self.replaced.update(id(m) for m in overlapping)
                 self.added.append(found.model_copy(update={"start": start, "end": end}))
+
+    def split_medium_and_name(self) -> None:
+        """The recogniser's one organisation in "zitierte die Nachrichtenagentur TASR Fico" is the
+        agency and the person it quotes."""
+        for m in self.mentions:
+            if m.kind != "org" or m.text.count(" ") != 1:
+                continue
+            medium, name = m.text.split(" ")
+            kind = _TOKEN.findall(self.text, max(0, m.start - 40), m.start)[-1:]
+            if not (2 <= len(medium) <= 6 and medium.isupper() and kind and kind[0].lower().endswith(_MEDIA_KINDS)
+                    and not name.isupper() and _name_word(name, strict=False)):
+                continue
+            self.replaced.add(id(m))
+            self._add("org", m.start, m.start + len(medium))
+            named = next((o.entity for o in self.mentions if o.kind == "person" and o.text.endswith(" " + name)), None)
+            self._add("person", m.end - len(name), m.end, entity=named)  # "Robert Fico", named before
 
     def _covering(self, start: int, end: int) -> Mention | None:
         k = bisect_left(self.starts, start)

@@ -706,3 +706,9 @@ def test_a_cue_sentence_after_a_statement_attributes_it(pipeline) -> None:
     assert quotes_of(pipeline, text) == [
         ("reported", "Die Regierung wird am Mittwoch ein Konzept vorlegen", "Paul Kessler"),
         ("direct", "Wir haben früh lernen müssen, wie man aus Ritzen wächst", "Lena Korsak")]
+
+
+def test_an_agency_and_the_name_it_quotes_are_two_speakers_not_one(pipeline) -> None:
+    text = ("Regierungschef Milan Dravec lehnt die Quote ab. „Wir werden keine Quoten akzeptieren“, "
+            "zitierte die Nachrichtenagentur TASR Dravec.")
+    assert quotes_of(pipeline, text) == [("direct", "Wir werden keine Quoten akzeptieren", "Milan Dravec")]
