@@ -129,6 +129,11 @@ class SpeakerFinder:
                 found = m
         return found
 
+    def _opens_sentence(self, m: Mention, words: int) -> bool:
+        """The mention stands among the first ``words`` words of its sentence (its subject, mostly)."""
+        sentence_start = max(self.text.rfind(". ", 0, m.start), self.text.rfind("\n", 0, m.start), 0)
+        return len(_TOKEN.findall(self.text, sentence_start, m.start)) <= words
+
     def named_before(self, at: int, within: int) -> Speaker | None:
         """The last person named shortly before ``at``."""
         for m in reversed(self.mentions[:bisect_left(self._starts, at)]):
@@ -379,6 +384,15 @@ class SpeakerFinder:
             if m.kind == "person":  # "Scheuer hatte gefordert. …, betonte der bayerische Politiker."
                 return Speaker(m.entity, word)
         recent = self.recent(at)
+        if recent is not None and role_of(word) and not word.lower().endswith(_SPOKESPERSON):
+            # "Nicht dabei war Junuzovic … . Nun ist er wieder dabei. „…“, sagte der ÖFB-Teamspieler":
+            # the one the text turned to since the last speaker, not the last speaker
+            since = self._spoken_end(at)
+            turned_to = [m for m in self.mentions[bisect_left(self._starts, since):bisect_left(self._starts, at)]
+                         if m.kind == "person" and m.entity != recent.entity and not self._genitive(m) and at - m.end < 600
+                         and self._opens_sentence(m, 5)]
+            if turned_to:
+                return Speaker(turned_to[-1].entity, word)
         if recent is not None:
             return Speaker(recent.entity, word)
         person = self._last_person_before(at) or self._first_person_after(at if role_at is None else role_at)

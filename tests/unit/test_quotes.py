@@ -712,3 +712,9 @@ def test_an_agency_and_the_name_it_quotes_are_two_speakers_not_one(pipeline) -> 
     text = ("Regierungschef Milan Dravec lehnt die Quote ab. „Wir werden keine Quoten akzeptieren“, "
             "zitierte die Nachrichtenagentur TASR Dravec.")
     assert quotes_of(pipeline, text) == [("direct", "Wir werden keine Quoten akzeptieren", "Milan Dravec")]
+
+
+def test_a_role_after_a_quote_is_the_one_the_text_turned_to_not_the_last_speaker(pipeline) -> None:
+    text = ("Jedes Spiel ist ein Finale, sagte Trainer Josep Marquez. Nicht dabei war Mittelfeldspieler Zoran "
+            "Lukovic wegen einer Sperre. Nun ist er wieder dabei. Ich habe die Sache abgehakt, sagte der Teamspieler.")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Josep Marquez", "Zoran Lukovic"]
