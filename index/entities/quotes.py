@@ -735,8 +735,19 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
         return s, e, nach.group(0), finder.in_region(s + nach.end(), _clause_end(text, s + nach.end(), 80))
     impersonal = qt.IMPERSONAL_CUES.search(body)
     if impersonal is not None:
-        return s, e, impersonal.group(0), finder.named_in(s + impersonal.end(), _clause_end(text, s + impersonal.end(), 80))
+        cue_end = s + impersonal.end()
+        source = finder.named_in(cue_end, _clause_end(text, cue_end, 80))
+        if source is None and _SOURCE_OPENING.match(body):  # "Aus dem Büro Nagl heißt es: …"
+            source = finder.named_in(s, s + impersonal.start())
+        colon = text.find(": ", cue_end, e)
+        if 0 <= colon and len(qt.words(text, cue_end, colon)) <= 8 and len(qt.words(text, colon, e)) >= 3:
+            return colon + 2, e, impersonal.group(0), source  # the words after the colon, not the cue
+        return s, e, impersonal.group(0), source
     return None
+
+
+# Where a sentence says whose words follow "heißt es": "Aus dem Büro X", "Von der Stadt", "Seitens der X".
+_SOURCE_OPENING = re.compile(r"(?:Aus|Von|Vom|Seitens|Im)\s")
 
 
 # Verbs of saying split around their object, the particle closing the cue clause: "Foglar warf dem

@@ -718,3 +718,9 @@ def test_a_role_after_a_quote_is_the_one_the_text_turned_to_not_the_last_speaker
     text = ("Jedes Spiel ist ein Finale, sagte Trainer Josep Marquez. Nicht dabei war Mittelfeldspieler Zoran "
             "Lukovic wegen einer Sperre. Nun ist er wieder dabei. Ich habe die Sache abgehakt, sagte der Teamspieler.")
     assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Josep Marquez", "Zoran Lukovic"]
+
+
+def test_heisst_es_from_someones_office_is_their_quote_after_the_colon(pipeline) -> None:
+    text = ("Bürgermeister Paul Kessler will die Wahl gewinnen. Aus dem Büro Kessler heißt es auf Nachfrage "
+            "am Dienstag: Selbstverständlich werden wir sie wählen.")
+    assert quotes_of(pipeline, text) == [("direct", "Selbstverständlich werden wir sie wählen", "Paul Kessler")]
