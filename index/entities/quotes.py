@@ -19,6 +19,7 @@ import re
 
 from ..models import Mention, Quote, QuoteKind
 from . import quote_text as qt
+from .cues import role_of
 from .quote_interviews import interview_answers
 from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
@@ -471,6 +472,8 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
                 found.pop()  # "Ich finde es gelungen. Ich habe gelacht, schreibt er.": one quote
                 covered.pop()
                 content_start = last.start
+            if unmarked and kind == "direct" and content_start == s and qt.speaks_to_reader(text[s:content_end]):
+                content_start = _spoken_before(text, sentences, index, content_start, covered, finder)
             finder.remember(speaker, content_end)
             found.append(_quote(text, content_start, content_end, kind, cue, speaker))
             covered.append((content_start, content_end))
@@ -836,6 +839,30 @@ def _extend_back(text, sentences, index, content_start, covered, marked) -> int:
         start = previous.start
         k -= 1
     return start
+
+
+# Particles of spoken German: a sentence with one is someone talking, not the writer narrating.
+_SPOKEN = re.compile(r"\b(?:ja|halt|eben|eh|schon|mal|natürlich|einfach|doch)\b")
+
+
+def _spoken_before(text, sentences, index: int, start: int, covered, finder: SpeakerFinder) -> int:
+    """An unmarked quote in the first person takes the sentence before it when that one talks
+    too ("Es hat schon ein bisschen Mut gekostet. Ich wusste, es wird schwierig, meinte X"): a
+    particle of spoken German, present or perfect tense, nobody named or referred to (not "Der
+    Ökonom hält die Studie schon für fragwürdig")."""
+    if index == 0:
+        return start
+    previous = sentences[index - 1]
+    body = text[previous.start:previous.end]
+    words = qt.words(body)
+    if not _same_paragraph(text, previous.end, start) or not _SPOKEN.search(body) or body.endswith("?") \
+            or _narrates(body) or qt.subjunctive(body) or _has_marks(body) or len(words) > 25 \
+            or any(w.group(0).lower() in _THIRD_PERSON or w.group(0).lower() in qt.SPEECH_VERBS
+                   or (w.group(0)[:1].isupper() and role_of(w.group(0))) for w in words) \
+            or any(previous.start <= m.start < previous.end for m in finder.mentions) \
+            or any(a < previous.end and previous.start < b for a, b in covered):
+        return start
+    return previous.start
 
 
 def _same_paragraph(text: str, end: int, start: int) -> bool:

@@ -724,3 +724,14 @@ def test_heisst_es_from_someones_office_is_their_quote_after_the_colon(pipeline)
     text = ("Bürgermeister Paul Kessler will die Wahl gewinnen. Aus dem Büro Kessler heißt es auf Nachfrage "
             "am Dienstag: Selbstverständlich werden wir sie wählen.")
     assert quotes_of(pipeline, text) == [("direct", "Selbstverständlich werden wir sie wählen", "Paul Kessler")]
+
+
+def test_an_unmarked_quote_takes_the_spoken_sentence_before_it_not_narration(pipeline) -> None:
+    text = ("Skirennläufer Aksel Brenna gewann die Abfahrt. Es hat schon ein bisschen Mut gekostet, richtig Gas "
+            "zu geben. Ich wusste, es wird heute schwierig, meinte Brenna.")
+    assert quotes_of(pipeline, text) == [
+        ("direct", "Es hat schon ein bisschen Mut gekostet, richtig Gas zu geben. Ich wusste, es wird heute schwierig",
+         "Aksel Brenna")]
+    narrated = ("Der Ökonom Paul Kessler widerspricht. Der Ökonom hält die Studie schon für fragwürdig. "
+                "Für mich ist diese Frage nicht wesentlich, sagt er.")
+    assert [quote for _, quote, _ in quotes_of(pipeline, narrated)] == ["Für mich ist diese Frage nicht wesentlich"]
