@@ -670,7 +670,8 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
                 or (low == "so" and len(words) >= 2 and (words[1].group(0)[0].isupper() or words[1].group(0) in {"der", "die", "das"})) \
                 or (low == "wie" and any(w.group(0).lower() in qt.SPEECH_VERBS for w in clause_words[1:])
                     and not _AS_REPORTED.match(text, tail_start)) \
-                or (low in {"hieß", "heißt"} and len(words) >= 2 and words[1].group(0) == "es"):
+                or (low in {"hieß", "heißt"} and len(words) >= 2 and words[1].group(0) == "es") \
+                or (low in {"wird", "wurde"} and len(words) >= 3 and words[-1].group(0) == "zitiert"):
             if match.start() < 8 or not _particle_fits(words) or text[words[0].end():words[0].end() + 1] == "," \
                     or (match.group(0).strip()[:1] in "-–—" and any(d in body[:match.start()] for d in "–—")):
                 # "Entholzer – seit zwei Jahren Parteichef – kündigte an": a parenthesis, no quote;
@@ -685,6 +686,8 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
                     source = finder.last_org_named_by_noun(words[1].end(), told)
                 return s, s + match.start(), f"{first} es", source
             cue = first if low != "wie" else next(w.group(0) for w in clause_words[1:] if w.group(0).lower() in qt.SPEECH_VERBS)
+            if low in {"wird", "wurde"}:  # "…, wird Tarantino vom Filmportal Indiewire zitiert"
+                cue = "zitiert"
             region_start = words[1].start() if len(words) > 1 else e
             speaker = finder.in_region(region_start if low != "wie" else words[0].end(), e, quote_start=s)
             if speaker is None and finder.names_at(s):

@@ -735,3 +735,12 @@ def test_an_unmarked_quote_takes_the_spoken_sentence_before_it_not_narration(pip
     narrated = ("Der Ökonom Paul Kessler widerspricht. Der Ökonom hält die Studie schon für fragwürdig. "
                 "Für mich ist diese Frage nicht wesentlich, sagt er.")
     assert [quote for _, quote, _ in quotes_of(pipeline, narrated)] == ["Für mich ist diese Frage nicht wesentlich"]
+
+
+def test_wird_x_zitiert_after_an_unmarked_statement_is_its_cue(pipeline) -> None:
+    text = ("Der Regisseur Jonas Kellberg sammelt Kassetten. Sie sind in Konkurs gegangen, also habe ich ihr "
+            "gesamtes Inventar gekauft, wird Kellberg, der früher in einer Videothek arbeitete, vom Filmportal "
+            "Indiewire zitiert. Ich nehme auch noch Filme auf Kassette auf.")
+    assert quotes_of(pipeline, text) == [
+        ("direct", "Sie sind in Konkurs gegangen, also habe ich ihr gesamtes Inventar gekauft", "Jonas Kellberg"),
+        ("direct", "Ich nehme auch noch Filme auf Kassette auf", "Jonas Kellberg")]
