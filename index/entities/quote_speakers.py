@@ -384,9 +384,10 @@ class SpeakerFinder:
             if m.kind == "person":  # "Scheuer hatte gefordert. …, betonte der bayerische Politiker."
                 return Speaker(m.entity, word)
         recent = self.recent(at)
-        if recent is not None and role_of(word) and not word.lower().endswith(_SPOKESPERSON):
-            # "Nicht dabei war Junuzovic … . Nun ist er wieder dabei. „…“, sagte der ÖFB-Teamspieler":
-            # the one the text turned to since the last speaker, not the last speaker
+        if recent is not None and (role_of(word) or (nearby and word.endswith(("er", "ese")))) \
+                and not word.lower().endswith(_SPOKESPERSON):
+            # "Nicht dabei war Junuzovic … . Nun ist er wieder dabei. „…“, sagte der ÖFB-Teamspieler"
+            # (or "der Nigerianer", "der Wiener"): the one the text turned to since the last speaker
             since = self._spoken_end(at)
             turned_to = [m for m in self.mentions[bisect_left(self._starts, since):bisect_left(self._starts, at)]
                          if m.kind == "person" and m.entity != recent.entity and not self._genitive(m) and at - m.end < 600

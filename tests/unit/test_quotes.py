@@ -744,3 +744,10 @@ def test_wird_x_zitiert_after_an_unmarked_statement_is_its_cue(pipeline) -> None
     assert quotes_of(pipeline, text) == [
         ("direct", "Sie sind in Konkurs gegangen, also habe ich ihr gesamtes Inventar gekauft", "Jonas Kellberg"),
         ("direct", "Ich nehme auch noch Filme auf Kassette auf", "Jonas Kellberg")]
+
+
+def test_a_demonym_after_a_quote_is_the_one_the_text_turned_to(pipeline) -> None:
+    text = ("Die Ziele höherzuschrauben wäre falsch, sagte Trainer Thorsten Finke. Nur einer wirkte euphorisiert. "
+            "Aus Stürmer Larry Kayodo sprudelte es nur so heraus. Im Fußball ist immer alles möglich. "
+            "Wir müssen weiter pushen, sagte der Nigerianer.")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)][-1] == "Larry Kayodo"
