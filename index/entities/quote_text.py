@@ -101,7 +101,10 @@ _ABBREVIATIONS = frozenset("""z.b d.h u.a bzw ca dr prof nr st vgl usw etc inkl 
     jan feb mär apr jun jul aug sep sept okt nov dez mio mrd abs art bzw hr fr min max co""".split())
 # The last alternative: a full stop a text lost ("… nicht lösen Zugleich rechtfertigte …"), seen
 # where an adverb that opens sentences follows a lower-case word.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"“”»«'’)]*(?=\s+(?:[–—]\s+)?[\"„“»«(‚']?[A-ZÄÖÜ0-9])|\n\s*\n|[.!?…]+[\"“”»«'’)]*\s*$"
+# The first alternative: the link a tweet ends with in text that lost its layout (10kGNAD: "… #AfD
+# ist deutschfeindlich! pic.twitter.com/b8UnP8azAM Innen- und Sportminister …"), left out of both.
+_SENTENCE_END = re.compile(r"\s*(?:pic\.twitter\.com|https?://t\.co)/\w+\s*"
+                           r"|[.!?…]+[\"“”»«'’)]*(?=\s+(?:[–—]\s+)?[\"„“»«(‚']?[A-ZÄÖÜ0-9])|\n\s*\n|[.!?…]+[\"“”»«'’)]*\s*$"
                            r"|(?<=[a-zäöüß])(?=\s+(?:Zugleich|Allerdings|Außerdem|Zudem|Gleichzeitig|Trotzdem|"
                            r"Dennoch|Deshalb|Daher|Inzwischen|Unterdessen|Indes)\s)")
 

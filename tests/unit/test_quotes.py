@@ -751,3 +751,12 @@ def test_a_demonym_after_a_quote_is_the_one_the_text_turned_to(pipeline) -> None
             "Aus Stürmer Larry Kayodo sprudelte es nur so heraus. Im Fußball ist immer alles möglich. "
             "Wir müssen weiter pushen, sagte der Nigerianer.")
     assert [speaker for _, _, speaker in quotes_of(pipeline, text)][-1] == "Larry Kayodo"
+
+
+def test_a_tweets_link_ends_its_sentence_so_the_next_cue_keeps_its_speaker(pipeline) -> None:
+    text = ("Julia Klinger von der CDU bezeichnete das als typisches Muster. Lieber Kessler als Meier als Nachbarn. "
+            "https://t.co/vDhbCqSz6L SPD-Chef Paul Gabler sagte, die Bemerkung sei fremdenfeindlich. "
+            "Das zeige, dass Meier nicht nur gegen Fremde sei.")
+    assert quotes_of(pipeline, text) == [
+        ("indirect", "die Bemerkung sei fremdenfeindlich", "Paul Gabler"),
+        ("indirect", "Das zeige, dass Meier nicht nur gegen Fremde sei", "Paul Gabler")]
