@@ -101,12 +101,14 @@ _ABBREVIATIONS = frozenset("""z.b d.h u.a bzw ca dr prof nr st vgl usw etc inkl 
     jan feb mär apr jun jul aug sep sept okt nov dez mio mrd abs art bzw hr fr min max co""".split())
 # The last alternative: a full stop a text lost ("… nicht lösen Zugleich rechtfertigte …"), seen
 # where an adverb that opens sentences follows a lower-case word.
-# The first alternative: the link a tweet ends with in text that lost its layout (10kGNAD: "… #AfD
-# ist deutschfeindlich! pic.twitter.com/b8UnP8azAM Innen- und Sportminister …"), left out of both.
-_SENTENCE_END = re.compile(r"\s*(?:pic\.twitter\.com|https?://t\.co)/\w+\s*"
-                           r"|[.!?…]+[\"“”»«'’)]*(?=\s+(?:[–—]\s+)?[\"„“»«(‚']?[A-ZÄÖÜ0-9])|\n\s*\n|[.!?…]+[\"“”»«'’)]*\s*$"
+_SENTENCE_END = re.compile(r"[.!?…]+[\"“”»«'’)]*(?=\s+(?:[–—]\s+)?[\"„“»«(‚']?[A-ZÄÖÜ0-9])|\n\s*\n|[.!?…]+[\"“”»«'’)]*\s*$"
                            r"|(?<=[a-zäöüß])(?=\s+(?:Zugleich|Allerdings|Außerdem|Zudem|Gleichzeitig|Trotzdem|"
                            r"Dennoch|Deshalb|Daher|Inzwischen|Unterdessen|Indes)\s)")
+
+
+# Also the link a tweet ends with in text that lost its layout (10kGNAD: "… #AfD ist
+# deutschfeindlich! pic.twitter.com/b8UnP8azAM Innen- und Sportminister …"), left out of both.
+_SENTENCE_OR_TWEET_END = re.compile(r"\s*(?:pic\.twitter\.com|https?://t\.co)/\w+\s*|" + _SENTENCE_END.pattern)
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,8 @@ def sentences(text: str) -> list[Sentence]:
     or an ordinal number ("17. September") does not end one. Paragraph breaks always do."""
     found: list[Sentence] = []
     start = 0
-    for match in _SENTENCE_END.finditer(text):
+    ends = _SENTENCE_OR_TWEET_END if "t.co/" in text or "twitter.com/" in text else _SENTENCE_END
+    for match in ends.finditer(text):
         if match.group(0).startswith(".") and _is_abbreviation(text, match.start()):
             continue
         end = match.start()
