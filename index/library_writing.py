@@ -143,17 +143,25 @@ class WritingPart(LibraryBase):
         an earlier step of the batch stored but did not index)."""
         written = list(stored) + self._store_articles(articles, report)
         if written:
-            made = {id(article): prepared for article, prepared in written if prepared is not None}
-            self._index_articles([article for article, _ in written], made)
-            crash_point("articles-indexed")
-            from index.stories import story_clusters  # not at import: reading and searching never cluster
+            self.index_and_group(written)
 
-            with self.store.transaction() as db:
-                copies.group_articles(db, [article for article, _ in written],
-                                      {key: p.copy_text for key, p in made.items() if p.copy_text is not None})
-                story_clusters.assign_stories(db, [article for article, _ in written],
-                                              {key: p.story_features for key, p in made.items()
-                                               if p.story_features is not None})
+    def index_and_group(self, written: list[tuple[Article, Prepared | None]],
+                        copy_texts: dict[int, copies.CopyText] | None = None) -> None:
+        """Index articles just stored (with their mentions and quotes) and put them into copy
+        groups and stories; what a worker prepared of one (None: made here) is used, and the
+        ``copy_texts`` given by ``id()`` of the article."""
+        made = {id(article): prepared for article, prepared in written if prepared is not None}
+        self._index_articles([article for article, _ in written], made)
+        crash_point("articles-indexed")
+        from index.stories import story_clusters  # not at import: reading and searching never cluster
+
+        copy_texts = dict(copy_texts or {})
+        copy_texts.update((key, p.copy_text) for key, p in made.items() if p.copy_text is not None)
+        with self.store.transaction() as db:
+            copies.group_articles(db, [article for article, _ in written], copy_texts)
+            story_clusters.assign_stories(db, [article for article, _ in written],
+                                          {key: p.story_features for key, p in made.items()
+                                           if p.story_features is not None})
 
     def _store_articles(self, articles: list[tuple[Article, list[Mention] | None, Prepared | None]],
                         report: ImportReport) -> list[tuple[Article, Prepared | None]]:

@@ -239,3 +239,21 @@ def write_linking(store: Store, linking: dict[str, str | None], finals: dict[str
                        sorted({(" ".join(name.split()).casefold(), final_id)
                                for final_id, (main, _kind, aliases, _roles) in finals.items()
                                for name in [main, *aliases] if name.strip()}))
+
+
+def recount_entities(db, raw_ids: list[str]) -> None:
+    """Count again the articles and mentions of the entities these raw ids link to, after mentions
+    of them were removed or put back (inside the transaction that did it). The linking stays as
+    it is: taking an article out or back needs no recognition."""
+    db.execute(
+        "UPDATE entities SET articles = c.articles, mentions = c.mentions FROM ("
+        "  SELECT em.entity AS entity, count(DISTINCT m.article_id) AS articles, count(m.article_id) AS mentions"
+        "  FROM entity_map em LEFT JOIN mentions m ON m.raw_entity = em.raw_entity"
+        "  WHERE em.entity IN (SELECT entity FROM entity_map WHERE raw_entity IN (SELECT value FROM json_each(?)))"
+        "  GROUP BY em.entity) AS c WHERE c.entity = entities.id", (json.dumps(sorted(set(raw_ids))),))
+
+
+def unlinked(db, raw_ids: list[str]) -> bool:
+    """Whether any of these raw ids has no linking yet (a relinking since dropped it)."""
+    return db.execute("SELECT 1 FROM json_each(?) LEFT JOIN entity_map em ON em.raw_entity = value "
+                      "WHERE em.raw_entity IS NULL LIMIT 1", (json.dumps(sorted(set(raw_ids))),)).fetchone() is not None

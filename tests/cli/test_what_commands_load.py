@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,43 @@ def test_reading_articles_and_entities_loads_no_search_engine_either(library, fi
     modules = loaded_modules(library, *[first_id[:8] if a == "ID" else a for a in argv])
     assert "index.store" in modules
     assert under(modules, NEVER_WHEN_READING + SEARCH_ENGINE) == []
+
+
+# Taking an article out or putting it back recognises nothing and makes no new copy signature:
+# the recogniser and its model, the import's workers and datasketch (which loads scipy) cost
+# seconds that `reader remove` and the app's undo do not wait for.
+NEVER_WHEN_REMOVING = ("textual", "index.entities", "index.parse_ahead", "index.ingest", "multiprocessing",
+                       "datasketch", "scipy")
+
+
+def test_remove_recognises_nothing_and_the_article_is_gone(tmp_path, seeded_library_template, first_id):
+    data_dir = tmp_path / "library"
+    shutil.copytree(seeded_library_template, data_dir)
+    modules = loaded_modules(data_dir, "remove", first_id, "--yes")
+    assert "index.removal" in modules
+    assert under(modules, NEVER_WHEN_REMOVING) == []
+    listed = subprocess.run([installed_reader(), "--data-dir", str(data_dir), "articles", "--json"],
+                            capture_output=True, text=True, timeout=60)
+    assert first_id not in {a["id"] for a in json.loads(listed.stdout)}
+
+
+UNDO = """
+import sys
+from pathlib import Path
+from index.library import Library
+from index.removal import remove_articles, undo_removal
+with Library.open(Path(sys.argv[1])) as library:
+    removal = remove_articles(library, [sys.argv[2]])
+    print(undo_removal(library, removal), library.article(sys.argv[2]).title)
+    print(*sorted(sys.modules), file=sys.stderr)
+"""
+
+
+def test_undo_recognises_nothing_and_the_article_is_back(tmp_path, seeded_library_template, first_id):
+    data_dir = tmp_path / "library"
+    shutil.copytree(seeded_library_template, data_dir)
+    result = subprocess.run([sys.executable, "-c", UNDO, str(data_dir), first_id], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.startswith("1 ")
+    assert under(set(result.stderr.split()), NEVER_WHEN_REMOVING) == []

@@ -58,6 +58,34 @@ async def test_x_removes_the_highlighted_article_and_ctrl_z_brings_it_back(app):
         assert_named_between_words(brought_back, title)
 
 
+def pane_lines(screen) -> list[str]:
+    pane = screen.entity_pane
+    return [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
+
+
+async def test_the_entity_pane_counts_without_the_removed_article_and_again_after_undo(app):
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await wait_until_listed(pilot, 5)
+        screen.article_list.focus()
+        await pilot.press("a")  # the library's entities
+        await wait_for(pilot, lambda: screen.entity_pane.scope == "library" and screen.entity_pane.entity_names,
+                       description="the library's entities")
+        before = pane_lines(screen)
+        listing = screen.article_list
+        library_wide = {e.id: e for e in app.library.entities()}
+        doomed = next(article_id for article_id in listing.article_ids
+                      if any(library_wide[e.id].articles == 1 for e in app.library.entities(article_id=article_id)))
+        only_there = next(library_wide[e.id].name for e in app.library.entities(article_id=doomed)
+                          if library_wide[e.id].articles == 1 and library_wide[e.id].name in screen.entity_pane.entity_names)
+        listing.highlighted = listing.article_ids.index(doomed)
+        await pilot.press("x")
+        await wait_for(pilot, lambda: only_there not in screen.entity_pane.entity_names, description="its entity gone")
+        assert len(listing.article_ids) == 4 and pane_lines(screen) != before
+        await pilot.press("ctrl+z")
+        await wait_for(pilot, lambda: pane_lines(screen) == before, description="the counts as they were")
+        assert doomed in listing.article_ids
+
+
 async def test_removing_the_open_article_clears_the_view(app):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await wait_until_listed(pilot, 5)
