@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
@@ -34,16 +35,48 @@ async def open_first_article(pilot: Pilot):
     return screen
 
 
-async def test_at_80_columns_the_entity_pane_takes_the_lists_place(app):
+def pane_text(pane) -> str:
+    """What the entity pane shows on the screen, line by line."""
+    return "\n".join(strip.text for strip in pane.render_lines(Region(0, 0, pane.size.width, pane.size.height)))
+
+
+async def test_at_80_columns_the_entity_pane_takes_the_lists_place_and_is_wide_enough_to_read(app):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_first_article(pilot)
         await pilot.press("a")
-        await wait_for(pilot, lambda: screen.entity_pane.display, description="the entity pane")
+        pane = screen.entity_pane
+        await wait_for(pilot, lambda: pane.display and pane.entity_names, description="the entity pane")
         await pilot.pause()
-        assert not screen.article_list.display and screen.article_view.outer_size.width >= ARTICLE_MIN_WIDTH
+        # Asked for, it has the focus and half the screen: the names read whole.
+        assert not screen.article_list.display and screen.focused is pane and pane.outer_size.width >= 40
+        shown = pane_text(pane)
+        assert [name for name in pane.entity_names[:12] if len(name) <= 24 and name not in shown] == []
+        await pilot.press("tab")  # back to reading: the article has its columns again, the pane stays
+        await pilot.pause()
+        assert screen.focused is screen.article_view and pane.display
+        assert screen.article_view.outer_size.width >= ARTICLE_MIN_WIDTH
+        await pilot.press("shift+tab")  # into the pane again: readable again
+        await pilot.pause()
+        assert screen.focused is pane and "Emmanuel Macron" in pane_text(pane)
         await pilot.press("f2")  # the list back: now the entity pane gives way
         await pilot.pause()
-        assert screen.article_list.display and not screen.entity_pane.display
+        assert screen.article_list.display and not pane.display
+
+
+async def test_at_200_columns_list_article_and_entities_stand_side_by_side_whatever_has_the_focus(app):
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await open_first_article(pilot)
+        await pilot.press("a")
+        pane = screen.entity_pane
+        await wait_for(pilot, lambda: pane.display and pane.entity_names, description="the entity pane")
+        widths = []
+        for _ in range(3):
+            await pilot.press("tab")
+            await pilot.pause()
+            widths.append((screen.article_list.outer_size.width, screen.article_view.outer_size.width,
+                           pane.outer_size.width))
+        assert len(set(widths)) == 1 and widths[0][1] >= 100
+        assert "Emmanuel Macron" in pane_text(pane)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from textual import getters, on
+from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -170,6 +170,11 @@ class MainScreen(CopyActions, EntityActions, FacetActions, QuoteActions, Library
     def on_resize(self) -> None:
         self._apply_layout()
 
+    @on(events.DescendantFocus)
+    @on(events.DescendantBlur)
+    def _focus_moved(self) -> None:
+        self._apply_layout()  # a narrow entity pane widens while focused
+
     def _apply_layout(self) -> None:
         width = self.size.width
         show_list = self._show_list if self._show_list is not None else width >= LIST_MIN_WIDTH
@@ -185,9 +190,13 @@ class MainScreen(CopyActions, EntityActions, FacetActions, QuoteActions, Library
         if not show_list and self.focused is self.article_list:
             self.article_view.focus()
         appearing = show_entities and not self.entity_pane.display
-        # Beside the article alone, the pane narrows (to MIN_ENTITIES_WIDTH) before the article does.
-        beside = width - (_list_width(width) if show_list else 0) - ARTICLE_MIN_WIDTH
-        self.entity_pane.styles.width = max(MIN_ENTITIES_WIDTH, min(ENTITIES_WIDTH, beside))
+        # Beside the article alone, the pane narrows (to MIN_ENTITIES_WIDTH) before the article does;
+        # too narrow to read names then, it takes half the screen while the user is in it.
+        room = width - (_list_width(width) if show_list else 0)
+        pane_width = max(MIN_ENTITIES_WIDTH, min(ENTITIES_WIDTH, room - ARTICLE_MIN_WIDTH))
+        if pane_width < ENTITIES_WIDTH and self.focused is self.entity_pane:
+            pane_width = max(ENTITIES_WIDTH, room // 2)
+        self.entity_pane.styles.width = pane_width
         self.entity_pane.display = show_entities
         if appearing and self.entity_scope == "article" and self.opened is not None and self.opened.entities is None:
             self._show_article_entities()
@@ -467,3 +476,10 @@ class MainScreen(CopyActions, EntityActions, FacetActions, QuoteActions, Library
         self._apply_layout()
         if not self.entity_pane.display and self.focused is self.entity_pane:
             self.article_view.focus()
+        self.focus_entities_if_narrow()
+
+    def focus_entities_if_narrow(self) -> None:
+        """Asked for beside an article that leaves it too few columns to read names, the entity
+        pane takes the focus, and with it half the screen (see _apply_layout)."""
+        if self.entity_pane.display and self.entity_pane.styles.width.value < ENTITIES_WIDTH:
+            self.entity_pane.focus()

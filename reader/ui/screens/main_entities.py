@@ -90,6 +90,7 @@ class EntityActions:
             self._show_entities = True
             self._pane_asked_last = "entities"
             self._apply_layout()
+        self.focus_entities_if_narrow()
 
     def _show_article_entities(self: MainScreen) -> None:
         """The open article's entities in the pane, asking the library for them if they are not here yet."""
