@@ -1,0 +1,75 @@
+"""`reader remove ID --yes` as a whole process and the app's undo (undo_removal in an open
+library, as its worker runs it), the code of two source trees in alternation on fresh copies of
+one library.
+
+    python -m bench.bench_remove LIBRARY ARTICLE_ID --base ../cli-scratch/base --rounds 3
+
+``--base`` is a tree holding `index/` and `reader/` (e.g. `git archive main index reader | tar -x
+-C DIR`); the other is this checkout. Prints each round (with the load average) and the medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parents[1]
+REMOVE = "import sys; from reader.cli import entry_point; sys.argv[0] = 'reader'; entry_point()"
+UNDO = """
+import sys, time
+from pathlib import Path
+from index.library import Library
+from index.removal import remove_articles, undo_removal
+with Library.open(Path(sys.argv[1])) as library:
+    removal = remove_articles(library, [sys.argv[2]])
+with Library.open(Path(sys.argv[1])) as library:  # the app's: open, and searched once
+    library.search("Berlin")
+    start = time.perf_counter()
+    undo_removal(library, removal)
+    print(time.perf_counter() - start)
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("library", type=Path)
+    parser.add_argument("article_id")
+    parser.add_argument("--base", type=Path, required=True)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    args.library = args.library.resolve()
+    trees = {"base": args.base.resolve(), "this": HERE}
+    times: dict[str, dict[str, list[float]]] = {name: {"remove": [], "undo": []} for name in trees}
+    with tempfile.TemporaryDirectory(dir=args.library.parent) as scratch:
+        copy = Path(scratch) / "library"
+        for round_ in range(args.rounds):
+            for name, tree in trees.items():
+                # Run from the scratch folder: the current directory would come first on sys.path.
+                env = dict(os.environ, PYTHONPATH=str(tree))
+                shutil.copytree(args.library, copy)
+                started = time.perf_counter()
+                subprocess.run([sys.executable, "-c", REMOVE, "--data-dir", str(copy), "remove", "--yes",
+                                args.article_id], env=env, cwd=scratch, check=True, capture_output=True)
+                times[name]["remove"].append(time.perf_counter() - started)
+                shutil.rmtree(copy)
+                shutil.copytree(args.library, copy)
+                out = subprocess.run([sys.executable, "-c", UNDO, str(copy), args.article_id], env=env, cwd=scratch,
+                                     check=True, capture_output=True, text=True).stdout
+                times[name]["undo"].append(float(out))
+                shutil.rmtree(copy)
+                print(f"round {round_} {name}: remove {times[name]['remove'][-1]:.2f} s, "
+                      f"undo {times[name]['undo'][-1]:.2f} s, load {os.getloadavg()[0]:.1f}", flush=True)
+    for name in trees:
+        print(f"{name}: median remove {statistics.median(times[name]['remove']):.2f} s, "
+              f"undo {statistics.median(times[name]['undo']):.2f} s")
+
+
+if __name__ == "__main__":
+    main()
