@@ -29,11 +29,8 @@ def remove_feed(library, feed_id: int, with_articles: bool = False) -> Removed:
     doomed = [article_id for article_id in only_here if article_id not in bookmarked | from_files]
     removed.kept = len(only_here) - len(doomed)
     if doomed:
-        # The store first: an article the index still holds but the store lacks is never shown.
-        with library.store.transaction() as db:
-            db.executemany("DELETE FROM read_state WHERE article_id = ?", [(i,) for i in doomed])
-            db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in doomed])
-        library.index.delete(doomed)
-        library.refresh_entities()
+        from index.removal import remove_articles
+
+        remove_articles(library, doomed)  # as `reader remove` does: stories, search, entity counts
     removed.articles_removed = len(doomed)
     return removed

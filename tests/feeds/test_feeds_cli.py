@@ -134,6 +134,8 @@ def test_remove_keeps_articles_unless_asked(reader, server):
     titles = sorted(a["title"] for a in json.loads(reader("articles", "--json").stdout))
     assert titles == ["Ost Meldung 0", "Ost Meldung 1"]
     assert json.loads(reader("search", "Weststadt1", "--json").stdout) == []
+    entities = json.loads(reader("entities", "--json").stdout)  # those of the two articles left
+    assert entities and [e["name"] for e in entities if "west" in e["name"].casefold()] == []
     assert [f["id"] for f in json.loads(reader("feeds", "list", "--json").stdout)] == []
     missing = reader("feeds", "remove", "7")
     assert missing.returncode == 1 and missing.stderr.strip() == (
