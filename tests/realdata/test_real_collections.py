@@ -5,7 +5,6 @@ the text. The data stays in ../shared/data (its licences allow tests, not copies
 
 from __future__ import annotations
 
-import csv
 import re
 import subprocess
 from pathlib import Path
@@ -13,11 +12,10 @@ from pathlib import Path
 import pytest
 
 from index.library import Library
-from tests.reliability.corpus import installed_reader, reader_env
+from tests.realdata.conftest import reader_add
 
 DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 REAL_HTML = DATA / "real_html"
-GNAD_CSV = DATA / "real_news_10kgnad" / "test.csv"
 # The one saved page without any text: an Angular shell whose body is template placeholders
 # ("{{nrco.contentDetailController...}}"); it must be refused with a sentence, not imported.
 EMPTY_PAGE = "lanouvellerepublique.fr.martin.html"
@@ -41,11 +39,6 @@ FURNITURE = re.compile(
 TITLE_FURNITURE = re.compile(r"cookie|startseite|^home$|^menü|datenschutz|impressum|willkommen|^\d+ kommentare", re.I)
 
 
-def reader_add(folder: Path, data_dir: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([installed_reader(), "--data-dir", str(data_dir), "add", str(folder)],
-                          capture_output=True, text=True, env=reader_env(), timeout=600)
-
-
 def stored_articles(data_dir: Path) -> dict[str, object]:
     with Library.open(data_dir) as library:
         return {summary.id: library.article(summary.id) for summary in library.articles()}
@@ -64,21 +57,8 @@ def html_import(tmp_path_factory) -> tuple[subprocess.CompletedProcess, dict]:
 
 
 @pytest.fixture(scope="module")
-def gnad_texts(tmp_path_factory) -> dict[str, str]:
-    assert GNAD_CSV.is_file(), f"the 10kGNAD texts are missing: {GNAD_CSV} (see ../shared/data/README.md)"
-    with GNAD_CSV.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle, delimiter=";", quotechar="'"))
-    assert len(rows) == 1028
-    return {f"{number:04d}.txt": text for number, (_category, text) in enumerate(rows)}
-
-
-@pytest.fixture(scope="module")
-def gnad_import(tmp_path_factory, gnad_texts) -> tuple[subprocess.CompletedProcess, dict]:
-    folder = tmp_path_factory.mktemp("gnad_texts")
-    for name, text in gnad_texts.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    data_dir = tmp_path_factory.mktemp("gnad") / "library"
-    result = reader_add(folder, data_dir)
+def gnad_import(gnad_library) -> tuple[subprocess.CompletedProcess, dict]:
+    result, data_dir = gnad_library
     return result, stored_articles(data_dir)
 
 
