@@ -77,6 +77,21 @@ def killed_add(data_dir: Path, folder: Path, step: str) -> None:
     assert result.returncode == -signal.SIGKILL, f"not killed at {step}: {result.stderr}"
 
 
+@pytest.fixture(scope="module")
+def killed_at(folders, first_library, tmp_path_factory):
+    """killed_at(step): the first library, with an import of the second folder killed at ``step``;
+    made once per step (tests change copies of it: see copy_of)."""
+    made: dict[str, Path] = {}
+
+    def killed(step: str) -> Path:
+        if step not in made:
+            made[step] = copy_of(first_library, tmp_path_factory.mktemp(f"killed-{step}"))
+            killed_add(made[step], folders[1], step)
+        return made[step]
+
+    return killed
+
+
 def stored_articles(data_dir: Path) -> int:
     """Counted in the database file itself: opening the library would finish its work."""
     with sqlite3.connect(data_dir / "library.db") as db:
@@ -87,11 +102,10 @@ def stored_articles(data_dir: Path) -> int:
     ("articles-stored", "search"), ("articles-indexed", "search"),
     ("linking-entities", "search"), ("linking-entities", "add"),
 ])
-def test_a_kill_after_storing_articles_is_finished_by_the_next_command(folders, first_library, clean_entities,
+def test_a_kill_after_storing_articles_is_finished_by_the_next_command(folders, killed_at, clean_entities,
                                                                        tmp_path, step, next_command):
     first, second = folders
-    data_dir = copy_of(first_library, tmp_path)
-    killed_add(data_dir, second, step)
+    data_dir = copy_of(killed_at(step), tmp_path)
     stored = stored_articles(data_dir)
     assert stored > FIRST  # the kill came after some of the second folder was stored
     if next_command == "add":  # the same folders again: nothing new, and yet everything finished
