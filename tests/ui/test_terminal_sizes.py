@@ -4,6 +4,7 @@ Checked on what the screen holds, and as SVG snapshots (review them before --sna
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,7 @@ async def open_first_article(pilot: Pilot):
 
 def pane_text(pane) -> str:
     """What the entity pane shows on the screen, line by line."""
-    return "\n".join(strip.text for strip in pane.render_lines(Region(0, 0, pane.size.width, pane.size.height)))
+    return "\n".join(strip.text for strip in pane.render_lines(Region(0, 0, *pane.outer_size)))
 
 
 async def test_at_80_columns_the_entity_pane_takes_the_lists_place_and_is_wide_enough_to_read(app):
@@ -55,6 +56,10 @@ async def test_at_80_columns_the_entity_pane_takes_the_lists_place_and_is_wide_e
         await pilot.pause()
         assert screen.focused is screen.article_view and pane.display
         assert screen.article_view.outer_size.width >= ARTICLE_MIN_WIDTH
+        # Narrow again, the pane shows names without their counts: the shorter ones still read whole.
+        shown = pane_text(pane)
+        assert [name for name in pane.entity_names[:12] if len(name) <= 14 and name not in shown] == []
+        assert "Donald Trump" in shown and not re.search(r"│\s+\d+ \w", shown)
         await pilot.press("shift+tab")  # into the pane again: readable again
         await pilot.pause()
         assert screen.focused is pane and "Emmanuel Macron" in pane_text(pane)

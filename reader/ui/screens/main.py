@@ -197,6 +197,7 @@ class MainScreen(CopyActions, EntityActions, FacetActions, QuoteActions, Library
         if pane_width < ENTITIES_WIDTH and self.focused is self.entity_pane:
             pane_width = max(ENTITIES_WIDTH, room // 2)
         self.entity_pane.styles.width = pane_width
+        self.entity_pane.show_names_only(pane_width < ENTITIES_WIDTH)
         self.entity_pane.display = show_entities
         if appearing and self.entity_scope == "article" and self.opened is not None and self.opened.entities is None:
             self._show_article_entities()

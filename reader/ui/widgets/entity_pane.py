@@ -70,6 +70,7 @@ class EntityPane(OptionList):
         self._shown: list[Entity] = []
         self._listed: list[Entity] = []
         self._empty_message = ""
+        self.names_only = False  # too narrow for the counts beside the names
 
     @property
     def highlighted_entity(self) -> Entity | None:
@@ -85,6 +86,12 @@ class EntityPane(OptionList):
         self.border_title = TITLES[scope]
         self._listed, self._empty_message = entities, empty_message
         self._fill()
+
+    def show_names_only(self, names_only: bool) -> None:
+        """Names without their counts, for a pane too narrow to show both."""
+        if names_only != self.names_only:
+            self.names_only = names_only
+            self._fill()
 
     def _matching(self) -> list[Entity]:
         wanted = self.filter_text.casefold()
@@ -175,6 +182,8 @@ class EntityPane(OptionList):
         of its own, so names line up."""
         is_target = entity.id == self.target
         text = Text("▶" if is_target else " ", style="bold")
+        if self.names_only:
+            return text.append(visible(entity.name), style="bold" if is_target else "")
         text.append(f"{entity.mentions:>4} ", style="dim")
         text.append(visible(entity.name), style="bold" if is_target else "")
         if self.scope == "library":
