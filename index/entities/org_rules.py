@@ -485,3 +485,26 @@ def _unknown_name(word: str, lexicon: Lexicon) -> bool:
     return len(word) > 1 and word[:1].isupper() and word.replace("-", "").isalnum() \
         and word.lower() not in lexicon.common_words and word not in lexicon.first_names \
         and not CommonNouns.contains(word) and not role_of(word)
+
+
+def with_their_place(spans: list[Span], words: list[str], lexicon: Lexicon,
+                     gazetteer: Gazetteer) -> list[Span]:
+    """An organisation right before a place's name, nothing between, is named with it
+    ("Alstom Schweiz", "ÖVP Burgenland", "Young Boys Bern"): SmartData and GermEval annotate
+    the place as part of the name (82 and 27 times in their train parts, against 4 and 1
+    times apart). Not after a noun ("die EU-Kommission Deutschland verklagen": the place is
+    an object) and not a place in the genitive ("Gerichtshof Kanadas")."""
+    places = {s.start: s for s in spans if s.kind == "place" and s.part is None}
+    joined: list[Span] = []
+    taken: set[int] = set()
+    for s in spans:
+        place = places.get(s.end)
+        if s.kind == "org" and s.part is None and place is not None \
+                and words[s.end - 1].split("-")[-1].lower() not in lexicon.common_words \
+                and not CommonNouns.contains(words[s.end - 1]) \
+                and not (place.end - place.start == 1 and _genitive_of_place(words[place.start], gazetteer)):
+            joined.append(Span(s.start, place.end, "org", s.entry, s.role, from_model=s.from_model))
+            taken.add(id(place))
+        else:
+            joined.append(s)
+    return [s for s in joined if id(s) not in taken]

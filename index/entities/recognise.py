@@ -166,6 +166,7 @@ class Recogniser:
         spans = org_rules.firms_by_business(spans, words, sentences)
         spans = org_rules.firm_roles(spans, words, self.lexicon)
         spans = org_rules.town_adjective_names(spans, words, self.lexicon, self.gazetteer)
+        spans = org_rules.with_their_place(spans, words, self.lexicon, self.gazetteer)
         spans = self.ordinary.without_ordinary_nouns(spans, words, sentences)
         weak_places = [(m.start + a, m.end + a) for (a, _), found in zip(sentences, matches)
                        for m in found if not m.strong and m.entry.kind == "place"]

@@ -205,3 +205,22 @@ def test_a_nationality_before_a_surname_stays_a_person(pipeline):
 ])
 def test_an_adjective_ending_like_a_category_noun_names_no_organisation(pipeline, text):
     assert not [m.text for m in pipeline.extract(text) if m.kind == "org"]
+
+
+def test_a_firm_or_party_named_with_its_country_or_region_is_one_organisation(pipeline):
+    text = ("Der Stellenabbau bei Zellora Schweiz trifft 300 Menschen. Die ÖVP Burgenland "
+            "stellte ihre Liste vor.")
+    assert orgs(pipeline, text) == [("Zellora Schweiz", "org:zellora-schweiz"),
+                                    ("ÖVP Burgenland", "org:oevp")]
+    assert not [m for m in pipeline.extract(text) if m.kind == "place"]
+
+
+@pytest.mark.parametrize("text, org, place", [
+    ("Er sagte, dass die EU-Kommission Deutschland deswegen verklagen werde.", "EU-Kommission",
+     "Deutschland"),
+    ("Der Oberste Gerichtshof Kanadas entschied am Freitag.", "Oberste Gerichtshof", "Kanadas"),
+])
+def test_a_place_after_an_institutions_noun_or_in_the_genitive_stays_a_place(pipeline, text,
+                                                                             org, place):
+    found = [(m.text, m.kind) for m in pipeline.extract(text)]
+    assert (org, "org") in found and (place, "place") in found
