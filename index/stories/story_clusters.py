@@ -23,6 +23,9 @@ from index.models import Article, Mention
 from index.stories.notices import without_notices
 
 STORY_WINDOW_SECONDS = 3 * 24 * 3600
+# Stories spanning longer than this (chains of articles over weeks, a copy republished months
+# later) are few; they are looked up by id, so one of them does not widen every lookup's window.
+LOOKUP_SPAN_SECONDS = 14 * 24 * 3600
 ENTITY_WEIGHT = 2
 WORD_WEIGHT = 1
 TOP_WORDS = 12
@@ -93,16 +96,19 @@ def assign_stories(db: sqlite3.Connection, articles: list[Article],
                    key=lambda dated_article: dated_article[0])
     for article in articles:
         _leave_story(db, article.id)
-    longest = _longest_span(db)
+    long_stories = _long_stories(db)
     for timestamp, article in dated:
         found = (made or {}).get(id(article))
-        span = _join_story(db, article, timestamp, features(db, article) if found is None else found, longest)
-        longest = max(longest, span)
+        story, first, last = _join_story(db, article, timestamp, features(db, article) if found is None else found,
+                                         long_stories)
+        if last - first > LOOKUP_SPAN_SECONDS:
+            long_stories[story] = (first, last)
 
 
-def _longest_span(db: sqlite3.Connection) -> float:
-    """The longest time any story spans (an upper bound: a story an article left may be shorter)."""
-    return db.execute("SELECT coalesce(max(last_ts - first_ts), 0) FROM stories").fetchone()[0]
+def _long_stories(db: sqlite3.Connection) -> dict[int, tuple[float, float]]:
+    """story id -> (first_ts, last_ts) of the stories spanning more than LOOKUP_SPAN_SECONDS."""
+    return {row[0]: (row[1], row[2]) for row in db.execute(
+        "SELECT id, first_ts, last_ts FROM stories WHERE last_ts - first_ts > ?", (LOOKUP_SPAN_SECONDS,))}
 
 
 def leave_stories(db: sqlite3.Connection, article_ids: Iterable[str]) -> None:
@@ -135,23 +141,33 @@ def _copy_story(db: sqlite3.Connection, article_id: str) -> int | None:
     return row[0] if row else None
 
 
-def _best_story(db: sqlite3.Connection, found: dict[str, int], timestamp: float, longest: float) -> int | None:
+def _best_story(db: sqlite3.Connection, found: dict[str, int], timestamp: float,
+                long_stories: Mapping[int, tuple[float, float]]) -> int | None:
     """The story active within the window that shares the most of these features, if enough.
-    No story spans more than ``longest``, so one ending later than that after the window began
-    after it: last_ts bounded on both sides, the lookup reads only stories near ``timestamp``
-    however the articles' dates are ordered (an archive imported in any order)."""
+    A story active at ``timestamp`` ended after the window began and began before it ended. One
+    spanning at most LOOKUP_SPAN_SECONDS therefore ended before the window's end plus that span:
+    its rows are found by last_ts bounded on both sides, which reads only stories near
+    ``timestamp`` however the articles' dates are ordered (an archive imported in any order).
+    A longer one that ended after that bound is one of ``long_stories``, read by its key."""
     if not found:
         return None
     names = list(found)
     marks = ",".join("?" * len(names))
+    window_start, window_end = timestamp - STORY_WINDOW_SECONDS, timestamp + STORY_WINDOW_SECONDS
+    bound = window_end + LOOKUP_SPAN_SECONDS
     # A feature counts for a story once a third of its articles carry it (a large story's
     # one-off words do not pull unrelated articles in).
     rows = db.execute(
         f"SELECT f.story_id, f.feature FROM feature_stories f JOIN stories s ON s.id = f.story_id "
         f"WHERE f.feature IN ({marks}) AND f.last_ts BETWEEN ? AND ? AND f.count * 3 >= s.size "
         f"AND s.first_ts <= ?",
-        [*names, timestamp - STORY_WINDOW_SECONDS, timestamp + STORY_WINDOW_SECONDS + longest,
-         timestamp + STORY_WINDOW_SECONDS]).fetchall()
+        [*names, window_start, bound, window_end]).fetchall()
+    for story_id, (first, last) in long_stories.items():
+        if last > bound and first <= window_end:
+            rows += db.execute(
+                f"SELECT f.story_id, f.feature FROM feature_stories f JOIN stories s ON s.id = f.story_id "
+                f"WHERE f.feature IN ({marks}) AND f.last_ts = ? AND f.story_id = ? AND f.count * 3 >= s.size",
+                [*names, last, story_id]).fetchall()
     shared: Counter[int] = Counter()
     for story_id, feature in rows:
         shared[story_id] += found[feature]
@@ -163,9 +179,9 @@ def _best_story(db: sqlite3.Connection, found: dict[str, int], timestamp: float,
 
 
 def _join_story(db: sqlite3.Connection, article: Article, timestamp: float, found: dict[str, int],
-                longest: float) -> float:
-    """Put the article into its story; returns the time that story spans now."""
-    story = _copy_story(db, article.id) or _best_story(db, found, timestamp, longest)
+                long_stories: Mapping[int, tuple[float, float]]) -> tuple[int, float, float]:
+    """Put the article into its story; returns the story and its first and last time now."""
+    story = _copy_story(db, article.id) or _best_story(db, found, timestamp, long_stories)
     if story is None:
         story = db.execute("INSERT INTO stories (title, first_ts, last_ts, size) VALUES (?, ?, ?, 0)",
                            (article.title, timestamp, timestamp)).lastrowid
@@ -182,7 +198,7 @@ def _join_story(db: sqlite3.Connection, article: Article, timestamp: float, foun
     db.executemany("INSERT INTO feature_stories (feature, last_ts, story_id, count) VALUES (?, ?, ?, 1) "
                    "ON CONFLICT(feature, last_ts, story_id) DO UPDATE SET count = count + 1",
                    [(feature, last, story) for feature in found])
-    return last - min(first, timestamp)
+    return story, min(first, timestamp), last
 
 
 def _story_features(db: sqlite3.Connection, story: int) -> Counter[str]:

@@ -120,6 +120,22 @@ def test_an_early_report_imported_after_a_long_story_joins_it(tmp_path: Path):
     assert [a.source for a in stories[0].articles] == ["Zeit", "taz", "SZ", "FAZ"]
 
 
+
+def test_an_early_report_joins_a_story_that_runs_for_weeks(tmp_path: Path):
+    # A copy printed three weeks later under a new title keeps the story open for weeks: the story
+    # is found for the early report, imported last, although it ends far outside its window.
+    reprint = ("Drei Wochen nach dem Beben: ein Rückblick", QUAKE_LATER[1])
+    reports = [article(QUAKE_ZEIT, "Zeit", 0), article(QUAKE_SZ, "SZ", 60), article(QUAKE_LATER, "FAZ", 120),
+               article(reprint, "Weekly", 24 * 21)]
+    night = article(QUAKE_NIGHT, "taz", 10)
+    with Library.open(tmp_path / "lib") as library:
+        library.add_articles(reports)
+        assert [len(story.articles) for story in library.stories()] == [4]
+        library.add_articles([night])
+        stories = library.stories()
+    assert len(stories) == 1
+    assert [a.source for a in stories[0].articles] == ["Zeit", "taz", "SZ", "FAZ", "Weekly"]
+
 def test_a_removed_report_leaves_its_story_and_a_story_of_one_is_not_listed(tmp_path: Path):
     from index.removal import remove_articles
 
