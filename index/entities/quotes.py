@@ -121,9 +121,13 @@ def _next_opening(text: str, at: int) -> int:
         at = match.start()
         before = text[at - 1] if at else " "
         after = text[at + 1] if at + 1 < n else " "
-        if not after.isspace() and (before.isspace() or before in "([:–—-/" or at == 0):
+        if not after.isspace() and after not in _AFTER_SPACED_CLOSING and (before.isspace() or before in "([:–—-/" or at == 0):
             return at
     return -1
+
+
+# A mark between a space and one of these closes a quote: no quote opens on a comma.
+_AFTER_SPACED_CLOSING = ",.;:!?"
 
 
 def _closing(text: str, mark_at: int) -> int:
@@ -143,8 +147,9 @@ def _closing(text: str, mark_at: int) -> int:
             if paragraphs > MAX_QUOTE_PARAGRAPHS:
                 return -1
             unopened = unopened or text[k + 2:k + 3] not in qt.OPENING_MARKS
-        elif c in closers and k > mark_at + 1 and not text[k - 1].isspace() \
-                and (k + 1 >= n or not text[k + 1].isalnum()):
+        elif c in closers and k > mark_at + 1 and (k + 1 >= n or not text[k + 1].isalnum()) \
+                and (not text[k - 1].isspace() or text[k + 1:k + 2] in _AFTER_SPACED_CLOSING):
+            # „Alle wollen nach Santiago “, sagt Maria: a space before the closing mark
             if depth == 0:
                 return k
             depth -= 1

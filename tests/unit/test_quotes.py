@@ -760,3 +760,11 @@ def test_a_tweets_link_ends_its_sentence_so_the_next_cue_keeps_its_speaker(pipel
     assert quotes_of(pipeline, text) == [
         ("indirect", "die Bemerkung sei fremdenfeindlich", "Paul Gabler"),
         ("indirect", "Das zeige, dass Meier nicht nur gegen Fremde sei", "Paul Gabler")]
+
+
+def test_a_space_before_the_closing_mark_still_closes_the_quote(pipeline) -> None:
+    text = ("Die Fahrerin Jolanda Pirwitz wartet am Hafen. „Alle wollen nach Rostock “, sagt Jolanda Pirwitz. "
+            "„Es ist langweilig hier. Meistens regnet es.“")
+    found = quotes_of(pipeline, text)
+    assert found == [("direct", "Alle wollen nach Rostock", "Jolanda Pirwitz"),
+                     ("direct", "Es ist langweilig hier. Meistens regnet es", "Jolanda Pirwitz")]
