@@ -311,7 +311,8 @@ def _post_cue(text: str, at: int, finder: SpeakerFinder) -> tuple[str | None, Sp
             return None, None
         return "zitiert", finder.in_region(at + match.end(1), end)
     if low not in qt.SPEECH_VERBS and low != qt.SO_WORD and low not in {"hieß", "heißt", "wie"}:
-        return None, None
+        speaker = _person_after_verb(text, at, verb, at + match.end(1), finder)
+        return (verb, speaker) if speaker is not None else (None, None)
     if low == "wie":  # ", wie X sagte"
         end = _clause_end(text, at + match.end(1))
         region = text[at:end]
@@ -323,6 +324,24 @@ def _post_cue(text: str, at: int, finder: SpeakerFinder) -> tuple[str | None, Sp
         return f"{verb} es", finder.named_in(at + match.end(), _clause_end(text, at + match.end()))
     region_start = at + match.end(1)
     return verb, finder.in_region(region_start, _clause_end(text, region_start))
+
+
+# Lower-case words ending like a verb that open no cue clause.
+_NO_VERBS_AFTER_QUOTE = frozenset("nicht jetzt erst meist selbst bereits somit damit zuletzt seit bis mit".split())
+
+
+def _person_after_verb(text: str, at: int, verb: str, verb_end: int, finder: SpeakerFinder) -> Speaker | None:
+    """„…“, konstatierte Hörmann / „…“, lacht Maria: a verb the lists lack, between the comma
+    after the quote and a person's name, is its cue."""
+    if not text[at:verb_end].lstrip().startswith(",") or not verb.islower() or not verb.endswith(("t", "te", "ten")) \
+            or verb in _NO_VERBS_AFTER_QUOTE:
+        return None
+    gap = re.match(r"\s+(?:sich\s+)?", text[verb_end:verb_end + 12])
+    if gap is None:
+        return None
+    name_at = verb_end + gap.end()
+    named = next((m for m in finder.mentions if m.start == name_at), None)
+    return Speaker(named.entity, named.text) if named is not None and named.kind == "person" else None
 
 
 def _clause_end(text: str, at: int, limit: int = 160) -> int:

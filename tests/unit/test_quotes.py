@@ -768,3 +768,12 @@ def test_a_space_before_the_closing_mark_still_closes_the_quote(pipeline) -> Non
     found = quotes_of(pipeline, text)
     assert found == [("direct", "Alle wollen nach Rostock", "Jolanda Pirwitz"),
                      ("direct", "Es ist langweilig hier. Meistens regnet es", "Jolanda Pirwitz")]
+
+
+def test_a_verb_the_lists_lack_between_the_quote_and_a_name_is_its_cue(pipeline) -> None:
+    text = ("Trainerin Wiebke Marquardt und Präsident Holger Sandmeier traten vor die Presse. "
+            "„Wir waren darauf nicht vorbereitet“, meinte Sandmeier. "
+            "„Aber es hat am Ende nicht gereicht“, konstatierte Marquardt.")
+    found = quotes_of(pipeline, text)
+    assert [(kind, speaker) for kind, _, speaker in found] == [("direct", "Holger Sandmeier"),
+                                                               ("direct", "Wiebke Marquardt")]
