@@ -14,7 +14,8 @@ lexicon with a surname, an organisation noun ("Stadt", "Agentur"), a one-word or
 ("Innenministerium", also the one "das Ministerium" refers to), the body after "ein Sprecher der",
 a first name or surname alone of a person the text named in full ("Vreni" for "der Bloggerin Vreni
 Frost", "Blanco-Gil" after the recogniser's "Juan Antonio"), capitalised words ending in a German
-noun ("laut Wiener Linien").
+noun ("laut Wiener Linien"), a first name and a surname that open a line labelling a quote
+("Erich Schlotthauer, Sachbereichsleiter Katastrophenschutz: „…“").
 """
 
 from __future__ import annotations
@@ -108,7 +109,15 @@ def add_speaker_names(text: str, mentions: list[Mention]) -> list[Mention]:
             names.right_before(cue.start())
         elif word in _VERBS_BEFORE:
             names.before(cue.start())
+    if ":" in text:
+        for label in _LABEL.finditer(text):
+            names.label(label.start(1), label.end(1))
     return names.result()
+
+
+# A line opened by a name, a role and a colon before a quotation mark: "Erich Schlotthauer,
+# Sachbereichsleiter Katastrophenschutz: „…“" (a round of statements, an interview's answers).
+_LABEL = re.compile(r"(?m)^[ \t]*([A-ZÄÖÜ][\wäöüß'’-]+(?: [A-ZÄÖÜ][\wäöüß'’-]+){1,2}),[^:\n„“”»«\"]{2,90}:\s*[„»\"“]")
 
 
 class _Names:
@@ -263,6 +272,12 @@ class _Names:
             self._add("org", names[0].start(), names[0].end(), entity=self._org_named(names[0].group(0), names[0].start()))
             return
         self._name(names, head)
+
+    def label(self, start: int, end: int) -> None:
+        """A first name and a surname that label a quote, when the recogniser left them unmarked."""
+        tokens = list(_TOKEN.finditer(self.text, start, end))
+        if self._covering(start, end) is None and _first_name(tokens[0].group(0)):
+            self._name(tokens, None)
 
     def organisation_at(self, first: re.Match | None) -> bool:
         """"laut Wiener Linien", "Japan Display zufolge": two or three capitalised words that end in

@@ -777,3 +777,16 @@ def test_a_verb_the_lists_lack_between_the_quote_and_a_name_is_its_cue(pipeline)
     found = quotes_of(pipeline, text)
     assert [(kind, speaker) for kind, _, speaker in found] == [("direct", "Holger Sandmeier"),
                                                                ("direct", "Wiebke Marquardt")]
+
+
+def test_a_name_and_role_labelling_a_quote_speak_it_when_the_recogniser_missed_the_name() -> None:
+    text = ("Gestern baten wir zwei um ihre Erinnerungen an das Hochwasser:\n"
+            "Gunnar Wehlitz, Leiter des Wasseramtes: „Die Vorhersagen stimmten nicht.“\n"
+            "Erich Tolksdorf, Sachbereichsleiter Katastrophenschutz: „Das war schon eine besondere Lage.“")
+    # As the recogniser marked such a round of statements on a real page: the second name not at all.
+    first_only = [Mention(entity="person:gunnar-wehlitz", kind="person", start=63, end=77, text="Gunnar Wehlitz")]
+    mentions = add_speaker_names(text, first_only)
+    assert [m.text for m in mentions] == ["Gunnar Wehlitz", "Erich Tolksdorf"]
+    found = find_quotes(text, mentions)
+    assert [(q.text, q.speaker) for q in found] == [("Die Vorhersagen stimmten nicht", mentions[0].entity),
+                                                    ("Das war schon eine besondere Lage", mentions[1].entity)]
