@@ -466,6 +466,8 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
                 content_end = _reported_end(text, content_start, content_end)
             rest = _after_inner_cue(text, content_end, e) if content_start == s else None
             second = _second_cue(text, content_end, e, finder) if content_start == s else None
+            if rest is not None and text[rest - 2] == ":" and _only_marked(marked, rest, e, text):
+                rest = None  # "…, sagte X und gestand: «…»": the marked quote is its own record
             rest_speaker, rest_cue = speaker, None
             if second is not None:  # "…, meinte A, und B ergänzte: …": B's words after the colon
                 rest, rest_cue, rest_speaker = second
@@ -1076,6 +1078,8 @@ def _inside_marks(marked, s: int, e: int) -> bool:
 def _only_marked(marked, s: int, e: int, text: str = "") -> bool:
     """The content is (almost) all one marked quote, or marked quotes joined by "und" and
     commas („A“, „B“ und „C“): the quotes already are the records."""
+    if text and "\n" in text[s:e]:
+        s = text.rfind("\n", s, e) + 1  # "Bildergalerie (6 Bilder)\n«…», sagte X": a heading the sentence took in
     if any(a - 2 <= s and e <= b + 3 for a, b in marked):
         return True
     if not text or not any(s <= a and b <= e for a, b in marked):

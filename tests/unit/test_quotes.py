@@ -790,3 +790,11 @@ def test_a_name_and_role_labelling_a_quote_speak_it_when_the_recogniser_missed_t
     found = find_quotes(text, mentions)
     assert [(q.text, q.speaker) for q in found] == [("Die Vorhersagen stimmten nicht", mentions[0].entity),
                                                     ("Das war schon eine besondere Lage", mentions[1].entity)]
+
+
+def test_a_marked_quote_after_a_heading_line_or_a_colon_is_found_once(pipeline) -> None:
+    text = ("Bildergalerie (6 Bilder)\n«Es fehlt uns wichtiger Rückenwind», sagte Ortwin Gellermann geknickt "
+            "und gestand: «Wir waren auf dieses Szenario nicht vorbereitet.» Danach ging er.")
+    found = quotes_of(pipeline, text)
+    assert found == [("direct", "Es fehlt uns wichtiger Rückenwind", "Ortwin Gellermann"),
+                     ("direct", "Wir waren auf dieses Szenario nicht vorbereitet", "Ortwin Gellermann")]
