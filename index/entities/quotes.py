@@ -27,10 +27,13 @@ from .quote_speakers import Speaker, SpeakerFinder
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
 VERSION = 9
 MAX_QUOTE_PARAGRAPHS = 12
+# "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
+_TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
+                          r"(?:Thema|Titel|Motto|Überschrift|Slogan|Leitfrage|Frage des Abends)\b")
 _TITLE_BEFORE = re.compile(
     r"(?:Titel|Motto|Überschrift|Slogan|Namen|Schriftzug|Film|Buch|Roman|Serie|Sendung|Song|Album|Stück|"
     r"Kampagne|Hashtag|Artikel wie|Empfehlung|Parole|Aufschrift|Schild|Schildern|Programm|Projekt|"
-    r"Initiative|Aktion|Studie|genannt|namens|sogenannte[nrms]?|Marke)\W{0,3}$"
+    r"Initiative|Aktion|Studie|genannt|namens|sogenannte[nrms]?|Marke|Thema)\W{0,3}$"
     r"|\b(?:Artikel|Thema|Beitrag|Vortrag|Kolumne|Rubrik|Vereinigung)\s$")  # "der Artikel „Warum …“"
 
 
@@ -91,7 +94,8 @@ def _marked_quotes(text: str) -> list[tuple[int, int]]:
         start, end = mark_at + 1, close_at
         content = text[start:end]
         if (len(qt.words(content)) >= 3 or _said_short(text, mark_at, close_at)) \
-                and not _TITLE_BEFORE.search(text[max(0, mark_at - 40):mark_at]):
+                and not _TITLE_BEFORE.search(text[max(0, mark_at - 40):mark_at]) \
+                and not _TITLE_AFTER.match(text, close_at + 1, close_at + 40):
             quotes.append((start, end))
         at = close_at + 1
     return quotes

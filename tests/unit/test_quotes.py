@@ -798,3 +798,11 @@ def test_a_marked_quote_after_a_heading_line_or_a_colon_is_found_once(pipeline) 
     found = quotes_of(pipeline, text)
     assert found == [("direct", "Es fehlt uns wichtiger Rückenwind", "Ortwin Gellermann"),
                      ("direct", "Wir waren auf dieses Szenario nicht vorbereitet", "Ortwin Gellermann")]
+
+
+def test_the_topic_of_an_evening_in_quotation_marks_is_no_quote(pipeline) -> None:
+    text = ("„Sicher im Kreis? Oder hat Silvester alles verändert?“ lautete das Thema des Abends. "
+            "Am Samstag tagt der Verein. Thema: «Wie geht es ohne die Bewerbung weiter.» "
+            "„Wir geben nicht auf“, sagte Vorsitzende Renate Dallmeyer.")
+    found = quotes_of(pipeline, text)
+    assert found == [("direct", "Wir geben nicht auf", "Renate Dallmeyer")]
