@@ -1021,10 +1021,10 @@ def _answerer(text: str, sentences, index: int, finder: SpeakerFinder) -> Speake
 def _carried(found: list[Quote], finder: SpeakerFinder, s: int) -> Speaker | None:
     """The speaker a report goes on with: the one of the quote just before, also when that was
     nobody named ("…, hieß es. Man werde …"); else the last speaker."""
-    if found and s - found[-1].end <= 400:
-        last = found[-1]
-        if last.speaker:
-            return Speaker(last.speaker, last.speaker_text or "")
+    # The marked quotes were all found first: the one just before is not always the last found.
+    last = max((q for q in found if q.end <= s), key=lambda q: q.end, default=None)
+    if last is not None and s - last.end <= 400 and last.speaker:
+        return Speaker(last.speaker, last.speaker_text or "")
     return finder.recent(s)
 
 

@@ -806,3 +806,11 @@ def test_the_topic_of_an_evening_in_quotation_marks_is_no_quote(pipeline) -> Non
             "„Wir geben nicht auf“, sagte Vorsitzende Renate Dallmeyer.")
     found = quotes_of(pipeline, text)
     assert found == [("direct", "Wir geben nicht auf", "Renate Dallmeyer")]
+
+
+def test_a_report_goes_on_with_the_quote_before_it_not_a_later_one(pipeline) -> None:
+    text = ("«Wir sind von unseren Zielen noch entfernt», sagte Konzernchefin Jutta Krausenberg am Donnerstag. "
+            "Das Unternehmen habe sich zwar stabilisiert. "
+            "Betriebsrat Udo Pfennig erklärte dagegen: «Wir bleiben wachsam.»")
+    found = quotes_of(pipeline, text)
+    assert ("indirect", "Das Unternehmen habe sich zwar stabilisiert", "Jutta Krausenberg") in found
