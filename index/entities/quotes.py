@@ -88,6 +88,8 @@ def _marked_quotes(text: str) -> list[tuple[int, int]]:
         if mark_at < 0:
             break
         close_at = _closing(text, mark_at)
+        if close_at < 0 and _runs_to_the_end(text, mark_at):
+            close_at = len(text.rstrip())  # a feed cut the text inside the quote: „Alle sind stabil, aber wir
         if close_at < 0:
             at = mark_at + 1
             continue
@@ -99,6 +101,13 @@ def _marked_quotes(text: str) -> list[tuple[int, int]]:
             quotes.append((start, end))
         at = close_at + 1
     return quotes
+
+
+def _runs_to_the_end(text: str, mark_at: int) -> bool:
+    """The mark opens the last words of the text's last paragraph, and nothing closes it: a text
+    cut short. Not much text: a stray mark in text without paragraphs must not take the rest."""
+    rest = text[mark_at + 1:]
+    return len(rest) <= 600 and not any(c in qt.ALL_MARKS for c in rest) and "\n\n" not in rest.rstrip() and len(qt.words(rest)) >= 3
 
 
 _SAID_AFTER = re.compile(r",\s+(\w+)")

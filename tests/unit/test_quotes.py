@@ -814,3 +814,11 @@ def test_a_report_goes_on_with_the_quote_before_it_not_a_later_one(pipeline) -> 
             "Betriebsrat Udo Pfennig erklärte dagegen: «Wir bleiben wachsam.»")
     found = quotes_of(pipeline, text)
     assert ("indirect", "Das Unternehmen habe sich zwar stabilisiert", "Jutta Krausenberg") in found
+
+
+def test_a_quote_a_feed_cut_short_runs_to_the_end_of_the_text(pipeline) -> None:
+    text = ("„Alle im Team sind geschockt“, wurde Teamarzt Anko Wellerdiek zitiert: "
+            "„Alle sind bei Bewusstsein, stabil und ansprechbar, aber wir warten")
+    found = quotes_of(pipeline, text)
+    assert found == [("direct", "Alle im Team sind geschockt", "Anko Wellerdiek"),
+                     ("direct", "Alle sind bei Bewusstsein, stabil und ansprechbar, aber wir warten", "Anko Wellerdiek")]
