@@ -28,7 +28,7 @@ from .models import Mention
 
 # These rules change stored quotes (their speakers): their version is added to the quote
 # recogniser's own in the version stored with each article's quotes (quotes_version).
-VERSION = 7
+VERSION = 8
 
 # Cue words whose subject or object is the speaker ("sagte X", "X sagte", "so X", "laut X").
 _VERBS_AFTER = frozenset("""sagte sagt sagten erklärte erklärt betonte betont meinte meint schrieb schreibt
