@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 10
+VERSION = 11
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -710,7 +710,9 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
                 or (low == "wie" and any(w.group(0).lower() in qt.SPEECH_VERBS for w in clause_words[1:])
                     and not _AS_REPORTED.match(text, tail_start)) \
                 or (low in {"hieß", "heißt"} and len(words) >= 2 and words[1].group(0) == "es") \
-                or (low in {"wird", "wurde"} and len(words) >= 3 and words[-1].group(0) == "zitiert"):
+                or (low in {"wird", "wurde"} and len(words) >= 3 and words[-1].group(0) == "zitiert") \
+                or (clause_end < 0 and len(words) <= 4 and _person_after_verb(text, s + match.start(), first, words[0].end(), finder)
+                    is not None and qt.konj1(text[s:s + match.start()])):
             if match.start() < 8 or not _particle_fits(words) or text[words[0].end():words[0].end() + 1] == "," \
                     or (match.group(0).strip()[:1] in "-–—" and any(d in body[:match.start()] for d in "–—")):
                 # "Entholzer – seit zwei Jahren Parteichef – kündigte an": a parenthesis, no quote;

@@ -822,3 +822,10 @@ def test_a_quote_a_feed_cut_short_runs_to_the_end_of_the_text(pipeline) -> None:
     found = quotes_of(pipeline, text)
     assert found == [("direct", "Alle im Team sind geschockt", "Anko Wellerdiek"),
                      ("direct", "Alle sind bei Bewusstsein, stabil und ansprechbar, aber wir warten", "Anko Wellerdiek")]
+
+
+def test_reported_speech_ending_in_a_verb_the_lists_lack_and_a_name_is_that_persons(pipeline) -> None:
+    text = ("Der Verband tagt am Samstag in Hannover. Präsident Ortwin Gellermann war enttäuscht. "
+            "Es werde eine intensive Diskussion, orakelte Gellermann.")
+    found = quotes_of(pipeline, text)
+    assert ("indirect", "Es werde eine intensive Diskussion", "Ortwin Gellermann") in found
