@@ -2,7 +2,7 @@
 
     python -m bench.bench_duplicates [--originals 400] [--seed 1]            # the curve
     python -m bench.bench_duplicates --scale 20000                          # cost and size at scale
-    python -m bench.bench_duplicates --import-files 2000 [--rounds 2]       # import with / without
+    python -m bench.bench_duplicates --import-files 2000 [--rounds 2] [--only on|off]  # import with / without
     python -m bench.bench_duplicates --stories                              # stories: a bound
     python -m bench.bench_duplicates --writer 10000 [--corpus DIR]          # the writer's part as N grow
 
@@ -268,7 +268,8 @@ def _setup_worker_without_grouping(*args) -> None:
             break
 
 
-def import_cost(n: int, rounds: int, seed: int, corpus: Path | None = None) -> None:
+def import_cost(n: int, rounds: int, seed: int, corpus: Path | None = None,
+                modes: tuple[bool, ...] = (True, False)) -> None:
     from bench.corpus import write_corpus
     from index import importer
     from index.library import Library
@@ -280,7 +281,7 @@ def import_cost(n: int, rounds: int, seed: int, corpus: Path | None = None) -> N
             corpus = work / "corpus"
             write_corpus(corpus, n, seed=seed, data_dir=DATA)
         for round_number in range(1, rounds + 1):
-            for grouping in (True, False):
+            for grouping in modes:
                 data_dir = work / f"lib-{round_number}-{grouping}"
                 off = [mock.patch.object(copies, "group_articles", lambda db, articles, made=None: None),
                        mock.patch.object(story_clusters, "assign_stories", lambda db, articles, made=None: None),
@@ -429,6 +430,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, metavar="N", help="group N generated articles; cost and size")
     parser.add_argument("--import-files", type=int, metavar="N", help="import N files with and without grouping")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--only", choices=["on", "off"], help="with --import-files: one mode, so that two processes "
+                        "started together see the same load")
     parser.add_argument("--corpus", type=Path, help="with --import-files or --writer: a corpus bench.corpus wrote (N files), "
                                                     "instead of writing one")
     parser.add_argument("--stories", action="store_true", help="a bound on story precision (see above)")
@@ -441,7 +444,8 @@ def main(argv: list[str] | None = None) -> int:
     elif args.writer:
         writer_replay(args.writer, args.seed, args.corpus)
     elif args.import_files:
-        import_cost(args.import_files, args.rounds, args.seed, args.corpus)
+        modes = (True, False) if args.only is None else (args.only == "on",)
+        import_cost(args.import_files, args.rounds, args.seed, args.corpus, modes)
     else:
         curve(args.originals, args.seed)
     return 0
