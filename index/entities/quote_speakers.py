@@ -364,8 +364,12 @@ class SpeakerFinder:
 
     def names_at(self, at: int) -> bool:
         """Whether a person or organisation is named right at ``at``."""
+        return self.mention_at(at) is not None
+
+    def mention_at(self, at: int) -> Mention | None:
+        """The person or organisation named right at ``at``, if any."""
         k = bisect_left(self._starts, at)
-        return k < len(self.mentions) and self.mentions[k].start == at
+        return self.mentions[k] if k < len(self.mentions) and self.mentions[k].start == at else None
 
     def _role_referent(self, at: int, word: str, nearby: bool = False, role_at: int | None = None) -> Speaker | None:
         """"der Landeshauptmann": the person last named with that role, else the last speaker."""

@@ -353,7 +353,7 @@ def _person_after_verb(text: str, at: int, verb: str, verb_end: int, finder: Spe
     if gap is None:
         return None
     name_at = verb_end + gap.end()
-    named = next((m for m in finder.mentions if m.start == name_at), None)
+    named = finder.mention_at(name_at)
     return Speaker(named.entity, named.text) if named is not None and named.kind == "person" else None
 
 
