@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 11
+VERSION = 12
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -564,7 +564,8 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             continue
         if unmarked and last_reported == previous and found and _goes_on(text, found[-1], sentences[previous], s, e, finder):
             # "…, erklärte Seehofer. Mehr geht nicht mehr.": the quote goes on after its cue
-            found.append(_quote(text, s, e, "direct", None, finder.recent(s)))
+            last = found[-1]  # the same speaker, also when the cue named nobody ("erklärte eine Sprecherin")
+            found.append(_quote(text, s, e, "direct", None, Speaker(last.speaker, last.speaker_text or "") if last.speaker else None))
             covered.append((s, e))
             last_reported = index
             continue
@@ -983,20 +984,37 @@ _THIRD_PERSON = frozenset("""er sie ihn ihm sein seine seinen seinem seiner sein
 def _goes_on(text: str, last: Quote, before, s: int, e: int, finder: SpeakerFinder) -> bool:
     """A short statement right after a quote whose cue closed the sentence before, in a text
     without quotation marks, that speaks of nobody (no name, no "er"): the quote going on."""
-    if last.kind == "reported" or not last.cue or last.cue.lower() not in qt.SPEECH_VERBS \
+    if last.kind == "reported" or not last.cue or (last.cue.lower() not in qt.SPEECH_VERBS and last.cue != qt.SO_WORD) \
             or last.start != before.start or last.end >= before.end:
         return False
     words = qt.words(text, s, e)
-    if not words or len(words) > 25 or qt.subjunctive(text[s:e]) or text[e - 1] == "?":
+    if not words or len(words) > 25 or qt.subjunctive(text[s:e]) or text[e - 1] == "?" or not text[s].isalpha():
         return False
-    # Without "ich"/"wir" only a short remark goes on ("Mehr geht nicht mehr."), not narration
-    # ("Dort haben Archäologen Reste … entdeckt.") nor a cue of its own ("Dies bestätigte X.").
-    if not qt.speaks_to_reader(text[s:e]) and (len(words) > 5 or any(w.group(0).lower() in qt.SPEECH_VERBS
-                                                                     for w in words)):
+    # Without "ich"/"wir" only a short remark goes on ("Mehr geht nicht mehr.") or a longer one
+    # that talks ("Das kommt, wenn man …"), not narration ("Dort haben Archäologen Reste …
+    # entdeckt.") nor a cue of its own ("Dies bestätigte X.").
+    if not qt.speaks_to_reader(text[s:e]) and (
+            (len(words) > 5 and not _talks(text[s:e], words))
+            or any(w.group(0).lower() in qt.SPEECH_VERBS and w.group(0).lower() not in qt.WEAK_VERBS for w in words)):
         return False
     if any(w.group(0).lower() in _THIRD_PERSON for w in words):
         return False
     return finder.in_region(s, e) is None and not any(s <= m.start < e for m in finder.mentions)
+
+
+# "Das kommt, wenn man …", "Da ist ihm zuzustimmen": a remark on what was just said, opened by
+# a pronoun and its verb (not the article of "Das offizielle Wahlkampfende wird …").
+_REMARK_OPENING = re.compile(r"(?:Das|Dies|Da)\s+(?:ist|sind|kommt|geht|gehört|gilt|muss|kann|darf|soll|"
+                             r"wird|hat|macht|stimmt|passt|reicht|bringt)\b")  # not "Das heißt:", the writer concluding
+# Particles only spoken German uses ("Das ist halt so", "Da fährt man eh nicht hin").
+_SPOKEN_ONLY = re.compile(r"\b(?:ja|halt|eh|mal)\b")
+
+
+def _talks(body: str, words: list[re.Match]) -> bool:
+    """A statement in the present that sounds spoken: a particle of spoken German or a remark
+    on what was just said, no past tense, not too long."""
+    return len(words) <= 30 and not _narrates(body) \
+        and (_SPOKEN_ONLY.search(body) is not None or _REMARK_OPENING.match(body) is not None)
 
 
 def _reports_speech(quote: Quote) -> bool:

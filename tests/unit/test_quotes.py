@@ -829,3 +829,15 @@ def test_reported_speech_ending_in_a_verb_the_lists_lack_and_a_name_is_that_pers
             "Es werde eine intensive Diskussion, orakelte Gellermann.")
     found = quotes_of(pipeline, text)
     assert ("indirect", "Es werde eine intensive Diskussion", "Ortwin Gellermann") in found
+
+
+def test_a_spoken_remark_after_the_cue_goes_on_with_the_quote_not_narration(pipeline) -> None:
+    text = ("Gegen ein Spitzenteam kannst du so nicht spielen, sagte Verteidiger Jonas Brenner nach dem Spiel. "
+            "Das kommt, wenn man einen Schritt zu wenig läuft und glaubt, es geht von alleine.")
+    assert quotes_of(pipeline, text) == [
+        ("direct", "Gegen ein Spitzenteam kannst du so nicht spielen", "Jonas Brenner"),
+        ("direct", "Das kommt, wenn man einen Schritt zu wenig läuft und glaubt, es geht von alleine", "Jonas Brenner")]
+    unnamed = "Wir haben keinen Plan für eine Arena, erklärte eine Vereinssprecherin. Es gibt kein Papier."
+    assert [speaker for _, _, speaker in quotes_of(pipeline, unnamed)] == [None, None]
+    narrated = "Wir wollen gewinnen, sagte Trainer Jonas Brenner. Das offizielle Saisonende wird in Linz gefeiert."
+    assert [quote for _, quote, _ in quotes_of(pipeline, narrated)] == ["Wir wollen gewinnen"]
