@@ -712,8 +712,7 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
                     and not _AS_REPORTED.match(text, tail_start)) \
                 or (low in {"hieß", "heißt"} and len(words) >= 2 and words[1].group(0) == "es") \
                 or (low in {"wird", "wurde"} and len(words) >= 3 and words[-1].group(0) == "zitiert") \
-                or (clause_end < 0 and len(words) <= 4 and _person_after_verb(text, s + match.start(), first, words[0].end(), finder)
-                    is not None and qt.konj1(text[s:s + match.start()])):
+                or (clause_end < 0 and _unlisted_cue(text, s, s + match.start(), words, finder)):
             if match.start() < 8 or not _particle_fits(words) or text[words[0].end():words[0].end() + 1] == "," \
                     or (match.group(0).strip()[:1] in "-–—" and any(d in body[:match.start()] for d in "–—")):
                 # "Entholzer – seit zwei Jahren Parteichef – kündigte an": a parenthesis, no quote;
@@ -792,6 +791,16 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
             return colon + 2, e, impersonal.group(0), source  # the words after the colon, not the cue
         return s, e, impersonal.group(0), source
     return None
+
+
+def _unlisted_cue(text: str, s: int, content_end: int, words: list[re.Match], finder: SpeakerFinder) -> bool:
+    """A last clause of a verb the lists lack and a person's name right after it closes what
+    the person said: reported speech ("…, orakelte Hörmann") or words in the first or second
+    person ("Wir haben gewonnen, jubelte Paul Kessler nach dem Spiel", "…, ärgerte sich X")."""
+    if _person_after_verb(text, content_end, words[0].group(0), words[0].end(), finder) is None:
+        return False
+    content = text[s:content_end]
+    return (len(words) <= 4 and qt.konj1(content)) or (len(words) <= 8 and qt.speaks_to_reader(content))
 
 
 # Where a sentence says whose words follow "heißt es": "Aus dem Büro X", "Von der Stadt", "Seitens der X".

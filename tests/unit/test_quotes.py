@@ -841,3 +841,11 @@ def test_a_spoken_remark_after_the_cue_goes_on_with_the_quote_not_narration(pipe
     assert [speaker for _, _, speaker in quotes_of(pipeline, unnamed)] == [None, None]
     narrated = "Wir wollen gewinnen, sagte Trainer Jonas Brenner. Das offizielle Saisonende wird in Linz gefeiert."
     assert [quote for _, quote, _ in quotes_of(pipeline, narrated)] == ["Wir wollen gewinnen"]
+
+
+def test_a_verb_the_lists_lack_and_a_name_close_words_in_the_first_person(pipeline) -> None:
+    text = ("Wir haben gewonnen, jubelte Paul Kessler nach dem Spiel. "
+            "Zu dem Buch hat mich der Verlag überredet, grinst Anna Berger. Sie sei keine Autorin.")
+    assert quotes_of(pipeline, text) == [("direct", "Wir haben gewonnen", "Paul Kessler"),
+                                         ("direct", "Zu dem Buch hat mich der Verlag überredet", "Anna Berger"),
+                                         ("indirect", "Sie sei keine Autorin", "Anna Berger")]
