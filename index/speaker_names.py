@@ -28,7 +28,7 @@ from .models import Mention
 
 # These rules change stored quotes (their speakers): their version is added to the quote
 # recogniser's own in the version stored with each article's quotes (quotes_version).
-VERSION = 8
+VERSION = 9
 
 # Cue words whose subject or object is the speaker ("sagte X", "X sagte", "so X", "laut X").
 _VERBS_AFTER = frozenset("""sagte sagt sagten erklärte erklärt betonte betont meinte meint schrieb schreibt
@@ -112,7 +112,14 @@ def add_speaker_names(text: str, mentions: list[Mention]) -> list[Mention]:
     if ":" in text:
         for label in _LABEL.finditer(text):
             names.label(label.start(1), label.end(1))
+    if "-" in text:
+        names.particle_surnames()
     return names.result()
+
+
+# A surname opened by a lower-case particle ("Adel al-Dschubair", "Abu Bakr al-Baghdadi"): written
+# alone later ("sagte al-Dschubair"), the recogniser does not see a name in it.
+_PARTICLE_SURNAME = re.compile(r"(?<![\w-])(?:al|el|as|asch|ad|ar|an|at|az|ed|es|ul|bin|ibn|ben|ould)-[A-ZÄÖÜ][\wäöüß'’-]+")
 
 
 # A line opened by a name, a role and a colon before a quotation mark: "Erich Schlotthauer,
@@ -197,6 +204,10 @@ class _Names:
                 return
             if word.lower() in _DETERMINERS or (word in _FILLERS and head is None):
                 continue
+            if _PARTICLE_SURNAME.fullmatch(word.rstrip(".")):  # "sagte al-Dschubair am Sonntag"
+                named = next((m for m in self.mentions if m.kind == "person" and m.text.endswith(" " + word.rstrip("."))), None)
+                self._add("person", token.start(), token.end(), entity=named.entity if named else None)
+                return
             if word[:1].islower():
                 if head is None and k + 1 < len(tokens) and _adjective(word):
                     continue  # "der nationale Polizeichef"
@@ -272,6 +283,19 @@ class _Names:
             self._add("org", names[0].start(), names[0].end(), entity=self._org_named(names[0].group(0), names[0].start()))
             return
         self._name(names, head)
+
+    def particle_surnames(self) -> None:
+        """"al-Dschubair" alone is the person the text named "Adel al-Dschubair" before."""
+        people: dict[str, Mention] = {}
+        for m in self.mentions:
+            last = m.text.rsplit(" ", 1)[-1]
+            if m.kind == "person" and " " in m.text and _PARTICLE_SURNAME.fullmatch(last):
+                people.setdefault(last, m)
+        for surname, person in people.items():
+            for match in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", self.text):
+                if self._covering(match.start(), match.end()) is None:
+                    self.added.append(person.model_copy(update={"start": match.start(), "end": match.end(),
+                                                                "text": surname, "role": None}))
 
     def label(self, start: int, end: int) -> None:
         """A first name and a surname that label a quote, when the recogniser left them unmarked."""

@@ -849,3 +849,11 @@ def test_a_verb_the_lists_lack_and_a_name_close_words_in_the_first_person(pipeli
     assert quotes_of(pipeline, text) == [("direct", "Wir haben gewonnen", "Paul Kessler"),
                                          ("direct", "Zu dem Buch hat mich der Verlag überredet", "Anna Berger"),
                                          ("indirect", "Sie sei keine Autorin", "Anna Berger")]
+
+
+def test_a_surname_with_a_lower_case_particle_speaks_alone(pipeline) -> None:
+    text = ("Außenminister Samir al-Kufani reiste nach Genf. Der Angriff sei ein „schwerer Bruch aller Regeln“, "
+            "sagte al-Kufani am Sonntag. Die Gespräche gingen weiter, erklärte al-Kufani.")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Samir al-Kufani"] * 3
+    alone = "Wir werden nicht weichen, sagte al-Rahimi am Montag."
+    assert quotes_of(pipeline, alone) == [("direct", "Wir werden nicht weichen", "al-Rahimi")]
