@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 12
+VERSION = 13
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -64,9 +64,66 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     sentences = qt.sentences(text)
     _attribute_marked(text, marked, sentences, finder, found, covered)
     _block_quotes(text, marked, finder, found, covered)
-    _sentence_quotes(text, sentences, marked, finder, found, covered, unmarked=_marks_lost(text))
+    unmarked = _marks_lost(text)
+    _sentence_quotes(text, sentences, marked, finder, found, covered, unmarked=unmarked)
     found.sort(key=lambda q: (q.start, q.end))
+    if unmarked:
+        found = _own_words_after_colon(text, sentences, found, finder)
     return found
+
+
+def _own_words_after_colon(text: str, sentences, found: list[Quote], finder: SpeakerFinder) -> list[Quote]:
+    """In text without quotation marks, reported speech that goes on after a colon in the
+    indicative gives way to the speaker's own words: "Ladezeiten müssten kürzer werden: Man kann
+    keine Kaffeepause von fünf Stunden akzeptieren. Das muss schneller gehen." The words after the
+    colon are a direct quote, with the sentences after them that talk and name nobody."""
+    result: list[Quote] = []
+    for k, q in enumerate(found):
+        colon = q.text.find(": ")
+        tail_start = q.start + colon + 2
+        if q.kind != "indirect" or colon < 0 or not text[tail_start:tail_start + 1].isupper() \
+                or len(qt.words(text, tail_start, q.end)) < 3 or qt.subjunctive(text[tail_start:q.end]) \
+                or qt.clearly_reported(text[tail_start:q.end]) or not _own_words(text, tail_start, q.end, finder):
+            result.append(q)
+            continue
+        speaker = Speaker(q.speaker, q.speaker_text or "") if q.speaker else None
+        following = found[k + 1].start if k + 1 < len(found) else len(text)
+        result.append(_quote(text, q.start, q.start + colon, "indirect", q.cue, speaker))
+        result.append(_quote(text, tail_start, _talk_goes_on(text, sentences, q.end, following, finder), "direct", None, speaker))
+    return result
+
+
+def _own_words(text: str, start: int, end: int, finder: SpeakerFinder) -> bool:
+    """Words after a colon that are the speaker's own: they talk (first person, a spoken particle,
+    a remark, the generic "man"), not narration in the past, not a fragment ("Von Supercomputern,
+    die …"), and name no one (not a list of names, not "Laut X …")."""
+    body = text[start:end]
+    return not _narrates(body) and not any(start <= m.start < end for m in finder.mentions) \
+        and _has_predicate(body.split(",")[0]) \
+        and (qt.speaks_to_reader(body) or _talks(body, qt.words(body)) or _GENERIC_MAN.search(body) is not None)
+
+
+# "Man kann keine Kaffeepause akzeptieren": the generic "man" of someone giving an opinion.
+_GENERIC_MAN = re.compile(r"(?:^|\s)[Mm]an\s")
+
+
+def _talk_goes_on(text: str, sentences, end: int, limit: int, finder: SpeakerFinder) -> int:
+    """The end of the speaker's words that go on after ``end`` in the same paragraph: up to two
+    sentences that talk (first person, a spoken particle, a remark on what was said) and name
+    nobody, before ``limit`` (the next quote)."""
+    from bisect import bisect_left
+    k = bisect_left([x.start for x in sentences], end)
+    for sentence in sentences[k:k + 2]:
+        s, e = sentence.start, sentence.end
+        body = text[s:e]
+        words = qt.words(text, s, e)
+        if e > limit or not _same_paragraph(text, end, s) or not words or body.endswith("?") or qt.subjunctive(body) \
+                or any(s <= m.start < e for m in finder.mentions) \
+                or any(w.group(0).lower() in _THIRD_PERSON for w in words) \
+                or not (qt.speaks_to_reader(body) or _talks(body, words)):
+            break
+        end = e
+    return end
 
 
 def _quote(text: str, start: int, end: int, kind: QuoteKind, cue: str | None, speaker: Speaker | None) -> Quote:

@@ -857,3 +857,17 @@ def test_a_surname_with_a_lower_case_particle_speaks_alone(pipeline) -> None:
     assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Samir al-Kufani"] * 3
     alone = "Wir werden nicht weichen, sagte al-Rahimi am Montag."
     assert quotes_of(pipeline, alone) == [("direct", "Wir werden nicht weichen", "al-Rahimi")]
+
+
+def test_own_words_after_a_colon_in_reported_speech_are_a_direct_quote(pipeline) -> None:
+    text = ("Ich glaube, man braucht mehr Reichweite, sagte Paul Kessler. Außerdem müssten Ladezeiten kürzer "
+            "werden: Man kann keine Kaffeepause von fünf Stunden akzeptieren. Das muss deutlich schneller gehen. "
+            "Die Batterien von Elektroautos gelten als teuer.")
+    assert quotes_of(pipeline, text)[1:] == [
+        ("indirect", "Außerdem müssten Ladezeiten kürzer werden", "Paul Kessler"),
+        ("direct", "Man kann keine Kaffeepause von fünf Stunden akzeptieren. Das muss deutlich schneller gehen",
+         "Paul Kessler")]
+    listed = "Die Saison beginne im Mai, sagte Anna Berger. Die Jury sei bestimmt: Paul Kessler und Eva Lind."
+    narrated = "Die Saison beginne im Mai, sagte Anna Berger. Die Jury sei bestimmt: Die Mitglieder kommen aus Wien."
+    for other in (listed, narrated):  # names and the writer's facts after the colon stay in the report
+        assert [kind for kind, _, _ in quotes_of(pipeline, other)] == ["indirect", "indirect"]
