@@ -390,8 +390,12 @@ def _post_cue(text: str, at: int, finder: SpeakerFinder) -> tuple[str | None, Sp
         if verb_in is None:
             return None, None
         return verb_in.group(0), finder.in_region(at + match.end(1), end)
-    if low in {"hieß", "heißt"}:
-        return f"{verb} es", finder.named_in(at + match.end(), _clause_end(text, at + match.end()))
+    if low in {"hieß", "heißt"}:  # as in a sentence: "hieß es weiter", "heißt es in einer Mitteilung des Konzerns"
+        end = _clause_end(text, at + match.end())
+        source = finder.named_in(at + match.end(), end)
+        if source is None and re.search(r"\bweiter\b", text[at:end]):
+            source = finder.recent(at, within=600)
+        return f"{verb} es", source or finder.last_org_named_by_noun(at + match.end(), end)
     region_start = at + match.end(1)
     return verb, finder.in_region(region_start, _clause_end(text, region_start))
 

@@ -871,3 +871,10 @@ def test_own_words_after_a_colon_in_reported_speech_are_a_direct_quote(pipeline)
     narrated = "Die Saison beginne im Mai, sagte Anna Berger. Die Jury sei bestimmt: Die Mitglieder kommen aus Wien."
     for other in (listed, narrated):  # names and the writer's facts after the colon stay in the report
         assert [kind for kind, _, _ in quotes_of(pipeline, other)] == ["indirect", "indirect"]
+
+
+def test_hiess_es_after_a_marked_quote_reads_like_after_a_sentence(pipeline) -> None:
+    text = ("Die Modefirma Kesslinger AG ist insolvent. „Der Vorstand hat die Zahlungsunfähigkeit festgestellt“, "
+            "teilte das Unternehmen mit. „Der Vorstand wird unverzüglich den Insolvenzantrag stellen“, hieß es weiter. "
+            "„Die Löhne sind bis März gesichert“, heißt es in einer Mitteilung des Unternehmens.")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Kesslinger AG"] * 3
