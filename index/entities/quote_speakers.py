@@ -18,6 +18,7 @@ from . import quote_text as qt
 from .cues import SPEECH_VERBS, role_of
 
 _PRONOUNS = frozenset({"er", "sie", "Er"})  # "Sie" capitalised is also the formal "you"
+_AUXILIARIES = frozenset("hatte hat habe hätte hatten haben".split())
 _TOKEN = re.compile(r"[\wÄÖÜäöüß-]+")
 # "der 34-Jährige", "die 28-Jährige": an age standing for the person.
 _AGE = re.compile(r"^\d+-[Jj]ährige[rn]?$")
@@ -179,6 +180,9 @@ class SpeakerFinder:
                                                                and self._participle_after(mention, end))):
                 skipped = mention  # "der von Matthias Prückler verteidigte 31-Jährige": not the lawyer
                 continue
+            if mention is not None and self._told(tokens, k):
+                skipped = mention  # "hatte er gegenüber LEquipe betont": the paper was told
+                continue
             if mention is not None and self._object_of_preposition(tokens, k) and any(
                     m.start > mention.end and not self._object_of_preposition(tokens, self._token_at(tokens, m.start))
                     for m in inside):
@@ -210,9 +214,14 @@ class SpeakerFinder:
                 return None  # "riefen sie", "sie skandierten": several people, not the last speaker
             if (word in _PRONOUNS or (word == "Sie" and k + 1 < len(tokens) and _third_person_verb(tokens[k + 1].group(0)))) \
                     and (k <= 2 or tokens[k - 1].group(0).lower() in SPEECH_VERBS
+                         or (tokens[k - 1].group(0) in _AUXILIARIES  # "hatte er gegenüber X betont"
+                             and any(t.group(0).lower() in SPEECH_VERBS for t in tokens[k + 1:]))
                          or (word != "Sie" and _finite_verb(tokens[k - 1].group(0)) and k + 1 < len(tokens)
                              and tokens[k + 1].group(0)[:1].isupper())):  # "… um 0.16 Uhr schickt sie Relotius …:"
-                return self._referent(before, word)  # "er sagt", "sagte er vor Anhängern"
+                # "er sagt", "sagte er vor Anhängern"; not whom the words were said to ("hatte er
+                # gegenüber LEquipe betont": not LEquipe, though the text turned to it last)
+                told = {m.entity for m in inside if self._told(tokens, self._token_at(tokens, m.start))}
+                return self._referent(before, word, avoid=told)
             if word.lower() in _GENERIC_PEOPLE or word.lower() in _CROWDS:
                 return None
             named_after = k + 1 < len(tokens) and (tokens[k + 1].group(0)[:1].isupper()  # "die Stadt Klagenfurt"
@@ -289,6 +298,15 @@ class SpeakerFinder:
         return following is not None and following.group(0)[:1].islower()
 
     @staticmethod
+    def _told(tokens, k: int) -> bool:
+        """The name at token ``k`` is whom the words were said to: "gegenüber LEquipe",
+        "gegenüber dem Sender CNN"."""
+        j = k - 1
+        while j >= 0 and (tokens[j].group(0).lower() in _DEFINITE or tokens[j].group(0)[:1].isupper()) and k - j <= 3:
+            j -= 1
+        return j >= 0 and tokens[j].group(0).lower() == "gegenüber"
+
+    @staticmethod
     def _object_of_preposition(tokens, k: int) -> bool:
         """The name at token ``k`` follows a preposition ("an Gauland", "mit dem Kanzler Faymann")."""
         j = k - 1
@@ -306,22 +324,22 @@ class SpeakerFinder:
     def _name_follows(self, inside: list[Mention], at: int) -> bool:
         return any(m.kind == "person" and 0 <= m.start - at <= 3 for m in inside)
 
-    def _referent(self, at: int, word: str) -> Speaker | None:
+    def _referent(self, at: int, word: str, avoid: frozenset[str] | set[str] = frozenset()) -> Speaker | None:
         sentence_start = max(self.text.rfind(". ", 0, at), self.text.rfind("\n", 0, at), 0)
         named = [m for m in self.mentions[bisect_left(self._starts, sentence_start):bisect_left(self._starts, at)]
-                 if m.kind == "person" and m.end <= at]
+                 if m.kind == "person" and m.end <= at and m.entity not in avoid]
         # "… die Schriftstellerin Monika Maron zu sehen – sie war …": the one this sentence named;
         # not one named in the genitive ("in Castros Diensten") when someone else can be the subject.
         subjects = [m for m in named if not self._genitive(m)]
         if subjects:
             return Speaker(subjects[-1].entity, word)
         recent = self.recent(at)
-        if recent is not None:
-            newcomer = self._subject_since(self._spoken_end(at), at)
+        newcomer = self._subject_since(self._spoken_end(at), at) if recent is not None else None
+        if recent is not None and recent.entity not in avoid and (newcomer is None or newcomer.entity not in avoid):
             if newcomer is not None and newcomer.entity != recent.entity:
                 return Speaker(newcomer.entity, word)  # "Ihr Parteifreund Peter Weber sieht das ähnlich. …, sagte er."
             return Speaker(recent.entity, word)
-        person = self._last_person_before(named[0].start if named else at) or (named[-1] if named else None)
+        person = self._last_person_before(named[0].start if named else at, avoid) or (named[-1] if named else None)
         return Speaker(person.entity, word) if person is not None else None
 
     def _genitive(self, m: Mention) -> bool:
@@ -455,9 +473,9 @@ class SpeakerFinder:
                     return m
         return last
 
-    def _last_person_before(self, at: int) -> Mention | None:
+    def _last_person_before(self, at: int, avoid: frozenset[str] | set[str] = frozenset()) -> Mention | None:
         for m in reversed(self.mentions[:bisect_left(self._starts, at)]):
-            if m.kind == "person" and at - m.end < 2000:
+            if m.kind == "person" and at - m.end < 2000 and m.entity not in avoid:
                 return m
         return None
 

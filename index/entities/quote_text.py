@@ -46,7 +46,7 @@ ZUFOLGE = "zufolge"
 # "nach Angaben von X", "nach den Worten von X", "nach eigenen Angaben", "nach Ansicht der X".
 NACH_CUES = re.compile(
     r"\b[Nn]ach (?:(?:den |dessen |deren |ihren |seinen |eigenen )?(?:Angaben|Worten|Ansicht|"
-    r"Einschätzung|Darstellung|Informationen|Aussagen?))(?: von| des| der| dem)?\b")
+    r"Einschätzung|Darstellung|Informationen|Aussagen?|Meinung|Auffassung|Überzeugung))(?: von| des| der| dem)?\b")
 IMPERSONAL_CUES = re.compile(r"\b(?:hieß|heißt) es\b|\bwie es hieß\b")
 
 FIRST_PERSON = frozenset("""ich mich mir mein meine meinen meinem meiner meines wir uns unser unsere

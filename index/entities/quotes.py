@@ -80,15 +80,18 @@ def _own_words_after_colon(text: str, sentences, found: list[Quote], finder: Spe
     result: list[Quote] = []
     for k, q in enumerate(found):
         colon = q.text.find(": ")
+        if colon < 0 and q.text.count(" – ") == 1:  # "…, dann müsse diese dauerhaft sein – Husch-Pfusch ist
+            colon = q.text.find(" – ") + 1          # das Letzte, was wir brauchen": a dash, first person only
         tail_start = q.start + colon + 2
         if q.kind != "indirect" or colon < 0 or not text[tail_start:tail_start + 1].isupper() \
                 or len(qt.words(text, tail_start, q.end)) < 3 or qt.subjunctive(text[tail_start:q.end]) \
-                or qt.clearly_reported(text[tail_start:q.end]) or not _own_words(text, tail_start, q.end, finder):
+                or qt.clearly_reported(text[tail_start:q.end]) or not _own_words(text, tail_start, q.end, finder) \
+                or (text[tail_start - 2] == "–" and not qt.speaks_to_reader(text[tail_start:q.end])):
             result.append(q)
             continue
         speaker = Speaker(q.speaker, q.speaker_text or "") if q.speaker else None
         following = found[k + 1].start if k + 1 < len(found) else len(text)
-        result.append(_quote(text, q.start, q.start + colon, "indirect", q.cue, speaker))
+        result.append(_quote(text, q.start, q.start + colon - (1 if text[tail_start - 2] == "–" else 0), "indirect", q.cue, speaker))
         result.append(_quote(text, tail_start, _talk_goes_on(text, sentences, q.end, following, finder), "direct", None, speaker))
     return result
 
@@ -774,10 +777,10 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
                 or (low in {"hieß", "heißt"} and len(words) >= 2 and words[1].group(0) == "es") \
                 or (low in {"wird", "wurde"} and len(words) >= 3 and words[-1].group(0) == "zitiert") \
                 or (clause_end < 0 and _unlisted_cue(text, s, s + match.start(), words, finder)):
-            if match.start() < 8 or not _particle_fits(words) or text[words[0].end():words[0].end() + 1] == "," \
+            if match.start() < 8 or not _particle_fits(words) or text[words[0].end():words[0].end() + 1] in (",", ":") \
                     or (match.group(0).strip()[:1] in "-–—" and any(d in body[:match.start()] for d in "–—")):
                 # "Entholzer – seit zwei Jahren Parteichef – kündigte an": a parenthesis, no quote;
-                # "Der Anwalt der Klägerin, Norbert Wess, sagte, …": the subject stands before the verb
+                # "Der Anwalt der Klägerin, Norbert Wess, sagte, …" (or "erklärte: …"): the subject stands before the verb
                 continue
             if low in {"hieß", "heißt"}:  # "…, heißt es von der Stadt Salzburg": the city
                 told = next((w.start() for w in words[2:] if w.group(0) == "gegenüber"), e)

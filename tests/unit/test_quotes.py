@@ -878,3 +878,31 @@ def test_hiess_es_after_a_marked_quote_reads_like_after_a_sentence(pipeline) -> 
             "teilte das Unternehmen mit. „Der Vorstand wird unverzüglich den Insolvenzantrag stellen“, hieß es weiter. "
             "„Die Löhne sind bis März gesichert“, heißt es in einer Mitteilung des Unternehmens.")
     assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Kesslinger AG"] * 3
+
+
+def test_whom_the_words_were_said_to_is_no_speaker(pipeline) -> None:
+    text = ("Der Stürmer Jonas Brenner traf zuletzt oft. Bereits im Dezember hatte er gegenüber LEquipe betont: "
+            "Auch wenn ich den Pokal nicht gewinne, wird meine Karriere großartig sein.")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Jonas Brenner"]
+
+
+def test_a_name_set_off_by_commas_before_erklaerte_colon_is_the_speaker(pipeline) -> None:
+    text = ("Der politische Geschäftsführer der Umweltorganisation Germanwatch, Paul Kessler, erklärte: "
+            "Das Abkommen wird die Welt der Energie- und Klimapolitik verändern.")
+    assert quotes_of(pipeline, text) == [
+        ("direct", "Das Abkommen wird die Welt der Energie- und Klimapolitik verändern", "Paul Kessler")]
+
+
+def test_nach_meinung_von_is_a_cue_and_its_speaker_goes_on(pipeline) -> None:
+    text = ("Nach Meinung des leitenden Sekretärs Jonas Brenner würden schärfere Regeln zu Lohndumping führen. "
+            "Wenn ich jemanden zwinge, dann ist das ein doppelter Verlust.")
+    assert [(kind, speaker) for kind, _, speaker in quotes_of(pipeline, text)] == [
+        ("indirect", "Jonas Brenner"), ("direct", "Jonas Brenner")]
+
+
+def test_first_person_words_after_a_dash_in_reported_speech_are_direct(pipeline) -> None:
+    text = ("Wenn es zu einer Lösung komme, dann müsse diese dauerhaft sein – Flickwerk ist das Letzte, "
+            "was wir brauchen, sagte Anna Berger.")
+    assert quotes_of(pipeline, text) == [
+        ("indirect", "Wenn es zu einer Lösung komme, dann müsse diese dauerhaft sein", "Anna Berger"),
+        ("direct", "Flickwerk ist das Letzte, was wir brauchen", "Anna Berger")]
