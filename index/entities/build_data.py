@@ -114,6 +114,50 @@ def _prenames(source: Path) -> Counter:
     return counts
 
 
+# First names and the gender the registers give them, for pronouns ("sagte sie" is no Paul).
+FIRST_NAME_GENDERS = "first_name_genders.tsv"
+
+
+def prename_genders(source: Path) -> dict[str, str]:
+    """{first name: "m" or "w"} for the names the first-name registers give one gender at least
+    nine times in ten (Andrea, Kim, Maria as a second name stay out)."""
+    counts: dict[str, Counter] = {}
+    for path in sorted((source / "gazetteers_de" / "prenames_germany" / "raw").rglob("*.csv")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        dialect = ";" if text.count(";") > text.count(",") else ","
+        rows = list(csv.reader(text.splitlines(), delimiter=dialect))
+        if not rows:
+            continue
+        header = [h.strip().lower() for h in rows[0]]
+        columns = []  # (name, count, gender) per block of columns ("Rang,Anzahl,Vorname,Geschlecht,-,Rang,…")
+        for i, h in enumerate(header):
+            if h.startswith("vorname"):
+                count = min((j for j, c in enumerate(header) if c.startswith("anzahl")), key=lambda j: abs(j - i), default=-1)
+                gender_col = min((j for j, g in enumerate(header) if g.startswith("geschlecht")), key=lambda j: abs(j - i), default=-1)
+                if count >= 0 and gender_col >= 0:
+                    columns.append((i, count, gender_col))
+        for row in rows[1:]:
+            for name_col, count_col, gender_col in columns:
+                if max(name_col, count_col, gender_col) >= len(row):
+                    continue
+                name, gender = row[name_col].strip(), row[gender_col].strip().lower()
+                try:
+                    number = int(row[count_col])
+                except ValueError:
+                    continue
+                if gender in ("m", "w") and name.isalpha():
+                    counts.setdefault(name, Counter())[gender] += number
+    return {name: g for name, c in counts.items() for g in ("m", "w") if c[g] >= 9 * c["w" if g == "m" else "m"] and c[g] >= 3}
+
+
+def write_prename_genders(source: Path, target: Path = PACKAGE_DATA) -> int:
+    genders = prename_genders(source)
+    with open(target / FIRST_NAME_GENDERS, "w", encoding="utf-8") as handle:
+        handle.write("# first name\tm or w (from the first-name registers, see NOTICE.md)\n")
+        handle.writelines(f"{name}\t{g}\n" for name, g in sorted(genders.items()))
+    return len(genders)
+
+
 def _countries(source: Path) -> list[dict]:
     lines = [l.strip() for l in (source / "gazetteers_de" / "ler" / "laendernamen.list")
              .read_text(encoding="utf-8").splitlines() if l.strip()]
@@ -279,6 +323,7 @@ def build(source: Path, target: Path = PACKAGE_DATA) -> dict[str, int]:
 
     (target / "common_words.txt").write_text("\n".join(sorted(common)) + "\n", encoding="utf-8")
     (target / "first_names.txt").write_text("\n".join(sorted(first)) + "\n", encoding="utf-8")
+    write_prename_genders(source, target)
     (target / "surnames.txt").write_text("\n".join(sorted(set(surnames))) + "\n", encoding="utf-8")
     place_names = {p["name"] for p in places} | {a for p in places for a in p["aliases"]}
     nouns, heads = common_nouns(sets + [("hipe", list(corpora.read_hipe(source)))],
@@ -319,6 +364,9 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if args == ["--compile"]:
         compile_only()
+        return 0
+    if args[:1] == ["--genders"]:  # only the first names' genders (first_name_genders.tsv)
+        logger.info("first names with a gender: %d", write_prename_genders(Path(args[1]) if args[1:] else default_source_dir()))
         return 0
     source = Path(args[0]) if args else default_source_dir()
     sizes = build(source)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from ..models import Mention
 from . import quote_text as qt
@@ -91,6 +93,7 @@ class SpeakerFinder:
         # Where each named speaker's words ended, in text order: marked quotes are attributed in a
         # pass before the sentences are read, so "the last speaker" is the last one before a place.
         self._spoken: list[tuple[int, Speaker]] = []
+        self._first_words: dict[str, str] | None = None  # person entity -> first word of its fullest name
 
     def remember(self, speaker: Speaker | None, at: int) -> None:
         if speaker is not None and speaker.entity is not None:
@@ -324,7 +327,23 @@ class SpeakerFinder:
     def _name_follows(self, inside: list[Mention], at: int) -> bool:
         return any(m.kind == "person" and 0 <= m.start - at <= 3 for m in inside)
 
+    def _gender(self, entity: str | None) -> str | None:
+        """"m" or "w" when the person's fullest name in the text opens with a first name the
+        registers give one gender."""
+        if self._first_words is None:
+            fullest: dict[str, str] = {}
+            for m in self.mentions:
+                if m.kind == "person" and len(m.text) > len(fullest.get(m.entity, "")):
+                    fullest[m.entity] = m.text
+            self._first_words = {e: name.split()[0] for e, name in fullest.items() if " " in name}
+        first = self._first_words.get(entity or "")
+        return _first_name_genders().get(first) if first else None
+
     def _referent(self, at: int, word: str, avoid: frozenset[str] | set[str] = frozenset()) -> Speaker | None:
+        # "sagte sie" is no Paul, "sagte er" no Anna: people of the other gender are no referent
+        gender = "m" if word.lower() == "er" else "w"
+        avoid = set(avoid) | {m.entity for m in self.mentions[:bisect_left(self._starts, at)]
+                              if m.kind == "person" and self._gender(m.entity) not in (None, gender)}
         sentence_start = max(self.text.rfind(". ", 0, at), self.text.rfind("\n", 0, at), 0)
         named = [m for m in self.mentions[bisect_left(self._starts, sentence_start):bisect_left(self._starts, at)]
                  if m.kind == "person" and m.end <= at and m.entity not in avoid]
@@ -335,9 +354,9 @@ class SpeakerFinder:
             return Speaker(subjects[-1].entity, word)
         recent = self.recent(at)
         newcomer = self._subject_since(self._spoken_end(at), at) if recent is not None else None
+        if recent is not None and newcomer is not None and newcomer.entity != recent.entity and newcomer.entity not in avoid:
+            return Speaker(newcomer.entity, word)  # "Ihr Parteifreund Peter Weber sieht das ähnlich. …, sagte er."
         if recent is not None and recent.entity not in avoid and (newcomer is None or newcomer.entity not in avoid):
-            if newcomer is not None and newcomer.entity != recent.entity:
-                return Speaker(newcomer.entity, word)  # "Ihr Parteifreund Peter Weber sieht das ähnlich. …, sagte er."
             return Speaker(recent.entity, word)
         person = self._last_person_before(named[0].start if named else at, avoid) or (named[-1] if named else None)
         return Speaker(person.entity, word) if person is not None else None
@@ -514,6 +533,13 @@ def _people_taken_for_places(mentions: list[Mention]) -> list[Mention]:
                 and words[0] in _first_names() and m.text not in _known_places():
             found.append(m.model_copy(update={"kind": "person"}))
     return found
+
+
+@lru_cache(maxsize=1)
+def _first_name_genders() -> dict[str, str]:
+    path = Path(__file__).with_name("data") / "first_name_genders.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return dict(line.split("\t", 1) for line in lines if line and not line.startswith("#"))
 
 
 def _first_names() -> frozenset[str]:

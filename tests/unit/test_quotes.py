@@ -906,3 +906,9 @@ def test_first_person_words_after_a_dash_in_reported_speech_are_direct(pipeline)
     assert quotes_of(pipeline, text) == [
         ("indirect", "Wenn es zu einer Lösung komme, dann müsse diese dauerhaft sein", "Anna Berger"),
         ("direct", "Flickwerk ist das Letzte, was wir brauchen", "Anna Berger")]
+
+
+def test_a_pronoun_is_no_one_of_the_other_gender(pipeline) -> None:
+    text = ("Anna Berger und Paul Kessler trafen sich in Linz. Die Lage sei ernst, sagte Paul Kessler. "
+            "Man müsse jetzt handeln, sagte sie.")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Paul Kessler", "Anna Berger"]
