@@ -209,9 +209,9 @@ class SpeakerFinder:
             word = token.group(0)
             if word.lower() in _STATEMENT_NOUNS:
                 continue  # "so die Einschätzung von Anna Schmidt", "Die Antwort von X:": whose, named next
-            if word.lower().endswith(_SPOKESPERSON):
+            if word.lower().endswith(_SPOKESPERSON) and not self._name_follows(inside, token.end()):
                 org = next((m for m in self._compound_orgs if token.start() <= m.start < token.end()), None)
-                if org is not None:  # "sagte ein HTC-Sprecher": HTC
+                if org is not None:  # "sagte ein HTC-Sprecher": HTC (but "Vatikan-Sprecher Federico Lombardi": him)
                     return Speaker(org.entity, word)
             if word == "sie" and self._plural_verb_beside(tokens, k, self.text[max(0, start - 20):start]):
                 return None  # "riefen sie", "sie skandierten": several people, not the last speaker

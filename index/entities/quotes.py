@@ -78,8 +78,18 @@ def _own_words_after_colon(text: str, sentences, found: list[Quote], finder: Spe
     keine Kaffeepause von fünf Stunden akzeptieren. Das muss schneller gehen." The words after the
     colon are a direct quote, with the sentences after them that talk and name nobody."""
     result: list[Quote] = []
+    merged: set[int] = set()  # quotes taken into the direct words before them
     for k, q in enumerate(found):
+        if id(q) in merged:
+            continue
         colon = q.text.find(": ")
+        if q.kind == "direct" and colon > 0 and qt.konj1(q.text[:colon]) and not qt.speaks_to_reader(q.text[:colon]) \
+                and qt.speaks_to_reader(q.text[colon + 2:]):
+            # "… lande man mitten im Recht: Da habe ich …, sagte X": a report, then his own words
+            speaker = Speaker(q.speaker, q.speaker_text or "") if q.speaker else None
+            result.append(_quote(text, q.start, q.start + colon, "indirect", None, speaker))
+            result.append(_quote(text, q.start + colon + 2, q.end, "direct", q.cue, speaker))
+            continue
         if colon < 0 and q.text.count(" – ") == 1:  # "…, dann müsse diese dauerhaft sein – Husch-Pfusch ist
             colon = q.text.find(" – ") + 1          # das Letzte, was wir brauchen": a dash, first person only
         tail_start = q.start + colon + 2
@@ -90,9 +100,16 @@ def _own_words_after_colon(text: str, sentences, found: list[Quote], finder: Spe
             result.append(q)
             continue
         speaker = Speaker(q.speaker, q.speaker_text or "") if q.speaker else None
-        following = found[k + 1].start if k + 1 < len(found) else len(text)
+        after = found[k + 1] if k + 1 < len(found) else None
         result.append(_quote(text, q.start, q.start + colon - (1 if text[tail_start - 2] == "–" else 0), "indirect", q.cue, speaker))
-        result.append(_quote(text, tail_start, _talk_goes_on(text, sentences, q.end, following, finder), "direct", None, speaker))
+        end = _talk_goes_on(text, sentences, q.end, after.start if after else len(text), finder)
+        cue = None
+        if after is not None and after.kind == "direct" and after.speaker == q.speaker and after.cue \
+                and not text[end:after.start].strip(" .") and _same_paragraph(text, end, after.start):
+            end, cue = after.end, after.cue  # "…: Da habe ich …. Und ich wüsste nicht, wie …, sagte X": one quote
+            merged.add(id(after))
+        result.append(_quote(text, tail_start, end, "direct", cue, speaker))
+    return result
     return result
 
 

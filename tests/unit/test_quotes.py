@@ -912,3 +912,18 @@ def test_a_pronoun_is_no_one_of_the_other_gender(pipeline) -> None:
     text = ("Anna Berger und Paul Kessler trafen sich in Linz. Die Lage sei ernst, sagte Paul Kessler. "
             "Man müsse jetzt handeln, sagte sie.")
     assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Paul Kessler", "Anna Berger"]
+
+
+def test_a_named_spokesperson_speaks_as_himself_an_unnamed_one_as_his_body(pipeline) -> None:
+    text = "Die Lage sei ernst, sagte Pentagon-Sprecher Paul Kessler. Die Lage sei ernst, sagte ein Pentagon-Sprecher."
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Paul Kessler", "Pentagon"]
+
+
+def test_own_words_after_a_colon_run_on_into_the_cued_sentence_after_them(pipeline) -> None:
+    text = ("Die Frist laufe ab, sagte Anna Berger. Außerdem müssten die Ämter schneller werden: Man kann nicht "
+            "fünf Stunden warten. Und ich weiß nicht, wie das gehen soll, sagte Berger.")
+    assert quotes_of(pipeline, text)[1:] == [
+        ("indirect", "Außerdem müssten die Ämter schneller werden", "Anna Berger"),
+        ("direct", "Man kann nicht fünf Stunden warten. Und ich weiß nicht, wie das gehen soll", "Anna Berger")]
+    promised = "Sie habe versprochen, nichts zu ändern, und versicherte: Wir werden keinen Millimeter abweichen, sagte Anna Berger."
+    assert [kind for kind, _, _ in quotes_of(pipeline, promised)] == ["indirect", "direct"]
