@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 14
+VERSION = 15
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -546,6 +546,8 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
                 continue
             kind: QuoteKind
             own_words = qt.speaks_to_reader(content) and not _has_marks(content)
+            if unmarked and _own_irrealis(text, s, e, content_start, content_end, cue, content):
+                own_words = True  # "Die Errichtung einer Mauer hätte Europa zurückversetzt, sagte X": his claim
             if qt.subjunctive(content) and not (own_words and unmarked and not qt.clearly_reported(content)):
                 kind = "indirect"
             elif own_words:
@@ -752,6 +754,25 @@ _INTRODUCING_NOUNS = ("sager", "spruch", "weisheit", "worte", "erklärung", "ant
 _PAST = re.compile(r"\b(?:war|waren|wurde|wurden|hatte|hatten|kam|kamen|gab|gaben|ging|gingen|lag|lagen|"
                    r"stand|standen|blieb|blieben|fand|fanden|konnte|konnten|musste|mussten|sollte|wollte|"
                    r"[a-zäöüß]{2,}(?:ete|eten|ierte|ierten|elte|elten))\b")
+
+
+# An irrealis of the past in the singular ("wäre verdient gewesen", "hätte Europa zurückversetzt",
+# "hätte denken können"), where reported speech would say "sei … gewesen", "habe …": the speaker's own.
+_OWN_IRREALIS = re.compile(r"\b(?:wäre|hätte)\b.*\b(?:gewesen|ge[a-zäöüß]{3,}(?:t|en)|[a-zäöüß]+ge[a-zäöüß]{3,}(?:t|en)"
+                           r"|können|müssen|sollen|dürfen|wollen)\b")
+
+
+def _own_irrealis(text: str, s: int, e: int, start: int, end: int, cue: str | None, content: str) -> bool:
+    """An irrealis of the past with a cue clause of its own after it, in a text without marks,
+    that speaks of no third person: the speaker's own words ("Ein Sieg wäre verdient gewesen,
+    ergänzte X"), not a report ("Er hätte kommen sollen, sagte X", "würde erwogen")."""
+    # ("Ein Sieg wäre …" reads as "X arbeite" to konj1: the irrealis itself is no Konjunktiv I)
+    if not _OWN_IRREALIS.search(content) or qt.konj1(re.sub(r"\b(?:wäre|hätte)\b", " ", content)) \
+            or not _own_cue(text, s, e, start, end, cue) \
+            or start != s:
+        return False
+    return not any(w.group(0).lower() in _THIRD_PERSON or w.group(0) in ("wären", "hätten", "würden")
+                   for w in qt.words(content))
 
 
 def _narrates(content: str) -> bool:

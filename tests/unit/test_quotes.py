@@ -927,3 +927,10 @@ def test_own_words_after_a_colon_run_on_into_the_cued_sentence_after_them(pipeli
         ("direct", "Man kann nicht fünf Stunden warten. Und ich weiß nicht, wie das gehen soll", "Anna Berger")]
     promised = "Sie habe versprochen, nichts zu ändern, und versicherte: Wir werden keinen Millimeter abweichen, sagte Anna Berger."
     assert [kind for kind, _, _ in quotes_of(pipeline, promised)] == ["indirect", "direct"]
+
+
+def test_an_irrealis_of_the_past_with_its_own_cue_is_the_speakers_own_claim(pipeline) -> None:
+    text = ("Ein Sieg wäre verdient gewesen, aber das letzte Quäntchen Glück hat gefehlt, ergänzte Jonas Brenner. "
+            "Er hätte gerne gespielt, sagte Paul Kessler.")
+    assert [(kind, speaker) for kind, _, speaker in quotes_of(pipeline, text)] == [
+        ("direct", "Jonas Brenner"), ("indirect", "Paul Kessler")]
