@@ -217,6 +217,9 @@ CREATE TABLE IF NOT EXISTS stories (
     size INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS stories_by_last ON stories(last_ts);
+-- The stories whose articles span some time, which are few: a lookup near a date finds those still
+-- active there that ended later than its window without reading the one-article stories of then.
+CREATE INDEX IF NOT EXISTS stories_spanning ON stories(last_ts) WHERE last_ts > first_ts;
 CREATE TABLE IF NOT EXISTS story_articles (
     article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     story_id INTEGER NOT NULL,

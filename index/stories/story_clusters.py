@@ -33,6 +33,9 @@ TOP_WORDS = 12
 # least shared weight (two names, or a name and two words), so short texts do not join by chance.
 STORY_THRESHOLD = 0.3
 MIN_SHARED_WEIGHT = 4
+# A feature counts for a story once a third of its articles carry it (a large story's one-off
+# words do not pull unrelated articles in): in stories of fewer articles, every feature counts.
+BIG_STORY = 4
 _WORDS = re.compile(r"[^\W\d_]{5,}")
 _ENTITY = "e:"
 _WORD = "w:"
@@ -96,19 +99,33 @@ def assign_stories(db: sqlite3.Connection, articles: list[Article],
                    key=lambda dated_article: dated_article[0])
     for article in articles:
         _leave_story(db, article.id)
-    long_stories = _long_stories(db)
+    known = _KnownStories.read(db)
     for timestamp, article in dated:
         found = (made or {}).get(id(article))
-        story, first, last = _join_story(db, article, timestamp, features(db, article) if found is None else found,
-                                         long_stories)
+        _join_story(db, article, timestamp, features(db, article) if found is None else found, known)
+
+
+@dataclass
+class _KnownStories:
+    """What a run of lookups keeps in memory: the stories spanning more than LOOKUP_SPAN_SECONDS
+    (id -> first_ts, last_ts), and the size of each story of BIG_STORY articles or more, the
+    only ones some of whose rows do not count (so the window's rows need not be joined to
+    their story)."""
+
+    long: dict[int, tuple[float, float]]
+    big: dict[int, int]
+
+    @classmethod
+    def read(cls, db: sqlite3.Connection) -> _KnownStories:
+        return cls({row[0]: (row[1], row[2]) for row in db.execute(
+                       "SELECT id, first_ts, last_ts FROM stories WHERE last_ts - first_ts > ?", (LOOKUP_SPAN_SECONDS,))},
+                   {row[0]: row[1] for row in db.execute("SELECT id, size FROM stories WHERE size >= ?", (BIG_STORY,))})
+
+    def joined(self, story: int, first: float, last: float, size: int) -> None:
         if last - first > LOOKUP_SPAN_SECONDS:
-            long_stories[story] = (first, last)
-
-
-def _long_stories(db: sqlite3.Connection) -> dict[int, tuple[float, float]]:
-    """story id -> (first_ts, last_ts) of the stories spanning more than LOOKUP_SPAN_SECONDS."""
-    return {row[0]: (row[1], row[2]) for row in db.execute(
-        "SELECT id, first_ts, last_ts FROM stories WHERE last_ts - first_ts > ?", (LOOKUP_SPAN_SECONDS,))}
+            self.long[story] = (first, last)
+        if size >= BIG_STORY:
+            self.big[story] = size
 
 
 def leave_stories(db: sqlite3.Connection, article_ids: Iterable[str]) -> None:
@@ -141,52 +158,58 @@ def _copy_story(db: sqlite3.Connection, article_id: str) -> int | None:
     return row[0] if row else None
 
 
-def _best_story(db: sqlite3.Connection, found: dict[str, int], timestamp: float,
-                long_stories: Mapping[int, tuple[float, float]]) -> int | None:
+def _best_story(db: sqlite3.Connection, found: dict[str, int], timestamp: float, known: _KnownStories) -> int | None:
     """The story active within the window that shares the most of these features, if enough.
-    A story active at ``timestamp`` ended after the window began and began before it ended. One
-    spanning at most LOOKUP_SPAN_SECONDS therefore ended before the window's end plus that span:
-    its rows are found by last_ts bounded on both sides, which reads only stories near
-    ``timestamp`` however the articles' dates are ordered (an archive imported in any order).
-    A longer one that ended after that bound is one of ``long_stories``, read by its key."""
+    A story is active at ``timestamp`` when it ended after the window began and began before it
+    ended. Those that ended within the window are found by their rows' last_ts; most are stories
+    of one article. Those that ended after it began before it, so they span some time: within
+    LOOKUP_SPAN_SECONDS of the window's end they are found by the partial index of spanning
+    stories, and longer ones are ``known.long``; the rows of both are read by key. This reads
+    only stories near ``timestamp`` however the articles' dates are ordered (an archive imported
+    in any order)."""
     if not found:
         return None
     names = list(found)
     marks = ",".join("?" * len(names))
     window_start, window_end = timestamp - STORY_WINDOW_SECONDS, timestamp + STORY_WINDOW_SECONDS
     bound = window_end + LOOKUP_SPAN_SECONDS
-    # A feature counts for a story once a third of its articles carry it (a large story's
-    # one-off words do not pull unrelated articles in).
-    rows = db.execute(
-        f"SELECT f.story_id, f.feature FROM feature_stories f JOIN stories s ON s.id = f.story_id "
-        f"WHERE f.feature IN ({marks}) AND f.last_ts BETWEEN ? AND ? AND f.count * 3 >= s.size "
-        f"AND s.first_ts <= ?",
-        [*names, window_start, bound, window_end]).fetchall()
-    for story_id, (first, last) in long_stories.items():
-        if last > bound and first <= window_end:
-            rows += db.execute(
-                f"SELECT f.story_id, f.feature FROM feature_stories f JOIN stories s ON s.id = f.story_id "
-                f"WHERE f.feature IN ({marks}) AND f.last_ts = ? AND f.story_id = ? AND f.count * 3 >= s.size",
-                [*names, last, story_id]).fetchall()
     shared: Counter[int] = Counter()
-    for story_id, feature in rows:
+    for story_id, feature, count in db.execute(
+            f"SELECT story_id, feature, count FROM feature_stories WHERE feature IN ({marks}) AND last_ts BETWEEN ? AND ?",
+            [*names, window_start, window_end]):
+        if count * 3 >= known.big.get(story_id, 0):
+            shared[story_id] += found[feature]
+    # Those that ended later, and the long ones active then: the rows of each read by its key
+    # (CROSS JOIN keeps SQLite from reading every story's rows in the later range instead).
+    joined = (f"SELECT f.story_id, f.feature FROM stories s CROSS JOIN feature_stories f "
+              f"ON f.feature IN ({marks}) AND f.last_ts = s.last_ts AND f.story_id = s.id "
+              f"WHERE f.count * 3 >= s.size AND ")
+    later = db.execute(joined + "s.last_ts > s.first_ts AND s.last_ts > ? AND s.last_ts <= ? AND s.first_ts <= ?",
+                       [*names, window_end, bound, window_end]).fetchall()
+    long = [story_id for story_id, (first, last) in known.long.items() if last > bound and first <= window_end]
+    if long:
+        later += db.execute(joined + f"s.id IN ({','.join('?' * len(long))})", [*names, *long]).fetchall()
+    for story_id, feature in later:
         shared[story_id] += found[feature]
-    total = sum(found.values())
-    for story_id, weight in shared.most_common(1):
-        if weight >= MIN_SHARED_WEIGHT and weight / total >= STORY_THRESHOLD:
-            return story_id
+    if not shared:
+        return None
+    # The oldest of the stories sharing the most, whatever order the rows came in.
+    story_id = min(shared, key=lambda story: (-shared[story], story))
+    weight = shared[story_id]
+    if weight >= MIN_SHARED_WEIGHT and weight / sum(found.values()) >= STORY_THRESHOLD:
+        return story_id
     return None
 
 
 def _join_story(db: sqlite3.Connection, article: Article, timestamp: float, found: dict[str, int],
-                long_stories: Mapping[int, tuple[float, float]]) -> tuple[int, float, float]:
-    """Put the article into its story; returns the story and its first and last time now."""
-    story = _copy_story(db, article.id) or _best_story(db, found, timestamp, long_stories)
+                known: _KnownStories) -> None:
+    """Put the article into its story."""
+    story = _copy_story(db, article.id) or _best_story(db, found, timestamp, known)
     if story is None:
         story = db.execute("INSERT INTO stories (title, first_ts, last_ts, size) VALUES (?, ?, ?, 0)",
                            (article.title, timestamp, timestamp)).lastrowid
         assert story is not None  # an INSERT's rowid
-    first, last = db.execute("SELECT first_ts, last_ts FROM stories WHERE id = ?", (story,)).fetchone()
+    first, last, size = db.execute("SELECT first_ts, last_ts, size FROM stories WHERE id = ?", (story,)).fetchone()
     db.execute("UPDATE stories SET size = size + 1, first_ts = min(first_ts, ?), last_ts = max(last_ts, ?) "
                "WHERE id = ?", (timestamp, timestamp, story))
     if timestamp > last:  # the story's rows are keyed by its last_ts: they move
@@ -198,7 +221,7 @@ def _join_story(db: sqlite3.Connection, article: Article, timestamp: float, foun
     db.executemany("INSERT INTO feature_stories (feature, last_ts, story_id, count) VALUES (?, ?, ?, 1) "
                    "ON CONFLICT(feature, last_ts, story_id) DO UPDATE SET count = count + 1",
                    [(feature, last, story) for feature in found])
-    return story, min(first, timestamp), last
+    known.joined(story, min(first, timestamp), last, size + 1)
 
 
 def _story_features(db: sqlite3.Connection, story: int) -> Counter[str]:

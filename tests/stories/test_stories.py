@@ -136,6 +136,26 @@ def test_an_early_report_joins_a_story_that_runs_for_weeks(tmp_path: Path):
     assert len(stories) == 1
     assert [a.source for a in stories[0].articles] == ["Zeit", "taz", "SZ", "FAZ", "Weekly"]
 
+QUAKE_MATCH = (
+    "Benefizspiel für Amatrice",
+    "Nach dem Erdbeben in Mittelitalien spielen Harry Kane, Thomas Müller und Borussia Dortmund in Rom für "
+    "Amatrice. Vincent Kompany sammelt Spenden für Latium. Bürgermeister Sergio Pirozzi dankte den Spielern, "
+    "Matteo Renzi kommt ins Stadion. Die Einnahmen gehen an die Familien der zerstörten Stadt.")
+
+
+def test_names_one_article_of_a_large_story_brings_do_not_pull_another_event_in(tmp_path: Path):
+    # One of four quake reports names footballers; the match report the next day names them too,
+    # but a name counts for a story once a third of its articles carry it.
+    quake = [article(QUAKE_ZEIT, "Zeit", 0), article(QUAKE_SZ, "SZ", 5), article(QUAKE_NIGHT, "taz", 10),
+             article(QUAKE_MATCH, "Bild", 20)]
+    with Library.open(tmp_path / "lib") as library:
+        library.add_articles(quake)
+        assert [len(story.articles) for story in library.stories()] == [4]
+        library.add_articles([article(FOOTBALL, "Kicker", 22)])
+        stories = library.stories()
+    assert [[a.source for a in story.articles] for story in stories] == [["Zeit", "SZ", "taz", "Bild"]]
+
+
 def test_a_removed_report_leaves_its_story_and_a_story_of_one_is_not_listed(tmp_path: Path):
     from index.removal import remove_articles
 
