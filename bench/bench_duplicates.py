@@ -318,7 +318,7 @@ COPY_AND_STORY_TABLES = [
      ["copy_signatures", "copy_signatures_by_group", "sqlite_autoindex_copy_signatures_1"]),
     ("story features (feature_stories)", ["feature_stories"]),
     ("stories and each article's story (stories, story_articles and their indexes)",
-     ["stories", "stories_by_last", "story_articles", "story_articles_by_story", "sqlite_autoindex_story_articles_1"]),
+     ["stories", "stories_by_last", "stories_spanning", "story_articles", "story_articles_by_story", "sqlite_autoindex_story_articles_1"]),
     ("agency credits (article_agencies and its indexes)",
      ["article_agencies", "article_agencies_by_agency", "sqlite_autoindex_article_agencies_1"]),
 ]
