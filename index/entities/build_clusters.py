@@ -9,6 +9,8 @@ what the CRF learns about one of them carries to the others.
 
 Text used, labels ignored: GermEval 2014 dev sentences 1-1800 (never the held-out
 1801-2200), SmartData v1 train, Europeana and HIPE-2022. Needs numpy at build time only.
+A model trained without one half of the dev part (train --hold-out) gets clusters built
+without that half's text too: clusters that have seen a text's rare words flatter its scores.
 """
 
 from __future__ import annotations
@@ -30,14 +32,25 @@ COARSE, FINE = 48, 384
 _SEED = 7
 
 
-def unlabelled_sentences(source: Path):
-    """Token lists of every text the clusters learn from (labels dropped)."""
-    for tokens, _ in corpora.read_germeval(source / "germeval2014" / "NER-de-dev.tsv", 1,
-                                           build_data.GERMEVAL_TRAIN_LAST):
-        yield tokens
+def unlabelled_sentences(source: Path, without_half: str | None = None):
+    """Token lists of every text the clusters learn from (labels dropped), less one half of
+    the dev part when `without_half` ("A" or "B")."""
+    from .heldout import GERMEVAL_HALVES, smartdata_half_ids
+
+    germeval = source / "germeval2014" / "NER-de-dev.tsv"
+    ranges = [(1, build_data.GERMEVAL_TRAIN_LAST)]
+    held_out: frozenset[str] = frozenset()
+    if without_half:
+        first, last = GERMEVAL_HALVES[without_half]
+        ranges = [(1, first - 1), (last + 1, build_data.GERMEVAL_TRAIN_LAST)]
+        held_out = smartdata_half_ids(source, without_half)
+    for first, last in ranges:
+        for tokens, _ in corpora.read_germeval(germeval, first, last):
+            yield tokens
     for document in corpora.smartdata_documents(
             source / "smartdata" / "v1_20180119" / "train.json.gz"):
-        yield [t.text for t in tokenize(document["text"]["string"])]
+        if document["id"] not in held_out:
+            yield [t.text for t in tokenize(document["text"]["string"])]
     for path in sorted((source / "europeana_ner_de").glob("*/*.bio")):
         for tokens, _ in corpora.read_europeana(path):
             yield tokens
@@ -65,10 +78,12 @@ def _kmeans(np, vectors, k: int, rounds: int = 15):
     return assign
 
 
-def build(source: Path, target: Path = build_data.PACKAGE_DATA) -> int:
+def build(source: Path, target: Path = build_data.PACKAGE_DATA / CLUSTERS_FILE,
+          without_half: str | None = None) -> int:
+    """Writes the clusters to the file `target`; returns the number of words clustered."""
     import numpy as np
 
-    sentences = list(unlabelled_sentences(source))
+    sentences = list(unlabelled_sentences(source, without_half))
     counts = Counter(w for s in sentences for w in s)
     vocab = sorted(w for w, n in counts.items() if n >= MIN_COUNT and corpora.is_word(w))
     index = {w: i for i, w in enumerate(vocab)}
@@ -91,7 +106,7 @@ def build(source: Path, target: Path = build_data.PACKAGE_DATA) -> int:
     coarse = _kmeans(np, matrix, COARSE)
     fine = _kmeans(np, matrix, FINE)
     lines = [f"{w}\t{coarse[i]}\t{fine[i]}" for i, w in enumerate(vocab)]
-    (target / CLUSTERS_FILE).write_text(
+    target.write_text(
         "# word\tcoarse cluster\tfine cluster (built by index.entities.build_clusters)\n"
         + "\n".join(lines) + "\n", encoding="utf-8")
     return len(vocab)

@@ -23,7 +23,8 @@ text. `--train-lists` scores with lists learnt from the train part alone; with a
 The dev part is read in halves: half A (GermEval 1601-1700 and the SmartData dev documents at
 even positions of the sorted ids) is where errors are read; half B (1701-1800, odd positions)
 is never read and decides. `--half A` scores a half with a model trained `--hold-out A` (the
-shipped recipe: train and dev less that half) and word lists learnt without it.
+shipped recipe: train and dev less that half) and word lists learnt without it, and with the
+word clusters built without it that train writes beside the model (MODEL.clusters.tsv).
 """
 
 from __future__ import annotations
@@ -175,6 +176,12 @@ def _unseen_documents(documents, seen, common_words: frozenset[str]) -> list:
     return kept
 
 
+def model_clusters(model: Path) -> Path:
+    """Where train --hold-out writes the word clusters of a fold model (built without the
+    held-out half) and where --half reads them: beside the model."""
+    return model.with_suffix(".clusters.tsv")
+
+
 def score(source: Path, part: str, model: Path | None = None, train_lists: bool = False,
           half: str | None = None, documents: bool = False) -> list[tuple[str, dict]]:
     """Scores of each set of the part; with `documents`, SmartData is recognised a whole
@@ -203,8 +210,9 @@ def _pipeline_with_train_lists(source: Path, model: Path | None, half: str | Non
     and dev)."""
     from . import EntityPipeline, _model, build_data
     from .corrections import Corrections
+    from . import lexicon as lexicon_module
     from .gazetteer import Gazetteer
-    from .lexicon import CommonNouns, Lexicon
+    from .lexicon import CommonNouns, Lexicon, parse_clusters
 
     shipped = Lexicon.load()
     sets = build_data.training_sentences(source, True, shipped.common_words,
@@ -217,10 +225,19 @@ def _pipeline_with_train_lists(source: Path, model: Path | None, half: str | Non
     CommonNouns.contains("Haus")  # the shipped nouns are read, to be put back afterwards
     saved = CommonNouns._nouns, CommonNouns._heads
     CommonNouns._nouns, CommonNouns._heads = frozenset(nouns), frozenset(heads)
+    saved_clusters = lexicon_module._CLUSTERS
+    fold_clusters = model_clusters(model) if half and model else None
+    if fold_clusters and fold_clusters.is_file():
+        lexicon_module._CLUSTERS = parse_clusters(fold_clusters.read_text(encoding="utf-8"))
+    elif half:
+        logger.warning("No word clusters at %s: the shipped ones are used, and they have seen "
+                       "half %s (train --hold-out writes them beside the model).",
+                       fold_clusters or "the model", half)
     try:
         yield EntityPipeline(lexicon, Gazetteer.load(lexicon), _model(model), Corrections.load(None))
     finally:
         CommonNouns._nouns, CommonNouns._heads = saved
+        lexicon_module._CLUSTERS = saved_clusters
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,12 +27,18 @@ def word_clusters() -> dict[str, tuple[str, str]]:
             text = read_data_text("clusters.tsv")
         except FileNotFoundError:
             text = ""
-        _CLUSTERS = {}
-        for line in text.split("\n"):
-            if line and not line.startswith("#"):
-                word, coarse, fine = line.split("\t")
-                _CLUSTERS[word] = (coarse, fine)
+        _CLUSTERS = parse_clusters(text)
     return _CLUSTERS
+
+
+def parse_clusters(text: str) -> dict[str, tuple[str, str]]:
+    """Word -> (coarse, fine) cluster ids of a clusters.tsv file's text."""
+    clusters = {}
+    for line in text.split("\n"):
+        if line and not line.startswith("#"):
+            word, coarse, fine = line.split("\t")
+            clusters[word] = (coarse, fine)
+    return clusters
 
 
 _CLUSTERS: dict[str, tuple[str, str]] | None = None

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from index.entities import EntityPipeline, build_data, corpora, heldout, train
+from index.entities import EntityPipeline, build_clusters, build_data, corpora, heldout, train
+from index.entities.tokenize import tokenize
 
 DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 
@@ -70,6 +71,22 @@ def test_each_half_of_the_dev_part_is_left_out_of_the_model_that_reads_it(source
     whole = {tuple(s) for _, sentences in heldout.part_sets(source, "dev") for s, _ in sentences}
     assert halves["A"] | halves["B"] <= whole
     assert len(halves["A"] | halves["B"]) > 0.9 * len(whole)
+
+
+def test_the_word_clusters_of_a_fold_model_never_saw_its_half(source):
+    """Clusters are learnt from unlabelled text; a fold model's are built without its held-out
+    half, as the shipped ones never saw the test part."""
+    everything = {tuple(t) for t in build_clusters.unlabelled_sentences(source)}
+    for half in heldout.HALVES:
+        first, last = heldout.GERMEVAL_HALVES[half]
+        ids = heldout.smartdata_half_ids(source, half)
+        texts = [tuple(tokens) for tokens, _ in corpora.read_germeval(heldout.germeval_path(source), first, last)]
+        texts += [tuple(t.text for t in tokenize(d["text"]["string"]))
+                  for d in heldout._train_documents(source) if d["id"] in ids]
+        assert len(texts) > 150 and set(texts) <= everything
+        without = {tuple(t) for t in build_clusters.unlabelled_sentences(source, half)}
+        assert not set(texts) & without
+        assert len(without) > 0.9 * len(everything)
 
 
 def test_a_half_is_a_half_of_the_dev_part_only_and_its_model_is_never_shipped(source, caplog):
