@@ -84,7 +84,8 @@ class SpeakerFinder:
 
     def __init__(self, text: str, mentions: list[Mention]):
         self.text = text
-        speakers = _abbreviations_linked(text, [m for m in mentions if m.kind in ("person", "org") and not m.partial]
+        speakers = _abbreviations_linked(text, [m for m in mentions if m.kind in ("person", "org") and not m.partial
+                                                and not _in_credit(text, m)]
                                          + _people_taken_for_places(mentions))
         self.mentions = sorted(speakers + _surnames_alone(text, speakers, mentions), key=lambda m: m.start)
         # Organisations inside a compound ("HTC-Sprecher"): their spokespeople speak as them.
@@ -517,6 +518,17 @@ class SpeakerFinder:
             if m.kind == "person" and (m.text.endswith(name) or name.endswith(m.text)):
                 return Speaker(m.entity, name)
         return None
+
+
+# "Foto: Archivfoto: Sabine Rempe", "© dpa", "Quelle: Tim Jelonnek", "Foto: Lichtgut/Achim Zweygarth"
+_CREDIT_BEFORE = re.compile(r"(?:\b(?:Fotos?|Bild|Bildquelle|Archivfoto|Archivbild|Quelle|Illustration|Grafik)\s*:|©)"
+                            r"\s*(?:[\w.-]+(?:\s[\w.-]+)?\s*[:/,]\s*)*$")
+
+
+def _in_credit(text: str, m: Mention) -> bool:
+    """The name credits a photo or a source, at the end of a caption line: no one in the story."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return _CREDIT_BEFORE.search(text, max(line_start, m.start - 80), m.start) is not None
 
 
 def _compact(name: str) -> str:

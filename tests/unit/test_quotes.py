@@ -934,3 +934,12 @@ def test_an_irrealis_of_the_past_with_its_own_cue_is_the_speakers_own_claim(pipe
             "Er hätte gerne gespielt, sagte Paul Kessler.")
     assert [(kind, speaker) for kind, _, speaker in quotes_of(pipeline, text)] == [
         ("direct", "Jonas Brenner"), ("indirect", "Paul Kessler")]
+
+
+def test_a_photographer_credited_under_a_photo_is_no_speaker(pipeline) -> None:
+    text = ("Arbeiter lichten den Baumbestand am Hang und helfen so dem Wald. Foto: Archivfoto: Jana Kellermeier\n"
+            "„Den alten Wald aus dem Dornröschenschlaf befreien“, so formuliert es die Gesellschaft zur Sicherung "
+            "des Naturerbes (GSN).")
+    found = quotes_of(pipeline, text)
+    assert [kind for kind, _, _ in found] == ["direct"]
+    assert found[0][2] != "Jana Kellermeier"
