@@ -29,7 +29,7 @@ _SPOKESPERSON = ("sprecher", "sprecherin", "sprecherinnen")
 _ORG_NOUNS = frozenset("""konzern unternehmen firma hersteller ministerium behörde regierung verband partei
     gericht polizei staatsanwaltschaft verein klub club gewerkschaft bank sender zeitung magazin agentur
     kommission rechnungsprüfer rechnungshof institut stiftung organisation bundesregierung landesregierung
-    stadt gemeinde konzernchefs bildschirmhersteller autobauer""".split())
+    stadt gemeinde konzernchefs bildschirmhersteller autobauer team rennstall""".split())
 # Heads of compound nouns that say what kind of body the name after them is ("die
 # Nachrichtenagentur Ansa", "der Fernsehsender CNN", "das Innenministerium Bayerns").
 _KIND_HEADS = ("agentur", "zeitung", "sender", "magazin", "ministerium", "behörde", "verband", "partei",
@@ -492,6 +492,11 @@ class SpeakerFinder:
                 if not noun:
                     return m
         return last
+
+    def org_before(self, at: int, within: int) -> Speaker | None:
+        """The organisation named last, shortly before ``at``."""
+        org = self._last_org_before(at)
+        return Speaker(org.entity, org.text) if org is not None and at - org.end <= within else None
 
     def _last_person_before(self, at: int, avoid: frozenset[str] | set[str] = frozenset()) -> Mention | None:
         for m in reversed(self.mentions[:bisect_left(self._starts, at)]):

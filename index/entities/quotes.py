@@ -37,6 +37,11 @@ _TITLE_BEFORE = re.compile(
     r"|\b(?:Artikel|Thema|Beitrag|Vortrag|Kolumne|Rubrik|Vereinigung)\s$")  # "der Artikel „Warum …“"
 
 
+# "…, hieß es in dem Statement", "in der Mitteilung": a statement the text has just reported from.
+_THE_STATEMENT = re.compile(r"\s+(?:dazu\s+)?(?:in\s+(?:dem|der)|im)\s+(?:Statement|Mitteilung|Pressemitteilung|Erklärung|"
+                            r"Stellungnahme|Schreiben|Brief|Meldung|Text)\b")
+
+
 def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     """Every quote in `text`, in order of position. `mentions` are the text's entity mentions
     (EntityPipeline.extract); speakers are their entity ids, None when nobody named speaks."""
@@ -415,6 +420,9 @@ def _post_cue(text: str, at: int, finder: SpeakerFinder) -> tuple[str | None, Sp
         source = finder.named_in(at + match.end(), end)
         if source is None and re.search(r"\bweiter\b", text[at:end]):
             source = finder.recent(at, within=600)
+        if source is None and _THE_STATEMENT.match(text, at + match.end()):
+            # "„…“, hieß es in dem Statement": of the one that spoke, or the body named, just before
+            source = finder.recent(at, within=600) or finder.org_before(at, within=600)
         return f"{verb} es", source or finder.last_org_named_by_noun(at + match.end(), end)
     region_start = at + match.end(1)
     return verb, finder.in_region(region_start, _clause_end(text, region_start))
@@ -823,7 +831,8 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
             if low in {"hieß", "heißt"}:  # "…, heißt es von der Stadt Salzburg": the city
                 told = next((w.start() for w in words[2:] if w.group(0) == "gegenüber"), e)
                 source = finder.named_in(words[1].end(), told)  # not "gegenüber der Nachrichtenagentur AFP"
-                if source is None and words[-1].group(0) == "weiter":  # "…, hieß es in dem Schreiben weiter"
+                if source is None and (words[-1].group(0) == "weiter"  # "…, hieß es in dem Schreiben weiter"
+                                       or _THE_STATEMENT.match(text, words[1].end())):  # "in dem Statement": the one just reported
                     source = finder.recent(s)
                 if source is None:  # "…, heißt es in einer Mitteilung des Konzerns"
                     source = finder.last_org_named_by_noun(words[1].end(), told)

@@ -943,3 +943,15 @@ def test_a_photographer_credited_under_a_photo_is_no_speaker(pipeline) -> None:
     found = quotes_of(pipeline, text)
     assert [kind for kind, _, _ in found] == ["direct"]
     assert found[0][2] != "Jana Kellermeier"
+
+
+def test_in_the_statement_is_the_statement_of_the_company_just_reported(pipeline) -> None:
+    text = ("Beim Autobauer Norvia AG ist ein Werk abgebrannt. Wie das Unternehmen mitteilte, wurde niemand verletzt.\n"
+            "„Die Produktion läuft in zwei Wochen wieder an“, hieß es in der Mitteilung.")
+    found = quotes_of(pipeline, text)
+    assert found[-1] == ("direct", "Die Produktion läuft in zwei Wochen wieder an", "Norvia AG")
+
+
+def test_the_team_that_announces_is_the_club_named_before(pipeline) -> None:
+    found = quotes_of(pipeline, "Vier Spieler des FC Nordheide sind verletzt. Wie das Team mitteilte, fallen alle drei Wochen aus.")
+    assert found == [("reported", "fallen alle drei Wochen aus", "FC Nordheide")]
