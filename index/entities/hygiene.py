@@ -96,7 +96,8 @@ def _strip_word_before_first_name(span: Span, words: list[str], gazetteer: Gazet
         return
     if _is_demonym(first, gazetteer) or first not in lexicon.surnames and (
             first.lower() in lexicon.common_words or first.lower() in FUNCTION_WORDS
-            or _is_inflected_adjective(first, lexicon)):
+            or _is_inflected_adjective(first, lexicon) or CommonNouns.contains(first)
+            or role_of(first)):
         span.start += 1
         span.kind = "person"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from index.entities import EntityPipeline
+from index.entities import EntityPipeline, hygiene
+from index.entities.spans import Span
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +45,14 @@ def test_a_nationality_before_a_first_name_is_no_part_of_the_name(pipeline, text
     found = [(m.text, m.kind) for m in pipeline.extract(text)]
     assert ("Jonas Quermbach", "person") in found
     assert not any("Deutsche" in name or "Österreicher" in name for name, _ in found)
+
+
+@pytest.mark.parametrize("noun", ["Kakaoforscher", "Trainer"])
+def test_a_noun_or_role_the_model_ran_into_a_name_is_no_part_of_it(pipeline, noun):
+    words = f"Ein riskanter Weg , meint {noun} Lars Quendel von der Universität Kiel .".split()
+    crf_span = Span(5, 8, "person", from_model=True)
+    cleaned = hygiene.clean([crf_span], words, 0, pipeline.gazetteer, pipeline._recogniser.lexicon)
+    assert [" ".join(words[s.start:s.end]) for s in cleaned] == ["Lars Quendel"]
 
 
 @pytest.mark.parametrize("text, expected", [
