@@ -17,7 +17,9 @@ from .recognise import Span
 from .tokenize import Token
 
 _KIND_ORDER = {"person": 0, "org": 1, "place": 2, "other": 3}
-_RULE_VOTE = 1.5
+# A kind a rule read in the text outweighs any number of the CRF's guesses of the name: those
+# are one guess repeated (the same word, the same features), not evidence of their own.
+_RULE_VOTE = 1000.0
 
 
 def _club_of_town(span: Span, entry) -> bool:
@@ -66,15 +68,19 @@ def link(text: str, tokens: list[Token], spans: list[Span], gazetteer: Gazetteer
 
     # Each mention votes for its kind; a copy of a name found elsewhere (recognise._propagate)
     # has no vote, and a rule that saw the kind in the text ("der Glücksspielkonzern
-    # Novomatic") outweighs the CRF's guess ("Novomatic will ..." as a person); not so a
-    # small town's name in a place's context ("bei Salzborn"), which is often a surname too.
+    # Novomatic") outweighs the CRF's guesses ("Novomatic will ..." as a person, however
+    # often); not so a small town's name in a place's context ("bei Salzborn"), which is
+    # often a surname too.
     kinds: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    as_person: dict[str, int] = defaultdict(int)  # mentions that say "person", however weighed
     for k, s in enumerate(spans):
         if entries[k] is None and not s.copied:
             kinds[normal[k]][s.kind] += _RULE_VOTE if not s.from_model and s.kind != "place" else 1.0
+            as_person[normal[k]] += s.kind == "person"
     for k, s in enumerate(spans):
         if entries[k] is None and not kinds[normal[k]]:
             kinds[normal[k]][s.kind] += 1
+            as_person[normal[k]] += s.kind == "person"
     # Surname -> full names of people named in full in this text.
     full_names: dict[str, set[str]] = defaultdict(set)
     for name, counts in kinds.items():
@@ -89,7 +95,7 @@ def link(text: str, tokens: list[Token], spans: list[Span], gazetteer: Gazetteer
         person, is still a place)."""
         counts: dict[str, float] = dict(kinds[name])
         if full_names.get(name):
-            in_full = sum(kinds[full].get("person", 0.0) for full in full_names[name])
+            in_full = sum(as_person[full] for full in full_names[name])
             counts["person"] = counts.get("person", 0.0) + max(0.5, in_full)
         return min(counts, key=lambda k: (-counts[k], _KIND_ORDER[k]))
 

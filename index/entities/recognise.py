@@ -426,6 +426,7 @@ class Recogniser:
                 and words[span.start + 1][:1].isupper() and is_category_noun(words[span.start]):
             span.start += 1
             span.kind = "org"  # what a maker, a label or a broadcaster names
+            span.from_model = False  # the text says so, not the CRF's guess
         if span.kind == "person" and span.entry is None:
             while span.end - span.start > 1:
                 first = words[span.start]

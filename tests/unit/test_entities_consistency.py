@@ -49,6 +49,14 @@ def test_doubted_one_off_names_go_and_known_or_repeated_ones_stay(pipeline, monk
     assert "Hannelore Kowalczyk" in {m.text for m in pipeline.extract(twice)}
 
 
+def test_a_kind_the_text_states_outweighs_the_models_repeated_guesses(pipeline):
+    text = ("Der Schokoladenhersteller Kellermann hat Probleme. Kellermann versteht sich als "
+            "Premiumhersteller. Kellermann bekommen Sie im Supermarkt. Kellermann ist nichts "
+            "Besonderes mehr, sagt Kellermann.")
+    kinds = [m.kind for m in pipeline.extract(text) if m.text == "Kellermann"]
+    assert kinds == ["org"] * 5
+
+
 def test_the_library_shows_a_names_dominant_kind(pipeline):
     from index.entities import EntityRecord
 
