@@ -193,13 +193,17 @@ class Recogniser:
     def _without_doubtful_one_offs(self, spans: list[Span], words: list[str],
                                    sentences: list[tuple[int, int]]) -> list[Span]:
         """Spans of the CRF that name nothing known, occur once in the text, and whose tokens
-        the CRF's marginals put outside any name with probability over 1 - ONE_OFF_CONFIDENCE."""
+        the CRF's marginals put outside any name with probability over 1 - ONE_OFF_CONFIDENCE;
+        not a known first name and an unknown capitalised word, which _first_name_pairs would
+        have found without the CRF ("Agrarökonom Lars Quendel")."""
         uses: dict[tuple[str, ...], int] = {}
         for s in spans:
             key = tuple(words[s.start:s.end])
             uses[key] = uses.get(key, 0) + 1
         doubtful = [s for s in spans if s.from_model and s.entry is None and s.part is None
-                    and uses[tuple(words[s.start:s.end])] == 1]
+                    and uses[tuple(words[s.start:s.end])] == 1
+                    and not (s.kind == "person" and s.end - s.start == 2
+                             and self._opens_name_pair(words, s.start))]
         if not doubtful:
             return spans
         starts = [a for a, _ in sentences]
@@ -254,6 +258,9 @@ class Recogniser:
             while span.kind == "person" and span.end - span.start > 1 \
                     and self._is_common_noun(words[span.end - 1]):
                 span.end -= 1
+
+    def _is_noun(self, word: str) -> bool:
+        return word.lower() in self.lexicon.common_words or CommonNouns.contains(word)
 
     def _is_common_noun(self, word: str) -> bool:
         lex = self.lexicon
@@ -398,25 +405,37 @@ class Recogniser:
 
     def _first_name_pairs(self, spans: list[Span], words: list[str]) -> list[Span]:
         """A known first name before an unknown capitalised word names a person the CRF
-        missed ("ohne Michael Wright"), unless a category noun says what it is ("das Magazin
-        Charlie Hebdo")."""
-        lex = self.lexicon
+        missed ("ohne Michael Wright") or cut short ("Agrarökonom Lars" of "Lars Quendel"),
+        unless a category noun says what it is ("das Magazin Charlie Hebdo")."""
         covered: set[int] = set()
         for s in spans:
             covered.update(range(s.start, s.end))
+        lone = {s.start: s for s in spans if s.kind == "person" and s.end - s.start == 1
+                and s.entry is None and s.part is None}
         added = []
         i = 0
         while i < len(words) - 1:
-            first, nxt = words[i], words[i + 1]
-            if i in covered or i + 1 in covered or first not in lex.first_names \
-                    or first.lower() in lex.common_words or not nxt[:1].isupper() \
-                    or not nxt.replace("-", "").isalpha() or nxt.lower() in lex.common_words \
-                    or len(nxt) < 3 or role_of(nxt) or (i > 0 and is_category_noun(words[i - 1])):
+            if i + 1 in covered or (i in covered and i not in lone) \
+                    or not self._opens_name_pair(words, i):
                 i += 1
                 continue
-            added.append(Span(i, i + 2, "person"))
+            if i in lone:
+                lone[i].end = i + 2
+            else:
+                added.append(Span(i, i + 2, "person"))
             i += 2
         return added
+
+    def _opens_name_pair(self, words: list[str], i: int) -> bool:
+        """A known first name, then a capitalised word no list knows as a common word or a
+        role (nor ends in a noun: "Ashley Madison-Affäre"), and no category noun before."""
+        lex = self.lexicon
+        first, nxt = words[i], words[i + 1]
+        return first in lex.first_names and first.lower() not in lex.common_words \
+            and nxt[:1].isupper() and nxt.replace("-", "").isalpha() \
+            and nxt.lower() not in lex.common_words and len(nxt) >= 3 and not role_of(nxt) \
+            and not ("-" in nxt and self._is_noun(nxt.rsplit("-", 1)[1])) \
+            and not (i > 0 and is_category_noun(words[i - 1]))
 
     def _split_role(self, span: Span, words: list[str]) -> Span | None:
         """NATO-Chef Rutte -> "Rutte" with role NATO-Chef; the role word before a name too.

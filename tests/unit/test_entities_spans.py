@@ -169,6 +169,10 @@ def test_a_known_first_name_before_an_unknown_capitalised_word_is_a_person(pipel
     assert ("Charlie Hebdo", "person") not in found
 
 
+def test_a_name_the_model_cut_after_the_first_name_takes_the_surname(pipeline):
+    assert people(pipeline, "Agrarökonom Lars Quendel sieht das kritisch.") == ["Lars Quendel"]
+
+
 def test_the_surname_of_a_person_named_in_full_is_found_alone_later(pipeline):
     text = ("Der Verein hat Heribert Huberts entlassen. "
             "Huberts agierte bislang weitgehend auf Landesebene.")
