@@ -508,9 +508,14 @@ class SpeakerFinder:
         """The author of an embedded post by its signature ("Peter Wittkamp", "@RobertHabeck"):
         the person or organisation the text names so; else the name as written, unlinked."""
         wanted = {_compact(name), _compact(handle)} - {""}
-        for m in self.mentions:
-            if _compact(m.text) in wanted or (" " in m.text and m.text in name):
-                return Speaker(m.entity, name or m.text)
+        named = next((m for m in self.mentions if _compact(m.text) in wanted), None)
+        # "Feine Helene Fischerfilet (@C_Holler)": the account of the Claudius Holler the text names
+        named = named or next((m for m in self.mentions if m.kind == "person" and " " in m.text and m.text not in name
+                               and len(_compact(m.text.split()[-1])) >= 4
+                               and _compact(m.text.split()[-1]) in _compact(handle)), None)
+        named = named or next((m for m in self.mentions if " " in m.text and m.text in name), None)
+        if named is not None:
+            return Speaker(named.entity, name or named.text)
         return Speaker(None, name) if name else None
 
     def label(self, start: int, end: int) -> Speaker | None:

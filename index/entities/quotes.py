@@ -66,6 +66,9 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             finder.remember(speaker, end)
             found.append(_quote(text, start, end, "direct", None, speaker))
             covered.append((start, signature_end))  # the links and the signature are no one's words
+            for line_start, line_end in _dialogue_lines_before(text, start, end):
+                found.append(_quote(text, line_start, line_end, "direct", None, speaker))
+                covered.append((line_start - 1, line_end + 1))
     sentences = qt.sentences(text)
     _attribute_marked(text, marked, sentences, finder, found, covered)
     _block_quotes(text, marked, finder, found, covered)
@@ -75,6 +78,27 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     if unmarked:
         found = _own_words_after_colon(text, sentences, found, finder)
     return found
+
+
+def _dialogue_lines_before(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A post that is one marked line closes a dialogue: the marked lines in the paragraphs right
+    before it are the same post's ("„Höahn Sie auf!“ / „Ich darf das!“ / — Name (@handle) …")."""
+    if not _one_marked_line(text[start:end].strip()):
+        return []
+    lines: list[tuple[int, int]] = []
+    at = start + len(text[start:end]) - len(text[start:end].lstrip())
+    while len(lines) < 12:
+        paragraph_end = len(text[:at].rstrip())
+        paragraph_start = text.rfind("\n", 0, paragraph_end) + 1
+        if paragraph_end == at or not _one_marked_line(text[paragraph_start:paragraph_end]):
+            return lines
+        lines.insert(0, (paragraph_start + 1, paragraph_end - 1))
+        at = paragraph_start
+    return lines
+
+
+def _one_marked_line(line: str) -> bool:
+    return len(line) >= 3 and line[-1] in qt.QUOTE_PAIRS.get(line[0], "") and not any(c in qt.ALL_MARKS for c in line[1:-1])
 
 
 def _own_words_after_colon(text: str, sentences, found: list[Quote], finder: SpeakerFinder) -> list[Quote]:

@@ -955,3 +955,12 @@ def test_in_the_statement_is_the_statement_of_the_company_just_reported(pipeline
 def test_the_team_that_announces_is_the_club_named_before(pipeline) -> None:
     found = quotes_of(pipeline, "Vier Spieler des FC Nordheide sind verletzt. Wie das Team mitteilte, fallen alle drei Wochen aus.")
     assert found == [("reported", "fallen alle drei Wochen aus", "FC Nordheide")]
+
+
+def test_a_posted_dialogue_is_the_account_holders_whose_surname_the_handle_spells(pipeline) -> None:
+    text = ("Die Debatte um den Bürgermeister nahm Karla Wendtner aufs Korn. Ihr Tweet wurde tausendfach geteilt.\n\n"
+            "„Hören Sie auf zu filmen!“\n\n„Ich darf das, ich bin der Bürgermeister!“\n\n„SIE DÜRFEN DAS NICHT!“\n\n"
+            "— Frau Kaktus (@K_Wendtner) 26. November 2018\n\nMeine Lektion: Humor kommt an.")
+    found = quotes_of(pipeline, text)
+    assert [(kind, speaker) for kind, _, speaker in found] == [("direct", "Karla Wendtner")] * 3
+    assert found[0][1] == "Hören Sie auf zu filmen!"
