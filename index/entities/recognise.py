@@ -340,10 +340,27 @@ class Recogniser:
                 end += 1
             if end == j and not speech and self._surname_after_role(words, j):
                 end = j + 1  # "Außenminister Kurz sagte": a surname that is also a word
+            if end == j and not speech and self._unlisted_pair_after_role(words, j, covered):
+                end = j + 2  # "Konzernsprecher Tuomas Virtanen am Freitag"
             # After a speech verb only a whole name before punctuation: "sagte Huber."
             if end > j and (not speech or end == len(words) or words[end] in _CLAUSE_END):
                 added.append(Span(j, end, "person"))
         return spans + added
+
+    def _unlisted_pair_after_role(self, words: list[str], j: int, covered: set[int]) -> bool:
+        """Two capitalised words after a role, then a lower-case word or punctuation, name the
+        person when neither is a word of German (common, a role or a category) and the second
+        is a listed surname or both are unknown to German ("Sprecherin Ngaio Tuhiwai")."""
+        if j + 1 >= len(words) or j in covered or j + 1 in covered \
+                or (j + 2 < len(words) and words[j + 2][:1].isupper()):
+            return False
+        lex = self.lexicon
+        pair = words[j:j + 2]
+        if not all(w[:1].isupper() and not w.isupper() and len(w) > 1
+                   and w.replace("-", "").isalpha() and w.lower() not in lex.common_words
+                   and not role_of(w) and not is_category_noun(w) for w in pair):
+            return False
+        return pair[1] in lex.surnames or all(plain_words.unknown_to_german(w, lex) for w in pair)
 
     def _surnames_opening_sentences(self, spans: list[Span], words: list[str], starts: set[int]
                                     ) -> list[Span]:

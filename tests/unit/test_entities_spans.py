@@ -173,6 +173,11 @@ def test_a_name_the_model_cut_after_the_first_name_takes_the_surname(pipeline):
     assert people(pipeline, "Agrarökonom Lars Quendel sieht das kritisch.") == ["Lars Quendel"]
 
 
+def test_an_unlisted_first_name_and_a_surname_after_a_role_are_a_person(pipeline):
+    assert people(pipeline, "Das bestätigte Konzernsprecher Tuomas Virtanen am Freitag.") \
+        == ["Tuomas Virtanen"]
+
+
 def test_the_surname_of_a_person_named_in_full_is_found_alone_later(pipeline):
     text = ("Der Verein hat Heribert Huberts entlassen. "
             "Huberts agierte bislang weitgehend auf Landesebene.")

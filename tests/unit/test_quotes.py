@@ -537,9 +537,9 @@ def test_the_judges_speak_as_their_court_and_a_noun_for_words_is_a_cue(pipeline)
 
 def test_a_name_after_a_role_the_recogniser_left_unmarked_speaks(pipeline) -> None:
     text = ("Drei Verdächtige wurden festgenommen. „Wir haben die Lage unter Kontrolle“, sagte der nationale "
-            "Polizeichef Badrul Qasimir am Samstag vor Reportern.")
+            "Polizeichef Badrul Anwar am Samstag vor Reportern.")
     assert not pipeline.extract(text)  # the recogniser misses him: the cue names him
-    assert quotes_of(pipeline, text) == [("direct", "Wir haben die Lage unter Kontrolle", "Badrul Qasimir")]
+    assert quotes_of(pipeline, text) == [("direct", "Wir haben die Lage unter Kontrolle", "Badrul Anwar")]
 
 
 def test_a_town_that_speaks_is_the_town_as_an_organisation(pipeline) -> None:
