@@ -398,12 +398,19 @@ class Recogniser:
             and (j + 1 == len(words) or not words[j + 1][:1].isupper())
 
     def _first_name_genitives(self, spans: list[Span], words: list[str]) -> list[Span]:
-        """A known first name with a genitive -s before a noun names a person ("Melanies
-        Eltern"), unless the word is a name or a word of its own (Thomas, Peters)."""
+        """A known first name or surname with a genitive -s before a noun names a person
+        ("Melanies Eltern", "Kowalczyks Rücktritt"), unless the word is a name or a word of its
+        own (Thomas, Peters) or the surname a known name (Berlins) or an article precedes it."""
         lex = self.lexicon
         genitives = {w for w in set(words) if w.endswith("s") and len(w) >= 4 and w[:-1] in lex.first_names
                      and w not in lex.first_names and w not in lex.surnames
                      and w.lower() not in lex.common_words}
+        of_surnames = {w for w in set(words) if w.endswith("s") and len(w) >= 5
+                       and w[:-1] in lex.surnames and w[:1].isupper() and w[:-1].isalpha()
+                       and w not in lex.first_names and w not in lex.surnames
+                       and w.lower() not in lex.common_words and w[:-1].lower() not in lex.common_words
+                       and self.gazetteer.match([w[:-1]], 0, 1) is None} - genitives
+        genitives |= of_surnames
         if not genitives:
             return []
         covered = covered_tokens(spans)
@@ -414,7 +421,9 @@ class Recogniser:
                 continue
             noun = words[i + 1]
             if noun[:1].isupper() and (noun.lower() in lex.common_words or CommonNouns.contains(noun)):
-                if i in alone:
+                if word in of_surnames and i > 0 and words[i - 1].lower() in _ARTICLES:
+                    continue  # "die Brookings Institution": no genitive of a person
+                if i in alone and word not in of_surnames:
                     alone[i].kind = "person"  # "Sabines Vater", not an organisation
                 elif i not in covered:
                     added.append(Span(i, i + 1, "person"))

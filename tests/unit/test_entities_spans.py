@@ -178,6 +178,11 @@ def test_an_unlisted_first_name_and_a_surname_after_a_role_are_a_person(pipeline
         == ["Tuomas Virtanen"]
 
 
+def test_a_listed_surname_in_the_genitive_before_a_noun_is_a_person(pipeline):
+    assert people(pipeline, "Kowalczyks Rücktritt kam überraschend.") == ["Kowalczyks"]
+    assert people(pipeline, "Sie arbeitet für die Kowalczyks Stiftung in Bonn.") == []
+
+
 def test_the_surname_of_a_person_named_in_full_is_found_alone_later(pipeline):
     text = ("Der Verein hat Heribert Huberts entlassen. "
             "Huberts agierte bislang weitgehend auf Landesebene.")
