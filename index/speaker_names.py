@@ -15,7 +15,8 @@ lexicon with a surname, an organisation noun ("Stadt", "Agentur"), a one-word or
 a first name or surname alone of a person the text named in full ("Vreni" for "der Bloggerin Vreni
 Frost", "Blanco-Gil" after the recogniser's "Juan Antonio"), capitalised words ending in a German
 noun ("laut Wiener Linien"), a first name and a surname that open a line labelling a quote
-("Erich Schlotthauer, Sachbereichsleiter Katastrophenschutz: „…“").
+("Erich Schlotthauer, Sachbereichsleiter Katastrophenschutz: „…“"), the name that labels an
+interview's answers ("Hofer: …"; the person named in full with that surname, if any).
 """
 
 from __future__ import annotations
@@ -24,11 +25,12 @@ import re
 from bisect import bisect_left
 from itertools import takewhile
 
+from .entities.quote_interviews import ANSWER_LABELS, interview_answers
 from .models import Mention
 
 # These rules change stored quotes (their speakers): their version is added to the quote
 # recogniser's own in the version stored with each article's quotes (quotes_version).
-VERSION = 9
+VERSION = 10
 
 # Cue words whose subject or object is the speaker ("sagte X", "X sagte", "so X", "laut X").
 _VERBS_AFTER = frozenset("""sagte sagt sagten erklärte erklärt betonte betont meinte meint schrieb schreibt
@@ -112,6 +114,9 @@ def add_speaker_names(text: str, mentions: list[Mention]) -> list[Mention]:
     if ":" in text:
         for label in _LABEL.finditer(text):
             names.label(label.start(1), label.end(1))
+        answers, _ = interview_answers(text)
+        for label_start, label_end in sorted({(s, e) for _, _, s, e in answers if e > s}):
+            names.interviewee(label_start, label_end)
     if "-" in text:
         names.particle_surnames()
     return names.result()
@@ -302,6 +307,27 @@ class _Names:
         tokens = list(_TOKEN.finditer(self.text, start, end))
         if self._covering(start, end) is None and _first_name(tokens[0].group(0)):
             self._name(tokens, None)
+
+    def interviewee(self, start: int, end: int) -> None:
+        """The name that labels an interview's answers ("Hofer: …", "Jagland: …"), when the
+        recogniser left it unmarked: the person the text named in full, else a person of that name."""
+        words = [t.group(0) for t in _TOKEN.finditer(self.text, start, end)]
+        if not words or not self._unmarked_or_unknown_place(start, end) or words[-1] in ANSWER_LABELS \
+                or not all(_name_word(w, strict=False) for w in words):
+            return
+        owner = next((m.entity for m in self.mentions if m.kind == "person" and not m.partial and m.entity
+                      and len(m.text.split()) >= 2 and m.text.split()[-1] == words[-1]), None) if len(words) == 1 else None
+        for match in re.finditer(r"(?<![\w-])" + re.escape(self.text[start:end]) + r"(?=:\s)", self.text):
+            if self._unmarked_or_unknown_place(match.start(), match.end()):
+                place = self._covering(match.start(), match.end())
+                if place is not None:  # "Jagland" taken for a place
+                    self.replaced.add(id(place))
+                self._add("person", match.start(), match.end(), entity=owner or _entity("person", self.text[start:end]))
+
+    def _unmarked_or_unknown_place(self, start: int, end: int) -> bool:
+        covering = self._covering(start, end)
+        return covering is None or (covering.kind == "place" and covering.start == start and covering.end == end
+                                    and id(covering) not in self.replaced and not _known_place(covering.text))
 
     def organisation_at(self, first: re.Match | None) -> bool:
         """"laut Wiener Linien", "Japan Display zufolge": two or three capitalised words that end in

@@ -45,7 +45,13 @@ def _labelled(text: str) -> list[tuple[int, int, int, int]]:
               if sum(text[a:b].rstrip().endswith("?") for a, b, _ in parts) * 2 > len(parts)}
     if not asking or asking == set(speakers):
         return []
-    return sorted((a, b, m.start(1), m.end(1)) for name in speakers if name not in asking for a, b, m in segments[name])
+    answers = sorted((a, b, m.start(1), m.end(1)) for name in speakers if name not in asking for a, b, m in segments[name])
+    if text[answers[0][2]:answers[0][3]] in ANSWER_LABELS:
+        # "Frage: Herr Urmson, …? Antwort: …": the one the questions address; none in a FAQ
+        addressed = _ADDRESSED.search(text, labels[0].start(), answers[0][2])
+        if addressed is not None:
+            return [(a, b, addressed.start(1), addressed.end(1)) for a, b, *_ in answers]
+    return answers
 
 
 def _paragraph_end(text: str, at: int) -> int:
@@ -86,4 +92,6 @@ def _paragraphs(text: str) -> list[tuple[int, int, int, int]]:
     return [(a, b, *(named or (0, 0))) for a, b, *_ in found]
 
 
+# Labels of answers that name no one ("Frage: … Antwort: …").
+ANSWER_LABELS = frozenset({"Antwort", "A"})
 _ADDRESSED = re.compile(r"\b(?:Herr|Frau)\s+((?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+)")

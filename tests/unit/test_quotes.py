@@ -964,3 +964,25 @@ def test_a_posted_dialogue_is_the_account_holders_whose_surname_the_handle_spell
     found = quotes_of(pipeline, text)
     assert [(kind, speaker) for kind, _, speaker in found] == [("direct", "Karla Wendtner")] * 3
     assert found[0][1] == "Hören Sie auf zu filmen!"
+
+
+def test_interview_answers_labelled_with_a_surname_the_recogniser_missed_are_the_interviewees(pipeline) -> None:
+    text = ("Der Reeder über Fangquoten. STANDARD: Wie geht es den Fischern in Ihrer Heimat? Kvalheim: Schlecht. "
+            "Die Fangquoten sinken seit Jahren. STANDARD: Was muss die Politik tun? Kvalheim: Sie muss endlich handeln.")
+    found = quotes_of(pipeline, text)
+    assert [(kind, speaker) for kind, _, speaker in found] == [("direct", "Kvalheim")] * 2
+
+
+def test_answers_labelled_antwort_are_of_the_one_the_questions_address(pipeline) -> None:
+    text = ("Die Robotik-Chefin Ingrid Solvang sprach mit der Presse über ihre Pläne. Frage: Frau Solvang, wann kommt "
+            "das erste Modell? Antwort: Wir sind noch dabei, es herauszufinden. Frage: Und was kostet es? "
+            "Antwort: Das kann ich noch nicht sagen.")
+    found = quotes_of(pipeline, text)
+    assert [(kind, speaker) for kind, _, speaker in found] == [("direct", "Ingrid Solvang")] * 2
+
+
+def test_the_answers_of_questions_and_answers_that_address_no_one_have_no_speaker(pipeline) -> None:
+    text = ("Darf die Stadt Sozialleistungen kürzen? Einige Fragen und Antworten. Frage: Was plant der Bürgermeister "
+            "Otto Brandl? Antwort: Er will Leistungen für Ausländer streichen. Frage: Ist das erlaubt? "
+            "Antwort: Nein, das verstößt gegen EU-Recht.")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == [None, None]
