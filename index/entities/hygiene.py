@@ -59,6 +59,7 @@ def clean(spans: list[Span], words: list[str], sentence_start: int, gazetteer: G
             continue
         _strip_openers(span, words, sentence_start)
         _strip_word_before_first_name(span, words, gazetteer, lexicon)
+        _strip_noun_before_name(span, words, lexicon)
         _cut_after_genitive(span, words, gazetteer, lexicon)
         result.extend(_split_known_surname(span, words, gazetteer, lexicon))
     return result
@@ -100,6 +101,20 @@ def _strip_word_before_first_name(span: Span, words: list[str], gazetteer: Gazet
             or role_of(first)):
         span.start += 1
         span.kind = "person"
+
+
+def _strip_noun_before_name(span: Span, words: list[str], lexicon: Lexicon) -> None:
+    """"des Kaisers Nero", "Stürmer Ravet": a person of two words whose first is a noun or
+    a role and no listed name, and whose second is no common word, is the second alone."""
+    if span.kind != "person" or span.end - span.start != 2:
+        return
+    first, name = words[span.start], words[span.start + 1]
+    if first in lexicon.first_names or first in lexicon.surnames or not first.isalpha() \
+            or not name[:1].isupper() or name.lower() in lexicon.common_words:
+        return
+    if role_of(first) or len(first) >= 10 and (first.lower() in lexicon.common_words
+                                               or CommonNouns.contains(first)):
+        span.start += 1
 
 
 def _is_demonym(word: str, gazetteer: Gazetteer) -> bool:

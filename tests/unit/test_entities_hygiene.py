@@ -55,6 +55,16 @@ def test_a_noun_or_role_the_model_ran_into_a_name_is_no_part_of_it(pipeline, nou
     assert [" ".join(words[s.start:s.end]) for s in cleaned] == ["Lars Quendel"]
 
 
+@pytest.mark.parametrize("noun, kept", [("Chefentwickler", False), ("Trainer", False),
+                                        ("Brett", True), ("Gabe", True)])
+def test_a_role_or_long_noun_before_one_name_is_cut_but_not_a_short_one(pipeline, noun, kept):
+    words = f"Das sei widerwärtig , sagte {noun} Kowalczyk .".split()
+    crf_span = Span(5, 7, "person", from_model=True)
+    cleaned = hygiene.clean([crf_span], words, 0, pipeline.gazetteer, pipeline._recogniser.lexicon)
+    expected = f"{noun} Kowalczyk" if kept else "Kowalczyk"  # Brett McLean, Gabe Newell
+    assert [" ".join(words[s.start:s.end]) for s in cleaned] == [expected]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Das ist Merkels Mantra seit Jahren.", "Merkels"),
     ("Das war Angela Merkels Mantra.", "Angela Merkels"),
