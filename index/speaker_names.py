@@ -11,7 +11,8 @@ like them), so the quote's speaker, `said:` and the entity's profile all know th
 the text writes the name again. Only names that look like names are taken: capitalised words that
 are no common German word (lexicon, wordfreq), after a role ("Polizeichef"), a first name of the
 lexicon with a surname, an organisation noun ("Stadt", "Agentur"), a one-word organisation
-("Innenministerium", also the one "das Ministerium" refers to), the body after "ein Sprecher der",
+("Innenministerium", also the one "das Ministerium" refers to), the body after "ein Sprecher der"
+(also in the genitive: "des Innenministeriums"),
 a first name or surname alone of a person the text named in full ("Vreni" for "der Bloggerin Vreni
 Frost", "Blanco-Gil" after the recogniser's "Juan Antonio"), capitalised words ending in a German
 noun ("laut Wiener Linien"), a first name and a surname that open a line labelling a quote
@@ -30,7 +31,7 @@ from .models import Mention
 
 # These rules change stored quotes (their speakers): their version is added to the quote
 # recogniser's own in the version stored with each article's quotes (quotes_version).
-VERSION = 10
+VERSION = 11
 
 # Cue words whose subject or object is the speaker ("sagte X", "X sagte", "so X", "laut X").
 _VERBS_AFTER = frozenset("""sagte sagt sagten erklärte erklärt betonte betont meinte meint schrieb schreibt
@@ -232,10 +233,17 @@ class _Names:
     def _spoken_for(self, tokens: list[re.Match], clause_end: int) -> None:
         """The organisation after "ein Sprecher der", when no one is named after it ("…, Rainer
         Kerstiens,"): "Landespolizeidirektion Tirol", "Arbeitsgemeinschaft der Landesmedienanstalten"."""
-        if not tokens or not _org_word(tokens[0].group(0)) or self._covering(tokens[0].start(), tokens[0].end()):
+        if not tokens or self._covering(tokens[0].start(), tokens[0].end()):
             return
         if self.text.startswith(", ", clause_end) and self._covering(clause_end + 2, clause_end + 3) is not None:
             return  # "der Sprecher der Bundespolizeidirektion München, Rainer Kerstiens,": he speaks
+        if not _org_word(tokens[0].group(0)):
+            genitive = tokens[0].group(0)
+            base = next((genitive[:-len(e)] for e in ("es", "s") if genitive.endswith(e) and _org_word(genitive[:-len(e)])), None)
+            if base is not None and not (len(tokens) > 1 and tokens[1].group(0)[:1].isupper()):
+                # "ein Sprecher des Innenministeriums": the Innenministerium
+                self._add("org", tokens[0].start(), tokens[0].end(), entity=_entity("org", base))
+            return
         last = tokens[0]
         rest = tokens[1:3]
         if rest and rest[0].group(0)[:1].isupper() and rest[0].start() == last.end() + 1:

@@ -32,6 +32,8 @@ _ORG_NOUNS = frozenset("""konzern unternehmen firma hersteller ministerium behö
     stadt gemeinde konzernchefs bildschirmhersteller autobauer team rennstall""".split())
 # Heads of compound nouns that say what kind of body the name after them is ("die
 # Nachrichtenagentur Ansa", "der Fernsehsender CNN", "das Innenministerium Bayerns").
+# A spokesperson of one of these ("ein Konzernsprecher") speaks for the company just named.
+_ANY_COMPANY = frozenset({"konzern", "unternehmen", "firma", "unternehmens"})
 _KIND_HEADS = ("agentur", "zeitung", "sender", "magazin", "ministerium", "behörde", "verband", "partei",
                "gewerkschaft", "konzern", "unternehmen", "portal", "blatt", "fernsehen", "kommission")
 _DEFINITE = frozenset({"der", "die", "das", "des", "dem", "den"})
@@ -214,6 +216,9 @@ class SpeakerFinder:
                 org = next((m for m in self._compound_orgs if token.start() <= m.start < token.end()), None)
                 if org is not None:  # "sagte ein HTC-Sprecher": HTC (but "Vatikan-Sprecher Federico Lombardi": him)
                     return Speaker(org.entity, word)
+                body = self._body_of_spokesperson(word, at)
+                if body is not None:  # "meint eine Ministeriumssprecherin": the ministry named before
+                    return body
             if word == "sie" and self._plural_verb_beside(tokens, k, self.text[max(0, start - 20):start]):
                 return None  # "riefen sie", "sie skandierten": several people, not the last speaker
             if (word in _PRONOUNS or (word == "Sie" and k + 1 < len(tokens) and _third_person_verb(tokens[k + 1].group(0)))) \
@@ -276,6 +281,19 @@ class SpeakerFinder:
                 # "sagte der 55-Jährige": someone just named, not the last speaker
                 return self._role_referent(before if before < at else at, word, nearby=bool(_AGE.match(word)), role_at=at)
         return None
+
+    def _body_of_spokesperson(self, word: str, at: int) -> Speaker | None:
+        """"Ministeriumssprecherin", "Kommissionssprecher", "Konzernsprecher": the body of that kind
+        the text named before ("das Sozialministerium", "die EU-Kommission"; a company shortly before)."""
+        low = word.lower()
+        kind = low[:low.rfind("sprecher")].removesuffix("s")
+        if kind in _ANY_COMPANY:
+            org = self._last_org_before(at)
+            return Speaker(org.entity, word) if org is not None and at - org.end < 400 else None
+        if kind not in _ORG_NOUNS:
+            return None
+        org = self._last_org_before(at, kind, only_called=True)
+        return Speaker(org.entity, word) if org is not None else None
 
     @staticmethod
     def _plural_verb_beside(tokens, k: int, before: str) -> bool:

@@ -986,3 +986,17 @@ def test_the_answers_of_questions_and_answers_that_address_no_one_have_no_speake
             "Otto Brandl? Antwort: Er will Leistungen für Ausländer streichen. Frage: Ist das erlaubt? "
             "Antwort: Nein, das verstößt gegen EU-Recht.")
     assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == [None, None]
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body_the_text_names(pipeline) -> None:
+    assert quotes_of(pipeline, "Die Frist wird verlängert. „Das Gesetz wird geändert“, erläuterte ein Sprecher des "
+                               "Innenministeriums.")[0][2].startswith("Innenministerium")
+    assert quotes_of(pipeline, "Die EU-Kommission widerspricht. „Es gibt keinen geheimen Plan“, erklärte eine "
+                               "Kommissionssprecherin dagegen.")[0][2] == "EU-Kommission"
+    assert quotes_of(pipeline, "Die Norvia AG schließt ein Werk. „Das war nicht zu vermeiden“, sagte ein "
+                               "Konzernsprecher.")[0][2] == "Norvia AG"
+
+
+def test_a_spokesperson_named_after_the_body_speaks_as_himself(pipeline) -> None:
+    text = "„Kritik darf nicht verstummen“, sagte der Sprecher des Außenministeriums, Tom Harlan, in Washington."
+    assert quotes_of(pipeline, text)[0][2] == "Tom Harlan"
