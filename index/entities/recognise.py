@@ -116,6 +116,10 @@ def _tidy(spans: list[Span], words: list[str], sentence_start: int) -> list[Span
     return result
 
 
+# Forms of address before a name (the nobility's titles are often part of the name: Lady Gaga).
+_ADDRESS_WORDS = frozenset({"Herr", "Herrn", "Frau", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms.",
+                            "Miss", "Mister"})
+
 # A verb in the past tense after its one subject: "Järvi spielte", "Lebedew kaufte".
 _PAST_VERB = re.compile(r"^[a-zäöü]{3,}te$")
 
@@ -145,6 +149,7 @@ class Recogniser:
             self._trim_trailing_nouns(crf, words)
             spans.extend(_tidy(self._merge(crf, found, a, words[a:b]), words, a))
         spans = self._after_roles(spans, words)
+        spans += self._after_titles(spans, words)
         spans += self._first_name_pairs(spans, words)
         spans += self._first_name_genitives(spans, words)
         spans += org_rules.acronyms(spans, words, self.lexicon)
@@ -346,6 +351,36 @@ class Recogniser:
             if end > j and (not speech or end == len(words) or words[end] in _CLAUSE_END):
                 added.append(Span(j, end, "person"))
         return spans + added
+
+    def _after_titles(self, spans: list[Span], words: list[str]) -> list[Span]:
+        """A name after a form of address nobody found is a person: "von Mr. Quendel", "Frau
+        Wendeborn sagte" (the title stays outside, as GermEval has it); up to two capitalised
+        words that are no common word, noun, role, acronym or plain German word."""
+        covered = covered_tokens(spans)
+        added = []
+        for i, word in enumerate(words[:-1]):
+            if word in _ADDRESS_WORDS:
+                j = i + 1
+            elif word + "." in _ADDRESS_WORDS and words[i + 1] == ".":
+                j = i + 2
+            else:
+                continue
+            end = j
+            while end < len(words) and end - j < 2 and end not in covered \
+                    and words[end][:1].isupper() and not words[end].isupper() \
+                    and words[end].replace("-", "").isalpha() and len(words[end]) > 1 \
+                    and not self._is_noun(words[end]) and not role_of(words[end]) \
+                    and not is_category_noun(words[end]) and not self._plain_german(words[end]):
+                end += 1
+            if end > j:
+                added.append(Span(j, end, "person"))
+        return added
+
+    def _plain_german(self, word: str) -> bool:
+        """A word German uses (wordfreq) that is no listed name: "der Frau Schmerzensgeld"."""
+        lex = self.lexicon
+        return word not in lex.surnames and word not in lex.first_names \
+            and plain_words.german_zipf(word) >= 3.0
 
     def _unlisted_pair_after_role(self, words: list[str], j: int, covered: set[int]) -> bool:
         """Two capitalised words after a role, then a lower-case word or punctuation, name the

@@ -183,6 +183,16 @@ def test_a_listed_surname_in_the_genitive_before_a_noun_is_a_person(pipeline):
     assert people(pipeline, "Sie arbeitet für die Kowalczyks Stiftung in Bonn.") == []
 
 
+@pytest.mark.parametrize("text", ["Der Vertrag wurde von Mr. Quendel unterschrieben.",
+                                  "Den Brief hatte Mrs. Quendel geschrieben."])
+def test_a_name_after_a_form_of_address_is_a_person_without_the_title(pipeline, text):
+    assert people(pipeline, text) == ["Quendel"]
+
+
+def test_a_form_of_address_before_a_plain_word_names_nobody(pipeline):
+    assert people(pipeline, "Er las Herr der Ringe, sie zahlte einer Frau Mitte 40 nichts.") == []
+
+
 def test_the_surname_of_a_person_named_in_full_is_found_alone_later(pipeline):
     text = ("Der Verein hat Heribert Huberts entlassen. "
             "Huberts agierte bislang weitgehend auf Landesebene.")
