@@ -97,6 +97,7 @@ class SpeakerFinder:
         # pass before the sentences are read, so "the last speaker" is the last one before a place.
         self._spoken: list[tuple[int, Speaker]] = []
         self._first_words: dict[str, str] | None = None  # person entity -> first word of its fullest name
+        self._stated_genders: dict[str, str | None] = {}  # person entity -> the gender its role noun says
 
     def remember(self, speaker: Speaker | None, at: int) -> None:
         if speaker is not None and speaker.entity is not None:
@@ -355,6 +356,14 @@ class SpeakerFinder:
                 if m.kind == "person" and len(m.text) > len(fullest.get(m.entity, "")):
                     fullest[m.entity] = m.text
             self._first_words = {e: name.split()[0] for e, name in fullest.items() if " " in name}
+            genders: dict[str, set[str | None]] = {}
+            for m in self.mentions:
+                if m.kind == "person" and m.entity and m.role:
+                    genders.setdefault(m.entity, set()).add(_role_gender(m.role))
+            self._stated_genders = {e: next(iter(g)) for e, g in genders.items() if len(g) == 1 and None not in g}
+        stated = self._stated_genders.get(entity or "")
+        if stated is not None:  # "die Schauspielerin Robin Wright", whatever the registers say of Robin
+            return stated
         first = self._first_words.get(entity or "")
         return _first_name_genders().get(first) if first else None
 
@@ -557,6 +566,16 @@ def _in_credit(text: str, m: Mention) -> bool:
     """The name credits a photo or a source, at the end of a caption line: no one in the story."""
     line_start = text.rfind("\n", 0, m.start) + 1
     return _CREDIT_BEFORE.search(text, max(line_start, m.start - 80), m.start) is not None
+
+
+def _role_gender(role: str) -> str | None:
+    """"w" for "Schauspielerin", "Ministerin"; "m" for "Schauspieler", "Minister"; None otherwise."""
+    word = role.split()[-1] if role.split() else role
+    if word.endswith("in") and role_of(word[:-2].capitalize()):
+        return "w"
+    if role_of(word) and role_of(word + "in"):
+        return "m"
+    return None
 
 
 def _compact(name: str) -> str:

@@ -1000,3 +1000,9 @@ def test_an_unnamed_spokesperson_speaks_for_the_body_the_text_names(pipeline) ->
 def test_a_spokesperson_named_after_the_body_speaks_as_himself(pipeline) -> None:
     text = "„Kritik darf nicht verstummen“, sagte der Sprecher des Außenministeriums, Tom Harlan, in Washington."
     assert quotes_of(pipeline, text)[0][2] == "Tom Harlan"
+
+
+def test_she_is_the_actress_the_text_calls_so_whatever_her_first_name(pipeline) -> None:
+    text = ("Die Schauspielerin Robin Tessmer spielt die Hauptrolle. Regie führte Peter Sandmann. "
+            "„Wir hatten Spaß wie kleine Kinder“, sagt sie.")
+    assert quotes_of(pipeline, text) == [("direct", "Wir hatten Spaß wie kleine Kinder", "Robin Tessmer")]
