@@ -43,6 +43,18 @@ def parse_clusters(text: str) -> dict[str, tuple[str, str]]:
 
 _CLUSTERS: dict[str, tuple[str, str]] | None = None
 
+
+@functools.cache
+def registered_first_names() -> frozenset[str]:
+    """First names the first-name registers give one gender (data/first_name_genders.tsv): a
+    child was named so, whatever else the word means (Jens, Pascal, Till)."""
+    try:
+        text = read_data_text("first_name_genders.tsv")
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(line.split("\t", 1)[0] for line in text.split("\n")
+                     if line and not line.startswith("#"))
+
 # The population places.tsv gives a country (the country list has none).
 COUNTRY_POPULATION = 10**7
 NOUNS = "nouns.txt"

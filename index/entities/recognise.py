@@ -13,7 +13,7 @@ from .crf_model import CrfModel
 from .features import OPENERS, FeatureExtractor
 from .furniture import furniture_ranges
 from .gazetteer import Gazetteer
-from .lexicon import CommonNouns, Lexicon
+from .lexicon import CommonNouns, Lexicon, registered_first_names
 from .names import NAME_PARTICLES, genitive_forms, strip_genitive
 from .spans import Span, covered_tokens
 from .tokenize import Token, split_sentences, tokenize
@@ -488,11 +488,16 @@ class Recogniser:
         return added
 
     def _opens_name_pair(self, words: list[str], i: int) -> bool:
-        """A known first name, then a capitalised word no list knows as a common word or a
-        role (nor ends in a noun: "Ashley Madison-Affäre"), and no category noun before."""
+        """A known first name (one that is also a common word only when the registers name
+        children so and a listed surname follows: "Jens Wendler"), then a capitalised word no
+        list knows as a common word or a role (nor ends in a noun: "Ashley Madison-Affäre"),
+        and no category noun before."""
         lex = self.lexicon
         first, nxt = words[i], words[i + 1]
-        return first in lex.first_names and first.lower() not in lex.common_words \
+        low = first.lower()
+        return first in lex.first_names and (low not in lex.common_words or (
+            nxt in lex.surnames and first in registered_first_names()
+            and low not in hygiene.FUNCTION_WORDS and low not in _ARTICLES)) \
             and nxt[:1].isupper() and nxt.replace("-", "").isalpha() \
             and nxt.lower() not in lex.common_words and len(nxt) >= 3 and not role_of(nxt) \
             and not ("-" in nxt and self._is_noun(nxt.rsplit("-", 1)[1])) \

@@ -193,6 +193,12 @@ def test_a_form_of_address_before_a_plain_word_names_nobody(pipeline):
     assert people(pipeline, "Er las Herr der Ringe, sie zahlte einer Frau Mitte 40 nichts.") == []
 
 
+def test_a_first_name_that_is_also_a_word_opens_a_name_before_a_listed_surname(pipeline):
+    text = "Ein riskanter Weg, meint Kakaoforscher Jens Wendler von der Universität Kiel."
+    assert people(pipeline, text) == ["Jens Wendler"]
+    assert people(pipeline, "Den Zuschlag bekam am Ende ein Verlag aus Bonn.") == []
+
+
 def test_the_surname_of_a_person_named_in_full_is_found_alone_later(pipeline):
     text = ("Der Verein hat Heribert Huberts entlassen. "
             "Huberts agierte bislang weitgehend auf Landesebene.")
