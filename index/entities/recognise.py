@@ -499,9 +499,15 @@ class Recogniser:
             nxt in lex.surnames and first in registered_first_names()
             and low not in hygiene.FUNCTION_WORDS and low not in _ARTICLES)) \
             and nxt[:1].isupper() and nxt.replace("-", "").isalpha() \
-            and nxt.lower() not in lex.common_words and len(nxt) >= 3 and not role_of(nxt) \
+            and (nxt.lower() not in lex.common_words or self._capitalised_surname(nxt)) \
+            and len(nxt) >= 3 and not role_of(nxt) \
             and not ("-" in nxt and self._is_noun(nxt.rsplit("-", 1)[1])) \
             and not (i > 0 and is_category_noun(words[i - 1]))
+
+    def _capitalised_surname(self, word: str) -> bool:
+        """A listed surname that is also an everyday word but no noun (Kurz, Klein, Lang):
+        after a first name its capital says it is the surname ("Sebastian Kurz")."""
+        return word in self.lexicon.surnames and word.isalpha() and not CommonNouns.contains(word)
 
     def _split_role(self, span: Span, words: list[str]) -> Span | None:
         """NATO-Chef Rutte -> "Rutte" with role NATO-Chef; the role word before a name too.

@@ -199,6 +199,11 @@ def test_a_first_name_that_is_also_a_word_opens_a_name_before_a_listed_surname(p
     assert people(pipeline, "Den Zuschlag bekam am Ende ein Verlag aus Bonn.") == []
 
 
+def test_a_surname_that_is_also_an_everyday_word_follows_its_first_name(pipeline):
+    assert people(pipeline, "Viele sehen in Innenminister Tobias Kurz den nächsten Kanzler.") \
+        == ["Tobias Kurz"]
+
+
 def test_the_surname_of_a_person_named_in_full_is_found_alone_later(pipeline):
     text = ("Der Verein hat Heribert Huberts entlassen. "
             "Huberts agierte bislang weitgehend auf Landesebene.")
