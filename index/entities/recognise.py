@@ -490,8 +490,9 @@ class Recogniser:
     def _opens_name_pair(self, words: list[str], i: int) -> bool:
         """A known first name (one that is also a common word only when the registers name
         children so and a listed surname follows: "Jens Wendler"), then a capitalised word no
-        list knows as a common word or a role (nor ends in a noun: "Ashley Madison-Affäre"),
-        and no category noun before."""
+        list knows as a common word (or a word German does not use, whatever the list learnt:
+        "Ahmed Davutoglu") or a role (nor ends in a noun: "Ashley Madison-Affäre"), and no
+        category noun before."""
         lex = self.lexicon
         first, nxt = words[i], words[i + 1]
         low = first.lower()
@@ -499,10 +500,18 @@ class Recogniser:
             nxt in lex.surnames and first in registered_first_names()
             and low not in hygiene.FUNCTION_WORDS and low not in _ARTICLES)) \
             and nxt[:1].isupper() and nxt.replace("-", "").isalpha() \
-            and (nxt.lower() not in lex.common_words or self._capitalised_surname(nxt)) \
+            and (nxt.lower() not in lex.common_words or self._capitalised_surname(nxt)
+                 or self._unknown_word(nxt)) \
             and len(nxt) >= 3 and not role_of(nxt) \
             and not ("-" in nxt and self._is_noun(nxt.rsplit("-", 1)[1])) \
             and not (i > 0 and is_category_noun(words[i - 1]))
+
+    @staticmethod
+    def _unknown_word(word: str) -> bool:
+        """A word neither German nor English text uses (wordfreq): the common-word list holds
+        a few such names from unannotated mentions (Davutoglu, Andreasen)."""
+        return word.isalpha() and plain_words.german_zipf(word) == 0.0 \
+            and plain_words._english_zipf(word.lower()) < 3.0
 
     def _capitalised_surname(self, word: str) -> bool:
         """A listed surname that is also an everyday word but no noun (Kurz, Klein, Lang):

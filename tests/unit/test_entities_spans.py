@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from index.entities import EntityPipeline
+from index.entities.spans import Span
 
 
 @pytest.fixture(scope="module")
@@ -202,6 +203,22 @@ def test_a_first_name_that_is_also_a_word_opens_a_name_before_a_listed_surname(p
 def test_a_surname_that_is_also_an_everyday_word_follows_its_first_name(pipeline):
     assert people(pipeline, "Viele sehen in Innenminister Tobias Kurz den nächsten Kanzler.") \
         == ["Tobias Kurz"]
+
+
+def test_a_surname_no_german_or_english_text_uses_follows_its_first_name(pipeline):
+    """Even when the learnt common-word list holds it (an unannotated mention in training)."""
+    from dataclasses import replace
+
+    from index.entities import _model
+    from index.entities.corrections import Corrections
+
+    lexicon = pipeline._recogniser.lexicon
+    noisy = EntityPipeline(replace(lexicon, common_words=lexicon.common_words | {"qwandoglu"}),
+                           pipeline.gazetteer, _model(None), Corrections.load(None))
+    words = "Sein Amtskollege Ahmed Qwandoglu sagt die Reise ab .".split()
+    cut = Span(2, 3, "person", from_model=True)  # as the CRF left "Ahmed Davutoglu"
+    noisy._recogniser._first_name_pairs([cut], words)
+    assert " ".join(words[cut.start:cut.end]) == "Ahmed Qwandoglu"
 
 
 def test_the_surname_of_a_person_named_in_full_is_found_alone_later(pipeline):
