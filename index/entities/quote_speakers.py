@@ -104,6 +104,9 @@ class SpeakerFinder:
             k = bisect_left([end for end, _ in self._spoken], at)
             self._spoken.insert(k, (at, speaker))
 
+    def is_person(self, entity: str | None) -> bool:
+        return any(m.entity == entity and m.kind == "person" for m in self.mentions)
+
     def nobody_named(self, at: int) -> None:
         """Words up to ``at`` came from no one named (a crowd, a banner): the quotes after them
         without a cue of their own are not the last named speaker's."""

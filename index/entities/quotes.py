@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 17
+VERSION = 18
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -687,7 +687,8 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
         own_words = qt.speaks_to_reader(body) and not _has_marks(body) and not qt.clearly_reported(body)
         if own_words and unmarked:  # ("Die Polizisten seien beschäftigt gewesen, uns zu schützen": reported)
             last = found[-1] if found else None
-            speaker = finder.likely(s)
+            opener = _subject_before(text, sentences, index, finder, covered, names_only=True)
+            speaker = opener if opener is not None and finder.is_person(opener.entity) else finder.likely(s)
             if last is not None and last.kind == "direct" and last.end == sentences[previous].end \
                     and text[max(0, s - 2):s] not in ("– ", "— "):  # a dash opens another turn of a dialogue
                 speaker = Speaker(last.speaker, last.speaker_text or "") if last.speaker else speaker
@@ -1202,7 +1203,7 @@ def _carried(found: list[Quote], finder: SpeakerFinder, s: int) -> Speaker | Non
 
 
 def _subject_before(text: str, sentences, index: int, finder: SpeakerFinder, covered,
-                    across_paragraphs: bool = False) -> Speaker | None:
+                    across_paragraphs: bool = False, names_only: bool = False) -> Speaker | None:
     """Who opens the sentence before, when that sentence is narration, not a quote: "Auch die
     Armutskonferenz warnt vor Kürzungen. Diese würden …" (the Armutskonferenz, not the last speaker)."""
     if index == 0:
@@ -1216,7 +1217,7 @@ def _subject_before(text: str, sentences, index: int, finder: SpeakerFinder, cov
         return None
     named = finder.named_in(before.start, opening[-1].end())
     she = len(opening) > 1 and opening[0].group(0) == "Sie" and opening[1].group(0).endswith("t")  # "Sie sieht darin …"
-    if named is None and (she or any(w.group(0).lower() in {"er", "ihn", "ihm"} for w in opening)):
+    if named is None and not names_only and (she or any(w.group(0).lower() in {"er", "ihn", "ihm"} for w in opening)):
         named = finder.named_before(before.start, within=400)  # "Für ihn ist klar, dass …"
     return named
 

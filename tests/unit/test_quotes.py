@@ -1006,3 +1006,9 @@ def test_she_is_the_actress_the_text_calls_so_whatever_her_first_name(pipeline) 
     text = ("Die Schauspielerin Robin Tessmer spielt die Hauptrolle. Regie führte Peter Sandmann. "
             "„Wir hatten Spaß wie kleine Kinder“, sagt sie.")
     assert quotes_of(pipeline, text) == [("direct", "Wir hatten Spaß wie kleine Kinder", "Robin Tessmer")]
+
+
+def test_uncued_own_words_are_the_person_the_sentence_before_opens_with(pipeline) -> None:
+    text = ("Wir müssen sparen, sagte Reinhold Mitterberger am Montag. Die Regierung habe versagt. Verschnupft "
+            "reagierte auch Kammerpräsident Rudolf Kastner. Wir sind Teil der Lösung, nicht Teil des Problems.")
+    assert quotes_of(pipeline, text)[-1] == ("direct", "Wir sind Teil der Lösung, nicht Teil des Problems", "Rudolf Kastner")
