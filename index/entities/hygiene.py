@@ -98,9 +98,21 @@ def _strip_word_before_first_name(span: Span, words: list[str], gazetteer: Gazet
     if _is_demonym(first, gazetteer) or first not in lexicon.surnames and (
             first.lower() in lexicon.common_words or first.lower() in FUNCTION_WORDS
             or _is_inflected_adjective(first, lexicon) or CommonNouns.contains(first)
-            or role_of(first)):
+            or role_of(first) or _is_compound_noun(first, lexicon)):
         span.start += 1
         span.kind = "person"
+
+
+def _is_compound_noun(word: str, lexicon: Lexicon) -> bool:
+    """Gründungschefredakteur, Klubobmann, Chelsea-Eigentümer: German words joined (the
+    search's decompounder), or a hyphenated word ending in a noun, role or compound."""
+    from ..decompound import split_compound
+
+    *heads, last = word.split("-")
+    if heads and last[:1].isupper() and (last.lower() in lexicon.common_words
+                                         or CommonNouns.contains(last) or role_of(last)):
+        return True
+    return bool(split_compound(last.lower()))
 
 
 def _strip_noun_before_name(span: Span, words: list[str], lexicon: Lexicon) -> None:
@@ -113,7 +125,8 @@ def _strip_noun_before_name(span: Span, words: list[str], lexicon: Lexicon) -> N
             or not name[:1].isupper() or name.lower() in lexicon.common_words:
         return
     if role_of(first) or len(first) >= 10 and (first.lower() in lexicon.common_words
-                                               or CommonNouns.contains(first)):
+                                               or CommonNouns.contains(first)
+                                               or _is_compound_noun(first, lexicon)):
         span.start += 1
 
 
