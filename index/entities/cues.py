@@ -29,7 +29,8 @@ _ROLE_ENDINGS = ("", "s", "en", "n", "es")
 CATEGORY_HEADS = tuple(
     """hersteller konzern unternehmen firma anbieter betreiber händler dienstleister
     autobauer versicherer zulieferer discounter sender magazin verlag netzwerk plattform
-    rüstungskonzern fluggesellschaft airline reederei agentur ableger ligist""".split())
+    rüstungskonzern fluggesellschaft airline reederei agentur ableger ligist riese riesen
+    gigant giganten""".split())
 # Short heads that only count as whole words ("Band", not "Bundesverband").
 CATEGORY_WORDS = frozenset({"band", "bands", "label", "labels"})
 

@@ -224,3 +224,9 @@ def test_a_place_after_an_institutions_noun_or_in_the_genitive_stays_a_place(pip
                                                                              org, place):
     found = [(m.text, m.kind) for m in pipeline.extract(text)]
     assert (org, "org") in found and (place, "place") in found
+
+
+def test_a_giant_of_a_trade_names_a_firm_not_a_person(pipeline):
+    text = ("Der Textilriese Wendeborn schließt Filialen. Wendeborn will sparen, sagte eine "
+            "Sprecherin. Bei Wendeborn arbeiten 900 Menschen.")
+    assert [(m.text, m.kind) for m in pipeline.extract(text)] == [("Wendeborn", "org")] * 3
