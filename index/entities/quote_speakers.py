@@ -565,10 +565,19 @@ _CREDIT_BEFORE = re.compile(r"(?:\b(?:Fotos?|Bild|Bildquelle|Archivfoto|Archivbi
                             r"\s*(?:[\w.-]+(?:\s[\w.-]+)?\s*[:/,]\s*)*$")
 
 
+# "Von Kirsten Röder" closing a line: the writer's byline.
+_BYLINE_BEFORE = re.compile(r"(?:^|\s\s|[.!?]\s)Von\s+$")
+
+
 def _in_credit(text: str, m: Mention) -> bool:
-    """The name credits a photo or a source, at the end of a caption line: no one in the story."""
+    """The name credits a photo or a source, at the end of a caption line, or signs the text
+    ("Von Kirsten Röder" ending its line): no one in the story."""
     line_start = text.rfind("\n", 0, m.start) + 1
-    return _CREDIT_BEFORE.search(text, max(line_start, m.start - 80), m.start) is not None
+    if _CREDIT_BEFORE.search(text, max(line_start, m.start - 80), m.start) is not None:
+        return True
+    line_end = text.find("\n", m.end)
+    return not text[m.end:len(text) if line_end < 0 else line_end].strip() \
+        and _BYLINE_BEFORE.search(text, max(line_start, m.start - 8), m.start) is not None
 
 
 def _role_gender(role: str) -> str | None:

@@ -1012,3 +1012,9 @@ def test_uncued_own_words_are_the_person_the_sentence_before_opens_with(pipeline
     text = ("Wir müssen sparen, sagte Reinhold Mitterberger am Montag. Die Regierung habe versagt. Verschnupft "
             "reagierte auch Kammerpräsident Rudolf Kastner. Wir sind Teil der Lösung, nicht Teil des Problems.")
     assert quotes_of(pipeline, text)[-1] == ("direct", "Wir sind Teil der Lösung, nicht Teil des Problems", "Rudolf Kastner")
+
+
+def test_the_writer_signing_the_text_is_no_speaker(pipeline) -> None:
+    text = ("Die Stadt plant neue Radwege in der Innenstadt.  Von Kirsten Rödler\n"
+            "„Wir brauchen mehr Platz für Räder und weniger für Autos.“")
+    assert quotes_of(pipeline, text) == [("direct", "Wir brauchen mehr Platz für Räder und weniger für Autos", None)]
