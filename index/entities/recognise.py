@@ -126,6 +126,9 @@ _PAST_VERB = re.compile(r"^[a-zäöü]{3,}te$")
 # SolarCity, TheIntercept: a firm's or a product's name, not a person's (McCain, DiCaprio).
 _CAPITAL_INSIDE = re.compile(r"^(?!(Mc|Mac|Di|De|Da|Le|La|Van|Von|O')[A-ZÄÖÜ])\w*[a-zäöüß][A-ZÄÖÜ]")
 
+# Endings of German nouns for people and things (Jagdethiker, Exlobbyist, Mitverhandlers).
+_NOUN_ENDINGS = ("er", "ers", "ist", "isten", "iker", "loge", "in", "ung", "ent")
+
 # A motorway, federal, state or district road: A391, B214, L1140, K12.
 _ROAD = re.compile(r"^[ABLK]\d{1,4}$")
 
@@ -151,6 +154,7 @@ class Recogniser:
         spans = self._after_roles(spans, words)
         spans += self._after_titles(spans, words)
         spans += self._first_name_pairs(spans, words)
+        self._unlisted_first_names(spans, words)
         spans += self._first_name_genitives(spans, words)
         spans += org_rules.acronyms(spans, words, self.lexicon)
         spans += org_rules.institution_names(spans, words, self.lexicon, self.gazetteer)
@@ -486,6 +490,25 @@ class Recogniser:
                 added.append(Span(i, i + 2, "person"))
             i += 2
         return added
+
+    def _unlisted_first_names(self, spans: list[Span], words: list[str]) -> None:
+        """A word German does not use right before a one-word person is that person's first
+        name, which no list knows ("Tswetan Wassilew", "Kjetil Jansrud"); not a word with a
+        noun's ending ("Jagdethiker Winkelmayer", "Exlobbyist Sardana") or a capital inside,
+        nor before an English word ("The Brainy Gamer", "Forstall Street")."""
+        covered = covered_tokens(spans)
+        for span in spans:
+            i = span.start - 1
+            if span.kind != "person" or span.end - span.start != 1 or span.entry is not None \
+                    or span.part is not None or i < 0 or i in covered:
+                continue
+            word, name = words[i], words[span.start]
+            if len(word) > 2 and word[:1].isupper() and not word.isupper() and word.isalpha() \
+                    and not _CAPITAL_INSIDE.search(word) and not word.endswith(_NOUN_ENDINGS) \
+                    and word.lower() not in hygiene.FUNCTION_WORDS \
+                    and plain_words._english_zipf(name.lower()) < 4.0 \
+                    and plain_words.unknown_to_german(word, self.lexicon):
+                span.start, span.from_model = i, False  # the CRF doubted the first word
 
     def _opens_name_pair(self, words: list[str], i: int) -> bool:
         """A known first name (one that is also a common word only when the registers name

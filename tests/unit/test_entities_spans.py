@@ -221,6 +221,15 @@ def test_a_surname_no_german_or_english_text_uses_follows_its_first_name(pipelin
     assert " ".join(words[cut.start:cut.end]) == "Ahmed Qwandoglu"
 
 
+@pytest.mark.parametrize("before, expected", [("Tswetan", "Tswetan Quendler"),
+                                              ("Jagdethiker", "Quendler")])
+def test_an_unlisted_first_name_before_a_surname_the_model_found_joins_it(pipeline, before, expected):
+    words = f"Das gehöre dazu , sagt {before} Quendler .".split()
+    surname = Span(6, 7, "person", from_model=True)  # as the CRF left "Dirck Möllmann"
+    pipeline._recogniser._unlisted_first_names([surname], words)
+    assert " ".join(words[surname.start:surname.end]) == expected
+
+
 def test_the_surname_of_a_person_named_in_full_is_found_alone_later(pipeline):
     text = ("Der Verein hat Heribert Huberts entlassen. "
             "Huberts agierte bislang weitgehend auf Landesebene.")
