@@ -230,6 +230,12 @@ def test_an_unlisted_first_name_before_a_surname_the_model_found_joins_it(pipeli
     assert " ".join(words[surname.start:surname.end]) == expected
 
 
+@pytest.mark.parametrize("text", ["Das Treffen in Le Quendourg bei Paris endete am Abend.",
+                                  "Vor der Zentrale in La Quendière demonstrierten Hunderte."])
+def test_a_french_or_spanish_article_opens_no_persons_name(pipeline, text):
+    assert people(pipeline, text) == []
+
+
 def test_the_surname_of_a_person_named_in_full_is_found_alone_later(pipeline):
     text = ("Der Verein hat Heribert Huberts entlassen. "
             "Huberts agierte bislang weitgehend auf Landesebene.")
