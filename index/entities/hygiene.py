@@ -229,3 +229,42 @@ def without_everyday_nouns(spans: list[Span], words: list[str]) -> list[Span]:
             or (word.istitle() and word.lower() in FUNCTION_WORDS)
 
     return [s for s in spans if not everyday(s)]
+
+
+# Particles that "der", "den", "dem" may follow inside a name: "von der Leyen", "van der Bellen".
+_BEFORE_ARTICLE_PARTICLES = frozenset({"von", "van", "de", "zu", "vom"})
+
+
+def person_edges(spans: list[Span], words: list[str], lexicon: Lexicon) -> list[Span]:
+    """People whose span runs on past their name: into a number ("Philipp Orter 2:00,4"), over
+    an article that follows no "von" ("Joe South der Linn Anderson": two people), or over a
+    "von" before another person's first name ("Knecht Matti von Bertolt Brecht"). A person of
+    letters and digits in one word is a firm's name (Check24, France24)."""
+    result: list[Span] = []
+    for span in spans:
+        if span.kind != "person" or span.entry is not None or span.part is not None:
+            result.append(span)
+            continue
+        digits = next((i for i in range(span.start, span.end)
+                       if any(c.isdigit() for c in words[i])), None)
+        if digits == span.start:
+            if span.end - span.start == 1 and any(c.isalpha() for c in words[span.start]):
+                span.kind = "org"
+                result.append(span)
+            continue
+        if digits is not None:
+            span.end = digits
+        result.extend(_split_at_joiners(span, words, lexicon))
+    return result
+
+
+def _split_at_joiners(span: Span, words: list[str], lexicon: Lexicon) -> list[Span]:
+    for i in range(span.start + 1, span.end - 1):
+        word, before, after = words[i], words[i - 1], words[i + 1]
+        article = word in ("der", "den", "dem") and before not in _BEFORE_ARTICLE_PARTICLES
+        von = word == "von" and after in lexicon.first_names
+        if (article or von) and after[:1].isupper():
+            head = Span(span.start, i, "person", role=span.role, from_model=span.from_model)
+            tail = Span(i + 1, span.end, "person", from_model=span.from_model)
+            return [head] + _split_at_joiners(tail, words, lexicon)
+    return [span]

@@ -136,3 +136,24 @@ def test_a_partys_name_before_a_role_or_a_verb_is_the_party(pipeline):
     assert any(entity.startswith("org:") and text == "Grüne" for text, entity in names(
         pipeline, "Der Grüne Abgeordnete Lambert Feldhaus stimmte dagegen."))
     assert any(entity.startswith("org:") for _, entity in names(pipeline, "Die Grünen wollen mehr."))
+
+
+@pytest.mark.parametrize("text, start, end, expected", [
+    ("so schrieb es Jonas Quendel der Lina Wendeborn ins Buch", 3, 8, ["Jonas Quendel", "Lina Wendeborn"]),
+    ("sein Knecht Mats von Bertram Quendel wird gespielt", 2, 6, ["Mats", "Bertram Quendel"]),
+    ("Platz 12 Jonas Quendel 2:00,4 vor allen", 2, 5, ["Jonas Quendel"]),
+    ("sprach mit Ursula von der Quendel gestern", 2, 6, ["Ursula von der Quendel"]),
+])
+def test_a_person_ends_before_a_number_an_article_or_another_persons_von(pipeline, text, start,
+                                                                          end, expected):
+    words = text.split()
+    spans = hygiene.person_edges([Span(start, end, "person", from_model=True)], words,
+                                 pipeline._recogniser.lexicon)
+    assert [" ".join(words[s.start:s.end]) for s in spans] == expected
+
+
+def test_a_person_of_letters_and_digits_in_one_word_is_a_firm(pipeline):
+    words = "Die Kunden verklagen Vergleich24 wegen Irreführung".split()
+    spans = hygiene.person_edges([Span(3, 4, "person", from_model=True)], words,
+                                 pipeline._recogniser.lexicon)
+    assert [(words[s.start], s.kind) for s in spans] == [("Vergleich24", "org")]
