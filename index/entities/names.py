@@ -49,7 +49,10 @@ def genitive_forms(alias: str) -> list[str]:
 
 
 def strip_genitive(surface: str) -> str | None:
-    """'Kyjiws' -> 'Kyjiw', "Markus'" -> 'Markus'; None when no ending to strip."""
+    """'Kyjiws' -> 'Kyjiw', "Markus'" -> 'Markus', "Trump's" -> 'Trump'; None when no ending
+    to strip."""
+    if surface.endswith(("'s", "’s")) and len(surface) > 3:
+        return surface[:-2]
     if surface.endswith(("'", "’")) and len(surface) > 2:
         return surface[:-1]
     if surface.endswith("s") and len(surface) > 3 and not surface.endswith("ss"):

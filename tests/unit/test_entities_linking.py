@@ -233,3 +233,16 @@ def test_a_two_letter_word_in_lower_case_is_no_acronym_of_its_letters(pipeline):
     found = [(m.text, m.entity) for m in pipeline.extract(text) if m.kind == "org"]
     assert found == [("IS", "org:islamischer-staat"), ("UN", "org:vereinte-nationen"),
                      ("Uno", "org:vereinte-nationen")]
+
+
+@pytest.mark.parametrize("possessive", ["Quendelton's", "Quendelton’s"])
+def test_an_english_possessive_links_to_the_name_without_it(pipeline, possessive):
+    from index.entities.link import link
+    from index.entities.spans import Span
+    from index.entities.tokenize import tokenize
+
+    text = f"Senator Quendelton spoke first. {possessive} plan failed."
+    tokens = tokenize(text)
+    at = [i for i, t in enumerate(tokens) if t.text.startswith("Quendelton")]
+    found = link(text, tokens, [Span(i, i + 1, "person") for i in at], pipeline.gazetteer)
+    assert [m.entity for m in found] == ["person:quendelton", "person:quendelton"]
