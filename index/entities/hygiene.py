@@ -237,8 +237,9 @@ _BEFORE_ARTICLE_PARTICLES = frozenset({"von", "van", "de", "zu", "vom"})
 
 def person_edges(spans: list[Span], words: list[str], lexicon: Lexicon) -> list[Span]:
     """People whose span runs on past their name: into a number ("Philipp Orter 2:00,4"), over
-    an article that follows no "von" ("Joe South der Linn Anderson": two people), or over a
-    "von" before another person's first name ("Knecht Matti von Bertolt Brecht"). A person of
+    a punctuation mark ("Erich; Gertz"), an article that follows no "von" ("Joe South der Linn
+    Anderson": two people), or a "von" before another person's first name ("Knecht Matti von
+    Bertolt Brecht"). A person of
     letters and digits in one word is a firm's name (Check24, France24)."""
     result: list[Span] = []
     for span in spans:
@@ -254,8 +255,26 @@ def person_edges(spans: list[Span], words: list[str], lexicon: Lexicon) -> list[
             continue
         if digits is not None:
             span.end = digits
-        result.extend(_split_at_joiners(span, words, lexicon))
+        for piece in _split_at_marks(span, words):
+            result.extend(_split_at_joiners(piece, words, lexicon))
     return result
+
+
+_MARKS = frozenset(";,:()[]/|–—")
+
+
+def _split_at_marks(span: Span, words: list[str]) -> list[Span]:
+    """The pieces of a person's span between punctuation marks inside it ("Erich ; Gertz")."""
+    cuts = [i for i in range(span.start, span.end) if words[i] in _MARKS]
+    if not cuts:
+        return [span]
+    pieces, start = [], span.start
+    for cut in cuts + [span.end]:
+        if cut > start:
+            pieces.append(Span(start, cut, "person", role=span.role if start == span.start else None,
+                               from_model=span.from_model))
+        start = cut + 1
+    return pieces
 
 
 def _split_at_joiners(span: Span, words: list[str], lexicon: Lexicon) -> list[Span]:

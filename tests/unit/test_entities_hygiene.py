@@ -143,8 +143,10 @@ def test_a_partys_name_before_a_role_or_a_verb_is_the_party(pipeline):
     ("sein Knecht Mats von Bertram Quendel wird gespielt", 2, 6, ["Mats", "Bertram Quendel"]),
     ("Platz 12 Jonas Quendel 2:00,4 vor allen", 2, 5, ["Jonas Quendel"]),
     ("sprach mit Ursula von der Quendel gestern", 2, 6, ["Ursula von der Quendel"]),
+    ("Gäste waren Jonas ; Quendel und andere", 2, 5, ["Jonas", "Quendel"]),
+    ("die Anwälte von Graf & Quendel schrieben", 3, 6, ["Graf & Quendel"]),
 ])
-def test_a_person_ends_before_a_number_an_article_or_another_persons_von(pipeline, text, start,
+def test_a_person_ends_before_a_number_a_mark_an_article_or_another_persons_von(pipeline, text, start,
                                                                           end, expected):
     words = text.split()
     spans = hygiene.person_edges([Span(start, end, "person", from_model=True)], words,
