@@ -231,6 +231,11 @@ def without_everyday_nouns(spans: list[Span], words: list[str]) -> list[Span]:
     return [s for s in spans if not everyday(s)]
 
 
+# Articles and saints that open foreign places' names and are first names in the registers
+# too: "in Le Bourget", "La Defense", "San Marino".
+PLACE_ARTICLES = frozenset({"Le", "La", "Les", "El", "Los", "Las", "Il", "Lo", "San", "Santa",
+                            "Santo", "São", "Saint", "Sainte"})
+
 # Particles that "der", "den", "dem" may follow inside a name: "von der Leyen", "van der Bellen".
 _BEFORE_ARTICLE_PARTICLES = frozenset({"von", "van", "de", "zu", "vom"})
 
@@ -239,8 +244,9 @@ def person_edges(spans: list[Span], words: list[str], lexicon: Lexicon) -> list[
     """People whose span runs on past their name: into a number ("Philipp Orter 2:00,4"), over
     a punctuation mark ("Erich; Gertz"), an article that follows no "von" ("Joe South der Linn
     Anderson": two people), or a "von" before another person's first name ("Knecht Matti von
-    Bertolt Brecht"). A person of
-    letters and digits in one word is a firm's name (Check24, France24)."""
+    Bertolt Brecht"). A person of letters and digits in one word is a firm's name (Check24,
+    France24); one of two words or more, opened by no first name, that ends in a compound of a
+    common noun is no person ("Le Mans-Serie"; but "Gerda Weichsler-Hauer")."""
     result: list[Span] = []
     for span in spans:
         if span.kind != "person" or span.entry is not None or span.part is not None:
@@ -255,6 +261,12 @@ def person_edges(spans: list[Span], words: list[str], lexicon: Lexicon) -> list[
             continue
         if digits is not None:
             span.end = digits
+        first, last = words[span.start], words[span.end - 1].rsplit("-", 1)
+        if span.end - span.start > 1 and len(last) == 2 and last[0][:1].isupper() \
+                and last[1][:1].isupper() and (first not in lexicon.first_names
+                                               or first in PLACE_ARTICLES) \
+                and (last[1].lower() in lexicon.common_words or CommonNouns.contains(last[1])):
+            continue  # "die Le Mans-Serie", "das Lenox Hill-Krankenhaus": named after someone
         for piece in _split_at_marks(span, words):
             result.extend(_split_at_joiners(piece, words, lexicon))
     return result

@@ -126,11 +126,6 @@ _PAST_VERB = re.compile(r"^[a-zäöü]{3,}te$")
 # SolarCity, TheIntercept: a firm's or a product's name, not a person's (McCain, DiCaprio).
 _CAPITAL_INSIDE = re.compile(r"^(?!(Mc|Mac|Di|De|Da|Le|La|Van|Von|O')[A-ZÄÖÜ])\w*[a-zäöüß][A-ZÄÖÜ]")
 
-# Articles and saints that open foreign places' names and are first names in the registers
-# too: "in Le Bourget", "La Defense", "San Marino".
-_PLACE_ARTICLES = frozenset({"Le", "La", "Les", "El", "Los", "Las", "Il", "Lo", "San", "Santa",
-                             "Santo", "São", "Saint", "Sainte"})
-
 # Endings of German nouns for people and things (Jagdethiker, Exlobbyist, Mitverhandlers).
 _NOUN_ENDINGS = ("er", "ers", "ist", "isten", "iker", "loge", "in", "ung", "ent")
 
@@ -525,7 +520,7 @@ class Recogniser:
         lex = self.lexicon
         first, nxt = words[i], words[i + 1]
         low = first.lower()
-        return first in lex.first_names and first not in _PLACE_ARTICLES and (
+        return first in lex.first_names and first not in hygiene.PLACE_ARTICLES and (
             low not in lex.common_words or (
             nxt in lex.surnames and first in registered_first_names()
             and low not in hygiene.FUNCTION_WORDS and low not in _ARTICLES)) \

@@ -159,3 +159,16 @@ def test_a_person_of_letters_and_digits_in_one_word_is_a_firm(pipeline):
     spans = hygiene.person_edges([Span(3, 4, "person", from_model=True)], words,
                                  pipeline._recogniser.lexicon)
     assert [(words[s.start], s.kind) for s in spans] == [("Vergleich24", "org")]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("eine Teilnahme an der Le Quendel-Serie steht an", []),
+    ("Präsidentin Gerda Quendel-Hauer sprach", ["Gerda Quendel-Hauer"]),
+])
+def test_a_person_ending_in_a_compound_of_a_noun_is_a_thing_named_after_someone(pipeline, text,
+                                                                               kept):
+    words = text.split()
+    start = next(i for i, w in enumerate(words) if w in ("Le", "Gerda"))
+    spans = hygiene.person_edges([Span(start, start + 2, "person", from_model=True)], words,
+                                 pipeline._recogniser.lexicon)
+    assert [" ".join(words[s.start:s.end]) for s in spans] == kept
