@@ -126,6 +126,9 @@ _PAST_VERB = re.compile(r"^[a-zäöü]{3,}te$")
 # SolarCity, TheIntercept: a firm's or a product's name, not a person's (McCain, DiCaprio).
 _CAPITAL_INSIDE = re.compile(r"^(?!(Mc|Mac|Di|De|Da|Le|La|Van|Von|O')[A-ZÄÖÜ])\w*[a-zäöüß][A-ZÄÖÜ]")
 
+# Plural endings of German abstract nouns, which no surname has ("Beate Impressionen").
+_PLURAL_NOUN_ENDINGS = ("ungen", "ionen", "heiten", "keiten", "schaften", "täten")
+
 # Endings of German nouns for people and things (Jagdethiker, Exlobbyist, Mitverhandlers).
 _NOUN_ENDINGS = ("er", "ers", "ist", "isten", "iker", "loge", "in", "ung", "ent")
 
@@ -527,7 +530,7 @@ class Recogniser:
             and nxt[:1].isupper() and nxt.replace("-", "").isalpha() \
             and (nxt.lower() not in lex.common_words or self._capitalised_surname(nxt)
                  or self._unknown_word(nxt)) \
-            and len(nxt) >= 3 and not role_of(nxt) \
+            and len(nxt) >= 3 and not role_of(nxt) and not nxt.endswith(_PLURAL_NOUN_ENDINGS) \
             and not ("-" in nxt and self._is_noun(nxt.rsplit("-", 1)[1])) \
             and not (i > 0 and is_category_noun(words[i - 1]))
 

@@ -236,6 +236,12 @@ def test_a_french_or_spanish_article_opens_no_persons_name(pipeline, text):
     assert people(pipeline, text) == []
 
 
+@pytest.mark.parametrize("text", ["Im Blog zeigt Beate Impressionen aus ihrer Küche.",
+                                  "Dazu gab es Candy Inspirationen für Kinder."])
+def test_a_plural_abstract_noun_is_no_surname_after_a_first_name(pipeline, text):
+    assert not any(" " in name for name in people(pipeline, text))
+
+
 def test_the_surname_of_a_person_named_in_full_is_found_alone_later(pipeline):
     text = ("Der Verein hat Heribert Huberts entlassen. "
             "Huberts agierte bislang weitgehend auf Landesebene.")
