@@ -199,6 +199,35 @@ def _split_known_surname(span: Span, words: list[str], gazetteer: Gazetteer,
     return [known]
 
 
+# Endings of surnames that split into German words all the same: Wies|berger, Scheib|lecker,
+# Papa|demos.
+_SURNAME_ENDINGS = ("er", "os", "is", "as", "ou")
+
+
+def without_compound_nouns(spans: list[Span], words: list[str], lexicon: Lexicon) -> list[Span]:
+    """`spans` less a one-word person that is a compound of German words no list knows as a
+    name (Bienenwachs, Grenzzaun, Antivirensoftware: the search's decompounder splits them),
+    unless it ends as surnames do (-er, -os ...) or in a listed surname (Pilgermaier)."""
+    from ..decompound import split_compound
+
+    def compound(span: Span) -> bool:
+        if span.kind != "person" or span.entry is not None or span.part is not None \
+                or span.end - span.start != 1:
+            return False
+        word = words[span.start]
+        stem = strip_genitive(word) or word
+        if not word.isalpha() or word in lexicon.surnames or word in lexicon.first_names \
+                or stem in lexicon.surnames:
+            return False
+        if word.endswith(_SURNAME_ENDINGS):
+            return False
+        parts = split_compound(word.lower())
+        # Surnames are compounds too, of a surname at the end (Pilger|maier, Rader|bauer).
+        return bool(parts) and parts[-1].lemma.capitalize() not in lexicon.surnames
+
+    return [s for s in spans if not compound(s)]
+
+
 def without_adjectives_before_nouns(spans: list[Span], words: list[str], lexicon: Lexicon
                                     ) -> list[Span]:
     """`spans` less a one-word organisation that is an adjective before a common noun: "gibt

@@ -172,3 +172,13 @@ def test_a_person_ending_in_a_compound_of_a_noun_is_a_thing_named_after_someone(
     spans = hygiene.person_edges([Span(start, start + 2, "person", from_model=True)], words,
                                  pipeline._recogniser.lexicon)
     assert [" ".join(words[s.start:s.end]) for s in spans] == kept
+
+
+@pytest.mark.parametrize("word, kept", [("Grenzzaun", False), ("Antivirensoftware", False),
+                                        ("Holzberger", True), ("Kastenmaier", True)])
+def test_a_compound_of_german_words_alone_is_no_person_unless_it_ends_as_a_surname(pipeline,
+                                                                                     word, kept):
+    words = f"Wie immer sagte {word} dazu nichts .".split()
+    spans = hygiene.without_compound_nouns([Span(3, 4, "person", from_model=True)], words,
+                                           pipeline._recogniser.lexicon)
+    assert bool(spans) is kept
