@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from .cues import role_of
 from .gazetteer import Gazetteer
 from .lexicon import CommonNouns, Lexicon, hand_written_list
@@ -199,6 +201,16 @@ def _split_known_surname(span: Span, words: list[str], gazetteer: Gazetteer,
     return [known]
 
 
+@functools.lru_cache(maxsize=20_000)
+def _last_compound_part(word: str) -> str | None:
+    """The last part of a German compound as the search's decompounder splits it (a slow
+    search, so its answers are kept), or None for no compound."""
+    from ..decompound import split_compound
+
+    parts = split_compound(word)
+    return parts[-1].lemma if parts else None
+
+
 # Endings of surnames that split into German words all the same: Wies|berger, Scheib|lecker,
 # Papa|demos.
 _SURNAME_ENDINGS = ("er", "os", "is", "as", "ou")
@@ -208,8 +220,6 @@ def without_compound_nouns(spans: list[Span], words: list[str], lexicon: Lexicon
     """`spans` less a one-word person that is a compound of German words no list knows as a
     name (Bienenwachs, Grenzzaun, Antivirensoftware: the search's decompounder splits them),
     unless it ends as surnames do (-er, -os ...) or in a listed surname (Pilgermaier)."""
-    from ..decompound import split_compound
-
     def compound(span: Span) -> bool:
         if span.kind != "person" or span.entry is not None or span.part is not None \
                 or span.end - span.start != 1:
@@ -221,9 +231,9 @@ def without_compound_nouns(spans: list[Span], words: list[str], lexicon: Lexicon
             return False
         if word.endswith(_SURNAME_ENDINGS):
             return False
-        parts = split_compound(word.lower())
+        last = _last_compound_part(word.lower())
         # Surnames are compounds too, of a surname at the end (Pilger|maier, Rader|bauer).
-        return bool(parts) and parts[-1].lemma.capitalize() not in lexicon.surnames
+        return last is not None and last.capitalize() not in lexicon.surnames
 
     return [s for s in spans if not compound(s)]
 

@@ -119,6 +119,7 @@ def _tidy(spans: list[Span], words: list[str], sentence_start: int) -> list[Span
 # Forms of address before a name (the nobility's titles are often part of the name: Lady Gaga).
 _ADDRESS_WORDS = frozenset({"Herr", "Herrn", "Frau", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms.",
                             "Miss", "Mister"})
+_ADDRESS_STEMS = frozenset(w.rstrip(".") for w in _ADDRESS_WORDS)  # "Mr." is two tokens
 
 # A verb in the past tense after its one subject: "Järvi spielte", "Lebedew kaufte".
 _PAST_VERB = re.compile(r"^[a-zäöü]{3,}te$")
@@ -365,9 +366,13 @@ class Recogniser:
         """A name after a form of address nobody found is a person: "von Mr. Quendel", "Frau
         Wendeborn sagte" (the title stays outside, as GermEval has it); up to two capitalised
         words that are no common word, noun, role, acronym or plain German word."""
+        if not _ADDRESS_STEMS.intersection(words):
+            return []
         covered = covered_tokens(spans)
         added = []
         for i, word in enumerate(words[:-1]):
+            if word not in _ADDRESS_STEMS:
+                continue
             if word in _ADDRESS_WORDS:
                 j = i + 1
             elif word + "." in _ADDRESS_WORDS and words[i + 1] == ".":
@@ -484,8 +489,9 @@ class Recogniser:
                 and s.entry is None and s.part is None}
         added = []
         i = 0
+        first_names = self.lexicon.first_names
         while i < len(words) - 1:
-            if i + 1 in covered or (i in covered and i not in lone) \
+            if words[i] not in first_names or i + 1 in covered or (i in covered and i not in lone) \
                     or not self._opens_name_pair(words, i):
                 i += 1
                 continue
