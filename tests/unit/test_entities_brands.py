@@ -1,0 +1,25 @@
+"""Well-known platforms and software, as German news writes them, are firms and products:
+never people, never places."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.entities import EntityPipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> EntityPipeline:
+    return EntityPipeline.load()
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Ubuntu bekommt im April ein neues Design, teilte Canonical mit.", "Ubuntu", "other"),
+    ("Ebay verlangt künftig höhere Gebühren von Händlern.", "Ebay", "org"),
+    ("Airbnb hat die Vermieter in Wien informiert.", "Airbnb", "org"),
+    ("Firefox blockiert künftig Tracker, sagte eine Sprecherin von Mozilla.", "Mozilla", "org"),
+    ("Firefox blockiert künftig Tracker, sagte eine Sprecherin von Mozilla.", "Firefox", "other"),
+])
+def test_a_platform_or_program_is_a_firm_or_a_product(pipeline, text, name, kind):
+    found = {(m.text, m.kind) for m in pipeline.extract(text) if not m.partial}
+    assert (name, kind) in found
