@@ -26,7 +26,6 @@ import re
 from bisect import bisect_left
 from itertools import takewhile
 
-from .entities.quote_interviews import ANSWER_LABELS, interview_answers
 from .models import Mention
 
 # These rules change stored quotes (their speakers): their version is added to the quote
@@ -113,6 +112,9 @@ def add_speaker_names(text: str, mentions: list[Mention]) -> list[Mention]:
         elif word in _VERBS_BEFORE:
             names.before(cue.start())
     if ":" in text:
+        # Imported here: index.entities loads the recogniser, which reading a library never needs.
+        from .entities.quote_interviews import interview_answers
+
         for label in _LABEL.finditer(text):
             names.label(label.start(1), label.end(1))
         answers, _ = interview_answers(text)
@@ -319,6 +321,8 @@ class _Names:
     def interviewee(self, start: int, end: int) -> None:
         """The name that labels an interview's answers ("Hofer: …", "Jagland: …"), when the
         recogniser left it unmarked: the person the text named in full, else a person of that name."""
+        from .entities.quote_interviews import ANSWER_LABELS
+
         words = [t.group(0) for t in _TOKEN.finditer(self.text, start, end)]
         if not words or not self._unmarked_or_unknown_place(start, end) or words[-1] in ANSWER_LABELS \
                 or not all(_name_word(w, strict=False) for w in words):
