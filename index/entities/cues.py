@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Heads of role nouns, lower case; a token that ends in one of these (Außenamtssprecherin,
 # NATO-Generalsekretär, Kremlchefs) is a role when a name follows it.
 ROLE_HEADS = tuple(sorted(
@@ -24,6 +26,7 @@ ROLE_HEADS = tuple(sorted(
     stürmer stürmerin verteidiger verteidigerin spieler spielerin coach""".split(),
     key=len, reverse=True))
 _ROLE_ENDINGS = ("", "s", "en", "n", "es")
+_PARTY_PERSON = re.compile(r"\w-(?:mann|frau|männer|frauen)(?:e?s)?$")
 # Nouns that put a name in its category, before it: "Spielzeughersteller Mattel",
 # "das Label Parlophone", "der Autobauer Stellantis". Matched as word endings.
 CATEGORY_HEADS = tuple(
@@ -133,7 +136,9 @@ def role_of(token: str) -> str | None:
         pass
     low = token.lower()
     role = None
-    for ending in _ROLE_ENDINGS:
+    if _PARTY_PERSON.search(low):  # "IHS-Mann Hofer", "SPÖ-Frau Bures": a person of that body
+        role = token
+    for ending in _ROLE_ENDINGS if role is None else ():
         if ending and not low.endswith(ending):
             continue
         stem = low[: len(low) - len(ending)] if ending else low

@@ -270,3 +270,9 @@ def test_a_listed_surname_opening_a_sentence_before_a_verb_is_a_person(pipeline)
     text = "Das Ministerium schwieg zunächst. Weidinger hatte nichts gewusst. Am 20. August muss " \
         "die Stadt zahlen."
     assert people(pipeline, text) == ["Weidinger"]
+
+
+def test_a_party_or_institute_man_before_a_surname_is_no_part_of_the_name(pipeline):
+    """"IHS-Mann", "SPÖ-Frau": the man or woman of that body, a role before the person."""
+    assert people(pipeline, "Das ist kein gutes Geschäft, sagt IHS-Mann Huber. Der Ökonom bleibt skeptisch.") \
+        == ["Huber"]
