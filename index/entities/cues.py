@@ -23,7 +23,9 @@ ROLE_HEADS = tuple(sorted(
     außenbeauftragte ministerpräsident ministerpräsidentin vizekanzler vizekanzlerin
     vizepräsident vizepräsidentin ceo vorstand vorständin intendant intendantin
     bundestrainer kapitän moderator moderatorin torhüter torhüterin tormann goalie keeper
-    stürmer stürmerin verteidiger verteidigerin spieler spielerin coach""".split(),
+    stürmer stürmerin verteidiger verteidigerin spieler spielerin coach politologe politologin
+    soziologe soziologin historiker historikerin psychologe psychologin jurist juristin
+    forscher forscherin wissenschaftler wissenschaftlerin""".split(),
     key=len, reverse=True))
 _ROLE_ENDINGS = ("", "s", "en", "n", "es")
 _PARTY_PERSON = re.compile(r"\w-(?:mann|frau|männer|frauen)(?:e?s)?$")

@@ -276,3 +276,9 @@ def test_a_party_or_institute_man_before_a_surname_is_no_part_of_the_name(pipeli
     """"IHS-Mann", "SPÖ-Frau": the man or woman of that body, a role before the person."""
     assert people(pipeline, "Das ist kein gutes Geschäft, sagt IHS-Mann Huber. Der Ökonom bleibt skeptisch.") \
         == ["Huber"]
+
+
+def test_a_scholar_named_by_profession_after_a_cue_has_it_as_role_not_name(pipeline):
+    mentions = [m for m in pipeline.extract("Das trauen ihr wenige zu, sagt Politologe Lorenz Quendel-Brandt.")
+                if m.kind == "person" and not m.partial]
+    assert [(m.text, m.role) for m in mentions] == [("Lorenz Quendel-Brandt", "Politologe")]
