@@ -75,7 +75,8 @@ def link(text: str, tokens: list[Token], spans: list[Span], gazetteer: Gazetteer
     as_person: dict[str, int] = defaultdict(int)  # mentions that say "person", however weighed
     for k, s in enumerate(spans):
         if entries[k] is None and not s.copied:
-            kinds[normal[k]][s.kind] += _RULE_VOTE if not s.from_model and s.kind != "place" else 1.0
+            # A part of a compound ("Novomatic-Chef") took the kind of a name found elsewhere: as weak.
+            kinds[normal[k]][s.kind] += _RULE_VOTE if not s.from_model and s.part is None and s.kind != "place" else 1.0
             as_person[normal[k]] += s.kind == "person"
     for k, s in enumerate(spans):
         if entries[k] is None and not kinds[normal[k]]:

@@ -72,3 +72,12 @@ def test_the_library_shows_a_names_dominant_kind(pipeline):
     resolved = pipeline.resolve(records)
     assert {entity.id for entity in resolved.values()} == {"place:quelbrunnhof"}
     assert resolved["person:quelbrunnhof"].kind == "place"
+
+
+def test_a_firm_named_in_a_compound_is_still_the_firm_its_category_says(pipeline):
+    """"Varnotec-Vorstandschef" repeats the kind the CRF guessed for "Varnotec"; it must not
+    outvote "der Glücksspielkonzern Varnotec", which says what Varnotec is."""
+    text = ("Brunnthal – Der Glücksspielkonzern Varnotec steigt bei den Kasinos ein. Varnotec will mehr als "
+            "die Hälfte. Das Angebot von Varnotec sei angemessen, hieß es. Das sei ein guter Tag, kommentiert "
+            "Varnotec-Vorstandschef Karl Huber.")
+    assert {m.kind for m in pipeline.extract(text) if m.text == "Varnotec"} == {"org"}
