@@ -54,6 +54,8 @@ _SOURCE_WORDS = frozenset({"laut", "zufolge", "gegenüber", "in", "im", "nach", 
 _TIMES = ("tag", "abend", "morgen", "nacht", "mittag", "ende", "woche")
 _PREPOSITIONS = frozenset("""an auf für mit bei zu gegen über unter um aus vor hinter neben zwischen durch ohne
     seit gegenüber""".split())
+# "In der Zeitung", "im Interview mit": where words were said, never who said them.
+_PLACE_PREPOSITIONS = frozenset("in im von vom nach".split())
 _GENERIC_PEOPLE = frozenset("""man jemand niemand kritiker experten beobachter insider insidern
     fachleute anrainer analysten anwälte vertreter""".split())
 # Neuter nouns for a person ("erklärte das Stadtoberhaupt"); "das Staatsfernsehen" is none.
@@ -198,6 +200,10 @@ class SpeakerFinder:
                     for m in inside):
                 skipped = mention  # "Nach Kritik an Gauland entschuldigte sich Frauke Petry": not Gauland
                 continue
+            if mention is not None and self._object_of_preposition(tokens, k, _PLACE_PREPOSITIONS) \
+                    and self._says_pronoun_after(tokens, k):
+                skipped = mention  # "In der Wiener Zeitung sagte er": the one "er" refers to, not the paper
+                continue
             if mention is not None and mention.kind == "person" and self._genitive(mention) and (
                     any(t.group(0) in _PRONOUNS for t in tokens[k + 1:])
                     or any(m.kind == "person" and m.start > mention.end for m in inside)):
@@ -333,12 +339,18 @@ class SpeakerFinder:
         return j >= 0 and tokens[j].group(0).lower() == "gegenüber"
 
     @staticmethod
-    def _object_of_preposition(tokens, k: int) -> bool:
+    def _object_of_preposition(tokens, k: int, also: frozenset[str] = frozenset()) -> bool:
         """The name at token ``k`` follows a preposition ("an Gauland", "mit dem Kanzler Faymann")."""
         j = k - 1
         while j >= 0 and (tokens[j].group(0).lower() in _DEFINITE or role_of(tokens[j].group(0))):
             j -= 1
-        return j >= 0 and tokens[j].group(0).lower() in _PREPOSITIONS
+        return j >= 0 and (tokens[j].group(0).lower() in _PREPOSITIONS or tokens[j].group(0).lower() in also)
+
+    @staticmethod
+    def _says_pronoun_after(tokens, k: int) -> bool:
+        """A pronoun after a verb of saying follows token ``k`` ("…, sagte er"): the subject."""
+        return any(tokens[j].group(0) in _PRONOUNS and tokens[j - 1].group(0).lower() in SPEECH_VERBS
+                   for j in range(k + 1, len(tokens)))
 
     @staticmethod
     def _token_at(tokens, at: int) -> int:

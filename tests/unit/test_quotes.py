@@ -1018,3 +1018,10 @@ def test_the_writer_signing_the_text_is_no_speaker(pipeline) -> None:
     text = ("Die Stadt plant neue Radwege in der Innenstadt.  Von Kirsten Rödler\n"
             "„Wir brauchen mehr Platz für Räder und weniger für Autos.“")
     assert quotes_of(pipeline, text) == [("direct", "Wir brauchen mehr Platz für Räder und weniger für Autos", None)]
+
+
+def test_a_paper_named_where_words_were_said_is_not_the_one_who_said_them(pipeline) -> None:
+    text = ("Kritik an den Kammern gab es von Christian Kernbauer bis jetzt nicht. In der Süddeutschen Zeitung "
+            "sagte er zuletzt: Die Partnerschaft ist wichtig, es kommt aber auf die Entscheidungen an.")
+    assert quotes_of(pipeline, text) == [
+        ("direct", "Die Partnerschaft ist wichtig, es kommt aber auf die Entscheidungen an", "Christian Kernbauer")]
