@@ -10,6 +10,8 @@
   Deutsche Fabian Rießle", "Sieger Jan Frodeno"): the person starts at the first name.
 - An everyday noun (data/not_names.txt: Armee, Lockdown, Demo), a single letter ("I") or a
   function word ("This", "More", "Having") is no name on its own.
+- A word glued to an @ is an account's handle ("@Gluecksboerchi", "@tagesschau") or a mail
+  domain, not a mention of a name.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from .gazetteer import Gazetteer
 from .lexicon import CommonNouns, Lexicon, hand_written_list
 from .names import NAME_PARTICLES, strip_genitive
 from .spans import Span
+from .tokenize import Token
 
 # Capitalised only because they open a sentence (or a quote); never the first word of a name.
 FUNCTION_WORDS = frozenset("""
@@ -268,6 +271,14 @@ def without_everyday_nouns(spans: list[Span], words: list[str]) -> list[Span]:
             or (word.istitle() and word.lower() in FUNCTION_WORDS)
 
     return [s for s in spans if not everyday(s)]
+
+
+def without_handles(spans: list[Span], tokens: list[Token]) -> list[Span]:
+    """`spans` less those that open right after an @ ("@Gluecksboerchi", "max@firma.de"):
+    a handle is written as nobody writes the name, so it would list a new entity."""
+    handles = {i for i in range(1, len(tokens))
+               if tokens[i - 1].text == "@" and tokens[i - 1].end == tokens[i].start}
+    return [s for s in spans if s.start not in handles]
 
 
 # Articles and saints that open foreign places' names and are first names in the registers

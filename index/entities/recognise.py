@@ -202,6 +202,8 @@ class Recogniser:
         spans = plain_words.laws_as_other(spans, words)
         spans += self._compound_parts(spans, tokens)
         spans = self._drop_furniture(spans, tokens, text)
+        if "@" in text:
+            spans = hygiene.without_handles(spans, tokens)
         spans.sort(key=lambda s: (s.start, s.part or (0, 0)))
         return tokens, spans
 

@@ -182,3 +182,11 @@ def test_a_compound_of_german_words_alone_is_no_person_unless_it_ends_as_a_surna
     spans = hygiene.without_compound_nouns([Span(3, 4, "person", from_model=True)], words,
                                            pipeline._recogniser.lexicon)
     assert bool(spans) is kept
+
+
+def test_a_handle_after_an_at_sign_is_no_mention_but_the_name_written_out_is(pipeline):
+    text = ("@Quendelwicht Das sehe ich anders. Auch @Sonnfeldpost meldet es. "
+            "Gerda Quendelwicht aus Bremen widerspricht.")
+    found = [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
+    assert not any(name in ("Quendelwicht", "Sonnfeldpost") for name, _ in found)
+    assert ("Gerda Quendelwicht", "person") in found
