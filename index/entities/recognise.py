@@ -179,17 +179,19 @@ class Recogniser:
         spans = org_rules.firms_by_business(spans, words, sentences)
         spans = org_rules.firm_roles(spans, words, self.lexicon)
         spans = org_rules.town_adjective_names(spans, words, self.lexicon, self.gazetteer)
-        spans = org_rules.with_their_place(spans, words, self.lexicon, self.gazetteer)
+        sentence_starts = {a for a, _ in sentences}
+        spans = org_rules.with_their_place(spans, words, self.lexicon, self.gazetteer,
+                                           sentence_starts)
         spans = self.ordinary.without_ordinary_nouns(spans, words, sentences)
         weak_places = [(m.start + a, m.end + a) for (a, _), found in zip(sentences, matches)
                        for m in found if not m.strong and m.entry.kind == "place"]
         spans += place_rules.unfound_towns(spans, words, weak_places, self.lexicon,
-                                           {a for a, _ in sentences})
+                                           sentence_starts)
         spans = place_rules.paired_exits(spans, words)
         spans = ordinary_words.without_country_codes(spans, words)
         spans = [s for s in (self._split_role(s, words) for s in spans) if s is not None]
-        spans = self._propagate(spans, words, {a for a, _ in sentences})
-        spans += self._surnames_opening_sentences(spans, words, {a for a, _ in sentences})
+        spans = self._propagate(spans, words, sentence_starts)
+        spans += self._surnames_opening_sentences(spans, words, sentence_starts)
         spans = ambiguity.require_evidence(spans, words, self.gazetteer)
         spans = self._without_doubtful_one_offs(spans, words, sentences)
         spans = hygiene.without_everyday_nouns(spans, words)

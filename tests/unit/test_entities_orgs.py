@@ -230,3 +230,15 @@ def test_a_giant_of_a_trade_names_a_firm_not_a_person(pipeline):
     text = ("Der Textilriese Wendeborn schließt Filialen. Wendeborn will sparen, sagte eine "
             "Sprecherin. Bei Wendeborn arbeiten 900 Menschen.")
     assert [(m.text, m.kind) for m in pipeline.extract(text)] == [("Wendeborn", "org")] * 3
+
+
+@pytest.mark.parametrize("text, org, place", [
+    ("Streit in der Quendel-Gruppe: Betriebsrat der Sonnfeld AG\nMÜNCHEN - Der Betriebsrat wehrt "
+     "sich.", "Sonnfeld AG", "MÜNCHEN"),
+    ("Kommunalwahl: Starke Ergebnisse für die AfD\nFRANKFURT - Die Partei punktet in Hessen.",
+     "AfD", "FRANKFURT"),
+])
+def test_a_headline_ending_in_an_organisation_keeps_it_apart_from_the_next_dateline(pipeline, text,
+                                                                                   org, place):
+    found = [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
+    assert (org, "org") in found and (place, "place") in found
