@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 20
+VERSION = 21
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -795,12 +795,20 @@ _OWN_IRREALIS = re.compile(r"\b(?:wäre|hätte)\b.*\b(?:gewesen|ge[a-zäöüß]{
                            r"|können|müssen|sollen|dürfen|wollen)\b")
 
 
+# A claim in Konjunktiv II of the present in the main clause ("wäre der falsche Zeitpunkt",
+# "bräuchte man mehr Zeit"): in the singular reported speech says "sei", "brauche" ("würde",
+# "könnte" stand in for Konjunktiv I too often to tell).
+_PRESENT_IRREALIS = re.compile(r"^[^,]*\b(?:wäre|müsste|bräuchte)\b")
+
+
 def _own_irrealis(text: str, s: int, e: int, start: int, end: int, cue: str | None, content: str) -> bool:
-    """An irrealis of the past with a cue clause of its own after it, in a text without marks,
-    that speaks of no third person: the speaker's own words ("Ein Sieg wäre verdient gewesen,
-    ergänzte X"), not a report ("Er hätte kommen sollen, sagte X", "würde erwogen")."""
+    """An irrealis of the past, or one of the present in the main clause, with a cue clause of its
+    own after it, in a text without marks, that speaks of no third person: the speaker's own words
+    ("Ein Sieg wäre verdient gewesen, ergänzte X", "Das wäre der falsche Zeitpunkt, sagte X"), not
+    a report ("Er hätte kommen sollen, sagte X", "würde erwogen")."""
     # ("Ein Sieg wäre …" reads as "X arbeite" to konj1: the irrealis itself is no Konjunktiv I)
-    if not _OWN_IRREALIS.search(content) or qt.konj1(re.sub(r"\b(?:wäre|hätte)\b", " ", content)) \
+    if not (_OWN_IRREALIS.search(content) or _PRESENT_IRREALIS.search(content)) \
+            or qt.konj1(re.sub(r"\b(?:wäre|hätte)\b", " ", content)) \
             or not _own_cue(text, s, e, start, end, cue) \
             or start != s:
         return False

@@ -1025,3 +1025,11 @@ def test_a_paper_named_where_words_were_said_is_not_the_one_who_said_them(pipeli
             "sagte er zuletzt: Die Partnerschaft ist wichtig, es kommt aber auf die Entscheidungen an.")
     assert quotes_of(pipeline, text) == [
         ("direct", "Die Partnerschaft ist wichtig, es kommt aber auf die Entscheidungen an", "Christian Kernbauer")]
+
+
+def test_a_claim_in_konjunktiv_ii_with_its_own_cue_is_the_speakers_own_words(pipeline) -> None:
+    text = ("Der Verein liegt auf Platz zwei. Die Ziele höherzuschrauben wäre der falsche Zeitpunkt, "
+            "sagte Trainer Paul Kessler. Die Stürmer könnten mehr treffen, sagte er.")
+    assert quotes_of(pipeline, text) == [
+        ("direct", "Die Ziele höherzuschrauben wäre der falsche Zeitpunkt", "Paul Kessler"),
+        ("indirect", "Die Stürmer könnten mehr treffen", "Paul Kessler")]
