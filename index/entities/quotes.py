@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 21
+VERSION = 22
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -750,6 +750,11 @@ def _colon_introduction(text: str, s: int, e: int, finder: SpeakerFinder):
     if colon is None:
         return None
     head = qt.words(text, s, colon.start())
+    last_clause = len(head) > 16 and not qt.speaks_to_reader(text[s:colon.start()]) \
+        and not qt.konj1(text[s:colon.start()])
+    if last_clause:  # "Den Vorwurf, wonach …, will Leitl so nicht stehen lassen: Wir …": the clause before the colon
+        s = text.rfind(", ", s, colon.start()) + 2
+        head = qt.words(text, s, colon.start()) if s > 1 else []
     if not head or len(head) > 16:
         return None
     speaker = finder.in_region(s, colon.start())
@@ -758,10 +763,27 @@ def _colon_introduction(text: str, s: int, e: int, finder: SpeakerFinder):
                or w.group(0).lower() in _INTRODUCING or w.group(0).lower().endswith(_INTRODUCING_NOUNS)
                for w in head) \
         or qt.clearly_reported(text[s:colon.start()])  # "Die Risiken seien groß: Auf See gibt es Gefahren."
+    if last_clause and (speaker is None or not _names_subject(text, s, colon.start(), speaker, finder) or not (
+            qt.speaks_to_reader(text[colon.end():e]) or any(
+                w.group(0).lower() in qt.SPEECH_VERBS and w.group(0).lower() not in qt.WEAK_VERBS for w in head))):
+        return None  # only its named subject with a verb of saying or own words make the last clause a cue
     if not says and not (speaker is not None and (len(head) <= 4 or _named_last(text, head, finder)
                                                     or qt.speaks_to_reader(text[colon.end():e]))):
         return None
     return colon.end(), speaker or finder.likely(s)
+
+
+def _names_subject(text: str, start: int, end: int, speaker: Speaker, finder: SpeakerFinder) -> bool:
+    """The clause names the speaker by name, not as the object of a preposition ("will Leitl
+    so nicht stehen lassen", not "ein Ausstieg aus der EU würde …")."""
+    for m in finder.mentions:
+        if start <= m.start < end and m.entity == speaker.entity:
+            before = qt.words(text, start, m.start)
+            while before and before[-1].group(0).lower() in {"der", "die", "das", "dem", "den", "des"}:
+                before.pop()
+            if not before or before[-1].group(0).lower() not in _PREPOSITIONS | {"in", "im", "vom"}:
+                return True
+    return False
 
 
 def _named_last(text: str, head: list, finder: SpeakerFinder) -> bool:

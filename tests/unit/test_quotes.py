@@ -1033,3 +1033,11 @@ def test_a_claim_in_konjunktiv_ii_with_its_own_cue_is_the_speakers_own_words(pip
     assert quotes_of(pipeline, text) == [
         ("direct", "Die Ziele höherzuschrauben wäre der falsche Zeitpunkt", "Paul Kessler"),
         ("indirect", "Die Stürmer könnten mehr treffen", "Paul Kessler")]
+
+
+def test_a_long_lead_before_a_colon_is_a_cue_when_its_last_clause_names_the_speaker(pipeline) -> None:
+    text = ("Die Regierung kritisierte die Kammern am Sonntag scharf. Den Vorwurf, wonach die Firmen immer nur ein "
+            "großes Paket an Maßnahmen und Erleichterungen fordern würden, ohne deren Finanzierung darzustellen, "
+            "will Anna Berger so nicht stehen lassen: Wir schauen immer auf den Standort, nicht auf die Klientel. "
+            "Die Debatte geht weiter.")
+    assert ("direct", "Wir schauen immer auf den Standort, nicht auf die Klientel", "Anna Berger") in quotes_of(pipeline, text)
