@@ -283,7 +283,8 @@ class SpeakerFinder:
                             return Speaker(org.entity, word)
                     return None  # "ein Sprecher", "eine Anwältin": someone unnamed
                 apposition = next((m for m in inside if m.kind == "person" and m.start > at
-                                   and self.text[m.start - 2:m.start] == ", "), None)
+                                   and (self.text[m.start - 2:m.start] == ", " or self._role_apposition(token.end(), m))),
+                                  None)
                 if k <= 2 and apposition is not None:  # "Der Anwalt der Steuerberaterin, Norbert Wess,"
                     return Speaker(apposition.entity, apposition.text)
                 if self._introduced_unnamed(word, at):
@@ -345,6 +346,15 @@ class SpeakerFinder:
         while j >= 0 and (tokens[j].group(0).lower() in _DEFINITE or role_of(tokens[j].group(0))):
             j -= 1
         return j >= 0 and (tokens[j].group(0).lower() in _PREPOSITIONS or tokens[j].group(0).lower() in also)
+
+    def _role_apposition(self, role_end: int, m: Mention) -> bool:
+        """The person is named right after the role, as an apposition with a role of its own:
+        "Mitterlehners früherer Chef, Wirtschaftskammerpräsident Christoph Leitl"."""
+        between = self.text[role_end:m.start]
+        if not between.startswith(", ") or len(between) > 60:
+            return False
+        words = between[2:].split()
+        return 0 < len(words) <= 2 and all(role_of(w) for w in words)
 
     @staticmethod
     def _says_pronoun_after(tokens, k: int) -> bool:

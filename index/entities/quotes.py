@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 22
+VERSION = 23
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -1140,8 +1140,10 @@ def _after_inner_cue(text: str, content_end: int, e: int) -> int | None:
             or any(dash in text[content_end:comma] for dash in "–—"):  # "…, erklärte X – mit der Auflage, …"
         return None
     first = qt.words(text, comma + 2, e)[0].group(0)
-    if first in _NOT_A_STATEMENT or qt.starts_relative(text[comma + 2:e]) or not _has_predicate(text[comma + 2:e]):
-        # "…, sagt X, der früher …", "…, warnt Rupert Wolff, Präsident des Kammertages (ÖRAK)"
+    if first in _NOT_A_STATEMENT or qt.starts_relative(text[comma + 2:e]) or not _has_predicate(text[comma + 2:e]) \
+            or role_of(first):
+        # "…, sagt X, der früher …", "…, warnt Rupert Wolff, Präsident des Kammertages (ÖRAK)",
+        # "…, sagte Müllers früherer Chef, Kammerpräsident Y, im Gespräch …"
         return None
     return comma + 2
 

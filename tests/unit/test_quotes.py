@@ -1041,3 +1041,13 @@ def test_a_long_lead_before_a_colon_is_a_cue_when_its_last_clause_names_the_spea
             "will Anna Berger so nicht stehen lassen: Wir schauen immer auf den Standort, nicht auf die Klientel. "
             "Die Debatte geht weiter.")
     assert ("direct", "Wir schauen immer auf den Standort, nicht auf die Klientel", "Anna Berger") in quotes_of(pipeline, text)
+
+
+def test_a_role_and_its_apposition_after_the_cue_name_the_speaker_and_are_no_quote(pipeline) -> None:
+    text = ("Die Kritik kam nicht gut an. Wenn er sich nicht auf unsere Vorschläge verlassen will, soll er selber "
+            "welche machen, sagte Mitterbergers früherer Chef, Kammerpräsident Christoph Leiner, im Gespräch mit "
+            "einer Zeitung. Wir brauchen Reformen, sagte Paula Brandt, Sprecherin der Initiative, am Sonntag.")
+    assert quotes_of(pipeline, text) == [
+        ("direct", "Wenn er sich nicht auf unsere Vorschläge verlassen will, soll er selber welche machen",
+         "Christoph Leiner"),
+        ("direct", "Wir brauchen Reformen", "Paula Brandt")]
