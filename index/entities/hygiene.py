@@ -22,6 +22,7 @@ from .cues import role_of
 from .gazetteer import Gazetteer
 from .lexicon import CommonNouns, Lexicon, hand_written_list
 from .names import NAME_PARTICLES, strip_genitive
+from .plain_words import german_zipf
 from .spans import Span
 from .tokenize import Token
 
@@ -51,6 +52,8 @@ _PREPOSITION_PARTICLES = frozenset({"von", "vom", "zu", "zum", "zur", "nach"})
 _ARTICLE_PARTICLES = frozenset({"der", "den", "dem", "des", "de", "la", "le"})
 # An English article opens names ("The Guardian"): never stripped, though no name alone.
 _NAME_ARTICLES = frozenset({"the", "a", "an"})
+_NAME_KINDS = frozenset({"person", "org", "place"})
+EVERYDAY_GERMAN = 3.5  # wordfreq's Zipf: "plant", "sales" are everyday words, "mori" is not
 _QUOTES = frozenset('"„“”»«\'(:–-')
 
 
@@ -66,8 +69,22 @@ def clean(spans: list[Span], words: list[str], sentence_start: int, gazetteer: G
         _strip_word_before_first_name(span, words, gazetteer, lexicon)
         _strip_noun_before_name(span, words, lexicon)
         _cut_after_genitive(span, words, gazetteer, lexicon)
+        _strip_trailing_lower_case(span, words, lexicon)
         result.extend(_split_known_surname(span, words, gazetteer, lexicon))
     return result
+
+
+def _strip_trailing_lower_case(span: Span, words: list[str], lexicon: Lexicon) -> None:
+    """A name ends in no everyday word written small: "Yahoo plant eine Abspaltung", "die
+    Hofburg spannend machen", "von der Sonne weg" end before it (not "Memento mori")."""
+    if span.kind not in _NAME_KINDS:
+        return
+    while span.end - span.start > 1:
+        word = words[span.end - 1]
+        if not (word.isalpha() and word.islower() and words[span.end - 2] != "."
+                and (word in lexicon.common_words or german_zipf(word) >= EVERYDAY_GERMAN)):
+            return  # "Bild.de" ends in a domain, not a word
+        span.end -= 1
 
 
 def _opens_clause(words: list[str], i: int, sentence_start: int) -> bool:

@@ -190,3 +190,18 @@ def test_a_handle_after_an_at_sign_is_no_mention_but_the_name_written_out_is(pip
     found = [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
     assert not any(name in ("Quendelwicht", "Sonnfeldpost") for name, _ in found)
     assert ("Gerda Quendelwicht", "person") in found
+
+
+@pytest.mark.parametrize("text, kind, found, kept", [
+    ("Quendelsoft plant eine Abspaltung", "org", "Quendelsoft plant", "Quendelsoft"),
+    ("das Rennen um die Quendelburg spannend machen", "place", "Quendelburg spannend",
+     "Quendelburg"),
+    ("laut dem Portal Quendel . de heute", "org", "Quendel . de", "Quendel . de"),
+])
+def test_a_name_ends_before_an_everyday_word_written_small(pipeline, text, kind, found, kept):
+    words = text.split()
+    start = words.index(found.split()[0])
+    span = Span(start, start + len(found.split()), kind, from_model=True)
+    recogniser = pipeline._recogniser
+    spans = hygiene.clean([span], words, 0, recogniser.gazetteer, recogniser.lexicon)
+    assert [" ".join(words[s.start:s.end]) for s in spans] == [kept]
