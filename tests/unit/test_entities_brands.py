@@ -23,3 +23,15 @@ def pipeline() -> EntityPipeline:
 def test_a_platform_or_program_is_a_firm_or_a_product(pipeline, text, name, kind):
     found = {(m.text, m.kind) for m in pipeline.extract(text) if not m.partial}
     assert (name, kind) in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Auch Gerry Weber und Tom Tailor leiden unter der Flaute im Modehandel.", "Gerry Weber"),
+    ("Auch Gerry Weber und Tom Tailor leiden unter der Flaute im Modehandel.", "Tom Tailor"),
+    ("Tchibo kooperiert für die Aktion mit einem Inselmakler.", "Tchibo"),
+    ("Die Prüfer von Ernst & Young haben die Bilanz testiert.", "Ernst & Young"),
+    ("Laut Dow Jones Newswires stieg der Kurs am Nachmittag.", "Dow Jones Newswires"),
+])
+def test_a_firm_named_after_its_founder_is_an_organisation(pipeline, text, name):
+    assert (name, "org") in {(m.text, m.kind) for m in pipeline.extract(text) if not m.partial}
+
