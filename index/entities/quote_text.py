@@ -38,7 +38,8 @@ SPEECH_VERBS = frozenset("""
     erläuterte erläutert erläuterten entgegnete entgegnet konterte kontert widersprach widerspricht
     bemängelte bemängelt dementierte dementiert verlangte verlangt appellierte appelliert
     befürchtete befürchtet erwähnte erwähnt beharrte beharrt versprach verspricht bedauerte bedauert
-    entschuldigte entschuldigt skandierte skandierten skandiert skandieren grölten brüllten""".split())
+    entschuldigte entschuldigt skandierte skandierten skandiert skandieren grölten brüllten
+    deponierte deponiert konstatierte konstatiert scherzte scherzt""".split())
 # Cue words that attribute on their own: "so Fico", "laut Hochegger", "X zufolge".
 SO_WORD = "so"
 LAUT_WORDS = frozenset({"laut", "lt."})

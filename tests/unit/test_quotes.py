@@ -1051,3 +1051,11 @@ def test_a_role_and_its_apposition_after_the_cue_name_the_speaker_and_are_no_quo
         ("direct", "Wenn er sich nicht auf unsere Vorschläge verlassen will, soll er selber welche machen",
          "Christoph Leiner"),
         ("direct", "Wir brauchen Reformen", "Paula Brandt")]
+
+
+def test_austrian_and_playful_verbs_of_saying_close_a_quote(pipeline) -> None:
+    text = ("Die Regierung will sparen. Wir schauen auf den Standort, deponierte Kammerpräsident Paul Kessler. "
+            "Unsere Sprache ist schlechtes Englisch, scherzt Anna Berger.")
+    assert quotes_of(pipeline, text) == [
+        ("direct", "Wir schauen auf den Standort", "Paul Kessler"),
+        ("direct", "Unsere Sprache ist schlechtes Englisch", "Anna Berger")]
