@@ -54,6 +54,8 @@ _SOURCE_WORDS = frozenset({"laut", "zufolge", "gegenüber", "in", "im", "nach", 
 _TIMES = ("tag", "abend", "morgen", "nacht", "mittag", "ende", "woche")
 _PREPOSITIONS = frozenset("""an auf für mit bei zu gegen über unter um aus vor hinter neben zwischen durch ohne
     seit gegenüber""".split())
+_ADJECTIVE_ENDINGS = ("er", "e", "en", "es", "em")
+_AND_ROLE = re.compile(r"\s+und\s+(\w[\w-]*)")
 # "In der Zeitung", "im Interview mit": where words were said, never who said them.
 _PLACE_PREPOSITIONS = frozenset("in im von vom nach".split())
 _GENERIC_PEOPLE = frozenset("""man jemand niemand kritiker experten beobachter insider insidern
@@ -370,6 +372,10 @@ class SpeakerFinder:
         return any(t.group(0).lower().endswith(_SPOKESPERSON) for t in tokens[:k])
 
     def _name_follows(self, inside: list[Mention], at: int) -> bool:
+        # "ÖVP-Chef und Wirtschaftsminister Reinhold Mitterlehner": a second role between
+        joined = _AND_ROLE.match(self.text, at)
+        if joined is not None and role_of(joined.group(1)):
+            at = joined.end()
         return any(m.kind == "person" and 0 <= m.start - at <= 3 for m in inside)
 
     def _gender(self, entity: str | None) -> str | None:
@@ -420,6 +426,11 @@ class SpeakerFinder:
         if not m.text.endswith("s") or m.entity is None:
             return False
         following = _TOKEN.match(self.text, m.end + 1) if self.text[m.end:m.end + 1] == " " else None
+        for _ in range(2):  # "Mitterlehners früherer Chef", "Merkels neue Sprecherin": adjectives between
+            if following is None or not following.group(0).endswith(_ADJECTIVE_ENDINGS) \
+                    or not following.group(0)[:1].islower() or self.text[following.end():following.end() + 1] != " ":
+                break
+            following = _TOKEN.match(self.text, following.end() + 1)
         if following is None or not following.group(0)[:1].isupper() or self.names_at(following.start()):
             return False
         base = m.text[:-1]

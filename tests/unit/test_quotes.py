@@ -1059,3 +1059,11 @@ def test_austrian_and_playful_verbs_of_saying_close_a_quote(pipeline) -> None:
     assert quotes_of(pipeline, text) == [
         ("direct", "Wir schauen auf den Standort", "Paul Kessler"),
         ("direct", "Unsere Sprache ist schlechtes Englisch", "Anna Berger")]
+
+
+def test_a_role_after_a_genitive_name_or_beside_a_second_role_is_the_named_person(pipeline) -> None:
+    text = ("Die Kammern stehen in der Kritik. Die Partnerschaft müsse sich ändern, sagte Parteichef und "
+            "Minister Paul Kessler am Montag. Wenn er nicht will, soll er selber Vorschläge machen, sagte Kesslers "
+            "früherer Chef, Kammerpräsident Anton Leiner, im Gespräch mit einer Zeitung.")
+    assert [(kind, speaker) for kind, _, speaker in quotes_of(pipeline, text)] == [
+        ("indirect", "Paul Kessler"), ("direct", "Anton Leiner")]
