@@ -35,3 +35,16 @@ def test_a_platform_or_program_is_a_firm_or_a_product(pipeline, text, name, kind
 def test_a_firm_named_after_its_founder_is_an_organisation(pipeline, text, name):
     assert (name, "org") in {(m.text, m.kind) for m in pipeline.extract(text) if not m.partial}
 
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Protest beim US-Konzern General Electric. Europaweit will GE 6.500 Stellen streichen.",
+     "GE"),
+    ("Die Drogeriemarktkette Schlecker hatte im Jänner Insolvenz angemeldet.", "Schlecker"),
+    ("Die Lufthansa klagt gegen die Vereinigung Cockpit.", "Vereinigung Cockpit"),
+    ("Vestas kündigte an, Stellen zu streichen.", "Vestas"),
+    ("Thalys kündigte an, mehr Züge einzusetzen.", "Thalys"),
+    ("Die Bildschirm-Sparten von Sony, Toshiba und Hitachi wurden zusammengelegt.", "Hitachi"),
+])
+def test_a_firm_of_industry_or_transport_is_an_organisation(pipeline, text, name):
+    assert (name, "org") in {(m.text, m.kind) for m in pipeline.extract(text) if not m.partial}
