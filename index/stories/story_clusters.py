@@ -3,7 +3,9 @@
 One pass in date order, incremental: each article joins the story, among those active within
 STORY_WINDOW of its date, with which it shares the most of its features (the names it mentions,
 weighing ENTITY_WEIGHT, and its most frequent words), when that share reaches STORY_THRESHOLD;
-otherwise it starts a story. A copy of an article in a story joins that story. The features of
+otherwise it starts a story. A copy of an article in a story joins that story, whatever its date.
+A story is active from its first article to its last; one spanning more than LOOKUP_SPAN (a
+reprint months later) only near its articles' dates, so it does not draw in what lies between. The features of
 each story (how many of its articles carry each) are kept in SQLite, so adding an article looks
 up the stories sharing its features in one indexed query and recomputes nothing else.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -108,24 +111,48 @@ def assign_stories(db: sqlite3.Connection, articles: list[Article],
 @dataclass
 class _KnownStories:
     """What a run of lookups keeps in memory: the stories spanning more than LOOKUP_SPAN_SECONDS
-    (id -> first_ts, last_ts), and the size of each story of BIG_STORY articles or more, the
-    only ones some of whose rows do not count (so the window's rows need not be joined to
-    their story)."""
+    (id -> their articles' timestamps, sorted), and the size of each story of BIG_STORY articles
+    or more, the only ones some of whose rows do not count (so the window's rows need not be
+    joined to their story)."""
 
-    long: dict[int, tuple[float, float]]
+    long: dict[int, list[float]]
     big: dict[int, int]
 
     @classmethod
     def read(cls, db: sqlite3.Connection) -> _KnownStories:
-        return cls({row[0]: (row[1], row[2]) for row in db.execute(
-                       "SELECT id, first_ts, last_ts FROM stories WHERE last_ts - first_ts > ?", (LOOKUP_SPAN_SECONDS,))},
+        return cls(_long_stories(db, "s.last_ts - s.first_ts > ?", LOOKUP_SPAN_SECONDS),
                    {row[0]: row[1] for row in db.execute("SELECT id, size FROM stories WHERE size >= ?", (BIG_STORY,))})
 
-    def joined(self, story: int, first: float, last: float, size: int) -> None:
-        if last - first > LOOKUP_SPAN_SECONDS:
-            self.long[story] = (first, last)
+    def joined(self, db: sqlite3.Connection, story: int, first: float, last: float, size: int,
+               timestamp: float) -> None:
+        if story in self.long:
+            times = self.long[story]
+            times.insert(bisect_left(times, timestamp), timestamp)
+        elif last - first > LOOKUP_SPAN_SECONDS:
+            self.long.update(_long_stories(db, "s.id = ?", story))
         if size >= BIG_STORY:
             self.big[story] = size
+
+    def active_long(self, start: float, end: float) -> list[int]:
+        """The long stories that ended after ``end`` and have an article between start and end."""
+        found = []
+        for story, times in self.long.items():
+            if times[-1] > end:
+                at = bisect_left(times, start)
+                if at < len(times) and times[at] <= end:
+                    found.append(story)
+        return found
+
+
+def _long_stories(db: sqlite3.Connection, where: str, value: float) -> dict[int, list[float]]:
+    """story id -> its articles' timestamps, sorted, for the stories ``where`` selects."""
+    found: dict[int, list[float]] = {}
+    for story, timestamp in db.execute(
+            "SELECT s.id, a.published_ts FROM stories s JOIN story_articles sa ON sa.story_id = s.id "
+            f"JOIN articles a ON a.id = sa.article_id WHERE {where} ORDER BY s.id, a.published_ts", (value,)):
+        if timestamp is not None:
+            found.setdefault(story, []).append(timestamp)
+    return found
 
 
 def leave_stories(db: sqlite3.Connection, article_ids: Iterable[str]) -> None:
@@ -161,8 +188,9 @@ def _copy_story(db: sqlite3.Connection, article_id: str) -> int | None:
 def _best_story(db: sqlite3.Connection, found: dict[str, int], timestamp: float, known: _KnownStories) -> int | None:
     """The story active within the window that shares the most of these features, if enough.
     A story is active at ``timestamp`` when it ended after the window began and began before it
-    ended. Those that ended within the window are found by their rows' last_ts; most are stories
-    of one article. Those that ended after it began before it, so they span some time: within
+    ended, and, if it spans more than LOOKUP_SPAN_SECONDS, has an article within the window.
+    Those that ended within the window are found by their rows' last_ts; most are stories of one
+    article. Those that ended after it began before it, so they span some time: within
     LOOKUP_SPAN_SECONDS of the window's end they are found by the partial index of spanning
     stories, and longer ones are ``known.long``; the rows of both are read by key. This reads
     only stories near ``timestamp`` however the articles' dates are ordered (an archive imported
@@ -184,9 +212,10 @@ def _best_story(db: sqlite3.Connection, found: dict[str, int], timestamp: float,
     joined = (f"SELECT f.story_id, f.feature FROM stories s CROSS JOIN feature_stories f "
               f"ON f.feature IN ({marks}) AND f.last_ts = s.last_ts AND f.story_id = s.id "
               f"WHERE f.count * 3 >= s.size AND ")
-    later = db.execute(joined + "s.last_ts > s.first_ts AND s.last_ts > ? AND s.last_ts <= ? AND s.first_ts <= ?",
-                       [*names, window_end, bound, window_end]).fetchall()
-    long = [story_id for story_id, (first, last) in known.long.items() if last > bound and first <= window_end]
+    later = db.execute(joined + "s.last_ts > s.first_ts AND s.last_ts > ? AND s.last_ts <= ? AND s.first_ts <= ? "
+                                "AND s.last_ts - s.first_ts <= ?",
+                       [*names, window_end, bound, window_end, LOOKUP_SPAN_SECONDS]).fetchall()
+    long = known.active_long(window_start, window_end)
     if long:
         later += db.execute(joined + f"s.id IN ({','.join('?' * len(long))})", [*names, *long]).fetchall()
     for story_id, feature in later:
@@ -221,7 +250,7 @@ def _join_story(db: sqlite3.Connection, article: Article, timestamp: float, foun
     db.executemany("INSERT INTO feature_stories (feature, last_ts, story_id, count) VALUES (?, ?, ?, 1) "
                    "ON CONFLICT(feature, last_ts, story_id) DO UPDATE SET count = count + 1",
                    [(feature, last, story) for feature in found])
-    known.joined(story, min(first, timestamp), last, size + 1)
+    known.joined(db, story, min(first, timestamp), last, size + 1, timestamp)
 
 
 def _story_features(db: sqlite3.Connection, story: int) -> Counter[str]:

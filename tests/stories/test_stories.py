@@ -136,6 +136,18 @@ def test_an_early_report_joins_a_story_that_runs_for_weeks(tmp_path: Path):
     assert len(stories) == 1
     assert [a.source for a in stories[0].articles] == ["Zeit", "taz", "SZ", "FAZ", "Weekly"]
 
+def test_a_reprint_months_later_does_not_draw_in_what_lies_between(tmp_path: Path):
+    # The reprint joins its original's story half a year on; a report three months after the quake
+    # has no article of that story within its window, so it is no part of it.
+    reprint = ("Ein halbes Jahr nach dem Beben", QUAKE_SZ[1])
+    reports = [article(QUAKE_ZEIT, "Zeit", 0), article(QUAKE_SZ, "SZ", 5), article(reprint, "Weekly", 24 * 180)]
+    with Library.open(tmp_path / "lib") as library:
+        library.add_articles(reports)
+        library.add_articles([article(QUAKE_NIGHT, "taz", 24 * 90)])
+        stories = library.stories()
+    assert [[a.source for a in story.articles] for story in stories] == [["Zeit", "SZ", "Weekly"]]
+
+
 QUAKE_MATCH = (
     "Benefizspiel für Amatrice",
     "Nach dem Erdbeben in Mittelitalien spielen Harry Kane, Thomas Müller und Borussia Dortmund in Rom für "
