@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 25
+VERSION = 26
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -1174,8 +1174,8 @@ def _goes_on(text: str, last: Quote, before, s: int, e: int, finder: SpeakerFind
             (len(words) > 5 and not _talks(text[s:e], words))
             or any(w.group(0).lower() in qt.SPEECH_VERBS and w.group(0).lower() not in qt.WEAK_VERBS for w in words)):
         return False
-    if any(w.group(0).lower() in _THIRD_PERSON for w in words):
-        return False
+    if any(w.group(0).lower() in _THIRD_PERSON and w.group(0).lower() not in {"ihm", "ihn"} for w in words):
+        return False  # ("Da ist ihm zuzustimmen": whom the speaker talks of, not who acts)
     return finder.in_region(s, e) is None and not any(s <= m.start < e for m in finder.mentions)
 
 

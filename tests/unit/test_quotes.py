@@ -1067,3 +1067,9 @@ def test_a_role_after_a_genitive_name_or_beside_a_second_role_is_the_named_perso
             "früherer Chef, Kammerpräsident Anton Leiner, im Gespräch mit einer Zeitung.")
     assert [(kind, speaker) for kind, _, speaker in quotes_of(pipeline, text)] == [
         ("indirect", "Paul Kessler"), ("direct", "Anton Leiner")]
+
+
+def test_a_remark_after_the_cue_goes_on_though_it_speaks_of_someone(pipeline) -> None:
+    text = ("Er habe klar gezeigt, dass die Aufgabe lösbar sei, erklärte Sprecherin Anna Berger. "
+            "Da ist ihm vollinhaltlich zuzustimmen.")
+    assert quotes_of(pipeline, text)[-1] == ("direct", "Da ist ihm vollinhaltlich zuzustimmen", "Anna Berger")
