@@ -481,6 +481,45 @@ def firm_roles(spans: list[Span], words: list[str], lexicon: Lexicon) -> list[Sp
     return spans + added
 
 
+# What only a firm has, as the second part of "Zellora-Aktie", "Zellora-Chef Max Herz".
+_FIRM_COMPOUND_HEADS = frozenset({
+    "Aktie", "Aktien", "Aktionär", "Aktionäre", "Aktionären", "Chef", "Chefin", "Chefs",
+    "Konzern", "Konzerns", "Konzernchef", "Konzernchefin", "Vorstand", "Vorstandschef",
+    "Vorstandschefin", "Vorstände", "Gründer", "Gründerin", "Werk", "Werke", "Werks", "Filiale",
+    "Filialen", "Betriebsrat", "Manager", "Managerin", "Zentrale", "Belegschaft", "Mutterkonzern",
+})
+
+
+def firms_by_compounds(spans: list[Span], words: list[str], lexicon: Lexicon) -> list[Span]:
+    """A name the text also writes as "Zellora-Aktie" or "Zellora-Chef" is a firm: its one-word
+    mentions taken for a person or an unlisted place become organisations, and unfound ones
+    are added ("Zellora hatte zuvor Zahlen vorgelegt"). Not where the text names a person
+    with it ("Wolfgang Porsche"), nor a name some list knows (its entry decides)."""
+    firms = set()
+    for word in words:
+        if "-" in word:
+            name, _, head = word.partition("-")
+            if head in _FIRM_COMPOUND_HEADS and _unknown_name(name, lexicon):
+                firms.add(name)
+    if not firms:
+        return spans
+    for s in spans:
+        if s.kind == "person" and s.part is None and s.end - s.start > 1:
+            firms.discard(words[s.end - 1])
+    if not firms:
+        return spans
+    covered = covered_tokens(spans)
+    added = []
+    for s in spans:
+        if s.kind in ("person", "place") and s.entry is None and s.part is None \
+                and s.end - s.start == 1 and words[s.start] in firms:
+            s.kind, s.from_model = "org", False
+    for i, word in enumerate(words):
+        if word in firms and i not in covered:
+            added.append(Span(i, i + 1, "org"))
+    return spans + added
+
+
 def _unknown_name(word: str, lexicon: Lexicon) -> bool:
     return len(word) > 1 and word[:1].isupper() and word.replace("-", "").isalnum() \
         and word.lower() not in lexicon.common_words and word not in lexicon.first_names \

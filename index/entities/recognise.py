@@ -178,6 +178,7 @@ class Recogniser:
         spans = place_rules.state_titles(spans, words, self.gazetteer)
         spans = org_rules.firms_by_business(spans, words, sentences)
         spans = org_rules.firm_roles(spans, words, self.lexicon)
+        spans = org_rules.firms_by_compounds(spans, words, self.lexicon)
         spans = org_rules.town_adjective_names(spans, words, self.lexicon, self.gazetteer)
         sentence_starts = {a for a, _ in sentences}
         spans = org_rules.with_their_place(spans, words, self.lexicon, self.gazetteer,

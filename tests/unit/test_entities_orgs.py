@@ -242,3 +242,18 @@ def test_a_headline_ending_in_an_organisation_keeps_it_apart_from_the_next_datel
                                                                                    org, place):
     found = [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
     assert (org, "org") in found and (place, "place") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Die Zellora-Aktie stieg kräftig. Zellora hatte zuvor Zahlen vorgelegt.",
+    "Zellora-Chef Max Quendel sagte, Zellora werde weiter wachsen.",
+])
+def test_a_name_the_text_writes_as_a_firms_share_or_chief_is_a_firm(pipeline, text):
+    found = [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
+    assert ("Zellora", "org") in found and ("Zellora", "person") not in found
+
+
+def test_a_founder_named_in_full_keeps_the_name_of_his_firm_a_person(pipeline):
+    text = "Wolfgang Zellora ist Zellora-Gründer. Zellora sagte, er sei stolz."
+    found = [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
+    assert ("Zellora", "org") not in found
