@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 26
+VERSION = 27
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -799,7 +799,7 @@ def _named_last(text: str, head: list, finder: SpeakerFinder) -> bool:
 _PREPOSITIONS = frozenset("""auf an für von mit bei nach zu gegen über unter um aus vor hinter neben
     zwischen durch ohne seit""".split())
 _INTRODUCING = frozenset("""weiter betonen erinnert erinnern argumentieren warnen zitiert resümiert kontert
-    erklärung antwort fazit devise credo begründung bilanz""".split())
+    erklärung antwort fazit devise credo begründung bilanz schluss bedenken""".split())
 # Nouns that announce words to come ("eine alte Seglerweisheit:", "der große Sager", "Sein Appell:").
 _INTRODUCING_NOUNS = ("sager", "spruch", "weisheit", "worte", "erklärung", "antwort", "fazit", "devise",
                       "credo", "begründung", "vorwurf", "appell", "warnung", "botschaft", "forderung",

@@ -1073,3 +1073,9 @@ def test_a_remark_after_the_cue_goes_on_though_it_speaks_of_someone(pipeline) ->
     text = ("Er habe klar gezeigt, dass die Aufgabe lösbar sei, erklärte Sprecherin Anna Berger. "
             "Da ist ihm vollinhaltlich zuzustimmen.")
     assert quotes_of(pipeline, text)[-1] == ("direct", "Da ist ihm vollinhaltlich zuzustimmen", "Anna Berger")
+
+
+def test_drawing_a_conclusion_before_a_colon_introduces_words(pipeline) -> None:
+    text = ("Die Debatte um die Partei hält an. Paul Kessler zog daraus den Schluss: Diese Partei ist "
+            "auch landesfeindlich. Die Partei wies das zurück.")
+    assert ("direct", "Diese Partei ist auch landesfeindlich", "Paul Kessler") in quotes_of(pipeline, text)
