@@ -35,7 +35,9 @@ CATEGORY_HEADS = tuple(
     """hersteller konzern unternehmen firma anbieter betreiber händler dienstleister
     autobauer versicherer zulieferer discounter sender magazin verlag netzwerk plattform
     rüstungskonzern fluggesellschaft airline reederei agentur ableger ligist riese riesen
-    gigant giganten""".split())
+    gigant giganten anlagenbauer maschinenbauer flugzeugbauer fahrzeugbauer schiffbauer
+    waggonbauer motorenbauer kette versorger immobilienentwickler kanzlei brauerei werft genossenschaft autovermieter
+    lieferdienst fahrdienst kurierdienst paketdienst mobilfunker provider""".split())
 # Short heads that only count as whole words ("Band", not "Bundesverband").
 CATEGORY_WORDS = frozenset({"band", "bands", "label", "labels"})
 

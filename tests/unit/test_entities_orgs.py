@@ -257,3 +257,14 @@ def test_a_founder_named_in_full_keeps_the_name_of_his_firm_a_person(pipeline):
     text = "Wolfgang Zellora ist Zellora-Gründer. Zellora sagte, er sei stolz."
     found = [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
     assert ("Zellora", "org") not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Der Windkraftanlagenbauer Senvolt streicht Stellen.", "Senvolt"),
+    ("Die Drogeriemarktkette Quendel schließt Filialen.", "Quendel"),
+    ("Die Kanzlei Zellora vertritt den Kläger.", "Zellora"),
+    ("Der Energieversorger Zellora erhöht die Preise.", "Zellora"),
+    ("Der Provider Zellora bietet schnelleres Internet an.", "Zellora"),
+])
+def test_a_name_after_a_trade_of_firms_is_a_firm(pipeline, text, name):
+    assert (name, "org") in [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
