@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 27
+VERSION = 28
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -608,7 +608,8 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             rest_kind: QuoteKind = kind
             if rest is not None and text[rest - 2] == ":":  # "…, sagt X: Da hast du …"
                 tail = text[rest:e]
-                rest_kind = "indirect" if qt.clearly_reported(tail) or (qt.subjunctive(tail) and not qt.speaks_to_reader(tail)) \
+                rest_kind = "indirect" if qt.clearly_reported(tail) or (qt.subjunctive(tail) and not qt.speaks_to_reader(tail)
+                                                                        and not (unmarked and _irrealis_only(tail))) \
                     else "direct" if unmarked or qt.speaks_to_reader(tail) else "reported"
                 if kind == "reported" and rest_kind == "direct" and qt.speaks_to_reader(tail) and second is None:
                     kind = "direct"  # "Das war vor 30 Jahren anders, sagt X: Da hast du …": his words, both
@@ -668,7 +669,8 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             content_start, speaker = introduced
             content = text[content_start:e]
             kind = "indirect" if qt.clearly_reported(content) \
-                or (qt.subjunctive(content) and not qt.speaks_to_reader(content)) else "direct"
+                or (qt.subjunctive(content) and not qt.speaks_to_reader(content) and not _irrealis_only(content)) \
+                else "direct"
             head_end = text.rfind(":", s, content_start)
             if qt.clearly_reported(text[s:head_end]):  # the lead is reported speech of its own
                 found.append(_quote(text, s, head_end, "indirect", None, speaker))
@@ -836,6 +838,14 @@ def _own_irrealis(text: str, s: int, e: int, start: int, end: int, cue: str | No
         return False
     return not any(w.group(0).lower() in _THIRD_PERSON or w.group(0) in ("wären", "hätten", "würden")
                    for w in qt.words(content))
+
+
+def _irrealis_only(content: str) -> bool:
+    """Words after a colon whose only subjunctive is an irrealis in the singular, past or present
+    ("X ergänzte: Ein Sieg wäre verdient gewesen, aber …"): the speaker's own, not a report."""
+    return (_OWN_IRREALIS.search(content) is not None or _PRESENT_IRREALIS.search(content) is not None) \
+        and not qt.konj1(re.sub(r"\b(?:wäre|hätte)\b", " ", content)) \
+        and not any(w.group(0) in ("wären", "hätten", "würden") for w in qt.words(content))
 
 
 def _narrates(content: str) -> bool:

@@ -1079,3 +1079,10 @@ def test_drawing_a_conclusion_before_a_colon_introduces_words(pipeline) -> None:
     text = ("Die Debatte um die Partei hält an. Paul Kessler zog daraus den Schluss: Diese Partei ist "
             "auch landesfeindlich. Die Partei wies das zurück.")
     assert ("direct", "Diese Partei ist auch landesfeindlich", "Paul Kessler") in quotes_of(pipeline, text)
+
+
+def test_an_irrealis_after_a_cue_and_a_colon_is_the_speakers_own(pipeline) -> None:
+    text = ("Das Spiel endete 1:1. Es hätte sich keiner beschweren dürfen, meinte Paul Kessler, und Anton Leiner "
+            "ergänzte: Ein Sieg wäre verdient gewesen, aber das letzte Glück hat gefehlt.")
+    assert quotes_of(pipeline, text)[-1] == (
+        "direct", "Ein Sieg wäre verdient gewesen, aber das letzte Glück hat gefehlt", "Anton Leiner")
