@@ -14,12 +14,16 @@ Without any, the word is no mention at all: "Das Essen war gut", "Bund und Länd
 
 from __future__ import annotations
 
+import re
+
 from .gazetteer import Gazetteer, GazetteerEntry
 from .lexicon import hand_written_list
 from .spans import Span
 
 _PLACE_CUES = frozenset(
-    "in aus nach bei nahe stadt raum großraum region landkreis kreis bezirk".split())
+    "in aus nach bei nahe stadt raum großraum region landkreis kreis bezirk richtung".split())
+# A road's number before a town, or a direction after it: "A40 Essen Richtung Dortmund".
+_ROAD_NUMBER = re.compile(r"^[ABE]\d{1,3}$")
 _LIST_JOINERS = frozenset({",", "und", "oder", "sowie", "/"})
 # Before a common noun, hardly before a town: "das Essen", "zum Essen", "gutes Essen".
 _DETERMINERS = frozenset(
@@ -32,6 +36,14 @@ _DETERMINERS = frozenset(
 def _is_ambiguous(span: Span, words: list[str], listed: frozenset[str]) -> bool:
     return span.entry is not None and span.part is None and span.end - span.start == 1 \
         and words[span.start] in listed
+
+
+def _on_a_road(span: Span, words: list[str]) -> bool:
+    """"A40 Essen Richtung Dortmund", "Essen Richtung Dortmund": a town a traffic report names."""
+    before = words[span.start - 1] if span.start > 0 else ""
+    return _ROAD_NUMBER.match(before) is not None or (
+        span.end < len(words) and words[span.end] == "Richtung"
+        and before.lower() not in _DETERMINERS)
 
 
 def _beside_a_place(span: Span, words: list[str], place_at: set[int]) -> bool:
@@ -101,7 +113,8 @@ def require_evidence(spans: list[Span], words: list[str], gazetteer: Gazetteer) 
             span.entry, span.kind = other.entry, other.kind
         elif not (_supporting_ids(entry, gazetteer) & named
                   or (entry.kind == "place"
-                      and (before in _PLACE_CUES or _beside_a_place(span, words, place_at)))
+                      and (before in _PLACE_CUES or _beside_a_place(span, words, place_at)
+                           or _on_a_road(span, words)))
                   or (entry.kind == "person" and span.role is not None)):
             undecided.append((span, before))
             continue

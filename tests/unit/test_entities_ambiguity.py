@@ -65,3 +65,16 @@ def test_an_acronym_in_ordinary_case_is_not_the_organisation(pipeline):
 def test_a_surname_that_is_a_word_goes_with_the_full_name_in_the_article(pipeline):
     found = entities(pipeline, "Johann Sebastian Bach komponierte viel. Bach war ein Genie.")
     assert {entity for _, entity in found} == {"person:johann-sebastian-bach"}
+
+
+@pytest.mark.parametrize("text, town", [
+    ("A40 Essen Richtung Dortmund zwischen Kreuz Quendelbach und Zellhausen 2 km Stau", "Essen"),
+    ("A72 Zwickau Richtung Hof zwischen Quendelbach und Zellhausen", "Hof"),
+    ("A3 Quendelbach Richtung Essen: 4 km stockender Verkehr", "Essen"),
+])
+def test_a_town_of_a_traffic_report_on_a_road_or_in_a_direction(pipeline, text, town):
+    assert (town, "place") in [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
+
+
+def test_the_meal_before_a_direction_stays_a_meal(pipeline):
+    assert [m.text for m in pipeline.extract("Nach dem Essen Richtung Bett.")] == []
