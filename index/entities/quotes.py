@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 28
+VERSION = 29
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -836,8 +836,14 @@ def _own_irrealis(text: str, s: int, e: int, start: int, end: int, cue: str | No
             or not _own_cue(text, s, e, start, end, cue) \
             or start != s:
         return False
-    return not any(w.group(0).lower() in _THIRD_PERSON or w.group(0) in ("wären", "hätten", "würden")
-                   for w in qt.words(content))
+    # a third person in the main clause is whom the report is about ("Er hätte kommen sollen"), not
+    # in a clause after it ("Es wäre lustig gewesen, wenn er da gewesen wäre")
+    main = " ".join(part for part in content.split(",") if part.split()[:1] and part.split()[0] not in _SUBORDINATE)
+    return not any(w.group(0).lower() in _THIRD_PERSON for w in qt.words(main)) \
+        and not any(w.group(0) in ("wären", "hätten", "würden") for w in qt.words(content))
+
+
+_SUBORDINATE = frozenset("wenn dass weil ob als falls obwohl damit bevor nachdem".split())
 
 
 def _irrealis_only(content: str) -> bool:

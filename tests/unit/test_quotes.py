@@ -1086,3 +1086,11 @@ def test_an_irrealis_after_a_cue_and_a_colon_is_the_speakers_own(pipeline) -> No
             "ergänzte: Ein Sieg wäre verdient gewesen, aber das letzte Glück hat gefehlt.")
     assert quotes_of(pipeline, text)[-1] == (
         "direct", "Ein Sieg wäre verdient gewesen, aber das letzte Glück hat gefehlt", "Anton Leiner")
+
+
+def test_an_irrealis_is_the_speakers_own_though_a_clause_after_it_names_a_third(pipeline) -> None:
+    text = ("Der Minister erschien nicht. Es wäre lustig gewesen, wenn er da gewesen wäre, sagte Paul Kessler. "
+            "Er hätte kommen sollen, sagte Anna Berger.")
+    assert quotes_of(pipeline, text) == [
+        ("direct", "Es wäre lustig gewesen, wenn er da gewesen wäre", "Paul Kessler"),
+        ("indirect", "Er hätte kommen sollen", "Anna Berger")]
