@@ -135,6 +135,9 @@ _NOUN_ENDINGS = ("er", "ers", "ist", "isten", "iker", "loge", "in", "ung", "ent"
 
 # A motorway, federal, state or district road: A391, B214, L1140, K12.
 _ROAD = re.compile(r"^[ABLK]\d{1,4}$")
+# Second parts that make a place's district or exit, not a compound noun ("Berlin-Mitte").
+_DISTRICT_PARTS = frozenset({"Mitte", "Zentrum", "Ost", "West", "Nord", "Süd", "Nordost",
+                             "Nordwest", "Südost", "Südwest", "Innenstadt", "Altstadt"})
 
 
 class Recogniser:
@@ -295,11 +298,12 @@ class Recogniser:
         return stem is not None and stem in self.lexicon.common_words
 
     def _ends_in_compound_noun(self, word: str) -> bool:
-        """Nato-Truppen, EU-Gipfel: a known name joined to a common noun."""
+        """Nato-Truppen, EU-Gipfel: a known name joined to a common noun (not a district or
+        an exit: Berlin-Mitte, Kassel-Ost)."""
         if "-" not in word[1:-1]:
             return False
         *heads, last = word.split("-")
-        if last.lower() not in self.lexicon.common_words:
+        if last.lower() not in self.lexicon.common_words or last in _DISTRICT_PARTS:
             return False
         return any(h and (hit := self.gazetteer.match([h], 0, 1)) is not None and hit.strong
                    for h in heads)

@@ -173,3 +173,14 @@ def test_a_junction_at_the_end_of_a_stretch_is_a_place_with_its_noun(pipeline):
     found = [name for name, _ in places(
         pipeline, "A6 Richtung Heilbronn: Stau zwischen Kolbitzfeld und Kreuz Fennelsmold, 18 km.")]
     assert "Kreuz Fennelsmold" in found
+
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Die Polizei in Berlin-Mitte ermittelt.", "Berlin-Mitte"),
+    ("A94 Passau Richtung München zwischen Kreuz München-Ost und Daglfing 2 km Stau",
+     "Kreuz München-Ost"),
+    ("Ein Unfall in Leverkusen-Zentrum sorgte für Stau.", "Leverkusen-Zentrum"),
+])
+def test_a_district_or_exit_of_a_known_town_is_a_place(pipeline, text, place):
+    assert (place, "place") in [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
