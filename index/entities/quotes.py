@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 29
+VERSION = 30
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -572,6 +572,11 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
         result = _with_cue(text, s, e, finder)
         if result is not None:
             content_start, content_end, cue, speaker = result
+            if speaker is None and unmarked and content_start == s and _described(text, content_end, e):
+                # "Willian zeigte sich motiviert. …, betonte Brasiliens Teamkicker": the one the
+                # sentence before opens with, when the cue describes someone the lexicon lacks
+                opener = _subject_before(text, sentences, index, finder, covered, names_only=True)
+                speaker = opener if opener is not None and finder.is_person(opener.entity) else None
             content = text[content_start:content_end]
             if _only_marked(marked, content_start, content_end, text):
                 last_reported = index
@@ -1075,6 +1080,16 @@ def _extend_back(text, sentences, index, content_start, covered, marked) -> int:
         start = previous.start
         k -= 1
     return start
+
+
+# "betonte Brasiliens Teamkicker", "sagte der Routinier": a description of someone, not
+# "ein Sprecher" (someone unnamed) nor "hieß es".
+_DESCRIBED = re.compile(r"[,–-]\s+(?:so\s+)?[a-zäöüß]+(?:\s+sich)?\s+(?:der|die|des|[A-ZÄÖÜ][a-zäöüß]+s)\s+"
+                        r"(?:[a-zäöüß-]+\s+)?[A-ZÄÖÜ][\w-]+\s*[.!]?$")
+
+
+def _described(text: str, content_end: int, e: int) -> bool:
+    return _DESCRIBED.match(text[content_end:e].rstrip()) is not None
 
 
 # Particles of spoken German: a sentence with one is someone talking, not the writer narrating.

@@ -1094,3 +1094,10 @@ def test_an_irrealis_is_the_speakers_own_though_a_clause_after_it_names_a_third(
     assert quotes_of(pipeline, text) == [
         ("direct", "Es wäre lustig gewesen, wenn er da gewesen wäre", "Paul Kessler"),
         ("indirect", "Er hätte kommen sollen", "Anna Berger")]
+
+
+def test_a_cue_describing_someone_the_lexicon_lacks_is_the_one_the_sentence_before_opens_with(pipeline) -> None:
+    text = ("Chelsea empfängt PSG. Sein Landsmann Willian Borges zeigte sich motiviert. Wir müssen sie ab der "
+            "ersten Minute unter Druck setzen, betonte Brasiliens Teamkicker.")
+    assert quotes_of(pipeline, text) == [
+        ("direct", "Wir müssen sie ab der ersten Minute unter Druck setzen", "Willian Borges")]
