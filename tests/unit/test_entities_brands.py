@@ -48,3 +48,12 @@ def test_a_firm_named_after_its_founder_is_an_organisation(pipeline, text, name)
 ])
 def test_a_firm_of_industry_or_transport_is_an_organisation(pipeline, text, name):
     assert (name, "org") in {(m.text, m.kind) for m in pipeline.extract(text) if not m.partial}
+
+
+@pytest.mark.parametrize("text, paper", [
+    ("Zuvor hatten die Stuttgarter Nachrichten darüber berichtet.", "Stuttgarter Nachrichten"),
+    ("Das sagte er am Sonntag in den Salzburger Nachrichten.", "Salzburger Nachrichten"),
+    ("Die Freie Presse berichtet über den Fall.", "Freie Presse"),
+])
+def test_a_regional_newspaper_is_an_organisation(pipeline, text, paper):
+    assert (paper, "org") in {(m.text, m.kind) for m in pipeline.extract(text) if not m.partial}
