@@ -490,17 +490,28 @@ _FIRM_COMPOUND_HEADS = frozenset({
 })
 
 
+_DETERMINERS = frozenset("der die das des dem den ein eine einer eines einem".split())
+# Legal forms after a firm's name: "Zellora AG", "Zellora SE".
+_LEGAL_FORMS = frozenset({"AG", "GmbH", "SE", "KG", "KGaA", "mbH", "Inc", "Inc.", "Ltd", "Ltd.",
+                          "LLC", "plc", "Corp", "Corp."})
+
+
 def firms_by_compounds(spans: list[Span], words: list[str], lexicon: Lexicon) -> list[Span]:
-    """A name the text also writes as "Zellora-Aktie" or "Zellora-Chef" is a firm: its one-word
-    mentions taken for a person or an unlisted place become organisations, and unfound ones
-    are added ("Zellora hatte zuvor Zahlen vorgelegt"). Not where the text names a person
-    with it ("Wolfgang Porsche"), nor a name some list knows (its entry decides)."""
+    """A name the text also writes as "Zellora-Aktie", "Zellora-Chef" or "Zellora AG" is a
+    firm: its one-word mentions taken for a person or an unlisted place become organisations,
+    and unfound ones are added ("Zellora hatte zuvor Zahlen vorgelegt"). Not where the text
+    names a person with it ("Wolfgang Porsche"), nor a name some list knows (its entry
+    decides)."""
     firms = set()
-    for word in words:
+    for i, word in enumerate(words):
         if "-" in word:
             name, _, head = word.partition("-")
             if head in _FIRM_COMPOUND_HEADS and _unknown_name(name, lexicon):
                 firms.add(name)
+        elif word in _LEGAL_FORMS and i > 0 and _unknown_name(words[i - 1], lexicon) \
+                and (i == 1 or not words[i - 2][:1].isupper()
+                     or words[i - 2].lower() in _DETERMINERS):
+            firms.add(words[i - 1])  # one word before it: not "Austria" of "Casinos Austria AG"
     if not firms:
         return spans
     for s in spans:

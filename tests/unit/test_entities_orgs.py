@@ -268,3 +268,12 @@ def test_a_founder_named_in_full_keeps_the_name_of_his_firm_a_person(pipeline):
 ])
 def test_a_name_after_a_trade_of_firms_is_a_firm(pipeline, text, name):
     assert (name, "org") in [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Zellora AG hat Zahlen vorgelegt. Zellora sagte, das Geschäft laufe gut.",
+    "Die Zellora GmbH meldet Insolvenz. Zellora beschäftigt 200 Leute.",
+])
+def test_a_name_the_text_gives_a_legal_form_is_a_firm_without_it(pipeline, text):
+    found = [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
+    assert ("Zellora", "org") in found and ("Zellora", "person") not in found
