@@ -25,6 +25,7 @@ _TOKEN = re.compile(r"[\wÄÖÜäöüß-]+")
 # "der 34-Jährige", "die 28-Jährige": an age standing for the person.
 _AGE = re.compile(r"^\d+-[Jj]ährige[rn]?$")
 _SPOKESPERSON = ("sprecher", "sprecherin", "sprecherinnen")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:der|die|das|dem|den|deren|dessen)\s")
 # "der Konzern", "das Ministerium": the organisation named before.
 _ORG_NOUNS = frozenset("""konzern unternehmen firma hersteller ministerium behörde regierung verband partei
     gericht polizei staatsanwaltschaft verein klub club gewerkschaft bank sender zeitung magazin agentur
@@ -266,6 +267,9 @@ class SpeakerFinder:
                             for t in tokens[:k]) and not role_of(word) \
                     and all(t.group(0)[:1].islower() or t.group(0)[:1].isdigit() for t in tokens[:k]):
                 # "sagt der Segler", "der 27 Jahre junge FPÖ-Bezirksrat", "sagte der Wiener"
+                apposition = self._apposition(inside, at, token.end())
+                if k <= 2 and apposition is not None:  # "der oberste Führer des Irans, Ajatollah Ali Chamenei"
+                    return Speaker(apposition.entity, apposition.text)
                 if self._introduced_unnamed(word, at):
                     return Speaker(None, word)  # "Eine Floristin aus Staffelde … sagt die Floristin"
                 return self._role_referent(before if before < at else at, word, nearby=True, role_at=at)
@@ -284,9 +288,7 @@ class SpeakerFinder:
                         if org is not None and at - org.end < 400:
                             return Speaker(org.entity, word)
                     return None  # "ein Sprecher", "eine Anwältin": someone unnamed
-                apposition = next((m for m in inside if m.kind == "person" and m.start > at
-                                   and (self.text[m.start - 2:m.start] == ", " or self._role_apposition(token.end(), m))),
-                                  None)
+                apposition = self._apposition(inside, at, token.end())
                 if k <= 2 and apposition is not None:  # "Der Anwalt der Steuerberaterin, Norbert Wess,"
                     return Speaker(apposition.entity, apposition.text)
                 if self._introduced_unnamed(word, at):
@@ -294,6 +296,14 @@ class SpeakerFinder:
                 # "sagte der 55-Jährige": someone just named, not the last speaker
                 return self._role_referent(before if before < at else at, word, nearby=bool(_AGE.match(word)), role_at=at)
         return None
+
+    def _apposition(self, inside: list[Mention], at: int, role_end: int) -> Mention | None:
+        """The person a role noun at ``at`` is set beside: ", Norbert Wess" or a name right after;
+        not one of a list in a clause that follows ("der Wiener, dem … Maximilian Wöber, Albin Gashi")."""
+        person = next((m for m in inside if m.kind == "person" and m.start > at), None)
+        if person is None or _RELATIVE_CLAUSE.search(self.text, role_end, person.start):
+            return None
+        return person if self.text[person.start - 2:person.start] == ", " or self._role_apposition(role_end, person) else None
 
     def _body_of_spokesperson(self, word: str, at: int) -> Speaker | None:
         """"Ministeriumssprecherin", "Kommissionssprecher", "Konzernsprecher": the body of that kind

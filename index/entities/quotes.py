@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 30
+VERSION = 31
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -467,7 +467,22 @@ def _person_after_verb(text: str, at: int, verb: str, verb_end: int, finder: Spe
         return None
     name_at = verb_end + gap.end()
     named = finder.mention_at(name_at)
+    if named is None and verb not in _AUXILIARY_VERBS and _ROLE_AFTER_VERB.match(text, name_at):
+        # "«…», drohte der oberste Führer des Irans, Ajatollah Ali Chamenei": a role, then the name;
+        # a role alone ("lautete die Botschaft", "wehrte sich der Spanier") may be no person's
+        end = _clause_end(text, name_at)
+        described = finder.in_region(name_at, end, quote_start=at)
+        named_here = finder.named_in(name_at, end)
+        if described is not None and named_here is not None and described.entity == named_here.entity \
+                and (described.entity or "").startswith("person:"):
+            return described
     return Speaker(named.entity, named.text) if named is not None and named.kind == "person" else None
+
+
+# An auxiliary opens a clause whose own verb comes last ("…, hat der Politologe X untersucht").
+_AUXILIARY_VERBS = frozenset("hat hatte hatten ist sollte sollten konnte konnten musste mussten wollte wollten".split())
+# A person described after a cue verb: "der Sprecher …", "die 45-jährige Ärztin".
+_ROLE_AFTER_VERB = re.compile(r"(?:der|die)\s+(?:[a-zäöüß\d-]+\s+){0,2}[A-ZÄÖÜ\d]")
 
 
 def _clause_end(text: str, at: int, limit: int = 160) -> int:

@@ -1101,3 +1101,19 @@ def test_a_cue_describing_someone_the_lexicon_lacks_is_the_one_the_sentence_befo
             "ersten Minute unter Druck setzen, betonte Brasiliens Teamkicker.")
     assert quotes_of(pipeline, text) == [
         ("direct", "Wir müssen sie ab der ersten Minute unter Druck setzen", "Willian Borges")]
+
+
+def test_a_verb_the_lists_lack_then_a_role_and_a_name_is_its_cue(pipeline) -> None:
+    text = ("Der Streit um die Umgehungsstraße in Talheim geht weiter. Bürgermeisterin Annegret Wollschläger "
+            "hält an den Plänen fest. «Die Anwohner werden das nicht hinnehmen», drohte der Sprecher der "
+            "Bürgerinitiative, Gerold Wintersteiner.")
+    found = quotes_of(pipeline, text)
+    assert [(kind, speaker) for kind, _, speaker in found] == [("direct", "Gerold Wintersteiner")]
+
+
+def test_a_description_then_the_name_after_a_comma_is_the_speaker_not_the_last_one_named(pipeline) -> None:
+    text = ("Die Senatorin Margot Hellwege lobte die Einigung. "
+            "„Es besteht kein Zweifel, dass der Rat zustimmen wird“, sagte der oberste Kassenwart im Senat, "
+            "Ludger Brinkhaus-Teller.")
+    found = quotes_of(pipeline, text)
+    assert [(kind, speaker) for kind, _, speaker in found] == [("direct", "Ludger Brinkhaus-Teller")]
