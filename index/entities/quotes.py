@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 31
+VERSION = 32
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -406,8 +406,8 @@ def _sentence_start(sentences, starts, at: int) -> int:
 _POST_CUE = re.compile(r"^[\s,]*(?:[-–—]\s*)?(\w+)(?:\s+(\w+))?")
 # "„…“ Das sagte X der Zeitung.", "„…“. Dies betonte X.": the cue opens the next sentence.
 _CUE_SENTENCE = re.compile(r"^\.?\s+(?:Das|Dies)\s+(\w+)\s")
-# "„…“ Mit diesen Worten begrüßte X die Gäste.": any verb, the subject after it.
-_WORDS_SENTENCE = re.compile(r"^\.?\s+Mit (?:diesen|den) Worten\s+(\w+)\s")
+# "„…“ Mit diesen Worten begrüßte X die Gäste.", "„…“ – mit diesen Worten …": any verb, the subject after it.
+_WORDS_SENTENCE = re.compile(r"^\.?\s+(?:[-–—]\s+)?[Mm]it (?:diesen|den) Worten\s+(\w+)\s")
 
 
 def _post_cue(text: str, at: int, finder: SpeakerFinder) -> tuple[str | None, Speaker | None]:
@@ -1294,10 +1294,21 @@ def _subject_before(text: str, sentences, index: int, finder: SpeakerFinder, cov
     if not opening:
         return None
     named = finder.named_in(before.start, opening[-1].end())
+    if named is not None and not finder.is_person(named.entity):
+        named = _person_beside(text, before.start, named, finder)
     she = len(opening) > 1 and opening[0].group(0) == "Sie" and opening[1].group(0).endswith("t")  # "Sie sieht darin …"
     if named is None and not names_only and (she or any(w.group(0).lower() in {"er", "ihn", "ihm"} for w in opening)):
         named = finder.named_before(before.start, within=400)  # "Für ihn ist klar, dass …"
     return named
+
+
+def _person_beside(text: str, start: int, body: Speaker, finder: SpeakerFinder) -> Speaker:
+    """"Der Trainer des FC Talheim, Sven Oberländer, war …": the person set beside the body that
+    opens a sentence, not the body."""
+    named = next((m for m in finder.mentions if m.start >= start and m.entity == body.entity), None)
+    comma = re.match(r",\s+", text[named.end:named.end + 4]) if named is not None else None
+    person = finder.mention_at(named.end + comma.end()) if named is not None and comma is not None else None
+    return Speaker(person.entity, person.text) if person is not None and person.kind == "person" else body
 
 
 def _opens_before(text: str, sentences, starts, start: int, finder: SpeakerFinder, covered) -> Speaker | None:

@@ -1117,3 +1117,15 @@ def test_a_description_then_the_name_after_a_comma_is_the_speaker_not_the_last_o
             "Ludger Brinkhaus-Teller.")
     found = quotes_of(pipeline, text)
     assert [(kind, speaker) for kind, _, speaker in found] == [("direct", "Ludger Brinkhaus-Teller")]
+
+
+def test_the_person_set_beside_a_club_opening_the_sentence_before_speaks_not_the_club(pipeline) -> None:
+    text = ("Der Trainer des FC Talheim, Sven Oberländer, war nach dem Spiel bedient. „Das war nichts.“")
+    found = quotes_of(pipeline, text)
+    assert [(kind, speaker) for kind, _, speaker in found] == [("direct", "Sven Oberländer")]
+
+
+def test_with_these_words_after_a_dash_names_the_speaker(pipeline) -> None:
+    text = "„Die Pflege braucht mehr Geld“ – mit diesen Worten eröffnete Ministerin Karola Tiedemann-Brück die Debatte."
+    found = quotes_of(pipeline, text)
+    assert [(kind, speaker) for kind, _, speaker in found] == [("direct", "Karola Tiedemann-Brück")]
