@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 32
+VERSION = 33
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -568,7 +568,10 @@ def _clause_subject(text: str, sentence_start: int, start: int, finder) -> Speak
 # --- sentences: indirect, reported and unmarked direct speech --------------------------------
 
 _LEADING_SPLIT = re.compile(r",\s+|:\s+")
-_TRAILING = re.compile(r"(?:,|\s[-–—])\s+(?:(?:so|wie)\s+)?(\w+)[^,]*$")
+# After a colon, a subject named by its kind and a verb of saying: "…: Der Konzern teilte mit, …".
+_COLON_CLAUSE_CUE = re.compile(r"(?:Der|Die|Das)\s+[A-ZÄÖÜ][\w-]*\s+(?:hat\s+|hatte\s+|habe\s+)?(?:"
+                               + "|".join(sorted(qt.SPEECH_VERBS - qt.WEAK_VERBS, key=len, reverse=True))
+                               + r"|angekündigt|mitgeteilt|erklärt|betont|gesagt)\b[^,:;.!?]{0,20}?,\s")
 
 
 def _marks_lost(text: str) -> bool:
@@ -968,6 +971,11 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
             speaker = finder.in_region(s, head_end)
             if speaker is not None and speaker.entity is not None:
                 return content_start, e, text[s:head_end].strip() + ":", speaker
+        if n == 0 and not said and body[split.start()] == ":" and text[content_start:content_start + 1].isupper() \
+                and _COLON_CLAUSE_CUE.match(text, content_start, e):
+            # "Erneut trifft es die Fluggäste: Das Unternehmen hat angekündigt, …": the cue clause
+            # opens after the colon, as a sentence of its own
+            return _with_cue(text, content_start, e, finder)
         if said or body[split.start()] == ":":
             break
     # A cue inside: "laut X", "X zufolge", "nach Angaben von X", "hieß es".

@@ -1129,3 +1129,10 @@ def test_with_these_words_after_a_dash_names_the_speaker(pipeline) -> None:
     text = "„Die Pflege braucht mehr Geld“ – mit diesen Worten eröffnete Ministerin Karola Tiedemann-Brück die Debatte."
     found = quotes_of(pipeline, text)
     assert [(kind, speaker) for kind, _, speaker in found] == [("direct", "Karola Tiedemann-Brück")]
+
+
+def test_a_cue_clause_after_a_colon_attributes_what_follows(pipeline) -> None:
+    text = ("Die Fluggesellschaft Velmora Air leidet unter dem Streik. Erneut werden die Fluggäste getroffen: "
+            "Das Unternehmen hat angekündigt, am Freitag noch einmal 900 Flüge zu streichen.")
+    found = quotes_of(pipeline, text)
+    assert found == [("reported", "am Freitag noch einmal 900 Flüge zu streichen", "Velmora Air")]
