@@ -57,3 +57,15 @@ def test_a_firm_of_industry_or_transport_is_an_organisation(pipeline, text, name
 ])
 def test_a_regional_newspaper_is_an_organisation(pipeline, text, paper):
     assert (paper, "org") in {(m.text, m.kind) for m in pipeline.extract(text) if not m.partial}
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Valeo kündigte an, in Bietigheim Stellen zu streichen.", "Valeo", "org"),
+    ("Betroffen seien Modelle der Marken Dodge, Ram und Jeep.", "Dodge", "org"),
+    ("Der Einigung zufolge lässt Fiat Chrysler seine Rückrufe prüfen.", "Fiat Chrysler", "org"),
+    ("Die Magna Carta gilt als Grundstein der parlamentarischen Demokratie.", "Magna Carta",
+     "other"),
+])
+def test_car_makers_and_suppliers_are_firms_and_a_charter_is_no_supplier(pipeline, text, name,
+                                                                            kind):
+    assert (name, kind) in {(m.text, m.kind) for m in pipeline.extract(text) if not m.partial}
