@@ -31,6 +31,9 @@ _ORG_NOUNS = frozenset("""konzern unternehmen firma hersteller ministerium behö
     gericht polizei staatsanwaltschaft verein klub club gewerkschaft bank sender zeitung magazin agentur
     kommission rechnungsprüfer rechnungshof institut stiftung organisation bundesregierung landesregierung
     stadt gemeinde konzernchefs bildschirmhersteller autobauer team rennstall""".split())
+_COMPANY_NOUNS = frozenset("konzern unternehmen firma hersteller".split())
+_NO_COMPANY_BEFORE = re.compile(r"\b(?:Gewerkschaft|Partei|Verband|Verein|Ministerium|Behörde|Gericht|Polizei|Stadt"
+                                r"|Gemeinde|Kommission|Stiftung|Institut|Universität)\s+$")
 # Heads of compound nouns that say what kind of body the name after them is ("die
 # Nachrichtenagentur Ansa", "der Fernsehsender CNN", "das Innenministerium Bayerns").
 # A spokesperson of one of these ("ein Konzernsprecher") speaks for the company just named.
@@ -560,11 +563,18 @@ class SpeakerFinder:
                 continue
             if noun and noun in m.text.lower():
                 return m
+            if noun in _COMPANY_NOUNS and self._called_other_than_company(m.entity):
+                continue  # "das Unternehmen": not the union ("die Gewerkschaft Ufo") named since
             if last is None and at - m.end < 2000 and not only_called:
                 last = m
                 if not noun:
                     return m
         return last
+
+    def _called_other_than_company(self, entity: str) -> bool:
+        """The text calls this organisation by a kind that is no company ("die Gewerkschaft Ufo")."""
+        return any(m.entity == entity and _NO_COMPANY_BEFORE.search(self.text, max(0, m.start - 20), m.start)
+                   for m in self.mentions)
 
     def org_before(self, at: int, within: int) -> Speaker | None:
         """The organisation named last, shortly before ``at``."""

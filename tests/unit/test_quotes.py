@@ -1136,3 +1136,11 @@ def test_a_cue_clause_after_a_colon_attributes_what_follows(pipeline) -> None:
             "Das Unternehmen hat angekündigt, am Freitag noch einmal 900 Flüge zu streichen.")
     found = quotes_of(pipeline, text)
     assert found == [("reported", "am Freitag noch einmal 900 Flüge zu streichen", "Velmora Air")]
+
+
+def test_the_company_is_not_the_union_named_since(pipeline) -> None:
+    text = ("Die Fluggesellschaft Velmora Air leidet unter dem Streik. Die Gewerkschaft Cockpitfront hat zum Ausstand aufgerufen. "
+            "„Wir bleiben hart“, sagte ein Sprecher der Cockpitfront. "
+            "Das Unternehmen kündigte an, am Freitag 900 Flüge zu streichen.")
+    found = quotes_of(pipeline, text)
+    assert found[-1] == ("reported", "am Freitag 900 Flüge zu streichen", "Velmora Air")
