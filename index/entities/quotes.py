@@ -25,14 +25,14 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 34
+VERSION = 35
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
                           r"(?:Thema|Titel|Motto|Überschrift|Slogan|Leitfrage|Frage des Abends)\b")
 _TITLE_BEFORE = re.compile(
     r"(?:Titel|Motto|Überschrift|Slogan|Namen|Schriftzug|Film|Buch|Roman|Serie|Sendung|Song|Album|Stück|"
-    r"Kampagne|Hashtag|Artikel wie|Empfehlung|Parole|Aufschrift|Schild|Schildern|Programm|Projekt|"
+    r"Kampagne|Hashtag|Artikel wie|Empfehlung|Parole|Programm|Projekt|"
     r"Initiative|Aktion|Studie|genannt|namens|sogenannte[nrms]?|Marke|Thema)\W{0,3}$"
     r"|\b(?:Artikel|Thema|Beitrag|Vortrag|Kolumne|Rubrik|Vereinigung)\s$")  # "der Artikel „Warum …“"
 
@@ -326,7 +326,7 @@ def _attribute_marked(text, marked, sentences, finder: SpeakerFinder, found, cov
 
 
 # Where written words stand that nobody named says: banners, placards, signs.
-_WRITTEN_ON = re.compile(r"\b(?:Transparent|Plakat|Spruchb[aä]nd|Banner|Schild|Tafel)\w*\b")
+_WRITTEN_ON = re.compile(r"\b(?:Transparent|Plakat|Spruchb[aä]nd|Banner|Schild|Tafel|Aufschrift)\w*\b")
 
 
 def _names_in_third_person(finder: SpeakerFinder, speaker: Speaker, start: int, end: int) -> bool:

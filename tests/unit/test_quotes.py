@@ -1144,3 +1144,10 @@ def test_the_company_is_not_the_union_named_since(pipeline) -> None:
             "Das Unternehmen kündigte an, am Freitag 900 Flüge zu streichen.")
     found = quotes_of(pipeline, text)
     assert found[-1] == ("reported", "am Freitag 900 Flüge zu streichen", "Velmora Air")
+
+
+def test_words_printed_with_the_inscription_are_a_quote_of_nobody_named(pipeline) -> None:
+    text = ("Bürgermeister Lutz Pfannenberg eröffnete das Stadtfest. "
+            "Die Fans hatten T-Shirts mit der Aufschrift «Alles ist möglich in der Provinz» bedruckt.")
+    found = quotes_of(pipeline, text)
+    assert found == [("direct", "Alles ist möglich in der Provinz", None)]
