@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 35
+VERSION = 36
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -936,8 +936,10 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
                 cue = "zitiert"
             region_start = words[1].start() if len(words) > 1 else e
             speaker = finder.in_region(region_start if low != "wie" else words[0].end(), e, quote_start=s)
-            if speaker is None and finder.names_at(s):
-                continue  # "Franco Foda, der Trainer der Grazer, warnte vor dem Gegner": the subject, no quote
+            if speaker is None and (finder.names_at(s) or _apposed_subject(text, s, s + match.start(), finder)):
+                # "Franco Foda, der Trainer der Grazer, warnte vor dem Gegner", "Der Sprecher der
+                # Verwalterin X, Wolfgang Weber, bestätigte …": the subject, no quote
+                continue
             content_start = _after_introduction(text, s, s + match.start(), finder)
             if content_start > s and finder.named_in(region_start, e) is None:
                 # "Löw gab ihm recht: …, sagte der frühere Trainer": the one the introduction names
@@ -946,9 +948,11 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
     # Leading cue clause: "X sagte, …", "Er sagt, dass …", "Der Vorwurf Sardanas: …", also after an
     # apposition ("Der Anwalt der Steuerberaterin, Norbert Wess, sagte, …").
     previous_end = -1
+    apposed: Mention | None = None
     for n, split in enumerate(_LEADING_SPLIT.finditer(body)):
         if split.start() <= 2:
             continue
+        apposed = apposed or _apposed_subject(text, s, s + split.start(), finder)
         if previous_end >= 0 and qt.starts_relative(body[previous_end:split.start()]):
             break  # "Ein Foto, das hatte er schon mitgeteilt, könne er …": no apposition to the subject
         previous_end = split.end()
@@ -966,7 +970,8 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
             verbs = []  # "Als Facebook die Übernahme verkündete, reagierten …", "meldeten Spanien, Litauen und Irland"
         if verbs and content_start < e \
                 and (not qt.starts_relative(text[content_start:e]) or qt.verb_second(text[content_start:e])):
-            return content_start, e, verbs[-1].group(0), finder.in_region(s, head_end)
+            speaker = Speaker(apposed.entity, apposed.text) if apposed is not None else finder.in_region(s, head_end)
+            return content_start, e, verbs[-1].group(0), speaker
         if n == 0 and body[split.start()] == ":" and len(head_words) <= 4 and content_start < e:
             speaker = finder.in_region(s, head_end)
             if speaker is not None and speaker.entity is not None:
@@ -1000,6 +1005,16 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
         if 0 <= colon and len(qt.words(text, cue_end, colon)) <= 8 and len(qt.words(text, colon, e)) >= 3:
             return colon + 2, e, impersonal.group(0), source  # the words after the colon, not the cue
         return s, e, impersonal.group(0), source
+    return None
+
+
+def _apposed_subject(text: str, s: int, content_end: int, finder: SpeakerFinder) -> Mention | None:
+    """"Der Sprecher der Verwalterin X, Wolfgang Weber": a description and the person's name,
+    the subject of the verb after them, not words someone said."""
+    named = next((m for m in finder.mentions if m.end == content_end and m.kind == "person"), None)
+    if named is not None and text[named.start - 2:named.start] == ", " and re.match(r"(?:Der|Die)\s", text[s:s + 4]) \
+            and "," not in text[s:named.start - 2] and len(qt.words(text, s, named.start)) <= 10:
+        return named
     return None
 
 

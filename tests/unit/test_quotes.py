@@ -1151,3 +1151,13 @@ def test_words_printed_with_the_inscription_are_a_quote_of_nobody_named(pipeline
             "Die Fans hatten T-Shirts mit der Aufschrift «Alles ist möglich in der Provinz» bedruckt.")
     found = quotes_of(pipeline, text)
     assert found == [("direct", "Alles ist möglich in der Provinz", None)]
+
+
+def test_a_description_and_a_name_before_the_verb_are_its_subject_not_a_quote(pipeline) -> None:
+    found = quotes_of(pipeline, "Der Sprecher der Insolvenzverwalterin Bettina Schmudde, Wolfgang Weber-Thedy, "
+                                "bestätigte am Freitag den Neustart der Anlage.")
+    assert found == []
+    text = ("Die Energieexpertin der Linksfraktion im Landtag, Ilse Kornmüller-Haas, beklagte ebenfalls, "
+            "Klimaschutz sei für die Konzerne bis heute ein Goldesel.")
+    found = quotes_of(pipeline, text)
+    assert [(kind, speaker) for kind, _, speaker in found] == [("indirect", "Ilse Kornmüller-Haas")]
