@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 36
+VERSION = 37
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -77,7 +77,19 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     found.sort(key=lambda q: (q.start, q.end))
     if unmarked:
         found = _own_words_after_colon(text, sentences, found, finder)
-    return found
+    return [q for q in found if q.kind == "direct" or not _reported_question(text, q.start)]
+
+
+def _reported_question(text: str, start: int) -> bool:
+    """"wollte sich nicht dazu äußern, ob der Betrieb profitabel sei": a reported question states
+    nothing; but "Man könne nicht sagen, ob …" is reported speech whose lead says so."""
+    if not text.startswith("ob ", start):
+        return False
+    lead_start = max((m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+    return not qt.konj1(text[lead_start:start])
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+|\n")
 
 
 def _dialogue_lines_before(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -1161,3 +1161,10 @@ def test_a_description_and_a_name_before_the_verb_are_its_subject_not_a_quote(pi
             "Klimaschutz sei für die Konzerne bis heute ein Goldesel.")
     found = quotes_of(pipeline, text)
     assert [(kind, speaker) for kind, _, speaker in found] == [("indirect", "Ilse Kornmüller-Haas")]
+
+
+def test_a_question_someone_would_not_answer_is_no_reported_speech(pipeline) -> None:
+    text = ("Die Fertigung läuft wieder, sagte Insolvenzverwalterin Bettina Schmudde. "
+            "Sie wollte sich nicht dazu äußern, ob der Betrieb profitabel sei.")
+    found = quotes_of(pipeline, text)
+    assert [words for _, words, _ in found] == ["Die Fertigung läuft wieder"]
