@@ -25,9 +25,12 @@ ROLE_HEADS = tuple(sorted(
     bundestrainer kapitän moderator moderatorin torhüter torhüterin tormann goalie keeper
     stürmer stürmerin verteidiger verteidigerin spieler spielerin coach politologe politologin
     soziologe soziologin historiker historikerin psychologe psychologin jurist juristin
-    forscher forscherin wissenschaftler wissenschaftlerin""".split(),
+    forscher forscherin wissenschaftler wissenschaftlerin wissenschafter wissenschafterin
+    kicker kickerin""".split(),
     key=len, reverse=True))
 _ROLE_ENDINGS = ("", "s", "en", "n", "es")
+# English words that open a role of two words before a name: "Head Coach", "Chief Executive".
+ROLE_OPENERS = frozenset({"Head", "Chief", "Assistant", "Interim"})
 _PARTY_PERSON = re.compile(r"\w-(?:mann|frau|männer|frauen)(?:e?s)?$")
 # Nouns that put a name in its category, before it: "Spielzeughersteller Mattel",
 # "das Label Parlophone", "der Autobauer Stellantis". Matched as word endings.

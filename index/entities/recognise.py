@@ -6,7 +6,7 @@ import bisect
 import re
 
 from . import ambiguity, hygiene, lineups, ordinary_words, org_rules, place_rules, plain_words
-from .cues import (AGENCY_WORDS, DATELINE_MARKS, SPEECH_VERBS, SUBJECT_VERBS, TITLES,
+from .cues import (AGENCY_WORDS, DATELINE_MARKS, ROLE_OPENERS, SPEECH_VERBS, SUBJECT_VERBS, TITLES,
                    is_category_noun, role_of)
 from .crf_decode import SentenceTagger
 from .crf_model import CrfModel
@@ -575,6 +575,10 @@ class Recogniser:
             while span.end - span.start > 1:
                 first = words[span.start]
                 role = role_of(first)
+                if role is None and first in ROLE_OPENERS and span.end - span.start > 2 \
+                        and role_of(words[span.start + 1]):
+                    role = f"{first} {words[span.start + 1]}"
+                    span.start += 1
                 if role is None and first not in TITLES:
                     break
                 span.role = role or span.role
@@ -584,6 +588,8 @@ class Recogniser:
             if words[before] in TITLES and before > 0:
                 before -= 1
             span.role = role_of(words[before])
+            if span.role and before > 0 and words[before - 1] in ROLE_OPENERS:
+                span.role = f"{words[before - 1]} {span.role}"
         if span.kind == "person" and span.end - span.start == 1 and role_of(words[span.start]):
             if span.entry is None:
                 return None

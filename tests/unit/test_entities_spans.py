@@ -282,3 +282,14 @@ def test_a_scholar_named_by_profession_after_a_cue_has_it_as_role_not_name(pipel
     mentions = [m for m in pipeline.extract("Das trauen ihr wenige zu, sagt Politologe Lorenz Quendel-Brandt.")
                 if m.kind == "person" and not m.partial]
     assert [(m.text, m.role) for m in mentions] == [("Lorenz Quendel-Brandt", "Politologe")]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Das sei ein Fehler, sagte Politikwissenschafter Brennecke am Montag.", "Politikwissenschafter"),
+    ("Das war gut, sagte Teamkicker Brennecke nach dem Spiel.", "Teamkicker"),
+    ("Das war gut, sagte Head Coach Brennecke nach dem Spiel.", "Head Coach"),
+])
+def test_an_austrian_or_english_role_before_a_surname_is_the_role(pipeline, text, role):
+    """Austrian -wissenschafter (German -wissenschaftler), Teamkicker, Head Coach."""
+    mentions = [m for m in pipeline.extract(text) if m.kind == "person" and not m.partial]
+    assert [(m.text, m.role) for m in mentions] == [("Brennecke", role)]
