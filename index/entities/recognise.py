@@ -616,7 +616,7 @@ class Recogniser:
             if s.kind == "person" and s.end - s.start > 1 and s.part is None:
                 word = words[s.end - 1]
                 if word[:1].isupper() and word.isalpha() and words[s.end - 2] not in NAME_PARTICLES \
-                        and words[s.start] in self.lexicon.first_names:
+                        and self._is_first_name(words[s.start]):
                     everyday = word.lower() in self.lexicon.common_words
                     if everyday and (word not in self.lexicon.surnames or CommonNouns.contains(word)):
                         continue
@@ -634,6 +634,11 @@ class Recogniser:
             if source is not None and (word not in word_like or self._inside_clause(words, i, starts)):
                 extra.append(Span(i, i + 1, source.kind, source.entry, copied=True))
         return spans + extra
+
+    def _is_first_name(self, word: str) -> bool:
+        """A listed first name, or one joined of listed ones (Hans-Peter, Bernd-Christian)."""
+        first_names = self.lexicon.first_names
+        return word in first_names or "-" in word and all(part in first_names for part in word.split("-"))
 
     @staticmethod
     def _inside_clause(words: list[str], i: int, starts: set[int]) -> bool:

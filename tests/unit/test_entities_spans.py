@@ -293,3 +293,11 @@ def test_an_austrian_or_english_role_before_a_surname_is_the_role(pipeline, text
     """Austrian -wissenschafter (German -wissenschaftler), Teamkicker, Head Coach."""
     mentions = [m for m in pipeline.extract(text) if m.kind == "person" and not m.partial]
     assert [(m.text, m.role) for m in mentions] == [("Brennecke", role)]
+
+
+def test_the_everyday_surname_of_a_person_with_a_double_first_name_is_found_alone_later(pipeline):
+    """Karl-Heinz is two listed first names joined: "Funk" after it is the surname, later too."""
+    text = ("Der Verfassungsjurist Karl-Heinz Funk warnt vor dem Gesetz. "
+            "Das sei verfassungswidrig, meint auch Funk.")
+    assert people(pipeline, text) == ["Karl-Heinz Funk", "Funk"]
+    assert len({m.entity for m in pipeline.extract(text)}) == 1
