@@ -382,6 +382,35 @@ def colleges(spans: list[Span], words: list[str]) -> list[Span]:
         + found
 
 
+# Words that make a person's name before them the name of a body or a place named after that
+# person: "George Washington University", "Robert Bosch Stiftung", "John Lennon Airport".
+_NAMED_AFTER_HEADS = {
+    **dict.fromkeys("""University Universität College Institute Institut Foundation Stiftung
+    Hospital Klinik Klinikum School Schule Gymnasium Museum Center Centre Library Orchestra
+    Trust Fund""".split(), "org"),
+    **dict.fromkeys("Airport Flughafen Stadium Stadion Arena Memorial".split(), "place"),
+}
+
+
+def named_after_people(spans: list[Span], words: list[str]) -> list[Span]:
+    """A person's name before University, Stiftung, Airport ... is part of that body's or
+    place's name, not a person of its own."""
+    for span in spans:
+        if span.kind != "person" or span.part is not None:
+            continue
+        if span.end - span.start > 1 and words[span.end - 1] in _NAMED_AFTER_HEADS:
+            span.kind = _NAMED_AFTER_HEADS[words[span.end - 1]]  # the model took the head in
+            span.entry = span.role = None
+        elif span.end < len(words) and words[span.end] in _NAMED_AFTER_HEADS:
+            head = span.end
+            span.kind = _NAMED_AFTER_HEADS[words[head]]
+            span.end += 1
+            span.entry = span.role = None
+            span.from_model = False
+            spans = [s for s in spans if s is span or not s.start <= head < s.end]
+    return spans
+
+
 def broadcasters(spans: list[Span], words: list[str]) -> list[Span]:
     """A capitalised word before "TV" names a broadcaster ("Servus TV", "Puls TV"), not a
     person the CRF took the word for; a known name keeps its entity ("ein neues Apple TV"),

@@ -168,6 +168,7 @@ class Recogniser:
         spans = org_rules.club_names(spans, words, self.gazetteer)
         spans = org_rules.teams_named_by_town(spans, words, self.gazetteer, self.lexicon)
         spans = org_rules.colleges(spans, words)
+        spans = org_rules.named_after_people(spans, words)
         spans = org_rules.broadcasters(spans, words)
         spans += org_rules.after_category_nouns(spans, words, self.lexicon, self.gazetteer)
         spans = org_rules.names_after_category_nouns(spans, words, self.lexicon)

@@ -277,3 +277,15 @@ def test_a_name_after_a_trade_of_firms_is_a_firm(pipeline, text, name):
 def test_a_name_the_text_gives_a_legal_form_is_a_firm_without_it(pipeline, text):
     found = [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
     assert ("Zellora", "org") in found and ("Zellora", "person") not in found
+
+
+@pytest.mark.parametrize("text, kind, name", [
+    ("Sie studierte an der George Washington University und arbeitete dann in Berlin.", "org",
+     "George Washington University"),
+    ("Er lehrt an der Jonas Brennecke University in Ohio.", "org", "Jonas Brennecke University"),
+    ("Sie landete am John Lennon Airport in Liverpool.", "place", "John Lennon Airport"),
+])
+def test_a_persons_name_before_university_or_airport_names_that_body_or_place(pipeline, text, kind, name):
+    mentions = [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
+    assert (name, kind) in mentions
+    assert not any(k == "person" for _, k in mentions)
