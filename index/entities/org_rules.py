@@ -383,18 +383,20 @@ def colleges(spans: list[Span], words: list[str]) -> list[Span]:
 
 
 # Words that make a person's name before them the name of a body or a place named after that
-# person: "George Washington University", "Robert Bosch Stiftung", "John Lennon Airport".
+# person: "George Washington University", "Robert Bosch Stiftung", "John Lennon Airport";
+# English place words end a place's name that looks like a person's ("Beaver Creek").
 _NAMED_AFTER_HEADS = {
     **dict.fromkeys("""University Universität College Institute Institut Foundation Stiftung
     Hospital Klinik Klinikum School Schule Gymnasium Museum Center Centre Library Orchestra
     Trust Fund""".split(), "org"),
-    **dict.fromkeys("Airport Flughafen Stadium Stadion Arena Memorial".split(), "place"),
+    **dict.fromkeys("""Airport Flughafen Stadium Stadion Arena Memorial Creek Valley Canyon
+    Springs Beach Falls Heights""".split(), "place"),
 }
 
 
 def named_after_people(spans: list[Span], words: list[str]) -> list[Span]:
-    """A person's name before University, Stiftung, Airport ... is part of that body's or
-    place's name, not a person of its own."""
+    """A person's name before University, Stiftung, Airport, Creek ... is part of that body's
+    or place's name, not a person of its own."""
     for span in spans:
         if span.kind != "person" or span.part is not None:
             continue

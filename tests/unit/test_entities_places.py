@@ -184,3 +184,9 @@ def test_a_junction_at_the_end_of_a_stretch_is_a_place_with_its_noun(pipeline):
 ])
 def test_a_district_or_exit_of_a_known_town_is_a_place(pipeline, text, place):
     assert (place, "place") in [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
+
+
+def test_a_name_ending_in_creek_is_a_place_not_a_person(pipeline):
+    """"Beaver Creek", "Squaw Valley": English place words end a place's name."""
+    text = "Mit seinem Sieg im Super-G von Otter Creek beendete er die Serie."
+    assert [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial] == [("Otter Creek", "place")]
