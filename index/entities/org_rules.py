@@ -413,6 +413,22 @@ def named_after_people(spans: list[Span], words: list[str]) -> list[Span]:
     return spans
 
 
+def without_people_they_back(spans: list[Span], words: list[str]) -> list[Span]:
+    """"die Wahlempfehlung der Neos für Griss": a body's name, "für" and the surname of a
+    person the text names are the body and the person, no organisation of their own."""
+    surnames = {words[s.end - 1] for s in spans if s.kind == "person" and s.part is None}
+    if not surnames:
+        return spans
+    found = []
+    for span in spans:
+        if span.kind == "org" and span.entry is None and span.part is None \
+                and span.end - span.start >= 3 and words[span.end - 2] == "für" \
+                and words[span.end - 1] in surnames:
+            found.append(Span(span.end - 1, span.end, "person"))
+            span.end -= 2
+    return spans + found
+
+
 def broadcasters(spans: list[Span], words: list[str]) -> list[Span]:
     """A capitalised word before "TV" names a broadcaster ("Servus TV", "Puls TV"), not a
     person the CRF took the word for; a known name keeps its entity ("ein neues Apple TV"),

@@ -196,6 +196,7 @@ class Recogniser:
         spans = ordinary_words.without_country_codes(spans, words)
         spans = [s for s in (self._split_role(s, words) for s in spans) if s is not None]
         spans = self._propagate(spans, words, sentence_starts)
+        spans = org_rules.without_people_they_back(spans, words)
         spans += self._surnames_opening_sentences(spans, words, sentence_starts)
         spans = ambiguity.require_evidence(spans, words, self.gazetteer)
         spans = self._without_doubtful_one_offs(spans, words, sentences)

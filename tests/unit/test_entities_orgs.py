@@ -289,3 +289,13 @@ def test_a_persons_name_before_university_or_airport_names_that_body_or_place(pi
     mentions = [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
     assert (name, kind) in mentions
     assert not any(k == "person" for _, k in mentions)
+
+
+def test_a_party_for_a_person_the_text_names_is_the_party_and_the_person(pipeline):
+    """"die Wahlempfehlung der Grünen für Brennecke": no organisation "Grünen für Brennecke"."""
+    text = ("Die frühere Richterin Irmgard Brennecke tritt an. "
+            "Das erklärt die Wahlempfehlung der Grünen für Brennecke im Jänner.")
+    mentions = [m for m in pipeline.extract(text) if not m.partial]
+    assert [(m.text, m.kind) for m in mentions] == [
+        ("Irmgard Brennecke", "person"), ("Grünen", "org"), ("Brennecke", "person")]
+    assert mentions[0].entity == mentions[2].entity
