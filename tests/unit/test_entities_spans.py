@@ -288,6 +288,7 @@ def test_a_scholar_named_by_profession_after_a_cue_has_it_as_role_not_name(pipel
     ("Das sei ein Fehler, sagte Politikwissenschafter Brennecke am Montag.", "Politikwissenschafter"),
     ("Das war gut, sagte Teamkicker Brennecke nach dem Spiel.", "Teamkicker"),
     ("Das war gut, sagte Head Coach Brennecke nach dem Spiel.", "Head Coach"),
+    ("Das sei verfassungswidrig, sagte Staatsrechtler Brennecke am Montag.", "Staatsrechtler"),
 ])
 def test_an_austrian_or_english_role_before_a_surname_is_the_role(pipeline, text, role):
     """Austrian -wissenschafter (German -wissenschaftler), Teamkicker, Head Coach."""
