@@ -26,7 +26,8 @@ ROLE_HEADS = tuple(sorted(
     stürmer stürmerin verteidiger verteidigerin spieler spielerin coach politologe politologin
     soziologe soziologin historiker historikerin psychologe psychologin jurist juristin
     forscher forscherin wissenschaftler wissenschaftlerin wissenschafter wissenschafterin
-    kicker kickerin rechtler rechtlerin""".split(),
+    kicker kickerin rechtler rechtlerin ajatollah ayatollah scheich imam mullah rabbiner
+    mufti großmufti patriarch metropolit""".split(),
     key=len, reverse=True))
 _ROLE_ENDINGS = ("", "s", "en", "n", "es")
 # English words that open a role of two words before a name: "Head Coach", "Chief Executive".

@@ -246,3 +246,21 @@ def test_an_english_possessive_links_to_the_name_without_it(pipeline, possessive
     at = [i for i, t in enumerate(tokens) if t.text.startswith("Quendelton")]
     found = link(text, tokens, [Span(i, i + 1, "person") for i in at], pipeline.gazetteer)
     assert [m.entity for m in found] == ["person:quendelton", "person:quendelton"]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("«Wir werden siegen», drohte der oberste Führer des Irans, Ajatollah Ali Chamenei.",
+     "Ali Chamenei", "Ajatollah"),
+    ("Scheich Jassim Quendel sagte am Montag, man werde verhandeln.", "Jassim Quendel", "Scheich"),
+    ("Rabbiner Walter Quendelbaum sprach in der Synagoge.", "Walter Quendelbaum", "Rabbiner"),
+    ("Imam Benjamin Quendel predigte am Freitag in Penzberg.", "Benjamin Quendel", "Imam"),
+])
+def test_a_religious_title_is_a_role_not_part_of_the_name(pipeline, text, name, role):
+    mentions = pipeline.extract(text)
+    assert [(m.kind, m.role) for m in by_text(mentions, name)] == [("person", role)]
+    assert not [m for m in mentions if m.text.startswith(role)]
+
+
+def test_a_known_person_named_with_his_title_is_the_known_person(pipeline):
+    mentions = pipeline.extract("Auch Ajatollah Ali Chamenei meldete sich zu Wort.")
+    assert by_text(mentions, "Ali Chamenei")[0].entity == "person:ali-chamenei"
