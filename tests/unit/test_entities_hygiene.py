@@ -207,3 +207,19 @@ def test_a_name_ends_before_an_everyday_word_written_small(pipeline, text, kind,
     recogniser = pipeline._recogniser
     spans = hygiene.clean([span], words, 0, recogniser.gazetteer, recogniser.lexicon)
     assert [" ".join(words[s.start:s.end]) for s in spans] == [kept]
+
+
+def test_a_first_name_and_a_surname_the_model_took_for_a_firm_are_a_person(pipeline):
+    words = '" Wir brauchen eine Rückführungskultur . " ( Heinz-Christian Wendler ) .'.split()
+    lexicon = pipeline._recogniser.lexicon
+    spans = hygiene.clean([Span(8, 10, "org", from_model=True)], words, 0,
+                          pipeline._recogniser.gazetteer, lexicon)
+    assert [(" ".join(words[s.start:s.end]), s.kind) for s in spans] == [
+        ("Heinz-Christian Wendler", "person")]
+
+
+@pytest.mark.parametrize("text", ["Der Modekonzern Hugo Boss meldet mehr Umsatz.",
+                                  "Die Aktie von Carl Zeiss legte zu."])
+def test_a_listed_firm_named_after_its_founder_stays_a_firm(pipeline, text):
+    found = [(m.text, m.kind) for m in pipeline.extract(text)]
+    assert any(kind == "org" and text.startswith(("Hugo", "Carl")) for text, kind in found)
