@@ -491,8 +491,9 @@ class Recogniser:
 
     def _first_name_pairs(self, spans: list[Span], words: list[str]) -> list[Span]:
         """A known first name before an unknown capitalised word names a person the CRF
-        missed ("ohne Michael Wright") or cut short ("Agrarökonom Lars" of "Lars Quendel"),
-        unless a category noun says what it is ("das Magazin Charlie Hebdo")."""
+        missed ("ohne Michael Wright") or cut short ("Agrarökonom Lars" of "Lars Quendel");
+        after a category noun only a name cut short ("das Magazin Charlie" of "Charlie Hebdo"),
+        whose kind the noun decides later."""
         covered: set[int] = set()
         for s in spans:
             covered.update(range(s.start, s.end))
@@ -503,7 +504,8 @@ class Recogniser:
         first_names = self.lexicon.first_names
         while i < len(words) - 1:
             if words[i] not in first_names or i + 1 in covered or (i in covered and i not in lone) \
-                    or not self._opens_name_pair(words, i):
+                    or not self._opens_name_pair(words, i) \
+                    or i not in lone and i > 0 and is_category_noun(words[i - 1]):
                 i += 1
                 continue
             if i in lone:
@@ -536,8 +538,7 @@ class Recogniser:
         """A known first name (one that is also a common word only when the registers name
         children so and a listed surname follows: "Jens Wendler"), then a capitalised word no
         list knows as a common word (or a word German does not use, whatever the list learnt:
-        "Ahmed Davutoglu") or a role (nor ends in a noun: "Ashley Madison-Affäre"), and no
-        category noun before."""
+        "Ahmed Davutoglu") or a role (nor ends in a noun: "Ashley Madison-Affäre")."""
         lex = self.lexicon
         first, nxt = words[i], words[i + 1]
         low = first.lower()
@@ -549,8 +550,7 @@ class Recogniser:
             and (nxt.lower() not in lex.common_words or self._capitalised_surname(nxt)
                  or self._unknown_word(nxt)) \
             and len(nxt) >= 3 and not role_of(nxt) and not nxt.endswith(_PLURAL_NOUN_ENDINGS) \
-            and not ("-" in nxt and self._is_noun(nxt.rsplit("-", 1)[1])) \
-            and not (i > 0 and is_category_noun(words[i - 1]))
+            and not ("-" in nxt and self._is_noun(nxt.rsplit("-", 1)[1]))
 
     @staticmethod
     def _unknown_word(word: str) -> bool:

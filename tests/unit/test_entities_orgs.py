@@ -299,3 +299,12 @@ def test_a_party_for_a_person_the_text_names_is_the_party_and_the_person(pipelin
     assert [(m.text, m.kind) for m in mentions] == [
         ("Irmgard Brennecke", "person"), ("Grünen", "org"), ("Brennecke", "person")]
     assert mentions[0].entity == mentions[2].entity
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Versicherer Marcus Quendel sagte, die Prämien steigen.", "Marcus Quendel"),
+    ("Das Magazin Charlie Quendelbo erscheint am Mittwoch.", "Charlie Quendelbo"),
+])
+def test_a_name_after_a_category_noun_is_not_cut_to_its_first_name(pipeline, text, name):
+    found = [m.text for m in pipeline.extract(text) if not m.partial]
+    assert found == [name]
