@@ -46,8 +46,7 @@ def _labelled(text: str) -> list[tuple[int, int, int, int]]:
     for k, m in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else _paragraph_end(text, m.end())
         segments[key[m.group(1)]].append((m.end(), end, m))
-    asking = {name for name, parts in segments.items()
-              if sum(text[a:b].rstrip().endswith("?") for a, b, _ in parts) * 2 > len(parts)}
+    asking = _asking(text, segments)
     if not asking or asking == set(speakers):
         return []
     answers = sorted((a, b, m.start(1), m.end(1)) for name in speakers if name not in asking for a, b, m in segments[name])
@@ -57,6 +56,21 @@ def _labelled(text: str) -> list[tuple[int, int, int, int]]:
         if addressed is not None:
             return [(a, b, addressed.start(1), addressed.end(1)) for a, b, *_ in answers]
     return answers
+
+
+def _asking(text: str, segments: dict[str, list[tuple[int, int, re.Match]]]) -> set[str]:
+    """The interviewer: whose turns mostly end in a question, else (an interviewer who also states
+    things: "STANDARD: Viel wird über die Ausbildung geklagt.") the one who asks in a third of the
+    turns or more and at least twice as often as anyone else."""
+    share = {name: sum(text[a:b].rstrip().endswith("?") for a, b, _ in parts) / len(parts)
+             for name, parts in segments.items()}
+    asking = {name for name, part in share.items() if part > 0.5}
+    if asking:
+        return asking
+    top = max(share, key=lambda name: share[name])
+    if share[top] >= 1 / 3 and all(part * 2 <= share[top] for name, part in share.items() if name != top):
+        return {top}
+    return set()
 
 
 def _paragraph_end(text: str, at: int) -> int:

@@ -74,6 +74,17 @@ def test_interview_answers_are_quotes_of_the_interviewee(pipeline) -> None:
     assert all(q[0] == "direct" and q[2] and q[2].endswith("Monedero") for q in found)
 
 
+def test_an_interviewer_who_also_states_things_asks_and_is_not_quoted(pipeline) -> None:
+    text = ("Die Industrie braucht Reformen, sagt Brigitte Ederer. STANDARD: Die Branche exportiert viel. Ist sie "
+            "betroffen? Ederer: Derzeit nicht. Wir liefern wenig nach China. STANDARD: Alle Firmen müssen sich "
+            "schnell bewegen. Ederer: Ja. Es gibt Umbrüche. STANDARD: Viel wird über die Ausbildung geklagt. "
+            "Ederer: Im Bildungswesen sehe ich den größten Reformbedarf.")
+    answers = [(q, speaker) for kind, q, speaker in quotes_of(pipeline, text) if kind == "direct"][1:]
+    assert answers == [("Derzeit nicht. Wir liefern wenig nach China", "Brigitte Ederer"),
+                       ("Ja. Es gibt Umbrüche", "Brigitte Ederer"),
+                       ("Im Bildungswesen sehe ich den größten Reformbedarf", "Brigitte Ederer")]
+
+
 def test_no_text_no_quotes(pipeline) -> None:
     assert find_quotes("", []) == [] and find_quotes("  \n ", []) == []
 
