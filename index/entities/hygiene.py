@@ -4,7 +4,8 @@
   a name: "Aber Merkel", "Bis Merkel", "Würde Biden", "And SARS-CoV-2".
 - A preposition before a name is no particle of it: "von Merkel", "Zu Merkel" (but "von der
   Leyen", where an article follows).
-- A name in the genitive ends the name: "Merkels Mantra", "Angela Merkels Mantra".
+- A name in the genitive ends the name: "Merkels Mantra", "Angela Merkels Mantra"; before
+  nouns it owns it is no place or organisation either ("aus Prölls Büro", "Schmidts Verein").
 - A known surname does not open another person's name: "Trump Tedros" is Trump and Tedros.
 - A listed first name and a listed surname are a person, not an organisation ("Heinz-Christian
   Strache").
@@ -195,6 +196,7 @@ def _is_genitive_of_name(word: str, words: list[str], gazetteer: Gazetteer,
 def _cut_after_genitive(span: Span, words: list[str], gazetteer: Gazetteer,
                         lexicon: Lexicon) -> None:
     if span.kind != "person":
+        _genitive_before_nouns(span, words, gazetteer, lexicon)
         return
     for i in range(span.start, span.end - 1):
         if i > span.start and words[i - 1] not in lexicon.first_names:
@@ -203,6 +205,33 @@ def _cut_after_genitive(span: Span, words: list[str], gazetteer: Gazetteer,
                 and words[i + 1][:1].isupper():
             span.end = i + 1  # "Merkels Mantra", "Angela Merkels Mantra"
             return
+
+
+def _genitive_before_nouns(span: Span, words: list[str], gazetteer: Gazetteer,
+                           lexicon: Lexicon) -> None:
+    """"aus Prölls Büro", "Schmidts Verein", "Orbans Fidesz-Partei": a name's genitive and the
+    nouns it owns are no place or organisation; the name alone is the mention (a name the text
+    uses alone too, or a listed one), a person unless the listing says otherwise ("Lidls
+    Filialen")."""
+    first = words[span.start]
+    stem = strip_genitive(first)
+    if span.end - span.start < 2 or stem is None or not stem[:1].isupper() \
+            or not all(_is_noun(word, lexicon) for word in words[span.start + 1:span.end]):
+        return
+    hit = gazetteer.match([stem], 0, 1)
+    if not (hit is not None and hit.strong or stem in words
+            and stem.lower() not in lexicon.common_words):
+        return  # "Philaes": a name's genitive only where the text names it alone or a list does
+    span.end = span.start + 1
+    span.kind = hit.entry.kind if hit is not None and hit.strong else "person"
+
+
+def _is_noun(word: str, lexicon: Lexicon) -> bool:
+    """Büro, Verein, Fidesz-Partei: a capitalised common noun, or a compound ending in one."""
+    last = word.rsplit("-", 1)[-1]
+    return last[:1].isupper() and last not in lexicon.surnames and last not in lexicon.first_names \
+        and (last.lower() in lexicon.common_words or CommonNouns.contains(last)
+             or german_zipf(last) >= EVERYDAY_GERMAN)
 
 
 def _person_by_first_name_and_surname(span: Span, words: list[str], lexicon: Lexicon) -> None:

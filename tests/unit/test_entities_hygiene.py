@@ -223,3 +223,15 @@ def test_a_first_name_and_a_surname_the_model_took_for_a_firm_are_a_person(pipel
 def test_a_listed_firm_named_after_its_founder_stays_a_firm(pipeline, text):
     found = [(m.text, m.kind) for m in pipeline.extract(text)]
     assert any(kind == "org" and text.startswith(("Hugo", "Carl")) for text, kind in found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Landeshauptmann Erwin Quendelhuber schweigt. Es hieß aus Quendelhubers Büro, man prüfe.",
+     "Quendelhubers"),
+    ("Der Obmann Karl Wendler widerspricht. Von Bürgerwehren will sich Wendlers Verein abgrenzen.",
+     "Wendlers"),
+])
+def test_a_names_genitive_before_a_noun_is_the_person_not_a_place_or_body(pipeline, text, name):
+    found = [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
+    assert (name, "person") in found
+    assert not any(t.startswith(name + " ") for t, _ in found)
