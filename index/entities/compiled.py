@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 
 COMPILED = "compiled.marshal"
 _SOURCES = ("curated.txt", "places.tsv", "first_names.txt", "surnames.txt", "common_words.txt")
-_VERSION = 5
+_VERSION = 6
 
 
 def _data(name: str):

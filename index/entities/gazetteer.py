@@ -6,10 +6,11 @@ letter (so NATO = Nato, but the adjective "linke" is not the party "Linke").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..models import Entity
-from .lexicon import COUNTRY_POPULATION, Lexicon, read_data_text
+from .lexicon import COUNTRY_POPULATION, CommonNouns, Lexicon, read_data_text
 from .names import entity_id, genitive_forms, surname_of
 from .tokenize import tokenize
 
@@ -75,8 +76,23 @@ def _adjective_inflections(name: str) -> list[str]:
 
 
 # Priority of an alias source: explicit beats generated; on a tie between two entries the
-# alias is ambiguous and links nothing.
-_EXPLICIT, _GENERATED, _BULK = 3, 2, 1
+# alias is ambiguous and links nothing. A town's name as news shortens it comes last.
+_EXPLICIT, _GENERATED, _BULK, _SHORTENED = 3, 2, 1, 0
+
+# "Marburg an der Lahn", "Halle (Saale)", "Hansestadt Stade": official names of towns that
+# news writes without the river, region or title; a town from this size on (a village's
+# short name is too often a word or a surname: Freiland, Stadl, Spielberg).
+SHORTENED_TOWN = 10_000
+_PLACE_QUALIFIER = re.compile(
+    r"^(.+?) (?:an der|am|in der|im|in|bei|ob der|vor der|auf der) [A-ZÄÖÜ]"
+    r"|^(.+?) \([A-ZÄÖÜ][a-zäöüß]+\)$"
+    r"|^(?:Universitäts- und Hansestadt|Hansestadt|Lutherstadt|Landeshauptstadt) (.+)$")
+
+
+def short_place_name(name: str) -> str | None:
+    """The name a town goes by in news when its official one is longer, else None."""
+    match = _PLACE_QUALIFIER.match(name)
+    return next(part for part in match.groups() if part) if match else None
 
 
 @dataclass
@@ -102,10 +118,15 @@ class Gazetteer:
             if entry.id in gazetteer.entries:
                 continue
             gazetteer.entries[entry.id] = entry
-            for alias in (name, *place["aliases"]):
-                gazetteer._add_alias(alias, entry.id, strong, _BULK)
+            short = short_place_name(name) if place["population"] >= SHORTENED_TOWN else None
+            if short and (short.lower() in lexicon.common_words or short in lexicon.first_names
+                          or CommonNouns.contains(short)):
+                short = None  # "Weil am Rhein", "Lauf an der Pegnitz": no town of their own
+            for alias, priority in [(name, _BULK), *((a, _BULK) for a in place["aliases"]),
+                                    *([(short, _SHORTENED)] if short else [])]:
+                gazetteer._add_alias(alias, entry.id, strong, priority)
                 if alias.startswith("Sankt "):  # news writes "St. Pölten", the list "Sankt Pölten"
-                    gazetteer._add_alias("St. " + alias[6:], entry.id, strong, _BULK)
+                    gazetteer._add_alias("St. " + alias[6:], entry.id, strong, priority)
         for place in lexicon.places:
             if place["population"] == COUNTRY_POPULATION:
                 gazetteer._add_dative(place["name"], entity_id("place", place["name"]))

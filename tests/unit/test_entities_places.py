@@ -190,3 +190,22 @@ def test_a_name_ending_in_creek_is_a_place_not_a_person(pipeline):
     """"Beaver Creek", "Squaw Valley": English place words end a place's name."""
     text = "Mit seinem Sieg im Super-G von Otter Creek beendete er die Serie."
     assert [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial] == [("Otter Creek", "place")]
+
+
+@pytest.mark.parametrize("text, name, entity", [
+    ("Helium-Plasma erzeugt. Greifswald – In der Versuchsanlage läuft es wieder.",
+     "Greifswald", "place:universitaets-und-hansestadt-greifswald"),
+    ("Er hat in Marburg studiert und lebt heute in Klagenfurt.", "Marburg",
+     "place:marburg-an-der-lahn"),
+    ("Er hat in Marburg studiert und lebt heute in Klagenfurt.", "Klagenfurt",
+     "place:klagenfurt-am-woerthersee"),
+])
+def test_a_town_is_known_by_the_short_name_news_gives_it(pipeline, text, name, entity):
+    assert (name, entity) in places(pipeline, text)
+
+
+def test_a_villages_short_name_that_is_a_word_or_a_surname_stays_what_it_is(pipeline):
+    found = mentions(pipeline, "Der Regisseur Steven Spielberg dreht wieder. Spielberg sagte, "
+                               "die Tiere seien im Freiland.")
+    assert ("Spielberg", "person") in [(t, k) for t, k, _ in found]
+    assert not any(t == "Freiland" for t, _, _ in found)
