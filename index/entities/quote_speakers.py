@@ -59,6 +59,9 @@ _TIMES = ("tag", "abend", "morgen", "nacht", "mittag", "ende", "woche")
 _PREPOSITIONS = frozenset("""an auf für mit bei zu gegen über unter um aus vor hinter neben zwischen durch ohne
     seit gegenüber""".split())
 _ADJECTIVE_ENDINGS = ("er", "e", "en", "es", "em")
+# A sentence that opens with a role as its subject: "Der offensive Mittelfeldspieler selbst ärgerte sich"
+_ROLE_SUBJECT = re.compile(r"\s*(?:Der|Die)\s+(?:[a-zäöüß][\w-]*\s+){0,2}([A-ZÄÖÜ][\w-]+)(?:\s+selbst)?[\s,]+[a-zäöüßA-ZÄÖÜ][^.!?]*")
+_FIRST_PERSON = re.compile(r"\b(?:[Ii]ch|[Ww]ir|mir|mich|uns|[Mm]ein\w*|[Uu]nser\w*)\b")
 _AND_ROLE = re.compile(r"\s+und\s+(\w[\w-]*)")
 # "In der Zeitung", "im Interview mit": where words were said, never who said them.
 _PLACE_PREPOSITIONS = frozenset("in im von vom nach".split())
@@ -218,6 +221,11 @@ class SpeakerFinder:
             if mention is not None and mention.kind == "org" and self._addressed(mention):
                 skipped = mention  # "sagte ein Offizier der Nachrichtenagentur AFP": AFP was told
                 continue
+            if mention is not None and k >= 1 and tokens[k - 1].group(0) in ("der", "die") \
+                    and self._article_before_a_lone_word(mention):
+                # "sagte der Serbe": a word the recogniser took for a surname, never written as a
+                # full name, after an article: a role (nationality, origin), as "der Wiener"
+                return self._role_referent(before if before < at else at, mention.text, nearby=True, role_at=at)
             if mention is not None:
                 if mention.kind == "org":
                     # "der Chef der Gruppe, Humberto de la Calle": a person named later in the region wins.
@@ -300,6 +308,14 @@ class SpeakerFinder:
                 return self._role_referent(before if before < at else at, word, nearby=bool(_AGE.match(word)), role_at=at)
         return None
 
+    def _article_before_a_lone_word(self, mention: Mention) -> bool:
+        """A person mention of one word that the text never writes with a first name, and never
+        without an article before it ("der Serbe", not "Djokovic")."""
+        if mention.kind != "person" or " " in mention.text:
+            return False
+        same = [m for m in self.mentions if m.entity == mention.entity]
+        return all(" " not in m.text and self.text[max(0, m.start - 4):m.start] in ("der ", "die ") for m in same)
+
     def _apposition(self, inside: list[Mention], at: int, role_end: int) -> Mention | None:
         """The person a role noun at ``at`` is set beside: ", Norbert Wess" or a name right after;
         not one of a list in a clause that follows ("der Wiener, dem … Maximilian Wöber, Albin Gashi")."""
@@ -361,6 +377,13 @@ class SpeakerFinder:
         while j >= 0 and (tokens[j].group(0).lower() in _DEFINITE or role_of(tokens[j].group(0))):
             j -= 1
         return j >= 0 and (tokens[j].group(0).lower() in _PREPOSITIONS or tokens[j].group(0).lower() in also)
+
+    def _after_preposition(self, m: Mention) -> bool:
+        """The mention follows a preposition in its sentence ("auf den Kroaten Marin Cilic")."""
+        tokens = list(_TOKEN.finditer(self.text, max(0, m.start - 60), m.end))
+        k = next((j for j, t in enumerate(tokens) if t.start() >= m.start), len(tokens))
+        return self._object_of_preposition(tokens, k) or (k >= 1 and tokens[k - 1].group(0)[:1].isupper()
+                                                          and self._object_of_preposition(tokens, k - 1))
 
     def _role_apposition(self, role_end: int, m: Mention) -> bool:
         """The person is named right after the role, as an apposition with a role of its own:
@@ -425,6 +448,16 @@ class SpeakerFinder:
         if subjects:
             return Speaker(subjects[-1].entity, word)
         recent = self.recent(at)
+        role = self._role_opening_narration(sentence_start)
+        if recent is not None and role is not None:
+            # "Der offensive Mittelfeldspieler selbst ärgerte sich. „…“, sagte er": the one the
+            # sentence before turned to by a role ("Der Vorsitzende, John Boehner, gab sich
+            # kämpferisch": the one it names), not the last speaker
+            found = next((Speaker(m.entity, m.text) for m in self.mentions[bisect_left(self._starts, role.start()):]
+                          if m.start < role.end() and m.kind == "person" and not self._after_preposition(m)), None) \
+                or self._role_referent(role.start(1), role.group(1))
+            if found is not None and found.entity is not None and found.entity not in avoid:
+                return Speaker(self._by_first_name(found.entity), word)
         newcomer = self._subject_since(self._spoken_end(at), at) if recent is not None else None
         if recent is not None and newcomer is not None and newcomer.entity != recent.entity and newcomer.entity not in avoid:
             return Speaker(newcomer.entity, word)  # "Ihr Parteifreund Peter Weber sieht das ähnlich. …, sagte er."
@@ -432,6 +465,32 @@ class SpeakerFinder:
             return Speaker(recent.entity, word)
         person = self._last_person_before(named[0].start if named else at, avoid) or (named[-1] if named else None)
         return Speaker(person.entity, word) if person is not None else None
+
+    def _by_first_name(self, entity: str) -> str:
+        """The person a first name alone stands for ("Julian" after "Julian Draxler"), when the
+        text gives that first name to one person only."""
+        self._gender(None)  # fills the first words of the fullest names
+        assert self._first_words is not None
+        if entity in self._first_words:
+            return entity
+        word = next((m.text for m in self.mentions if m.entity == entity), "")
+        owners = [e for e, first in self._first_words.items() if first == word]
+        return owners[0] if len(owners) == 1 else entity
+
+    def _role_opening_narration(self, end: int) -> re.Match | None:
+        """The last sentence of narration before ``end`` when a role opens it as its subject (the
+        match spans the sentence), passing over up to two sentences in the first person that name
+        no one (words of the quote itself)."""
+        for _ in range(3):
+            start = self.text.rfind(". ", 0, max(0, end - 1))
+            start = 0 if start < 0 else start + 2
+            if not _FIRST_PERSON.search(self.text, start, end):
+                role = _ROLE_SUBJECT.match(self.text, start, end)
+                return role if role is not None and role_of(role.group(1)) else None
+            if any(start <= m.start < end for m in self.mentions[bisect_left(self._starts, start):bisect_left(self._starts, end)]):
+                return None  # "„…“, sagte Davutoğlu. Er betonte …": that speaker's turn
+            end = start
+        return None
 
     def _genitive(self, m: Mention) -> bool:
         """A name in the genitive before its noun ("Castros Diensten", "Merkels Kurs"): the text
@@ -491,16 +550,19 @@ class SpeakerFinder:
         for m in reversed(self.mentions[:bisect_left(self._starts, at)]):
             if m.kind == "person" and m.role and (m.role.lower().endswith(role) or role.endswith(m.role.lower())):
                 return Speaker(m.entity, word)
+            if m.kind == "person" and " " in m.text and m.text.split()[0].lower() == role:
+                return Speaker(m.entity, word)  # "Papst Franziskus" the recogniser kept whole: "der Papst"
             if m.kind == "person" and at - m.end < 400 and self._apposition_names(m, role):
                 return Speaker(m.entity, word)  # "Marco De Luca, Anwalt der Reederei, …. …, berichtete der Anwalt"
 
         sentence_start = max(self.text.rfind(". ", 0, at), 0)
         before = self.text.rfind(". ", 0, sentence_start)  # the sentence before this one
-        for m in reversed(self.mentions[:bisect_left(self._starts, at)] if role_of(word) or nearby else []):
-            if m.start < before:
-                break
-            if m.kind == "person":  # "Scheuer hatte gefordert. …, betonte der bayerische Politiker."
-                return Speaker(m.entity, word)
+        window = [m for m in self.mentions[bisect_left(self._starts, before):bisect_left(self._starts, at)]
+                  if m.kind == "person"] if role_of(word) or nearby else []
+        # "Djokovic trifft auf den Kroaten Marin Cilic. …, sagte der Serbe": not the one met
+        subjects = [m for m in window if not self._after_preposition(m)]
+        if subjects or window:  # "Scheuer hatte gefordert. …, betonte der bayerische Politiker."
+            return Speaker((subjects or window)[-1].entity, word)
         recent = self.recent(at)
         if recent is not None and (role_of(word) or (nearby and word.endswith(("er", "ese")))) \
                 and not word.lower().endswith(_SPOKESPERSON):

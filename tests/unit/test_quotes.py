@@ -85,6 +85,33 @@ def test_an_interviewer_who_also_states_things_asks_and_is_not_quoted(pipeline) 
                        ("Im Bildungswesen sehe ich den größten Reformbedarf", "Brigitte Ederer")]
 
 
+def test_a_nationality_after_the_cue_is_the_player_not_his_opponent(pipeline) -> None:
+    text = ("Novak Djokovic gewann in Wimbledon. Im Viertelfinale trifft Djokovic auf den Kroaten Marin Cilic. "
+            "Das gibt mir viel Selbstvertrauen, sagte der Serbe am Dienstag.")
+    assert quotes_of(pipeline, text) == [("direct", "Das gibt mir viel Selbstvertrauen", "Novak Djokovic")]
+
+
+def test_the_role_a_name_opens_with_is_that_person(pipeline) -> None:
+    text = ("Papst Franziskus ist in Quito. Der Pontifex wurde von Präsident Rafael Correa empfangen. "
+            "Wir müssen zuhören, sagte der Papst.")
+    assert quotes_of(pipeline, text) == [("direct", "Wir müssen zuhören", "Papst Franziskus")]
+
+
+def test_he_is_the_one_the_narration_turned_to_by_a_role_not_the_last_speaker(pipeline) -> None:
+    text = ("Dank Julian Draxler gewann der VfL Wolfsburg. Da waren wir zu unsicher, sagte VfL-Geschäftsführer "
+            "Klaus Allofs bei Sky. Dann lobte er Draxler: Julian ist so ungefähr das Beste, was es im deutschen "
+            "Fußball gibt. Der offensive Mittelfeldspieler selbst ärgerte sich über die Schlussminuten. Wir haben "
+            "den Faden verloren. Das sind gemischte Gefühle, sagte er im ZDF.")
+    assert [(q, speaker) for _, q, speaker in quotes_of(pipeline, text)] == [
+        ("Da waren wir zu unsicher", "Klaus Allofs"),
+        ("Julian ist so ungefähr das Beste, was es im deutschen Fußball gibt", "Klaus Allofs"),
+        ("Wir haben den Faden verloren. Das sind gemischte Gefühle", "Julian Draxler")]
+    text = ("Harry Reid ist zufrieden. Wir haben gewonnen, sagte Reid. Der republikanische Vorsitzende im "
+            "Repräsentantenhaus, John Boehner, gab sich kämpferisch. Diese Debatte ist noch lange nicht vorbei, "
+            "ich sage das klar, erklärte er.")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Harry Reid", "John Boehner"]
+
+
 def test_no_text_no_quotes(pipeline) -> None:
     assert find_quotes("", []) == [] and find_quotes("  \n ", []) == []
 
