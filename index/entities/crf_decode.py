@@ -30,7 +30,13 @@ class SentenceTagger:
         self.labels = model.labels
         self._features = features
         self._attribute_ids = {name: number for number, name in enumerate(model.attributes)}
-        # The state weights and a zero row after them (see _add_word).
+        # The same ids by what follows a place's prefix ("-1:", "+2:w=", ...), so that a new
+        # word's context features are looked up without building the prefixed strings.
+        self._ids_after_prefix = {prefix: {name[len(prefix):]: number
+                                           for name, number in self._attribute_ids.items()
+                                           if name.startswith(prefix)}
+                                  for prefix in ("-1:", "+1:", "-2:w=", "+2:w=")}
+        # The state weights and a zero row after them (see _add_words).
         self._padded_weights = np.vstack([model.state_weights, np.zeros(len(model.labels))])
         self._zero_row = len(model.state_weights)
         self._transitions = model.transitions
@@ -58,34 +64,41 @@ class SentenceTagger:
         rows = self._rows
         found = [rows.get(word, -1) for word in words]
         if -1 in found:
-            found = [row if row >= 0 else self._add_word(word) for row, word in zip(found, words)]
+            self._add_words(list(dict.fromkeys(word for row, word in zip(found, words) if row < 0)))
+            found = [rows[word] for word in words]
         return np.array(found, dtype=np.intp)
 
-    def _add_word(self, word: str) -> int:
-        row = self._rows.get(word)  # a new word seen twice in one text
-        if row is not None:
-            return row
-        row = len(self._rows)
-        if row == len(self._scores):
-            grown = 2 * row
+    def _add_words(self, new_words: list[str]) -> None:
+        """Score rows for words not seen before, all of a text's at once (numpy's cost per
+        call outweighs the arithmetic of one word)."""
+        first = len(self._rows)
+        needed = first + len(new_words)
+        if needed > len(self._scores):
+            grown = len(self._scores)
+            while grown < needed:
+                grown *= 2
             self._scores = np.resize(self._scores, (grown, 5, self._label_count))
             self._opener, self._capitalised = np.resize(self._opener, grown), np.resize(self._capitalised, grown)
-        own, context, low = self._features.word_features(word)
-        # The five sums in one gather: each place's known attributes, then the zero row that
-        # ends it (so that no place is empty for reduceat).
-        ids, none = self._attribute_ids, self._zero_row
+        # Each place's sum is a run of known attributes ended by the zero row (so that no run
+        # is empty for reduceat); five runs per word, in the order of the rows' places.
+        own_ids, none = self._attribute_ids, self._zero_row
+        after_prefix = self._ids_after_prefix
+        previous_ids, next_ids = after_prefix["-1:"], after_prefix["+1:"]
+        second_previous_ids, second_next_ids = after_prefix["-2:w="], after_prefix["+2:w="]
         gathered: list[int] = []
         starts: list[int] = []
-        for features in (own, ["-1:" + f for f in context], ["+1:" + f for f in context],
-                         ["-2:w=" + low], ["+2:w=" + low]):
-            starts.append(len(gathered))
-            gathered += [ids[f] for f in features if f in ids]
-            gathered.append(none)
-        self._scores[row] = np.add.reduceat(self._padded_weights[gathered], starts, axis=0)
-        self._opener[row] = word in OPENERS
-        self._capitalised[row] = word[:1].isupper()
-        self._rows[word] = row
-        return row
+        for word in new_words:
+            own, context, low = self._features.word_features(word)
+            for ids, features in ((own_ids, own), (previous_ids, context), (next_ids, context),
+                                  (second_previous_ids, (low,)), (second_next_ids, (low,))):
+                starts.append(len(gathered))
+                gathered += [ids[f] for f in features if f in ids]
+                gathered.append(none)
+        sums = np.add.reduceat(self._padded_weights[gathered], starts, axis=0)
+        self._scores[first:needed] = sums.reshape(len(new_words), 5, self._label_count)
+        self._opener[first:needed] = [word in OPENERS for word in new_words]
+        self._capitalised[first:needed] = [word[:1].isupper() for word in new_words]
+        self._rows.update(zip(new_words, range(first, needed)))
 
     def _gazetteer_code(self, feature: str | None) -> int:
         if feature is None:
