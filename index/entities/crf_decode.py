@@ -12,6 +12,8 @@ that once the words are known.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from .crf_model import CrfModel
@@ -30,12 +32,10 @@ class SentenceTagger:
         self.labels = model.labels
         self._features = features
         self._attribute_ids = {name: number for number, name in enumerate(model.attributes)}
-        # The same ids by what follows a place's prefix ("-1:", "+2:w=", ...), so that a new
-        # word's context features are looked up without building the prefixed strings.
-        self._ids_after_prefix = {prefix: {name[len(prefix):]: number
-                                           for name, number in self._attribute_ids.items()
-                                           if name.startswith(prefix)}
-                                  for prefix in ("-1:", "+1:", "-2:w=", "+2:w=")}
+        # The ids of what a word gives the tokens around it, by the feature without its
+        # prefix, so that a new word's are found without building the prefixed strings.
+        self._ids_beside = _ids_by_prefix(self._attribute_ids, "-1:", "+1:")
+        self._ids_two_away = _ids_by_prefix(self._attribute_ids, "-2:w=", "+2:w=")
         # The state weights and a zero row after them (see _add_words).
         self._padded_weights = np.vstack([model.state_weights, np.zeros(len(model.labels))])
         self._zero_row = len(model.state_weights)
@@ -81,19 +81,35 @@ class SentenceTagger:
             self._opener, self._capitalised = np.resize(self._opener, grown), np.resize(self._capitalised, grown)
         # Each place's sum is a run of known attributes ended by the zero row (so that no run
         # is empty for reduceat); five runs per word, in the order of the rows' places.
-        own_ids, none = self._attribute_ids, self._zero_row
-        after_prefix = self._ids_after_prefix
-        previous_ids, next_ids = after_prefix["-1:"], after_prefix["+1:"]
-        second_previous_ids, second_next_ids = after_prefix["-2:w="], after_prefix["+2:w="]
+        own_ids, beside, two_away = self._attribute_ids.get, self._ids_beside.get, self._ids_two_away.get
+        none, unknown = self._zero_row, (None, None)
         gathered: list[int] = []
+        add = gathered.append
         starts: list[int] = []
         for word in new_words:
             own, context, low = self._features.word_features(word)
-            for ids, features in ((own_ids, own), (previous_ids, context), (next_ids, context),
-                                  (second_previous_ids, (low,)), (second_next_ids, (low,))):
+            starts.append(len(gathered))
+            for feature in own:
+                if (number := own_ids(feature)) is not None:
+                    add(number)
+            add(none)
+            as_previous: list[int] = []
+            as_next: list[int] = []
+            for feature in context:
+                previous, following = beside(feature, unknown)
+                if previous is not None:
+                    as_previous.append(previous)
+                if following is not None:
+                    as_next.append(following)
+            for run in (as_previous, as_next):
                 starts.append(len(gathered))
-                gathered += [ids[f] for f in features if f in ids]
-                gathered.append(none)
+                gathered += run
+                add(none)
+            for number in two_away(low, unknown):  # as the token two before, then two after
+                starts.append(len(gathered))
+                if number is not None:
+                    add(number)
+                add(none)
         sums = np.add.reduceat(self._padded_weights[gathered], starts, axis=0)
         self._scores[first:needed] = sums.reshape(len(new_words), 5, self._label_count)
         self._opener[first:needed] = [word in OPENERS for word in new_words]
@@ -206,58 +222,83 @@ class SentenceTagger:
         """(sentences, positions, labels) marginals of sentences given longest first, by
         forward-backward in probabilities rescaled at every step (a token's constant
         factor cancels out, so each token's scores are shifted to a maximum of 0)."""
-        longest, count = int(lengths[0]), len(lengths)
-        going = np.searchsorted(-lengths, -np.arange(longest + 1), side="left")
-        sentence_of = np.repeat(np.arange(count), lengths)
-        position = np.arange(len(sentence_of)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        token_scores = scores[np.repeat(starts, lengths) + position]
-        padded = np.zeros((count, longest, self._label_count))
-        padded[sentence_of, position] = np.exp(token_scores - token_scores.max(axis=1, keepdims=True))
-        step = self._step
+        longest, going, padded = _padded(scores, starts, lengths,
+                                         lambda rows: np.exp(rows - rows.max(axis=1, keepdims=True)))
+        # The loops call the ufunc itself: ndarray.sum's Python wrapper costs more than the
+        # sum of a few sentences' rows.
+        add = np.add.reduce
+        step, step_back = self._step, self._step.T
         alpha = np.zeros_like(padded)
         alpha[:, 0] = padded[:, 0]
         for t in range(1, longest):
             active = going[t]
             current = (alpha[:active, t - 1] @ step) * padded[:active, t]
-            alpha[:active, t] = current / current.sum(axis=1, keepdims=True)
+            alpha[:active, t] = current / add(current, axis=1, keepdims=True)
         beta = np.ones_like(padded)
         for t in range(longest - 2, -1, -1):
             active = going[t + 1]
-            current = (padded[:active, t + 1] * beta[:active, t + 1]) @ step.T
-            beta[:active, t] = current / current.sum(axis=1, keepdims=True)
+            current = (padded[:active, t + 1] * beta[:active, t + 1]) @ step_back
+            beta[:active, t] = current / add(current, axis=1, keepdims=True)
         joint = alpha * beta
-        return joint / np.maximum(joint.sum(axis=2, keepdims=True), 1e-300)
+        return joint / np.maximum(add(joint, axis=2, keepdims=True), 1e-300)
 
     def _decode(self, scores: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> list[list[str]]:
         """Viterbi over sentences given longest first, so that the sentences still going at any
         step are a prefix of the batch. Ties go to the lowest label, as in CRFsuite."""
-        longest, count, labels = int(lengths[0]), len(lengths), self._label_count
-        # going[t]: how many sentences have a token at position t
-        going = np.searchsorted(-lengths, -np.arange(longest + 1), side="left")
-        sentence_of = np.repeat(np.arange(count), lengths)
-        position = np.arange(len(sentence_of)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        padded = np.zeros((count, longest, labels))
-        padded[sentence_of, position] = scores[np.repeat(starts, lengths) + position]
+        longest, going, padded = _padded(scores, starts, lengths)
+        count = len(lengths)
         best = padded[:, 0].copy()  # per sentence and label: the best path's score ending there
         final = best.copy()
-        back = np.zeros((count, longest, labels), dtype=np.intp)
-        transitions = self._transitions
+        # back[t, s, label]: the label before it on the best path (position-major, so that a
+        # step writes one block)
+        back = np.zeros((longest, count, self._label_count), dtype=np.intp)
+        transitions, maximum = self._transitions, np.maximum.reduce
         for t in range(1, longest):
             active = going[t]
             candidates = best[:active, :, None] + transitions
-            back[:active, t] = candidates.argmax(axis=1)
-            best = candidates.max(axis=1) + padded[:active, t]
+            back[t, :active] = candidates.argmax(axis=1)
+            best = maximum(candidates, axis=1) + padded[:active, t]
             ended = going[t + 1]
             if ended < active:
                 final[ended:active] = best[ended:]
-        path = np.zeros((count, longest), dtype=np.intp)
+        path = np.zeros((longest, count), dtype=np.intp)
         current = np.zeros(count, dtype=np.intp)
+        sentences = np.arange(count)
         for t in range(longest - 1, -1, -1):
             active, ended = going[t], going[t + 1]
-            current[ended:active] = final[ended:active].argmax(axis=1)
-            path[:active, t] = current[:active]
+            if ended < active:
+                current[ended:active] = final[ended:active].argmax(axis=1)
+            path[t, :active] = current[:active]
             if t:
-                current[:active] = back[np.arange(active), t, current[:active]]
+                current[:active] = back[t, sentences[:active], current[:active]]
         names = self.labels
-        return [[names[label] for label in row[:length]] for row, length in zip(path.tolist(), lengths.tolist())]
+        return [[names[label] for label in row[:length]] for row, length in zip(path.T.tolist(), lengths.tolist())]
 
+
+def _ids_by_prefix(ids: dict[str, int], before: str, after: str) -> dict[str, tuple[int | None, int | None]]:
+    """Per feature: the ids of the attributes `before` + feature and `after` + feature (None
+    where the model has no such attribute)."""
+    pairs: dict[str, tuple[int | None, int | None]] = {}
+    for name, number in ids.items():
+        if name.startswith(before):
+            feature = name[len(before):]
+            pairs[feature] = (number, pairs.get(feature, (None, None))[1])
+        elif name.startswith(after):
+            feature = name[len(after):]
+            pairs[feature] = (pairs.get(feature, (None, None))[0], number)
+    return pairs
+
+
+def _padded(scores: np.ndarray, starts: np.ndarray, lengths: np.ndarray,
+            transform: Callable[[np.ndarray], np.ndarray] | None = None) -> tuple[int, list[int], np.ndarray]:
+    """For sentences given longest first: the longest length, how many sentences have a token
+    at each position (to the longest, and 0 after it), and their tokens' scores (or what
+    `transform` makes of them) padded with zeros to (sentences, longest, labels)."""
+    longest, count = int(lengths[0]), len(lengths)
+    going = np.searchsorted(-lengths, -np.arange(longest + 1), side="left").tolist()
+    sentence_of = np.repeat(np.arange(count), lengths)
+    position = np.arange(len(sentence_of)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    padded = np.zeros((count, longest, scores.shape[1]))
+    rows = scores[np.repeat(starts, lengths) + position]
+    padded[sentence_of, position] = rows if transform is None else transform(rows)
+    return longest, going, padded

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .cues import is_org_head, is_org_suffix, role_of
+from .cues import ORG_SUFFIXES, is_org_head, role_of
 from .gazetteer import AliasMatch
 from .lexicon import Lexicon, word_clusters
 from .names import strip_genitive
@@ -53,9 +53,8 @@ class FeatureExtractor:
         self._next: dict[str, list[str]] = {}
         self._low: dict[str, str] = {}
 
-    def _flags(self, word: str) -> list[str]:
+    def _flags(self, word: str, low: str, hyphenated: bool) -> list[str]:
         lex = self.lexicon
-        low = word.lower()
         flags = []
         if low in lex.common_words:
             flags.append("cn")
@@ -69,14 +68,14 @@ class FeatureExtractor:
                 flags.append("sn_gen")
         if role_of(word):
             flags.append("role")
-        if is_org_suffix(word):
+        if low in ORG_SUFFIXES:
             flags.append("orgsfx")
         elif word[:1].isupper() and is_org_head(low):
             flags.append("orghead")
-        if "-" in word[1:-1]:
-            parts = word.split("-")
+        if hyphenated:
+            first_part = word.split("-", 1)[0]
             flags.append("hy")
-            if parts[0][:1].isupper() and parts[0].lower() not in lex.common_words:
+            if first_part[:1].isupper() and first_part.lower() not in lex.common_words:
                 flags.append("hy_first_name_like")
         return flags
 
@@ -84,22 +83,23 @@ class FeatureExtractor:
         """The features `word` gives itself, those it gives its neighbours (before the "-1:" or
         "+1:" prefix), and its lower-case form (which the words two away see)."""
         low = word.lower()
-        word_shape = shape(word)
-        flags = self._flags(word)
-        own = ["b", "w=" + low, "sh=" + word_shape, "s3=" + low[-3:], "s2=" + low[-2:],
-               "s4=" + low[-4:], "p3=" + low[:3]]
-        own += flags
-        if "-" in word[1:-1]:
+        hyphenated = "-" in word[1:-1]
+        flags = self._flags(word, low, hyphenated)
+        lower_form, word_shape = "w=" + low, "sh=" + shape(word)
+        own = ["b", lower_form, word_shape, "s3=" + low[-3:], "s2=" + low[-2:], "s4=" + low[-4:],
+               "p3=" + low[:3], *flags]
+        if hyphenated:
             own.append("hlast=" + low.rsplit("-", 1)[1])
         if len(word) == 1:
             own.append("single")
-        context = ["w=" + low, "sh=" + word_shape] + flags
+        context = [lower_form, word_shape, *flags]
         cluster = self.clusters.get(word)
         if cluster is not None:
             # Words used alike in unlabelled text (towns after "in", surnames after first
             # names) share what the model learnt about any of them.
-            own += ["c1=" + cluster[0], "c2=" + cluster[1]]
-            context.append("c2=" + cluster[1])
+            fine = "c2=" + cluster[1]
+            own += ["c1=" + cluster[0], fine]
+            context.append(fine)
         return own, context, low
 
     def _compute(self, word: str) -> None:
