@@ -30,6 +30,18 @@ ROLE_HEADS = tuple(sorted(
     mufti großmufti patriarch metropolit""".split(),
     key=len, reverse=True))
 _ROLE_ENDINGS = ("", "s", "en", "n", "es")
+
+
+def _heads_by_last_letters(heads: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The heads grouped by their last three letters (every head has three or more), so that
+    a word is compared with the few heads that can end it."""
+    groups: dict[str, list[str]] = {}
+    for head in heads:
+        groups.setdefault(head[-3:], []).append(head)
+    return {tail: tuple(group) for tail, group in groups.items()}
+
+
+_ROLE_HEADS_BY_LAST_LETTERS = _heads_by_last_letters(ROLE_HEADS)
 # English words that open a role of two words before a name: "Head Coach", "Chief Executive".
 ROLE_OPENERS = frozenset({"Head", "Chief", "Assistant", "Interim"})
 _PARTY_PERSON = re.compile(r"\w-(?:mann|frau|männer|frauen)(?:e?s)?$")
@@ -144,13 +156,13 @@ def role_of(token: str) -> str | None:
         pass
     low = token.lower()
     role = None
-    if _PARTY_PERSON.search(low):  # "IHS-Mann Hofer", "SPÖ-Frau Bures": a person of that body
+    if "-" in low and _PARTY_PERSON.search(low):  # "IHS-Mann Hofer", "SPÖ-Frau Bures": a person of that body
         role = token
     for ending in _ROLE_ENDINGS if role is None else ():
         if ending and not low.endswith(ending):
             continue
         stem = low[: len(low) - len(ending)] if ending else low
-        if stem.endswith(ROLE_HEADS):  # one C call over all heads
+        if stem.endswith(_ROLE_HEADS_BY_LAST_LETTERS.get(stem[-3:], ())):
             role = token[: len(token) - len(ending)] if ending else token
             break
     if len(_roles_seen) > 200_000:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .cues import ORG_SUFFIXES, is_org_head, role_of
 from .gazetteer import AliasMatch
 from .lexicon import Lexicon, word_clusters
@@ -24,8 +26,15 @@ def gazetteer_features(matches: list[AliasMatch], count: int) -> list[str | None
     return gaz
 
 
+# Most words: one regular expression instead of a loop over the characters.
+_COMMON_SHAPES = ((re.compile(r"[A-ZÄÖÜ][a-zäöüß]+"), "Xx"), (re.compile(r"[a-zäöüß]+"), "x"))
+
+
 def shape(word: str) -> str:
     """Compressed character classes: Rutte -> Xx, NATO -> X, Nato-Truppen -> Xx-Xx, 2025 -> d."""
+    for pattern, common_shape in _COMMON_SHAPES:
+        if pattern.fullmatch(word):
+            return common_shape
     out: list[str] = []
     for ch in word:
         if ch.isupper():
