@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 38
+VERSION = 39
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -978,8 +978,12 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
         said = bool(verbs)
         if verbs and (head_words[0].group(0) in _SUBORDINATING or not _particle_fits(head_words)
                       or any(w.group(0) in {"wurde", "wurden", "worden"} for w in head_words)  # "wurden bestätigt:"
-                      or _object_follows(head_words, verbs[-1]) or not _has_predicate(text[content_start:e])):
-            verbs = []  # "Als Facebook die Übernahme verkündete, reagierten …", "meldeten Spanien, Litauen und Irland"
+                      or _object_follows(head_words, verbs[-1]) or not _has_predicate(text[content_start:e])
+                      or any(w.group(0).lower() in _FIRST_PERSON_SUBJECTS and w.start() < verbs[-1].start()
+                             and text.count("(", s, w.start()) == text.count(")", s, w.start()) for w in head_words)):
+            # "Als Facebook die Übernahme verkündete, reagierten …", "meldeten Spanien, Litauen und
+            # Irland"; "Lasst uns ehrlich sein und sagen, dass …": the speaker's own words go on
+            verbs = []
         if verbs and content_start < e \
                 and (not qt.starts_relative(text[content_start:e]) or qt.verb_second(text[content_start:e])):
             speaker = Speaker(apposed.entity, apposed.text) if apposed is not None else finder.in_region(s, head_end)
@@ -1229,6 +1233,8 @@ def _after_inner_cue(text: str, content_end: int, e: int) -> int | None:
     return comma + 2
 
 
+# Who says it in a clause of saying that is the speaker's own words ("Ich sage, dass …").
+_FIRST_PERSON_SUBJECTS = frozenset({"ich", "wir", "uns"})
 # Words that open a clause describing the speaker or the saying, not what was said.
 _NOT_A_STATEMENT = frozenset("""der die das den dem deren dessen denen wo wie nachdem als weil wenn während
     bevor obwohl da so laut um ohne seit sobald indem zumal""".split())

@@ -112,6 +112,15 @@ def test_he_is_the_one_the_narration_turned_to_by_a_role_not_the_last_speaker(pi
     assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Harry Reid", "John Boehner"]
 
 
+def test_saying_in_the_first_person_goes_on_with_the_speakers_own_words(pipeline) -> None:
+    text = ("Der Islam hat keinen Platz in der Slowakei, sagte Premier Robert Fico. Wir wollen den Charakter "
+            "dieses Landes nicht ändern. Lasst uns ehrlich sein und sagen, dass das so nicht passieren darf. "
+            "Die Slowakei übernimmt den Vorsitz.")
+    assert quotes_of(pipeline, text)[1:] == [
+        ("direct", "Wir wollen den Charakter dieses Landes nicht ändern. Lasst uns ehrlich sein und sagen, "
+                   "dass das so nicht passieren darf", "Robert Fico")]
+
+
 def test_no_text_no_quotes(pipeline) -> None:
     assert find_quotes("", []) == [] and find_quotes("  \n ", []) == []
 
