@@ -121,6 +121,13 @@ def test_saying_in_the_first_person_goes_on_with_the_speakers_own_words(pipeline
                    "dass das so nicht passieren darf", "Robert Fico")]
 
 
+def test_what_must_be_done_before_a_quote_in_the_first_person_is_part_of_it(pipeline) -> None:
+    text = ("Wolfsburg ließ noch zwei Tore zu. So ein Spiel muss man bis zum Ende durchziehen. Da waren wir zu "
+            "unsicher, sagte VfL-Geschäftsführer Klaus Allofs bei Sky.")
+    assert quotes_of(pipeline, text) == [
+        ("direct", "So ein Spiel muss man bis zum Ende durchziehen. Da waren wir zu unsicher", "Klaus Allofs")]
+
+
 def test_no_text_no_quotes(pipeline) -> None:
     assert find_quotes("", []) == [] and find_quotes("  \n ", []) == []
 
