@@ -39,6 +39,9 @@ MIN_SHARED_WEIGHT = 4
 # A feature counts for a story once a third of its articles carry it (a large story's one-off
 # words do not pull unrelated articles in): in stories of fewer articles, every feature counts.
 BIG_STORY = 4
+# A feature counts as common, for the order in which a lookup reads rows, when this many of the
+# articles being assigned together carry it.
+COMMON_FEATURE = 10
 _WORDS = re.compile(r"[^\W\d_]{5,}")
 _ENTITY = "e:"
 _WORD = "w:"
@@ -103,9 +106,16 @@ def assign_stories(db: sqlite3.Connection, articles: list[Article],
     for article in articles:
         _leave_story(db, article.id)
     known = _KnownStories.read(db)
-    for timestamp, article in dated:
-        found = (made or {}).get(id(article))
-        _join_story(db, article, timestamp, features(db, article) if found is None else found, known)
+    made = made or {}
+    found = [_made_or_read(db, article, made) for _timestamp, article in dated]
+    common = Counter(feature for article_features in found for feature in article_features)
+    for (timestamp, article), article_features in zip(dated, found):
+        _join_story(db, article, timestamp, article_features, known, common)
+
+
+def _made_or_read(db: sqlite3.Connection, article: Article, made: Mapping[int, dict[str, int]]) -> dict[str, int]:
+    found = made.get(id(article))
+    return features(db, article) if found is None else found
 
 
 @dataclass
@@ -185,7 +195,8 @@ def _copy_story(db: sqlite3.Connection, article_id: str) -> int | None:
     return row[0] if row else None
 
 
-def _best_story(db: sqlite3.Connection, found: dict[str, int], timestamp: float, known: _KnownStories) -> int | None:
+def _best_story(db: sqlite3.Connection, found: dict[str, int], timestamp: float, known: _KnownStories,
+                common: Mapping[str, int] | None = None) -> int | None:
     """The story active within the window that shares the most of these features, if enough.
     A story is active at ``timestamp`` when it ended after the window began and began before it
     ended, and, if it spans more than LOOKUP_SPAN_SECONDS, has an article within the window.
@@ -194,19 +205,30 @@ def _best_story(db: sqlite3.Connection, found: dict[str, int], timestamp: float,
     LOOKUP_SPAN_SECONDS of the window's end they are found by the partial index of spanning
     stories, and longer ones are ``known.long``; the rows of both are read by key. This reads
     only stories near ``timestamp`` however the articles' dates are ordered (an archive imported
-    in any order)."""
-    if not found:
-        return None
+    in any order).
+
+    Within the window, the rows of the features ``common`` counts most often (a capital, a
+    party, a frequent word: most of the rows) are not scanned: a story that shares none of the
+    other features shares too little to be chosen (prefix filtering), so only the stories found
+    by the others are looked up by key for them, best first. The result is the same as scanning
+    every feature's rows, whatever ``common`` says."""
+    total = sum(found.values())
+    if total < MIN_SHARED_WEIGHT:
+        return None  # it cannot share enough with any story
     names = list(found)
     marks = ",".join("?" * len(names))
     window_start, window_end = timestamp - STORY_WINDOW_SECONDS, timestamp + STORY_WINDOW_SECONDS
     bound = window_end + LOOKUP_SPAN_SECONDS
+    skipped = _unscanned(found, total, common or {})
+    scanned = [feature for feature in names if feature not in skipped]
     shared: Counter[int] = Counter()
-    for story_id, feature, count in db.execute(
-            f"SELECT story_id, feature, count FROM feature_stories WHERE feature IN ({marks}) AND last_ts BETWEEN ? AND ?",
-            [*names, window_start, window_end]):
+    ends: dict[int, float] = {}
+    for story_id, feature, last_ts, count in db.execute(
+            f"SELECT story_id, feature, last_ts, count FROM feature_stories WHERE feature IN ({','.join('?' * len(scanned))}) "
+            "AND last_ts BETWEEN ? AND ?", [*scanned, window_start, window_end]):
         if count * 3 >= known.big.get(story_id, 0):
             shared[story_id] += found[feature]
+            ends[story_id] = last_ts
     # Those that ended later, and the long ones active then: the rows of each read by its key
     # (CROSS JOIN keeps SQLite from reading every story's rows in the later range instead).
     joined = (f"SELECT f.story_id, f.feature FROM stories s CROSS JOIN feature_stories f "
@@ -218,22 +240,64 @@ def _best_story(db: sqlite3.Connection, found: dict[str, int], timestamp: float,
     long = known.active_long(window_start, window_end)
     if long:
         later += db.execute(joined + f"s.id IN ({','.join('?' * len(long))})", [*names, *long]).fetchall()
+    exact: Counter[int] = Counter()
     for story_id, feature in later:
-        shared[story_id] += found[feature]
-    if not shared:
+        exact[story_id] += found[feature]
+    if skipped:
+        _add_unscanned(db, shared, ends, exact, skipped, found, total, known)
+    else:
+        exact.update(shared)
+    if not exact:
         return None
     # The oldest of the stories sharing the most, whatever order the rows came in.
-    story_id = min(shared, key=lambda story: (-shared[story], story))
-    weight = shared[story_id]
-    if weight >= MIN_SHARED_WEIGHT and weight / sum(found.values()) >= STORY_THRESHOLD:
-        return story_id
-    return None
+    story_id = min(exact, key=lambda story: (-exact[story], story))
+    return story_id if _enough(exact[story_id], total) else None
+
+
+def _enough(weight: int, total: int) -> bool:
+    """Whether an article of feature weight ``total`` joins a story sharing ``weight`` of it."""
+    return weight >= MIN_SHARED_WEIGHT and weight / total >= STORY_THRESHOLD
+
+
+def _unscanned(found: dict[str, int], total: int, common: Mapping[str, int]) -> set[str]:
+    """The most common of these features, as long as what they weigh together is not enough for
+    a story (so a story chosen shares one of the others), and at most half of that (so few
+    stories found by the others have to be looked up for them)."""
+    skipped: set[str] = set()
+    weight = 0
+    for feature in sorted((f for f in found if common.get(f, 0) >= COMMON_FEATURE), key=lambda f: (-common[f], f)):
+        if _enough(2 * (weight + found[feature]), total):
+            break
+        skipped.add(feature)
+        weight += found[feature]
+    return skipped
+
+
+def _add_unscanned(db: sqlite3.Connection, shared: Counter[int], ends: dict[int, float], exact: Counter[int],
+                   skipped: set[str], found: dict[str, int], total: int, known: _KnownStories) -> None:
+    """Add to ``exact`` the stories of the window's rows ``shared`` by the scanned features that
+    could be chosen, with what they share of the ``skipped`` ones, read by key, best first."""
+    most = sum(found[feature] for feature in skipped)
+    marks = ",".join("?" * len(skipped))
+    best = min(((-weight, story) for story, weight in exact.items()), default=(0, 0))
+    could = [story for story, weight in shared.items() if _enough(weight + most, total)]
+    for story_id in sorted(could, key=lambda story: (-shared[story], story)):
+        bound = shared[story_id] + most
+        if not _enough(bound, total) or (-bound, story_id) > best:
+            break  # neither this story nor any after it can be chosen
+        weight = shared[story_id]
+        for feature, count in db.execute(f"SELECT feature, count FROM feature_stories WHERE feature IN ({marks}) "
+                                         "AND last_ts = ? AND story_id = ?", [*skipped, ends[story_id], story_id]):
+            if count * 3 >= known.big.get(story_id, 0):
+                weight += found[feature]
+        exact[story_id] = weight
+        best = min(best, (-weight, story_id))
 
 
 def _join_story(db: sqlite3.Connection, article: Article, timestamp: float, found: dict[str, int],
-                known: _KnownStories) -> None:
+                known: _KnownStories, common: Mapping[str, int]) -> None:
     """Put the article into its story."""
-    story = _copy_story(db, article.id) or _best_story(db, found, timestamp, known)
+    story = _copy_story(db, article.id) or _best_story(db, found, timestamp, known, common)
     if story is None:
         story = db.execute("INSERT INTO stories (title, first_ts, last_ts, size) VALUES (?, ?, ?, 0)",
                            (article.title, timestamp, timestamp)).lastrowid

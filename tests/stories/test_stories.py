@@ -182,3 +182,33 @@ def test_a_removed_report_leaves_its_story_and_a_story_of_one_is_not_listed(tmp_
         assert library.stories() == []
         library.add_articles([night])  # the story the remaining report is in still takes a new one
         assert [[a.id for a in story.articles] for story in library.stories()] == [[zeit.id, night.id]]
+
+
+def test_names_many_articles_of_an_import_carry_still_count_for_the_story(tmp_path: Path):
+    # A lookup does not scan the rows of the names most of an import's articles carry; a story
+    # sharing mostly such names is still the one an article joins when it shares the most.
+    from index.stories.story_clusters import assign_stories
+
+    def features(*names: str) -> dict[str, int]:
+        return {f"e:{name}": 2 for name in names}
+
+    first = Article(title="Gipfel in Rom", body="Bericht eins.", source="Zeit", published=START)
+    other = Article(title="Hafen in Genua", body="Bericht zwei.", source="SZ", published=START + timedelta(hours=1))
+    later = Article(title="Gipfel, Tag zwei", body="Bericht drei.", source="taz", published=START + timedelta(hours=2))
+    elsewhere = [Article(title=f"Monatsbericht {n}", body=f"Bericht {n}.", source="FAZ",
+                         published=START + timedelta(days=30, hours=n)) for n in range(10)]
+    made = {id(first): features("rom", "italien", "europa", "meloni", "taormina", "gipfel"),
+            id(other): features("werft", "kran", "zoll", "brenner", "genua", "hafen"),
+            # five names shared with the first, three of them carried by most of the import; four,
+            # none of them common, with the other
+            id(later): features("rom", "italien", "europa", "meloni", "taormina", "werft", "kran", "zoll",
+                                "brenner", "fähre", "maut", "tunnel", "stau", "lkw", "alpen"),
+            **{id(a): features("rom", "italien", "europa", f"thema{n}") for n, a in enumerate(elsewhere)}}
+    batch = [first, other, later, *elsewhere]
+    with Library.open(tmp_path / "lib") as library:
+        library.add_articles(batch)
+        with library.store.transaction() as db:
+            assign_stories(db, batch, made)
+        stories = [[a.source for a in story.articles] for story in library.stories()]
+    assert ["Zeit", "taz"] in stories
+    assert not any("SZ" in story for story in stories)
