@@ -1,7 +1,8 @@
 """Span rules for places: regions named by a compass point and a known place (Nordeuropas,
 Ostukraine, Süd-Libanon), one-word names that are languages (Englisch), not places, roads
 (A 7, B214) where traffic shows them, a state's title outside its name (Königreich Bayern),
-and listed towns the CRF missed where the text shows them to be places."""
+listed towns the CRF missed where the text shows them to be places, and a report's dateline
+the CRF took for a person ("Sydney – Der Sänger ...")."""
 
 from __future__ import annotations
 
@@ -275,3 +276,31 @@ def state_titles(spans: list[Span], words: list[str], gazetteer: Gazetteer) -> l
                 continue
         result.append(span)
     return result
+
+
+# Words that open a report's first sentence after its dateline ("Sydney – Der Sänger ...").
+_REPORT_OPENERS = frozenset(
+    "der die das den dem des ein eine einer eines einem in im am an auf aus bei mit nach seit "
+    "vor von vom zum zur über unter für gegen wegen weil wie wenn als nachdem trotz heute "
+    "gestern erst es er sie wir man nach knapp rund mehr fast".split())
+
+
+def datelines(spans: list[Span], words: list[str], starts: set[int],
+              first_names: frozenset[str]) -> list[Span]:
+    """A name opening a sentence before a dash and a capitalised article, preposition or
+    pronoun is a report's dateline, a place ("Sydney – Der Sänger ...", "Blacksburg – Heute
+    gelten ..."), not a person the CRF took it for; not a known person, nor a first name and a
+    surname ("Erwin Pröll – Der Landeshauptmann ..."), nor a name an apposition follows
+    ("Entholzer – seit zwei Jahren ...")."""
+    for span in spans:
+        if span.kind != "person" or span.entry is not None or span.part is not None \
+                or span.start not in starts or span.end - span.start > 2 \
+                or span.end + 1 >= len(words) or words[span.end] not in _DASHES:
+            continue
+        opener = words[span.end + 1]
+        if not opener[:1].isupper() or opener.lower() not in _REPORT_OPENERS:
+            continue
+        if span.end - span.start == 2 and words[span.start] in first_names:
+            continue
+        span.kind, span.from_model = "place", False
+    return spans

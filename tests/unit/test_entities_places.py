@@ -209,3 +209,15 @@ def test_a_villages_short_name_that_is_a_word_or_a_surname_stays_what_it_is(pipe
                                "die Tiere seien im Freiland.")
     assert ("Spielberg", "person") in [(t, k) for t, k, _ in found]
     assert not any(t == "Freiland" for t, _, _ in found)
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Die Band feiert Jubiläum. Sydney – Der in Australien geborene Sänger ist tot.", "Sydney",
+     "place"),
+    ("Eine Pause dazwischen? Blacksburg – Heute gelten sieben Stunden als genug.", "Blacksburg",
+     "place"),
+    ("Der Landeshauptmann tritt ab. Erwin Quendel – Der Mann aus Krems geht.", "Erwin Quendel",
+     "person"),
+])
+def test_a_name_before_a_dash_opening_a_report_is_its_dateline(pipeline, text, name, kind):
+    assert (name, kind) in [(t, k) for t, k, _ in mentions(pipeline, text)]
