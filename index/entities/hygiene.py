@@ -322,9 +322,14 @@ def without_adjectives_before_nouns(spans: list[Span], words: list[str], lexicon
     return [s for s in spans if not adjective(s)]
 
 
+# Adverbs a sentence may open with: Pikanterweise, Beispielsweise, Teilweise.
+_ADVERB_ENDINGS = ("erweise", "sweise", "teilweise", "zeitweise", "schrittweise", "stückweise")
+
+
 def without_everyday_nouns(spans: list[Span], words: list[str]) -> list[Span]:
     """`spans` less one-word spans, named by no gazetteer entry, of a listed everyday noun
-    (or its genitive), of a single letter, or of a title-case function word ("This", "More")."""
+    (or its genitive), of a single letter, or of a title-case function word ("This", "More")
+    or adverb ("Pikanterweise")."""
     listed = hand_written_list("not_names.txt")
 
     def everyday(span: Span) -> bool:
@@ -332,7 +337,8 @@ def without_everyday_nouns(spans: list[Span], words: list[str]) -> list[Span]:
             return False
         word = words[span.start]
         return len(word) == 1 or word in listed or strip_genitive(word) in listed \
-            or (word.istitle() and word.lower() in FUNCTION_WORDS)
+            or (word.istitle() and (word.lower() in FUNCTION_WORDS
+                                    or word.lower().endswith(_ADVERB_ENDINGS)))
 
     return [s for s in spans if not everyday(s)]
 

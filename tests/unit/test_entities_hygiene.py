@@ -111,6 +111,8 @@ def test_a_surname_with_a_capitalised_particle_links_to_the_full_name(pipeline):
     "Die Schulden stiegen auf 3,1 Prozent des BIP.",
     "Wir wollten das nutzen, bevor man zu weit von der Sonne weg ist. Der Komet entfernt sich "
     "von der Sonne.",
+    "Sie darf jetzt Vizebürgermeisterin werden. Pikanterweise war es nämlich sie, die das "
+    "Bündnis sprengte.",
 ])
 def test_an_everyday_noun_a_letter_or_a_function_word_is_no_name(pipeline, text):
     assert names(pipeline, text) == []
