@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from .cues import role_of
 from .gazetteer import Gazetteer
@@ -322,14 +323,17 @@ def without_adjectives_before_nouns(spans: list[Span], words: list[str], lexicon
     return [s for s in spans if not adjective(s)]
 
 
+# A page of a newspaper: "Page A8", "Seite 3".
+_PAGE_WORDS = frozenset({"Page", "Seite"})
+_PAGE_NUMBER = re.compile(r"^[A-Z]?\d{1,3}$")
 # Adverbs a sentence may open with: Pikanterweise, Beispielsweise, Teilweise.
 _ADVERB_ENDINGS = ("erweise", "sweise", "teilweise", "zeitweise", "schrittweise", "stückweise")
 
 
 def without_everyday_nouns(spans: list[Span], words: list[str]) -> list[Span]:
     """`spans` less one-word spans, named by no gazetteer entry, of a listed everyday noun
-    (or its genitive), of a single letter, or of a title-case function word ("This", "More")
-    or adverb ("Pikanterweise")."""
+    (or its genitive), of a single letter, of a title-case function word ("This", "More")
+    or adverb ("Pikanterweise"), or a newspaper's page and date ("Page B1, Jan. 15")."""
     listed = hand_written_list("not_names.txt")
 
     def everyday(span: Span) -> bool:
@@ -340,7 +344,16 @@ def without_everyday_nouns(spans: list[Span], words: list[str]) -> list[Span]:
             or (word.istitle() and (word.lower() in FUNCTION_WORDS
                                     or word.lower().endswith(_ADVERB_ENDINGS)))
 
-    return [s for s in spans if not everyday(s)]
+    def page_or_date(span: Span) -> bool:  # "(Page B1, Jan. 15)": no Mr Page, no Jan
+        i = span.start
+        if span.entry is not None or span.end - i > 2 or i + 1 >= len(words):
+            return False
+        if words[i] in _PAGE_WORDS:
+            return _PAGE_NUMBER.match(words[i + 1]) is not None
+        return span.end - i == 1 and words[i] == "Jan" and words[i + 1] == "." \
+            and i + 2 < len(words) and words[i + 2].isdigit()
+
+    return [s for s in spans if not everyday(s) and not page_or_date(s)]
 
 
 def without_handles(spans: list[Span], tokens: list[Token]) -> list[Span]:
