@@ -12,7 +12,8 @@
 - A capitalised everyday word before a first name and a surname is no part of the name ("der
   Deutsche Fabian Rießle", "Sieger Jan Frodeno"): the person starts at the first name.
 - An everyday noun (data/not_names.txt: Armee, Lockdown, Demo), a single letter ("I") or a
-  function word ("This", "More", "Having") is no name on its own.
+  function word ("This", "More", "Having") is no name on its own; nor is a town's or a state's
+  office ("Umweltamt", "Landesregierung").
 - A word glued to an @ is an account's handle ("@Gluecksboerchi", "@tagesschau") or a mail
   domain, not a mention of a name.
 """
@@ -354,6 +355,31 @@ def without_everyday_nouns(spans: list[Span], words: list[str]) -> list[Span]:
             and i + 2 < len(words) and words[i + 2].isdigit()
 
     return [s for s in spans if not everyday(s) and not page_or_date(s)]
+
+
+# Heads of the nouns for an office of any town or state: "das Umweltamt", "die
+# Landesregierung", "das Handelsgericht" name no body on their own (the annotated news leaves
+# them out); a federal one is one body (Bundeskriminalamt), and ministries named by their
+# field are listed entities (curated.txt).
+_AGENCY_HEADS = ("amt", "ämter", "behörde", "behörden", "gericht", "regierung", "polizei",
+                 "verwaltung", "staatsanwaltschaft")
+
+
+def without_generic_agencies(spans: list[Span], words: list[str]) -> list[Span]:
+    """`spans` less one-word organisations no list names that are an everyday noun for an
+    office ("Umweltamt", "Landesregierung", "Handelsgericht"); "Umweltamt Wiesbaden" and
+    "Wiesbadener Umweltamt" have a proper part and stay."""
+    def generic(span: Span) -> bool:
+        if span.kind != "org" or span.entry is not None or span.part is not None \
+                or span.end - span.start != 1:
+            return False
+        word = words[span.start]
+        low = word.lower()
+        return word.isalpha() and word[:1].isupper() and not word.isupper() \
+            and low.endswith(_AGENCY_HEADS) and not low.startswith("bundes") \
+            and len(low) > max(len(h) for h in _AGENCY_HEADS if low.endswith(h)) + 2
+
+    return [s for s in spans if not generic(s)]
 
 
 def without_handles(spans: list[Span], tokens: list[Token]) -> list[Span]:

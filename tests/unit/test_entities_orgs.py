@@ -308,3 +308,11 @@ def test_a_party_for_a_person_the_text_names_is_the_party_and_the_person(pipelin
 def test_a_name_after_a_category_noun_is_not_cut_to_its_first_name(pipeline, text, name):
     found = [m.text for m in pipeline.extract(text) if not m.partial]
     assert found == [name]
+
+
+def test_a_towns_office_named_by_an_everyday_noun_is_no_organisation(pipeline):
+    text = ("Das Umweltamt warnt vor Ozon. «Die Werte sind hoch», teilte das Umweltamt mit. "
+            "Laut Umweltamt Wiesbaden bleibt es heiß. Das Bundeskriminalamt ermittelt.")
+    found = [text for text, _ in orgs(pipeline, text)]
+    assert "Umweltamt" not in found
+    assert {"Umweltamt Wiesbaden", "Bundeskriminalamt"} <= set(found)
