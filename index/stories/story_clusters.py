@@ -130,7 +130,8 @@ class _KnownStories:
 
     @classmethod
     def read(cls, db: sqlite3.Connection) -> _KnownStories:
-        return cls(_long_stories(db, "s.last_ts - s.first_ts > ?", LOOKUP_SPAN_SECONDS),
+        # (last_ts > first_ts lets SQLite read the partial index of spanning stories, not every story)
+        return cls(_long_stories(db, "s.last_ts > s.first_ts AND s.last_ts - s.first_ts > ?", LOOKUP_SPAN_SECONDS),
                    {row[0]: row[1] for row in db.execute("SELECT id, size FROM stories WHERE size >= ?", (BIG_STORY,))})
 
     def joined(self, db: sqlite3.Connection, story: int, first: float, last: float, size: int,
@@ -158,8 +159,9 @@ def _long_stories(db: sqlite3.Connection, where: str, value: float) -> dict[int,
     """story id -> its articles' timestamps, sorted, for the stories ``where`` selects."""
     found: dict[int, list[float]] = {}
     for story, timestamp in db.execute(
-            "SELECT s.id, a.published_ts FROM stories s JOIN story_articles sa ON sa.story_id = s.id "
-            f"JOIN articles a ON a.id = sa.article_id WHERE {where} ORDER BY s.id, a.published_ts", (value,)):
+            "SELECT sa.story_id, a.published_ts FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+            f"WHERE sa.story_id IN (SELECT s.id FROM stories s WHERE {where}) ORDER BY sa.story_id, a.published_ts",
+            (value,)):
         if timestamp is not None:
             found.setdefault(story, []).append(timestamp)
     return found
