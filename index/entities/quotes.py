@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 40
+VERSION = 41
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -1224,6 +1224,10 @@ def _after_inner_cue(text: str, content_end: int, e: int) -> int | None:
     if colon >= 0 and (comma < 0 or colon < comma) and len(qt.words(text, content_end, colon)) <= 8 \
             and len(qt.words(text, colon, e)) >= 2:
         return colon + 2
+    if colon >= 0 and 0 <= comma < colon and len(qt.words(text, content_end, colon)) <= 25 \
+            and qt.starts_relative(text[comma + 2:colon]) and len(qt.words(text, colon, e)) >= 2 \
+            and qt.speaks_to_reader(text[colon + 2:e]):
+        return colon + 2  # "…, sagte der Coach, der sich zufrieden zeigt: Wir gehen in die richtige Richtung."
     if comma < 0 or len(qt.words(text, content_end, comma)) > 6 or len(qt.words(text, comma, e)) < 4 \
             or any(dash in text[content_end:comma] for dash in "–—"):  # "…, erklärte X – mit der Auflage, …"
         return None

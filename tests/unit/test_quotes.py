@@ -128,6 +128,13 @@ def test_what_must_be_done_before_a_quote_in_the_first_person_is_part_of_it(pipe
         ("direct", "So ein Spiel muss man bis zum Ende durchziehen. Da waren wir zu unsicher", "Klaus Allofs")]
 
 
+def test_words_after_a_colon_that_closes_the_cue_and_its_relative_clause(pipeline) -> None:
+    text = ("Austria-Trainer Thorsten Fink ist zufrieden. Wir haben unsere Stärken, sagte der Austria-Coach, der "
+            "sich mit der Entwicklung der Mannschaft zufrieden zeigt: Wir gehen in die richtige Richtung.")
+    assert quotes_of(pipeline, text) == [("direct", "Wir haben unsere Stärken", "Thorsten Fink"),
+                                         ("direct", "Wir gehen in die richtige Richtung", "Thorsten Fink")]
+
+
 def test_no_text_no_quotes(pipeline) -> None:
     assert find_quotes("", []) == [] and find_quotes("  \n ", []) == []
 
