@@ -79,7 +79,7 @@ def shingle_hashes(body: str, credits: Credits | None = None) -> np.ndarray:
     words = _WORDS.findall(without_notices(without_credits(body, credits)).lower())
     if len(words) < SHINGLE_WORDS:
         return np.empty(0, dtype=np.uint64)
-    word_hashes = np.fromiter((zlib.crc32(word.encode()) for word in words), dtype=np.uint64, count=len(words))
+    word_hashes = np.array(list(map(zlib.crc32, map(str.encode, words))), dtype=np.uint64)
     count = len(words) - SHINGLE_WORDS + 1
     combined = np.zeros(count, dtype=np.uint64)
     for offset in range(SHINGLE_WORDS):  # uint64 arithmetic wraps, which is what a hash wants
@@ -95,7 +95,7 @@ def signature(body: str, credits: Credits | None = None) -> Signature | None:
     from datasketch import MinHash
 
     minhash = MinHash(num_perm=NUM_PERM, scheme=_SCHEME, hashfunc=int, permutations=_permutations())
-    minhash.update_batch(found)
+    minhash.update_batch(found.tolist())  # Python ints: datasketch hashes each value in a Python loop
     return Signature(minhash.hashvalues.astype(np.uint32), len(found))
 
 
