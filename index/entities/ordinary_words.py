@@ -4,7 +4,8 @@
   town: "einen Schlitz"), that German text uses often (wordfreq), is an ordinary noun where
   it stands beside ordinary nouns in a coordination ("Wind und Sonne", "Sonne und Meer",
   "Mond, Sonne und Sterne") or after an indefinite article, "kein", a demonstrative or a
-  possessive, maybe with an adjective between ("dieser Causa", "einer anderen Causa"); one
+  possessive, maybe with an adjective between ("dieser Causa", "einer anderen Causa"), or, for
+  a person no list knows, after a definite article ("die Oligarchen", "das Bargeld"); one
   such use in the text makes every mention of the word that only the CRF found no name
   ("der Causa");
 - a one-word name only the CRF found right before a listed name of the same kind is a noun
@@ -47,6 +48,18 @@ def _after_determiner(i: int, words: list[str]) -> bool:
     if before.lower() in _DETERMINERS:
         return True
     return i > 1 and bool(_ADJECTIVE.match(before)) and words[i - 2].lower() in _DETERMINERS
+
+
+def _after_article(i: int, words: list[str]) -> bool:
+    """"das Bargeld", "die reichen Oligarchen": a definite article, which news puts before no
+    person's name of its own."""
+    before = words[i - 1] if i > 0 else ""
+    if before.lower() in _DEFINITE:
+        return True
+    return i > 1 and bool(_ADJECTIVE.match(before)) and words[i - 2].lower() in _DEFINITE
+
+
+_DEFINITE = frozenset("der die das den dem des im am vom zum zur beim ins".split())
 
 
 def _coordination(i: int, words: list[str]) -> list[int]:
@@ -95,6 +108,8 @@ class OrdinaryWords:
                                sentences: list[tuple[int, int]]) -> list[Span]:
         candidates = {s.start: s for s in spans if self._candidate(s, words)}
         candidate_words = {words[i] for i in candidates}
+        people = {words[i] for i, s in candidates.items() if s.kind == "person"
+                  and words[i] not in self.lexicon.surnames and words[i] not in self.lexicon.first_names}
         plain: set[str] = set()
         covered = covered_tokens(spans) if candidates else set()
         starts = {a for a, _ in sentences}
@@ -102,7 +117,7 @@ class OrdinaryWords:
         for i, word in enumerate(words if candidates else ()):
             if word not in candidate_words or word in plain:
                 continue
-            if _after_determiner(i, words):
+            if _after_determiner(i, words) or word in people and _after_article(i, words):
                 plain.add(word)
                 continue
             members = _coordination(i, words)

@@ -66,3 +66,11 @@ def test_a_party_after_a_politician_stays_an_organisation(pipeline):
 
 def test_a_noun_describing_the_listed_place_after_it_is_no_place_of_its_own(pipeline):
     assert found(pipeline, "Vorjahressieger Großbritannien landet im Mittelfeld.", "place") == ["Großbritannien"]
+
+
+def test_a_noun_the_text_gives_a_definite_article_is_no_person(pipeline):
+    text = ("Die größten Widersacher der Reformen sind die Oligarchen. Derzeit ist es so, dass "
+            "Oligarchen die Gehälter zahlen, sagte Gerda Quendel. Quendel bleibt skeptisch.")
+    people = found(pipeline, text, "person")
+    assert "Oligarchen" not in people
+    assert {"Gerda Quendel", "Quendel"} <= set(people)
