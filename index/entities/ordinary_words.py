@@ -12,7 +12,9 @@
   in apposition ("Neuling Ungarn");
 - three capitals in brackets after a person's name, where the text uses two or more such
   codes only in that place or a number follows, are an athlete's country code ("Hermann Maier
-  (AUT) 543"), not an organisation; a party there ("Ponta (PSD)") stays.
+  (AUT) 543"), not an organisation, and so is one of the codes sports give countries after
+  any name or "alle" ("Severin Freund (GER)", "TPS Turku (FIN)"); a party there ("Ponta
+  (PSD)") stays.
 """
 
 from __future__ import annotations
@@ -139,21 +141,40 @@ class OrdinaryWords:
             and words[span.start].isalpha() and words[span.start] not in self.lexicon.first_names
 
 
+# The codes the Olympics and world federations give countries, as results in news print
+# them after an athlete or a team: "Marcel Hirscher (AUT)", "TPS Turku (FIN)".
+SPORTS_COUNTRY_CODES = frozenset("""
+AUT GER SUI ITA FRA ESP NOR SWE FIN DEN NED BEL LUX GBR IRL POR POL CZE SVK SLO CRO SRB BIH
+HUN ROU BUL GRE TUR RUS UKR BLR LAT LTU EST ISL AND LIE MON USA CAN MEX BRA ARG CHI COL URU
+AUS NZL JPN CHN KOR RSA KEN ETH JAM ISR KAZ GEO ARM AZE
+""".split())
+
+
 def without_country_codes(spans: list[Span], words: list[str]) -> list[Span]:
     """`spans` less athletes' country codes (see the module's docstring)."""
     people_end = {s.end for s in spans if s.kind == "person" and s.part is None}
+    names_end = {s.end for s in spans if s.part is None}
     coded: dict[str, list[int]] = {}
+    sure: set[str] = set()
     for s in spans:
         i = s.start
         if s.entry is None and s.part is None and s.end - s.start == 1 and _CODE.match(words[i]) \
                 and 0 < i - 1 and i + 1 < len(words) and words[i - 1] == "(" and words[i + 1] == ")" \
                 and i - 1 in people_end:
             coded.setdefault(words[i], []).append(i)
+    for s in spans:  # "Severin Freund (GER) zum Sieg", "(alle AUT)": a country's sports code
+        i = s.start
+        if s.kind == "org" and s.entry is None and s.part is None and s.end - i == 1 \
+                and words[i] in SPORTS_COUNTRY_CODES and i + 1 < len(words) and words[i + 1] == ")" \
+                and i > 1 and (words[i - 1] == "(" and i - 1 in names_end
+                               or words[i - 1] == "alle" and words[i - 2] == "("):
+            coded.setdefault(words[i], []).append(i)
+            sure.add(words[i])
     if not coded:
         return spans
     uses = {code: sum(w == code for w in words) for code in coded}
     only_there = [code for code, at in coded.items() if uses[code] == len(at)]
-    codes = set(only_there) if len(only_there) >= 2 else set()
+    codes = (set(only_there) if len(only_there) >= 2 else set()) | sure
     for code, at in coded.items():
         if any(k + 2 < len(words) and words[k + 2][:1] in "0123456789+" for k in at):
             codes.add(code)  # "Hermann Maier (AUT) 543."

@@ -63,6 +63,14 @@ def test_a_party_after_a_politician_stays_an_organisation(pipeline):
     assert found(pipeline, text, "org") == ["PSD"]
 
 
+@pytest.mark.parametrize("text", [
+    "Er siegte 5,9 Punkte vor Severin Quendel (GER) und holte den Siegerscheck.",
+    "Platz drei ging an Wilhelm Quendel, Max Wendler (alle AUT) 3:36,9.",
+    "Am Freitag kommt HV71 Jönköping (SWE) zum Heimspiel.",
+])
+def test_a_single_sports_country_code_after_a_name_is_no_organisation(pipeline, text):
+    assert not any(len(name) == 3 and name.isupper() for name in found(pipeline, text, "org"))
+
 
 def test_a_noun_describing_the_listed_place_after_it_is_no_place_of_its_own(pipeline):
     assert found(pipeline, "Vorjahressieger Großbritannien landet im Mittelfeld.", "place") == ["Großbritannien"]
