@@ -114,6 +114,7 @@ def test_a_surname_with_a_capitalised_particle_links_to_the_full_name(pipeline):
     "Sie darf jetzt Vizebürgermeisterin werden. Pikanterweise war es nämlich sie, die das "
     "Bündnis sprengte.",
     "In reply to “Are the elections headed to a recount?” (Page B1, Jan. 15) regarding voters.",
+    "Das Gerät hat 8 GB RAM, LTE und NFC, lädt über USB C und startet um 20 Uhr MEZ.",
 ])
 def test_an_everyday_noun_a_letter_or_a_function_word_is_no_name(pipeline, text):
     assert names(pipeline, text) == []
