@@ -145,7 +145,9 @@ def _is_compound_noun(word: str, lexicon: Lexicon) -> bool:
 
 def _strip_noun_before_name(span: Span, words: list[str], lexicon: Lexicon) -> None:
     """"des Kaisers Nero", "Stürmer Ravet": a person of two words whose first is a noun or
-    a role and no listed name, and whose second is no common word, is the second alone."""
+    a role and no listed name, and whose second is no common word, is the second alone; when
+    the second is an everyday word and the first no role, the first is the name ("Wenn
+    Brandschütz Bargeld braucht": a surname that splits like a compound)."""
     if span.kind != "person" or span.end - span.start != 2:
         return
     first, name = words[span.start], words[span.start + 1]
@@ -155,7 +157,11 @@ def _strip_noun_before_name(span: Span, words: list[str], lexicon: Lexicon) -> N
     if role_of(first) or len(first) >= 10 and (first.lower() in lexicon.common_words
                                                or CommonNouns.contains(first)
                                                or _is_compound_noun(first, lexicon)):
-        span.start += 1
+        if role_of(first) is None and name not in lexicon.surnames \
+                and german_zipf(name) >= EVERYDAY_GERMAN:
+            span.end -= 1  # the everyday word is the second one
+        else:
+            span.start += 1
 
 
 def _is_demonym(word: str, gazetteer: Gazetteer) -> bool:

@@ -66,6 +66,13 @@ def test_a_role_or_long_noun_before_one_name_is_cut_but_not_a_short_one(pipeline
     assert [" ".join(words[s.start:s.end]) for s in cleaned] == [expected]
 
 
+def test_an_everyday_word_after_a_surname_that_splits_like_a_compound_is_no_name(pipeline):
+    words = "Wenn Brandschütz Bargeld für seine Einsätze braucht , hilft die Bank .".split()
+    crf_span = Span(1, 3, "person", from_model=True)
+    cleaned = hygiene.clean([crf_span], words, 0, pipeline.gazetteer, pipeline._recogniser.lexicon)
+    assert [" ".join(words[s.start:s.end]) for s in cleaned] == ["Brandschütz"]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Das ist Merkels Mantra seit Jahren.", "Merkels"),
     ("Das war Angela Merkels Mantra.", "Angela Merkels"),
