@@ -710,13 +710,17 @@ def _compact(name: str) -> str:
 
 
 def _people_taken_for_places(mentions: list[Mention]) -> list[Mention]:
-    """Places named like a person, a first name and a surname ("Sabine Haag" tagged as a place),
-    that no gazetteer knows as a place: people, so that their quotes have a speaker."""
+    """Places named like a person, a first name and a surname ("Sabine Haag" tagged as a place)
+    or a name whose last word the text also gives a person alone, that no gazetteer knows as a
+    place: people, so that their quotes have a speaker."""
     found = []
+    # "Sampo Terho" tagged as a place and "sagte Terho" after it as a person: the surname says who
+    surnames = {m.text: m.start for m in reversed(mentions) if m.kind == "person" and " " not in m.text}
     for m in mentions:
         words = m.text.split()
         if m.kind == "place" and not m.partial and len(words) >= 2 and words[-1][:1].isupper() \
-                and words[0] in _first_names() and m.text not in _known_places():
+                and (words[0] in _first_names() or (surnames.get(words[-1], -1) > m.start and words[-1] not in _known_places())) \
+                and m.text not in _known_places():
             found.append(m.model_copy(update={"kind": "person"}))
     return found
 

@@ -154,12 +154,14 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     if word.isdigit():  # "am 17. September": an ordinal, unless a capitalised word could not follow a date
         return len(word) <= 2 and re.match(r"\s+(?:[A-ZÄÖÜ][a-zäöü]+)", text[dot + 1:dot + 20]) is not None \
-            and _month_or_noun_follows(text, dot)
+            and (_month_or_noun_follows(text, dot) or _ORDINAL_BEFORE.search(text, max(0, word_start - 8), word_start) is not None)
     if len(word) == 1 and word.isupper():  # an initial: "C. J. Anderson", "Klaus K."
         return True
     return word.lower() in _ABBREVIATIONS
 
 
+# An article before a number makes it an ordinal: "zu Beginn der 31. Sitzung", "zum 3. Mal".
+_ORDINAL_BEFORE = re.compile(r"(?<![\w-])(?:der|die|das|den|dem|des|zum|zur|am|im|beim|vom)\s+$")
 _MONTHS = ("Jänner", "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
            "Oktober", "November", "Dezember", "Runde", "Minute", "Platz", "Stock", "Schulstufe", "Jahrhundert")
 

@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 41
+VERSION = 42
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -628,6 +628,9 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             elif kind == "indirect" and content_start > s:
                 content_end = _reported_end(text, content_start, content_end)
             rest = _after_inner_cue(text, content_end, e) if content_start == s else None
+            apposed = finder.mention_at(rest) if rest is not None and text[rest - 2] == "," else None
+            if apposed is not None and apposed.kind == "person" and text.startswith(",", apposed.end):
+                rest = None  # "…, sagte der Fraktionschef der Wahren Finnen, Sampo Terho, am Donnerstag": who, not what
             second = _second_cue(text, content_end, e, finder) if content_start == s else None
             if rest is not None and text[rest - 2] == ":" and _only_marked(marked, rest, e, text):
                 rest = None  # "…, sagte X und gestand: «…»": the marked quote is its own record

@@ -135,6 +135,21 @@ def test_words_after_a_colon_that_closes_the_cue_and_its_relative_clause(pipelin
                                          ("direct", "Wir gehen in die richtige Richtung", "Thorsten Fink")]
 
 
+def test_the_name_set_beside_the_cue_is_who_speaks_not_what_was_said(pipeline) -> None:
+    text = ("Außenminister Timo Soini stimmte zu. Die Entscheidung sei hart gewesen, sagte der Fraktionschef der "
+            "Wahren Finnen, Sampo Terho, am Donnerstag. Wir haben zugestimmt, sagte Terho.")
+    assert [(q, speaker) for _, q, speaker in quotes_of(pipeline, text)][0] == (
+        "Die Entscheidung sei hart gewesen", "Sampo Terho")
+    text = "Die Entscheidung sei hart gewesen, sagte der Fraktionschef der Grünen, Peter Müller, am Donnerstag."
+    assert quotes_of(pipeline, text) == [("indirect", "Die Entscheidung sei hart gewesen", "Peter Müller")]
+
+
+def test_an_ordinal_after_an_article_ends_no_sentence(pipeline) -> None:
+    text = "Fantasiepreise für ein Penthouse im 1. Bezirk seien kein Problem, sagte Ewald Nowotny."
+    assert quotes_of(pipeline, text) == [
+        ("indirect", "Fantasiepreise für ein Penthouse im 1. Bezirk seien kein Problem", "Ewald Nowotny")]
+
+
 def test_no_text_no_quotes(pipeline) -> None:
     assert find_quotes("", []) == [] and find_quotes("  \n ", []) == []
 
