@@ -236,6 +236,9 @@ _THIRD_PERSON_KONJ1 = re.compile(r"\b(?:[Ee]r|[Ss]ie|[Ee]s|[Mm]an)\s+(?:habe|wer
 
 _UNAMBIGUOUS_KONJ1_WORD = _whole_words(_UNAMBIGUOUS_KONJ1)
 _KONJ2_WORD = _whole_words(KONJ2)
+# Plural Konjunktiv II forms that are also the past tense ("Diese Aufträge blieben aber aus").
+_PAST_TOO = frozenset({"blieben", "gingen", "wollten"})
+_CLEAR_KONJ2_WORD = _whole_words(KONJ2 - _PAST_TOO)
 
 
 def clearly_reported(text: str) -> bool:
@@ -246,6 +249,11 @@ def clearly_reported(text: str) -> bool:
 
 def konj2(text: str) -> bool:
     return _KONJ2_WORD.search(_without_comparisons(text)) is not None
+
+
+def clear_konj2(text: str) -> bool:
+    """Konjunktiv II in a form the past tense does not share ("hätten", not "blieben")."""
+    return _CLEAR_KONJ2_WORD.search(_without_comparisons(text)) is not None
 
 
 def subjunctive(text: str) -> bool:

@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 42
+VERSION = 43
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -749,7 +749,7 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             covered.append((start, e))
             last_reported = index
             continue
-        if continues and last_reported == previous and qt.konj2(body) and not _has_marks(body) \
+        if continues and last_reported == previous and qt.clear_konj2(body) and not _has_marks(body) \
                 and found and _reports_speech(found[-1]):
             speaker = _subject_before(text, sentences, index, finder, covered) or finder.recent(s)
             found.append(_quote(text, s, e, "indirect", None, speaker))  # "Die Anrainer hätten Angst."

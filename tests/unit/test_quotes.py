@@ -150,6 +150,13 @@ def test_an_ordinal_after_an_article_ends_no_sentence(pipeline) -> None:
         ("indirect", "Fantasiepreise für ein Penthouse im 1. Bezirk seien kein Problem", "Ewald Nowotny")]
 
 
+def test_the_past_tense_after_a_quote_is_narration_not_its_speakers_report(pipeline) -> None:
+    text = ("Ich habe auf Folgeaufträge gehofft, sagt Klemens Horvath dem STANDARD. Er habe viel investiert. "
+            "Diese Aufträge blieben aber aus.")
+    assert [q for _, q, _ in quotes_of(pipeline, text)] == ["Ich habe auf Folgeaufträge gehofft",
+                                                           "Er habe viel investiert"]
+
+
 def test_no_text_no_quotes(pipeline) -> None:
     assert find_quotes("", []) == [] and find_quotes("  \n ", []) == []
 
