@@ -548,7 +548,7 @@ class SpeakerFinder:
         """"der Landeshauptmann": the person last named with that role, else the last speaker."""
         role = (role_of(word) or word).lower()
         for m in reversed(self.mentions[:bisect_left(self._starts, at)]):
-            if m.kind == "person" and m.role and (m.role.lower().endswith(role) or role.endswith(m.role.lower())):
+            if m.kind == "person" and m.role and _same_role(m.role.lower(), role):
                 return Speaker(m.entity, word)
             if m.kind == "person" and " " in m.text and m.text.split()[0].lower() == role:
                 return Speaker(m.entity, word)  # "Papst Franziskus" the recogniser kept whole: "der Papst"
@@ -707,6 +707,30 @@ def _role_gender(role: str) -> str | None:
 
 def _compact(name: str) -> str:
     return re.sub(r"[\W_]+", "", name).lower()
+
+
+# Roles news writes for one person by turns: "Staatsanwalt Herbert Harammer … so der Ankläger".
+_ROLE_SYNONYMS = (frozenset({"ankläger", "anklägerin", "staatsanwalt", "staatsanwältin"}),
+                  frozenset({"verteidiger", "verteidigerin", "anwalt", "anwältin"}),
+                  frozenset({"coach", "trainer", "trainerin"}),
+                  frozenset({"premier", "premierminister", "premierministerin", "regierungschef", "regierungschefin",
+                             "ministerpräsident", "ministerpräsidentin"}),
+                  frozenset({"bürgermeister", "bürgermeisterin", "stadtchef", "stadtchefin", "stadtoberhaupt"}))
+
+
+def _same_role(named: str, said: str) -> bool:
+    """The role given with the name ("Staatsanwalt") and the one a cue says ("der Ankläger") name
+    the same position: one ends in the other ("Bundeskanzler", "Kanzler") or both in words of one
+    group of synonyms."""
+    if named.endswith(said) or said.endswith(named):
+        return True
+    for group in _ROLE_SYNONYMS:
+        a = next((w for w in group if named.endswith(w)), None)
+        b = next((w for w in group if said.endswith(w)), None)
+        # "der Ankläger" for any Staatsanwalt; "der Austria-Coach" only for the Austria-Trainer
+        if a is not None and b is not None and said[:-len(b)] in ("", named[:-len(a)]):
+            return True
+    return False
 
 
 def _people_taken_for_places(mentions: list[Mention]) -> list[Mention]:

@@ -157,6 +157,15 @@ def test_the_past_tense_after_a_quote_is_narration_not_its_speakers_report(pipel
                                                            "Er habe viel investiert"]
 
 
+def test_a_role_the_text_gives_by_another_word_is_still_that_person(pipeline) -> None:
+    text = ("Staatsanwalt Herbert Harammer führte die Anklage. Der Ex-Manager Johann Mantler bestritt alles. "
+            "Man hat ohne Not Geld verschoben, so der Ankläger.")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Herbert Harammer"]
+    text = ("Serbiens Premierminister Aleksandar Vučić sprach nach Federica Mogherini. Es gehe darum, die Haltung "
+            "zu ändern, betonte der Regierungschef.")
+    assert quotes_of(pipeline, text) == [("indirect", "Es gehe darum, die Haltung zu ändern", "Aleksandar Vučić")]
+
+
 def test_no_text_no_quotes(pipeline) -> None:
     assert find_quotes("", []) == [] and find_quotes("  \n ", []) == []
 
