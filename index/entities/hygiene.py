@@ -388,6 +388,47 @@ def without_generic_agencies(spans: list[Span], words: list[str]) -> list[Span]:
     return [s for s in spans if not generic(s)]
 
 
+# wordfreq's Zipf from which a capitalised German word no name list holds is a word of the
+# language first (Partei 5.1, Muslime 4.3, Bargeld 4.1), and rarely a name the model alone
+# should be trusted with.
+FREQUENT_GERMAN = 4.0
+
+
+def without_frequent_german_words(spans: list[Span], words: list[str], lexicon: Lexicon,
+                                  gazetteer: Gazetteer) -> list[Span]:
+    """`spans` less one-word names only the model found that are frequent German words (not
+    listed names, not in capitals, more used in German than in English: Time and Hollywood
+    are names in both), so no name of their own: "von Bargeld", "zur kommunistischen
+    Partei", "dass Muslime", "mit Alkohol". A people's name stays a place ("die Deutschen",
+    "die Chinesen"), as the annotated news counts it."""
+    from .plain_words import _english_zipf
+
+    def frequent(span: Span) -> bool:
+        if span.entry is not None or span.part is not None or span.end - span.start != 1 \
+                or not span.from_model:
+            return False
+        word = words[span.start]
+        if not word.isalpha() or not word.istitle() or word in lexicon.surnames \
+                or word in lexicon.first_names or span.kind == "place" and _nationality(word):
+            return False
+        zipf = german_zipf(word)
+        return zipf >= FREQUENT_GERMAN and _english_zipf(word.lower()) < zipf - 1.0 \
+            and gazetteer.match([word], 0, 1) is None
+
+    return [s for s in spans if not frequent(s)]
+
+
+def _nationality(word: str) -> bool:
+    """Deutsche, Chinesen, Griechen: a people whose adjective (deutsch, chinesisch) German
+    uses often."""
+    for ending in ("ern", "er", "en", "e", "n", ""):
+        stem = word[:len(word) - len(ending)].lower() if ending else word.lower()
+        if word.endswith(ending) and (german_zipf(stem) >= 3.0 and stem.endswith("sch")
+                                      or german_zipf(stem + "isch") >= 3.0):
+            return True
+    return False
+
+
 def without_handles(spans: list[Span], tokens: list[Token]) -> list[Span]:
     """`spans` less those that open right after an @ ("@Gluecksboerchi", "max@firma.de"):
     a handle is written as nobody writes the name, so it would list a new entity."""

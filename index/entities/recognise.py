@@ -203,6 +203,7 @@ class Recogniser:
         spans = self._without_doubtful_one_offs(spans, words, sentences)
         spans = hygiene.without_everyday_nouns(spans, words)
         spans = hygiene.without_generic_agencies(spans, words)
+        spans = hygiene.without_frequent_german_words(spans, words, self.lexicon, self.gazetteer)
         spans = hygiene.without_compound_nouns(spans, words, self.lexicon)
         spans = hygiene.without_adjectives_before_nouns(spans, words, self.lexicon)
         spans = plain_words.without_plain_words(spans, words, sentences, self.lexicon,

@@ -246,3 +246,20 @@ def test_a_names_genitive_before_a_noun_is_the_person_not_a_place_or_body(pipeli
     found = [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
     assert (name, "person") in found
     assert not any(t.startswith(name + " ") for t, _ in found)
+
+
+@pytest.mark.parametrize("word, kind, kept", [
+    ("Bargeld", "person", False), ("Partei", "org", False), ("Alkohol", "place", False),
+    ("Chinesen", "place", True), ("Quendelberg", "person", True), ("Hollywood", "place", True),
+])
+def test_a_frequent_german_word_only_the_model_named_is_no_name(pipeline, word, kind, kept):
+    words = f"Das hängt von {word} ab , heißt es .".split()
+    spans = hygiene.without_frequent_german_words([Span(3, 4, kind, from_model=True)], words,
+                                                  pipeline._recogniser.lexicon, pipeline.gazetteer)
+    assert bool(spans) is kept
+
+
+def test_the_soviet_union_and_the_gdr_are_places(pipeline):
+    found = [(m.text, m.kind) for m in pipeline.extract(
+        "Meine Eltern lebten in der DDR, die Sowjetunion hatte dort einen wichtigen Platz.")]
+    assert ("DDR", "place") in found and ("Sowjetunion", "place") in found
