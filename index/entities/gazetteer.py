@@ -228,19 +228,14 @@ class Gazetteer:
 
     def match_all(self, words: list[str]) -> list[AliasMatch]:
         """Longest non-overlapping alias matches, left to right."""
-        matches = []
+        matches: list[AliasMatch] = []
         folded = [w.casefold() for w in words]  # once per word, not once per alias tried
-        first_words = self._first_words.get
-        i = 0
-        count = len(words)
-        while i < count:
-            longest = first_words(folded[i])
-            found = self._match(words, folded, i, None, longest) if longest else None
-            if found is None:
-                i += 1
-                continue
-            matches.append(found)
-            i = found.end
+        first_words = self._first_words
+        free = 0  # the first word no match has taken
+        for i in [i for i, word in enumerate(folded) if word in first_words]:
+            if i >= free and (found := self._match(words, folded, i, None, first_words[folded[i]])):
+                matches.append(found)
+                free = found.end
         return matches
 
     def lookup(self, surface: str, kind: str | None = None) -> GazetteerEntry | None:
