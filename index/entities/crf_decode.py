@@ -110,7 +110,9 @@ class SentenceTagger:
                 if number is not None:
                     add(number)
                 add(none)
-        sums = np.add.reduceat(self._padded_weights[gathered], starts, axis=0)
+        # take() of an index array: indexing with the list itself converts it far more slowly.
+        rows = self._padded_weights.take(np.array(gathered, dtype=np.intp), axis=0)
+        sums = np.add.reduceat(rows, np.array(starts, dtype=np.intp), axis=0)
         self._scores[first:needed] = sums.reshape(len(new_words), 5, self._label_count)
         self._opener[first:needed] = [word in OPENERS for word in new_words]
         self._capitalised[first:needed] = [word[:1].isupper() for word in new_words]
@@ -173,7 +175,7 @@ class SentenceTagger:
         position = np.arange(count) - np.repeat(starts, lengths)  # in its sentence
         remaining = np.repeat(lengths, lengths) - position  # this token and those after it
         first, last = position == 0, remaining == 1
-        words = self._scores[rows]
+        words = self._scores.take(rows, axis=0)  # take(): faster than indexing with an array
         scores = words[:, _OWN].copy()
         before = np.empty_like(scores)
         before[1:] = words[:-1, _AS_PREVIOUS]
@@ -193,12 +195,12 @@ class SentenceTagger:
         scores += second
         # Capitals say little at the start of a sentence or a quote (as features.FeatureExtractor).
         after_opener = np.zeros(count, dtype=bool)
-        after_opener[1:] = self._opener[rows[:-1]]
+        after_opener[1:] = self._opener.take(rows[:-1])
         opening = first | after_opener
         scores[opening] += self._first
-        scores[~opening & self._capitalised[rows]] += self._capmid
+        scores[~opening & self._capitalised.take(rows)] += self._capmid
         if codes.any():
-            gazetteer = np.stack(self._gazetteer_scores)[codes]
+            gazetteer = np.stack(self._gazetteer_scores).take(codes, axis=0)
             scores += gazetteer[:, 0]
             scores[1:][~first[1:]] += gazetteer[:-1, 1][~first[1:]]
             scores[:-1][~last[:-1]] += gazetteer[1:, 2][~last[:-1]]
@@ -299,6 +301,6 @@ def _padded(scores: np.ndarray, starts: np.ndarray, lengths: np.ndarray,
     sentence_of = np.repeat(np.arange(count), lengths)
     position = np.arange(len(sentence_of)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     padded = np.zeros((count, longest, scores.shape[1]))
-    rows = scores[np.repeat(starts, lengths) + position]
+    rows = scores.take(np.repeat(starts, lengths) + position, axis=0)
     padded[sentence_of, position] = rows if transform is None else transform(rows)
     return longest, going, padded
