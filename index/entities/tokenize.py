@@ -7,6 +7,7 @@ One regular expression runs over the whole text (not one per token). Hyphenated 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 # Abbreviations that end with a period but do not end a sentence (lower-cased, without the dot).
@@ -25,6 +26,7 @@ _TOKEN_RE = re.compile(
     re.VERBOSE,
 )
 
+_LINE_BREAK = re.compile("\n")
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
 _CLOSERS = frozenset({'"', "“", "”", "»", "«", "'", "’", ")", "]"})
 _OPENING_MARKS = frozenset('„"»«“')
@@ -61,12 +63,13 @@ def split_sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     The rules only propose where a sentence starts; the ranges are cut from the sorted starts,
     so they are non-empty and follow each other from 0 whatever the rules propose."""
     count = len(tokens)
-    starts = {0}
-    for i in range(count - 1):
-        tok, nxt = tokens[i], tokens[i + 1]
-        if "\n" in text[tok.end : nxt.start]:
-            starts.add(i + 1)
-        elif tok.text in _SENTENCE_END and not _after_abbreviation(tokens, i):
+    # A line break lies between two tokens (none holds one): the first token after it.
+    token_starts = [t.start for t in tokens]
+    after_breaks = {j for j in (bisect_right(token_starts, m.start()) for m in _LINE_BREAK.finditer(text))
+                    if 0 < j < count}
+    starts = {0} | after_breaks
+    for i in [i for i, t in enumerate(tokens[:-1]) if t.text in _SENTENCE_END]:
+        if i + 1 not in after_breaks and not _after_abbreviation(tokens, i):
             j = _after_closers(text, tokens, i + 1)
             if j < count and (tokens[j].text[0].isupper() or tokens[j].text[0] in _OPENING_MARKS):
                 starts.add(j)
