@@ -409,11 +409,12 @@ def without_frequent_german_words(spans: list[Span], words: list[str], lexicon: 
             return False
         word = words[span.start]
         if not word.isalpha() or not word.istitle() or word in lexicon.surnames \
-                or word in lexicon.first_names or span.kind == "place" and _nationality(word):
+                or word in lexicon.first_names:
             return False
         zipf = german_zipf(word)
         return zipf >= FREQUENT_GERMAN and _english_zipf(word.lower()) < zipf - 1.0 \
-            and gazetteer.match([word], 0, 1) is None
+            and gazetteer.match([word], 0, 1) is None \
+            and not (span.kind == "place" and _nationality(word))
 
     return [s for s in spans if not frequent(s)]
 
