@@ -67,6 +67,9 @@ KONJ2 = frozenset("""
     wäre wären hätte hätten würde würden könnte könnten müsste müssten dürfte dürften käme kämen
     gäbe gäben ließe ließen stünde stünden bräuchte bräuchten wüsste wüssten sähe ginge gingen
     läge lägen bliebe blieben hieße wollten sollten""".split())
+# Konjunktiv I of verbs whose stem ends in t or d ("biete man", "er arbeite"), no past tense form.
+_T_STEM_KONJ1 = frozenset("""arbeite biete bilde finde gelte halte leite melde rede sende warte starte
+    berichte erwarte beobachte fürchte achte gründe leide richte rette teste lade wende""".split())
 # Words ending in -e that are no verbs, for the "man arbeite" / "arbeite man" pattern.
 _NOT_VERBS = frozenset("""die eine keine diese jene jede alle viele beide ohne gerne lange bitte
     heute gerade sie ihre seine meine deine unsere eure welche solche manche einige andere
@@ -221,7 +224,7 @@ def konj1(text: str) -> bool:
         if verb in _NOT_VERBS or verb.endswith(("ische", "liche", "ige", "ere", "este")) \
                 or (verb.endswith("weise") and verb != "weise"):  # "teilweise", not "man weise"
             continue
-        if verb.endswith(("te", "de")):  # "Polizei wurde", "machte er", "er sagte": past tense
+        if verb.endswith(("te", "de")) and verb not in _T_STEM_KONJ1:  # "Polizei wurde", "machte er": past
             continue
         return True
     return False

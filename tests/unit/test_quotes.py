@@ -166,6 +166,13 @@ def test_a_role_the_text_gives_by_another_word_is_still_that_person(pipeline) ->
     assert quotes_of(pipeline, text) == [("indirect", "Es gehe darum, die Haltung zu ändern", "Aleksandar Vučić")]
 
 
+def test_konjunktiv_i_of_a_verb_whose_stem_ends_in_t_goes_on_reporting(pipeline) -> None:
+    text = ("Wir sind eine Anlaufstelle für Opfer, sagte Amber Weinber vom Forum. Zudem biete man Hilfe bei der "
+            "Suche nach juristischer Betreuung an. Das Forum wurde 2002 gegründet.")
+    assert quotes_of(pipeline, text)[1:] == [
+        ("indirect", "Zudem biete man Hilfe bei der Suche nach juristischer Betreuung an", "Amber Weinber")]
+
+
 def test_no_text_no_quotes(pipeline) -> None:
     assert find_quotes("", []) == [] and find_quotes("  \n ", []) == []
 
