@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 45
+VERSION = 46
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -799,8 +799,11 @@ def _colon_introduction(text: str, s: int, e: int, finder: SpeakerFinder):
         return None
     speaker = finder.in_region(s, colon.start())
     passive = any(w.group(0) in {"wurde", "wurden", "worden"} for w in head)  # "Die Listen wurden bestätigt:"
+    # "Hanakamp weiter:", "Und weiter:", not "Sie recherchieren weiter:" (another verb, no saying)
+    goes_on = all(w.group(0)[:1].isupper() or w.group(0) == "weiter" for w in head)
     says = any((w.group(0).lower() in qt.SPEECH_VERBS and w.group(0).lower() not in {"heißt", "hieß"} and not passive)
-               or w.group(0).lower() in _INTRODUCING or w.group(0).lower().endswith(_INTRODUCING_NOUNS)
+               or (w.group(0).lower() in _INTRODUCING and (w.group(0) != "weiter" or goes_on))
+               or w.group(0).lower().endswith(_INTRODUCING_NOUNS)
                for w in head) \
         or qt.clearly_reported(text[s:colon.start()])  # "Die Risiken seien groß: Auf See gibt es Gefahren."
     if last_clause and (speaker is None or not _names_subject(text, s, colon.start(), speaker, finder) or not (

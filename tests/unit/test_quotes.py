@@ -173,6 +173,12 @@ def test_konjunktiv_i_of_a_verb_whose_stem_ends_in_t_goes_on_reporting(pipeline)
         ("indirect", "Zudem biete man Hilfe bei der Suche nach juristischer Betreuung an", "Amber Weinber")]
 
 
+def test_doing_something_further_before_a_colon_introduces_no_words(pipeline) -> None:
+    text = ("Magazine verwendeten die Fotos als Werbung, sagt Anwalt Georg Zanger. Horvath und Zanger sind empört. "
+            "Sie recherchieren weiter: Das Hotel hat die Bilder auch Dritten zur Verfügung gestellt.")
+    assert [q for _, q, _ in quotes_of(pipeline, text)] == ["Magazine verwendeten die Fotos als Werbung"]
+
+
 def test_no_text_no_quotes(pipeline) -> None:
     assert find_quotes("", []) == [] and find_quotes("  \n ", []) == []
 
