@@ -14,7 +14,9 @@
   codes only in that place or a number follows, are an athlete's country code ("Hermann Maier
   (AUT) 543"), not an organisation, and so is one of the codes sports give countries after
   any name or "alle" ("Severin Freund (GER)", "TPS Turku (FIN)"); a party there ("Ponta
-  (PSD)") stays.
+  (PSD)") stays;
+- a colour beside another colour in a coordination is a party's colour, no person or town
+  ("Rot und Schwarz teilen sich das Land").
 """
 
 from __future__ import annotations
@@ -180,3 +182,23 @@ def without_country_codes(spans: list[Span], words: list[str]) -> list[Span]:
             codes.add(code)  # "Hermann Maier (AUT) 543."
     dropped = {i for code in codes for i in coded[code]}
     return [s for s in spans if not (s.end - s.start == 1 and s.start in dropped)]
+
+
+# Colours that stand for parties in Austrian and German politics ("Rot und Schwarz" are the
+# SPÖ and the ÖVP), and are surnames too (Schwarz, Weiß).
+_COLOURS = frozenset("Rot Schwarz Grün Blau Gelb Weiß Pink Türkis Orange Lila".split())
+
+
+def without_colours(spans: list[Span], words: list[str]) -> list[Span]:
+    """`spans` less a colour named as a person or place where another colour stands beside it
+    in a coordination ("Rot und Schwarz teilen sich das Land", "Schwarz, Rot, Grün"); "Angela
+    Schwarz und Peter Weiß" are people of two words and stay."""
+    def colour(span: Span) -> bool:
+        i = span.start
+        if span.part is not None or span.end - i != 1 or words[i] not in _COLOURS \
+                or span.entry is not None and span.entry.kind != "place":  # the town of Rot
+            return False
+        return (i >= 2 and words[i - 1] in _COORDINATORS and words[i - 2] in _COLOURS) \
+            or (i + 2 < len(words) and words[i + 1] in _COORDINATORS and words[i + 2] in _COLOURS)
+
+    return [s for s in spans if not colour(s)]

@@ -195,6 +195,7 @@ class Recogniser:
         spans = place_rules.paired_exits(spans, words)
         spans = place_rules.datelines(spans, words, sentence_starts, self.lexicon.first_names)
         spans = ordinary_words.without_country_codes(spans, words)
+        spans = ordinary_words.without_colours(spans, words)
         spans = [s for s in (self._split_role(s, words) for s in spans) if s is not None]
         spans = self._propagate(spans, words, sentence_starts)
         spans = org_rules.without_people_they_back(spans, words)

@@ -82,3 +82,17 @@ def test_a_noun_the_text_gives_a_definite_article_is_no_person(pipeline):
     people = found(pipeline, text, "person")
     assert "Oligarchen" not in people
     assert {"Gerda Quendel", "Quendel"} <= set(people)
+
+
+@pytest.mark.parametrize("text", [
+    "Rot und Schwarz teilen sich seit 65 Jahren das Land.",
+    "Der Kandidat setzt auf Bund, Land, Schwarz, Rot, Grün, Asyl, Heimat.",
+    "Ich bin nicht in Rot und Schwarz verliebt.",
+])
+def test_colours_standing_for_parties_are_no_people_or_places(pipeline, text):
+    assert found(pipeline, text, "person") == [] and found(pipeline, text, "place") == []
+
+
+def test_people_named_after_colours_stay_people(pipeline):
+    text = "Angela Schwarz und Peter Weiß kamen. Schwarz und Weiß sagten nichts."
+    assert found(pipeline, text, "person") == ["Angela Schwarz", "Peter Weiß", "Schwarz", "Weiß"]
