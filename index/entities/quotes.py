@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 46
+VERSION = 47
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -1250,7 +1250,7 @@ def _after_inner_cue(text: str, content_end: int, e: int) -> int | None:
 _FIRST_PERSON_SUBJECTS = frozenset({"ich", "wir", "uns"})
 # Words that open a clause describing the speaker or the saying, not what was said.
 _NOT_A_STATEMENT = frozenset("""der die das den dem deren dessen denen wo wie nachdem als weil wenn während
-    bevor obwohl da so laut um ohne seit sobald indem zumal""".split())
+    bevor obwohl da so laut um ohne seit sobald indem zumal angesprochen befragt gefragt darauf danach""".split())
 _COORDINATING = frozenset("aber und denn doch sondern oder".split())
 
 

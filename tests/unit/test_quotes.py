@@ -179,6 +179,13 @@ def test_doing_something_further_before_a_colon_introduces_no_words(pipeline) ->
     assert [q for _, q, _ in quotes_of(pipeline, text)] == ["Magazine verwendeten die Fotos als Werbung"]
 
 
+def test_what_the_speaker_was_asked_about_after_the_cue_is_no_quote(pipeline) -> None:
+    text = ("Die Realität ist tatsächlich befremdlicher als Fiktion, sagt Robin Wright, angesprochen auf aktuelle "
+            "Wahlscharmützel mit Donald Trump.")
+    assert quotes_of(pipeline, text) == [("direct", "Die Realität ist tatsächlich befremdlicher als Fiktion",
+                                          "Robin Wright")]
+
+
 def test_no_text_no_quotes(pipeline) -> None:
     assert find_quotes("", []) == [] and find_quotes("  \n ", []) == []
 
