@@ -270,7 +270,8 @@ def teams_named_by_town(spans: list[Span], words: list[str], gazetteer: Gazettee
                         lexicon: Lexicon) -> list[Span]:
     """A town and a club word ("Stoke City", "West Bromwich Albion", not the city "Kansas
     City"), or a known town and capitalised English plurals ("Anaheim Ducks", "Toronto Maple
-    Leafs": North American teams) name a club, whatever the CRF made of the parts."""
+    Leafs": North American teams) name a club, whatever the CRF made of the parts, also where
+    it took the whole for a person or a place ("Boston Bruins", "San Jose Sharks")."""
     found: list[Span] = []
     club_words = _CLUB_WORDS.intersection(words)
     for i, word in enumerate(words if club_words else ()):
@@ -293,6 +294,16 @@ def teams_named_by_town(spans: list[Span], words: list[str], gazetteer: Gazettee
             if end > place.end and words[end - 1].endswith("s") and not words[end - 1].endswith("ss") \
                     and words[end - 1] not in _DOCUMENTS:
                 found.append(Span(place.start, end, "org"))
+    for span in spans:  # "Buffalo Sabres", "Edmonton Oilers" the CRF took for a person
+        if span.kind == "org" or span.entry is not None or span.part is not None \
+                or span.end - span.start < 2:
+            continue
+        hit = gazetteer.match(words, span.start)
+        if hit is not None and hit.strong and hit.entry.kind == "place" and hit.end < span.end \
+                and all(_is_english_word(w, lexicon) for w in words[hit.end:span.end]) \
+                and words[span.end - 1].endswith("s") and not words[span.end - 1].endswith("ss") \
+                and words[span.end - 1] not in _DOCUMENTS:
+            found.append(Span(span.start, span.end, "org"))
     if not found:
         return spans
     inside = {k for s in found for k in range(s.start, s.end)}

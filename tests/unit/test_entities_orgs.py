@@ -117,6 +117,8 @@ def test_a_three_letter_abbreviation_spelt_like_a_first_name_is_an_organisation(
     ("Als die Liga wuchs, holten ihn die Philadelphia Flyers in ihr Team.", "Philadelphia Flyers"),
     ("Ergebnisse: Los Angeles Kings – Anaheim Ducks 2:4", "Anaheim Ducks"),
     ("Er gewann mit den Toronto Maple Leafs bei den Chicago Blackhawks.", "Toronto Maple Leafs"),
+    ("Buffalo Sabres – Boston Bruins 2:3, St. Louis Blues – San Jose Sharks 1:3.", "Boston Bruins"),
+    ("Buffalo Sabres – Boston Bruins 2:3, St. Louis Blues – San Jose Sharks 1:3.", "San Jose Sharks"),
 ])
 def test_a_club_named_by_its_town_is_an_organisation(pipeline, text, club):
     assert (club, "org") in [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
