@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 47
+VERSION = 48
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -935,6 +935,8 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
                 or (low in {"hieß", "heißt"} and len(words) >= 2 and words[1].group(0) == "es") \
                 or (low in {"wird", "wurde"} and len(words) >= 3 and words[-1].group(0) == "zitiert") \
                 or (clause_end < 0 and _unlisted_cue(text, s, s + match.start(), words, finder)):
+            if _only_a_subordinate_clause(body[:match.start()]) and ": " not in body[match.end():]:
+                continue  # "Weil es offene Probleme gibt, fordert Bieber mehr Engagement": the main clause
             if match.start() < 8 or not _particle_fits(words) or text[words[0].end():words[0].end() + 1] in (",", ":") \
                     or (match.group(0).strip()[:1] in "-–—" and any(d in body[:match.start()] for d in "–—")):
                 # "Entholzer – seit zwei Jahren Parteichef – kündigte an": a parenthesis, no quote;
@@ -1028,6 +1030,18 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
             return colon + 2, e, impersonal.group(0), source  # the words after the colon, not the cue
         return s, e, impersonal.group(0), source
     return None
+
+
+_ADVERBIAL_OPENERS = frozenset("Weil Wenn Falls Obwohl Bevor Nachdem Sobald".split())
+
+
+def _only_a_subordinate_clause(content: str) -> bool:
+    """Words before a cue that are one adverbial clause, no statement: "Weil es Probleme gibt, …",
+    "Was den Andrang betrifft, …"."""
+    if ", " in content:
+        return False
+    first = content.split(" ", 1)[0]
+    return first in _ADVERBIAL_OPENERS or (first == "Was" and content.rstrip().endswith(("betrifft", "angeht", "anbelangt")))
 
 
 def _apposed_subject(text: str, s: int, content_end: int, finder: SpeakerFinder) -> Mention | None:

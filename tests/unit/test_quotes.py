@@ -186,6 +186,12 @@ def test_what_the_speaker_was_asked_about_after_the_cue_is_no_quote(pipeline) ->
                                           "Robin Wright")]
 
 
+def test_an_adverbial_clause_before_the_main_verb_is_no_quote(pipeline) -> None:
+    text = ("Ohne die EU würden diese Konflikte nicht gelöst, so Florian Bieber. Weil es aber auch offene Probleme "
+            "zwischen EU- und Nicht-EU-Staaten gibt, fordert Bieber mehr Engagement von EU-Staaten.")
+    assert [q for _, q, _ in quotes_of(pipeline, text)] == ["Ohne die EU würden diese Konflikte nicht gelöst"]
+
+
 def test_no_text_no_quotes(pipeline) -> None:
     assert find_quotes("", []) == [] and find_quotes("  \n ", []) == []
 
