@@ -72,7 +72,7 @@ def clean(spans: list[Span], words: list[str], sentence_start: int, gazetteer: G
             continue
         _strip_openers(span, words, sentence_start)
         _strip_word_before_first_name(span, words, gazetteer, lexicon)
-        _strip_noun_before_name(span, words, lexicon)
+        _strip_noun_before_name(span, words, lexicon, gazetteer)
         _cut_after_genitive(span, words, gazetteer, lexicon)
         _strip_trailing_lower_case(span, words, lexicon)
         _person_by_first_name_and_surname(span, words, lexicon)
@@ -143,20 +143,25 @@ def _is_compound_noun(word: str, lexicon: Lexicon) -> bool:
     return bool(split_compound(last.lower()))
 
 
-def _strip_noun_before_name(span: Span, words: list[str], lexicon: Lexicon) -> None:
-    """"des Kaisers Nero", "Stürmer Ravet": a person of two words whose first is a noun or
-    a role and no listed name, and whose second is no common word, is the second alone; when
-    the second is an everyday word and the first no role, the first is the name ("Wenn
-    Brandschütz Bargeld braucht": a surname that splits like a compound)."""
+def _strip_noun_before_name(span: Span, words: list[str], lexicon: Lexicon,
+                            gazetteer: Gazetteer) -> None:
+    """"des Kaisers Nero", "Stürmer Ravet", "für Österreicher Grabner": a person of two words
+    whose first is a noun, a role or an inhabitant's name and no listed name, and whose
+    second is no common word, is the second alone; when the second is an everyday word and
+    the first no role, the first is the name ("Wenn Brandschütz Bargeld braucht": a surname
+    that splits like a compound)."""
     if span.kind != "person" or span.end - span.start != 2:
         return
     first, name = words[span.start], words[span.start + 1]
-    if first in lexicon.first_names or first in lexicon.surnames or not first.isalpha() \
-            or not name[:1].isupper() or name.lower() in lexicon.common_words:
+    # "Österreicher Grabner" (a surname too), not "Würzburger Kickers": before a listed surname
+    demonym = words[span.start + 1] in lexicon.surnames and _is_demonym(first, gazetteer)
+    if first in lexicon.first_names or first in lexicon.surnames and not demonym \
+            or not first.isalpha() or not name[:1].isupper() or name.lower() in lexicon.common_words:
         return
-    if role_of(first) or len(first) >= 10 and (first.lower() in lexicon.common_words
-                                               or CommonNouns.contains(first)
-                                               or _is_compound_noun(first, lexicon)):
+    if role_of(first) or demonym \
+            or len(first) >= 10 and (first.lower() in lexicon.common_words
+                                     or CommonNouns.contains(first)
+                                     or _is_compound_noun(first, lexicon)):
         if role_of(first) is None and name not in lexicon.surnames \
                 and german_zipf(name) >= EVERYDAY_GERMAN:
             span.end -= 1  # the everyday word is the second one
