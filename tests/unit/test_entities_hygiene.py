@@ -133,6 +133,12 @@ def test_programming_languages_are_other_things_not_people_or_places(pipeline):
     assert found == [("Python", "other:python"), ("JavaScript", "other:javascript")]
 
 
+def test_diseases_named_after_people_are_other_things(pipeline):
+    found = [(m.text, m.kind) for m in pipeline.extract(
+        "Das sind Erkrankungen wie Alzheimer und Parkinson, sagte die Ärztin Anna Quendel.")]
+    assert found == [("Alzheimer", "other"), ("Parkinson", "other"), ("Anna Quendel", "person")]
+
+
 def test_an_everyday_noun_inside_a_longer_name_stays(pipeline):
     assert ("Rote Armee", "org:rote-armee") in names(pipeline, "Die Rote Armee Fraktion war eine Gruppe.")
 
