@@ -27,7 +27,7 @@ ROLE_HEADS = tuple(sorted(
     soziologe soziologin historiker historikerin psychologe psychologin jurist juristin
     forscher forscherin wissenschaftler wissenschaftlerin wissenschafter wissenschafterin
     kicker kickerin rechtler rechtlerin ajatollah ayatollah scheich imam mullah rabbiner
-    mufti großmufti patriarch metropolit""".split(),
+    mufti großmufti patriarch metropolit pharao kalif""".split(),
     key=len, reverse=True))
 _ROLE_ENDINGS = ("", "s", "en", "n", "es")
 

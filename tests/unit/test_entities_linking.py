@@ -254,6 +254,7 @@ def test_an_english_possessive_links_to_the_name_without_it(pipeline, possessive
     ("Scheich Jassim Quendel sagte am Montag, man werde verhandeln.", "Jassim Quendel", "Scheich"),
     ("Rabbiner Walter Quendelbaum sprach in der Synagoge.", "Walter Quendelbaum", "Rabbiner"),
     ("Imam Benjamin Quendel predigte am Freitag in Penzberg.", "Benjamin Quendel", "Imam"),
+    ("Der selbst ernannte Kalif Ibrahim Quendel sprach.", "Ibrahim Quendel", "Kalif"),
 ])
 def test_a_religious_title_is_a_role_not_part_of_the_name(pipeline, text, name, role):
     mentions = pipeline.extract(text)
