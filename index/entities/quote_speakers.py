@@ -100,7 +100,8 @@ class SpeakerFinder:
         speakers = _abbreviations_linked(text, [m for m in mentions if m.kind in ("person", "org") and not m.partial
                                                 and not _in_credit(text, m)]
                                          + _people_taken_for_places(mentions))
-        self.mentions = sorted(speakers + _surnames_alone(text, speakers, mentions), key=lambda m: m.start)
+        self.mentions = sorted(_family_names_first(speakers) + _surnames_alone(text, speakers, mentions),
+                               key=lambda m: m.start)
         # Organisations inside a compound ("HTC-Sprecher"): their spokespeople speak as them.
         self._compound_orgs = [m for m in mentions if m.kind == "org" and m.partial]
         self._starts = [m.start for m in self.mentions]
@@ -775,6 +776,30 @@ def _known_places() -> frozenset[str]:
         _PLACES[id(lexicon)] = frozenset(name for place in lexicon.places
                                          for name in [place["name"], *place["aliases"]])
     return _PLACES[id(lexicon)]
+
+
+# A given name of two syllables joined by a hyphen, the second in lower case ("Ki-moon", "Jong-un",
+# "Geun-hye"): Korean names put the family name first.
+_HYPHENED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def _family_names_first(people: list[Mention]) -> list[Mention]:
+    """"Ban" and "Bans" after "Ban Ki-moon": the family name alone stands for the person named in
+    full, as a surname does after a Western name."""
+    family: dict[str, set[str]] = {}
+    for m in people:
+        words = m.text.split()
+        if m.kind == "person" and len(words) == 2 and _HYPHENED_GIVEN_NAME.fullmatch(words[1]):
+            family.setdefault(words[0], set()).add(m.entity)
+    if not family:
+        return people
+    linked = []
+    for m in people:
+        owners = family.get(m.text) or (family.get(m.text[:-1]) if m.text.endswith("s") else None)
+        if m.kind == "person" and " " not in m.text and owners is not None and len(owners) == 1:
+            m = m.model_copy(update={"entity": next(iter(owners))})
+        linked.append(m)
+    return linked
 
 
 def _surnames_alone(text: str, people: list[Mention], mentions: list[Mention]) -> list[Mention]:

@@ -192,6 +192,12 @@ def test_an_adverbial_clause_before_the_main_verb_is_no_quote(pipeline) -> None:
     assert [q for _, q, _ in quotes_of(pipeline, text)] == ["Ohne die EU würden diese Konflikte nicht gelöst"]
 
 
+def test_a_korean_family_name_alone_is_the_person_named_in_full(pipeline) -> None:
+    text = ("UN-Generalsekretär Ban Ki-moon hat im Nationalrat gesprochen. Diese Menschen sind tapfer und "
+            "vorausschauend, sagte Ban. Der Rede Bans lauschte auch Bundespräsident Heinz Fischer.")
+    assert quotes_of(pipeline, text) == [("direct", "Diese Menschen sind tapfer und vorausschauend", "Ban Ki-moon")]
+
+
 def test_no_text_no_quotes(pipeline) -> None:
     assert find_quotes("", []) == [] and find_quotes("  \n ", []) == []
 
