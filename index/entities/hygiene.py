@@ -9,6 +9,8 @@
 - A known surname does not open another person's name: "Trump Tedros" is Trump and Tedros.
 - A listed first name and a listed surname are a person, not an organisation ("Heinz-Christian
   Strache").
+- An everyday noun and "der", "des" or "von" before an organisation or place are no part of
+  it ("das Präsidium der Universität Göttingen").
 - A capitalised everyday word before a first name and a surname is no part of the name ("der
   Deutsche Fabian Rießle", "Sieger Jan Frodeno"): the person starts at the first name.
 - An everyday noun (data/not_names.txt: Armee, Lockdown, Demo), a single letter ("I") or a
@@ -23,7 +25,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .cues import role_of
+from .cues import is_org_head, is_org_suffix, role_of
 from .gazetteer import Gazetteer
 from .lexicon import CommonNouns, Lexicon, hand_written_list
 from .names import NAME_PARTICLES, strip_genitive
@@ -76,6 +78,8 @@ def clean(spans: list[Span], words: list[str], sentence_start: int, gazetteer: G
         _cut_after_genitive(span, words, gazetteer, lexicon)
         _strip_trailing_lower_case(span, words, lexicon)
         _person_by_first_name_and_surname(span, words, lexicon)
+        if not _cut_noun_owning_name(span, words, gazetteer, lexicon):
+            continue
         result.extend(_split_known_surname(span, words, gazetteer, lexicon))
     return result
 
@@ -245,6 +249,34 @@ def _is_noun(word: str, lexicon: Lexicon) -> bool:
     return last[:1].isupper() and last not in lexicon.surnames and last not in lexicon.first_names \
         and (last.lower() in lexicon.common_words or CommonNouns.contains(last)
              or german_zipf(last) >= EVERYDAY_GERMAN)
+
+
+_GENITIVE_LINKS = frozenset({"der", "des", "von", "vom"})
+
+
+def _cut_noun_owning_name(span: Span, words: list[str], gazetteer: Gazetteer,
+                          lexicon: Lexicon) -> bool:
+    """"das Präsidium der Universität Göttingen", "das Online-Banking-System der Bank Austria":
+    an everyday noun (no organisation's head like Institut, Bank or Amt) and "der", "des",
+    "von" before a name are no part of the organisation or place; the span is the name. False
+    when one everyday noun follows ("die Interna der Bank"): no name at all."""
+    if span.kind not in ("org", "place") or span.end - span.start < 3 \
+            or words[span.start + 1] not in _GENITIVE_LINKS:
+        return True
+    head, rest = words[span.start], words[span.start + 2:span.end]
+    low = head.lower()
+    if not head[:1].isupper() or not head.replace("-", "").isalpha() or is_org_head(low) \
+            or is_org_suffix(head) or head in lexicon.surnames or head in lexicon.first_names \
+            or gazetteer.match([head], 0, 1) is not None or not rest[0][:1].isupper() \
+            or not (low in lexicon.common_words or CommonNouns.contains(head)
+                    or german_zipf(head) >= EVERYDAY_GERMAN or _is_compound_noun(head, lexicon)):
+        return True
+    if len(rest) == 1 and gazetteer.match(rest, 0) is None \
+            and (rest[0].lower() in lexicon.common_words or CommonNouns.contains(rest[0])
+                 or german_zipf(rest[0]) >= EVERYDAY_GERMAN):
+        return False
+    span.start += 2
+    return True
 
 
 def _person_by_first_name_and_surname(span: Span, words: list[str], lexicon: Lexicon) -> None:

@@ -318,3 +318,12 @@ def test_a_towns_office_named_by_an_everyday_noun_is_no_organisation(pipeline):
     found = [text for text, _ in orgs(pipeline, text)]
     assert "Umweltamt" not in found
     assert {"Umweltamt Wiesbaden", "Bundeskriminalamt"} <= set(found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Unklar ist es, denn das Präsidium der Universität Quendelburg hat beschlossen.",
+     "Universität Quendelburg"),
+    ("Das Online-Banking-System der Bank Austria ist ausgefallen.", "Bank Austria"),
+])
+def test_a_noun_that_owns_an_organisation_is_no_part_of_its_name(pipeline, text, name):
+    assert [t for t, _ in orgs(pipeline, text)] == [name]
