@@ -30,7 +30,7 @@ from .models import Mention
 
 # These rules change stored quotes (their speakers): their version is added to the quote
 # recogniser's own in the version stored with each article's quotes (quotes_version).
-VERSION = 11
+VERSION = 12
 
 # Cue words whose subject or object is the speaker ("sagte X", "X sagte", "so X", "laut X").
 _VERBS_AFTER = frozenset("""sagte sagt sagten erklärte erklärt betonte betont meinte meint schrieb schreibt
@@ -120,9 +120,21 @@ def add_speaker_names(text: str, mentions: list[Mention]) -> list[Mention]:
         answers, _ = interview_answers(text)
         for label_start, label_end in sorted({(s, e) for _, _, s, e in answers if e > s}):
             names.interviewee(label_start, label_end)
+        for lead in _NAME_LEAD.finditer(text):
+            # "Fink: Wenn wir unsere Leistung bringen, …": a surname opening a sentence in the first person
+            word = lead.group(1)
+            before = text[max(0, lead.start() - 80):lead.start()].rstrip(" .!?").rsplit(".", 1)[-1]
+            if _name_word(word) and not _role_or_org_noun(word) and word not in _NOT_NAMES \
+                    and names.unmarked(lead.start(1), lead.end(1)) \
+                    and (lead.start() == 0 or len(before.split()) >= 3):  # not a list of places ("Rijeka. Trsat: …")
+                names.interviewee(lead.start(1), lead.end(1))
     if "-" in text:
         names.particle_surnames()
     return names.result()
+
+
+# A capitalised word and a colon opening a sentence whose words speak in the first person.
+_NAME_LEAD = re.compile(r"(?:^|(?<=[.!?] ))([A-ZÄÖÜ][a-zäöüß]+):\s+(?=[^.!?\n]*\b(?:ich|wir|mir|mich|uns)\b)")
 
 
 # A surname opened by a lower-case particle ("Adel al-Dschubair", "Abu Bakr al-Baghdadi"): written
@@ -335,6 +347,9 @@ class _Names:
                 if place is not None:  # "Jagland" taken for a place
                     self.replaced.add(id(place))
                 self._add("person", match.start(), match.end(), entity=owner or _entity("person", self.text[start:end]))
+
+    def unmarked(self, start: int, end: int) -> bool:
+        return self._covering(start, end) is None
 
     def _unmarked_or_unknown_place(self, start: int, end: int) -> bool:
         covering = self._covering(start, end)

@@ -198,6 +198,14 @@ def test_a_korean_family_name_alone_is_the_person_named_in_full(pipeline) -> Non
     assert quotes_of(pipeline, text) == [("direct", "Diese Menschen sind tapfer und vorausschauend", "Ban Ki-moon")]
 
 
+def test_a_surname_and_a_colon_before_words_in_the_first_person_speaks_them(pipeline) -> None:
+    text = ("An der Favoritenrolle der Austria ändert sich nichts. Fink: Wenn wir unsere Leistung bringen, dann "
+            "kommen wir weiter. Immerhin sei der Bewerb der kürzeste Weg in den Europacup.")
+    assert quotes_of(pipeline, text) == [
+        ("direct", "Wenn wir unsere Leistung bringen, dann kommen wir weiter", "Fink"),
+        ("indirect", "Immerhin sei der Bewerb der kürzeste Weg in den Europacup", "Fink")]
+
+
 def test_no_text_no_quotes(pipeline) -> None:
     assert find_quotes("", []) == [] and find_quotes("  \n ", []) == []
 
