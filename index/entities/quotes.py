@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 49
+VERSION = 50
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -690,6 +690,13 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             last_reported = index
             continue
         if body.endswith("?"):  # a question, also a reported one, states nothing
+            asked = _asked_aloud(text, s, e, finder) if unmarked and index > 0 else None
+            if asked is not None:  # "Strolz fragte ins Plenum: Können wir etwas tun, …?": his words
+                content_start, speaker = asked
+                finder.remember(speaker, e)
+                found.append(_quote(text, content_start, e, "direct", "fragte", speaker))
+                covered.append((content_start, e))
+                last_reported = index
             continue
         previous = index - 1
         continues = last_reported is not None and index - last_reported <= 2 \
@@ -814,6 +821,18 @@ def _colon_introduction(text: str, s: int, e: int, finder: SpeakerFinder):
                                                     or qt.speaks_to_reader(text[colon.end():e]))):
         return None
     return colon.end(), speaker or finder.likely(s)
+
+
+_ASKED_ALOUD = re.compile(r"\b(?:fragte|fragt|fragten)\b[^:.!?]{0,60}:\s+(?=[A-ZÄÖÜ])")
+
+
+def _asked_aloud(text: str, s: int, e: int, finder: SpeakerFinder):
+    """(content start, speaker) of a question someone asks in his own words after "fragte …:"."""
+    asked = _ASKED_ALOUD.search(text, s, e)
+    if asked is None or not qt.speaks_to_reader(text[asked.end():e]):
+        return None
+    speaker = finder.in_region(s, asked.end())
+    return (asked.end(), speaker) if speaker is not None and speaker.entity is not None else None
 
 
 def _names_subject(text: str, start: int, end: int, speaker: Speaker, finder: SpeakerFinder) -> bool:

@@ -206,6 +206,13 @@ def test_a_surname_and_a_colon_before_words_in_the_first_person_speaks_them(pipe
         ("indirect", "Immerhin sei der Bewerb der kürzeste Weg in den Europacup", "Fink")]
 
 
+def test_a_question_asked_aloud_in_the_first_person_is_a_quote(pipeline) -> None:
+    text = ("Das Parlament debattierte lange. Neos-Chef Matthias Strolz verglich die Weltlage mit einer Show und "
+            "fragte ins Plenum: Können wir etwas tun, wenn sich die Menschen schlagen? Die Sitzung endete am Abend.")
+    assert quotes_of(pipeline, text) == [
+        ("direct", "Können wir etwas tun, wenn sich die Menschen schlagen?", "Matthias Strolz")]
+
+
 def test_no_text_no_quotes(pipeline) -> None:
     assert find_quotes("", []) == [] and find_quotes("  \n ", []) == []
 
