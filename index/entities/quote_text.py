@@ -66,10 +66,13 @@ KONJ1 = frozenset("""
 KONJ2 = frozenset("""
     wäre wären hätte hätten würde würden könnte könnten müsste müssten dürfte dürften käme kämen
     gäbe gäben ließe ließen stünde stünden bräuchte bräuchten wüsste wüssten sähe ginge gingen
-    läge lägen bliebe blieben hieße wollten sollten""".split())
+    läge lägen bliebe blieben hieße wollten sollten brächte brächten dächte dächten fände fänden hielte
+    nähme nähmen täte täten träfe träfen trüge trügen zöge zögen gälte gälten fiele""".split())
 # Konjunktiv I of verbs whose stem ends in t or d ("biete man", "er arbeite"), no past tense form.
 _T_STEM_KONJ1 = frozenset("""arbeite biete bilde finde gelte halte leite melde rede sende warte starte
-    berichte erwarte beobachte fürchte achte gründe leide richte rette teste lade wende""".split())
+    berichte erwarte beobachte fürchte achte gründe leide richte rette teste lade wende bereite begleite
+    bedeute deute leiste koste beachte gestalte erhalte enthalte behalte entscheide unterscheide verbiete
+    verbinde verwende empfinde""".split())
 # Words ending in -e that are no verbs, for the "man arbeite" / "arbeite man" pattern.
 _NOT_VERBS = frozenset("""die eine keine diese jene jede alle viele beide ohne gerne lange bitte
     heute gerade sie ihre seine meine deine unsere eure welche solche manche einige andere

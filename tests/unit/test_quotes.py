@@ -213,6 +213,14 @@ def test_a_question_asked_aloud_in_the_first_person_is_a_quote(pipeline) -> None
         ("direct", "Können wir etwas tun, wenn sich die Menschen schlagen?", "Matthias Strolz")]
 
 
+def test_konjunktiv_forms_the_lists_lacked_report_speech(pipeline) -> None:
+    text = ("Diese Menschen sind tapfer, sagte Ban Ki-moon. Die Fremden brächten Fähigkeiten in ihre neue "
+            "Gesellschaft ein. Daher bereite man sich entsprechend vor.")
+    assert quotes_of(pipeline, text)[1:] == [
+        ("indirect", "Die Fremden brächten Fähigkeiten in ihre neue Gesellschaft ein", "Ban Ki-moon"),
+        ("indirect", "Daher bereite man sich entsprechend vor", "Ban Ki-moon")]
+
+
 def test_no_text_no_quotes(pipeline) -> None:
     assert find_quotes("", []) == [] and find_quotes("  \n ", []) == []
 
