@@ -222,6 +222,9 @@ class SpeakerFinder:
             if mention is not None and mention.kind == "org" and self._addressed(mention):
                 skipped = mention  # "sagte ein Offizier der Nachrichtenagentur AFP": AFP was told
                 continue
+            if mention is not None and k >= 1 and tokens[k - 1].group(0) in ("gebürtige", "gebürtiger"):
+                # "so der gebürtige St. Pöltner": someone from the place, not the club or town
+                return self._role_referent(before if before < at else at, mention.text, nearby=True, role_at=at)
             if mention is not None and k >= 1 and tokens[k - 1].group(0) in ("der", "die") \
                     and self._article_before_a_lone_word(mention):
                 # "sagte der Serbe": a word the recogniser took for a surname, never written as a

@@ -221,6 +221,12 @@ def test_konjunktiv_forms_the_lists_lacked_report_speech(pipeline) -> None:
         ("indirect", "Daher bereite man sich entsprechend vor", "Ban Ki-moon")]
 
 
+def test_someone_born_in_a_town_speaks_not_the_town_or_its_club(pipeline) -> None:
+    text = ("Der nunmehrige Coach Karl Daxbacher sah seine Mannschaft erneut hungrig. Wir gehen als Außenseiter "
+            "ins Spiel, sehen aber durchaus Chancen, so der gebürtige St. Pöltner.")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Karl Daxbacher"]
+
+
 def test_no_text_no_quotes(pipeline) -> None:
     assert find_quotes("", []) == [] and find_quotes("  \n ", []) == []
 
