@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 52
+VERSION = 53
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -1189,6 +1189,8 @@ def _described(text: str, content_end: int, e: int) -> bool:
 _SPOKEN = re.compile(r"\b(?:ja|halt|eben|eh|schon|mal|natürlich|einfach|doch)\b")
 # A present-tense modal states what must or can be: a claim someone makes, rarely narration
 # ("So ein Spiel muss man bis zum Ende durchziehen. Da waren wir zu unsicher, sagte X").
+# "Es ist eine super Sache.": a short verdict opened by "Es ist"/"Das ist", the way people talk.
+_IT_IS = re.compile(r"(?:Es|Das)\s+ist\s+(?:ein|eine|einfach|schon|wirklich|sehr|total|kein|keine)\b")
 _MODAL = re.compile(r"\b(?:muss|müssen|kann|können|darf|dürfen|sollte|sollten)\b")
 
 
@@ -1202,7 +1204,8 @@ def _spoken_before(text, sentences, index: int, start: int, covered, finder: Spe
     previous = sentences[index - 1]
     body = text[previous.start:previous.end]
     words = qt.words(body)
-    if not _same_paragraph(text, previous.end, start) or not (_SPOKEN.search(body) or _MODAL.search(body)) or body.endswith("?") \
+    if not _same_paragraph(text, previous.end, start) or body.endswith("?") \
+            or not (_SPOKEN.search(body) or _MODAL.search(body) or _IT_IS.match(body)) \
             or _narrates(body) or qt.subjunctive(body) or _has_marks(body) or len(words) > 25 \
             or any(w.group(0).lower() in _THIRD_PERSON or w.group(0).lower() in qt.SPEECH_VERBS
                    or (w.group(0)[:1].isupper() and role_of(w.group(0))) for w in words) \

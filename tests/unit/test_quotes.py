@@ -227,6 +227,13 @@ def test_someone_born_in_a_town_speaks_not_the_town_or_its_club(pipeline) -> Non
     assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Karl Daxbacher"]
 
 
+def test_a_short_verdict_before_a_first_person_quote_is_part_of_it(pipeline) -> None:
+    text = ("Der Coach Karl Daxbacher sah seine Mannschaft hungrig. Es ist eine super Sache. Wir gehen als "
+            "Außenseiter ins Spiel, sagte Daxbacher.")
+    assert quotes_of(pipeline, text) == [
+        ("direct", "Es ist eine super Sache. Wir gehen als Außenseiter ins Spiel", "Karl Daxbacher")]
+
+
 def test_no_text_no_quotes(pipeline) -> None:
     assert find_quotes("", []) == [] and find_quotes("  \n ", []) == []
 
