@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 53
+VERSION = 54
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -873,6 +873,10 @@ _PAST = re.compile(r"\b(?:war|waren|wurde|wurden|hatte|hatten|kam|kamen|gab|gabe
                    r"[a-zäöüß]{2,}(?:ete|eten|ierte|ierten|elte|elten))\b")
 
 
+# "Er begrüßte die Diskussion": a weak verb's past right after its pronoun subject.
+_PRONOUN_PAST = re.compile(r"(?:^|\s)(?:Er|Sie|er|sie)\s+[a-zäöüß]{3,}te\b")
+
+
 # An irrealis of the past in the singular ("wäre verdient gewesen", "hätte Europa zurückversetzt",
 # "hätte denken können"), where reported speech would say "sei … gewesen", "habe …": the speaker's own.
 _OWN_IRREALIS = re.compile(r"\b(?:wäre|hätte)\b.*\b(?:gewesen|ge[a-zäöüß]{3,}(?:t|en)|[a-zäöüß]+ge[a-zäöüß]{3,}(?:t|en)"
@@ -917,7 +921,7 @@ def _irrealis_only(content: str) -> bool:
 def _narrates(content: str) -> bool:
     """Content in the past tense tells what happened ("Die Aufträge entwickelten sich schwach, erklärte
     das Ministerium"): reported, not the speaker's own words, even with a cue clause of its own."""
-    return _PAST.search(content) is not None
+    return _PAST.search(content) is not None or _PRONOUN_PAST.search(content) is not None
 
 
 def _own_cue(text: str, s: int, e: int, start: int, end: int, cue: str | None) -> bool:

@@ -234,6 +234,12 @@ def test_a_short_verdict_before_a_first_person_quote_is_part_of_it(pipeline) -> 
         ("direct", "Es ist eine super Sache. Wir gehen als Außenseiter ins Spiel", "Karl Daxbacher")]
 
 
+def test_what_he_did_told_with_a_cue_is_reported_not_his_words(pipeline) -> None:
+    text = "Ban Ki-moon lobte die Regierung. Er begrüßte die offene Diskussion über Integration, erklärte Ban."
+    assert quotes_of(pipeline, text) == [
+        ("reported", "Er begrüßte die offene Diskussion über Integration", "Ban Ki-moon")]
+
+
 def test_no_text_no_quotes(pipeline) -> None:
     assert find_quotes("", []) == [] and find_quotes("  \n ", []) == []
 
