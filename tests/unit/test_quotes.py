@@ -235,9 +235,10 @@ def test_a_short_verdict_before_a_first_person_quote_is_part_of_it(pipeline) -> 
 
 
 def test_what_he_did_told_with_a_cue_is_reported_not_his_words(pipeline) -> None:
-    text = "Ban Ki-moon lobte die Regierung. Er begrüßte die offene Diskussion über Integration, erklärte Ban."
+    text = ("Minister Peter Müller lobte die Regierung. Er begrüßte die offene Diskussion über Integration, "
+            "erklärte Müller.")
     assert quotes_of(pipeline, text) == [
-        ("reported", "Er begrüßte die offene Diskussion über Integration", "Ban Ki-moon")]
+        ("reported", "Er begrüßte die offene Diskussion über Integration", "Peter Müller")]
 
 
 def test_no_text_no_quotes(pipeline) -> None:
