@@ -722,6 +722,10 @@ _ROLE_SYNONYMS = (frozenset({"ankläger", "anklägerin", "staatsanwalt", "staats
                   frozenset({"bürgermeister", "bürgermeisterin", "stadtchef", "stadtchefin", "stadtoberhaupt"}))
 
 
+_HEADS = ("chef", "chefin", "generalsekretär", "generalsekretärin", "präsident", "präsidentin", "vorsitzender",
+          "vorsitzende", "obmann", "obfrau", "leiter", "leiterin")
+
+
 def _same_role(named: str, said: str) -> bool:
     """The role given with the name ("Staatsanwalt") and the one a cue says ("der Ankläger") name
     the same position: one ends in the other ("Bundeskanzler", "Kanzler") or both in words of one
@@ -734,7 +738,11 @@ def _same_role(named: str, said: str) -> bool:
         # "der Ankläger" for any Staatsanwalt; "der Austria-Coach" only for the Austria-Trainer
         if a is not None and b is not None and said[:-len(b)] in ("", named[:-len(a)]):
             return True
-    return False
+    # The head of a named body: "der UN-Chef" for the UN-Generalsekretär, "der ÖVP-Chef" for the
+    # ÖVP-Obmann; a plain "der Chef" could be anyone's.
+    a = next((w for w in _HEADS if named.endswith(w)), None)
+    b = next((w for w in _HEADS if said.endswith(w)), None)
+    return a is not None and b is not None and said[:-len(b)] != "" and said[:-len(b)] == named[:-len(a)]
 
 
 def _people_taken_for_places(mentions: list[Mention]) -> list[Mention]:

@@ -241,6 +241,12 @@ def test_what_he_did_told_with_a_cue_is_reported_not_his_words(pipeline) -> None
         ("reported", "Er begrüßte die offene Diskussion über Integration", "Peter Müller")]
 
 
+def test_the_head_of_a_body_by_another_title_is_the_one_named_with_it(pipeline) -> None:
+    text = ("Die Rede hielt UN-Generalsekretär Ban Ki-moon. Er sprach vor den Abgeordneten und Bundespräsident "
+            "Heinz Fischer. Spaltung und Marginalisierung verletzen Menschen, betonte der UN-Chef.")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Ban Ki-moon"]
+
+
 def test_no_text_no_quotes(pipeline) -> None:
     assert find_quotes("", []) == [] and find_quotes("  \n ", []) == []
 
