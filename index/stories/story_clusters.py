@@ -284,9 +284,8 @@ def _add_unscanned(db: sqlite3.Connection, shared: Counter[int], ends: dict[int,
     best = min(((-weight, story) for story, weight in exact.items()), default=(0, 0))
     could = [story for story, weight in shared.items() if _enough(weight + most, total)]
     for story_id in sorted(could, key=lambda story: (-shared[story], story)):
-        bound = shared[story_id] + most
-        if not _enough(bound, total) or (-bound, story_id) > best:
-            break  # neither this story nor any after it can be chosen
+        if (-(shared[story_id] + most), story_id) > best:
+            break  # neither this story nor any after it can beat the best
         weight = shared[story_id]
         for feature, count in db.execute(f"SELECT feature, count FROM feature_stories WHERE feature IN ({marks}) "
                                          "AND last_ts = ? AND story_id = ?", [*skipped, ends[story_id], story_id]):
