@@ -65,6 +65,13 @@ _FIRST_PERSON = re.compile(r"\b(?:[Ii]ch|[Ww]ir|mir|mich|uns|[Mm]ein\w*|[Uu]nser
 _AND_ROLE = re.compile(r"\s+und\s+(\w[\w-]*)")
 # "In der Zeitung", "im Interview mit": where words were said, never who said them.
 _PLACE_PREPOSITIONS = frozenset("in im von vom nach".split())
+# "Zidane, der als Nachfolger von Benitez gehandelt wurde": Benitez is no subject
+_OF = frozenset({"von", "vom"})
+# "der Sprecher des Krisenstabes am Dienstag im Sender Skai": not Skai's spokesman
+_AT = frozenset({"in", "im", "am"})
+# Relatives who speak for themselves: "Badawis Ehefrau" is not Badawi
+_RELATIVES = frozenset("""ehefrau ehemann frau mann witwe witwer mutter vater tochter sohn bruder schwester
+    lebensgefährtin lebensgefährte freundin freund eltern""".split())
 _GENERIC_PEOPLE = frozenset("""man jemand niemand kritiker experten beobachter insider insidern
     fachleute anrainer analysten anwälte vertreter""".split())
 # Neuter nouns for a person ("erklärte das Stadtoberhaupt"); "das Staatsfernsehen" is none.
@@ -219,6 +226,16 @@ class SpeakerFinder:
                     or any(m.kind == "person" and m.start > mention.end for m in inside)):
                 skipped = mention  # "Über Bergers Pläne sagt er": not Berger
                 continue
+            if mention is not None and mention.kind == "person" and self._genitive_form(mention) \
+                    and any(m.kind == "person" and m.entity != mention.entity and 0 < m.start - mention.end <= 60
+                            for m in inside):
+                skipped = mention  # "sagte Badawis nach Kanada geflüchtete Ehefrau Ensaf Haidar": not Badawi
+                continue
+            if mention is not None and mention.kind == "person" and self._genitive(mention) and k + 1 < len(tokens) \
+                    and tokens[k + 1].group(0).lower() in _RELATIVES:
+                # "Badawis Ehefrau sagte": the wife, named before after that noun ("Ehefrau Ensaf
+                # Haidar"), else someone unnamed; never the one whose wife she is
+                return self._named_after_noun(tokens[k + 1].group(0), at)
             if mention is not None and mention.kind == "org" and self._addressed(mention):
                 skipped = mention  # "sagte ein Offizier der Nachrichtenagentur AFP": AFP was told
                 continue
@@ -291,9 +308,11 @@ class SpeakerFinder:
             if _AGE.match(word) or (role_of(word) and not self._name_follows(inside, token.end())):
                 if word.lower().startswith(_SPOKESPERSON) or word.lower().endswith(_SPOKESPERSON):
                     # "eine Sprecherin der EU-Kommission": the organisation; "der Sprecher der
-                    # Landesrätin Martina Berthold": the one he speaks for.
+                    # Landesrätin Martina Berthold": the one he speaks for; not a name after a
+                    # preposition ("der Sprecher des Krisenstabes am Dienstag im Sender Skai")
                     named = next((m for m in inside if m.start >= token.end()), None)
-                    if named is not None:
+                    if named is not None and (self.text[named.start - 2:named.start] == ", "
+                                              or not self._after_preposition(named, also=_AT)):
                         return Speaker(named.entity, named.text)
                 article = self.text[max(start, at - 5):at].strip().lower()
                 if article.endswith(("ein", "eine", "einer", "einem")):
@@ -382,12 +401,30 @@ class SpeakerFinder:
             j -= 1
         return j >= 0 and (tokens[j].group(0).lower() in _PREPOSITIONS or tokens[j].group(0).lower() in also)
 
-    def _after_preposition(self, m: Mention) -> bool:
+    def _after_preposition(self, m: Mention, also: frozenset[str] = frozenset()) -> bool:
         """The mention follows a preposition in its sentence ("auf den Kroaten Marin Cilic")."""
-        tokens = list(_TOKEN.finditer(self.text, max(0, m.start - 60), m.end))
+        stop = self.text.rfind(". ", 0, m.start)
+        sentence_start = max(stop + 2 if stop >= 0 else 0, self.text.rfind("\n", 0, m.start) + 1, m.start - 60)
+        tokens = list(_TOKEN.finditer(self.text, sentence_start, m.end))
         k = next((j for j, t in enumerate(tokens) if t.start() >= m.start), len(tokens))
-        return self._object_of_preposition(tokens, k) or (k >= 1 and tokens[k - 1].group(0)[:1].isupper()
-                                                          and self._object_of_preposition(tokens, k - 1))
+        return self._object_of_preposition(tokens, k, also) or (k >= 1 and tokens[k - 1].group(0)[:1].isupper()
+                                                                and self._object_of_preposition(tokens, k - 1, also))
+
+    def _genitive_form(self, m: Mention) -> bool:
+        """The name ends in a genitive -s the text writes elsewhere without it ("Badawis", "Raif Badawi")."""
+        if not m.text.endswith("s") or m.entity is None:
+            return False
+        base = m.text[:-1]
+        return any(o.entity == m.entity and (o.text == base or o.text.endswith(" " + base.split()[-1]))
+                   for o in self.mentions if o is not m)
+
+    def _named_after_noun(self, noun: str, at: int) -> Speaker | None:
+        """The person the text named right after ``noun`` before ``at`` ("Ehefrau Ensaf Haidar")."""
+        for m in reversed(self.mentions[:bisect_left(self._starts, at)]):
+            if m.kind == "person" and re.search(r"\b" + re.escape(noun) + r"\s+(?:[A-ZÄÖÜ][\w-]+\s+)?$",
+                                                self.text[max(0, m.start - 60):m.start]):
+                return Speaker(m.entity, noun)
+        return None
 
     def _role_apposition(self, role_end: int, m: Mention) -> bool:
         """The person is named right after the role, as an apposition with a role of its own:
@@ -564,7 +601,7 @@ class SpeakerFinder:
         window = [m for m in self.mentions[bisect_left(self._starts, before):bisect_left(self._starts, at)]
                   if m.kind == "person"] if role_of(word) or nearby else []
         # "Djokovic trifft auf den Kroaten Marin Cilic. …, sagte der Serbe": not the one met
-        subjects = [m for m in window if not self._after_preposition(m)]
+        subjects = [m for m in window if not self._after_preposition(m, also=_OF)]
         if subjects or window:  # "Scheuer hatte gefordert. …, betonte der bayerische Politiker."
             return Speaker((subjects or window)[-1].entity, word)
         recent = self.recent(at)

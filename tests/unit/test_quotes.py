@@ -1341,3 +1341,23 @@ def test_a_question_someone_would_not_answer_is_no_reported_speech(pipeline) -> 
             "Sie wollte sich nicht dazu äußern, ob der Betrieb profitabel sei.")
     found = quotes_of(pipeline, text)
     assert [words for _, words, _ in found] == ["Die Fertigung läuft wieder"]
+
+
+def test_a_spokesperson_is_not_the_channel_he_spoke_on(pipeline) -> None:
+    text = ("Die Lage sei aussichtslos, erklärte der Sprecher des Krisenstabes, Petros Nikolaidis, in Athen. "
+            "Wenn die Behörden einen Antrag stellen, werden wir entscheiden, sagte der Sprecher des Krisenstabes "
+            "am Dienstag im Nachrichtensender Skai.")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Petros Nikolaidis", "Petros Nikolaidis"]
+
+
+def test_the_wife_of_a_named_man_speaks_for_herself(pipeline) -> None:
+    text = ("Das Gericht hat die Strafe gegen den Blogger Karim Haddad bestätigt. Das Urteil sei endgültig, "
+            "sagte Haddads nach Kanada geflüchtete Ehefrau Leila Haddad-Amin am Sonntag. Haddad musste "
+            "schon 50 Hiebe erdulden. Haddads Ehefrau sagte, sie befürchte weitere Strafen.")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["Leila Haddad-Amin", "Leila Haddad-Amin"]
+
+
+def test_a_role_refers_to_the_subject_not_to_a_name_after_von(pipeline) -> None:
+    text = ("Zinedine Zidane, der als Nachfolger von Rafael Benitez gehandelt wurde, wies die Gerüchte zurück. "
+            "Ich bin der Trainer des B-Teams, und das ist auch gut so, sagte der Franzose.")
+    assert quotes_of(pipeline, text)[-1][2] == "Zinedine Zidane"
