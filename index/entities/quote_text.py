@@ -62,7 +62,8 @@ KONJ1 = frozenset("""
     trage führe laufe finde heiße zeige mache plane setze stelle suche spiele hoffe glaube denke
     verfüge befinde drohe erwarte benötige diene entspreche ergebe gehöre hänge nehme bringe
     warte leide lebe beginne stimme freue wünsche bedeute erfolge passiere entstehe bestehe
-    verstehe sorge kümmere betreffe""".split())
+    verstehe sorge kümmere betreffe fiebere ändere verändere fördere fordere liefere verhindere
+    steigere verlängere verzögere zögere wandere""".split())
 KONJ2 = frozenset("""
     wäre wären hätte hätten würde würden könnte könnten müsste müssten dürfte dürften käme kämen
     gäbe gäben ließe ließen stünde stünden bräuchte bräuchten wüsste wüssten sähe ginge gingen
@@ -80,7 +81,7 @@ _NOT_VERBS = frozenset("""die eine keine diese jene jede alle viele beide ohne g
     infrage nahe alleine beinahe ehe zuliebe dahingehende zufolge""".split())
 _KONJ1_AROUND_SUBJECT = re.compile(
     r"\b(?:[Ee]r|[Ss]ie|[Ee]s|[Mm]an)\s+([a-zäöüß]{3,}e)\b|\b([a-zäöüß]{3,}e)\s+(?:er|es|man)\b"
-    r"|\b[A-ZÄÖÜ][a-zäöüß]{2,}\s+([a-zäöüß]{3,}e)\b(?!\s+[A-ZÄÖÜ])")
+    r"|\b(?!Ich\b)[A-ZÄÖÜ][a-zäöüß]{2,}\s+([a-zäöüß]{3,}e)\b(?!\s+[A-ZÄÖÜ])")  # not "Ich habe""
 # Verbs that only attribute inside a fixed phrase ("sprach von", "gibt an", "stellt fest"):
 # no cue clause of their own.
 WEAK_VERBS = frozenset("""so spricht sprach gab gibt fand findet stellt stellte glauben glaubt glaubte heißt
@@ -217,13 +218,17 @@ def konj1(text: str) -> bool:
     text = _without_comparisons(text)
     tokens = [w.group(0) for w in _WORD.finditer(text)]
     for k, token in enumerate(tokens):
-        if token in KONJ1 and (k == 0 or tokens[k - 1].lower() not in {"ich", "zu"}):
+        if token in KONJ1 and (k == 0 or tokens[k - 1].lower() not in {"ich", "zu"}) \
+                and not (token not in _UNAMBIGUOUS_KONJ1 and k + 1 < len(tokens) and tokens[k + 1] == "ich"):
+            # "da bleibe ich dran": the first person's indicative, not Konjunktiv I
             if token in {"habe", "werde", "lasse", "sehe", "finde", "hoffe", "glaube", "denke", "freue"} \
                     and any(t.lower() == "ich" for t in tokens[max(0, k - 3):k + 3]):
                 continue
             return True
     for match in _KONJ1_AROUND_SUBJECT.finditer(text):
         verb = match.group(1) or match.group(2) or match.group(3)
+        if match.group(2) and text[max(0, match.start() - 4):match.start()] in ("ich ", "Ich "):
+            continue  # "Ich habe es": the first person's indicative
         if verb in _NOT_VERBS or verb.endswith(("ische", "liche", "ige", "ere", "este")) \
                 or (verb.endswith("weise") and verb != "weise"):  # "teilweise", not "man weise"
             continue
@@ -237,7 +242,7 @@ _UNAMBIGUOUS_KONJ1 = frozenset("sei seien könne müsse solle wolle dürfe möge
 
 
 _THIRD_PERSON_KONJ1 = re.compile(r"\b(?:[Ee]r|[Ss]ie|[Ee]s|[Mm]an)\s+(?:habe|werde|gebe|wisse|komme|wolle)\b"
-                                 r"|\b(?:habe|werde|gebe|wisse|komme)\s+(?:er|sie|es|man)\b")
+                                 r"|(?<![Ii]ch )\b(?:habe|werde|gebe|wisse|komme)\s+(?:er|sie|es|man)\b")  # not "Ich habe es""
 
 
 _UNAMBIGUOUS_KONJ1_WORD = _whole_words(_UNAMBIGUOUS_KONJ1)

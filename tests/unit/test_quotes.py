@@ -1361,3 +1361,10 @@ def test_a_role_refers_to_the_subject_not_to_a_name_after_von(pipeline) -> None:
     text = ("Zinedine Zidane, der als Nachfolger von Rafael Benitez gehandelt wurde, wies die Gerüchte zurück. "
             "Ich bin der Trainer des B-Teams, und das ist auch gut so, sagte der Franzose.")
     assert quotes_of(pipeline, text)[-1][2] == "Zinedine Zidane"
+
+
+def test_the_first_person_present_is_no_subjunctive(pipeline) -> None:
+    text = ("Um den Nachwuchs will er sich auch künftig kümmern. Ich habe es jetzt verinnerlicht, da bleibe "
+            "ich dran, sagte Markus Hofer. Hofer fiebere dem Ende der Saison entgegen, berichtete Anna Berger.")
+    assert [(kind, speaker) for kind, _, speaker in quotes_of(pipeline, text)] == [
+        ("direct", "Markus Hofer"), ("indirect", "Anna Berger")]
