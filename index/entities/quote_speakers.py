@@ -178,6 +178,11 @@ class SpeakerFinder:
         most often so far (the article's protagonist)."""
         recent = self.recent(at)
         if recent is not None:
+            # "David Trezeguet, ein Ex-Klubkollege, sah die Motivation bei Ibrahimovic. … ich bin
+            # sicher, …": the one the text turned to since the last speaker's words
+            newcomer = self._subject_since(self._spoken_end(at), at)
+            if newcomer is not None and newcomer.entity != recent.entity and not self._genitive(newcomer):
+                return Speaker(newcomer.entity, newcomer.text)
             return recent
         counts: dict[str, int] = {}
         latest: dict[str, Mention] = {}

@@ -1368,3 +1368,10 @@ def test_the_first_person_present_is_no_subjunctive(pipeline) -> None:
             "ich dran, sagte Markus Hofer. Hofer fiebere dem Ende der Saison entgegen, berichtete Anna Berger.")
     assert [(kind, speaker) for kind, _, speaker in quotes_of(pipeline, text)] == [
         ("direct", "Markus Hofer"), ("indirect", "Anna Berger")]
+
+
+def test_first_person_words_after_narration_belong_to_the_one_the_text_turned_to(pipeline) -> None:
+    text = ("Wir sind bereit, sagte Stefan Maurer am Sonntag in Wien. Thomas Gruber, ein früherer "
+            "Klubkollege, sah die Motivation bei Maurer vorhanden. Er will es allen zeigen. Der Klub braucht "
+            "den besten Maurer, und ich bin sicher, dass er entscheidend sein wird.")
+    assert quotes_of(pipeline, text)[-1][2] == "Thomas Gruber"
