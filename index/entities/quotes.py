@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 58
+VERSION = 59
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -957,6 +957,7 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
                     and not _AS_REPORTED.match(text, tail_start)) \
                 or (low in {"hieß", "heißt"} and len(words) >= 2 and words[1].group(0) == "es") \
                 or (low in {"wird", "wurde"} and len(words) >= 3 and words[-1].group(0) == "zitiert") \
+                or (low in {"hatte", "hat"} and clause_end < 0 and len(words) >= 3 and words[-1].group(0) in qt.SPEECH_VERBS) \
                 or (clause_end < 0 and _unlisted_cue(text, s, s + match.start(), words, finder)):
             if _only_a_subordinate_clause(body[:match.start()]) and ": " not in body[match.end():]:
                 continue  # "Weil es offene Probleme gibt, fordert Bieber mehr Engagement": the main clause
@@ -977,6 +978,8 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
             cue = first if low != "wie" else next(w.group(0) for w in clause_words[1:] if w.group(0).lower() in qt.SPEECH_VERBS)
             if low in {"wird", "wurde"}:  # "…, wird Tarantino vom Filmportal Indiewire zitiert"
                 cue = "zitiert"
+            if low in {"hatte", "hat"}:  # "…, hatte Außenminister Timo Soini erklärt"
+                cue = words[-1].group(0)
             region_start = words[1].start() if len(words) > 1 else e
             speaker = finder.in_region(region_start if low != "wie" else words[0].end(), e, quote_start=s)
             if speaker is None and (finder.names_at(s) or _apposed_subject(text, s, s + match.start(), finder)):

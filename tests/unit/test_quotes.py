@@ -1375,3 +1375,10 @@ def test_first_person_words_after_narration_belong_to_the_one_the_text_turned_to
             "Klubkollege, sah die Motivation bei Maurer vorhanden. Er will es allen zeigen. Der Klub braucht "
             "den besten Maurer, und ich bin sicher, dass er entscheidend sein wird.")
     assert quotes_of(pipeline, text)[-1][2] == "Thomas Gruber"
+
+
+def test_a_cue_in_the_pluperfect_after_the_words(pipeline) -> None:
+    text = ("Die Partei hatte ihre Zustimmung zuvor angedeutet. Seine Partei werde eine Einigung nicht "
+            "blockieren, hatte Außenminister Timo Virtanen erklärt.")
+    assert quotes_of(pipeline, text) == [
+        ("indirect", "Seine Partei werde eine Einigung nicht blockieren", "Timo Virtanen")]
