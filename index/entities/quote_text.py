@@ -39,7 +39,10 @@ SPEECH_VERBS = frozenset("""
     bemängelte bemängelt dementierte dementiert verlangte verlangt appellierte appelliert
     befürchtete befürchtet erwähnte erwähnt beharrte beharrt versprach verspricht bedauerte bedauert
     entschuldigte entschuldigt skandierte skandierten skandiert skandieren grölten brüllten
-    deponierte deponiert konstatierte konstatiert scherzte scherzt""".split())
+    deponierte deponiert konstatierte konstatiert scherzte scherzt anmerkte schimpfte
+    schimpft verriet verrät titelte titelt relativierte relativiert reklamierte reklamiert signalisierte
+    signalisiert orakelte orakelt formulierte mutmaßte mutmaßt polterte poltert spottete
+    spottet lästerte lästert seufzte seufzt beschwichtigte beschwichtigt insistierte insistiert""".split())
 # Cue words that attribute on their own: "so Fico", "laut Hochegger", "X zufolge".
 SO_WORD = "so"
 LAUT_WORDS = frozenset({"laut", "lt."})

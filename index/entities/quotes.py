@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 59
+VERSION = 60
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -637,8 +637,10 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             rest_speaker, rest_cue = speaker, None
             if second is not None:  # "…, meinte A, und B ergänzte: …": B's words after the colon
                 rest, rest_cue, rest_speaker = second
-            elif rest is not None and (qt.words(text, rest, e)[0].group(0) in _COORDINATING or not _has_predicate(content)):
-                # "Er sei Mitglied, sagt er, aber …", "In der Diaspora, so X, warte …": one sentence, one quote
+            elif rest is not None and (qt.words(text, rest, e)[0].group(0) in _COORDINATING or not _has_predicate(content)
+                                       or qt.words(text, rest, e)[0].group(0) in _VERBS_AFTER_A_CLAUSE):
+                # "Er sei Mitglied, sagt er, aber …", "In der Diaspora, so X, warte …", "Was dann folge,
+                # orakelt der Professor, lasse ihn …": one sentence, one quote
                 content_end, rest = e, None
                 whole = text[content_start:e]
                 if qt.clearly_reported(whole) or (qt.subjunctive(whole) and not qt.speaks_to_reader(whole)):
@@ -934,6 +936,10 @@ def _own_cue(text: str, s: int, e: int, start: int, end: int, cue: str | None) -
         following = qt.words(text, end, e)
         return not following or following[0].group(0).lower() != "wie"
     return text[s:start].rstrip().endswith(":") and not qt.words(text, start, end)[0].group(0) == "dass"
+
+
+# The finite verb of a main clause after a clause put first ("Was dann folge, sagt X, lasse ihn …").
+_VERBS_AFTER_A_CLAUSE = qt.KONJ1 | qt.KONJ2 | frozenset("ist sind war waren hat hatte wird wurde kann muss".split())
 
 
 def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):

@@ -1382,3 +1382,18 @@ def test_a_cue_in_the_pluperfect_after_the_words(pipeline) -> None:
             "blockieren, hatte Außenminister Timo Virtanen erklärt.")
     assert quotes_of(pipeline, text) == [
         ("indirect", "Seine Partei werde eine Einigung nicht blockieren", "Timo Virtanen")]
+
+
+def test_a_cue_inside_a_sentence_whose_main_clause_follows_it(pipeline) -> None:
+    text = ("Die Betriebe würden privatisiert, sagte Juan Blanco. Was dann folge, sagt der Professor, lasse ihn "
+            "ein Szenario wie in Russland befürchten.")
+    assert quotes_of(pipeline, text)[-1] == (
+        "indirect", "Was dann folge, sagt der Professor, lasse ihn ein Szenario wie in Russland befürchten",
+        "Juan Blanco")
+
+
+def test_less_common_verbs_of_saying_are_cues(pipeline) -> None:
+    text = ("Der Stürmer traf achtmal. Wie die Zeitung Le Monde anmerkte, sei er in engen Spielen kein Faktor. "
+            "Sie mögen ihn nicht, titelte die Süddeutsche Zeitung.")
+    assert [(kind, speaker) for kind, _, speaker in quotes_of(pipeline, text)] == [
+        ("indirect", "Le Monde"), ("direct", "Süddeutsche Zeitung")]
