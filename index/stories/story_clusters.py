@@ -225,11 +225,14 @@ def _best_story(db: sqlite3.Connection, found: dict[str, int], timestamp: float,
     scanned = [feature for feature in names if feature not in skipped]
     shared: Counter[int] = Counter()
     ends: dict[int, float] = {}
-    for story_id, feature, last_ts, count in db.execute(
-            f"SELECT story_id, feature, last_ts, count FROM feature_stories WHERE feature IN ({','.join('?' * len(scanned))}) "
-            "AND last_ts BETWEEN ? AND ?", [*scanned, window_start, window_end]):
+    # Summed in SQL, by story and count (most stories have one article: one row each).
+    for story_id, last_ts, count, weight in db.execute(
+            f"SELECT story_id, last_ts, count, sum(iif(substr(feature, 1, {len(_ENTITY)}) = ?, ?, ?)) "
+            f"FROM feature_stories WHERE feature IN ({','.join('?' * len(scanned))}) "
+            "AND last_ts BETWEEN ? AND ? GROUP BY story_id, last_ts, count",
+            [_ENTITY, ENTITY_WEIGHT, WORD_WEIGHT, *scanned, window_start, window_end]):
         if count * 3 >= known.big.get(story_id, 0):
-            shared[story_id] += found[feature]
+            shared[story_id] += weight
             ends[story_id] = last_ts
     # Those that ended later, and the long ones active then: the rows of each read by its key
     # (CROSS JOIN keeps SQLite from reading every story's rows in the later range instead).
