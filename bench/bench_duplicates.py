@@ -261,7 +261,9 @@ def _setup_worker_without_grouping(*args) -> None:
     importer._Worker.setup(*args)
     for module in (signatures, copies):  # copies took the name itself in earlier code
         if hasattr(module, "signature"):
-            setattr(module, "signature", lambda body, credits=None: None)
+            setattr(module, "signature", lambda *signature_args: None)
+    if hasattr(copies, "compared_words"):  # the words only signatures and stories need
+        setattr(copies, "compared_words", lambda *words_args: [])
     for name in ("story_features", "top_words"):  # top_words: the code before workers made features
         if hasattr(story_clusters, name):
             setattr(story_clusters, name, lambda *step_args: None)

@@ -199,16 +199,20 @@ def _keep(result: ParsedFile, article: Article, skip_known: bool) -> None:
         result.prepared.append(None)
     else:
         from index.entities.quotes import find_quotes
-        from index.stories.copies import copy_text
+        from index.stories.agencies import read_credits
+        from index.stories.copies import compared_words, copy_text
         from index.stories.story_clusters import story_features
 
         mentions = _analysed(_mentions, article.body)
         result.mentions.append(mentions)
+        # Read once for copies and stories both (on failure, each step reads them itself).
+        credits = _analysed(read_credits, article.body)
+        words = _analysed(compared_words, article.body, credits) if credits is not None else None
         result.prepared.append(Prepared(
             postings=_analysed(_Worker.prepare, article.title, article.body) if _Worker.prepare else None,
-            copy_text=_analysed(copy_text, article.body),
+            copy_text=_analysed(copy_text, article.body, credits, words),
             # Without mentions the writer recognises the article again, and makes these then.
-            story_features=_analysed(story_features, article.title, article.body, mentions)
+            story_features=_analysed(story_features, article.title, article.body, mentions, words)
             if mentions is not None else None,
             quotes=_analysed(find_quotes, article.body, mentions) if mentions is not None else None))
 

@@ -9,6 +9,7 @@ or Cassandra): here they would have to be rebuilt from every stored signature fo
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,7 +17,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from index.models import Article
-from index.stories.agencies import Credits, read_credits
+from index.stories.agencies import Credits, read_credits, without_credits
+from index.stories.notices import without_notices
 
 if TYPE_CHECKING:
     # Loaded where signatures are made or compared: they need numpy, listing a group does not.
@@ -28,6 +30,7 @@ COPY_THRESHOLD = 0.5
 # Candidates taken per band key, the newest: a key shared by more articles than this belongs to
 # texts printed many times, whose newest copies stand for their group (bounds the cost per article).
 KEY_CANDIDATES = 64
+_WORDS = re.compile(r"\w+")
 # The pending step (index.store.pending_work) that groups stored articles not grouped yet.
 GROUP_COPIES = "group-copies"
 
@@ -58,11 +61,20 @@ class CopyText:
     band_keys: list[int]  # the signature's LSH band keys (none without a signature)
 
 
-def copy_text(body: str) -> CopyText:
+def compared_words(body: str, credits: Credits | None = None) -> list[str]:
+    """The body's words, lower-cased, without its credits and publisher notices: what signatures
+    shingle, and what stories take an article's frequent words from. A new title, changed quote
+    marks or punctuation and an added credit change none of them."""
+    credits = read_credits(body) if credits is None else credits
+    return _WORDS.findall(without_notices(without_credits(body, credits)).lower())
+
+
+def copy_text(body: str, credits: Credits | None = None, words: list[str] | None = None) -> CopyText:
+    """``credits`` and ``words`` (compared_words) when the caller has them already."""
     from index.stories.signatures import band_keys, signature
 
-    credits = read_credits(body)
-    sig = signature(body, credits)
+    credits = read_credits(body) if credits is None else credits
+    sig = signature(body, credits, words)
     return CopyText(credits, sig, band_keys(sig) if sig is not None else [])
 
 

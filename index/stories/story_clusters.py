@@ -23,7 +23,7 @@ from datetime import datetime
 
 from index.analysis import STOP_WORDS
 from index.models import Article, Mention
-from index.stories.notices import without_notices
+from index.stories.copies import compared_words
 
 STORY_WINDOW_SECONDS = 3 * 24 * 3600
 # Stories spanning longer than this (chains of articles over weeks, a copy republished months
@@ -66,13 +66,17 @@ class Story:
     entities: list[str]
 
 
-def top_words(title: str, body: str) -> list[str]:
-    """The article's most frequent content words, the title's counting more."""
-    text = title + " " + without_notices(body)
-    words = Counter(w for w in (m.lower() for m in _WORDS.findall(text)) if w not in STOP_WORDS)
-    for word in set(w.lower() for w in _WORDS.findall(title)) - STOP_WORDS:
-        words[word] += 2  # the title's words say what the story is
-    return [word for word, _count in words.most_common(TOP_WORDS)]
+def top_words(title: str, words: list[str]) -> list[str]:
+    """The article's most frequent content words (of five letters or more), from its title and
+    ``words`` (its body's compared_words); the title's count more."""
+    in_title = _WORDS.findall(title.lower())
+    counts = Counter(in_title)
+    counts.update(word for word in words if len(word) >= 5 and word.isalpha())
+    for word in set(in_title):
+        counts[word] += 2  # the title's words say what the story is
+    for stop_word in STOP_WORDS & counts.keys():
+        del counts[stop_word]
+    return [word for word, _count in counts.most_common(TOP_WORDS)]
 
 
 def _features(names: Iterable[str], words: list[str]) -> dict[str, int]:
@@ -87,13 +91,15 @@ def _features(names: Iterable[str], words: list[str]) -> dict[str, int]:
 def features(db: sqlite3.Connection, article: Article) -> dict[str, int]:
     """feature -> weight: the names the article mentions and its most frequent content words."""
     names = [row[0] for row in db.execute("SELECT DISTINCT text FROM mentions WHERE article_id = ?", (article.id,))]
-    return _features(names, top_words(article.title, article.body))
+    return _features(names, top_words(article.title, compared_words(article.body)))
 
 
-def story_features(title: str, body: str, mentions: list[Mention]) -> dict[str, int]:
-    """features() of an article from the mentions it will be stored with. Made where the article
-    is parsed (index.importer's workers), so the writer of an import only looks up."""
-    return _features(dict.fromkeys(mention.text for mention in mentions), top_words(title, body))
+def story_features(title: str, body: str, mentions: list[Mention], words: list[str] | None = None) -> dict[str, int]:
+    """features() of an article from the mentions it will be stored with (and its body's
+    compared_words, when the caller has them). Made where the article is parsed (index.importer's
+    workers), so the writer of an import only looks up."""
+    return _features(dict.fromkeys(mention.text for mention in mentions),
+                     top_words(title, compared_words(body) if words is None else words))
 
 
 def assign_stories(db: sqlite3.Connection, articles: list[Article],
