@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 60
+VERSION = 61
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -58,8 +58,10 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     for start, end, speaker_start, speaker_end in answers:
         speaker = finder.label(speaker_start, speaker_end) if speaker_end > speaker_start else interviewee
         found.append(_quote(text, start, end, "direct", None, speaker))
-    if answers:  # questions and answers alike: nothing else to find in the interview itself
-        covered.append((interview_start, answers[-1][1]))
+    # The answers are quotes whole; the questions are read as any text, for what they report others
+    # to have said ("Ihr Sicherheitssprecher Peter Pilz meint, die Grünen dürften …").
+    covered.extend((start if speaker_start == speaker_end else min(start, speaker_start), end)
+                   for start, end, speaker_start, speaker_end in answers)
     for start, end, signature_end, name, handle in embedded_posts(text):
         if not any(a <= start < b for a, b in covered):
             speaker = finder.author(name, handle)
@@ -70,14 +72,56 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 found.append(_quote(text, line_start, line_end, "direct", None, speaker))
                 covered.append((line_start - 1, line_end + 1))
     sentences = qt.sentences(text)
+    if answers:  # "STANDARD: Ihr Sprecher Peter Pilz meint, …": the question's sentence opens after its label
+        labels = {m.start(1): m.end() for m in _INTERVIEW_LABEL.finditer(text, interview_start, answers[-1][1])}
+        sentences = [qt.Sentence(labels[x.start], x.end) if x.start in labels and labels[x.start] < x.end else x
+                     for x in sentences]
     _attribute_marked(text, marked, sentences, finder, found, covered)
     _block_quotes(text, marked, finder, found, covered)
     unmarked = _marks_lost(text)
     _sentence_quotes(text, sentences, marked, finder, found, covered, unmarked=unmarked)
     found.sort(key=lambda q: (q.start, q.end))
+    if answers:
+        found = _reported_in_questions(text, found, answers, interview_start, finder)
     if unmarked:
         found = _own_words_after_colon(text, sentences, found, finder)
     return [q for q in found if q.kind == "direct" or not _reported_question(text, q.start)]
+
+
+def _reported_in_questions(text: str, found: list[Quote], answers, interview_start: int,
+                           finder: SpeakerFinder) -> list[Quote]:
+    """In an interview, of what the questions hold only what a cue gives to someone named ("Ihr
+    Sprecher Peter Pilz meint, die Grünen dürften …", "Pilz sagt: …") and the report going on after
+    it: the interviewer's own statements and the label before them are no one's quotes."""
+    turns = [(interview_start, answers[0][2] if answers[0][3] > answers[0][2] else answers[0][0])]
+    turns += [(b, (answers[k + 1][2] if answers[k + 1][3] > answers[k + 1][2] else answers[k + 1][0]))
+              for k, (_, b, *_) in enumerate(answers[:-1])]
+    # The interviewer ("STANDARD:", "Frage:") is no one quoted
+    asking = {finder.label(m.start(1), m.end(1)) for m in (_INTERVIEW_LABEL.match(text, a) for a, _ in turns[1:]) if m}
+    interviewers = {speaker.entity for speaker in asking if speaker is not None}
+    kept: list[Quote] = []
+    last_in_turn: tuple[int, Quote] | None = None
+    for q in found:
+        answer = next(((a, b) for a, b, *_ in answers if a <= q.start < b), None)
+        if answer is not None:  # the answer itself, not a question's sentence that ran into it
+            if q.start == answer[0] and q.cue is None:
+                kept.append(q)
+            continue
+        turn = next((k for k, (a, b) in enumerate(turns) if a <= q.start < b), None)
+        if turn is None:
+            kept.append(q)
+            continue
+        cued = q.cue is not None and not q.cue.endswith(":") and q.speaker is not None and q.speaker not in interviewers
+        goes_on = q.cue is None and q.kind != "direct" and last_in_turn is not None and last_in_turn[0] == turn \
+            and last_in_turn[1].speaker == q.speaker
+        if cued or goes_on:
+            turn_end = turns[turn][1]
+            if q.end > turn_end:  # "… state of the art. Ederer: …": the question ends at the next label
+                q = _quote(text, q.start, len(text[:turn_end].rstrip(" .")), q.kind, q.cue,
+                           Speaker(q.speaker, q.speaker_text or "") if q.speaker else None)
+            kept.append(q)
+            last_in_turn = (turn, q)
+    return kept
 
 
 def _reported_question(text: str, start: int) -> bool:
@@ -89,6 +133,8 @@ def _reported_question(text: str, start: int) -> bool:
     return not qt.konj1(text[lead_start:start])
 
 
+# A speaker's label in an interview, where a turn begins: "STANDARD: ", "Glawischnig: ".
+_INTERVIEW_LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!…“\"]\s)|(?<=\n))([A-ZÄÖÜ][\w.’'-]+(?: [A-ZÄÖÜ][\w.’'-]+){0,2}):\s")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+|\n")
 
 

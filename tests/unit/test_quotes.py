@@ -1397,3 +1397,14 @@ def test_less_common_verbs_of_saying_are_cues(pipeline) -> None:
             "Sie mögen ihn nicht, titelte die Süddeutsche Zeitung.")
     assert [(kind, speaker) for kind, _, speaker in quotes_of(pipeline, text)] == [
         ("indirect", "Le Monde"), ("direct", "Süddeutsche Zeitung")]
+
+
+def test_what_an_interviewer_reports_others_to_have_said_is_their_quote(pipeline) -> None:
+    text = ("Die Parteichefin über Flüchtlinge und Populismus. STANDARD: Wie geht es Ihnen? Eva Berger: Gut, "
+            "danke. Wir haben viel zu tun. STANDARD: Ihr Sicherheitssprecher Peter Pilz meint, die Partei "
+            "dürfe die Wähler nicht den Blauen überlassen. Braucht es linken Populismus? Berger: Ich halte "
+            "nichts davon. STANDARD: Die Lage ist schwierig. Was tun Sie? Berger: Wir arbeiten weiter.")
+    found = quotes_of(pipeline, text)
+    assert ("indirect", "die Partei dürfe die Wähler nicht den Blauen überlassen", "Peter Pilz") in found
+    assert all(speaker in ("Eva Berger", "Peter Pilz") for _, _, speaker in found)
+    assert not any("schwierig" in quote for _, quote, _ in found)
