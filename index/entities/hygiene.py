@@ -438,7 +438,7 @@ def without_frequent_german_words(spans: list[Span], words: list[str], lexicon: 
     are names in both), so no name of their own: "von Bargeld", "zur kommunistischen
     Partei", "dass Muslime", "mit Alkohol". A people's name stays a place ("die Deutschen",
     "die Chinesen"), as the annotated news counts it."""
-    from .plain_words import _english_zipf
+    from .plain_words import english_zipf
 
     def frequent(span: Span) -> bool:
         if span.entry is not None or span.part is not None or span.end - span.start != 1 \
@@ -449,7 +449,7 @@ def without_frequent_german_words(spans: list[Span], words: list[str], lexicon: 
                 or word in lexicon.first_names:
             return False
         zipf = german_zipf(word)
-        return zipf >= FREQUENT_GERMAN and _english_zipf(word.lower()) < zipf - 1.0 \
+        return zipf >= FREQUENT_GERMAN and english_zipf(word.lower()) < zipf - 1.0 \
             and gazetteer.match([word], 0, 1) is None \
             and not (span.kind == "place" and _nationality(word))
 

@@ -329,13 +329,13 @@ def _club_town(words: list[str], start: int, end: int, gazetteer: Gazetteer) -> 
     town's adjective ("Wiener City") nor a town of its own opening a report ("Iowa City /
     Wien –")."""
     from .hygiene import _is_demonym
-    from .plain_words import _english_zipf
+    from .plain_words import english_zipf
 
     if end + 1 < len(words) and words[end + 1] in DATELINE_MARKS or _is_demonym(words[start], gazetteer):
         return False
     hit = gazetteer.match(words, start, end)
     return (hit is not None and hit.entry.kind == "place") \
-        or all(_english_zipf(w.lower()) < _KNOWN_ENGLISH_WORD for w in words[start:end])
+        or all(english_zipf(w.lower()) < _KNOWN_ENGLISH_WORD for w in words[start:end])
 
 
 def _genitive_of_place(word: str, gazetteer: Gazetteer) -> bool:
@@ -357,16 +357,16 @@ def _capitalised_word(word: str, lexicon: Lexicon) -> bool:
 
 def _is_town_word(word: str, lexicon: Lexicon) -> bool:
     from ..decompound import split_compound
-    from .plain_words import _english_zipf, german_zipf
+    from .plain_words import english_zipf, german_zipf
 
     return _capitalised_word(word, lexicon) and not split_compound(word.lower()) \
-        and not (_english_zipf(word.lower()) < 2 and german_zipf(word) >= _GERMAN_WORD)
+        and not (english_zipf(word.lower()) < 2 and german_zipf(word) >= _GERMAN_WORD)
 
 
 def _is_english_word(word: str, lexicon: Lexicon) -> bool:
-    from .plain_words import _english_zipf, german_zipf
+    from .plain_words import english_zipf, german_zipf
 
-    english = _english_zipf(word.lower())
+    english = english_zipf(word.lower())
     return _capitalised_word(word, lexicon) and word not in lexicon.first_names \
         and english >= _ENGLISH_WORD and english >= german_zipf(word)
 

@@ -44,7 +44,7 @@ _ADJECTIVE_ENDINGS = ("er", "es", "en", "em", "e")
 
 
 @functools.cache
-def _english_zipf(word: str) -> float:
+def english_zipf(word: str) -> float:
     """Slow for a new word: asked only of words that passed the cheaper tests."""
     try:
         from wordfreq import zipf_frequency
@@ -56,7 +56,7 @@ def _english_zipf(word: str) -> float:
 def load_word_frequencies() -> None:
     """Load wordfreq's lists now (once per process, and not quickly) rather than at the first
     English-looking word of some article."""
-    _english_zipf("the")
+    english_zipf("the")
     german_zipf("der")
 
 
@@ -90,7 +90,7 @@ def unknown_to_german(word: str, lexicon: Lexicon) -> bool:
     if len(parts) > 1 and (last.lower() in lexicon.common_words or CommonNouns.contains(last)
                            or german_zipf(last) >= _KNOWN_PART):
         return False
-    return german_zipf(word) == 0.0 and _english_zipf(word.lower()) < _KNOWN_PART \
+    return german_zipf(word) == 0.0 and english_zipf(word.lower()) < _KNOWN_PART \
         and not any(split_compound(p.lower()) for p in parts)
 
 
@@ -112,7 +112,7 @@ def _everyday_english(span: Span, words: list[str], lexicon: Lexicon) -> bool:
     return len(run) >= 2 and all(
         w.isalpha() and w[:1].isupper() and not _listed_name(w, lexicon)
         and german_zipf(w) >= GERMAN_LOANWORD
-        and _english_zipf(w.lower()) >= ENGLISH_EVERYDAY for w in run)
+        and english_zipf(w.lower()) >= ENGLISH_EVERYDAY for w in run)
 
 
 _ENGLISH_JOINERS = frozenset({"of", "and", "the", "&"})
@@ -125,11 +125,11 @@ def _cut_from_an_english_name(span: Span, words: list[str], lexicon: Lexicon) ->
     if span.kind != "person" or span.end - span.start != 1 or span.part is not None:
         return False
     word = words[span.start]
-    if word in lexicon.first_names or _english_zipf(word.lower()) < ENGLISH_EVERYDAY:
+    if word in lexicon.first_names or english_zipf(word.lower()) < ENGLISH_EVERYDAY:
         return False
     before = words[span.start - 1] if span.start > 0 else ""
     after = words[span.end] if span.end < len(words) else ""
-    return (before[:1].isupper() and before.isalpha() and _english_zipf(before.lower()) >= ENGLISH_NAME_WORD) \
+    return (before[:1].isupper() and before.isalpha() and english_zipf(before.lower()) >= ENGLISH_NAME_WORD) \
         or before.lower() in _ENGLISH_JOINERS or after.lower() in _ENGLISH_JOINERS
 
 
@@ -176,7 +176,7 @@ def without_plain_words(spans: list[Span], words: list[str], sentences: list[tup
                 english_text = english_sentence(words, 0, len(words))
             if bounds not in english:
                 english[bounds] = english_text or english_sentence(words, *bounds)
-            if english[bounds] and _english_zipf(run[0].lower()) >= ENGLISH_WORD_IN_ENGLISH \
+            if english[bounds] and english_zipf(run[0].lower()) >= ENGLISH_WORD_IN_ENGLISH \
                     and not _known_for_sure(run[0], gazetteer):
                 continue
         kept.append(span)

@@ -534,7 +534,7 @@ class Recogniser:
             if len(word) > 2 and word[:1].isupper() and not word.isupper() and word.isalpha() \
                     and not _CAPITAL_INSIDE.search(word) and not word.endswith(_NOUN_ENDINGS) \
                     and word.lower() not in hygiene.FUNCTION_WORDS \
-                    and plain_words._english_zipf(name.lower()) < 4.0 \
+                    and plain_words.english_zipf(name.lower()) < 4.0 \
                     and plain_words.unknown_to_german(word, self.lexicon):
                 span.start, span.from_model = i, False  # the CRF doubted the first word
 
@@ -561,7 +561,7 @@ class Recogniser:
         """A word neither German nor English text uses (wordfreq): the common-word list holds
         a few such names from unannotated mentions (Davutoglu, Andreasen)."""
         return word.isalpha() and plain_words.german_zipf(word) == 0.0 \
-            and plain_words._english_zipf(word.lower()) < 3.0
+            and plain_words.english_zipf(word.lower()) < 3.0
 
     def _capitalised_surname(self, word: str) -> bool:
         """A listed surname that is also an everyday word but no noun (Kurz, Klein, Lang):
