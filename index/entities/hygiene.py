@@ -331,7 +331,11 @@ _SURNAME_ENDINGS = ("er", "os", "is", "as", "ou")
 def without_compound_nouns(spans: list[Span], words: list[str], lexicon: Lexicon) -> list[Span]:
     """`spans` less a one-word person that is a compound of German words no list knows as a
     name (Bienenwachs, Grenzzaun, Antivirensoftware: the search's decompounder splits them),
-    unless it ends as surnames do (-er, -os ...) or in a listed surname (Pilgermaier)."""
+    unless it ends as surnames do (-er, -os ...) or in a listed surname (Pilgermaier), or the
+    text names a person in full with it ("Iris Wendeldorf" ... "Wendeldorf: Nein")."""
+    named_in_full = {words[s.end - 1] for s in spans
+                     if s.kind == "person" and s.end - s.start > 1 and s.part is None}
+
     def compound(span: Span) -> bool:
         if span.kind != "person" or span.entry is not None or span.part is not None \
                 or span.end - span.start != 1:
@@ -339,7 +343,7 @@ def without_compound_nouns(spans: list[Span], words: list[str], lexicon: Lexicon
         word = words[span.start]
         stem = strip_genitive(word) or word
         if not word.isalpha() or word in lexicon.surnames or word in lexicon.first_names \
-                or stem in lexicon.surnames:
+                or stem in lexicon.surnames or word in named_in_full or stem in named_in_full:
             return False
         if word.endswith(_SURNAME_ENDINGS):
             return False

@@ -607,16 +607,10 @@ class Recogniser:
         covered: set[int] = set()
         for s in spans:
             covered.update(range(s.start, s.end))
-        found: dict[str, Span] = {}
-        for s in spans:
-            if s.end - s.start == 1 and s.part is None:
-                word = words[s.start]
-                if word[:1].isupper() and word.lower() not in self.lexicon.common_words:
-                    found.setdefault(word, s)
-                    for genitive in genitive_forms(word):  # Sommerfeld -> Sommerfelds
-                        found.setdefault(genitive, Span(0, 0, s.kind, s.entry))
         # Surnames that are also everyday words (Kurz, Klein) only where no such word would
         # be capitalised: inside a clause, after no article ("sagte Kurz", not "Kurz vor").
+        found_surnames: set[str] = set()
+        surnames: set[str] = set()  # of names given in full: first names and a surname
         word_like: set[str] = set()
         for s in spans:  # "Heribert Bruchhagen" ... "Bruchhagen muss": the surname alone
             if s.kind == "person" and s.end - s.start > 1 and s.part is None:
@@ -627,9 +621,27 @@ class Recogniser:
                     if everyday and (word not in self.lexicon.surnames or CommonNouns.contains(word)):
                         continue
                     for form in (word, *genitive_forms(word)):
-                        found.setdefault(form, Span(0, 0, "person", None))
+                        found_surnames.add(form)
                         if everyday:
                             word_like.add(form)
+                        # "Dominik Frieser Kapfenberg" is a name glued to a town, no full name
+                        if all(self._is_first_name(w) for w in words[s.start:s.end - 1]):
+                            surnames.add(form)
+        found: dict[str, Span] = {}
+        for s in spans:
+            if s.end - s.start == 1 and s.part is None:
+                word = words[s.start]
+                # "Michael Landau" ... "Landau: Eine gute Frage": the CRF's guess of a lone
+                # word does not outweigh the full name the text gave it.
+                if word in surnames and word not in word_like and s.kind != "person" \
+                        and self._guessed_or_small_town(s, words):
+                    s.kind, s.entry = "person", None
+                if word[:1].isupper() and word.lower() not in self.lexicon.common_words:
+                    found.setdefault(word, s)
+                    for genitive in genitive_forms(word):  # Sommerfeld -> Sommerfelds
+                        found.setdefault(genitive, Span(0, 0, s.kind, s.entry))
+        for form in found_surnames:
+            found.setdefault(form, Span(0, 0, "person", None))
         if not found:
             return spans
         extra = []
@@ -640,6 +652,16 @@ class Recogniser:
             if source is not None and (word not in word_like or self._inside_clause(words, i, starts)):
                 extra.append(Span(i, i + 1, source.kind, source.entry, copied=True))
         return spans + extra
+
+    def _guessed_or_small_town(self, span: Span, words: list[str]) -> bool:
+        """The CRF's own guess, or a town no larger than 100,000 that no preposition names as
+        a place ("Iris Marbach" ... "Marbach sagte", not "in Marbach")."""
+        if span.entry is None:
+            return span.from_model
+        if span.entry.kind != "place" or span.start > 0 and words[span.start - 1].lower() in _PREPOSITIONS:
+            return False
+        match = self.gazetteer.match(words, span.start, span.end)
+        return match is not None and not match.strong
 
     def _is_first_name(self, word: str) -> bool:
         """A listed first name, or one joined of listed ones (Hans-Peter, Bernd-Christian)."""

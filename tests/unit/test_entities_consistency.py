@@ -81,3 +81,15 @@ def test_a_firm_named_in_a_compound_is_still_the_firm_its_category_says(pipeline
             "die Hälfte. Das Angebot von Varnotec sei angemessen, hieß es. Das sei ein guter Tag, kommentiert "
             "Varnotec-Vorstandschef Karl Huber.")
     assert {m.kind for m in pipeline.extract(text) if m.text == "Varnotec"} == {"org"}
+
+
+@pytest.mark.parametrize("surname", ["Wendeldorf", "Marbach"])  # unknown, and a small town
+def test_a_surname_alone_is_the_person_the_text_named_in_full(pipeline, surname):
+    """An interview names its guest once in full, then by surname before each answer; the
+    model's guess that the lone surname is a town does not outweigh the full name."""
+    text = (f"Die Archäologin Iris {surname} vom Institut sprach mit uns über den Jemen. "
+            f"STANDARD: Wie schlimm ist es? {surname}: Sehr schlimm. STANDARD: Und die Museen? "
+            f"{surname}: Wir warten ab. STANDARD: Wer kauft? {surname}: Museen in Europa. "
+            f"STANDARD: Reicht das? {surname}: Nein.")
+    found = [(m.text, m.kind) for m in pipeline.extract(text) if surname in m.text]
+    assert found == [(f"Iris {surname}", "person")] + [(surname, "person")] * 4
