@@ -77,6 +77,41 @@ def club_names(spans: list[Span], words: list[str], gazetteer: Gazetteer) -> lis
     return result
 
 
+# Names of sports clubs that stand before their town ("Austria Klagenfurt", "Dynamo Kiew",
+# "Eintracht Braunschweig"); no everyday word among them (Energie, Sturm, Stahl) and none
+# that names a region or a people before a town (Preußen, Olympia).
+_CLUB_NAMES_BEFORE_TOWNS = frozenset("""Austria Admira Wacker Dynamo Dinamo Lokomotive Lokomotiv
+    Spartak Borussia Eintracht Fortuna Alemannia Arminia Hansa Hertha Viktoria Victoria Kickers
+    Rot-Weiss Rot-Weiß Blau-Weiß Blau-Weiss Schwarz-Weiß Grün-Weiß Slavia Sparta Partizan Zenit
+    Olympique Atletico Atlético Inter Lazio Juventus Celtic Ajax Galatasaray Fenerbahce Fenerbahçe
+    Besiktas Beşiktaş Steaua Legia Wisla Schachtar Vorwärts Holstein Germania Teutonia Concordia
+    Rapid Werder Greuther""".split())
+
+
+def clubs_before_towns(spans: list[Span], words: list[str], gazetteer: Gazetteer) -> list[Span]:
+    """A club's name and the town after it are one organisation ("bei Austria Klagenfurt",
+    "Dynamo Kiew"), whatever the CRF made of the parts (the town alone, or a person); a
+    known club keeps its entry."""
+    found = []
+    for i, word in enumerate(words[:-1]):
+        if word not in _CLUB_NAMES_BEFORE_TOWNS:
+            continue
+        town = gazetteer.match(words, i + 1)
+        end = town.end if town is not None and town.entry.kind == "place" else None
+        for s in spans:
+            if s.start == i + 1 and s.kind == "place" and s.part is None:
+                end = max(end or 0, s.end)
+        if end is None or any(s.start < i < s.end or s.start < end < s.end for s in spans
+                              if s.part is None):
+            continue
+        hit = gazetteer.match(words, i, end)
+        found.append(Span(i, end, "org", hit.entry if hit is not None and hit.entry.kind == "org" else None))
+    if not found:
+        return spans
+    inside = {k for s in found for k in range(s.start, s.end)}
+    return [s for s in spans if s.start not in inside] + found
+
+
 def _known_club(words: list[str], start: int, prefix: int, end: int, gazetteer: Gazetteer):
     """The entry of the club a name names, with or without its abbreviation or town
     (SV Werder Bremen -> Werder Bremen, FC Chelsea London -> FC Chelsea)."""

@@ -166,6 +166,7 @@ class Recogniser:
         spans += org_rules.acronyms(spans, words, self.lexicon)
         spans += org_rules.institution_names(spans, words, self.lexicon, self.gazetteer)
         spans = org_rules.club_names(spans, words, self.gazetteer)
+        spans = org_rules.clubs_before_towns(spans, words, self.gazetteer)
         spans = org_rules.teams_named_by_town(spans, words, self.gazetteer, self.lexicon)
         spans = org_rules.colleges(spans, words)
         spans = org_rules.named_after_people(spans, words)

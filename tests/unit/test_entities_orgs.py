@@ -124,6 +124,18 @@ def test_a_club_named_by_its_town_is_an_organisation(pipeline, text, club):
     assert (club, "org") in [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
 
 
+@pytest.mark.parametrize("text, club", [
+    ("Die Tiroler setzten sich am Freitagabend bei Austria Klagenfurt 2:1 durch.", "Austria Klagenfurt"),
+    ("Der Innenverteidiger von Dynamo Kiew gilt als möglicher Nachfolger.", "Dynamo Kiew"),
+    ("Der Tabellenführer gewann bei Eintracht Braunschweig mit 2:0.", "Eintracht Braunschweig"),
+    ("Valencia hat das Schlusslicht Olympique Lyon zu Gast.", "Olympique Lyon"),
+])
+def test_a_club_named_before_its_town_is_one_organisation(pipeline, text, club):
+    found = [(m.text, m.kind) for m in pipeline.extract(text) if not m.partial]
+    assert (club, "org") in found
+    assert all(name not in club or name == club for name, _ in found)  # no town or person of its own
+
+
 def test_a_club_word_inside_a_longer_name_keeps_the_whole_name(pipeline):
     """"United" is a club's last word in "Leeds United", not in the name of an institute."""
     text = "Ein Experte der Denkfabrik Royal United Policy Institute (RUPI) warnt vor Eile."
