@@ -7,7 +7,7 @@ import re
 
 from . import ambiguity, hygiene, lineups, ordinary_words, org_rules, place_rules, plain_words
 from .cues import (AGENCY_WORDS, DATELINE_MARKS, ROLE_OPENERS, SPEECH_VERBS, SUBJECT_VERBS, TITLES,
-                   is_category_noun, role_of)
+                   is_category_noun, is_org_suffix, role_of)
 from .crf_decode import SentenceTagger
 from .crf_model import CrfModel
 from .features import OPENERS, FeatureExtractor
@@ -161,6 +161,7 @@ class Recogniser:
         spans = self._after_roles(spans, words)
         spans += self._after_titles(spans, words)
         spans += self._first_name_pairs(spans, words)
+        self._first_names_before_firms(spans, words)
         self._unlisted_first_names(spans, words)
         spans += self._first_name_genitives(spans, words)
         spans += org_rules.acronyms(spans, words, self.lexicon)
@@ -519,6 +520,26 @@ class Recogniser:
                 added.append(Span(i, i + 2, "person"))
             i += 2
         return added
+
+    def _first_names_before_firms(self, spans: list[Span], words: list[str]) -> None:
+        """A listed first name (and a particle) before a firm's one-word name is the person
+        the firm is named after or one who shares its name ("Werner von Siemens", "Michael
+        Otto"), not the firm; "die Adam Opel AG" stays the firm."""
+        covered = covered_tokens(spans)
+        for span in spans:
+            if span.kind != "org" or span.entry is None or span.part is not None \
+                    or span.end - span.start != 1 or span.start == 0:
+                continue
+            first = span.start - 1
+            if words[first] in ("von", "van", "de") and first > 0:
+                first -= 1
+            name = words[first]
+            if first in covered or not self._is_first_name(name) or not name.istitle() \
+                    or len(name) < 3 or name.lower() in self.lexicon.common_words \
+                    or first > 0 and is_category_noun(words[first - 1]) \
+                    or span.end < len(words) and is_org_suffix(words[span.end]):
+                continue
+            span.start, span.kind, span.entry, span.from_model = first, "person", None, False
 
     def _unlisted_first_names(self, spans: list[Span], words: list[str]) -> None:
         """A word German does not use right before a one-word person is that person's first

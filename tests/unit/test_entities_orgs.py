@@ -339,3 +339,15 @@ def test_a_towns_office_named_by_an_everyday_noun_is_no_organisation(pipeline):
 ])
 def test_a_noun_that_owns_an_organisation_is_no_part_of_its_name(pipeline, text, name):
     assert [t for t, _ in orgs(pipeline, text)] == [name]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Bernd Tchibo sagte, der Kaffee sei teuer.", "Bernd Tchibo"),
+    ("Hannelore von Siemens gründete 1847 eine Telegrafenfirma in Berlin.", "Hannelore von Siemens"),
+])
+def test_a_first_name_before_a_firms_name_is_a_person(pipeline, text, person):
+    assert [(m.text, m.kind) for m in pipeline.extract(text) if "Berlin" not in m.text] == [(person, "person")]
+
+
+def test_a_firm_named_after_its_founder_stays_the_firm(pipeline):
+    assert orgs(pipeline, "Die Adam Opel AG baut Stellen ab.")[0][0] == "Adam Opel AG"
