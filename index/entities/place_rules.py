@@ -1,8 +1,9 @@
 """Span rules for places: regions named by a compass point and a known place (Nordeuropas,
 Ostukraine, Süd-Libanon), one-word names that are languages (Englisch), not places, roads
 (A 7, B214) where traffic shows them, a state's title outside its name (Königreich Bayern),
-listed towns the CRF missed where the text shows them to be places, and a report's dateline
-the CRF took for a person ("Sydney – Der Sänger ...")."""
+listed towns the CRF missed where the text shows them to be places, a report's dateline
+the CRF took for a person ("Sydney – Der Sänger ..."), and compounds of everyday nouns the CRF
+took for places ("Richtung Koalitionspartner")."""
 
 from __future__ import annotations
 
@@ -304,3 +305,49 @@ def datelines(spans: list[Span], words: list[str], starts: set[int],
             continue
         span.kind, span.from_model = "place", False
     return spans
+
+
+# Last parts of compounds that name places (Herrengasse, Leopoldstadt, Kleinwalsertal,
+# Hohenlohekreis, Obersteiermark, Eurozone), casefolded as the decompounder gives them.
+_PLACE_HEADS = frozenset("""
+    strasse gasse weg allee platz ring damm ufer markt dorf stadt tal berg burg brück brücke
+    brücken bach feld felde hausen heim kirchen kirch kreis mark land gau au aue see insel hof
+    hafen münster kopf horn spitze joch kogel wald walde hain hagen stedt stetten leben rode
+    reuth furt weiler wil ingen ach ow itz republik reich gebirge viertel siedlung zone kiez
+    tunnel kirche park tor steig pfalz bürgen
+    """.split())
+# wordfreq Zipf the parts need: everyday German words (Koalition|s|partner, Kranken|kasse,
+# Groß|bränden 3.0), not a foreign town's syllables (Lille|hammer: "lille" 3.1).
+_EVERYDAY_PART = 3.2
+_EVERYDAY_HEAD = 3.0
+
+
+def without_compound_nouns(spans: list[Span], words: list[str], gazetteer: Gazetteer) -> list[Span]:
+    """`spans` less a one-word place only the CRF found that is a compound of everyday German
+    words ending in no place's word ("Richtung Koalitionspartner", "in Kraftwerken", "bei
+    Schusswechseln"); Osteuropa (Europa), Leopoldstadt (-stadt) and Herrengasse (-gasse)
+    stay."""
+    from ..decompound import split_compound
+
+    def compound(span: Span) -> bool:
+        if span.kind != "place" or span.entry is not None or span.part is not None \
+                or span.end - span.start != 1 or not span.from_model:
+            return False
+        word = words[span.start]
+        if not word.isalpha() or not word.istitle():
+            return False
+        parts = split_compound(word.lower())
+        if not parts or parts[-1].lemma in _PLACE_HEADS \
+                or any(word.startswith(point) for point in _COMPASS):  # Südarabien
+            return False
+        # A part that is a place: Süd|arabien, Euro|tunnel, Deutschland|geschäfts, Griechen|landes
+        names = {word, word[:-2] if word.endswith("es") else word,
+                 *(word[p.start:p.end].capitalize() for p in parts),
+                 *(p.lemma.capitalize() for p in parts)}
+        if any(gazetteer.lookup(strip_genitive(n) or n, "place") is not None
+               or gazetteer.lookup(n, "place") is not None for n in names):
+            return False
+        return german_zipf(parts[-1].lemma) >= _EVERYDAY_HEAD \
+            and all(german_zipf(part.lemma) >= _EVERYDAY_PART for part in parts[:-1])
+
+    return [s for s in spans if not compound(s)]

@@ -208,6 +208,7 @@ class Recogniser:
         spans = hygiene.without_generic_agencies(spans, words)
         spans = hygiene.without_frequent_german_words(spans, words, self.lexicon, self.gazetteer)
         spans = hygiene.without_compound_nouns(spans, words, self.lexicon)
+        spans = place_rules.without_compound_nouns(spans, words, self.gazetteer)
         spans = hygiene.without_adjectives_before_nouns(spans, words, self.lexicon)
         spans = plain_words.without_plain_words(spans, words, sentences, self.lexicon,
                                                  self.gazetteer)

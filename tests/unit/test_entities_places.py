@@ -221,3 +221,16 @@ def test_a_villages_short_name_that_is_a_word_or_a_surname_stays_what_it_is(pipe
 ])
 def test_a_name_before_a_dash_opening_a_report_is_its_dateline(pipeline, text, name, kind):
     assert (name, kind) in [(t, k) for t, k, _ in mentions(pipeline, text)]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("In Richtung Koalitionspartner meinte der Fraktionschef am Dienstag, man müsse reden.", []),
+    ("Zwei Angreifer wurden bei Schusswechseln mit der Polizei in Kairo getötet.", ["Kairo"]),
+    ("Die Gewinne sollen später in Kraftwerken erzielt werden.", []),
+    ("Die Rebellen zogen sich in die Ostukraine zurück, nach Osteuropa und in die Leopoldstadt.",
+     ["Ostukraine", "Osteuropa", "Leopoldstadt"]),
+    ("Der Unfall geschah in der Herrengasse in Graz.", ["Herrengasse", "Graz"]),
+    ("Er gewann in Lillehammer den Weltcup.", ["Lillehammer"]),
+])
+def test_a_compound_of_everyday_nouns_is_no_place_but_a_region_or_street_is(pipeline, text, places):
+    assert [m.text for m in pipeline.extract(text) if m.kind == "place"] == places
