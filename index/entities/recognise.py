@@ -678,7 +678,10 @@ class Recogniser:
 
     def _guessed_or_small_town(self, span: Span, words: list[str]) -> bool:
         """The CRF's own guess, or a town no larger than 100,000 that no preposition names as
-        a place ("Iris Marbach" ... "Marbach sagte", not "in Marbach")."""
+        a place ("Iris Marbach" ... "Marbach sagte", not "in Marbach"); not a name a category
+        noun gave its kind."""
+        if span.start > 0 and is_category_noun(words[span.start - 1]):
+            return False  # "die Firma Töpfer" of "Mark Töpfer"
         if span.entry is None:
             return span.from_model
         if span.entry.kind != "place" or span.start > 0 and words[span.start - 1].lower() in _PREPOSITIONS:
