@@ -199,6 +199,7 @@ class Recogniser:
         spans = ordinary_words.without_country_codes(spans, words)
         spans = ordinary_words.without_colours(spans, words)
         spans = [s for s in (self._split_role(s, words) for s in spans) if s is not None]
+        spans = self._interview_labels(spans, words, sentence_starts)
         spans = self._propagate(spans, words, sentence_starts)
         spans = org_rules.without_people_they_back(spans, words)
         spans += self._surnames_opening_sentences(spans, words, sentence_starts)
@@ -623,6 +624,33 @@ class Recogniser:
             if span.entry is None:
                 return None
         return span
+
+    def _interview_labels(self, spans: list[Span], words: list[str], starts: set[int]) -> list[Span]:
+        """An interview names the speaker before each answer: a name opening a sentence
+        before a colon, twice or more and once right after a question ("...? Jagland: Ja."),
+        is a person, whatever the CRF made of it; not the paper asking (STANDARD, Standard:
+        in capitals or an everyday word), nor a word ("Antwort:"), nor a listed town."""
+        labels: dict[str, list[int]] = {}
+        asked: set[str] = set()
+        for i in range(1, len(words) - 1):
+            word = words[i]
+            if words[i + 1] == ":" and (i in starts or words[i - 1] in _SENTENCE_MARKS) \
+                    and word[:1].isupper() and not word.isupper() and len(word) > 2 \
+                    and word.replace("-", "").isalpha():
+                labels.setdefault(word, []).append(i)
+                if words[i - 1] == "?":
+                    asked.add(word)
+        speakers = [w for w in asked if len(labels[w]) >= 2 and w.lower() not in self.lexicon.common_words
+                    and not CommonNouns.contains(w) and self._not_a_listed_place(w)]
+        if not speakers:
+            return spans
+        at = sorted(i for w in speakers for i in labels[w])
+        return [s for s in spans if s.part is not None or not any(s.start <= i < s.end for i in at)] \
+            + [Span(i, i + 1, "person") for i in at]
+
+    def _not_a_listed_place(self, word: str) -> bool:
+        hit = self.gazetteer.match([word], 0, 1)
+        return hit is None or hit.entry.kind != "place" or word in self.lexicon.surnames
 
     def _propagate(self, spans: list[Span], words: list[str], starts: set[int]) -> list[Span]:
         """A one-word name found once is a name wherever else it occurs in the text, and so

@@ -93,3 +93,12 @@ def test_a_surname_alone_is_the_person_the_text_named_in_full(pipeline, surname)
             f"STANDARD: Reicht das? {surname}: Nein.")
     found = [(m.text, m.kind) for m in pipeline.extract(text) if surname in m.text]
     assert found == [(f"Iris {surname}", "person")] + [(surname, "person")] * 4
+
+
+def test_an_interviews_speaker_is_a_person_and_its_paper_and_words_are_not(pipeline):
+    text = ("Der Generalsekretär Thorvald Kvamsund über die Flüchtlingskrise. STANDARD: Wie sollte "
+            "Ungarn mit den Flüchtlingen umgehen? Kvamsund: Ich erwarte Solidarität. STANDARD: Und "
+            "Österreich? Kvamsund: Ich kann mich nicht beschweren. Frage: Reicht das? Antwort: Nein.")
+    kinds = {(m.text, m.kind) for m in pipeline.extract(text)}
+    assert ("Kvamsund", "person") in kinds
+    assert not {name for name, kind in kinds if kind == "person"} & {"STANDARD", "Frage", "Antwort"}
