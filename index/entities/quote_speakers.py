@@ -299,7 +299,7 @@ class SpeakerFinder:
                     and any(m.start == tokens[k + 1].start() for m in inside):
                 continue  # "meldete die Nachrichtenagentur Ansa": the name after the kind decides
             if k <= 5 and word[:1].isupper() and not word.endswith("-") and word.lower() not in _ORG_NOUNS \
-                    and not self._name_follows(inside, token.end()) \
+                    and not self._name_follows(inside, token.end()) and not self._described_name_follows(inside, token.end()) \
                     and any(t.group(0) in ("der", "die") or (t.group(0) == "das" and word.lower().endswith(_NEUTER_PEOPLE))
                             for t in tokens[:k]) and not role_of(word) \
                     and all(t.group(0)[:1].islower() or t.group(0)[:1].isdigit() for t in tokens[:k]):
@@ -452,6 +452,15 @@ class SpeakerFinder:
 
     def _spokesperson_before(self, tokens, k: int) -> bool:
         return any(t.group(0).lower().endswith(_SPOKESPERSON) for t in tokens[:k])
+
+    def _described_name_follows(self, inside: list[Mention], at: int) -> bool:
+        """A person is named right after more words of description ("der Wiener Jurist und
+        Diskriminierungsexperte Volker Frey"): capitalised words or "und" between."""
+        person = next((m for m in inside if m.kind == "person" and m.start >= at), None)
+        if person is None or person.start - at > 60:
+            return False
+        between = self.text[at:person.start].split()
+        return all(w == "und" or (w[:1].isupper() and w.isalpha() or "-" in w) for w in between)
 
     def _name_follows(self, inside: list[Mention], at: int) -> bool:
         # "ÖVP-Chef und Wirtschaftsminister Reinhold Mitterlehner": a second role between

@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 61
+VERSION = 62
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -80,12 +80,36 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     _block_quotes(text, marked, finder, found, covered)
     unmarked = _marks_lost(text)
     _sentence_quotes(text, sentences, marked, finder, found, covered, unmarked=unmarked)
+    nested = _quoted_in_answers(text, sentences, marked, finder, answers, found, unmarked) if answers else []
     found.sort(key=lambda q: (q.start, q.end))
     if answers:
-        found = _reported_in_questions(text, found, answers, interview_start, finder)
+        found = sorted(_reported_in_questions(text, found, answers, interview_start, finder) + nested,
+                       key=lambda q: (q.start, q.end))
     if unmarked:
         found = _own_words_after_colon(text, sentences, found, finder)
     return [q for q in found if q.kind == "direct" or not _reported_question(text, q.start)]
+
+
+def _quoted_in_answers(text: str, sentences, marked, finder: SpeakerFinder, answers, found: list[Quote],
+                       unmarked: bool) -> list[Quote]:
+    """What an interviewee quotes others as saying inside an answer ("Flüchtlingskoordinator Christian
+    Konrad hat recht, wenn er sagt: Österreich ist …"): a quote of its own, nested in the answer,
+    when a cue gives it to someone named other than the interviewee."""
+    inside = [x for x in sentences if any(a <= x.start and x.end <= b for a, b, *_ in answers)]
+    if not inside:
+        return []
+    answerers = {q.speaker for q in found for a, b, *_ in answers if q.start == a and q.cue is None}
+    nested: list[Quote] = []
+    _sentence_quotes(text, inside, marked, finder, nested, [], unmarked=unmarked)
+    kept = []
+    for q in nested:
+        if q.cue is None or q.cue.endswith(":") or q.speaker is None or q.speaker in answerers \
+                or not finder.is_person(q.speaker):
+            continue
+        # within its sentence: what follows is the interviewee's again ("… schwer umgehen kann. Wir erleben …")
+        end = next((x.end for x in inside if x.start <= q.start < x.end), q.end)
+        kept.append(q if q.end <= end else _quote(text, q.start, end, q.kind, q.cue, Speaker(q.speaker, q.speaker_text or "")))
+    return kept
 
 
 def _reported_in_questions(text: str, found: list[Quote], answers, interview_start: int,

@@ -1408,3 +1408,19 @@ def test_what_an_interviewer_reports_others_to_have_said_is_their_quote(pipeline
     assert ("indirect", "die Partei dürfe die Wähler nicht den Blauen überlassen", "Peter Pilz") in found
     assert all(speaker in ("Eva Berger", "Peter Pilz") for _, _, speaker in found)
     assert not any("schwierig" in quote for _, quote, _ in found)
+
+
+def test_someone_an_interviewee_quotes_has_a_quote_of_his_own(pipeline) -> None:
+    text = ("Die Parteichefin über Flüchtlinge. STANDARD: Wie geht es Ihnen? Eva Berger: Gut, danke. Wir haben "
+            "viel zu tun. STANDARD: Was tun Sie? Berger: Der Koordinator Christian Konrad hat recht, wenn er "
+            "sagt: Österreich ist eine Schönwetterrepublik. Wir erleben ein Versagen. STANDARD: Und nun? "
+            "Berger: Wir arbeiten weiter.")
+    found = quotes_of(pipeline, text)
+    assert ("direct", "Österreich ist eine Schönwetterrepublik", "Christian Konrad") in found
+    assert [speaker for _, _, speaker in found].count("Eva Berger") == 3
+
+
+def test_a_name_after_several_words_of_description_is_the_speaker(pipeline) -> None:
+    text = ("Der Bürgermeister Andreas Rabl will sparen. Für solche Leistungen dürfe man Unterschiede machen, "
+            "sagt der Wiener Jurist und Diskriminierungsexperte Volker Frey.")
+    assert quotes_of(pipeline, text)[-1][2] == "Volker Frey"
