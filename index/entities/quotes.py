@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 62
+VERSION = 63
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -689,7 +689,8 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
                 kind = "indirect"
             elif own_words:
                 kind = "direct"
-            elif unmarked and _own_cue(text, s, e, content_start, content_end, cue) and not _narrates(content):
+            elif unmarked and _own_cue(text, s, e, content_start, content_end, cue) and not _narrates(content) \
+                    and not _of_the_speaker(text, content_start, content_end, e, speaker, finder):
                 kind = "direct"
             else:
                 kind = "reported"
@@ -994,6 +995,19 @@ def _narrates(content: str) -> bool:
     """Content in the past tense tells what happened ("Die Aufträge entwickelten sich schwach, erklärte
     das Ministerium"): reported, not the speaker's own words, even with a cue clause of its own."""
     return _PAST.search(content) is not None or _PRONOUN_PAST.search(content) is not None
+
+
+def _of_the_speaker(text: str, start: int, end: int, e: int, speaker: Speaker | None, finder: SpeakerFinder) -> bool:
+    """The words speak of the speaker in the third person, by name or by the pronoun the cue
+    calls him ("Eine Antwort hat Hoeneß noch nicht gefunden, versichert er"; "Um den Nachwuchs will er
+    sich kümmern, verriet er"): reported, not his own words."""
+    if speaker is None or speaker.entity is None or qt.has_first_person(text[start:end]):
+        return False
+    if any(m.entity == speaker.entity and start <= m.start < end for m in finder.mentions):
+        return True
+    cue = [w.group(0).lower() for w in qt.words(text, end, e)[:2]]  # "versichert er", "verriet er"
+    pronoun = cue[1] if len(cue) == 2 and cue[1] in ("er", "sie") else None
+    return pronoun is not None and any(w.group(0).lower() == pronoun for w in qt.words(text, start, end)[:5])
 
 
 def _own_cue(text: str, s: int, e: int, start: int, end: int, cue: str | None) -> bool:

@@ -1424,3 +1424,11 @@ def test_a_name_after_several_words_of_description_is_the_speaker(pipeline) -> N
     text = ("Der Bürgermeister Andreas Rabl will sparen. Für solche Leistungen dürfe man Unterschiede machen, "
             "sagt der Wiener Jurist und Diskriminierungsexperte Volker Frey.")
     assert quotes_of(pipeline, text)[-1][2] == "Volker Frey"
+
+
+def test_words_that_speak_of_the_speaker_in_the_third_person_are_reported(pipeline) -> None:
+    text = ("Markus Hofer wird am Montag entlassen. Eine Antwort hat Hofer bisher noch nicht gefunden, versichert "
+            "er. Um den Nachwuchs will er sich aber weiter kümmern, verriet er dem Magazin. Ich bleibe dran, "
+            "sagte Hofer.")
+    assert [(kind, speaker) for kind, _, speaker in quotes_of(pipeline, text)] == [
+        ("reported", "Markus Hofer"), ("reported", "Markus Hofer"), ("direct", "Markus Hofer")]
