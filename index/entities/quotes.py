@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 63
+VERSION = 64
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -750,13 +750,15 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             last_reported = index
             continue
         told = _told_next(text, sentences, index, finder) if not body.endswith("?") else None
+        these_words = _these_words_next(text, sentences, index, finder) if told is None and unmarked else None
+        told = told or these_words
         if told is not None and not _has_marks(body):
             cue, speaker = told  # "Wir haben früh lernen müssen. Das sagte X dem STANDARD."
-            own_words = qt.speaks_to_reader(body)
+            own_words = qt.speaks_to_reader(body) or these_words is not None  # "Diese Worte …": verbatim
             kind = "indirect" if qt.subjunctive(body) and not own_words else "direct" if own_words else "reported"
             dateline = _DATELINE.match(text, s, e)  # "Wien – Die Regierung wird …": the place is no one's words
-            start = _extend_back(text, sentences, index, s, covered, marked) if kind == "direct" \
-                else dateline.end() if dateline else s
+            start = dateline.end() if dateline else _extend_back(text, sentences, index, s, covered, marked) \
+                if kind == "direct" else s
             finder.remember(speaker, e)
             found.append(_quote(text, start, e, kind, cue, speaker))
             covered.append((start, e))
@@ -840,6 +842,8 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
 _DATELINE = re.compile(r"[A-ZÄÖÜ][\w.-]*(?:/[A-ZÄÖÜ][\w.-]*)*\s+[–-]\s*(?=[A-ZÄÖÜ])")
 # "Das sagte X am Montag.", "Dies kündigte X an.": a sentence that is only the cue of the one before.
 _TOLD_SENTENCE = re.compile(r"(?:Das|Dies)\s+(\w+)\s")
+# "Das wars noch nicht! Diese Worte schleuderte Uli Hoeneß … entgegen": any verb, a person after it.
+_THESE_WORDS = re.compile(r"(?:Diese|Mit diesen) (?:Worte|Worten|Sätze|Sätzen)\s+(\w+)\s|Dieser Satz\s+(\w+)\s")
 
 
 def _told_next(text: str, sentences, index: int, finder: SpeakerFinder) -> tuple[str, Speaker] | None:
@@ -855,6 +859,21 @@ def _told_next(text: str, sentences, index: int, finder: SpeakerFinder) -> tuple
         return None
     speaker = finder.in_region(match.end(1), _clause_end(text, match.end(1)))
     return (verb, speaker) if speaker is not None else None
+
+
+def _these_words_next(text: str, sentences, index: int, finder: SpeakerFinder) -> tuple[str, Speaker] | None:
+    """(cue, speaker) when the next sentence opens with "Diese Worte" and a verb whose subject is a
+    person ("Das wars noch nicht! Diese Worte schleuderte Uli Hoeneß … entgegen")."""
+    if index + 1 >= len(sentences):
+        return None
+    following = sentences[index + 1]
+    match = _THESE_WORDS.match(text, following.start, following.end)
+    if match is None or not _same_paragraph(text, sentences[index].end, following.start):
+        return None
+    group = 1 if match.group(1) else 2
+    named = finder.mention_at(match.end(group) + 1)
+    return (match.group(group), Speaker(named.entity, named.text)) \
+        if named is not None and named.kind == "person" else None
 
 
 _COLON = re.compile(r":\s+(?=[A-ZÄÖÜ])")

@@ -1432,3 +1432,9 @@ def test_words_that_speak_of_the_speaker_in_the_third_person_are_reported(pipeli
             "sagte Hofer.")
     assert [(kind, speaker) for kind, _, speaker in quotes_of(pipeline, text)] == [
         ("reported", "Markus Hofer"), ("reported", "Markus Hofer"), ("direct", "Markus Hofer")]
+
+
+def test_words_that_the_next_sentence_calls_these_words(pipeline) -> None:
+    text = ("München – Das wars noch nicht! Diese Worte schleuderte Markus Hofer am 2. Mai seinen Gegnern "
+            "entgegen. Am Montag endet die Haft.")
+    assert quotes_of(pipeline, text) == [("direct", "Das wars noch nicht!", "Markus Hofer")]
