@@ -1,4 +1,5 @@
-"""Team line-ups: "Rapid: Novota – Auer, Sonnleitner (59. Schobesberger), S. Hofmann – Beric".
+"""Team line-ups: "Rapid: Novota – Auer, Sonnleitner (59. Schobesberger), S. Hofmann – Beric",
+and scorers with their minute: "Tore: Rosseli (44.)".
 
 Every name in a line-up is a player, whatever it would mean elsewhere ("Adler", "Hunt",
 "Miranda"), while the CRF, seeing no sentence around them, calls them places or nothing. A
@@ -193,3 +194,34 @@ def _team(words: list[str], start: int, end: int, gazetteer: Gazetteer) -> tuple
         if hit is not None and (hit.strong or hit.entry.kind in ("org", "place")):
             return a, end
     return end - 1, end
+
+
+_ARTICLES = frozenset("der die das den dem des".split())
+
+
+def scorers(spans: list[Span], words: list[str], gazetteer: Gazetteer, lexicon: Lexicon) -> list[Span]:
+    """`spans` with a one-word name before the minute a match report gives it a person ("Tore:
+    Rosseli (44.), Nyquist (21.)", "Lundberg (43./SH)"): the CRF's place or organisation, or a
+    word German does not use or a rare surname that no span holds; not a team with its article
+    ("für die Bullen (17.)"), a listed name ("Ungarn (19.)", a ranking) or a German word
+    ("Eigentor (30.)", "am Montag (8.)")."""
+    from .plain_words import unknown_to_german
+
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    added = []
+    for i in range(len(words) - 4):
+        if not (_minute(words, i + 1) and words[i + 4] in (")", "/", ",")) \
+                or i > 0 and words[i - 1].lower() in _ARTICLES:
+            continue
+        if i not in covered:
+            if _name_word(words[i]) and "-" not in words[i] and gazetteer.match(words, i, i + 1) is None \
+                    and (unknown_to_german(words[i], lexicon) or words[i] in lexicon.surnames
+                         and words[i].lower() not in lexicon.common_words
+                         and german_zipf(words[i]) < EVERYDAY_ZIPF):
+                added.append(Span(i, i + 1, "person"))
+            continue
+        for span in spans:
+            if span.start == i and span.end == i + 1 and span.kind in ("place", "org") \
+                    and span.from_model and span.entry is None and span.part is None:
+                span.kind = "person"
+    return spans + added

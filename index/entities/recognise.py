@@ -214,6 +214,7 @@ class Recogniser:
         spans = plain_words.without_plain_words(spans, words, sentences, self.lexicon,
                                                  self.gazetteer)
         spans = lineups.players(spans, words, self.gazetteer, self.lexicon)
+        spans = lineups.scorers(spans, words, self.gazetteer, self.lexicon)
         spans = hygiene.person_edges(spans, words, self.lexicon)
         spans = plain_words.laws_as_other(spans, words)
         spans += self._compound_parts(spans, tokens)

@@ -1,5 +1,6 @@
 """Line-ups at the end of a match report, as Austrian and German papers print them: every name
-is a player, the word before the colon is the team, and nothing around them is glued on."""
+is a player, the word before the colon is the team, and nothing around them is glued on; a
+scorer before the minute is a player too."""
 
 from __future__ import annotations
 
@@ -49,3 +50,13 @@ def test_a_superscript_digit_in_brackets_is_no_minute_and_breaks_nothing():
     """"¹" counts as a digit to str.isdigit but is no number: it once made recognition fail."""
     found = [m.text for m in EntityPipeline.load().extract("Merkel  „(¹ “ sagte Rapid: Novota – Auer (¹. Beric).")]
     assert "Merkel" in found
+
+
+def test_scorers_before_their_minute_are_people_and_rankings_and_words_are_not():
+    report = ("Norwegen – Schweden 2:3 (0:0,0:1,2:2) Tore: Rosseli (44.), Martinsen (59.) bzw. "
+              "Nyquist (21.) Lundberg (43./SH). Zuvor stand es 2:1 für die Bullen (17.), nach einer "
+              "Roten Karte (75.). Ungarn (19.) und Island (38.) sind weit vorne.")
+    kinds = {m.text: m.kind for m in EntityPipeline.load().extract(report)}
+    assert [kinds.get(n) for n in ("Rosseli", "Martinsen", "Nyquist", "Lundberg")] == ["person"] * 4
+    assert kinds.get("Ungarn") == "place" and kinds.get("Island") == "place"
+    assert "Karte" not in kinds and kinds.get("Bullen") != "person"
