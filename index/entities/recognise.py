@@ -27,6 +27,7 @@ _ARTICLES = frozenset("der die das den dem des ein eine einer eines einem einen"
 _MONTHS = frozenset(
     "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split())
 _SENTENCE_MARKS = frozenset(".!?;…")
+_JOINERS = frozenset({"und", "oder", ",", "sowie"})
 _CONTRACTED_ARTICLES = frozenset("im am zum zur beim vom ins kein keine keinen seinem ihrem".split())
 _PREPOSITIONS = frozenset(
     "von vom in im aus nach bei beim mit für auf am an zum zur über unter seit gegen durch "
@@ -215,6 +216,7 @@ class Recogniser:
                                                  self.gazetteer)
         spans = lineups.players(spans, words, self.gazetteer, self.lexicon)
         spans = lineups.scorers(spans, words, self.gazetteer, self.lexicon)
+        self._surnames_beside_people(spans, words)
         spans = hygiene.person_edges(spans, words, self.lexicon)
         spans = plain_words.laws_as_other(spans, words)
         spans += self._compound_parts(spans, tokens)
@@ -652,6 +654,26 @@ class Recogniser:
     def _not_a_listed_place(self, word: str) -> bool:
         hit = self.gazetteer.match([word], 0, 1)
         return hit is None or hit.entry.kind != "place" or word in self.lexicon.surnames
+
+    def _surnames_beside_people(self, spans: list[Span], words: list[str]) -> None:
+        """A listed surname the CRF alone took for a place or an organisation is a person
+        where "und", "oder" or a comma joins it to a person ("von Sarkozy und Hollande
+        festgelegt", "Adorno, Hannah Arendt und Max Horkheimer"); not an everyday word nor a
+        listed name."""
+        people_end = {s.end for s in spans if s.kind == "person" and s.part is None}
+        people_start = {s.start for s in spans if s.kind == "person" and s.part is None}
+        for span in spans:
+            if span.kind not in ("place", "org") or not span.from_model or span.entry is not None \
+                    or span.part is not None or span.end - span.start != 1:
+                continue
+            word = words[span.start]
+            if word not in self.lexicon.surnames or word.lower() in self.lexicon.common_words \
+                    or CommonNouns.contains(word) or self.gazetteer.match(words, span.start, span.end):
+                continue
+            before = span.start >= 2 and words[span.start - 1] in _JOINERS and span.start - 1 in people_end
+            after = span.end + 1 < len(words) and words[span.end] in _JOINERS and span.end + 1 in people_start
+            if before or after:
+                span.kind = "person"
 
     def _propagate(self, spans: list[Span], words: list[str], starts: set[int]) -> list[Span]:
         """A one-word name found once is a name wherever else it occurs in the text, and so

@@ -102,3 +102,11 @@ def test_an_interviews_speaker_is_a_person_and_its_paper_and_words_are_not(pipel
     kinds = {(m.text, m.kind) for m in pipeline.extract(text)}
     assert ("Kvamsund", "person") in kinds
     assert not {name for name, kind in kinds if kind == "person"} & {"STANDARD", "Frage", "Antwort"}
+
+
+@pytest.mark.parametrize("text, surname", [
+    ("Die Regeln wurden von Quendolin Kowalczyk und Oberlin allein festgelegt.", "Oberlin"),
+    ("Im Saal saßen Hannelore Kowalczyk, Fröschl und Max Quendel.", "Fröschl"),
+])
+def test_a_listed_surname_beside_a_person_is_a_person(pipeline, text, surname):
+    assert (surname, "person") in [(m.text, m.kind) for m in pipeline.extract(text)]
