@@ -90,12 +90,18 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     return [q for q in found if q.kind == "direct" or not _reported_question(text, q.start)]
 
 
+# Words without which a sentence has no cue ("sagt", "laut", "so X", "nach Angaben von X").
+_CUE_WORDS = qt.SPEECH_VERBS | qt.LAUT_WORDS | frozenset({qt.ZUFOLGE, qt.SO_WORD}) | frozenset(
+    "angaben worten ansicht einschätzung darstellung informationen aussage aussagen meinung auffassung".split())
+
+
 def _quoted_in_answers(text: str, sentences, marked, finder: SpeakerFinder, answers, found: list[Quote],
                        unmarked: bool) -> list[Quote]:
     """What an interviewee quotes others as saying inside an answer ("Flüchtlingskoordinator Christian
     Konrad hat recht, wenn er sagt: Österreich ist …"): a quote of its own, nested in the answer,
     when a cue gives it to someone named other than the interviewee."""
-    inside = [x for x in sentences if any(a <= x.start and x.end <= b for a, b, *_ in answers)]
+    inside = [x for x in sentences if any(a <= x.start and x.end <= b for a, b, *_ in answers)
+              and any(w.group(0).lower() in _CUE_WORDS for w in qt.words(text, x.start, x.end))]  # a cue, cheaply
     if not inside:
         return []
     answerers = {q.speaker for q in found for a, b, *_ in answers if q.start == a and q.cue is None}
