@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 64
+VERSION = 65
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -1443,13 +1443,16 @@ _REMARK_OPENING = re.compile(r"(?:Das|Dies|Da)\s+(?:ist|sind|kommt|geht|gehört|
                              r"wird|hat|macht|stimmt|passt|reicht|bringt)\b")  # not "Das heißt:", the writer concluding
 # Particles only spoken German uses ("Das ist halt so", "Da fährt man eh nicht hin").
 _SPOKEN_ONLY = re.compile(r"\b(?:ja|halt|eh|mal)\b")
+# The speaker's own now and here, right after his words: "Richtig interessant wird es aber erst jetzt."
+_SPEAKERS_NOW = re.compile(r"\b(?:jetzt|heute|hier)\b")
 
 
 def _talks(body: str, words: list[re.Match]) -> bool:
     """A statement in the present that sounds spoken: a particle of spoken German or a remark
     on what was just said, no past tense, not too long."""
     return len(words) <= 30 and not _narrates(body) \
-        and (_SPOKEN_ONLY.search(body) is not None or _REMARK_OPENING.match(body) is not None)
+        and (_SPOKEN_ONLY.search(body) is not None or _REMARK_OPENING.match(body) is not None
+             or _SPEAKERS_NOW.search(body) is not None)
 
 
 def _reports_speech(quote: Quote) -> bool:

@@ -1438,3 +1438,11 @@ def test_words_that_the_next_sentence_calls_these_words(pipeline) -> None:
     text = ("München – Das wars noch nicht! Diese Worte schleuderte Markus Hofer am 2. Mai seinen Gegnern "
             "entgegen. Am Montag endet die Haft.")
     assert quotes_of(pipeline, text) == [("direct", "Das wars noch nicht!", "Markus Hofer")]
+
+
+def test_a_short_remark_on_the_speakers_now_goes_on_with_his_quote(pipeline) -> None:
+    text = ("Ich habe einen guten Lauf, meinte Roger Berger vor seinem Viertelfinale. Richtig interessant wird "
+            "es aber erst jetzt. Das Turnier endet am Sonntag mit dem Finale in Halle.")
+    assert quotes_of(pipeline, text) == [
+        ("direct", "Ich habe einen guten Lauf", "Roger Berger"),
+        ("direct", "Richtig interessant wird es aber erst jetzt", "Roger Berger")]
