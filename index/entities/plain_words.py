@@ -115,6 +115,20 @@ def _everyday_english(span: Span, words: list[str], lexicon: Lexicon) -> bool:
         and english_zipf(w.lower()) >= ENGLISH_EVERYDAY for w in run)
 
 
+ENGLISH_PHRASE_WORD = 4.0  # Zipf in English of each word: "Heels" 4.1, "Harbor" 4.2, "Gaga" 3.6
+
+
+def _english_phrase(span: Span, words: list[str], lexicon: Lexicon) -> bool:
+    """"Point Break", "Safe Harbor", "Life Is Strange": a "person" of two or more capitalised
+    words that English uses every day and German less, none a listed name, is a title or a
+    term (unless the text names it as something else too)."""
+    run = words[span.start:span.end]
+    return span.kind == "person" and len(run) >= 2 and all(
+        w.isalpha() and w[:1].isupper() and not _listed_name(w, lexicon)
+        and english_zipf(w.lower()) >= ENGLISH_PHRASE_WORD
+        and german_zipf(w) < english_zipf(w.lower()) for w in run)
+
+
 _ENGLISH_JOINERS = frozenset({"of", "and", "the", "&"})
 ENGLISH_NAME_WORD = 3.0  # Zipf of "Stamford", "Champions", "Super" in English
 
@@ -148,8 +162,10 @@ def _adjective_opener(span: Span, words: list[str], lower_words: set[str]) -> bo
 
 def without_plain_words(spans: list[Span], words: list[str], sentences: list[tuple[int, int]],
                         lexicon: Lexicon, gazetteer: Gazetteer) -> list[Span]:
-    """`spans` less those of the first four rules above."""
+    """`spans` less those of the first five rules above."""
     starts = [a for a, _ in sentences]
+    # "Alert Logic" the CRF called a person here and a firm there: the article's kind vote decides
+    named_otherwise = {tuple(words[s.start:s.end]) for s in spans if s.kind != "person" and s.part is None}
     english: dict[tuple[int, int], bool] = {}
     english_text: bool | None = None
     lower_words: set[str] | None = None
@@ -164,7 +180,8 @@ def without_plain_words(spans: list[Span], words: list[str], sentences: list[tup
         if span.entry is None:
             if len(run) == 1 and run[0].lower() in NAME_PARTICLES and not run[0].isupper():
                 continue
-            if _everyday_english(span, words, lexicon) or _cut_from_an_english_name(span, words, lexicon):
+            if _everyday_english(span, words, lexicon) or _cut_from_an_english_name(span, words, lexicon) \
+                    or _english_phrase(span, words, lexicon) and tuple(run) not in named_otherwise:
                 continue
             if span.kind == "person" and span.start == bounds[0] and len(run) >= 2:
                 if lower_words is None:

@@ -89,3 +89,16 @@ def test_half_a_word_before_und_is_no_unknown_name():
     lexicon = Lexicon.load()
     assert unknown_to_german("Wrzodek", lexicon)
     assert not unknown_to_german("Wrzodek-", lexicon)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Ob die Neuverfilmung von Point Break eine gute Idee war, bleibt offen.", "Point Break"),
+    ("Der Gerichtshof hatte Safe Harbor im vergangenen Jahr für hinfällig erklärt.", "Safe Harbor"),
+])
+def test_a_title_of_everyday_english_words_is_no_person(pipeline, text, title):
+    assert (title, "person") not in [(m.text, m.kind) for m in pipeline.extract(text)]
+
+
+def test_a_person_with_a_listed_first_name_and_english_words_stays(pipeline):
+    found = [(m.text, m.kind) for m in pipeline.extract("Gestern sang Kevin Strange in Graz.")]
+    assert ("Kevin Strange", "person") in found
