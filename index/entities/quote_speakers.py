@@ -67,6 +67,10 @@ _AND_ROLE = re.compile(r"\s+und\s+(\w[\w-]*)")
 _PLACE_PREPOSITIONS = frozenset("in im von vom nach".split())
 # "Zidane, der als Nachfolger von Benitez gehandelt wurde": Benitez is no subject
 _OF = frozenset({"von", "vom"})
+# Parties by their colour, as Austrian and German news name them ("die rote Fassung", "die Schwarzen").
+_COLOURED = {"rot": ("SPÖ", "SPD"), "schwarz": ("ÖVP", "CDU", "CSU"), "türkis": ("ÖVP",), "blau": ("FPÖ",),
+             "pink": ("NEOS", "Neos")}
+_PARTY_COLOURS = {colour + ending: parties for colour, parties in _COLOURED.items() for ending in ("e", "en")}
 # "der Sprecher des Krisenstabes am Dienstag im Sender Skai": not Skai's spokesman
 _AT = frozenset({"in", "im", "am"})
 # Relatives who speak for themselves: "Badawis Ehefrau" is not Badawi
@@ -260,6 +264,10 @@ class SpeakerFinder:
                         return Speaker(person.entity, person.text)
                 return Speaker(mention.entity, mention.text)
             word = token.group(0)
+            if word.lower() in _PARTY_COLOURS and k >= 1 and tokens[k - 1].group(0).lower() in _DEFINITE:
+                party = self._party_of_colour(word.lower())
+                if party is not None:  # "Die rote Fassung:", "sagten die Schwarzen": the party of that colour
+                    return Speaker(party.entity, word)
             if word.lower() in _STATEMENT_NOUNS:
                 continue  # "so die Einschätzung von Anna Schmidt", "Die Antwort von X:": whose, named next
             if word.lower().endswith(_SPOKESPERSON) and not self._name_follows(inside, token.end()):
@@ -351,6 +359,11 @@ class SpeakerFinder:
         if person is None or _RELATIVE_CLAUSE.search(self.text, role_end, person.start):
             return None
         return person if self.text[person.start - 2:person.start] == ", " or self._role_apposition(role_end, person) else None
+
+    def _party_of_colour(self, colour: str) -> Mention | None:
+        """The party the text names whose colour this is ("rote" → SPÖ or SPD)."""
+        names = _PARTY_COLOURS[colour]
+        return next((m for m in self.mentions if m.kind == "org" and m.text in names), None)
 
     def _body_of_spokesperson(self, word: str, at: int) -> Speaker | None:
         """"Ministeriumssprecherin", "Kommissionssprecher", "Konzernsprecher": the body of that kind

@@ -1446,3 +1446,9 @@ def test_a_short_remark_on_the_speakers_now_goes_on_with_his_quote(pipeline) -> 
     assert quotes_of(pipeline, text) == [
         ("direct", "Ich habe einen guten Lauf", "Roger Berger"),
         ("direct", "Richtig interessant wird es aber erst jetzt", "Roger Berger")]
+
+
+def test_a_party_named_by_its_colour_speaks_as_that_party(pipeline) -> None:
+    text = ("Nach dem Gipfel streiten SPÖ und ÖVP. Die rote Fassung: Es habe eine Einigung gegeben. Die "
+            "schwarze Variante: Eine Einigung habe es nie gegeben.")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["SPÖ", "ÖVP"]
