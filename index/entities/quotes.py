@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 66
+VERSION = 67
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -1511,10 +1511,26 @@ def _subject_before(text: str, sentences, index: int, finder: SpeakerFinder, cov
     named = finder.named_in(before.start, opening[-1].end())
     if named is not None and not finder.is_person(named.entity):
         named = _person_beside(text, before.start, named, finder)
+    if named is not None and not finder.is_person(named.entity):
+        named = _source_person(text, before.start, before.end, finder) or named
     she = len(opening) > 1 and opening[0].group(0) == "Sie" and opening[1].group(0).endswith("t")  # "Sie sieht darin …"
     if named is None and not names_only and (she or any(w.group(0).lower() in {"er", "ihn", "ihm"} for w in opening)):
         named = finder.named_before(before.start, within=400)  # "Für ihn ist klar, dass …"
     return named
+
+
+_SOURCE_CUE = re.compile(r"\b(?:laut|so)\s+((?:[A-ZÄÖÜ][\w-]*\s+){0,2}[A-ZÄÖÜ])")
+
+
+def _source_person(text: str, start: int, end: int, finder: SpeakerFinder) -> Speaker | None:
+    """The person a sentence about a body gives as its source ("Duesenfeld kommt laut Geschäftsführer
+    Christian Hanisch auf 96 Prozent. „Wir verbrauchen …“": Hanisch speaks on)."""
+    for cue in _SOURCE_CUE.finditer(text, start, end):
+        for word in qt.words(text, cue.start(1), cue.end(1) + 1)[:3]:  # "laut Geschäftsführer Christian Hanisch"
+            named = finder.mention_at(word.start())
+            if named is not None and named.kind == "person":
+                return Speaker(named.entity, named.text)
+    return None
 
 
 def _person_beside(text: str, start: int, body: Speaker, finder: SpeakerFinder) -> Speaker:

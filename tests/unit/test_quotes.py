@@ -1452,3 +1452,9 @@ def test_a_party_named_by_its_colour_speaks_as_that_party(pipeline) -> None:
     text = ("Nach dem Gipfel streiten SPÖ und ÖVP. Die rote Fassung: Es habe eine Einigung gegeben. Die "
             "schwarze Variante: Eine Einigung habe es nie gegeben.")
     assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["SPÖ", "ÖVP"]
+
+
+def test_a_marked_quote_after_a_body_s_figure_from_a_named_source_is_the_source_s(pipeline) -> None:
+    text = ("Die meisten Verfahren kommen auf 25 Prozent.\n\nSiemens hingegen kommt laut Geschäftsführer "
+            "Christian Hanisch auf 96 Prozent. „Wir verbrauchen 70 Prozent weniger Energie.“")
+    assert quotes_of(pipeline, text)[-1][2] == "Christian Hanisch"
