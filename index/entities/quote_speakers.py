@@ -25,6 +25,8 @@ _TOKEN = re.compile(r"[\wÄÖÜäöüß-]+")
 # "der 34-Jährige", "die 28-Jährige": an age standing for the person.
 _AGE = re.compile(r"^\d+-[Jj]ährige[rn]?$")
 _SPOKESPERSON = ("sprecher", "sprecherin", "sprecherinnen")
+# Who reports for a paper or channel: their words are its words when they go unnamed.
+_REPORTERS = ("reporter", "reporterin", "journalist", "journalistin", "korrespondent", "korrespondentin")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:der|die|das|dem|den|deren|dessen)\s")
 # "der Konzern", "das Ministerium": the organisation named before.
 _ORG_NOUNS = frozenset("""konzern unternehmen firma hersteller ministerium behörde regierung verband partei
@@ -270,13 +272,18 @@ class SpeakerFinder:
                     return Speaker(party.entity, word)
             if word.lower() in _STATEMENT_NOUNS:
                 continue  # "so die Einschätzung von Anna Schmidt", "Die Antwort von X:": whose, named next
-            if word.lower().endswith(_SPOKESPERSON) and not self._name_follows(inside, token.end()):
+            if word.lower().endswith(_SPOKESPERSON + _REPORTERS) and not self._name_follows(inside, token.end()):
                 org = next((m for m in self._compound_orgs if token.start() <= m.start < token.end()), None)
-                if org is not None:  # "sagte ein HTC-Sprecher": HTC (but "Vatikan-Sprecher Federico Lombardi": him)
-                    return Speaker(org.entity, word)
-                body = self._body_of_spokesperson(word, at)
+                if org is not None:  # "sagte ein HTC-Sprecher": HTC (but "Vatikan-Sprecher Federico Lombardi": him);
+                    return Speaker(org.entity, word)  # "berichtete eine AFP-Journalistin": AFP
+                body = self._body_of_spokesperson(word, at) if word.lower().endswith(_SPOKESPERSON) else None
                 if body is not None:  # "meint eine Ministeriumssprecherin": the ministry named before
                     return body
+            if word.lower() in _REPORTERS and self._org_noun_at(tokens, k + 1) \
+                    and not (k + 3 < len(tokens) and tokens[k + 3].group(0)[:1].isupper()):
+                org = self._last_org_before(at)  # "berichtete ein Reporter des Senders": the channel named before
+                if org is not None and at - org.end < 600:
+                    return Speaker(org.entity, word)
             if word == "sie" and self._plural_verb_beside(tokens, k, self.text[max(0, start - 20):start]):
                 return None  # "riefen sie", "sie skandierten": several people, not the last speaker
             if (word in _PRONOUNS or (word == "Sie" and k + 1 < len(tokens) and _third_person_verb(tokens[k + 1].group(0)))) \
@@ -329,7 +336,8 @@ class SpeakerFinder:
                         return Speaker(named.entity, named.text)
                 article = self.text[max(start, at - 5):at].strip().lower()
                 if article.endswith(("ein", "eine", "einer", "einem")):
-                    if word.lower() in _SPOKESPERSON and (k + 1 == len(tokens) or self._org_noun_at(tokens, k + 1)):
+                    if word.lower() in _SPOKESPERSON and (k + 1 == len(tokens) or self._org_noun_at(tokens, k + 1)
+                                                          or self._no_body_after(tokens, k + 1)):
                         # "Siemens … „…“, sagte ein Sprecher." / "…, erklärte ein Sprecher des Unternehmens."
                         org = self._last_org_before(at)
                         if org is not None and at - org.end < 400:
@@ -359,6 +367,13 @@ class SpeakerFinder:
         if person is None or _RELATIVE_CLAUSE.search(self.text, role_end, person.start):
             return None
         return person if self.text[person.start - 2:person.start] == ", " or self._role_apposition(role_end, person) else None
+
+    @staticmethod
+    def _no_body_after(tokens, k: int) -> bool:
+        """What follows a spokesperson is when and where, not whose ("sagte eine Sprecherin am Freitag in
+        Brüssel"), so he speaks for the body named before."""
+        return k < len(tokens) and tokens[k].group(0) in ("am", "auf", "gegenüber", "zum", "zur", "dem", "der") \
+            and not (tokens[k].group(0) == "der" and k + 1 < len(tokens) and tokens[k + 1].group(0)[:1].isupper())
 
     def _party_of_colour(self, colour: str) -> Mention | None:
         """The party the text names whose colour this is ("rote" → SPÖ or SPD)."""

@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 67
+VERSION = 68
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"

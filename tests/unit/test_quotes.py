@@ -1458,3 +1458,9 @@ def test_a_marked_quote_after_a_body_s_figure_from_a_named_source_is_the_source_
     text = ("Die meisten Verfahren kommen auf 25 Prozent.\n\nSiemens hingegen kommt laut Geschäftsführer "
             "Christian Hanisch auf 96 Prozent. „Wir verbrauchen 70 Prozent weniger Energie.“")
     assert quotes_of(pipeline, text)[-1][2] == "Christian Hanisch"
+
+
+def test_an_unnamed_spokeswoman_or_reporter_speaks_for_the_body_named_before(pipeline) -> None:
+    text = ("Die EU-Kommission hat die Reform abgeschlossen. Ein Vorschlag werde bald vorgelegt, sagte eine "
+            "Sprecherin am Freitag in Brüssel. Es sei zu Gerangel gekommen, berichtete ein Reuters-Reporter.")
+    assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["EU-Kommission", "Reuters"]
