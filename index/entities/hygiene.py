@@ -29,7 +29,7 @@ from .cues import is_org_head, is_org_suffix, role_of
 from .gazetteer import Gazetteer
 from .lexicon import CommonNouns, Lexicon, hand_written_list
 from .names import NAME_PARTICLES, strip_genitive
-from .plain_words import german_zipf
+from .plain_words import english_zipf, german_zipf
 from .spans import Span
 from .tokenize import Token
 
@@ -61,6 +61,9 @@ _ARTICLE_PARTICLES = frozenset({"der", "den", "dem", "des", "de", "la", "le"})
 _NAME_ARTICLES = frozenset({"the", "a", "an"})
 _NAME_KINDS = frozenset({"person", "org", "place"})
 EVERYDAY_GERMAN = 3.5  # wordfreq's Zipf: "plant", "sales" are everyday words, "mori" is not
+# wordfreq's Zipf in English under which a German word is no English name too: "Kaisers" 1.6,
+# "Ehemann" 0, not "Brett" 3.9 ("Brett Sterling")
+GERMAN_ONLY = 3.5
 _QUOTES = frozenset('"„“”»«\'(:–-')
 
 
@@ -150,7 +153,8 @@ def _is_compound_noun(word: str, lexicon: Lexicon) -> bool:
 def _strip_noun_before_name(span: Span, words: list[str], lexicon: Lexicon,
                             gazetteer: Gazetteer) -> None:
     """"des Kaisers Nero", "Stürmer Ravet", "für Österreicher Grabner": a person of two words
-    whose first is a noun, a role or an inhabitant's name and no listed name, and whose
+    whose first is an everyday German noun before a listed first name ("ihr Ehemann Peter"),
+    or a noun, a role or an inhabitant's name and no listed name, and whose
     second is no common word, is the second alone; when the second is an everyday word and
     the first no role, the first is the name ("Wenn Brandschütz Bargeld braucht": a surname
     that splits like a compound)."""
@@ -159,6 +163,12 @@ def _strip_noun_before_name(span: Span, words: list[str], lexicon: Lexicon,
     first, name = words[span.start], words[span.start + 1]
     # "Österreicher Grabner" (a surname too), not "Würzburger Kickers": before a listed surname
     demonym = words[span.start + 1] in lexicon.surnames and _is_demonym(first, gazetteer)
+    if first not in lexicon.first_names and first.isalpha() and name[:1].isupper() \
+            and name.lower() not in lexicon.common_words and first.lower() in lexicon.common_words \
+            and german_zipf(first) >= EVERYDAY_GERMAN and english_zipf(first.lower()) < GERMAN_ONLY \
+            and name in lexicon.first_names:
+        span.start += 1  # "Ihr Ehemann Peter", "des Kaisers Nero": an everyday noun before a first name
+        return
     if first in lexicon.first_names or first in lexicon.surnames and not demonym \
             or not first.isalpha() or not name[:1].isupper() or name.lower() in lexicon.common_words:
         return
@@ -442,8 +452,6 @@ def without_frequent_german_words(spans: list[Span], words: list[str], lexicon: 
     are names in both), so no name of their own: "von Bargeld", "zur kommunistischen
     Partei", "dass Muslime", "mit Alkohol". A people's name stays a place ("die Deutschen",
     "die Chinesen"), as the annotated news counts it."""
-    from .plain_words import english_zipf
-
     def frequent(span: Span) -> bool:
         if span.entry is not None or span.part is not None or span.end - span.start != 1 \
                 or not span.from_model:

@@ -67,6 +67,15 @@ def test_a_role_or_long_noun_before_one_name_is_cut_but_not_a_short_one(pipeline
     assert [" ".join(words[s.start:s.end]) for s in cleaned] == [expected]
 
 
+@pytest.mark.parametrize("noun, kept", [("Ehemann", False), ("Kaisers", False), ("Brett", True)])
+def test_an_everyday_noun_before_a_first_name_is_cut(pipeline, noun, kept):
+    words = f"Dann kam ihr {noun} Torsten nach Hause .".split()
+    crf_span = Span(3, 5, "person", from_model=True)
+    cleaned = hygiene.clean([crf_span], words, 0, pipeline.gazetteer, pipeline._recogniser.lexicon)
+    expected = f"{noun} Torsten" if kept else "Torsten"  # Brett Sterling
+    assert [" ".join(words[s.start:s.end]) for s in cleaned] == [expected]
+
+
 def test_an_everyday_word_after_a_surname_that_splits_like_a_compound_is_no_name(pipeline):
     words = "Wenn Brandschütz Bargeld für seine Einsätze braucht , hilft die Bank .".split()
     crf_span = Span(1, 3, "person", from_model=True)
