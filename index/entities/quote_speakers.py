@@ -662,6 +662,11 @@ class SpeakerFinder:
         person = self._last_person_before(at) or self._first_person_after(at if role_at is None else role_at)
         return Speaker(person.entity, word) if person is not None else None
 
+    def first_named_after(self, at: int) -> Speaker | None:
+        """In a teaser that opens the text, the first person the text names after it."""
+        person = self._first_person_after(at)
+        return Speaker(person.entity, person.text) if person is not None else None
+
     def _first_person_after(self, at: int) -> Mention | None:
         """In a teaser that opens the text ("„…“, sagt der Regisseur. Hollywood – … Quentin
         Tarantino"), before anyone is named: the first person the text names after it."""

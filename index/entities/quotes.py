@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 68
+VERSION = 69
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -607,6 +607,8 @@ def _pre_cue(text: str, start: int, end: int, finder: SpeakerFinder) -> tuple[st
             speaker = Speaker(named.entity, named.text)  # not "schickt eine WhatsApp an Fichtner und Geyer:"
         else:  # "Und weiter: „…“": the last speaker goes on
             speaker = finder.in_region(start, end) or (finder.recent(start, within=600) if len(region.split()) <= 3 else None)
+            if speaker is None and len(region.split()) <= 2:  # a teaser's 'Landeshauptmann: "…"': the one the text names first
+                speaker = finder.first_named_after(start)
         return region.strip()[-25:].split()[-1] if len(region.split()) <= 4 else ":", speaker
     return None, None
 

@@ -1464,3 +1464,9 @@ def test_an_unnamed_spokeswoman_or_reporter_speaks_for_the_body_named_before(pip
     text = ("Die EU-Kommission hat die Reform abgeschlossen. Ein Vorschlag werde bald vorgelegt, sagte eine "
             "Sprecherin am Freitag in Brüssel. Es sei zu Gerangel gekommen, berichtete ein Reuters-Reporter.")
     assert [speaker for _, _, speaker in quotes_of(pipeline, text)] == ["EU-Kommission", "Reuters"]
+
+
+def test_a_teaser_labelled_with_a_role_alone_is_the_quote_of_the_one_named_first(pipeline) -> None:
+    text = ('Landeshauptmann: "Jetzt wird Sicherheitspolitik ernst genommen" – Die Volksbefragung würde sich '
+            'erübrigen. Eisenstadt – Nach einem Monat zeigt sich Landeshauptmann Hans Niessl (SPÖ) zufrieden.')
+    assert quotes_of(pipeline, text)[0] == ("direct", "Jetzt wird Sicherheitspolitik ernst genommen", "Hans Niessl")
