@@ -19,6 +19,7 @@ from ..models import Entity, Mention
 from . import compiled, crf_model
 from .corrections import Corrections, CorrectionsError
 from .gazetteer import Gazetteer
+from .language import is_german
 from .lexicon import Lexicon
 from .link import link
 from .recognise import Recogniser
@@ -79,11 +80,15 @@ class EntityPipeline:
         return cls(_Shared.lexicon, _Shared.gazetteer, _model(model_path), Corrections.load(aliases_file))
 
     def extract(self, text: str) -> list[Mention]:
-        """Mentions of people, organisations and places in `text`, with provisional ids."""
+        """Mentions of people, organisations and places in `text`, with provisional ids (in a
+        text that is not German, only the names the gazetteer lists)."""
         faults.check_recognition(text)
         if not text or not text.strip():
             return []
-        tokens, spans = self._recogniser.recognise(text)
+        if is_german(text):
+            tokens, spans = self._recogniser.recognise(text)
+        else:
+            tokens, spans = self._recogniser.recognise_listed(text)
         return link(text, tokens, spans, self.gazetteer)
 
     def resolve(self, records: list[EntityRecord]) -> dict[str, Entity | None]:

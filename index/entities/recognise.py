@@ -148,6 +148,15 @@ class Recogniser:
         self.tagger = SentenceTagger(model, FeatureExtractor(lexicon))
         self.ordinary = ordinary_words.OrdinaryWords(lexicon, gazetteer)
 
+    def recognise_listed(self, text: str) -> tuple[list[Token], list[Span]]:
+        """Only the names the gazetteer lists unambiguously: for text in another language, where
+        the model and the rules, which read German, take sentence words for names."""
+        tokens = tokenize(text)
+        words = [t.text for t in tokens]
+        spans = [Span(m.start + a, m.end + a, m.entry.kind, m.entry)
+                 for a, b in split_sentences(text, tokens) for m in self.gazetteer.match_all(words[a:b]) if m.strong]
+        return tokens, spans
+
     def recognise(self, text: str) -> tuple[list[Token], list[Span]]:
         tokens = tokenize(text)
         words = [t.text for t in tokens]
