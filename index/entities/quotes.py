@@ -854,13 +854,21 @@ _TOLD_SENTENCE = re.compile(r"(?:Das|Dies)\s+(\w+)\s")
 _THESE_WORDS = re.compile(r"(?:Diese|Mit diesen) (?:Worte|Worten|Sätze|Sätzen)\s+(\w+)\s|Dieser Satz\s+(\w+)\s")
 
 
-def _told_next(text: str, sentences, index: int, finder: SpeakerFinder) -> tuple[str, Speaker] | None:
-    """(cue, speaker) when the next sentence of the paragraph attributes this one ("… Das sagte X.")."""
+def _next_sentence_opening(text: str, sentences, index: int, pattern: re.Pattern) -> re.Match | None:
+    """``pattern`` matched at the start of the sentence after this one, in the same paragraph."""
     if index + 1 >= len(sentences):
         return None
     following = sentences[index + 1]
-    match = _TOLD_SENTENCE.match(text, following.start, following.end)
+    match = pattern.match(text, following.start, following.end)
     if match is None or not _same_paragraph(text, sentences[index].end, following.start):
+        return None
+    return match
+
+
+def _told_next(text: str, sentences, index: int, finder: SpeakerFinder) -> tuple[str, Speaker] | None:
+    """(cue, speaker) when the next sentence of the paragraph attributes this one ("… Das sagte X.")."""
+    match = _next_sentence_opening(text, sentences, index, _TOLD_SENTENCE)
+    if match is None:
         return None
     verb = match.group(1)
     if verb.lower() not in qt.SPEECH_VERBS or verb.lower() in qt.WEAK_VERBS:
@@ -872,11 +880,8 @@ def _told_next(text: str, sentences, index: int, finder: SpeakerFinder) -> tuple
 def _these_words_next(text: str, sentences, index: int, finder: SpeakerFinder) -> tuple[str, Speaker] | None:
     """(cue, speaker) when the next sentence opens with "Diese Worte" and a verb whose subject is a
     person ("Das wars noch nicht! Diese Worte schleuderte Uli Hoeneß … entgegen")."""
-    if index + 1 >= len(sentences):
-        return None
-    following = sentences[index + 1]
-    match = _THESE_WORDS.match(text, following.start, following.end)
-    if match is None or not _same_paragraph(text, sentences[index].end, following.start):
+    match = _next_sentence_opening(text, sentences, index, _THESE_WORDS)
+    if match is None:
         return None
     group = 1 if match.group(1) else 2
     named = finder.mention_at(match.end(group) + 1)
