@@ -547,7 +547,9 @@ _NO_VERBS_AFTER_QUOTE = frozenset("nicht jetzt erst meist selbst bereits somit d
 def _person_after_verb(text: str, at: int, verb: str, verb_end: int, finder: SpeakerFinder) -> Speaker | None:
     """„…“, konstatierte Hörmann / „…“, lacht Maria: a verb the lists lack, between the comma
     after the quote and a person's name, is its cue."""
-    if not text[at:verb_end].lstrip().startswith(",") or not verb.islower() or not verb.endswith(("t", "te", "ten")) \
+    reflexive = re.match(r"\s+sich\s", text[verb_end:verb_end + 8]) is not None
+    if not text[at:verb_end].lstrip().startswith(",") or not verb.islower() \
+            or not (verb.endswith(("t", "te", "ten")) or (reflexive and verb in _STANCE_VERBS)) \
             or verb in _NO_VERBS_AFTER_QUOTE:
         return None
     gap = re.match(r"\s+(?:sich\s+)?", text[verb_end:verb_end + 12])
@@ -555,6 +557,14 @@ def _person_after_verb(text: str, at: int, verb: str, verb_end: int, finder: Spe
         return None
     name_at = verb_end + gap.end()
     named = finder.mention_at(name_at)
+    if named is None and reflexive and _ROLE_AFTER_VERB.match(text, name_at):
+        # "…, ärgerte sich der 35-jährige Routinier", "…, gab sich die Ministerin zerknirscht": the
+        # one the role points back to, as after a verb of saying
+        described = finder.in_region(name_at, _clause_end(text, name_at), quote_start=at)
+        last = finder.recent(at)
+        if described is not None and (described.entity or "").startswith("person:") \
+                and (last is None or last.entity == described.entity):
+            return described
     if named is None and verb not in _AUXILIARY_VERBS and _ROLE_AFTER_VERB.match(text, name_at):
         # "«…», drohte der oberste Führer des Irans, Ajatollah Ali Chamenei": a role, then the name;
         # a role alone ("lautete die Botschaft", "wehrte sich der Spanier") may be no person's
@@ -565,6 +575,10 @@ def _person_after_verb(text: str, at: int, verb: str, verb_end: int, finder: Spe
                 and (described.entity or "").startswith("person:"):
             return described
     return Speaker(named.entity, named.text) if named is not None and named.kind == "person" else None
+
+
+# Strong verbs of a stance taken with "sich" that close a quote: "…, gab sich X zuversichtlich".
+_STANCE_VERBS = frozenset("gab gibt gaben hielt hält".split())
 
 
 # An auxiliary opens a clause whose own verb comes last ("…, hat der Politologe X untersucht").
@@ -707,6 +721,9 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             elif kind == "indirect" and content_start > s:
                 content_end = _reported_end(text, content_start, content_end)
             rest = _after_inner_cue(text, content_end, e) if content_start == s else None
+            if rest is None and content_start > s and text[content_start - 2:content_start] == ": " and kind == "direct":
+                # "X antwortete: Wir haben keine Zeit, schrieb er, wir müssen arbeiten": his words go on
+                rest = _own_words_after_cue(text, content_end, e)
             apposed = finder.mention_at(rest) if rest is not None and text[rest - 2] == "," else None
             if apposed is not None and apposed.kind == "person" and text.startswith(",", apposed.end):
                 rest = None  # "…, sagte der Fraktionschef der Wahren Finnen, Sampo Terho, am Donnerstag": who, not what
@@ -716,7 +733,9 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             rest_speaker, rest_cue = speaker, None
             if second is not None:  # "…, meinte A, und B ergänzte: …": B's words after the colon
                 rest, rest_cue, rest_speaker = second
-            elif rest is not None and (qt.words(text, rest, e)[0].group(0) in _COORDINATING or not _has_predicate(content)
+            elif rest is not None and text[rest - 2] not in "–—" \
+                    and (qt.words(text, rest, e)[0].group(0) in _COORDINATING
+                         or (not _has_predicate(content) and not qt.speaks_to_reader(text[rest:e]))
                                        or qt.words(text, rest, e)[0].group(0) in _VERBS_AFTER_A_CLAUSE):
                 # "Er sei Mitglied, sagt er, aber …", "In der Diaspora, so X, warte …", "Was dann folge,
                 # orakelt der Professor, lasse ihn …": one sentence, one quote
@@ -1209,7 +1228,14 @@ def _unlisted_cue(text: str, s: int, content_end: int, words: list[re.Match], fi
     if _person_after_verb(text, content_end, words[0].group(0), words[0].end(), finder) is None:
         return False
     content = text[s:content_end]
-    return (len(words) <= 4 and qt.konj1(content)) or (len(words) <= 8 and qt.speaks_to_reader(content))
+    return (len(words) <= 4 and qt.konj1(content)) or (len(words) <= 8 and qt.speaks_to_reader(content)) \
+        or (2 < len(words) <= 8 and words[1].group(0) == "sich" and _has_predicate(content)
+            and _named_person_at(finder, words[2].start()))  # "Die Lage ist ernst, ärgerte sich X"
+
+
+def _named_person_at(finder: SpeakerFinder, at: int) -> bool:
+    named = finder.mention_at(at)
+    return named is not None and named.kind == "person"
 
 
 # Where a sentence says whose words follow "heißt es": "Aus dem Büro X", "Von der Stadt", "Seitens der X".
@@ -1392,6 +1418,9 @@ def _after_inner_cue(text: str, content_end: int, e: int) -> int | None:
     "…, sagt X: Da hast du …")."""
     comma = text.find(", ", content_end + 2, e)
     colon = text.find(": ", content_end + 2, e)
+    own = _own_words_after_cue(text, content_end, e)
+    if own is not None and (colon < 0 or own < colon):
+        return own
     if colon >= 0 and (comma < 0 or colon < comma) and len(qt.words(text, content_end, colon)) <= 8 \
             and len(qt.words(text, colon, e)) >= 2:
         return colon + 2
@@ -1409,6 +1438,29 @@ def _after_inner_cue(text: str, content_end: int, e: int) -> int | None:
         # "…, sagte Müllers früherer Chef, Kammerpräsident Y, im Gespräch …"
         return None
     return comma + 2
+
+
+# What ends a cue clause inside a sentence before the speaker's words go on.
+_CUE_CLAUSE_END = re.compile(r",\s+|\s[–—]\s+")
+
+
+def _own_words_after_cue(text: str, content_end: int, e: int) -> int | None:
+    """Where the speaker's own words (first or second person) go on after a cue clause that
+    runs longer than a name, or ends in a dash: "Keine Ahnung, sagte der Vorstandschef noch am
+    Montag, ich habe …", "…, meinte der Präsident – aber das hilft uns nicht"."""
+    end = _CUE_CLAUSE_END.search(text, content_end + 2, e)
+    if end is None or len(qt.words(text, content_end, end.start())) > 12:
+        return None
+    start = end.end()
+    joined = re.match(r"(?:aber|und|doch|denn):\s+", text[start:e])
+    if joined is not None:  # "…, sagte X, aber: Wir arbeiten …": the words after the colon
+        start += joined.end()
+    tail = text[start:e]
+    if len(qt.words(tail)) < 3 or qt.words(tail)[0].group(0).lower() in _NOT_A_STATEMENT \
+            or qt.starts_relative(tail) or not qt.speaks_to_reader(tail) \
+            or qt.speaks_to_reader(text[content_end:end.start()]) or qt.subjunctive(tail):
+        return None
+    return start
 
 
 # Who says it in a clause of saying that is the speaker's own words ("Ich sage, dass …").

@@ -1470,3 +1470,59 @@ def test_a_teaser_labelled_with_a_role_alone_is_the_quote_of_the_one_named_first
     text = ('Landeshauptmann: "Jetzt wird Sicherheitspolitik ernst genommen" – Die Volksbefragung würde sich '
             'erübrigen. Eisenstadt – Nach einem Monat zeigt sich Landeshauptmann Hans Niessl (SPÖ) zufrieden.')
     assert quotes_of(pipeline, text)[0] == ("direct", "Jetzt wird Sicherheitspolitik ernst genommen", "Hans Niessl")
+
+
+def test_own_words_go_on_after_a_long_cue_clause(pipeline) -> None:
+    text = ("Trainer Bernd Kaltenecker blieb gelassen. Keine Ahnung, sagte Kaltenecker am Sonntag nach dem Spiel, "
+            "ich habe mit ihm noch nicht gesprochen.")
+    found = quotes_of(pipeline, text)
+    assert ("direct", "ich habe mit ihm noch nicht gesprochen", "Bernd Kaltenecker") in found
+    assert ("direct", "Keine Ahnung", "Bernd Kaltenecker") in found
+
+
+def test_own_words_go_on_after_a_dash_behind_the_cue(pipeline) -> None:
+    text = ("Der Trainer Bernd Kaltenecker war zufrieden. Wir haben gut gespielt, meinte der Coach – "
+            "aber wir müssen uns noch steigern.")
+    found = quotes_of(pipeline, text)
+    assert found == [("direct", "Wir haben gut gespielt", "Bernd Kaltenecker"),
+                     ("direct", "aber wir müssen uns noch steigern", "Bernd Kaltenecker")]
+
+
+def test_words_after_aber_colon_behind_the_cue_are_a_quote_of_their_own(pipeline) -> None:
+    text = ("Kanzlerin Maria Lendl war zufrieden: Ja, wir streiten oft, sagte Lendl, aber: "
+            "Wir arbeiten besser zusammen, als viele glauben.")
+    found = quotes_of(pipeline, text)
+    assert ("direct", "Ja, wir streiten oft", "Maria Lendl") in found
+    assert ("direct", "Wir arbeiten besser zusammen, als viele glauben", "Maria Lendl") in found
+
+
+def test_a_quote_after_a_colon_goes_on_behind_its_cue(pipeline) -> None:
+    text = ("Die Sängerin Lena Hofbauer trat in Graz auf. Hofbauer antwortete auf Twitter: Wir haben keine Zeit, "
+            "schrieb sie, wir müssen proben.")
+    found = quotes_of(pipeline, text)
+    assert found == [("direct", "Wir haben keine Zeit", "Lena Hofbauer"),
+                     ("direct", "wir müssen proben", "Lena Hofbauer")]
+
+
+def test_a_stance_with_sich_closes_the_quote_before_it(pipeline) -> None:
+    text = "Bürgermeister Anton Reisinger kündigte Maßnahmen an. Ich bin enttäuscht, gab sich Reisinger zerknirscht."
+    assert quotes_of(pipeline, text) == [("direct", "Ich bin enttäuscht", "Anton Reisinger")]
+
+
+def test_a_stance_with_sich_and_a_role_closes_the_quote_of_the_last_speaker(pipeline) -> None:
+    text = ("Bürgermeister Anton Reisinger kündigte Maßnahmen an. Wir handeln jetzt, sagte Reisinger. "
+            "Ich bin enttäuscht, zeigte sich der Bürgermeister zerknirscht.")
+    found = quotes_of(pipeline, text)
+    assert found[-1] == ("direct", "Ich bin enttäuscht", "Anton Reisinger")
+
+
+def test_a_statement_closed_by_a_named_speakers_feeling_is_his(pipeline) -> None:
+    text = "Bürgermeister Anton Reisinger kündigte Maßnahmen an. Die Lage ist ernst, ärgerte sich Reisinger."
+    found = quotes_of(pipeline, text)
+    assert [(span, speaker) for _, span, speaker in found] == [("Die Lage ist ernst", "Anton Reisinger")]
+
+
+def test_a_writers_clause_after_the_cue_is_no_quote(pipeline) -> None:
+    text = "Den Kläger kenne er privat, sagt Anwalt Lutz Berger, nachdem wir ihn darauf ansprechen."
+    found = quotes_of(pipeline, text)
+    assert all("nachdem" not in span for _, span, _ in found)
