@@ -1,6 +1,6 @@
 """Precision and recall of quote recognition and attribution on the hand-annotated gold set.
 
-    python -m bench.quotes_eval [--split dev|test] [--round 1..18] [--errors]
+    python -m bench.quotes_eval [--split dev|test] [--round 1..19] [--errors]
 
 Spans match one to one (greedily, best overlap first) when their overlap is at least half of
 their union; direct quotes are matched to direct quotes, indirect speech to indirect speech, and
@@ -122,7 +122,7 @@ def predict(pipeline: EntityPipeline, names: list[str]) -> tuple[list[dict], lis
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "test", "all"], default="test")
-    parser.add_argument("--round", choices=[str(n) for n in range(1, 19)],
+    parser.add_argument("--round", choices=[str(n) for n in range(1, 20)],
                         help="only the documents of one round of annotation (bench/quotes_gold/README.md)")
     parser.add_argument("--errors", action="store_true", help="list misses (dev split only)")
     args = parser.parse_args(argv)
