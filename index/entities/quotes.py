@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 69
+VERSION = 70
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -1162,6 +1162,7 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
         if verbs and content_start < e \
                 and (not qt.starts_relative(text[content_start:e]) or qt.verb_second(text[content_start:e])):
             speaker = Speaker(apposed.entity, apposed.text) if apposed is not None else finder.in_region(s, head_end)
+            content_start = _after_apposed_role(text, head_end, content_start, e, finder)
             return content_start, e, verbs[-1].group(0), speaker
         if n == 0 and body[split.start()] == ":" and len(head_words) <= 4 and content_start < e:
             speaker = finder.in_region(s, head_end)
@@ -1200,6 +1201,18 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
 
 
 _ADVERBIAL_OPENERS = frozenset("Weil Wenn Falls Obwohl Bevor Nachdem Sobald".split())
+
+
+def _after_apposed_role(text: str, head_end: int, content_start: int, e: int, finder: SpeakerFinder) -> int:
+    """Where the words start when the name before them has its role set off by commas and a colon
+    ("Der Zeitung sagte Anna Berger, Professorin für Hydrologie in Wien: Wir …"): after the colon."""
+    named = next((m for m in finder.mentions if m.end == head_end and m.kind == "person"), None)
+    colon = text.find(": ", content_start, e)
+    words = qt.words(text, content_start, colon) if colon > 0 else []
+    if named is None or not words or len(words) > 15 or not role_of(words[0].group(0)) \
+            or len(qt.words(text, colon, e)) < 2:
+        return content_start
+    return colon + 2
 
 
 def _only_a_subordinate_clause(content: str) -> bool:

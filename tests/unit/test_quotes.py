@@ -1526,3 +1526,9 @@ def test_a_writers_clause_after_the_cue_is_no_quote(pipeline) -> None:
     text = "Den Kläger kenne er privat, sagt Anwalt Lutz Berger, nachdem wir ihn darauf ansprechen."
     found = quotes_of(pipeline, text)
     assert all("nachdem" not in span for _, span, _ in found)
+
+
+def test_a_role_set_off_after_the_speakers_name_is_not_part_of_the_quote(pipeline) -> None:
+    text = ("Der Pegel der Donau steigt weiter. Dem Magazin Wasserwelt sagte Anna Berger, Professorin für "
+            "Hydrologie an der Universität Wien: Wir sprechen über eine ernste Lage.")
+    assert quotes_of(pipeline, text) == [("direct", "Wir sprechen über eine ernste Lage", "Anna Berger")]
