@@ -161,7 +161,10 @@ class SpeakerFinder:
             if m.kind != "person":
                 continue
             sentence_start = max(self.text.rfind(". ", start, m.start), self.text.rfind("\n", start, m.start), start)
-            if len(_TOKEN.findall(self.text, sentence_start, m.start)) <= 3 and sentence_start > start:
+            lead = self.text[sentence_start:m.start].rstrip()
+            if m.role and lead.endswith(m.role):  # "Verschnupft reagierte auch Arbeiterkammer-Präsident Rudolf Kaske"
+                lead = lead[:-len(m.role)]
+            if len(_TOKEN.findall(lead)) <= 3 and sentence_start > start:
                 found = m
         return found
 

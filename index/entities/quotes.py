@@ -25,7 +25,7 @@ from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 70
+VERSION = 71
 MAX_QUOTE_PARAGRAPHS = 12
 # "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
 _TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
@@ -1099,6 +1099,7 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
                 or (low in {"hieß", "heißt"} and len(words) >= 2 and words[1].group(0) == "es") \
                 or (low in {"wird", "wurde"} and len(words) >= 3 and words[-1].group(0) == "zitiert") \
                 or (low in {"hatte", "hat"} and clause_end < 0 and len(words) >= 3 and words[-1].group(0) in qt.SPEECH_VERBS) \
+                or (low in _LET_VERBS and clause_end < 0 and len(words) >= 3 and words[-1].group(0) in _LET_SAY) \
                 or (clause_end < 0 and _unlisted_cue(text, s, s + match.start(), words, finder)):
             if _only_a_subordinate_clause(body[:match.start()]) and ": " not in body[match.end():]:
                 continue  # "Weil es offene Probleme gibt, fordert Bieber mehr Engagement": the main clause
@@ -1122,7 +1123,10 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
             if low in {"hatte", "hat"}:  # "…, hatte Außenminister Timo Soini erklärt"
                 cue = words[-1].group(0)
             region_start = words[1].start() if len(words) > 1 else e
-            speaker = finder.in_region(region_start if low != "wie" else words[0].end(), e, quote_start=s)
+            region_end = e
+            if low in _LET_VERBS and words[1].group(0) in {"er", "sie"}:
+                region_end = words[1].end()  # "ließ er den ÖVP-Chef wissen": he, not whom he told
+            speaker = finder.in_region(region_start if low != "wie" else words[0].end(), region_end, quote_start=s)
             if speaker is None and (finder.names_at(s) or _apposed_subject(text, s, s + match.start(), finder)):
                 # "Franco Foda, der Trainer der Grazer, warnte vor dem Gegner", "Der Sprecher der
                 # Verwalterin X, Wolfgang Weber, bestätigte …": the subject, no quote
@@ -1267,6 +1271,9 @@ _SEPARABLE = {"vor": frozenset("warf wirft warfen werfen hielt hält hielten hal
 # Cue verbs in a perfect tense, cues only before the reported clause ("Die ÖVP hatte angekündigt,
 # Kahr nicht zu wählen"), not before a colon ("Nun ist das Album angekündigt: …").
 _PARTICIPLE_CUES = frozenset("angekündigt gefordert gewarnt vorgeworfen".split())
+# "…, ließ er den Minister wissen", "ließ die Sprecherin ausrichten": saying through "lassen".
+_LET_VERBS = frozenset("ließ ließen lässt".split())
+_LET_SAY = frozenset("wissen ausrichten verlauten mitteilen".split())
 
 
 def _separable_cue(head_words: list[re.Match]) -> list[re.Match]:

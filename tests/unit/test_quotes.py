@@ -1532,3 +1532,10 @@ def test_a_role_set_off_after_the_speakers_name_is_not_part_of_the_quote(pipelin
     text = ("Der Pegel der Donau steigt weiter. Dem Magazin Wasserwelt sagte Anna Berger, Professorin für "
             "Hydrologie an der Universität Wien: Wir sprechen über eine ernste Lage.")
     assert quotes_of(pipeline, text) == [("direct", "Wir sprechen über eine ernste Lage", "Anna Berger")]
+
+
+def test_saying_through_lassen_is_a_cue_of_the_one_named_before(pipeline) -> None:
+    text = "Ministerin Eva Roth verteidigte die Reform. Verärgert reagierte auch Gewerkschaftschef Tobias Lanz. " \
+           "Wir lassen uns das nicht gefallen, ließ er die Ministerin wissen."
+    found = [q for q in quotes_of(pipeline, text) if q[0] == "direct"]
+    assert found == [("direct", "Wir lassen uns das nicht gefallen", "Tobias Lanz")]
