@@ -1534,8 +1534,55 @@ def test_a_role_set_off_after_the_speakers_name_is_not_part_of_the_quote(pipelin
     assert quotes_of(pipeline, text) == [("direct", "Wir sprechen über eine ernste Lage", "Anna Berger")]
 
 
+# --- the extent of unmarked direct quotes over sentences ---------------------------------------
+
+def test_unmarked_words_after_a_colon_go_on_in_a_spoken_sentence(pipeline) -> None:
+    text = "Trainer Jonas Brenner sagte: Die Mannschaft hat Charakter gezeigt. Das ist eben Fußball. " \
+           "Die Liga pausiert nun bis Februar."
+    found = [q for q in quotes_of(pipeline, text) if q[0] == "direct"]
+    assert found == [("direct", "Die Mannschaft hat Charakter gezeigt. Das ist eben Fußball", "Jonas Brenner")]
+
+
+def test_unmarked_words_before_their_cue_take_a_spoken_sentence_before_them(pipeline) -> None:
+    text = "Die Saison endet im Mai. Am Ende zählt eben nur der Titel. Dafür arbeiten wir jeden Tag, sagte Trainerin Lea Sommer."
+    found = [q for q in quotes_of(pipeline, text) if q[0] == "direct"]
+    assert found == [("direct", "Am Ende zählt eben nur der Titel. Dafür arbeiten wir jeden Tag", "Lea Sommer")]
+
+
+def test_a_sentence_between_two_parts_of_one_speakers_words_is_his_too(pipeline) -> None:
+    text = "Kapitän Lukas Freitag blieb gelassen. Wir sind in guter Form. Die Konkurrenz aus der Hauptstadt hat " \
+           "im Winter kräftig eingekauft und trainiert unter besseren Bedingungen. Wir müssen trotzdem gewinnen, " \
+           "sagte Freitag."
+    found = [q for q in quotes_of(pipeline, text) if q[0] == "direct"]
+    assert len(found) == 1 and found[0][2] == "Lukas Freitag"
+    assert found[0][1].startswith("Wir sind in guter Form. Die Konkurrenz") and found[0][1].endswith("trotzdem gewinnen")
+
+
+def test_narration_after_unmarked_words_is_not_taken_into_them(pipeline) -> None:
+    for after in ("Die Opposition kündigte am Dienstag Widerstand an.", "Peter Hansen sieht das ja anders.",
+                  "Er setzt einmal mehr auf schnelle Lösungen.", "Die Entscheidung fiel erst spät."):
+        text = f"Ministerin Eva Roth sagte: Die Reform kommt sicher. {after}"
+        found = [q for q in quotes_of(pipeline, text) if q[0] == "direct"]
+        assert found == [("direct", "Die Reform kommt sicher", "Eva Roth")], after
+
+
+def test_a_generic_he_does_not_stop_the_speakers_words(pipeline) -> None:
+    text = "Bürgermeisterin Clara Weiss erklärte: Die Regel ist klar. Wenn jemand zu spät kommt, muss er eben zahlen. " \
+           "Der Gemeinderat stimmte zu."
+    found = [q for q in quotes_of(pipeline, text) if q[0] == "direct"]
+    assert found == [("direct", "Die Regel ist klar. Wenn jemand zu spät kommt, muss er eben zahlen", "Clara Weiss")]
+
+
 def test_saying_through_lassen_is_a_cue_of_the_one_named_before(pipeline) -> None:
     text = "Ministerin Eva Roth verteidigte die Reform. Verärgert reagierte auch Gewerkschaftschef Tobias Lanz. " \
            "Wir lassen uns das nicht gefallen, ließ er die Ministerin wissen."
     found = [q for q in quotes_of(pipeline, text) if q[0] == "direct"]
     assert found == [("direct", "Wir lassen uns das nicht gefallen", "Tobias Lanz")]
+
+
+def test_a_short_statement_of_the_writer_is_not_taken_into_the_words_before_it(pipeline) -> None:
+    text = "Trainer Jonas Brenner sagte: Wir schauen auf die nächste Runde. Die Debatte geht weiter. " \
+           "Der Verein liegt auf Platz zwei. Im Winter wird kräftig eingekauft, sagte Brenner."
+    assert [q for q in quotes_of(pipeline, text) if q[0] == "direct"] == [
+        ("direct", "Wir schauen auf die nächste Runde", "Jonas Brenner"),
+        ("direct", "Im Winter wird kräftig eingekauft", "Jonas Brenner")]
