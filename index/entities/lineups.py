@@ -6,6 +6,10 @@ Every name in a line-up is a player, whatever it would mean elsewhere ("Adler", 
 line-up is told by its shape: capitalised names of one to three words joined by commas and
 dashes, with substitutions "(61. Name)". A full stop after the minute ends a sentence, so the
 shape is read across sentences; an unmatched ")" or a trailing "(61." counts as a substitution.
+A preview's line-up has no substitutions ("Grödig: Swete – Kainz, Pichler, Strobl/Denner –
+Brauer, Rasner – Schütz"): after a team's colon, five names or more joined by three commas or
+more and a dash are one too (a route has no commas, a list of towns no dashes), and "A/B"
+names either player.
 """
 
 from __future__ import annotations
@@ -15,11 +19,13 @@ from .lexicon import CommonNouns, Lexicon
 from .plain_words import german_zipf
 from .spans import Span
 
-_COMMAS = frozenset({",", ";"})
+_COMMAS = frozenset({",", ";", "/"})  # "Strobl/Denner": either player
 _DASHES = frozenset({"-", "–", "—"})
 _MONTHS = frozenset("Januar Jänner Februar Feber März April Mai Juni Juli August September "
                     "Oktober November Dezember".split())
 _LONGEST_NAME = 3  # words
+_PREVIEW_NAMES = 5  # a keeper and four others
+_PREVIEW_COMMAS = 3
 _LATEST_MINUTE = 130
 EVERYDAY_ZIPF = 4.0  # wordfreq: "gelbe" 4.2, "Monschein" unknown
 
@@ -29,14 +35,17 @@ def _name_word(word: str) -> bool:
         and word.replace("-", "").replace("'", "").isalpha()
 
 
-def _name_end(words: list[str], i: int) -> int | None:
-    """The end of a player's name starting at `i` ("S. Hofmann", "El Ghazi"), or None."""
+def _name_end(words: list[str], i: int, lexicon: Lexicon) -> int | None:
+    """The end of a player's name starting at `i` ("S. Hofmann", "El Ghazi"), or None; a
+    short everyday word after the name opens the next sentence ("Alar Es fehlen: ...")."""
     j = i
     if j + 2 < len(words) and len(words[j]) <= 2 and words[j][:1].isupper() and words[j].isalpha() \
             and words[j + 1] == ".":
         j += 2  # an initial: "S. Hofmann", "Ch. Leitgeb"
     start = j
-    while j < len(words) and j - start < _LONGEST_NAME and _name_word(words[j]):
+    while j < len(words) and j - start < _LONGEST_NAME and _name_word(words[j]) \
+            and not (j > start and len(words[j]) <= 4 and words[j].lower() in lexicon.common_words
+                     and words[j] not in lexicon.surnames):
         j += 1
     return j if j > start else None
 
@@ -52,9 +61,13 @@ class _Run:
         self.names: list[tuple[int, int]] = []
         self.team: tuple[int, int] | None = None  # "Rapid" of "Rapid: Novota – ..."
         self.dashes = 0
+        self.commas = 0
         self.substitutions = 0
 
     def is_lineup(self) -> bool:
+        if self.team is not None and len(self.names) >= _PREVIEW_NAMES and self.dashes >= 1 \
+                and self.commas >= _PREVIEW_COMMAS:
+            return True  # a preview's line-up, without substitutions
         return len(self.names) >= 2 and self.substitutions >= 1 \
             and (self.dashes >= 1 or self.substitutions >= 2)
 
@@ -66,7 +79,7 @@ def _runs(words: list[str], gazetteer: Gazetteer, lexicon: Lexicon) -> list[_Run
     coming_on = False  # after "(61.": the next name and ")" complete a substitution
     i = 0
     while i < len(words):
-        end = _name_end(words, i)
+        end = _name_end(words, i, lexicon)
         closes = end is not None and (end == len(words) or words[end] == ")")
         if end is None or coming_on and not (closes and _player_name(words[end - 1], lexicon)):
             if coming_on:  # "(21. Bezirk)", "(3. Etappe – ...)": no substitution
@@ -110,18 +123,30 @@ def _runs(words: list[str], gazetteer: Gazetteer, lexicon: Lexicon) -> list[_Run
             run.dashes += 1
             i += 1
         elif i < len(words) and words[i] in _COMMAS:
+            run.commas += 1
             i += 1
         elif i < len(words) and words[i - 1] != ")":
             runs.append(run)  # anything else ends the list; after ")" the next team may follow
             run = _Run()
     runs.append(run)
-    return [r for r in runs if r.is_lineup()]
+    return [r for r in runs if r.is_lineup() and (r.substitutions or not _mostly_places(r, words, gazetteer))]
+
+
+def _mostly_places(run: _Run, words: list[str], gazetteer: Gazetteer) -> bool:
+    """Half the names or more are listed places: a route or a list of towns, no line-up."""
+    places = 0
+    for a, b in run.names:
+        hit = gazetteer.match(words, a, b)
+        places += hit is not None and hit.entry.kind == "place"
+    return 2 * places >= len(run.names)
 
 
 def _may_hold_lineup(words: list[str]) -> bool:
     """A substitution's minute "(61." somewhere, or a name, ")" and a comma or dash before
-    any "(" (a line-up's sentence that began after the minute): what every line-up has, found
-    without a loop over every word."""
+    any "(" (a line-up's sentence that began after the minute), or a colon, a dash and commas
+    (a preview's): what every line-up has, found without a loop over every word."""
+    if ":" in words and ("–" in words or "-" in words) and words.count(",") >= _PREVIEW_COMMAS:
+        return True  # perhaps a preview's line-up
     first_bracket = words.index("(") if "(" in words else len(words)
     j = -1
     while True:  # "Cleber ) , Spahic": a name, an unmatched ")", a comma or a dash
@@ -175,6 +200,8 @@ def players(spans: list[Span], words: list[str], gazetteer: Gazetteer, lexicon: 
     clubs = []
     for a, b in teams:
         hit = gazetteer.match(words, a, b)
+        if hit is None and b - a == 1 and not _unusual_word(words[a], lexicon):
+            continue  # "Ersatz:", "Tor:": a heading, no team
         if hit is None or hit.entry.kind == "org":
             clubs.append(Span(a, b, "org", hit.entry if hit is not None else None))
         else:  # a town's name stays the town's

@@ -60,3 +60,26 @@ def test_scorers_before_their_minute_are_people_and_rankings_and_words_are_not()
     assert [kinds.get(n) for n in ("Rosseli", "Martinsen", "Nyquist", "Lundberg")] == ["person"] * 4
     assert kinds.get("Ungarn") == "place" and kinds.get("Island") == "place"
     assert "Karte" not in kinds and kinds.get("Bullen") != "person"
+
+
+PREVIEW = (
+    "Bisherige Saisonergebnisse: 1:1 (a), 3:0 (h). Waldhofen: Stranzl – T. Mauracher, Pölzl, "
+    "Gessl/Zirbner – Falkner, Murg, Strobl – Kainach, Ederling Ersatz: Loibner – Wendlinger, "
+    "Grünwald, Zirbner/Gessl, Obrist Es fehlen: Hutterer (Knie)")
+
+
+def test_a_previews_lineup_without_substitutions_names_players_not_towns():
+    """A match preview prints the expected line-up with no substitutions; names that are also
+    small towns (Murg, Strobl, Grünwald) are players there, and "Ersatz:" is no team."""
+    found = [(m.text, m.kind) for m in EntityPipeline.load().extract(PREVIEW) if not m.partial]
+    for name in ("Stranzl", "Murg", "Strobl", "Grünwald", "Kainach", "Obrist"):
+        assert (name, "person") in found
+    assert not any(kind == "place" for text, kind in found if text in ("Murg", "Strobl", "Grünwald"))
+    assert not any(text in ("Ersatz", "Obrist Es") for text, _ in found)
+
+
+def test_a_route_of_towns_after_a_colon_stays_places():
+    found = [(m.text, m.kind) for m in EntityPipeline.load().extract(
+        "Die Tour führt über diese Städte: Wien – Linz, Salzburg, Innsbruck, Bregenz und zurück.")]
+    assert ("Salzburg", "place") in found and ("Innsbruck", "place") in found
+    assert not any(kind == "person" for _, kind in found)
