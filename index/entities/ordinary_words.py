@@ -4,10 +4,13 @@
   town: "einen Schlitz"), that German text uses often (wordfreq), is an ordinary noun where
   it stands beside ordinary nouns in a coordination ("Wind und Sonne", "Sonne und Meer",
   "Mond, Sonne und Sterne") or after an indefinite article, "kein", a demonstrative or a
-  possessive, maybe with an adjective between ("dieser Causa", "einer anderen Causa"), or, for
-  a person no list knows, after a definite article ("die Oligarchen", "das Bargeld"); one
+  possessive, maybe with an adjective between ("dieser Causa", "einer anderen Causa"), or
+  after a definite article where that shows a noun: for a person no list knows ("die
+  Oligarchen", "das Bargeld") or a surname German uses as a word and English does not ("an den
+  Pranger"), for a place an everyday noun ("am Feld"; regions take articles: "im Allgäu"),
+  and for a one-word organisation no list knows any frequent word ("die Bank erklärte"); one
   such use in the text makes every mention of the word that only the CRF found no name
-  ("der Causa");
+  ("der Causa"), unless the text names a person in full with it;
 - a one-word name only the CRF found right before a listed name of the same kind is a noun
   in apposition ("Neuling Ungarn");
 - three capitals in brackets after a person's name, where the text uses two or more such
@@ -25,9 +28,14 @@ import re
 
 from .gazetteer import Gazetteer
 from .lexicon import CommonNouns, Lexicon
-from .plain_words import german_zipf
+from .plain_words import english_zipf, german_zipf
 from .spans import Span, covered_tokens
 
+# wordfreq's Zipf from which a one-word organisation no list knows is a noun after an article
+# ("die Bank" 4.9); a name is rarer ("die Hypo").
+FREQUENT_NOUN = 4.0
+# English Zipf under which a word is German only: "Pranger" 0, "Feld" 2.5; "Main" 5.2, "Inn" 4.1.
+GERMAN_ONLY_ENGLISH = 3.0
 # wordfreq's Zipf frequency from which a word counts as one German text uses often: Sonne 4.9,
 # Mond 4.4, Causa 3.5; names nobody listed are mostly rarer (Heidmark, Kemmelberg: 0).
 EVERYDAY = 3.0
@@ -90,14 +98,37 @@ class OrdinaryWords:
 
     def _candidate(self, span: Span, words: list[str]) -> bool:
         """A one-word person or place the CRF found that no list knows, or that only a small
-        town's name knows (a weak alias: "einen Schlitz"), and that German text uses often."""
-        if not (span.from_model and span.part is None
-                and span.end - span.start == 1 and span.kind in ("person", "place")):
+        town's name knows (a weak alias: "einen Schlitz"), and that German text uses often; or
+        a one-word organisation no list knows that is a frequent German word ("die Bank")."""
+        if not (span.from_model and span.part is None and span.end - span.start == 1):
             return False
         word = words[span.start]
         hit = self.gazetteer.match([word], 0, 1)
+        if span.kind == "org":
+            return hit is None and word.isalpha() and not word.isupper() \
+                and german_zipf(word) >= FREQUENT_NOUN
+        if span.kind not in ("person", "place"):
+            return False
         listed = hit is not None and (hit.strong or hit.entry is not span.entry)
         return word.isalpha() and not listed and german_zipf(word) >= EVERYDAY
+
+    def _noun_after_article(self, span: Span, words: list[str]) -> bool:
+        """Whether a definite article before the candidate shows it to be a noun: for an
+        organisation any frequent word ("die Bank erklärte"); for a person a word German uses
+        often and English does not ("an den Pranger", "das Joch": surnames too); for a place
+        a listed everyday noun that is no compound ("am Feld"), as regions take articles
+        ("im Allgäu", "im Ruhrgebiet") and so do English names ("am Main")."""
+        from ..decompound import split_compound
+
+        word = words[span.start]
+        if span.kind == "org":
+            return True
+        if english_zipf(word.lower()) >= GERMAN_ONLY_ENGLISH:
+            return False
+        if span.kind == "person":
+            return True
+        return (word.lower() in self.lexicon.common_words or CommonNouns.contains(word)) \
+            and not split_compound(word.lower())
 
     def _ordinary_noun(self, i: int, words: list[str], covered: set[int], starts: set[int]) -> bool:
         word = words[i]
@@ -112,8 +143,13 @@ class OrdinaryWords:
                                sentences: list[tuple[int, int]]) -> list[Span]:
         candidates = {s.start: s for s in spans if self._candidate(s, words)}
         candidate_words = {words[i] for i in candidates}
-        people = {words[i] for i, s in candidates.items() if s.kind == "person"
+        article_nouns = {words[i] for i, s in candidates.items() if s.kind == "person"
                   and words[i] not in self.lexicon.surnames and words[i] not in self.lexicon.first_names}
+        if candidates:  # a surname of a person the text names in full keeps its article's use
+            named_in_full = {words[s.end - 1] for s in spans if s.kind == "person"
+                             and s.end - s.start > 1 and s.part is None}
+            article_nouns |= {words[i] for i, s in candidates.items()
+                       if words[i] not in named_in_full and self._noun_after_article(s, words)}
         plain: set[str] = set()
         covered = covered_tokens(spans) if candidates else set()
         starts = {a for a, _ in sentences}
@@ -121,7 +157,7 @@ class OrdinaryWords:
         for i, word in enumerate(words if candidates else ()):
             if word not in candidate_words or word in plain:
                 continue
-            if _after_determiner(i, words) or word in people and _after_article(i, words):
+            if _after_determiner(i, words) or word in article_nouns and _after_article(i, words):
                 plain.add(word)
                 continue
             members = _coordination(i, words)

@@ -96,3 +96,38 @@ def test_colours_standing_for_parties_are_no_people_or_places(pipeline, text):
 def test_people_named_after_colours_stay_people(pipeline):
     text = "Angela Schwarz und Peter Weiß kamen. Schwarz und Weiß sagten nichts."
     assert found(pipeline, text, "person") == ["Angela Schwarz", "Peter Weiß", "Schwarz", "Weiß"]
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("Der Bauer drehte mit dem Traktor seine Runden am Feld. Nein, sagt er, davon merke er nichts.", "Feld"),
+    ("Die Bank erklärte, die Kredite seien sicher. Eine Insolvenz der Bank war kein Thema.", "Bank"),
+])
+def test_an_everyday_noun_after_a_definite_article_is_no_name(pipeline, text, noun):
+    """Also nouns that are surnames too (Feld, Bank): German news gives no person or town an
+    article of its own."""
+    assert noun not in [m.text for m in pipeline.extract(text)]
+
+
+def test_a_river_with_an_english_name_after_its_article_stays_a_place(pipeline):
+    assert "Main" in found(pipeline, "Die Wanderung führte an den Main und dann am Main entlang.", "place")
+
+
+def test_a_surname_of_a_person_named_in_full_keeps_its_mentions(pipeline):
+    text = ("Der Ökonom Lars Feld warnte vor Schulden. Feld sagte, das Feld der Kritiker sei groß.")
+    assert "Lars Feld" in found(pipeline, text, "person")
+
+
+def test_a_surname_that_is_a_german_noun_after_an_article_is_no_person(pipeline):
+    """"an den Pranger": where the model calls such a noun a person, the article says it is none
+    (German news gives no person an article); a person the text names in full keeps it."""
+    from index.entities.ordinary_words import OrdinaryWords
+    from index.entities.spans import Span
+    from index.entities.tokenize import tokenize
+
+    ordinary = OrdinaryWords(pipeline._recogniser.lexicon, pipeline.gazetteer)
+    words = [t.text for t in tokenize("Die Zeitung stellte ihn an den Pranger .")]
+    pranger = Span(words.index("Pranger"), words.index("Pranger") + 1, "person", from_model=True)
+    assert ordinary.without_ordinary_nouns([pranger], words, [(0, len(words))]) == []
+    words = [t.text for t in tokenize("Anna Pranger kam . Die Pranger sagte nichts .")]
+    full, alone = Span(0, 2, "person"), Span(6, 7, "person", from_model=True)
+    assert ordinary.without_ordinary_nouns([full, alone], words, [(0, len(words))]) == [full, alone]
