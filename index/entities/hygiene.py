@@ -81,10 +81,59 @@ def clean(spans: list[Span], words: list[str], sentence_start: int, gazetteer: G
         _cut_after_genitive(span, words, gazetteer, lexicon)
         _strip_trailing_lower_case(span, words, lexicon)
         _person_by_first_name_and_surname(span, words, lexicon)
-        if not _cut_noun_owning_name(span, words, gazetteer, lexicon):
+        if not _cut_noun_owning_name(span, words, gazetteer, lexicon) \
+                or _quantity(span, words, lexicon):
             continue
         result.extend(_split_known_surname(span, words, gazetteer, lexicon))
     return result
+
+
+# Number words that count a noun: "drei Grad", "zwei Millionen".
+_NUMBER_WORDS = frozenset("""
+null ein eine einen zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig
+hundert tausend minus plus
+""".split())
+
+
+def _is_number(word: str) -> bool:
+    return word.lower() in _NUMBER_WORDS or any(c.isdigit() for c in word) \
+        and all(c.isdigit() or c in ".,-+–" for c in word)
+
+
+def _quantity(span: Span, words: list[str], lexicon: Lexicon) -> bool:
+    """"42 Grad Celsius", "minus fünf Grad Fahrenheit": a person opening with an everyday noun
+    right after a number is a quantity and its unit."""
+    i = span.start
+    first = words[i]
+    return span.kind == "person" and i > 0 and _is_number(words[i - 1]) \
+        and first not in lexicon.first_names and first.lower() in lexicon.common_words
+
+
+_DEFINITE_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
+
+
+def _thing_after_article(span: Span, words: list[str], lexicon: Lexicon) -> bool:
+    """"Im Glas erscheint der Zinfandel Rosé": German news puts no article before a person's
+    name. A person of two words or more after a definite article whose first word is no first
+    name, surname, role or title is a thing: a wine, a dish, a product. Not after "von" ("von
+    der Leyen" opens with its particle), nor with an adjective between ("der junge Mozart")."""
+    i = span.start
+    if span.kind != "person" or span.end - i < 2 or i == 0 \
+            or words[i - 1].lower() not in _DEFINITE_ARTICLES:
+        return False
+    if i > 1 and words[i - 2].lower() in _BEFORE_ARTICLE_PARTICLES:
+        return False
+    first = words[i]
+    return first[:1].isupper() and first.isalpha() and first not in lexicon.first_names \
+        and first not in lexicon.surnames and role_of(first) is None \
+        and first.lower() not in FUNCTION_WORDS
+
+
+def without_things_after_articles(spans: list[Span], words: list[str], lexicon: Lexicon
+                                  ) -> list[Span]:
+    """`spans` less people no list names that `_thing_after_article` shows to be things."""
+    return [s for s in spans if s.entry is not None or s.part is not None
+            or not _thing_after_article(s, words, lexicon)]
 
 
 def _strip_trailing_lower_case(span: Span, words: list[str], lexicon: Lexicon) -> None:
@@ -391,7 +440,8 @@ _ADVERB_ENDINGS = ("erweise", "sweise", "teilweise", "zeitweise", "schrittweise"
 def without_everyday_nouns(spans: list[Span], words: list[str]) -> list[Span]:
     """`spans` less one-word spans, named by no gazetteer entry, of a listed everyday noun
     (or its genitive), of a single letter, of a title-case function word ("This", "More")
-    or adverb ("Pikanterweise"), or a newspaper's page and date ("Page B1, Jan. 15")."""
+    or adverb ("Pikanterweise"), a newspaper's page and date ("Page B1, Jan. 15"), or the
+    abbreviation for a district before its name ("LKR. COBURG")."""
     listed = hand_written_list("not_names.txt")
 
     def everyday(span: Span) -> bool:
@@ -411,7 +461,17 @@ def without_everyday_nouns(spans: list[Span], words: list[str]) -> list[Span]:
         return span.end - i == 1 and words[i] == "Jan" and words[i + 1] == "." \
             and i + 2 < len(words) and words[i + 2].isdigit()
 
-    return [s for s in spans if not everyday(s) and not page_or_date(s)]
+    def district_abbreviation(span: Span) -> bool:  # "RÖSLAU, LKR. WUNSIEDEL"
+        i = span.start
+        return span.entry is None and span.part is None and words[i].lower() in _DISTRICT_ABBREVIATIONS \
+            and (span.end - i == 1 or span.end - i == 2 and words[i + 1] == ".")
+
+    return [s for s in spans if not everyday(s) and not page_or_date(s) and not district_abbreviation(s)]
+
+
+# What police reports and listings write for a district or a municipality before its name:
+# "LKR. COBURG", "Lkr. Kitzingen", "Bez. Mitte", "Gde. Au".
+_DISTRICT_ABBREVIATIONS = frozenset({"lkr", "lk", "kr", "bez", "gem", "gde", "stkr"})
 
 
 # Heads of the nouns for an office of any town or state: "das Umweltamt", "die

@@ -49,10 +49,13 @@ _CLUB_PREFIXES = frozenset(
     "FC SC SV VfB VfL VfR TSV TuS TSG FSV BSC SSV SpVgg SG SC FK AC AS CF HC EHC ETC TV".split())
 
 
-def club_names(spans: list[Span], words: list[str], gazetteer: Gazetteer) -> list[Span]:
+def club_names(spans: list[Span], words: list[str], gazetteer: Gazetteer, lexicon: Lexicon
+               ) -> list[Span]:
     """A club abbreviation and the capitalised words or years after it are one organisation
     ("FC Chelsea London", "1. FC Nürnberg", "SC DHfK Leipzig"), whatever the CRF made of its
-    parts; the name of a known club keeps its entry."""
+    parts; the name of a known club keeps its entry. A club's name ends in no everyday noun:
+    "hat der FC Chelsea Interesse", "der 1. FC Köln Vierter" end before it ("FC Energie
+    Cottbus" ends in its town)."""
     result = spans
     i = 0
     while i < len(words) - 1:
@@ -64,10 +67,15 @@ def club_names(spans: list[Span], words: list[str], gazetteer: Gazetteer) -> lis
         while end < len(words) and end - i <= 4 and (
                 words[end][:1].isupper() or (words[end].isdigit() and len(words[end]) in (2, 4))):
             end += 1
+        while end - i > 2 and _everyday_noun(words[end - 1], lexicon, gazetteer):
+            end -= 1
         if not any(w[:1].isupper() for w in words[i + 1:end]):
             i += 1
             continue
         inside = [s for s in result if s.start < end and start < s.end and s.part is None]
+        for s in inside:
+            if s.end > end and all(_everyday_noun(w, lexicon, gazetteer) for w in words[end:s.end]):
+                s.end = end  # the CRF's "FC Köln Vierter"
         if any(s.start < start or s.end > end for s in inside) \
                 or any(s.entry is not None and (s.start, s.end) == (start, end) for s in inside):
             i = end
@@ -75,6 +83,14 @@ def club_names(spans: list[Span], words: list[str], gazetteer: Gazetteer) -> lis
         result = [s for s in result if s not in inside] + [Span(start, end, "org", _known_club(words, start, i, end, gazetteer))]
         i = end
     return result
+
+
+def _everyday_noun(word: str, lexicon: Lexicon, gazetteer: Gazetteer) -> bool:
+    """Interesse, Vierter, Fans: a noun German uses every day, no listed name or place."""
+    return word.isalpha() and word[:1].isupper() and not word.isupper() \
+        and (word.lower() in lexicon.common_words or CommonNouns.contains(word)) \
+        and word not in lexicon.surnames and word not in lexicon.first_names \
+        and gazetteer.match([word], 0, 1) is None
 
 
 # Names of sports clubs that stand before their town ("Austria Klagenfurt", "Dynamo Kiew",

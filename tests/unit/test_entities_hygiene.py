@@ -279,3 +279,31 @@ def test_the_soviet_union_and_the_gdr_are_places(pipeline):
     found = [(m.text, m.kind) for m in pipeline.extract(
         "Meine Eltern lebten in der DDR, die Sowjetunion hatte dort einen wichtigen Platz.")]
     assert ("DDR", "place") in found and ("Sowjetunion", "place") in found
+
+
+@pytest.mark.parametrize("text", [
+    "In Linz hatte es am Dienstag 35 Grad Celsius, am Mittwoch bis zu 38 Grad Celsius.",
+    "Der Stickstoff wird auf minus 196 Grad Celsius gekühlt.",
+])
+def test_a_unit_after_a_number_is_no_person(text):
+    people = [m.text for m in EntityPipeline.load().extract(text) if m.kind == "person"]
+    assert people == []
+
+
+def test_a_wine_after_a_definite_article_is_no_person():
+    text = "Im Glas erscheint der Trollinger Blanc in hellem Gold, in der Nase Birne und Quitte."
+    people = [m.text for m in EntityPipeline.load().extract(text) if m.kind == "person"]
+    assert people == []
+
+
+def test_people_after_a_role_or_with_von_der_stay_people():
+    text = ("Die Rede hielt die Präsidentin Ursula von der Leyen. Der Kanzler Olaf Scholz kam, "
+            "auch die Sängerin Maria Callas.")
+    people = [m.text for m in EntityPipeline.load().extract(text) if m.kind == "person"]
+    assert {"Ursula von der Leyen", "Olaf Scholz", "Maria Callas"} <= set(people)
+
+
+def test_a_district_abbreviation_in_a_police_report_is_no_place():
+    text = "Zeugen gesucht: OBERWALDEN, LKR. KRANICHSFELD. Ein Autofahrer kam von der Straße ab."
+    names = [m.text for m in EntityPipeline.load().extract(text)]
+    assert not any(n.startswith("LKR") for n in names)

@@ -351,3 +351,12 @@ def test_a_first_name_before_a_firms_name_is_a_person(pipeline, text, person):
 
 def test_a_firm_named_after_its_founder_stays_the_firm(pipeline):
     assert orgs(pipeline, "Die Adam Opel AG baut Stellen ab.")[0][0] == "Adam Opel AG"
+
+
+def test_a_clubs_name_ends_before_an_everyday_noun(pipeline):
+    names = [m.text for m in pipeline.extract(
+        "Angeblich hat der FC Grünwaldia Interesse an dem Stürmer. Der 1. FC Moosbach wurde "
+        "Vierter, der SC Hallstein Fans zum Trotz nur Fünfter. Der FC Energie Kranichsfeld verlor.")]
+    assert "FC Grünwaldia" in names and not any("Interesse" in n for n in names)
+    assert not any("Fans" in n for n in names)
+    assert "FC Energie Kranichsfeld" in names
