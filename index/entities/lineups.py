@@ -145,8 +145,8 @@ def _may_hold_lineup(words: list[str]) -> bool:
     """A substitution's minute "(61." somewhere, or a name, ")" and a comma or dash before
     any "(" (a line-up's sentence that began after the minute), or a colon, a dash and commas
     (a preview's): what every line-up has, found without a loop over every word."""
-    if ":" in words and ("–" in words or "-" in words) and words.count(",") >= _PREVIEW_COMMAS:
-        return True  # perhaps a preview's line-up
+    if ":" in words and _colon_before_keeper(words):
+        return True  # perhaps a preview's line-up: "Rapid: Strebinger – Pavelic, ..."
     first_bracket = words.index("(") if "(" in words else len(words)
     j = -1
     while True:  # "Cleber ) , Spahic": a name, an unmatched ")", a comma or a dash
@@ -166,6 +166,20 @@ def _may_hold_lineup(words: list[str]) -> bool:
         except ValueError:
             return False
     return False
+
+
+def _colon_before_keeper(words: list[str]) -> bool:
+    """A colon, one name of up to three words (the keeper) and a dash: "Rapid : Strebinger –",
+    "Salzburg : C. Stankovic –"."""
+    i = -1
+    while True:
+        try:
+            i = words.index(":", i + 1)
+        except ValueError:
+            return False
+        if any(w in _DASHES for w in words[i + 2:i + 6]) and words[i + 1:i + 2] \
+                and words[i + 1][:1].isupper():
+            return True
 
 
 def _player_name(word: str, lexicon: Lexicon) -> bool:
