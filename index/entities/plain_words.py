@@ -134,17 +134,26 @@ ENGLISH_NAME_WORD = 3.0  # Zipf of "Stamford", "Champions", "Super" in English
 
 
 def _cut_from_an_english_name(span: Span, words: list[str], lexicon: Lexicon) -> bool:
-    """A one-word person that is an everyday English word, cut by the CRF from an English
-    name around it: "Champions League", "Super Bowl", "Stamford Bridge", "House of Cards"."""
-    if span.kind != "person" or span.end - span.start != 1 or span.part is not None:
+    """A one-word person or place that is an everyday English word, cut by the CRF from an
+    English name around it: "Champions League", "Super Bowl", "Stamford Bridge", "House of
+    Cards", "Heavy Metal"; for a place also the English word after it ("Metal Gear Solid")."""
+    if span.kind not in ("person", "place") or span.end - span.start != 1 or span.part is not None:
         return False
     word = words[span.start]
     if word in lexicon.first_names or english_zipf(word.lower()) < ENGLISH_EVERYDAY:
         return False
     before = words[span.start - 1] if span.start > 0 else ""
     after = words[span.end] if span.end < len(words) else ""
+    if span.kind == "place" and _english_word(after.split("-")[0]):
+        return True
     return (before[:1].isupper() and before.isalpha() and english_zipf(before.lower()) >= ENGLISH_NAME_WORD) \
         or before.lower() in _ENGLISH_JOINERS or after.lower() in _ENGLISH_JOINERS
+
+
+def _english_word(word: str) -> bool:
+    """A capitalised word English uses and German less: "Heavy", "Gear", not "Stadt"."""
+    return word[:1].isupper() and word.isalpha() and english_zipf(word.lower()) >= ENGLISH_NAME_WORD \
+        and german_zipf(word) < english_zipf(word.lower())
 
 
 def _adjective_opener(span: Span, words: list[str], lower_words: set[str]) -> bool:

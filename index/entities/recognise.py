@@ -67,6 +67,19 @@ def _tiling(span: Span, strong_by_start: dict) -> list | None:
     return tiles if len(tiles) > 1 and pos == span.end else None
 
 
+def _without_orphan_copies(spans: list[Span], words: list[str]) -> list[Span]:
+    """`spans` less the copies of a name (Recogniser._propagate) whose every source a later rule
+    found to be no name: "Preisanpassungsklauseln" copied eight times from one place that the
+    compound rule dropped."""
+    sources: set[str] = set()
+    for s in spans:
+        if not s.copied and s.part is None:
+            last = words[s.end - 1]
+            sources.add(last)
+            sources.update(genitive_forms(last))
+    return [s for s in spans if not s.copied or words[s.start] in sources]
+
+
 def _is_dateline(words: list[str], i: int) -> bool:
     """A city in capitals opening a news item, before a dash or an agency in brackets."""
     word = words[i]
@@ -227,6 +240,7 @@ class Recogniser:
         spans = lineups.players(spans, words, self.gazetteer, self.lexicon)
         spans = lineups.scorers(spans, words, self.gazetteer, self.lexicon)
         self._surnames_beside_people(spans, words)
+        spans = _without_orphan_copies(spans, words)
         spans = hygiene.person_edges(spans, words, self.lexicon)
         spans = plain_words.laws_as_other(spans, words)
         spans += self._compound_parts(spans, tokens)

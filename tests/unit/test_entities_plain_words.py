@@ -102,3 +102,15 @@ def test_a_title_of_everyday_english_words_is_no_person(pipeline, text, title):
 def test_a_person_with_a_listed_first_name_and_english_words_stays(pipeline):
     found = [(m.text, m.kind) for m in pipeline.extract("Gestern sang Kevin Strange in Graz.")]
     assert ("Kevin Strange", "person") in found
+
+
+def test_an_english_word_cut_from_an_english_name_is_no_place(pipeline):
+    text = "Das Genre Heavy Metal kennt viele Spielarten, sagte der Metal Gear-Erfinder in Kalifornien."
+    assert [m.text for m in pipeline.extract(text) if m.kind == "place"] == ["Kalifornien"]
+
+
+def test_copies_of_a_word_found_to_be_no_name_go_with_it(pipeline):
+    """A compound noun the model once took for a place is no place anywhere in the text."""
+    text = ("Wer Verträge liest, stößt auf Preisanpassungsklauseln. Preisanpassungsklauseln "
+            "dürfen Kunden nicht benachteiligen.")
+    assert "Preisanpassungsklauseln" not in [m.text for m in pipeline.extract(text)]
