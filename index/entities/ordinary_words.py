@@ -64,10 +64,11 @@ def _after_determiner(i: int, words: list[str]) -> bool:
 
 def _after_article(i: int, words: list[str]) -> bool:
     """"das Bargeld", "die reichen Oligarchen": a definite article, which news puts before no
-    person's name of its own."""
+    person's name of its own; after a comma "die" is a relative pronoun ("die Schnelligkeit,
+    die Twitter auszeichnet")."""
     before = words[i - 1] if i > 0 else ""
     if before.lower() in _DEFINITE:
-        return True
+        return not (i > 1 and words[i - 2] == ",")
     return i > 1 and bool(_ADJECTIVE.match(before)) and words[i - 2].lower() in _DEFINITE
 
 
@@ -126,7 +127,7 @@ class OrdinaryWords:
         if english_zipf(word.lower()) >= GERMAN_ONLY_ENGLISH:
             return False
         if span.kind == "person":
-            return True
+            return word not in self.lexicon.first_names  # "die Anja" is Anja, colloquially
         return (word.lower() in self.lexicon.common_words or CommonNouns.contains(word)) \
             and not split_compound(word.lower())
 

@@ -131,3 +131,10 @@ def test_a_surname_that_is_a_german_noun_after_an_article_is_no_person(pipeline)
     words = [t.text for t in tokenize("Anna Pranger kam . Die Pranger sagte nichts .")]
     full, alone = Span(0, 2, "person"), Span(6, 7, "person", from_model=True)
     assert ordinary.without_ordinary_nouns([full, alone], words, [(0, len(words))]) == [full, alone]
+
+
+def test_a_relative_pronoun_is_no_article(pipeline):
+    text = ("Es ist die Schnelligkeit, die Twitter auszeichnet. Wer auf Twitter schreibt, "
+            "braucht Geduld, sagte Anja. Die Anja von damals gibt es nicht mehr.")
+    names = [m.text for m in pipeline.extract(text)]
+    assert "Twitter" in names and "Anja" in names
