@@ -265,3 +265,14 @@ def test_a_religious_title_is_a_role_not_part_of_the_name(pipeline, text, name, 
 def test_a_known_person_named_with_his_title_is_the_known_person(pipeline):
     mentions = pipeline.extract("Auch Ajatollah Ali Chamenei meldete sich zu Wort.")
     assert by_text(mentions, "Ali Chamenei")[0].entity == "person:ali-chamenei"
+
+
+def test_an_agencys_full_name_and_its_short_name_are_one_entity():
+    """The curated list held the full names of dpa, AP and ver.di also as entries of their own,
+    so the full name found no entity at all and the library listed it twice."""
+    pipeline = EntityPipeline.load()
+    text = ("Das erfuhr die Deutsche Presse-Agentur (dpa). Auch die Associated Press (AP) "
+            "berichtete, Ver.di und Verdi-Chef Wendler bestätigten.")
+    ids = {m.text: m.entity for m in pipeline.extract(text) if not m.partial}
+    assert ids["Deutsche Presse-Agentur"] == ids["dpa"]
+    assert ids["Associated Press"] == ids["AP"]
