@@ -283,6 +283,11 @@ class Recogniser:
             if span.end - span.start == 1 and span.kind != "org" and span.start not in by_start \
                     and self._is_common_noun(sentence[span.start - offset]):
                 continue  # "bestätigten Dorfbewohner"; companies are often named so
+            known = by_start.get(span.start)
+            if known is not None and known.entry.kind == "org" and span.kind == "place" \
+                    and known.end + offset < span.end \
+                    and all(w in _DISTRICT_PARTS for w in sentence[known.end:span.end - offset]):
+                span.kind = "org"  # "Aldi Nord", "Aldi Süd": a firm's part, named by a compass point
             hit = by_range.get((span.start, span.end))
             if hit is not None:
                 if not hit.strong and self._genitive_of_common_noun(sentence[span.start - offset]):

@@ -360,3 +360,10 @@ def test_a_clubs_name_ends_before_an_everyday_noun(pipeline):
     assert "FC Grünwaldia" in names and not any("Interesse" in n for n in names)
     assert not any("Fans" in n for n in names)
     assert "FC Energie Kranichsfeld" in names
+
+
+def test_a_firm_with_a_compass_point_is_an_organisation_and_a_town_with_one_a_place(pipeline):
+    kinds = {m.text: m.kind for m in pipeline.extract(
+        "Gegen dicke Luft: Aldi Nord bietet Luftreiniger an. Stau zwischen Berlin Nord und Kassel-Ost.")}
+    assert kinds.get("Aldi Nord") == "org"
+    assert kinds.get("Berlin Nord") == "place"
