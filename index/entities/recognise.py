@@ -27,6 +27,8 @@ _ARTICLES = frozenset("der die das den dem des ein eine einer eines einem einen"
 _MONTHS = frozenset(
     "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split())
 _SENTENCE_MARKS = frozenset(".!?;…")
+# What media do, and people rarely: "berichtet Heise", "meldete Anadolu".
+_REPORT_VERBS = frozenset("berichtet berichtete berichten berichteten meldet meldete melden meldeten".split())
 _JOINERS = frozenset({"und", "oder", ",", "sowie"})
 _CONTRACTED_ARTICLES = frozenset("im am zum zur beim vom ins kein keine keinen seinem ihrem".split())
 _PREPOSITIONS = frozenset(
@@ -240,6 +242,7 @@ class Recogniser:
         spans = lineups.players(spans, words, self.gazetteer, self.lexicon)
         spans = lineups.scorers(spans, words, self.gazetteer, self.lexicon)
         self._surnames_beside_people(spans, words)
+        self._media_that_report(spans, words)
         spans = _without_orphan_copies(spans, words)
         spans = hygiene.person_edges(spans, words, self.lexicon)
         spans = plain_words.laws_as_other(spans, words)
@@ -703,6 +706,23 @@ class Recogniser:
             after = span.end + 1 < len(words) and words[span.end] in _JOINERS and span.end + 1 in people_start
             if before or after:
                 span.kind = "person"
+
+    def _media_that_report(self, spans: list[Span], words: list[str]) -> None:
+        """A one-word person no list names and the text never gives a first name, that only
+        ever stands after "berichtet" or "meldet" ("..., berichtet Heise."), is the medium that
+        reports, an organisation: people say, media report."""
+        candidates = {words[s.start] for s in spans if s.kind == "person" and s.entry is None
+                      and s.part is None and s.end - s.start == 1}
+        if not candidates:
+            return
+        named_in_full = {words[s.end - 1] for s in spans if s.kind == "person" and s.end - s.start > 1}
+        media = {w for w in candidates - named_in_full if w not in self.lexicon.first_names}
+        for i, word in enumerate(words):
+            if word in media and (i == 0 or words[i - 1] not in _REPORT_VERBS):
+                media.discard(word)
+        for s in spans:
+            if s.kind == "person" and s.entry is None and s.end - s.start == 1 and words[s.start] in media:
+                s.kind = "org"
 
     def _propagate(self, spans: list[Span], words: list[str], starts: set[int]) -> list[Span]:
         """A one-word name found once is a name wherever else it occurs in the text, and so

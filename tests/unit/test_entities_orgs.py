@@ -367,3 +367,12 @@ def test_a_firm_with_a_compass_point_is_an_organisation_and_a_town_with_one_a_pl
         "Gegen dicke Luft: Aldi Nord bietet Luftreiniger an. Stau zwischen Berlin Nord und Kassel-Ost.")}
     assert kinds.get("Aldi Nord") == "org"
     assert kinds.get("Berlin Nord") == "place"
+
+
+def test_a_name_that_only_reports_is_a_medium_and_a_person_who_also_speaks_stays(pipeline):
+    kinds = [(m.text, m.kind) for m in pipeline.extract(
+        "Die Lücke wurde schnell geschlossen, berichtet Techblick. Der Hersteller schweigt.")]
+    assert ("Techblick", "org") in kinds
+    kinds = [(m.text, m.kind) for m in pipeline.extract(
+        "Die Lücke wurde geschlossen, berichtet Zwicknagl. Zwicknagl sagte, sie sei gefährlich.")]
+    assert ("Zwicknagl", "person") in kinds and ("Zwicknagl", "org") not in kinds
