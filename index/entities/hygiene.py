@@ -523,12 +523,12 @@ def without_frequent_german_words(spans: list[Span], words: list[str], lexicon: 
         zipf = german_zipf(word)
         return zipf >= FREQUENT_GERMAN and english_zipf(word.lower()) < zipf - 1.0 \
             and gazetteer.match([word], 0, 1) is None \
-            and not (span.kind == "place" and _nationality(word))
+            and not (span.kind == "place" and nationality(word))
 
     return [s for s in spans if not frequent(s)]
 
 
-def _nationality(word: str) -> bool:
+def nationality(word: str) -> bool:
     """Deutsche, Chinesen, Griechen: a people whose adjective (deutsch, chinesisch) German
     uses often."""
     for ending in ("ern", "er", "en", "e", "n", ""):

@@ -6,8 +6,8 @@
   "Mond, Sonne und Sterne") or after an indefinite article, "kein", a demonstrative or a
   possessive, maybe with an adjective between ("dieser Causa", "einer anderen Causa"), or
   after a definite article where that shows a noun: for a person no list knows ("die
-  Oligarchen", "das Bargeld") or a surname German uses as a word and English does not ("an den
-  Pranger"), for a place an everyday noun ("am Feld"; regions take articles: "im Allgäu"),
+  Oligarchen", "das Bargeld") or a surname that is a listed everyday noun ("am Feld"), for a
+  place such a noun too (regions take articles: "im Allgäu"),
   and for a one-word organisation no list knows any frequent word ("die Bank erklärte"); one
   such use in the text makes every mention of the word that only the CRF found no name
   ("der Causa"), unless the text names a person in full with it;
@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Gazetteer
+from .hygiene import nationality
 from .lexicon import CommonNouns, Lexicon
 from .plain_words import english_zipf, german_zipf
 from .spans import Span, covered_tokens
@@ -115,21 +116,23 @@ class OrdinaryWords:
 
     def _noun_after_article(self, span: Span, words: list[str]) -> bool:
         """Whether a definite article before the candidate shows it to be a noun: for an
-        organisation any frequent word ("die Bank erklärte"); for a person a word German uses
-        often and English does not ("an den Pranger", "das Joch": surnames too); for a place
-        a listed everyday noun that is no compound ("am Feld"), as regions take articles
-        ("im Allgäu", "im Ruhrgebiet") and so do English names ("am Main")."""
+        organisation any frequent word ("die Bank erklärte"); for a person or a place a listed
+        everyday noun German uses and English does not ("am Feld": a surname too), and for a
+        place no compound nor a people's name, as regions take articles ("im Allgäu", "im
+        Ruhrgebiet"), and so do English names ("am Main"), famous people in colloquial
+        German ("der Sarkozy") and peoples ("die Chinesen": places, as the annotated news
+        counts them)."""
         from ..decompound import split_compound
 
         word = words[span.start]
         if span.kind == "org":
             return True
-        if english_zipf(word.lower()) >= GERMAN_ONLY_ENGLISH:
-            return False
+        if english_zipf(word.lower()) >= GERMAN_ONLY_ENGLISH or word in self.lexicon.first_names \
+                or not (word.lower() in self.lexicon.common_words or CommonNouns.contains(word)):
+            return False  # "die Anja", "der Sarkozy": people, colloquially
         if span.kind == "person":
-            return word not in self.lexicon.first_names  # "die Anja" is Anja, colloquially
-        return (word.lower() in self.lexicon.common_words or CommonNouns.contains(word)) \
-            and not split_compound(word.lower())
+            return True
+        return not split_compound(word.lower()) and not nationality(word)  # "die Chinesen"
 
     def _ordinary_noun(self, i: int, words: list[str], covered: set[int], starts: set[int]) -> bool:
         word = words[i]
