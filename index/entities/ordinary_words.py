@@ -148,12 +148,14 @@ class OrdinaryWords:
         candidates = {s.start: s for s in spans if self._candidate(s, words)}
         candidate_words = {words[i] for i in candidates}
         article_nouns = {words[i] for i, s in candidates.items() if s.kind == "person"
-                  and words[i] not in self.lexicon.surnames and words[i] not in self.lexicon.first_names}
+                         and words[i] not in self.lexicon.surnames and words[i] not in self.lexicon.first_names}
+        # Firms stand in lists of things ("Karten sowie Twitter"): only a determiner tells.
+        firms = {words[i] for i, s in candidates.items() if s.kind == "org"}
         if candidates:  # a surname of a person the text names in full keeps its article's use
             named_in_full = {words[s.end - 1] for s in spans if s.kind == "person"
                              and s.end - s.start > 1 and s.part is None}
             article_nouns |= {words[i] for i, s in candidates.items()
-                       if words[i] not in named_in_full and self._noun_after_article(s, words)}
+                              if words[i] not in named_in_full and self._noun_after_article(s, words)}
         plain: set[str] = set()
         covered = covered_tokens(spans) if candidates else set()
         starts = {a for a, _ in sentences}
@@ -164,7 +166,7 @@ class OrdinaryWords:
             if _after_determiner(i, words) or word in article_nouns and _after_article(i, words):
                 plain.add(word)
                 continue
-            members = _coordination(i, words)
+            members = _coordination(i, words) if word not in firms else [i]
             if len(members) > 1 and all(k in candidates or words[k] in candidate_words
                                         or self._ordinary_noun(k, words, covered, starts)
                                         for k in members) \

@@ -147,3 +147,9 @@ def test_a_relative_pronoun_is_no_article(pipeline):
 def test_a_peoples_name_after_an_article_stays_a_place(pipeline):
     text = "Für die Beteiligung von 49 Prozent zahlen die Chinesen 1,6 Milliarden US-Dollar."
     assert "Chinesen" in found(pipeline, text, "place")
+
+
+def test_a_firm_in_a_list_of_things_stays_a_firm(pipeline):
+    text = ("Dazu zählen unter anderem Zalpafon, Facebook, Nokia Here für Kartenaufgaben sowie "
+            "Twitter. Bei all diesen handelt es sich um Web-Apps.")
+    assert "Twitter" in [m.text for m in pipeline.extract(text)]
