@@ -138,7 +138,7 @@ def _resolve(records: list[EntityRecord], gazetteer: Gazetteer,
                 single_word.add(rid)
 
     entries = gazetteer.entries
-    dominant = _dominant_kinds(by_id, entries)
+    dominant = _dominant_kinds(by_id, entries, gazetteer)
     groups: dict[str, _Group] = {}
     for rid, record in by_id.items():
         # The id this one joins: itself (gazetteer ids too), the same name in the kind most
@@ -219,17 +219,19 @@ def _resolve(records: list[EntityRecord], gazetteer: Gazetteer,
     return linking, finals
 
 
-def _dominant_kinds(by_id: dict[str, EntityRecord], entries) -> dict[str, str]:
+def _dominant_kinds(by_id: dict[str, EntityRecord], entries, gazetteer: Gazetteer) -> dict[str, str]:
     """For a name the recogniser gave several kinds across the library (no gazetteer id of
     its own): the id of the same name in the kind with the most mentions, a gazetteer
-    entry's kind first ("Niederösterreich" a person in one article, a place in nine)."""
+    entry's kind first ("Niederösterreich" a person in one article, a place in nine), unless
+    its name is only a weak alias: a small town's name that is a surname too ("Strobl" the
+    player of line-ups, not the village), where the mentions decide."""
     counts: dict[str, dict[str, int]] = {}
     for rid, record in by_id.items():
         kind, key = rid.split(":", 1)
         counts.setdefault(key, {})[kind] = sum(record.surfaces.values())
     for eid in entries:
         kind, key = eid.split(":", 1)
-        if key in counts:
+        if key in counts and _named_for_sure(entries[eid], gazetteer):
             counts[key][kind] = counts[key].get(kind, 0) + 1_000_000
     moved = {}
     for key, by_kind in counts.items():
@@ -241,6 +243,14 @@ def _dominant_kinds(by_id: dict[str, EntityRecord], entries) -> dict[str, str]:
             if kind != best and rid in by_id and rid not in entries:
                 moved[rid] = f"{best}:{key}"
     return moved
+
+
+def _named_for_sure(entry, gazetteer: Gazetteer) -> bool:
+    """The entry's own name is a strong alias (not a small town's name that is a word or a
+    surname too)."""
+    words = entry.name.split()
+    found = gazetteer.match(words, 0, len(words))
+    return found is None or found.strong
 
 
 def _apply_corrections(groups: dict[str, _Group], corrections: Corrections,

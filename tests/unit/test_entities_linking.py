@@ -276,3 +276,16 @@ def test_an_agencys_full_name_and_its_short_name_are_one_entity():
     ids = {m.text: m.entity for m in pipeline.extract(text) if not m.partial}
     assert ids["Deutsche Presse-Agentur"] == ids["dpa"]
     assert ids["Associated Press"] == ids["AP"]
+
+
+def test_resolve_keeps_a_player_named_like_a_small_town_a_person(pipeline):
+    """Only line-ups named "Schlitz" (a small town's name, a weak alias): the library lists the
+    player, not the town; a well-known place keeps a stray person mention for itself."""
+    records = [
+        record("person:schlitz", "person", {"Schlitz": 3}),
+        record("person:niederoesterreich", "person", {"Niederösterreich": 1}),
+        record("place:niederoesterreich", "place", {"Niederösterreich": 9}),
+    ]
+    resolved = pipeline.resolve(records)
+    assert resolved["person:schlitz"].kind == "person"
+    assert resolved["person:niederoesterreich"].id == "place:niederoesterreich"
