@@ -53,6 +53,7 @@ class Library(WritingPart, EntitiesPart, StoriesPart):
         self.bookmarks = BookmarkStore(store)
         self.aliases_file = data_dir / "aliases.toml"
         self._pipeline = None
+        self._grouping = None  # an import's grouping process (index.stories.background), while it runs
         self._seen_version: int | None = None
 
     @classmethod

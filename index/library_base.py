@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from index.entities import EntityPipeline  # loaded when first recognising (numpy, the model)
     from index.search.backend import SearchBackend
     from index.search.searching import Searcher
+    from index.stories.background import BackgroundGrouping
 
 # progress(done, total, current_path)
 Progress = Callable[[int, int, str], None]
@@ -33,6 +34,7 @@ class LibraryBase:
     cannot_write: str | None
     _notify: Notify | None
     _pipeline: EntityPipeline | None
+    _grouping: BackgroundGrouping | None
 
     if TYPE_CHECKING:  # defined by the other parts
         @property

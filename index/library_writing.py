@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from index.stories import copies
 from index.stories.agencies import read_credits
 
 if TYPE_CHECKING:
-    from index.importer import Prepared  # the importer (multiprocessing, parsers) loads when importing
+    from index.importer import ImportPlan, Prepared  # the importer (multiprocessing, parsers) loads when importing
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,9 @@ log = logging.getLogger(__name__)
 # parsed at least this often, so a kill -9 loses only seconds of recognition work.
 IMPORT_BATCH = 1000
 STORE_EVERY_SECONDS = 2.0
+# Imports of at least this many articles group copies and tell stories in a process of their own
+# (index.stories.background), beside the writer.
+BACKGROUND_GROUPING_FROM = IMPORT_BATCH
 
 
 class _ImportBatch:
@@ -91,6 +95,25 @@ class WritingPart(LibraryBase):
         self.quote_missing()
         plan = importer.plan(paths)
         report.failed.extend(plan.skipped)
+        if plan.items >= BACKGROUND_GROUPING_FROM:
+            from index.stories.background import BackgroundGrouping
+
+            self._grouping = BackgroundGrouping(self.store.path)
+        try:
+            self._add_planned(plan, report, progress, stop)
+        finally:
+            grouping, self._grouping = self._grouping, None
+            if grouping is not None:  # what it leaves undone, the pending work after this does
+                grouping.finish(wait=sys.exc_info()[0] is None)
+        if report.added or report.updated:
+            self.refresh_entities()
+        report.without_entities = len(self.store.analysis_failures())
+        return report
+
+    def _add_planned(self, plan: ImportPlan, report: ImportReport, progress: Progress | None,
+                     stop: Callable[[], bool] | None) -> None:
+        from index import importer
+
         batch = _ImportBatch()
         total, done = plan.items, 0
         parsed = importer.parse_files(plan, aliases_file=self.aliases_file, database=self.store.path, stop=stop)
@@ -123,10 +146,6 @@ class WritingPart(LibraryBase):
             # The word caches of a large import make room for the corpus-wide linking,
             # the import's peak of memory.
             analysis.clear_caches()
-        if report.added or report.updated:
-            self.refresh_entities()
-        report.without_entities = len(self.store.analysis_failures())
-        return report
 
     @writer_work
     def add_articles(self, articles: list[Article]) -> ImportReport:
@@ -157,11 +176,13 @@ class WritingPart(LibraryBase):
 
         copy_texts = dict(copy_texts or {})
         copy_texts.update((key, p.copy_text) for key, p in made.items() if p.copy_text is not None)
+        features = {key: p.story_features for key, p in made.items() if p.story_features is not None}
+        articles = [article for article, _ in written]
+        if self._grouping is not None and self._grouping.hand_over(articles, copy_texts, features):
+            return
         with self.store.transaction() as db:
-            copies.group_articles(db, [article for article, _ in written], copy_texts)
-            story_clusters.assign_stories(db, [article for article, _ in written],
-                                          {key: p.story_features for key, p in made.items()
-                                           if p.story_features is not None})
+            copies.group_articles(db, articles, copy_texts)
+            story_clusters.assign_stories(db, articles, features)
 
     def _store_articles(self, articles: list[tuple[Article, list[Mention] | None, Prepared | None]],
                         report: ImportReport) -> list[tuple[Article, Prepared | None]]:
