@@ -22,6 +22,7 @@ KILL_STEPS = (
     "articles-stored",     # a batch of articles committed to the store, not yet to the search index
     "articles-indexed",    # a batch committed to both; entities not linked yet
     "linking-entities",    # every batch in; corpus-wide entity linking about to start
+    "grouping-batch",      # an import's grouping process (index.stories.background) took a batch
     "reindex-marked",      # reindex: every article marked unindexed, the index still full
     "reindex-cleared",     # reindex: the index emptied, nothing re-added yet
 )

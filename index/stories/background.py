@@ -23,6 +23,7 @@ import signal
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from index.faults import crash_point
 from index.models import Article
 from index.stories.copies import CopyText
 
@@ -41,12 +42,13 @@ class BackgroundGrouping:
 
     def __init__(self, database: Path):
         context = multiprocessing.get_context("spawn")  # as the parse workers: the app imports from a thread
-        self._batches = context.Queue(maxsize=WAITING_BATCHES)
-        self._process = context.Process(target=_group_batches, args=(str(database), self._batches, os.getpid()),
-                                        name="reader-grouping", daemon=True)
-        # Started with the stop signals blocked, so a Ctrl+C reaches the writer, which decides.
+        # Made with the stop signals blocked, so a Ctrl+C reaches the writer, which decides; so does
+        # the resource tracker the queue may start (killed, it would print tracebacks at exit).
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
         try:
+            self._batches = context.Queue(maxsize=WAITING_BATCHES)
+            self._process = context.Process(target=_group_batches, args=(str(database), self._batches, os.getpid()),
+                                            name="reader-grouping", daemon=True)
             self._process.start()
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
@@ -112,6 +114,7 @@ def _group_batch(store, ids: list[str], copy_texts: dict[str, CopyText], feature
     ``assign_stories`` takes one batch, so each new article meets the same stories as there."""
     from index.stories import copies, story_clusters
 
+    crash_point("grouping-batch")
     found = store.get_many(ids)
     articles = [found[article_id] for article_id in ids if article_id in found]  # removed meanwhile: gone
     made = {id(article): copy_texts[article.id] for article in articles if article.id in copy_texts}
