@@ -20,21 +20,17 @@ import re
 from ..models import Mention, Quote, QuoteKind
 from . import quote_text as qt
 from .cues import role_of
+from .quote_base import (
+    CUE_WORDS, DATELINE, PREPOSITIONS, TITLE_SMALL_WORDS, cue_clause_end, has_predicate, make_quote,
+    same_paragraph,
+)
 from .quote_interviews import interview_answers
+from .quote_marks import has_marks, inside_marks, marked_quotes, marks_lost, only_marked
 from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
 VERSION = 71
-MAX_QUOTE_PARAGRAPHS = 12
-# "„Sicher im Kreis?“ lautete das Thema": the title named after the marks.
-_TITLE_AFTER = re.compile(r"\W{0,2}\s*(?:lautet|lautete|lauten|lauteten|hieß|heißt|war|ist)\s+(?:das|der|die)\s+"
-                          r"(?:Thema|Titel|Motto|Überschrift|Slogan|Leitfrage|Frage des Abends)\b")
-_TITLE_BEFORE = re.compile(
-    r"(?:Titel|Motto|Überschrift|Slogan|Namen|Schriftzug|Film|Buch|Roman|Serie|Sendung|Song|Album|Stück|"
-    r"Kampagne|Hashtag|Artikel wie|Empfehlung|Parole|Programm|Projekt|"
-    r"Initiative|Aktion|Studie|genannt|namens|sogenannte[nrms]?|Marke|Thema)\W{0,3}$"
-    r"|\b(?:Artikel|Thema|Beitrag|Vortrag|Kolumne|Rubrik|Vereinigung)\s$")  # "der Artikel „Warum …“"
 
 
 # "…, hieß es in dem Statement", "in der Mitteilung": a statement the text has just reported from.
@@ -48,7 +44,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     if not text or not text.strip():
         return []
     finder = SpeakerFinder(text, mentions)
-    marked = _marked_quotes(text)
+    marked = marked_quotes(text)
     found: list[Quote] = []
     covered: list[tuple[int, int]] = []
     answers, interview_start = interview_answers(text)
@@ -57,7 +53,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     interviewee = finder.likely(interview_start) if answers else None
     for start, end, speaker_start, speaker_end in answers:
         speaker = finder.label(speaker_start, speaker_end) if speaker_end > speaker_start else interviewee
-        found.append(_quote(text, start, end, "direct", None, speaker))
+        found.append(make_quote(text, start, end, "direct", None, speaker))
     # The answers are quotes whole; the questions are read as any text, for what they report others
     # to have said ("Ihr Sicherheitssprecher Peter Pilz meint, die Grünen dürften …").
     covered.extend((start if speaker_start == speaker_end else min(start, speaker_start), end)
@@ -66,10 +62,10 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         if not any(a <= start < b for a, b in covered):
             speaker = finder.author(name, handle)
             finder.remember(speaker, end)
-            found.append(_quote(text, start, end, "direct", None, speaker))
+            found.append(make_quote(text, start, end, "direct", None, speaker))
             covered.append((start, signature_end))  # the links and the signature are no one's words
             for line_start, line_end in _dialogue_lines_before(text, start, end):
-                found.append(_quote(text, line_start, line_end, "direct", None, speaker))
+                found.append(make_quote(text, line_start, line_end, "direct", None, speaker))
                 covered.append((line_start - 1, line_end + 1))
     sentences = qt.sentences(text)
     if answers:  # "STANDARD: Ihr Sprecher Peter Pilz meint, …": the question's sentence opens after its label
@@ -78,7 +74,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                      for x in sentences]
     _attribute_marked(text, marked, sentences, finder, found, covered)
     _block_quotes(text, marked, finder, found, covered)
-    unmarked = _marks_lost(text)
+    unmarked = marks_lost(text)
     _sentence_quotes(text, sentences, marked, finder, found, covered, unmarked=unmarked)
     nested = _quoted_in_answers(text, sentences, marked, finder, answers, found, unmarked) if answers else []
     found.sort(key=lambda q: (q.start, q.end))
@@ -91,18 +87,13 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     return [q for q in found if q.kind == "direct" or not _reported_question(text, q.start)]
 
 
-# Words without which a sentence has no cue ("sagt", "laut", "so X", "nach Angaben von X").
-_CUE_WORDS = qt.SPEECH_VERBS | qt.LAUT_WORDS | frozenset({qt.ZUFOLGE, qt.SO_WORD}) | frozenset(
-    "angaben worten ansicht einschätzung darstellung informationen aussage aussagen meinung auffassung".split())
-
-
 def _quoted_in_answers(text: str, sentences, marked, finder: SpeakerFinder, answers, found: list[Quote],
                        unmarked: bool) -> list[Quote]:
     """What an interviewee quotes others as saying inside an answer ("Flüchtlingskoordinator Christian
     Konrad hat recht, wenn er sagt: Österreich ist …"): a quote of its own, nested in the answer,
     when a cue gives it to someone named other than the interviewee."""
     inside = [x for x in sentences if any(a <= x.start and x.end <= b for a, b, *_ in answers)
-              and any(w.group(0).lower() in _CUE_WORDS for w in qt.words(text, x.start, x.end))]  # a cue, cheaply
+              and any(w.group(0).lower() in CUE_WORDS for w in qt.words(text, x.start, x.end))]  # a cue, cheaply
     if not inside:
         return []
     answerers = {q.speaker for q in found for a, b, *_ in answers if q.start == a and q.cue is None}
@@ -115,7 +106,7 @@ def _quoted_in_answers(text: str, sentences, marked, finder: SpeakerFinder, answ
             continue
         # within its sentence: what follows is the interviewee's again ("… schwer umgehen kann. Wir erleben …")
         end = next((x.end for x in inside if x.start <= q.start < x.end), q.end)
-        kept.append(q if q.end <= end else _quote(text, q.start, end, q.kind, q.cue, Speaker(q.speaker, q.speaker_text or "")))
+        kept.append(q if q.end <= end else make_quote(text, q.start, end, q.kind, q.cue, Speaker(q.speaker, q.speaker_text or "")))
     return kept
 
 
@@ -148,8 +139,8 @@ def _reported_in_questions(text: str, found: list[Quote], answers, interview_sta
         if cued or goes_on:
             turn_end = turns[turn][1]
             if q.end > turn_end:  # "… state of the art. Ederer: …": the question ends at the next label
-                q = _quote(text, q.start, len(text[:turn_end].rstrip(" .")), q.kind, q.cue,
-                           Speaker(q.speaker, q.speaker_text or "") if q.speaker else None)
+                q = make_quote(text, q.start, len(text[:turn_end].rstrip(" .")), q.kind, q.cue,
+                               Speaker(q.speaker, q.speaker_text or "") if q.speaker else None)
             kept.append(q)
             last_in_turn = (turn, q)
     return kept
@@ -205,8 +196,8 @@ def _own_words_after_colon(text: str, sentences, found: list[Quote], finder: Spe
                 and qt.speaks_to_reader(q.text[colon + 2:]):
             # "… lande man mitten im Recht: Da habe ich …, sagte X": a report, then his own words
             speaker = Speaker(q.speaker, q.speaker_text or "") if q.speaker else None
-            result.append(_quote(text, q.start, q.start + colon, "indirect", None, speaker))
-            result.append(_quote(text, q.start + colon + 2, q.end, "direct", q.cue, speaker))
+            result.append(make_quote(text, q.start, q.start + colon, "indirect", None, speaker))
+            result.append(make_quote(text, q.start + colon + 2, q.end, "direct", q.cue, speaker))
             continue
         if colon < 0 and q.text.count(" – ") == 1:  # "…, dann müsse diese dauerhaft sein – Husch-Pfusch ist
             colon = q.text.find(" – ") + 1          # das Letzte, was wir brauchen": a dash, first person only
@@ -219,14 +210,14 @@ def _own_words_after_colon(text: str, sentences, found: list[Quote], finder: Spe
             continue
         speaker = Speaker(q.speaker, q.speaker_text or "") if q.speaker else None
         after = found[k + 1] if k + 1 < len(found) else None
-        result.append(_quote(text, q.start, q.start + colon - (1 if text[tail_start - 2] == "–" else 0), "indirect", q.cue, speaker))
+        result.append(make_quote(text, q.start, q.start + colon - (1 if text[tail_start - 2] == "–" else 0), "indirect", q.cue, speaker))
         end = _talk_goes_on(text, sentences, q.end, after.start if after else len(text), finder)
         cue = None
         if after is not None and after.kind == "direct" and after.speaker == q.speaker and after.cue \
-                and not text[end:after.start].strip(" .") and _same_paragraph(text, end, after.start):
+                and not text[end:after.start].strip(" .") and same_paragraph(text, end, after.start):
             end, cue = after.end, after.cue  # "…: Da habe ich …. Und ich wüsste nicht, wie …, sagte X": one quote
             merged.add(id(after))
-        result.append(_quote(text, tail_start, end, "direct", cue, speaker))
+        result.append(make_quote(text, tail_start, end, "direct", cue, speaker))
     return result
     return result
 
@@ -237,7 +228,7 @@ def _own_words(text: str, start: int, end: int, finder: SpeakerFinder) -> bool:
     die …"), and name no one (not a list of names, not "Laut X …")."""
     body = text[start:end]
     return not _narrates(body) and not any(start <= m.start < end for m in finder.mentions) \
-        and _has_predicate(body.split(",")[0]) \
+        and has_predicate(body.split(",")[0]) \
         and (qt.speaks_to_reader(body) or _talks(body, qt.words(body)) or _GENERIC_MAN.search(body) is not None)
 
 
@@ -255,7 +246,7 @@ def _talk_goes_on(text: str, sentences, end: int, limit: int, finder: SpeakerFin
         s, e = sentence.start, sentence.end
         body = text[s:e]
         words = qt.words(text, s, e)
-        if e > limit or not _same_paragraph(text, end, s) or not words or body.endswith("?") or qt.subjunctive(body) \
+        if e > limit or not same_paragraph(text, end, s) or not words or body.endswith("?") or qt.subjunctive(body) \
                 or any(s <= m.start < e for m in finder.mentions) \
                 or any(w.group(0).lower() in _THIRD_PERSON for w in words) \
                 or not (qt.speaks_to_reader(body) or _talks(body, words)):
@@ -263,8 +254,6 @@ def _talk_goes_on(text: str, sentences, end: int, limit: int, finder: SpeakerFin
         end = e
     return end
 
-
-# --- the extent of unmarked direct quotes over sentences ------------------------------------
 
 # How many sentences without a mark of their own a quote takes on either side of its words.
 MAX_VOICE_SENTENCES = 3
@@ -296,7 +285,7 @@ def _whole_quotes(text: str, sentences, found: list[Quote], finder: SpeakerFinde
         if at >= 0 and q.cue and sentences[at].start == q.start and q.end < sentences[at].end:  # a cue after them
             start = _voice_before(text, sentences, at, q.start, result[-1].end if result else 0, finder)
         if (start, end, cue) != (q.start, q.end, q.cue):
-            q = _quote(text, start, end, q.kind, cue, Speaker(q.speaker, q.speaker_text or "") if q.speaker else None)
+            q = make_quote(text, start, end, q.kind, cue, Speaker(q.speaker, q.speaker_text or "") if q.speaker else None)
         result.append(q)
     return result
 
@@ -311,7 +300,7 @@ def _voice_after(text: str, sentences, at: int, q: Quote, found: list[Quote], k:
     n = at + 1
     while n < len(sentences) and taken < MAX_VOICE_SENTENCES:
         sentence = sentences[n]
-        if not _same_paragraph(text, end, sentence.start) or _another_turn(text, sentence.start):
+        if not same_paragraph(text, end, sentence.start) or _another_turn(text, sentence.start):
             break
         following = found[k] if k < len(found) else None
         if following is not None and following.start < sentence.end:
@@ -327,7 +316,7 @@ def _voice_after(text: str, sentences, at: int, q: Quote, found: list[Quote], k:
             continue
         after = sentences[n + 1] if n + 1 < len(sentences) else None
         if after is not None and following is not None and q.speaker is not None and _goes_on_as(following, q, after.start) \
-                and not _another_turn(text, after.start) and _same_paragraph(text, sentence.end, after.start) \
+                and not _another_turn(text, after.start) and same_paragraph(text, sentence.end, after.start) \
                 and _between_words(text, sentence.start, sentence.end, finder) \
                 and not _told_as_past(text[sentence.start:sentence.end]):
             # "Es ist möglich, dass wir Meister werden. Im Fußball ist alles möglich. Wir müssen …, sagte X"
@@ -353,7 +342,7 @@ def _voice_before(text: str, sentences, at: int, start: int, limit: int, finder:
     """Where a quote that a cue closes starts: before the sentences right before it that are in
     the speaker's voice (not before ``limit``, the end of the quote before)."""
     for sentence in reversed(sentences[max(0, at - MAX_VOICE_SENTENCES):at]):
-        if sentence.end <= limit or not _same_paragraph(text, sentence.end, start) or _another_turn(text, start) \
+        if sentence.end <= limit or not same_paragraph(text, sentence.end, start) or _another_turn(text, start) \
                 or not _in_voice(text, sentence.start, sentence.end, finder):
             break
         start = sentence.start
@@ -366,10 +355,10 @@ def _between_words(text: str, s: int, e: int, finder: SpeakerFinder) -> bool:
     and gives the word to no one ("DIE FRAU: …")."""
     body = text[s:e]
     words = qt.words(text, s, e)
-    return bool(words) and len(words) <= 40 and not body.endswith("?") and not _has_marks(body) \
+    return bool(words) and len(words) <= 40 and not body.endswith("?") and not has_marks(body) \
         and not _ORDINAL_CUT.search(text, max(0, s - 4), s) \
-        and not qt.konj1(body) and not qt.clearly_reported(body) and not _DATELINE.match(body) \
-        and not any(w.group(0).lower() in _CUE_WORDS and w.group(0).lower() not in _NOT_CUES_ALONE for w in words) \
+        and not qt.konj1(body) and not qt.clearly_reported(body) and not DATELINE.match(body) \
+        and not any(w.group(0).lower() in CUE_WORDS and w.group(0).lower() not in _NOT_CUES_ALONE for w in words) \
         and not qt.NACH_CUES.search(body) and not qt.IMPERSONAL_CUES.search(body) and not _REPORT_LINKS.search(body) \
         and not _DATE_WORDS.search(body) and not _LABEL.match(body) and not _AGED.search(body) \
         and not any(s <= m.start < e and m.kind == "person" for m in finder.mentions) \
@@ -424,7 +413,7 @@ def _in_voice(text: str, s: int, e: int, finder: SpeakerFinder) -> bool:
 
 def _verbless(words: list[re.Match]) -> bool:
     """A few words without a verb, the way people talk: "Eine Art Cupfinale", "Im Gegenteil"."""
-    return 2 <= len(words) <= 6 and all(w.group(0)[:1].isupper() or w.group(0) in _TITLE_SMALL_WORDS
+    return 2 <= len(words) <= 6 and all(w.group(0)[:1].isupper() or w.group(0) in TITLE_SMALL_WORDS
                                         or w.group(0) in _VERBLESS_WORDS for w in words)
 
 
@@ -443,117 +432,6 @@ _SPOKEN_WORD = re.compile(r"\b(?:ja|halt|eh|mal|doch|schon|eben|natürlich|einfa
                           r"überhaupt|eigentlich|sicher|genau|klar)\b")
 # A sentence that hangs on the one before: "Dass sie …", "Aber …", "Denn …".
 _HANGS_ON = re.compile(r"(?:Dass|Aber|Denn)\b")
-
-
-def _quote(text: str, start: int, end: int, kind: QuoteKind, cue: str | None, speaker: Speaker | None) -> Quote:
-    while end > start and text[end - 1] in " \n\t.,;:":
-        end -= 1
-    return Quote(start=start, end=end, text=text[start:end], kind=kind, cue=cue,
-                 speaker=speaker.entity if speaker else None, speaker_text=speaker.text if speaker else None)
-
-
-# --- marked quotes -------------------------------------------------------------------------
-
-def _marked_quotes(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the text inside each outermost pair of quotation marks."""
-    quotes: list[tuple[int, int]] = []
-    at = 0
-    n = len(text)
-    while at < n:
-        mark_at = _next_opening(text, at)
-        if mark_at < 0:
-            break
-        close_at = _closing(text, mark_at)
-        if close_at < 0 and _runs_to_the_end(text, mark_at):
-            close_at = len(text.rstrip())  # a feed cut the text inside the quote: „Alle sind stabil, aber wir
-        if close_at < 0:
-            at = mark_at + 1
-            continue
-        start, end = mark_at + 1, close_at
-        content = text[start:end]
-        if (len(qt.words(content)) >= 3 or _said_short(text, mark_at, close_at)) \
-                and not _TITLE_BEFORE.search(text[max(0, mark_at - 40):mark_at]) \
-                and not _TITLE_AFTER.match(text, close_at + 1, close_at + 40):
-            quotes.append((start, end))
-        at = close_at + 1
-    return quotes
-
-
-def _runs_to_the_end(text: str, mark_at: int) -> bool:
-    """The mark opens the last words of the text's last paragraph, and nothing closes it: a text
-    cut short. Not much text: a stray mark in text without paragraphs must not take the rest."""
-    rest = text[mark_at + 1:]
-    return len(rest) <= 600 and not any(c in qt.ALL_MARKS for c in rest) and "\n\n" not in rest.rstrip() and len(qt.words(rest)) >= 3
-
-
-_SAID_AFTER = re.compile(r",\s+(\w+)")
-_SAID_BEFORE = re.compile(r"\b(\w+)\b[^.!?:„“»«\"]{0,60}:\s*$")
-
-
-def _said_short(text: str, mark_at: int, close_at: int) -> bool:
-    """A quote of one or two words that is said, not a term: „Nein“, sagte X. / X antwortete: „Nein.“"""
-    after = _SAID_AFTER.match(text, close_at + 1, close_at + 30)
-    if after is not None:  # a whole sentence, not a fragment („absolut inakzeptabel“, sagte X)
-        opens = not text[max(0, mark_at - 200):mark_at].rsplit(".", 1)[-1].rsplit(":", 1)[-1].strip()
-        return opens and after.group(1).lower() in qt.SPEECH_VERBS and after.group(1).lower() not in qt.WEAK_VERBS
-    before = _SAID_BEFORE.search(text, max(0, mark_at - 80), mark_at)
-    return before is not None and any(w.group(0).lower() in qt.SPEECH_VERBS and w.group(0).lower() not in qt.WEAK_VERBS
-                                      for w in qt.words(text, before.start(), mark_at))
-
-
-_OPENING = re.compile("[" + re.escape(qt.OPENING_MARKS) + "]")
-
-
-def _next_opening(text: str, at: int) -> int:
-    n = len(text)
-    for match in _OPENING.finditer(text, at):
-        at = match.start()
-        before = text[at - 1] if at else " "
-        after = text[at + 1] if at + 1 < n else " "
-        if not after.isspace() and after not in _AFTER_SPACED_CLOSING and (before.isspace() or before in "([:–—-/" or at == 0):
-            return at
-    return -1
-
-
-# A mark between a space and one of these closes a quote: no quote opens on a comma.
-_AFTER_SPACED_CLOSING = ",.;:!?"
-
-
-def _closing(text: str, mark_at: int) -> int:
-    """Where the quote opened at `mark_at` closes, or -1. Nested quotes with the same opening
-    mark count; a quote may run over paragraphs that do not close it (up to a limit)."""
-    mark = text[mark_at]
-    closers = qt.QUOTE_PAIRS[mark]
-    depth = 0
-    paragraphs = 0
-    unopened = False  # a paragraph of the quote did not open with a mark
-    k = mark_at + 1
-    n = len(text)
-    while k < n:
-        c = text[k]
-        if c == "\n" and text.startswith("\n\n", k):
-            paragraphs += 1
-            if paragraphs > MAX_QUOTE_PARAGRAPHS:
-                return -1
-            unopened = unopened or text[k + 2:k + 3] not in qt.OPENING_MARKS
-        elif c in closers and k > mark_at + 1 and (k + 1 >= n or not text[k + 1].isalnum()) \
-                and (not text[k - 1].isspace() or text[k + 1:k + 2] in _AFTER_SPACED_CLOSING):
-            # „Alle wollen nach Santiago “, sagt Maria: a space before the closing mark
-            if depth == 0:
-                return k
-            depth -= 1
-        elif unopened and c in qt.OPENING_MARKS and text[k - 1].isspace() and k + 1 < n and not text[k + 1].isspace():
-            return -1  # another quote opens in a paragraph this one never opened: it was never closed
-        elif c == mark and mark not in closers:
-            before = text[k - 1]
-            if depth == 0 and before == "\n":
-                pass  # the mark opens the quote's next paragraph again
-            elif before.isspace() or before in "([:":
-                depth += 1
-        elif c in "'‚" and mark in "'‚":
-            return -1
-        k += 1
-    return -1
 
 
 def _attribute_marked(text, marked, sentences, finder: SpeakerFinder, found, covered) -> None:
@@ -590,7 +468,7 @@ def _attribute_marked(text, marked, sentences, finder: SpeakerFinder, found, cov
         if (speaker is None or speaker.entity is None) and (cue is not None or on_banner):
             finder.nobody_named(end)  # "skandierten die Demonstranten", "sagte ein Anrainer": no one named
         finder.remember(speaker, end)
-        found.append(_quote(text, start, end, "direct", cue, speaker))
+        found.append(make_quote(text, start, end, "direct", cue, speaker))
         covered.append((start, end))
         previous_end = end + 1
 
@@ -618,11 +496,6 @@ def _phrase_in_sentence(text: str, start: int, end: int) -> bool:
         and _GOES_ON_AFTER.match(text, end + 1) is not None
 
 
-# Words that stand in lower case inside a title ("Die Erfindung der Wahrheit", "Spiel mit dem Feuer").
-_TITLE_SMALL_WORDS = frozenset("""der die das des dem den ein eine einer eines einem und oder von vom zu zur zum im in
-    am an auf aus mit für über unter vor nach bei of the and a an in on for to""".split())
-
-
 # "bezeichnete die Vorwürfe als „Fake und Paranoia“": nouns a speaker said, not a title.
 _CALLED = re.compile(r"\b(?:als|bezeichnete|bezeichnet|nannte|nennt|sprach von|spricht von)\W+\w*\W*$")
 
@@ -634,7 +507,7 @@ def _names_something(text: str, start: int, end: int) -> bool:
     if not words or len(words) > 6 or text[start:end].rstrip()[-1:] in ".!?…" \
             or _CALLED.search(text, max(0, start - 50), start):
         return False
-    return all(w.group(0)[:1].isupper() or w.group(0)[:1].isdigit() or w.group(0) in _TITLE_SMALL_WORDS
+    return all(w.group(0)[:1].isupper() or w.group(0)[:1].isdigit() or w.group(0) in TITLE_SMALL_WORDS
                for w in words) and words[0].group(0)[:1].isupper()
 
 
@@ -648,7 +521,7 @@ def _block_quotes(text: str, marked, finder: SpeakerFinder, found: list[Quote], 
     paragraphs = list(_PARAGRAPH.finditer(text))
     for before, block in zip(paragraphs, paragraphs[1:]):
         intro = before.group(0).rstrip()
-        if not intro.endswith(":") or _has_marks(block.group(0)) or len(qt.words(block.group(0))) < 4 \
+        if not intro.endswith(":") or has_marks(block.group(0)) or len(qt.words(block.group(0))) < 4 \
                 or any(a < block.end() and block.start() < b for a, b in covered):
             continue
         colon = before.start() + len(intro) - 1
@@ -663,7 +536,7 @@ def _block_quotes(text: str, marked, finder: SpeakerFinder, found: list[Quote], 
             continue
         cue = verbs[-1].group(0) if verbs else conclusion.group(0).rstrip(": ") if conclusion else None
         finder.remember(speaker, block.end())
-        found.append(_quote(text, block.start(), block.end(), "direct", cue, speaker))
+        found.append(make_quote(text, block.start(), block.end(), "direct", cue, speaker))
         covered.append((block.start(), block.end()))
 
 
@@ -686,7 +559,7 @@ def _post_cue(text: str, at: int, finder: SpeakerFinder) -> tuple[str | None, Sp
     if next_sentence is not None and (next_sentence.re is _WORDS_SENTENCE or (
             next_sentence.group(1).lower() in qt.SPEECH_VERBS and next_sentence.group(1).lower() not in qt.WEAK_VERBS)):
         region_start = at + next_sentence.end(1)
-        speaker = finder.in_region(region_start, _clause_end(text, region_start))
+        speaker = finder.in_region(region_start, cue_clause_end(text, region_start))
         if speaker is not None:
             return next_sentence.group(1), speaker
     match = _POST_CUE.match(text[at:at + 60])
@@ -695,7 +568,7 @@ def _post_cue(text: str, at: int, finder: SpeakerFinder) -> tuple[str | None, Sp
     verb = match.group(1)
     low = verb.lower()
     if low in {"wird", "wurde"}:  # "„…“, wird Anna Schmidt in einer Mitteilung zitiert"
-        end = _clause_end(text, at + match.end(1))
+        end = cue_clause_end(text, at + match.end(1))
         if not re.search(r"\bzitiert\b", text[at:end]):
             return None, None
         return "zitiert", finder.in_region(at + match.end(1), end)
@@ -703,14 +576,14 @@ def _post_cue(text: str, at: int, finder: SpeakerFinder) -> tuple[str | None, Sp
         speaker = _person_after_verb(text, at, verb, at + match.end(1), finder)
         return (verb, speaker) if speaker is not None else (None, None)
     if low == "wie":  # ", wie X sagte"
-        end = _clause_end(text, at + match.end(1))
+        end = cue_clause_end(text, at + match.end(1))
         region = text[at:end]
         verb_in = next((w for w in qt.words(region) if w.group(0).lower() in qt.SPEECH_VERBS), None)
         if verb_in is None:
             return None, None
         return verb_in.group(0), finder.in_region(at + match.end(1), end)
     if low in {"hieß", "heißt"}:  # as in a sentence: "hieß es weiter", "heißt es in einer Mitteilung des Konzerns"
-        end = _clause_end(text, at + match.end())
+        end = cue_clause_end(text, at + match.end())
         source = finder.named_in(at + match.end(), end)
         if source is None and re.search(r"\bweiter\b", text[at:end]):
             source = finder.recent(at, within=600)
@@ -719,7 +592,7 @@ def _post_cue(text: str, at: int, finder: SpeakerFinder) -> tuple[str | None, Sp
             source = finder.recent(at, within=600) or finder.org_before(at, within=600)
         return f"{verb} es", source or finder.last_org_named_by_noun(at + match.end(), end)
     region_start = at + match.end(1)
-    return verb, finder.in_region(region_start, _clause_end(text, region_start))
+    return verb, finder.in_region(region_start, cue_clause_end(text, region_start))
 
 
 # Lower-case words ending like a verb that open no cue clause.
@@ -742,7 +615,7 @@ def _person_after_verb(text: str, at: int, verb: str, verb_end: int, finder: Spe
     if named is None and reflexive and _ROLE_AFTER_VERB.match(text, name_at):
         # "…, ärgerte sich der 35-jährige Routinier", "…, gab sich die Ministerin zerknirscht": the
         # one the role points back to, as after a verb of saying
-        described = finder.in_region(name_at, _clause_end(text, name_at), quote_start=at)
+        described = finder.in_region(name_at, cue_clause_end(text, name_at), quote_start=at)
         last = finder.recent(at)
         if described is not None and (described.entity or "").startswith("person:") \
                 and (last is None or last.entity == described.entity):
@@ -750,7 +623,7 @@ def _person_after_verb(text: str, at: int, verb: str, verb_end: int, finder: Spe
     if named is None and verb not in _AUXILIARY_VERBS and _ROLE_AFTER_VERB.match(text, name_at):
         # "«…», drohte der oberste Führer des Irans, Ajatollah Ali Chamenei": a role, then the name;
         # a role alone ("lautete die Botschaft", "wehrte sich der Spanier") may be no person's
-        end = _clause_end(text, name_at)
+        end = cue_clause_end(text, name_at)
         described = finder.in_region(name_at, end, quote_start=at)
         named_here = finder.named_in(name_at, end)
         if described is not None and named_here is not None and described.entity == named_here.entity \
@@ -769,20 +642,6 @@ _AUXILIARY_VERBS = frozenset("hat hatte hatten ist sollte sollten konnte konnten
 _ROLE_AFTER_VERB = re.compile(r"(?:der|die)\s+(?:[a-zäöüß\d-]+\s+){0,2}[A-ZÄÖÜ\d]")
 
 
-def _clause_end(text: str, at: int, limit: int = 160) -> int:
-    """The end of a cue clause: the sentence's end, a colon or the next quotation mark."""
-    end = min(len(text), at + limit)
-    for k in range(at, end):
-        c = text[k]
-        if c in ".;:!?\n" and not (c == "." and k + 1 < len(text) and text[k + 1].isalnum()):
-            if c == "." and qt._is_abbreviation(text, k):
-                continue
-            return k
-        if c in qt.OPENING_MARKS:
-            return k
-    return end
-
-
 def _pre_cue(text: str, start: int, end: int, finder: SpeakerFinder) -> tuple[str | None, Speaker | None]:
     """'X sagte: „' / 'X: „' / 'Er schreibt, dass „' before a quote's opening mark."""
     region = text[start:end]
@@ -799,7 +658,7 @@ def _pre_cue(text: str, start: int, end: int, finder: SpeakerFinder) -> tuple[st
         named = next((m for m in reversed(finder.mentions) if m.end <= colon and not text[m.end:colon].strip()), None)
         before = qt.words(text, max(start, named.start - 20), named.start) if named is not None else []
         speaker: Speaker | None
-        if named is not None and not (before and before[-1].group(0).lower() in _PREPOSITIONS | {"und"}):
+        if named is not None and not (before and before[-1].group(0).lower() in PREPOSITIONS | {"und"}):
             speaker = Speaker(named.entity, named.text)  # not "schickt eine WhatsApp an Fichtner und Geyer:"
         else:  # "Und weiter: „…“": the last speaker goes on
             speaker = finder.in_region(start, end) or (finder.recent(start, within=600) if len(region.split()) <= 3 else None)
@@ -837,7 +696,7 @@ def _cue_in_sentence(text, sentences, starts, start, end, finder) -> tuple[str |
             continue
         if w.group(0).lower() in qt.SPEECH_VERBS and w.group(0).lower() not in {"so", "gab", "gibt", "stellte", "stellt"}:
             before = finder.in_region(sentence.start, w.start()) if w.start() < start else None
-            after = finder.in_region(w.end(), _clause_end(text, w.end()))
+            after = finder.in_region(w.end(), cue_clause_end(text, w.end()))
             if after is None and before is None and w.start() >= end:
                 before = _clause_subject(text, sentence.start, start, finder)
             return w.group(0), after or before
@@ -851,8 +710,6 @@ def _clause_subject(text: str, sentence_start: int, start: int, finder) -> Speak
     return finder.in_region(clause + 2, start) if clause >= 0 else None
 
 
-# --- sentences: indirect, reported and unmarked direct speech --------------------------------
-
 _LEADING_SPLIT = re.compile(r",\s+|:\s+")
 # After a colon, a subject named by its kind and a verb of saying: "…: Der Konzern teilte mit, …".
 _COLON_CLAUSE_CUE = re.compile(r"(?:Der|Die|Das)\s+[A-ZÄÖÜ][\w-]*\s+(?:hat\s+|hatte\s+|habe\s+)?(?:"
@@ -860,17 +717,11 @@ _COLON_CLAUSE_CUE = re.compile(r"(?:Der|Die|Das)\s+[A-ZÄÖÜ][\w-]*\s+(?:hat\s+
                                + r"|angekündigt|mitgeteilt|erklärt|betont|gesagt)\b[^,:;.!?]{0,20}?,\s")
 
 
-def _marks_lost(text: str) -> bool:
-    """A text that lost its quotation marks (10kGNAD, some feeds): direct speech stands in it
-    unmarked, so a statement with a cue of its own is taken as the speaker's words."""
-    return not any(mark in text for mark in "„“”»«") and text.count('"') <= 4
-
-
 def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, covered, unmarked: bool = False) -> None:
     last_reported: int | None = None  # index of the last sentence that was reported speech
     for index, sentence in enumerate(sentences):
         s, e = sentence.start, sentence.end
-        if any(a <= s and e <= b + 2 for a, b in covered) or _inside_marks(marked, s, e):
+        if any(a <= s and e <= b + 2 for a, b in covered) or inside_marks(marked, s, e):
             continue
         body = text[s:e]
         result = _with_cue(text, s, e, finder)
@@ -882,11 +733,11 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
                 opener = _subject_before(text, sentences, index, finder, covered, names_only=True)
                 speaker = opener if opener is not None and finder.is_person(opener.entity) else None
             content = text[content_start:content_end]
-            if _only_marked(marked, content_start, content_end, text):
+            if only_marked(marked, content_start, content_end, text):
                 last_reported = index
                 continue
             kind: QuoteKind
-            own_words = qt.speaks_to_reader(content) and not _has_marks(content)
+            own_words = qt.speaks_to_reader(content) and not has_marks(content)
             if unmarked and _own_irrealis(text, s, e, content_start, content_end, cue, content):
                 own_words = True  # "Die Errichtung einer Mauer hätte Europa zurückversetzt, sagte X": his claim
             if qt.subjunctive(content) and not (own_words and unmarked and not qt.clearly_reported(content)):
@@ -910,14 +761,14 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             if apposed is not None and apposed.kind == "person" and text.startswith(",", apposed.end):
                 rest = None  # "…, sagte der Fraktionschef der Wahren Finnen, Sampo Terho, am Donnerstag": who, not what
             second = _second_cue(text, content_end, e, finder) if content_start == s else None
-            if rest is not None and text[rest - 2] == ":" and _only_marked(marked, rest, e, text):
+            if rest is not None and text[rest - 2] == ":" and only_marked(marked, rest, e, text):
                 rest = None  # "…, sagte X und gestand: «…»": the marked quote is its own record
             rest_speaker, rest_cue = speaker, None
             if second is not None:  # "…, meinte A, und B ergänzte: …": B's words after the colon
                 rest, rest_cue, rest_speaker = second
             elif rest is not None and text[rest - 2] not in "–—" \
                     and (qt.words(text, rest, e)[0].group(0) in _COORDINATING
-                         or (not _has_predicate(content) and not qt.speaks_to_reader(text[rest:e]))
+                         or (not has_predicate(content) and not qt.speaks_to_reader(text[rest:e]))
                                        or qt.words(text, rest, e)[0].group(0) in _VERBS_AFTER_A_CLAUSE):
                 # "Er sei Mitglied, sagt er, aber …", "In der Diaspora, so X, warte …", "Was dann folge,
                 # orakelt der Professor, lasse ihn …": one sentence, one quote
@@ -935,7 +786,7 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
                     kind = "direct"  # "Das war vor 30 Jahren anders, sagt X: Da hast du …": his words, both
                 if _ASKED.match(content):  # "Auf die Frage, ob …, sagte X: …": the question is no statement
                     finder.remember(speaker, e)
-                    found.append(_quote(text, rest, e, rest_kind, cue, speaker))
+                    found.append(make_quote(text, rest, e, rest_kind, cue, speaker))
                     covered.append((rest, e))
                     last_reported = index
                     continue
@@ -950,26 +801,26 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             if unmarked and kind == "direct" and content_start == s and qt.speaks_to_reader(text[s:content_end]):
                 content_start = _spoken_before(text, sentences, index, content_start, covered, finder)
             finder.remember(speaker, content_end)
-            found.append(_quote(text, content_start, content_end, kind, cue, speaker))
+            found.append(make_quote(text, content_start, content_end, kind, cue, speaker))
             covered.append((content_start, content_end))
             if rest is not None:  # "A, schreibt Döpfner, B": B is his too
                 finder.remember(rest_speaker, e)
-                found.append(_quote(text, rest, e, rest_kind, rest_cue, rest_speaker))
+                found.append(make_quote(text, rest, e, rest_kind, rest_cue, rest_speaker))
                 covered.append((rest, e))
             last_reported = index
             continue
         told = _told_next(text, sentences, index, finder) if not body.endswith("?") else None
         these_words = _these_words_next(text, sentences, index, finder) if told is None and unmarked else None
         told = told or these_words
-        if told is not None and not _has_marks(body):
+        if told is not None and not has_marks(body):
             cue, speaker = told  # "Wir haben früh lernen müssen. Das sagte X dem STANDARD."
             own_words = qt.speaks_to_reader(body) or these_words is not None  # "Diese Worte …": verbatim
             kind = "indirect" if qt.subjunctive(body) and not own_words else "direct" if own_words else "reported"
-            dateline = _DATELINE.match(text, s, e)  # "Wien – Die Regierung wird …": the place is no one's words
+            dateline = DATELINE.match(text, s, e)  # "Wien – Die Regierung wird …": the place is no one's words
             start = dateline.end() if dateline else _extend_back(text, sentences, index, s, covered, marked) \
                 if kind == "direct" else s
             finder.remember(speaker, e)
-            found.append(_quote(text, start, e, kind, cue, speaker))
+            found.append(make_quote(text, start, e, kind, cue, speaker))
             covered.append((start, e))
             last_reported = index
             continue
@@ -978,18 +829,18 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             if asked is not None:  # "Strolz fragte ins Plenum: Können wir etwas tun, …?": his words
                 content_start, speaker = asked
                 finder.remember(speaker, e)
-                found.append(_quote(text, content_start, e, "direct", "fragte", speaker))
+                found.append(make_quote(text, content_start, e, "direct", "fragte", speaker))
                 covered.append((content_start, e))
                 last_reported = index
             continue
         previous = index - 1
         continues = last_reported is not None and index - last_reported <= 2 \
-            and _same_paragraph(text, sentences[last_reported].end, s)
-        if continues and qt.konj1(body) and not _has_marks(body) and not qt.speaks_to_reader(body):
+            and same_paragraph(text, sentences[last_reported].end, s)
+        if continues and qt.konj1(body) and not has_marks(body) and not qt.speaks_to_reader(body):
             start = _reported_clause(text, s, e)
             speaker = _lead_speaker(text, s, start, finder) or _answerer(text, sentences, index, finder) \
                 or _subject_before(text, sentences, index, finder, covered) or _carried(found, finder, s)
-            found.append(_quote(text, start, e, "indirect", None, speaker))
+            found.append(make_quote(text, start, e, "indirect", None, speaker))
             covered.append((start, e))
             last_reported = index
             continue
@@ -1002,20 +853,20 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
                 else "direct"
             head_end = text.rfind(":", s, content_start)
             if qt.clearly_reported(text[s:head_end]):  # the lead is reported speech of its own
-                found.append(_quote(text, s, head_end, "indirect", None, speaker))
+                found.append(make_quote(text, s, head_end, "indirect", None, speaker))
             finder.remember(speaker, e)
-            found.append(_quote(text, content_start, e, kind, text[s:content_start].strip()[-25:].split()[-1], speaker))
+            found.append(make_quote(text, content_start, e, kind, text[s:content_start].strip()[-25:].split()[-1], speaker))
             covered.append((content_start, e))
             last_reported = index
             continue
         if unmarked and last_reported == previous and found and _goes_on(text, found[-1], sentences[previous], s, e, finder):
             # "…, erklärte Seehofer. Mehr geht nicht mehr.": the quote goes on after its cue
             last = found[-1]  # the same speaker, also when the cue named nobody ("erklärte eine Sprecherin")
-            found.append(_quote(text, s, e, "direct", None, Speaker(last.speaker, last.speaker_text or "") if last.speaker else None))
+            found.append(make_quote(text, s, e, "direct", None, Speaker(last.speaker, last.speaker_text or "") if last.speaker else None))
             covered.append((s, e))
             last_reported = index
             continue
-        own_words = qt.speaks_to_reader(body) and not _has_marks(body) and not qt.clearly_reported(body)
+        own_words = qt.speaks_to_reader(body) and not has_marks(body) and not qt.clearly_reported(body)
         if own_words and unmarked:  # ("Die Polizisten seien beschäftigt gewesen, uns zu schützen": reported)
             last = found[-1] if found else None
             opener = _subject_before(text, sentences, index, finder, covered, names_only=True)
@@ -1023,32 +874,31 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             if last is not None and last.kind == "direct" and last.end == sentences[previous].end \
                     and text[max(0, s - 2):s] not in ("– ", "— "):  # a dash opens another turn of a dialogue
                 speaker = Speaker(last.speaker, last.speaker_text or "") if last.speaker else speaker
-                found[-1] = _quote(text, last.start, e, "direct", last.cue, speaker)  # one quote, two sentences
+                found[-1] = make_quote(text, last.start, e, "direct", last.cue, speaker)  # one quote, two sentences
                 covered[-1] = (last.start, e)
             else:
-                found.append(_quote(text, s, e, "direct", None, speaker))
+                found.append(make_quote(text, s, e, "direct", None, speaker))
                 covered.append((s, e))
             last_reported = index
             continue
-        if (qt.clearly_reported(body) or (unmarked and qt.konj1(body))) and not _inside_marks(marked, s, e):
+        if (qt.clearly_reported(body) or (unmarked and qt.konj1(body))) and not inside_marks(marked, s, e):
             # Reported speech needs no cue of its own: "Er sei schon da gewesen."
             start = _reported_clause(text, s, e)
             speaker = _lead_speaker(text, s, start, finder) or _answerer(text, sentences, index, finder) \
                 or _subject_before(text, sentences, index, finder, covered)
             end = _reported_end(text, start, e)
-            found.append(_quote(text, start, end, "indirect", None, speaker or finder.likely(s)))
+            found.append(make_quote(text, start, end, "indirect", None, speaker or finder.likely(s)))
             covered.append((start, e))
             last_reported = index
             continue
-        if continues and last_reported == previous and qt.clear_konj2(body) and not _has_marks(body) \
+        if continues and last_reported == previous and qt.clear_konj2(body) and not has_marks(body) \
                 and found and _reports_speech(found[-1]):
             speaker = _subject_before(text, sentences, index, finder, covered) or finder.recent(s)
-            found.append(_quote(text, s, e, "indirect", None, speaker))  # "Die Anrainer hätten Angst."
+            found.append(make_quote(text, s, e, "indirect", None, speaker))  # "Die Anrainer hätten Angst."
             covered.append((s, e))
             last_reported = index
 
 
-_DATELINE = re.compile(r"[A-ZÄÖÜ][\w.-]*(?:/[A-ZÄÖÜ][\w.-]*)*\s+[–-]\s*(?=[A-ZÄÖÜ])")
 # "Das sagte X am Montag.", "Dies kündigte X an.": a sentence that is only the cue of the one before.
 _TOLD_SENTENCE = re.compile(r"(?:Das|Dies)\s+(\w+)\s")
 # "Das wars noch nicht! Diese Worte schleuderte Uli Hoeneß … entgegen": any verb, a person after it.
@@ -1061,7 +911,7 @@ def _next_sentence_opening(text: str, sentences, index: int, pattern: re.Pattern
         return None
     following = sentences[index + 1]
     match = pattern.match(text, following.start, following.end)
-    if match is None or not _same_paragraph(text, sentences[index].end, following.start):
+    if match is None or not same_paragraph(text, sentences[index].end, following.start):
         return None
     return match
 
@@ -1074,7 +924,7 @@ def _told_next(text: str, sentences, index: int, finder: SpeakerFinder) -> tuple
     verb = match.group(1)
     if verb.lower() not in qt.SPEECH_VERBS or verb.lower() in qt.WEAK_VERBS:
         return None
-    speaker = finder.in_region(match.end(1), _clause_end(text, match.end(1)))
+    speaker = finder.in_region(match.end(1), cue_clause_end(text, match.end(1)))
     return (verb, speaker) if speaker is not None else None
 
 
@@ -1149,7 +999,7 @@ def _names_subject(text: str, start: int, end: int, speaker: Speaker, finder: Sp
             before = qt.words(text, start, m.start)
             while before and before[-1].group(0).lower() in {"der", "die", "das", "dem", "den", "des"}:
                 before.pop()
-            if not before or before[-1].group(0).lower() not in _PREPOSITIONS | {"in", "im", "vom"}:
+            if not before or before[-1].group(0).lower() not in PREPOSITIONS | {"in", "im", "vom"}:
                 return True
     return False
 
@@ -1161,11 +1011,9 @@ def _named_last(text: str, head: list, finder: SpeakerFinder) -> bool:
     if named is None:
         return False
     before = [w for w in head if w.end() <= named.start]
-    return not before or before[-1].group(0).lower() not in _PREPOSITIONS
+    return not before or before[-1].group(0).lower() not in PREPOSITIONS
 
 
-_PREPOSITIONS = frozenset("""auf an für von mit bei nach zu gegen über unter um aus vor hinter neben
-    zwischen durch ohne seit""".split())
 _INTRODUCING = frozenset("""weiter betonen erinnert erinnern argumentieren warnen zitiert resümiert kontert
     erklärung antwort fazit devise credo begründung bilanz schluss bedenken""".split())
 # Nouns that announce words to come ("eine alte Seglerweisheit:", "der große Sager", "Sein Appell:").
@@ -1339,7 +1187,7 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
         said = bool(verbs)
         if verbs and (head_words[0].group(0) in _SUBORDINATING or not _particle_fits(head_words)
                       or any(w.group(0) in {"wurde", "wurden", "worden"} for w in head_words)  # "wurden bestätigt:"
-                      or _object_follows(head_words, verbs[-1]) or not _has_predicate(text[content_start:e])
+                      or _object_follows(head_words, verbs[-1]) or not has_predicate(text[content_start:e])
                       or any(w.group(0).lower() in _FIRST_PERSON_SUBJECTS and w.start() < verbs[-1].start()
                              and text.count("(", s, w.start()) == text.count(")", s, w.start()) for w in head_words)):
             # "Als Facebook die Übernahme verkündete, reagierten …", "meldeten Spanien, Litauen und
@@ -1365,18 +1213,18 @@ def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
     for w in qt.words(text, s, e):
         low = w.group(0).lower()
         if low in qt.LAUT_WORDS:
-            return s, e, w.group(0), finder.in_region(w.end(), _clause_end(text, w.end(), 60))
+            return s, e, w.group(0), finder.in_region(w.end(), cue_clause_end(text, w.end(), 60))
         if low == qt.ZUFOLGE:
             return s, e, w.group(0), _before(text, finder, s, w.start())
     nach = qt.NACH_CUES.search(body)
     if nach is not None:
         if "eigenen" in nach.group(0):
             return s, e, nach.group(0), finder.recent(s) or finder.in_region(s, s + nach.start())
-        return s, e, nach.group(0), finder.in_region(s + nach.end(), _clause_end(text, s + nach.end(), 80))
+        return s, e, nach.group(0), finder.in_region(s + nach.end(), cue_clause_end(text, s + nach.end(), 80))
     impersonal = qt.IMPERSONAL_CUES.search(body)
     if impersonal is not None:
         cue_end = s + impersonal.end()
-        source = finder.named_in(cue_end, _clause_end(text, cue_end, 80))
+        source = finder.named_in(cue_end, cue_clause_end(text, cue_end, 80))
         if source is None and _SOURCE_OPENING.match(body):  # "Aus dem Büro Nagl heißt es: …"
             source = finder.named_in(s, s + impersonal.start())
         colon = text.find(": ", cue_end, e)
@@ -1428,7 +1276,7 @@ def _unlisted_cue(text: str, s: int, content_end: int, words: list[re.Match], fi
         return False
     content = text[s:content_end]
     return (len(words) <= 4 and qt.konj1(content)) or (len(words) <= 8 and qt.speaks_to_reader(content)) \
-        or (2 < len(words) <= 8 and words[1].group(0) == "sich" and _has_predicate(content)
+        or (2 < len(words) <= 8 and words[1].group(0) == "sich" and has_predicate(content)
             and _named_person_at(finder, words[2].start()))  # "Die Lage ist ernst, ärgerte sich X"
 
 
@@ -1469,15 +1317,6 @@ def _separable_cue(head_words: list[re.Match]) -> list[re.Match]:
 # "wie berichtet": the paper's earlier report, nobody speaking.
 _AS_REPORTED = re.compile(r"wie\s+(?:(?:bereits|schon|zuvor|mehrfach|gestern|ausführlich)\s+)?berichtet\b")
 _SUBORDINATING = frozenset("Als Wenn Nachdem Weil Während Bevor Obwohl Seit Seitdem Sobald Falls Da".split())
-# Words that cannot carry a statement on their own: "Litauen und Irland", "Präsident des Vereins".
-_NO_PREDICATE = frozenset("""und oder sowie des der die das dem den ein eine einer eines einem für mit von vom
-    zum zur bei aus nach je""".split())
-
-
-def _has_predicate(clause: str) -> bool:
-    """A clause that can state something: it has a word in lower case besides articles and
-    conjunctions (a verb, mostly), unlike an enumeration or an apposition."""
-    return any(w.group(0)[:1].islower() and w.group(0) not in _NO_PREDICATE for w in qt.words(clause))
 
 
 def _particle_fits(words: list[re.Match]) -> bool:
@@ -1524,7 +1363,7 @@ def _extend_back(text, sentences, index, content_start, covered, marked) -> int:
     while k >= 0 and index - k <= 4:
         previous = sentences[k]
         body = text[previous.start:previous.end]
-        if not _same_paragraph(text, previous.end, start) or not qt.speaks_to_reader(body) or _has_marks(body) \
+        if not same_paragraph(text, previous.end, start) or not qt.speaks_to_reader(body) or has_marks(body) \
                 or any(a < previous.end and previous.start < b for a, b in covered):
             break
         start = previous.start
@@ -1561,19 +1400,15 @@ def _spoken_before(text, sentences, index: int, start: int, covered, finder: Spe
     previous = sentences[index - 1]
     body = text[previous.start:previous.end]
     words = qt.words(body)
-    if not _same_paragraph(text, previous.end, start) or body.endswith("?") \
+    if not same_paragraph(text, previous.end, start) or body.endswith("?") \
             or not (_SPOKEN.search(body) or _MODAL.search(body) or _IT_IS.match(body)) \
-            or _narrates(body) or qt.subjunctive(body) or _has_marks(body) or len(words) > 25 \
+            or _narrates(body) or qt.subjunctive(body) or has_marks(body) or len(words) > 25 \
             or any(w.group(0).lower() in _THIRD_PERSON or w.group(0).lower() in qt.SPEECH_VERBS
                    or (w.group(0)[:1].isupper() and role_of(w.group(0))) for w in words) \
             or any(previous.start <= m.start < previous.end for m in finder.mentions) \
             or any(a < previous.end and previous.start < b for a, b in covered):
         return start
     return previous.start
-
-
-def _same_paragraph(text: str, end: int, start: int) -> bool:
-    return "\n\n" not in text[end:start]
 
 
 def _reported_clause(text: str, s: int, e: int) -> int:
@@ -1634,7 +1469,7 @@ def _after_inner_cue(text: str, content_end: int, e: int) -> int | None:
             or any(dash in text[content_end:comma] for dash in "–—"):  # "…, erklärte X – mit der Auflage, …"
         return None
     first = qt.words(text, comma + 2, e)[0].group(0)
-    if first in _NOT_A_STATEMENT or qt.starts_relative(text[comma + 2:e]) or not _has_predicate(text[comma + 2:e]) \
+    if first in _NOT_A_STATEMENT or qt.starts_relative(text[comma + 2:e]) or not has_predicate(text[comma + 2:e]) \
             or role_of(first):
         # "…, sagt X, der früher …", "…, warnt Rupert Wolff, Präsident des Kammertages (ÖRAK)",
         # "…, sagte Müllers früherer Chef, Kammerpräsident Y, im Gespräch …"
@@ -1764,7 +1599,7 @@ def _subject_before(text: str, sentences, index: int, finder: SpeakerFinder, cov
         return None
     before = sentences[index - 1]
     if any(a < before.end and before.start < b for a, b in covered) \
-            or not (across_paragraphs or _same_paragraph(text, before.end, sentences[index].start)):
+            or not (across_paragraphs or same_paragraph(text, before.end, sentences[index].start)):
         return None
     opening = qt.words(text, before.start, before.end)[:6]
     if not opening:
@@ -1824,27 +1659,3 @@ def _lead_speaker(text: str, s: int, start: int, finder: SpeakerFinder) -> Speak
         if found is not None:
             return found
     return finder.in_region(s, start)
-
-
-def _has_marks(text: str) -> bool:
-    return any(c in qt.ALL_MARKS for c in text)
-
-
-def _inside_marks(marked, s: int, e: int) -> bool:
-    return any(a <= s and e <= b + 1 for a, b in marked)
-
-
-def _only_marked(marked, s: int, e: int, text: str = "") -> bool:
-    """The content is (almost) all one marked quote, or marked quotes joined by "und" and
-    commas („A“, „B“ und „C“): the quotes already are the records."""
-    if text and "\n" in text[s:e]:
-        s = text.rfind("\n", s, e) + 1  # "Bildergalerie (6 Bilder)\n«…», sagte X": a heading the sentence took in
-    if any(a - 2 <= s and e <= b + 3 for a, b in marked):
-        return True
-    if not text or not any(s <= a and b <= e for a, b in marked):
-        return False
-    rest = _MARKED_WORDS.sub(" ", text[s:e])  # short quotes („Lügenpresse!“) are not in `marked`
-    return all(w.group(0) in ("und", "oder", "sowie") for w in qt.words(rest))
-
-
-_MARKED_WORDS = re.compile(r"[„»\"“][^„“”»«\"]*[“”«\"]")
