@@ -28,6 +28,10 @@ from .quote_interviews import interview_answers
 from .quote_marks import has_marks, inside_marks, marked_quotes, marks_lost, only_marked
 from .quote_posts import embedded_posts
 from .quote_speakers import Speaker, SpeakerFinder
+from .quote_unmarked import own_words_after_colon, whole_quotes
+from .quote_voice import (
+    THIRD_PERSON, irrealis_only, narrates, of_the_speaker, own_cue, own_irrealis, reports_speech, talks,
+)
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
 VERSION = 71
@@ -82,8 +86,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         found = sorted(_reported_in_questions(text, found, answers, interview_start, finder) + nested,
                        key=lambda q: (q.start, q.end))
     if unmarked:
-        found = _own_words_after_colon(text, sentences, found, finder)
-        found = _whole_quotes(text, sentences, found, finder, answers)
+        found = own_words_after_colon(text, sentences, found, finder)
+        found = whole_quotes(text, sentences, found, finder, answers)
     return [q for q in found if q.kind == "direct" or not _reported_question(text, q.start)]
 
 
@@ -179,259 +183,6 @@ def _dialogue_lines_before(text: str, start: int, end: int) -> list[tuple[int, i
 
 def _one_marked_line(line: str) -> bool:
     return len(line) >= 3 and line[-1] in qt.QUOTE_PAIRS.get(line[0], "") and not any(c in qt.ALL_MARKS for c in line[1:-1])
-
-
-def _own_words_after_colon(text: str, sentences, found: list[Quote], finder: SpeakerFinder) -> list[Quote]:
-    """In text without quotation marks, reported speech that goes on after a colon in the
-    indicative gives way to the speaker's own words: "Ladezeiten müssten kürzer werden: Man kann
-    keine Kaffeepause von fünf Stunden akzeptieren. Das muss schneller gehen." The words after the
-    colon are a direct quote, with the sentences after them that talk and name nobody."""
-    result: list[Quote] = []
-    merged: set[int] = set()  # quotes taken into the direct words before them
-    for k, q in enumerate(found):
-        if id(q) in merged:
-            continue
-        colon = q.text.find(": ")
-        if q.kind == "direct" and colon > 0 and qt.konj1(q.text[:colon]) and not qt.speaks_to_reader(q.text[:colon]) \
-                and qt.speaks_to_reader(q.text[colon + 2:]):
-            # "… lande man mitten im Recht: Da habe ich …, sagte X": a report, then his own words
-            speaker = Speaker(q.speaker, q.speaker_text or "") if q.speaker else None
-            result.append(make_quote(text, q.start, q.start + colon, "indirect", None, speaker))
-            result.append(make_quote(text, q.start + colon + 2, q.end, "direct", q.cue, speaker))
-            continue
-        if colon < 0 and q.text.count(" – ") == 1:  # "…, dann müsse diese dauerhaft sein – Husch-Pfusch ist
-            colon = q.text.find(" – ") + 1          # das Letzte, was wir brauchen": a dash, first person only
-        tail_start = q.start + colon + 2
-        if q.kind != "indirect" or colon < 0 or not text[tail_start:tail_start + 1].isupper() \
-                or len(qt.words(text, tail_start, q.end)) < 3 or qt.subjunctive(text[tail_start:q.end]) \
-                or qt.clearly_reported(text[tail_start:q.end]) or not _own_words(text, tail_start, q.end, finder) \
-                or (text[tail_start - 2] == "–" and not qt.speaks_to_reader(text[tail_start:q.end])):
-            result.append(q)
-            continue
-        speaker = Speaker(q.speaker, q.speaker_text or "") if q.speaker else None
-        after = found[k + 1] if k + 1 < len(found) else None
-        result.append(make_quote(text, q.start, q.start + colon - (1 if text[tail_start - 2] == "–" else 0), "indirect", q.cue, speaker))
-        end = _talk_goes_on(text, sentences, q.end, after.start if after else len(text), finder)
-        cue = None
-        if after is not None and after.kind == "direct" and after.speaker == q.speaker and after.cue \
-                and not text[end:after.start].strip(" .") and same_paragraph(text, end, after.start):
-            end, cue = after.end, after.cue  # "…: Da habe ich …. Und ich wüsste nicht, wie …, sagte X": one quote
-            merged.add(id(after))
-        result.append(make_quote(text, tail_start, end, "direct", cue, speaker))
-    return result
-    return result
-
-
-def _own_words(text: str, start: int, end: int, finder: SpeakerFinder) -> bool:
-    """Words after a colon that are the speaker's own: they talk (first person, a spoken particle,
-    a remark, the generic "man"), not narration in the past, not a fragment ("Von Supercomputern,
-    die …"), and name no one (not a list of names, not "Laut X …")."""
-    body = text[start:end]
-    return not _narrates(body) and not any(start <= m.start < end for m in finder.mentions) \
-        and has_predicate(body.split(",")[0]) \
-        and (qt.speaks_to_reader(body) or _talks(body, qt.words(body)) or _GENERIC_MAN.search(body) is not None)
-
-
-# "Man kann keine Kaffeepause akzeptieren": the generic "man" of someone giving an opinion.
-_GENERIC_MAN = re.compile(r"(?:^|\s)[Mm]an\s")
-
-
-def _talk_goes_on(text: str, sentences, end: int, limit: int, finder: SpeakerFinder) -> int:
-    """The end of the speaker's words that go on after ``end`` in the same paragraph: up to two
-    sentences that talk (first person, a spoken particle, a remark on what was said) and name
-    nobody, before ``limit`` (the next quote)."""
-    from bisect import bisect_left
-    k = bisect_left([x.start for x in sentences], end)
-    for sentence in sentences[k:k + 2]:
-        s, e = sentence.start, sentence.end
-        body = text[s:e]
-        words = qt.words(text, s, e)
-        if e > limit or not same_paragraph(text, end, s) or not words or body.endswith("?") or qt.subjunctive(body) \
-                or any(s <= m.start < e for m in finder.mentions) \
-                or any(w.group(0).lower() in _THIRD_PERSON for w in words) \
-                or not (qt.speaks_to_reader(body) or _talks(body, words)):
-            break
-        end = e
-    return end
-
-
-# How many sentences without a mark of their own a quote takes on either side of its words.
-MAX_VOICE_SENTENCES = 3
-
-
-def _whole_quotes(text: str, sentences, found: list[Quote], finder: SpeakerFinder, answers) -> list[Quote]:
-    """In text without quotation marks, a direct quote runs over the sentences around it that go
-    on in the speaker's voice: after its words when no cue closes them ("X sagte: A. B."), before
-    them when a cue does ("A. B, sagte X"), and over one sentence between two parts of the same
-    speaker's words ("A. B. C, sagte X" with A and C his). The speaker goes with the whole."""
-    from bisect import bisect_right
-    starts = [x.start for x in sentences]
-    found = sorted(found, key=lambda q: (q.start, q.end))
-    result: list[Quote] = []
-    k = 0
-    while k < len(found):
-        q = found[k]
-        k += 1
-        if q.kind != "direct" or any(a <= q.start < b for a, b, *_ in answers) \
-                or (q.speaker is not None and any(q.start <= m.start < q.end and m.entity == q.speaker for m in finder.mentions)):
-            result.append(q)  # not "…, freute sich Hayböck im Interview": a cue taken in, its extent unsure
-            continue
-        at = bisect_right(starts, q.end - 1) - 1
-        end, cue = q.end, q.cue
-        if at >= 0 and not text[q.end:sentences[at].end].strip(" .!…"):  # no cue after the words
-            end, cue, k = _voice_after(text, sentences, at, q, found, k, finder)
-        start = q.start
-        at = bisect_right(starts, q.start) - 1
-        if at >= 0 and q.cue and sentences[at].start == q.start and q.end < sentences[at].end:  # a cue after them
-            start = _voice_before(text, sentences, at, q.start, result[-1].end if result else 0, finder)
-        if (start, end, cue) != (q.start, q.end, q.cue):
-            q = make_quote(text, start, end, q.kind, cue, Speaker(q.speaker, q.speaker_text or "") if q.speaker else None)
-        result.append(q)
-    return result
-
-
-def _voice_after(text: str, sentences, at: int, q: Quote, found: list[Quote], k: int,
-                 finder: SpeakerFinder) -> tuple[int, str | None, int]:
-    """(end, cue, index of the next quote not taken in) of a quote whose words end sentence
-    ``at``: the sentences after it that go on in the speaker's voice, and the same speaker's next
-    words when they follow right after it or one sentence between."""
-    end, cue = q.end, q.cue
-    taken = 0
-    n = at + 1
-    while n < len(sentences) and taken < MAX_VOICE_SENTENCES:
-        sentence = sentences[n]
-        if not same_paragraph(text, end, sentence.start) or _another_turn(text, sentence.start):
-            break
-        following = found[k] if k < len(found) else None
-        if following is not None and following.start < sentence.end:
-            if _goes_on_as(following, q, sentence.start) and len(qt.words(following.text)) >= 3 \
-                    and (following.cue is None or following.end < sentence.end):
-                end, cue, k = following.end, cue or following.cue, k + 1  # "… wünschen. Dass sie …, sagte X"
-                if following.cue is None and following.end >= sentence.end:
-                    n += 1
-                    continue
-            break
-        if _in_voice(text, sentence.start, sentence.end, finder):
-            end, taken, n = sentence.end, taken + 1, n + 1
-            continue
-        after = sentences[n + 1] if n + 1 < len(sentences) else None
-        if after is not None and following is not None and q.speaker is not None and _goes_on_as(following, q, after.start) \
-                and not _another_turn(text, after.start) and same_paragraph(text, sentence.end, after.start) \
-                and _between_words(text, sentence.start, sentence.end, finder) \
-                and not _told_as_past(text[sentence.start:sentence.end]):
-            # "Es ist möglich, dass wir Meister werden. Im Fußball ist alles möglich. Wir müssen …, sagte X"
-            end, cue, k = following.end, cue or following.cue, k + 1
-            if following.end >= after.end:
-                n, taken = n + 2, taken + 1
-                continue
-        break
-    return end, cue, k
-
-
-def _another_turn(text: str, at: int) -> bool:
-    """A dash opens the sentence at ``at``: another turn of a dialogue ("… hingesehen. – Das habe ich …")."""
-    return text[max(0, at - 2):at] in ("– ", "— ")
-
-
-def _goes_on_as(following: Quote, q: Quote, at: int) -> bool:
-    """``following`` is the same speaker's direct words, opening the sentence at ``at``."""
-    return following.kind == "direct" and following.start == at and following.speaker == q.speaker
-
-
-def _voice_before(text: str, sentences, at: int, start: int, limit: int, finder: SpeakerFinder) -> int:
-    """Where a quote that a cue closes starts: before the sentences right before it that are in
-    the speaker's voice (not before ``limit``, the end of the quote before)."""
-    for sentence in reversed(sentences[max(0, at - MAX_VOICE_SENTENCES):at]):
-        if sentence.end <= limit or not same_paragraph(text, sentence.end, start) or _another_turn(text, start) \
-                or not _in_voice(text, sentence.start, sentence.end, finder):
-            break
-        start = sentence.start
-    return start
-
-
-def _between_words(text: str, s: int, e: int, finder: SpeakerFinder) -> bool:
-    """A sentence that may belong to the words on both sides of it: it reports nothing (no
-    Konjunktiv I, no cue, none of a report's links), asks nothing, names or describes no one,
-    and gives the word to no one ("DIE FRAU: …")."""
-    body = text[s:e]
-    words = qt.words(text, s, e)
-    return bool(words) and len(words) <= 40 and not body.endswith("?") and not has_marks(body) \
-        and not _ORDINAL_CUT.search(text, max(0, s - 4), s) \
-        and not qt.konj1(body) and not qt.clearly_reported(body) and not DATELINE.match(body) \
-        and not any(w.group(0).lower() in CUE_WORDS and w.group(0).lower() not in _NOT_CUES_ALONE for w in words) \
-        and not qt.NACH_CUES.search(body) and not qt.IMPERSONAL_CUES.search(body) and not _REPORT_LINKS.search(body) \
-        and not _DATE_WORDS.search(body) and not _LABEL.match(body) and not _AGED.search(body) \
-        and not any(s <= m.start < e and m.kind == "person" for m in finder.mentions) \
-        and not any(w.group(0)[:1].isupper() and role_of(w.group(0)) for w in words)
-
-
-# A sentence cut off after an ordinal ("vor seinem 25. Geburtstag"): the rest of one, no sentence.
-_ORDINAL_CUT = re.compile(r"\d\.\s+$")
-# Verbs of saying that say something only in a phrase ("es gibt", "stellt fest", "so"): no cue alone.
-_NOT_CUES_ALONE = frozenset("so gab gibt fand findet stellt stellte heißt hieß glauben".split())
-# The links of a report between events: "Für Schlusslicht X wird die Luft indes immer dünner".
-_REPORT_LINKS = re.compile(r"\b(?:[Ii]ndes|[Ii]ndessen|[Uu]nterdessen|[Dd]erweil|[Ii]nzwischen|[Mm]ittlerweile|[Zz]uvor|[Zz]uletzt|"
-                           r"[Dd]amals)\b")
-# Someone given the word: "DIE FRAU: Stimmt.", "STANDARD: …" (not "Und: …").
-_LABEL = re.compile(r"(?!(?:Und|Aber|Doch|Denn|Also)\b)[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,2}(?:\s+\([^)]*\))?:\s")
-# Someone described by age: "setzt der 71-Jährige auf Optimismus".
-_AGED = re.compile(r"\d+-[Jj]ährige")
-# The preterite of strong and mixed verbs that _PAST lacks: "Das gelang gegen X besser als …".
-_STRONG_PAST = re.compile(r"\b(?:gelang|gelangen|begann|begannen|nahm|nahmen|sah|sahen|zog|zogen|trat|traten|fiel|fielen|"
-                          r"lief|liefen|hielt|hielten|gewann|gewannen|brachte|brachten|dachte|dachten|wusste|wussten|"
-                          r"befand|stieg|stiegen|sank|schien|fuhr|fuhren|flog|traf|trafen|schlug|warf|bot|saß|saßen)\b")
-# A weak verb's preterite in second place after an adverb, a pronoun or a noun: "Danach stellte
-# sich der Täter", "Doch alles dauerte nur 30 Sekunden", "Der Gemeinderat stimmte zu" (not "Die
-# erste Runde").
-_SECOND_PLACE_PAST = re.compile(r"(?:(?:Und|Aber|Doch|Denn|Dann)\s+)?(?:(?!(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Einen|Einem|"
-                                r"Einer|Im|In|Am|An|Auf|Bei|Mit|Nach|Von|Vom|Zum|Zur|Für)\b)\w+|(?:Der|Die|Das|Ein|Eine)\s+"
-                                r"[A-ZÄÖÜ][\w-]+)\s+(?!heute\b)[a-zäöüß]{3,}te\b")
-
-
-def _told_as_past(body: str) -> bool:
-    """Narration in the past tense, also of strong verbs ("gelang") and of weak ones in second place."""
-    return _narrates(body) or _STRONG_PAST.search(body) is not None or _SECOND_PLACE_PAST.match(body) is not None
-
-
-def _in_voice(text: str, s: int, e: int, finder: SpeakerFinder) -> bool:
-    """A sentence that goes on in a speaker's voice rather than the writer's: first or second
-    person; or a statement that sounds spoken (a particle, an exclamation, a few words without a
-    verb, an opening that hangs on what was said before) and narrates nothing (no past tense, no
-    date), names no one and points to no one named before (no "er" but a generic one)."""
-    if not _between_words(text, s, e, finder):
-        return False
-    body = text[s:e]
-    if qt.speaks_to_reader(body):
-        return True
-    words = qt.words(text, s, e)
-    generic = _GENERIC_SUBJECT.search(body) is not None and not body.startswith("Er ")  # "Wenn sich jemand …, darf er …"
-    return not _told_as_past(body) \
-        and (generic or not any(w.group(0).lower() in _HE for w in words)) and not _SHE_DOES.search(body) \
-        and (body.endswith("!") or _SPOKEN_WORD.search(body) is not None or _HANGS_ON.match(body) is not None
-             or _verbless(words))
-
-
-def _verbless(words: list[re.Match]) -> bool:
-    """A few words without a verb, the way people talk: "Eine Art Cupfinale", "Im Gegenteil"."""
-    return 2 <= len(words) <= 6 and all(w.group(0)[:1].isupper() or w.group(0) in TITLE_SMALL_WORDS
-                                        or w.group(0) in _VERBLESS_WORDS for w in words)
-
-
-_VERBLESS_WORDS = frozenset("aber auch nicht noch nur so sehr viel wenig mehr ganz gar kein keine".split())
-# The dates of a report: "am Samstag", "Dienstagabend", "ab 8. Dezember".
-_DATE_WORDS = re.compile(r"\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Jänner|Januar|Februar|"
-                         r"März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)")
-# Whom a generic "er" stands for: "Jeder, der mitmacht, weiß, dass er …", "Wenn sich jemand …, darf er …".
-_GENERIC_SUBJECT = re.compile(r"\b(?:[Jj]eder|[Jj]emand|[Nn]iemand|[Kk]einer|[Ww]er)\b")
-# Pronouns that point to a person named before: the writer speaks about someone.
-_HE = frozenset("er ihn ihm sein seine seinen seinem seiner seines".split())
-# "Sie sieht darin …", "und sie sieht": a woman named before (not the plural "Sie haben").
-_SHE_DOES = re.compile(r"\b[Ss]ie\s+[a-zäöüß]+t\b")
-# Particles and intensifiers of someone talking ("Das ist ja …", "immer alles möglich", "sehr gut").
-_SPOKEN_WORD = re.compile(r"\b(?:ja|halt|eh|mal|doch|schon|eben|natürlich|einfach|wirklich|sehr|nie|immer|"
-                          r"überhaupt|eigentlich|sicher|genau|klar)\b")
-# A sentence that hangs on the one before: "Dass sie …", "Aber …", "Denn …".
-_HANGS_ON = re.compile(r"(?:Dass|Aber|Denn)\b")
 
 
 def _attribute_marked(text, marked, sentences, finder: SpeakerFinder, found, covered) -> None:
@@ -738,14 +489,14 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
                 continue
             kind: QuoteKind
             own_words = qt.speaks_to_reader(content) and not has_marks(content)
-            if unmarked and _own_irrealis(text, s, e, content_start, content_end, cue, content):
+            if unmarked and own_irrealis(text, s, e, content_start, content_end, cue, content):
                 own_words = True  # "Die Errichtung einer Mauer hätte Europa zurückversetzt, sagte X": his claim
             if qt.subjunctive(content) and not (own_words and unmarked and not qt.clearly_reported(content)):
                 kind = "indirect"
             elif own_words:
                 kind = "direct"
-            elif unmarked and _own_cue(text, s, e, content_start, content_end, cue) and not _narrates(content) \
-                    and not _of_the_speaker(text, content_start, content_end, e, speaker, finder):
+            elif unmarked and own_cue(text, s, e, content_start, content_end, cue) and not narrates(content) \
+                    and not of_the_speaker(text, content_start, content_end, e, speaker, finder):
                 kind = "direct"
             else:
                 kind = "reported"
@@ -780,7 +531,7 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             if rest is not None and text[rest - 2] == ":":  # "…, sagt X: Da hast du …"
                 tail = text[rest:e]
                 rest_kind = "indirect" if qt.clearly_reported(tail) or (qt.subjunctive(tail) and not qt.speaks_to_reader(tail)
-                                                                        and not (unmarked and _irrealis_only(tail))) \
+                                                                        and not (unmarked and irrealis_only(tail))) \
                     else "direct" if unmarked or qt.speaks_to_reader(tail) else "reported"
                 if kind == "reported" and rest_kind == "direct" and qt.speaks_to_reader(tail) and second is None:
                     kind = "direct"  # "Das war vor 30 Jahren anders, sagt X: Da hast du …": his words, both
@@ -849,7 +600,7 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             content_start, speaker = introduced
             content = text[content_start:e]
             kind = "indirect" if qt.clearly_reported(content) \
-                or (qt.subjunctive(content) and not qt.speaks_to_reader(content) and not _irrealis_only(content)) \
+                or (qt.subjunctive(content) and not qt.speaks_to_reader(content) and not irrealis_only(content)) \
                 else "direct"
             head_end = text.rfind(":", s, content_start)
             if qt.clearly_reported(text[s:head_end]):  # the lead is reported speech of its own
@@ -892,7 +643,7 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             last_reported = index
             continue
         if continues and last_reported == previous and qt.clear_konj2(body) and not has_marks(body) \
-                and found and _reports_speech(found[-1]):
+                and found and reports_speech(found[-1]):
             speaker = _subject_before(text, sentences, index, finder, covered) or finder.recent(s)
             found.append(make_quote(text, s, e, "indirect", None, speaker))  # "Die Anrainer hätten Angst."
             covered.append((s, e))
@@ -1020,87 +771,6 @@ _INTRODUCING = frozenset("""weiter betonen erinnert erinnern argumentieren warne
 _INTRODUCING_NOUNS = ("sager", "spruch", "weisheit", "worte", "erklärung", "antwort", "fazit", "devise",
                       "credo", "begründung", "vorwurf", "appell", "warnung", "botschaft", "forderung",
                       "reaktion", "kommentar", "einschätzung", "urteil", "version", "fassung", "variante")
-
-
-_PAST = re.compile(r"\b(?:war|waren|wurde|wurden|hatte|hatten|kam|kamen|gab|gaben|ging|gingen|lag|lagen|"
-                   r"stand|standen|blieb|blieben|fand|fanden|konnte|konnten|musste|mussten|sollte|wollte|"
-                   r"[a-zäöüß]{2,}(?:ete|eten|ierte|ierten|elte|elten))\b")
-
-
-# "Er begrüßte die Diskussion": a weak verb's past right after its pronoun subject.
-_PRONOUN_PAST = re.compile(r"(?:^|\s)(?:Er|Sie|er|sie)\s+[a-zäöüß]{3,}te\b")
-
-
-# An irrealis of the past in the singular ("wäre verdient gewesen", "hätte Europa zurückversetzt",
-# "hätte denken können"), where reported speech would say "sei … gewesen", "habe …": the speaker's own.
-_OWN_IRREALIS = re.compile(r"\b(?:wäre|hätte)\b.*\b(?:gewesen|ge[a-zäöüß]{3,}(?:t|en)|[a-zäöüß]+ge[a-zäöüß]{3,}(?:t|en)"
-                           r"|können|müssen|sollen|dürfen|wollen)\b")
-
-
-# A claim in Konjunktiv II of the present in the main clause ("wäre der falsche Zeitpunkt",
-# "bräuchte man mehr Zeit"): in the singular reported speech says "sei", "brauche" ("würde",
-# "könnte" stand in for Konjunktiv I too often to tell).
-_PRESENT_IRREALIS = re.compile(r"^[^,]*\b(?:wäre|müsste|bräuchte)\b")
-
-
-def _own_irrealis(text: str, s: int, e: int, start: int, end: int, cue: str | None, content: str) -> bool:
-    """An irrealis of the past, or one of the present in the main clause, with a cue clause of its
-    own after it, in a text without marks, that speaks of no third person: the speaker's own words
-    ("Ein Sieg wäre verdient gewesen, ergänzte X", "Das wäre der falsche Zeitpunkt, sagte X"), not
-    a report ("Er hätte kommen sollen, sagte X", "würde erwogen")."""
-    # ("Ein Sieg wäre …" reads as "X arbeite" to konj1: the irrealis itself is no Konjunktiv I)
-    if not (_OWN_IRREALIS.search(content) or _PRESENT_IRREALIS.search(content)) \
-            or qt.konj1(re.sub(r"\b(?:wäre|hätte)\b", " ", content)) \
-            or not _own_cue(text, s, e, start, end, cue) \
-            or start != s:
-        return False
-    # a third person in the main clause is whom the report is about ("Er hätte kommen sollen"), not
-    # in a clause after it ("Es wäre lustig gewesen, wenn er da gewesen wäre")
-    main = " ".join(part for part in content.split(",") if part.split()[:1] and part.split()[0] not in _SUBORDINATE)
-    return not any(w.group(0).lower() in _THIRD_PERSON for w in qt.words(main)) \
-        and not any(w.group(0) in ("wären", "hätten", "würden") for w in qt.words(content))
-
-
-_SUBORDINATE = frozenset("wenn dass weil ob als falls obwohl damit bevor nachdem".split())
-
-
-def _irrealis_only(content: str) -> bool:
-    """Words after a colon whose only subjunctive is an irrealis in the singular, past or present
-    ("X ergänzte: Ein Sieg wäre verdient gewesen, aber …"): the speaker's own, not a report."""
-    return (_OWN_IRREALIS.search(content) is not None or _PRESENT_IRREALIS.search(content) is not None) \
-        and not qt.konj1(re.sub(r"\b(?:wäre|hätte)\b", " ", content)) \
-        and not any(w.group(0) in ("wären", "hätten", "würden") for w in qt.words(content))
-
-
-def _narrates(content: str) -> bool:
-    """Content in the past tense tells what happened ("Die Aufträge entwickelten sich schwach, erklärte
-    das Ministerium"): reported, not the speaker's own words, even with a cue clause of its own."""
-    return _PAST.search(content) is not None or _PRONOUN_PAST.search(content) is not None
-
-
-def _of_the_speaker(text: str, start: int, end: int, e: int, speaker: Speaker | None, finder: SpeakerFinder) -> bool:
-    """The words speak of the speaker in the third person, by name or by the pronoun the cue
-    calls him ("Eine Antwort hat Hoeneß noch nicht gefunden, versichert er"; "Um den Nachwuchs will er
-    sich kümmern, verriet er"): reported, not his own words."""
-    if speaker is None or speaker.entity is None or qt.has_first_person(text[start:end]):
-        return False
-    if any(m.entity == speaker.entity and start <= m.start < end for m in finder.mentions):
-        return True
-    cue = [w.group(0).lower() for w in qt.words(text, end, e)[:2]]  # "versichert er", "verriet er"
-    pronoun = cue[1] if len(cue) == 2 and cue[1] in ("er", "sie") else None
-    return pronoun is not None and any(w.group(0).lower() == pronoun for w in qt.words(text, start, end)[:5])
-
-
-def _own_cue(text: str, s: int, e: int, start: int, end: int, cue: str | None) -> bool:
-    """A whole statement with a cue clause of its own ("…, sagt X." / "X sagt: …"), not a
-    dass-clause or a "laut X" inside it."""
-    if cue is None or cue.lower() in qt.LAUT_WORDS or cue.lower() == qt.ZUFOLGE \
-            or (" " in cue and not cue.endswith(":")):  # "nach Angaben von", not "Stumpf weiter:"
-        return False
-    if start == s and end < e:  # trailing cue clause, not ", wie X sagte" (which reports)
-        following = qt.words(text, end, e)
-        return not following or following[0].group(0).lower() != "wie"
-    return text[s:start].rstrip().endswith(":") and not qt.words(text, start, end)[0].group(0) == "dass"
 
 
 # The finite verb of a main clause after a clause put first ("Was dann folge, sagt X, lasse ihn …").
@@ -1402,8 +1072,8 @@ def _spoken_before(text, sentences, index: int, start: int, covered, finder: Spe
     words = qt.words(body)
     if not same_paragraph(text, previous.end, start) or body.endswith("?") \
             or not (_SPOKEN.search(body) or _MODAL.search(body) or _IT_IS.match(body)) \
-            or _narrates(body) or qt.subjunctive(body) or has_marks(body) or len(words) > 25 \
-            or any(w.group(0).lower() in _THIRD_PERSON or w.group(0).lower() in qt.SPEECH_VERBS
+            or narrates(body) or qt.subjunctive(body) or has_marks(body) or len(words) > 25 \
+            or any(w.group(0).lower() in THIRD_PERSON or w.group(0).lower() in qt.SPEECH_VERBS
                    or (w.group(0)[:1].isupper() and role_of(w.group(0))) for w in words) \
             or any(previous.start <= m.start < previous.end for m in finder.mentions) \
             or any(a < previous.end and previous.start < b for a, b in covered):
@@ -1508,10 +1178,6 @@ _NOT_A_STATEMENT = frozenset("""der die das den dem deren dessen denen wo wie na
 _COORDINATING = frozenset("aber und denn doch sondern oder".split())
 
 
-_THIRD_PERSON = frozenset("""er sie ihn ihm sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer
-    ihres""".split())
-
-
 def _goes_on(text: str, last: Quote, before, s: int, e: int, finder: SpeakerFinder) -> bool:
     """A short statement right after a quote whose cue closed the sentence before, in a text
     without quotation marks, that speaks of nobody (no name, no "er"): the quote going on."""
@@ -1525,37 +1191,12 @@ def _goes_on(text: str, last: Quote, before, s: int, e: int, finder: SpeakerFind
     # that talks ("Das kommt, wenn man …"), not narration ("Dort haben Archäologen Reste …
     # entdeckt.") nor a cue of its own ("Dies bestätigte X.").
     if not qt.speaks_to_reader(text[s:e]) and (
-            (len(words) > 5 and not _talks(text[s:e], words))
+            (len(words) > 5 and not talks(text[s:e], words))
             or any(w.group(0).lower() in qt.SPEECH_VERBS and w.group(0).lower() not in qt.WEAK_VERBS for w in words)):
         return False
-    if any(w.group(0).lower() in _THIRD_PERSON and w.group(0).lower() not in {"ihm", "ihn"} for w in words):
+    if any(w.group(0).lower() in THIRD_PERSON and w.group(0).lower() not in {"ihm", "ihn"} for w in words):
         return False  # ("Da ist ihm zuzustimmen": whom the speaker talks of, not who acts)
     return finder.in_region(s, e) is None and not any(s <= m.start < e for m in finder.mentions)
-
-
-# "Das kommt, wenn man …", "Da ist ihm zuzustimmen": a remark on what was just said, opened by
-# a pronoun and its verb (not the article of "Das offizielle Wahlkampfende wird …").
-_REMARK_OPENING = re.compile(r"(?:Das|Dies|Da)\s+(?:ist|sind|kommt|geht|gehört|gilt|muss|kann|darf|soll|"
-                             r"wird|hat|macht|stimmt|passt|reicht|bringt)\b")  # not "Das heißt:", the writer concluding
-# Particles only spoken German uses ("Das ist halt so", "Da fährt man eh nicht hin").
-_SPOKEN_ONLY = re.compile(r"\b(?:ja|halt|eh|mal)\b")
-# The speaker's own now and here, right after his words: "Richtig interessant wird es aber erst jetzt."
-_SPEAKERS_NOW = re.compile(r"\b(?:jetzt|heute|hier)\b")
-
-
-def _talks(body: str, words: list[re.Match]) -> bool:
-    """A statement in the present that sounds spoken: a particle of spoken German or a remark
-    on what was just said, no past tense, not too long."""
-    return len(words) <= 30 and not _narrates(body) \
-        and (_SPOKEN_ONLY.search(body) is not None or _REMARK_OPENING.match(body) is not None
-             or _SPEAKERS_NOW.search(body) is not None)
-
-
-def _reports_speech(quote: Quote) -> bool:
-    """Whether Konjunktiv II after this quote goes on reporting its speaker (after "…, sagte X",
-    not after a report's "laut X" or "X zufolge", where it is the report's own conditional)."""
-    cue = (quote.cue or "").lower()
-    return quote.kind != "reported" and cue not in qt.LAUT_WORDS and cue != qt.ZUFOLGE and not cue.startswith("nach ")
 
 
 def _reported_end(text: str, start: int, end: int) -> int:
