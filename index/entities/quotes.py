@@ -20,10 +20,12 @@ import re
 from ..models import Mention, Quote, QuoteKind
 from . import quote_text as qt
 from .cues import role_of
+from .quote_attribution import attribute_marked, block_quotes
 from .quote_base import (
-    CUE_WORDS, DATELINE, PREPOSITIONS, TITLE_SMALL_WORDS, cue_clause_end, has_predicate, make_quote,
-    same_paragraph,
+    CUE_WORDS, DATELINE, PREPOSITIONS, cue_clause_end, has_predicate, make_quote, same_paragraph,
 )
+from .quote_context_speakers import answerer, carried, lead_speaker, subject_before
+from .quote_cue_clauses import with_cue
 from .quote_interviews import interview_answers
 from .quote_marks import has_marks, inside_marks, marked_quotes, marks_lost, only_marked
 from .quote_posts import embedded_posts
@@ -35,11 +37,6 @@ from .quote_voice import (
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
 VERSION = 71
-
-
-# "…, hieß es in dem Statement", "in der Mitteilung": a statement the text has just reported from.
-_THE_STATEMENT = re.compile(r"\s+(?:dazu\s+)?(?:in\s+(?:dem|der)|im)\s+(?:Statement|Mitteilung|Pressemitteilung|Erklärung|"
-                            r"Stellungnahme|Schreiben|Brief|Meldung|Text)\b")
 
 
 def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
@@ -76,8 +73,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         labels = {m.start(1): m.end() for m in _INTERVIEW_LABEL.finditer(text, interview_start, answers[-1][1])}
         sentences = [qt.Sentence(labels[x.start], x.end) if x.start in labels and labels[x.start] < x.end else x
                      for x in sentences]
-    _attribute_marked(text, marked, sentences, finder, found, covered)
-    _block_quotes(text, marked, finder, found, covered)
+    attribute_marked(text, marked, sentences, finder, found, covered)
+    block_quotes(text, marked, finder, found, covered)
     unmarked = marks_lost(text)
     _sentence_quotes(text, sentences, marked, finder, found, covered, unmarked=unmarked)
     nested = _quoted_in_answers(text, sentences, marked, finder, answers, found, unmarked) if answers else []
@@ -185,289 +182,6 @@ def _one_marked_line(line: str) -> bool:
     return len(line) >= 3 and line[-1] in qt.QUOTE_PAIRS.get(line[0], "") and not any(c in qt.ALL_MARKS for c in line[1:-1])
 
 
-def _attribute_marked(text, marked, sentences, finder: SpeakerFinder, found, covered) -> None:
-    starts = [s.start for s in sentences]
-    previous_end = 0
-    for start, end in marked:
-        if any(a <= start and end <= b for a, b in covered):
-            continue
-        sentence_start = _sentence_start(sentences, starts, start)
-        cue, speaker = _post_cue(text, end + 1, finder)
-        if cue is not None and speaker is None and re.match(r"\W{0,2}\w+[.!?]", text[end + 1:end + 40]):
-            speaker = _clause_subject(text, sentence_start, start, finder)  # "…, wo sie von „…“ sprach."
-        if cue is None and _names_something(text, start, end) and not text[max(0, start - 3):start - 1].strip().endswith(":"):
-            continue  # »New York Times«, „Die Erfindung der Wahrheit“: a title, no cue of its own
-        if cue is None:
-            cue, speaker = _pre_cue(text, max(sentence_start, previous_end), start - 1, finder)
-        if cue is None and sentence_start >= start - 2:
-            # A quote set apart as a paragraph after its cue: "Das Gericht stellt dazu fest:\n\n„…“"
-            cue, speaker = _pre_cue(text, *_cue_paragraph_before(text, start - 1), finder)
-        if cue is None:
-            cue, speaker = _cue_in_sentence(text, sentences, starts, start, end, finder)
-        if cue is None and _phrase_in_sentence(text, start, end):
-            continue  # "Die Kampagne soll „die breite Öffentlichkeit“ erreichen": a phrase set apart, no quote
-        on_banner = cue is None and _WRITTEN_ON.search(text, sentence_start, start) is not None
-        if on_banner or (cue is None and finder.nobody_spoke_last(start, 600)):
-            # "Auf ihren Transparenten stand „…“": a banner; after a crowd's chant, the crowd goes on
-            speaker = _opens_before(text, sentences, starts, start, finder, covered)
-        elif cue is None:  # who opens the sentence before ("Auch Anna Schmidt ist skeptisch. „…“"), the last
-            # speaker, or who the sentence before names ("laut Geschäftsführer X …")
-            speaker = _opens_before(text, sentences, starts, start, finder, covered) \
-                or finder.recent(start, within=600) or finder.named_before(start, within=300)
-            if speaker is not None and _names_in_third_person(finder, speaker, start, end):
-                speaker = None  # „Neumeister muss weg!“ is not Neumeister's own word
-        if (speaker is None or speaker.entity is None) and (cue is not None or on_banner):
-            finder.nobody_named(end)  # "skandierten die Demonstranten", "sagte ein Anrainer": no one named
-        finder.remember(speaker, end)
-        found.append(make_quote(text, start, end, "direct", cue, speaker))
-        covered.append((start, end))
-        previous_end = end + 1
-
-
-# Where written words stand that nobody named says: banners, placards, signs.
-_WRITTEN_ON = re.compile(r"\b(?:Transparent|Plakat|Spruchb[aä]nd|Banner|Schild|Tafel|Aufschrift)\w*\b")
-
-
-def _names_in_third_person(finder: SpeakerFinder, speaker: Speaker, start: int, end: int) -> bool:
-    """The quote names the speaker found for it by name: someone else speaks of them."""
-    return any(start <= m.start and m.end <= end and m.entity == speaker.entity for m in finder.mentions)
-
-
-_LOWER_WORD_BEFORE = re.compile(r"\b[a-zäöüß]+\s+$")
-_GOES_ON_AFTER = re.compile(r"\s*(?:[a-zäöüß]|[.;)])")
-
-
-def _phrase_in_sentence(text: str, start: int, end: int) -> bool:
-    """A few marked words without a verb's full stop inside a sentence that goes on around them:
-    a phrase the writer sets apart, not someone's words."""
-    content = text[start:end].rstrip()
-    if len(qt.words(content)) > 3 or content[-1:] in ".!?…" or not content[:1].islower():
-        return False
-    return _LOWER_WORD_BEFORE.search(text, max(0, start - 30), start - 1) is not None \
-        and _GOES_ON_AFTER.match(text, end + 1) is not None
-
-
-# "bezeichnete die Vorwürfe als „Fake und Paranoia“": nouns a speaker said, not a title.
-_CALLED = re.compile(r"\b(?:als|bezeichnete|bezeichnet|nannte|nennt|sprach von|spricht von)\W+\w*\W*$")
-
-
-def _names_something(text: str, start: int, end: int) -> bool:
-    """Marked words that name something rather than say it: a few words without a full stop,
-    each capitalised but for articles and prepositions."""
-    words = qt.words(text, start, end)
-    if not words or len(words) > 6 or text[start:end].rstrip()[-1:] in ".!?…" \
-            or _CALLED.search(text, max(0, start - 50), start):
-        return False
-    return all(w.group(0)[:1].isupper() or w.group(0)[:1].isdigit() or w.group(0) in TITLE_SMALL_WORDS
-               for w in words) and words[0].group(0)[:1].isupper()
-
-
-_PARAGRAPH = re.compile(r"[^\n]+")
-
-
-def _block_quotes(text: str, marked, finder: SpeakerFinder, found: list[Quote], covered) -> None:
-    """A paragraph without quotation marks after one that ends in a cue and a colon ("sagt Volker
-    Tripp vom Digitale Gesellschaft e.V.:", "kommt iRights aber zum Schluss:"): a block quote
-    whose marks the page set by layout."""
-    paragraphs = list(_PARAGRAPH.finditer(text))
-    for before, block in zip(paragraphs, paragraphs[1:]):
-        intro = before.group(0).rstrip()
-        if not intro.endswith(":") or has_marks(block.group(0)) or len(qt.words(block.group(0))) < 4 \
-                or any(a < block.end() and block.start() < b for a, b in covered):
-            continue
-        colon = before.start() + len(intro) - 1
-        clause_start = max(text.rfind(". ", before.start(), colon) + 1, before.start())
-        verbs = [w for w in qt.words(text, clause_start, colon) if w.group(0).lower() in qt.SPEECH_VERBS
-                 and w.group(0).lower() not in qt.WEAK_VERBS]
-        conclusion = re.search(r"\b(?:zum Schluss|zu dem Schluss|zum Ergebnis|fest)\s*:$", intro)
-        if not verbs and conclusion is None:
-            continue
-        speaker = finder.in_region(clause_start, colon)
-        if speaker is None:
-            continue
-        cue = verbs[-1].group(0) if verbs else conclusion.group(0).rstrip(": ") if conclusion else None
-        finder.remember(speaker, block.end())
-        found.append(make_quote(text, block.start(), block.end(), "direct", cue, speaker))
-        covered.append((block.start(), block.end()))
-
-
-def _sentence_start(sentences, starts, at: int) -> int:
-    from bisect import bisect_right
-    k = bisect_right(starts, at) - 1
-    return sentences[k].start if k >= 0 else 0
-
-
-_POST_CUE = re.compile(r"^[\s,]*(?:[-–—]\s*)?(\w+)(?:\s+(\w+))?")
-# "„…“ Das sagte X der Zeitung.", "„…“. Dies betonte X.": the cue opens the next sentence.
-_CUE_SENTENCE = re.compile(r"^\.?\s+(?:Das|Dies)\s+(\w+)\s")
-# "„…“ Mit diesen Worten begrüßte X die Gäste.", "„…“ – mit diesen Worten …": any verb, the subject after it.
-_WORDS_SENTENCE = re.compile(r"^\.?\s+(?:[-–—]\s+)?[Mm]it (?:diesen|den) Worten\s+(\w+)\s")
-
-
-def _post_cue(text: str, at: int, finder: SpeakerFinder) -> tuple[str | None, Speaker | None]:
-    """ ', sagte X.' / ', so X.' / ' sagt X:' right after a quote's closing mark."""
-    next_sentence = _CUE_SENTENCE.match(text[at:at + 60]) or _WORDS_SENTENCE.match(text[at:at + 60])
-    if next_sentence is not None and (next_sentence.re is _WORDS_SENTENCE or (
-            next_sentence.group(1).lower() in qt.SPEECH_VERBS and next_sentence.group(1).lower() not in qt.WEAK_VERBS)):
-        region_start = at + next_sentence.end(1)
-        speaker = finder.in_region(region_start, cue_clause_end(text, region_start))
-        if speaker is not None:
-            return next_sentence.group(1), speaker
-    match = _POST_CUE.match(text[at:at + 60])
-    if match is None:
-        return None, None
-    verb = match.group(1)
-    low = verb.lower()
-    if low in {"wird", "wurde"}:  # "„…“, wird Anna Schmidt in einer Mitteilung zitiert"
-        end = cue_clause_end(text, at + match.end(1))
-        if not re.search(r"\bzitiert\b", text[at:end]):
-            return None, None
-        return "zitiert", finder.in_region(at + match.end(1), end)
-    if low not in qt.SPEECH_VERBS and low != qt.SO_WORD and low not in {"hieß", "heißt", "wie"}:
-        speaker = _person_after_verb(text, at, verb, at + match.end(1), finder)
-        return (verb, speaker) if speaker is not None else (None, None)
-    if low == "wie":  # ", wie X sagte"
-        end = cue_clause_end(text, at + match.end(1))
-        region = text[at:end]
-        verb_in = next((w for w in qt.words(region) if w.group(0).lower() in qt.SPEECH_VERBS), None)
-        if verb_in is None:
-            return None, None
-        return verb_in.group(0), finder.in_region(at + match.end(1), end)
-    if low in {"hieß", "heißt"}:  # as in a sentence: "hieß es weiter", "heißt es in einer Mitteilung des Konzerns"
-        end = cue_clause_end(text, at + match.end())
-        source = finder.named_in(at + match.end(), end)
-        if source is None and re.search(r"\bweiter\b", text[at:end]):
-            source = finder.recent(at, within=600)
-        if source is None and _THE_STATEMENT.match(text, at + match.end()):
-            # "„…“, hieß es in dem Statement": of the one that spoke, or the body named, just before
-            source = finder.recent(at, within=600) or finder.org_before(at, within=600)
-        return f"{verb} es", source or finder.last_org_named_by_noun(at + match.end(), end)
-    region_start = at + match.end(1)
-    return verb, finder.in_region(region_start, cue_clause_end(text, region_start))
-
-
-# Lower-case words ending like a verb that open no cue clause.
-_NO_VERBS_AFTER_QUOTE = frozenset("nicht jetzt erst meist selbst bereits somit damit zuletzt seit bis mit".split())
-
-
-def _person_after_verb(text: str, at: int, verb: str, verb_end: int, finder: SpeakerFinder) -> Speaker | None:
-    """„…“, konstatierte Hörmann / „…“, lacht Maria: a verb the lists lack, between the comma
-    after the quote and a person's name, is its cue."""
-    reflexive = re.match(r"\s+sich\s", text[verb_end:verb_end + 8]) is not None
-    if not text[at:verb_end].lstrip().startswith(",") or not verb.islower() \
-            or not (verb.endswith(("t", "te", "ten")) or (reflexive and verb in _STANCE_VERBS)) \
-            or verb in _NO_VERBS_AFTER_QUOTE:
-        return None
-    gap = re.match(r"\s+(?:sich\s+)?", text[verb_end:verb_end + 12])
-    if gap is None:
-        return None
-    name_at = verb_end + gap.end()
-    named = finder.mention_at(name_at)
-    if named is None and reflexive and _ROLE_AFTER_VERB.match(text, name_at):
-        # "…, ärgerte sich der 35-jährige Routinier", "…, gab sich die Ministerin zerknirscht": the
-        # one the role points back to, as after a verb of saying
-        described = finder.in_region(name_at, cue_clause_end(text, name_at), quote_start=at)
-        last = finder.recent(at)
-        if described is not None and (described.entity or "").startswith("person:") \
-                and (last is None or last.entity == described.entity):
-            return described
-    if named is None and verb not in _AUXILIARY_VERBS and _ROLE_AFTER_VERB.match(text, name_at):
-        # "«…», drohte der oberste Führer des Irans, Ajatollah Ali Chamenei": a role, then the name;
-        # a role alone ("lautete die Botschaft", "wehrte sich der Spanier") may be no person's
-        end = cue_clause_end(text, name_at)
-        described = finder.in_region(name_at, end, quote_start=at)
-        named_here = finder.named_in(name_at, end)
-        if described is not None and named_here is not None and described.entity == named_here.entity \
-                and (described.entity or "").startswith("person:"):
-            return described
-    return Speaker(named.entity, named.text) if named is not None and named.kind == "person" else None
-
-
-# Strong verbs of a stance taken with "sich" that close a quote: "…, gab sich X zuversichtlich".
-_STANCE_VERBS = frozenset("gab gibt gaben hielt hält".split())
-
-
-# An auxiliary opens a clause whose own verb comes last ("…, hat der Politologe X untersucht").
-_AUXILIARY_VERBS = frozenset("hat hatte hatten ist sollte sollten konnte konnten musste mussten wollte wollten".split())
-# A person described after a cue verb: "der Sprecher …", "die 45-jährige Ärztin".
-_ROLE_AFTER_VERB = re.compile(r"(?:der|die)\s+(?:[a-zäöüß\d-]+\s+){0,2}[A-ZÄÖÜ\d]")
-
-
-def _pre_cue(text: str, start: int, end: int, finder: SpeakerFinder) -> tuple[str | None, Speaker | None]:
-    """'X sagte: „' / 'X: „' / 'Er schreibt, dass „' before a quote's opening mark."""
-    region = text[start:end]
-    if not region.strip():
-        return None, None
-    verbs = [w for w in qt.words(text, start, end) if w.group(0).lower() in qt.SPEECH_VERBS]
-    if verbs:
-        return verbs[-1].group(0), finder.in_region(start, end)
-    said = _SAID_NOUN.search(text, start, end)
-    if said is not None:  # "Der VSW legt Wert auf die Feststellung, „…“": a noun for words
-        return said.group(1), finder.in_region(start, end)
-    if region.rstrip().endswith(":"):  # "Finalsieg über Tomic – Thiem: „…“": who stands before the colon
-        colon = start + len(region.rstrip()) - 1
-        named = next((m for m in reversed(finder.mentions) if m.end <= colon and not text[m.end:colon].strip()), None)
-        before = qt.words(text, max(start, named.start - 20), named.start) if named is not None else []
-        speaker: Speaker | None
-        if named is not None and not (before and before[-1].group(0).lower() in PREPOSITIONS | {"und"}):
-            speaker = Speaker(named.entity, named.text)  # not "schickt eine WhatsApp an Fichtner und Geyer:"
-        else:  # "Und weiter: „…“": the last speaker goes on
-            speaker = finder.in_region(start, end) or (finder.recent(start, within=600) if len(region.split()) <= 3 else None)
-            if speaker is None and len(region.split()) <= 2:  # a teaser's 'Landeshauptmann: "…"': the one the text names first
-                speaker = finder.first_named_after(start)
-        return region.strip()[-25:].split()[-1] if len(region.split()) <= 4 else ":", speaker
-    return None, None
-
-
-def _cue_paragraph_before(text: str, mark_at: int) -> tuple[int, int]:
-    """The last clause of the paragraph before a quote's paragraph when that paragraph ends
-    without a full stop ("Die Richter schreiben", "Das Gericht stellt dazu fest:"), else nothing."""
-    head = text[:mark_at].rstrip()
-    if not text[len(head):mark_at].startswith("\n\n") or not head or head[-1] in ".!?…\"“”«»":
-        return mark_at, mark_at
-    paragraph_start = head.rfind("\n") + 1
-    clause_start = max(head.rfind(". ", paragraph_start) + 1, paragraph_start)
-    return clause_start, len(head)
-
-
-# Nouns for words that follow at the end of a cue clause ("… auf die Feststellung, „").
-_SAID_NOUN = re.compile(r"\b(Feststellung|Aussage|Erklärung|Mitteilung|Stellungnahme|Botschaft|Warnung|"
-                        r"Forderung|Antwort|Worten)\W{0,3}$")
-
-
-def _cue_in_sentence(text, sentences, starts, start, end, finder) -> tuple[str | None, Speaker | None]:
-    """A quoted fragment inside a sentence: 'Er wolle „in der EU …“ sorgen, antwortete X.'"""
-    from bisect import bisect_right
-    k = bisect_right(starts, start) - 1
-    if k < 0:
-        return None, None
-    sentence = sentences[k]
-    for w in qt.words(text, sentence.start, max(sentence.end, end)):
-        if start <= w.start() < end:
-            continue
-        if w.group(0).lower() in qt.SPEECH_VERBS and w.group(0).lower() not in {"so", "gab", "gibt", "stellte", "stellt"}:
-            before = finder.in_region(sentence.start, w.start()) if w.start() < start else None
-            after = finder.in_region(w.end(), cue_clause_end(text, w.end()))
-            if after is None and before is None and w.start() >= end:
-                before = _clause_subject(text, sentence.start, start, finder)
-            return w.group(0), after or before
-    return None, None
-
-
-def _clause_subject(text: str, sentence_start: int, start: int, finder) -> Speaker | None:
-    """Who the clause opening before a quote names when its verb ends the clause after the quote:
-    "…, wo sie von „…“ sprach"."""
-    clause = max(text.rfind(", ", sentence_start, start), text.rfind(" – ", sentence_start, start))
-    return finder.in_region(clause + 2, start) if clause >= 0 else None
-
-
-_LEADING_SPLIT = re.compile(r",\s+|:\s+")
-# After a colon, a subject named by its kind and a verb of saying: "…: Der Konzern teilte mit, …".
-_COLON_CLAUSE_CUE = re.compile(r"(?:Der|Die|Das)\s+[A-ZÄÖÜ][\w-]*\s+(?:hat\s+|hatte\s+|habe\s+)?(?:"
-                               + "|".join(sorted(qt.SPEECH_VERBS - qt.WEAK_VERBS, key=len, reverse=True))
-                               + r"|angekündigt|mitgeteilt|erklärt|betont|gesagt)\b[^,:;.!?]{0,20}?,\s")
-
-
 def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, covered, unmarked: bool = False) -> None:
     last_reported: int | None = None  # index of the last sentence that was reported speech
     for index, sentence in enumerate(sentences):
@@ -475,13 +189,13 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
         if any(a <= s and e <= b + 2 for a, b in covered) or inside_marks(marked, s, e):
             continue
         body = text[s:e]
-        result = _with_cue(text, s, e, finder)
+        result = with_cue(text, s, e, finder)
         if result is not None:
             content_start, content_end, cue, speaker = result
             if speaker is None and unmarked and content_start == s and _described(text, content_end, e):
                 # "Willian zeigte sich motiviert. …, betonte Brasiliens Teamkicker": the one the
                 # sentence before opens with, when the cue describes someone the lexicon lacks
-                opener = _subject_before(text, sentences, index, finder, covered, names_only=True)
+                opener = subject_before(text, sentences, index, finder, covered, names_only=True)
                 speaker = opener if opener is not None and finder.is_person(opener.entity) else None
             content = text[content_start:content_end]
             if only_marked(marked, content_start, content_end, text):
@@ -589,8 +303,8 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             and same_paragraph(text, sentences[last_reported].end, s)
         if continues and qt.konj1(body) and not has_marks(body) and not qt.speaks_to_reader(body):
             start = _reported_clause(text, s, e)
-            speaker = _lead_speaker(text, s, start, finder) or _answerer(text, sentences, index, finder) \
-                or _subject_before(text, sentences, index, finder, covered) or _carried(found, finder, s)
+            speaker = lead_speaker(text, s, start, finder) or answerer(text, sentences, index, finder) \
+                or subject_before(text, sentences, index, finder, covered) or carried(found, finder, s)
             found.append(make_quote(text, start, e, "indirect", None, speaker))
             covered.append((start, e))
             last_reported = index
@@ -620,7 +334,7 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
         own_words = qt.speaks_to_reader(body) and not has_marks(body) and not qt.clearly_reported(body)
         if own_words and unmarked:  # ("Die Polizisten seien beschäftigt gewesen, uns zu schützen": reported)
             last = found[-1] if found else None
-            opener = _subject_before(text, sentences, index, finder, covered, names_only=True)
+            opener = subject_before(text, sentences, index, finder, covered, names_only=True)
             speaker = opener if opener is not None and finder.is_person(opener.entity) else finder.likely(s)
             if last is not None and last.kind == "direct" and last.end == sentences[previous].end \
                     and text[max(0, s - 2):s] not in ("– ", "— "):  # a dash opens another turn of a dialogue
@@ -635,8 +349,8 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
         if (qt.clearly_reported(body) or (unmarked and qt.konj1(body))) and not inside_marks(marked, s, e):
             # Reported speech needs no cue of its own: "Er sei schon da gewesen."
             start = _reported_clause(text, s, e)
-            speaker = _lead_speaker(text, s, start, finder) or _answerer(text, sentences, index, finder) \
-                or _subject_before(text, sentences, index, finder, covered)
+            speaker = lead_speaker(text, s, start, finder) or answerer(text, sentences, index, finder) \
+                or subject_before(text, sentences, index, finder, covered)
             end = _reported_end(text, start, e)
             found.append(make_quote(text, start, end, "indirect", None, speaker or finder.likely(s)))
             covered.append((start, e))
@@ -644,7 +358,7 @@ def _sentence_quotes(text, sentences, marked, finder: SpeakerFinder, found, cove
             continue
         if continues and last_reported == previous and qt.clear_konj2(body) and not has_marks(body) \
                 and found and reports_speech(found[-1]):
-            speaker = _subject_before(text, sentences, index, finder, covered) or finder.recent(s)
+            speaker = subject_before(text, sentences, index, finder, covered) or finder.recent(s)
             found.append(make_quote(text, s, e, "indirect", None, speaker))  # "Die Anrainer hätten Angst."
             covered.append((s, e))
             last_reported = index
@@ -775,255 +489,6 @@ _INTRODUCING_NOUNS = ("sager", "spruch", "weisheit", "worte", "erklärung", "ant
 
 # The finite verb of a main clause after a clause put first ("Was dann folge, sagt X, lasse ihn …").
 _VERBS_AFTER_A_CLAUSE = qt.KONJ1 | qt.KONJ2 | frozenset("ist sind war waren hat hatte wird wurde kann muss".split())
-
-
-def _with_cue(text: str, s: int, e: int, finder: SpeakerFinder):
-    """(content start, content end, cue, speaker) when the sentence attributes its content."""
-    body = text[s:e]
-    # Trailing cue clause: "…, sagte X", "…, so X", "…, wie X mitteilte", "…, hieß es".
-    for match in re.finditer(r"(?:,|\s[-–—])\s+", body):
-        tail_start = s + match.end()
-        words = qt.words(text, tail_start, e)
-        clause_end = text.find(",", tail_start, e)
-        if not words or len(qt.words(text, tail_start, e if clause_end < 0 else clause_end)) > 18:
-            continue
-        first = words[0].group(0)
-        low = first.lower()
-        # ", wie X sagte" ends at the next comma: not "…, wie wir dort auftreten, sagt Barisic"
-        clause_words = words if clause_end < 0 else [w for w in words if w.end() <= clause_end]
-        if low in qt.SPEECH_VERBS and (low not in {"so", "stellt", "stellte", "gab", "gibt", "fand", "findet", "glauben"}
-                                       or (low in {"stellt", "stellte"} and words[-1].group(0) in {"klar", "fest"})) \
-                or (low == "so" and len(words) >= 2 and (words[1].group(0)[0].isupper() or words[1].group(0) in {"der", "die", "das"})) \
-                or (low == "wie" and any(w.group(0).lower() in qt.SPEECH_VERBS for w in clause_words[1:])
-                    and not _AS_REPORTED.match(text, tail_start)) \
-                or (low in {"hieß", "heißt"} and len(words) >= 2 and words[1].group(0) == "es") \
-                or (low in {"wird", "wurde"} and len(words) >= 3 and words[-1].group(0) == "zitiert") \
-                or (low in {"hatte", "hat"} and clause_end < 0 and len(words) >= 3 and words[-1].group(0) in qt.SPEECH_VERBS) \
-                or (low in _LET_VERBS and clause_end < 0 and len(words) >= 3 and words[-1].group(0) in _LET_SAY) \
-                or (clause_end < 0 and _unlisted_cue(text, s, s + match.start(), words, finder)):
-            if _only_a_subordinate_clause(body[:match.start()]) and ": " not in body[match.end():]:
-                continue  # "Weil es offene Probleme gibt, fordert Bieber mehr Engagement": the main clause
-            if match.start() < 8 or not _particle_fits(words) or text[words[0].end():words[0].end() + 1] in (",", ":") \
-                    or (match.group(0).strip()[:1] in "-–—" and any(d in body[:match.start()] for d in "–—")):
-                # "Entholzer – seit zwei Jahren Parteichef – kündigte an": a parenthesis, no quote;
-                # "Der Anwalt der Klägerin, Norbert Wess, sagte, …" (or "erklärte: …"): the subject stands before the verb
-                continue
-            if low in {"hieß", "heißt"}:  # "…, heißt es von der Stadt Salzburg": the city
-                told = next((w.start() for w in words[2:] if w.group(0) == "gegenüber"), e)
-                source = finder.named_in(words[1].end(), told)  # not "gegenüber der Nachrichtenagentur AFP"
-                if source is None and (words[-1].group(0) == "weiter"  # "…, hieß es in dem Schreiben weiter"
-                                       or _THE_STATEMENT.match(text, words[1].end())):  # "in dem Statement": the one just reported
-                    source = finder.recent(s)
-                if source is None:  # "…, heißt es in einer Mitteilung des Konzerns"
-                    source = finder.last_org_named_by_noun(words[1].end(), told)
-                return s, s + match.start(), f"{first} es", source
-            cue = first if low != "wie" else next(w.group(0) for w in clause_words[1:] if w.group(0).lower() in qt.SPEECH_VERBS)
-            if low in {"wird", "wurde"}:  # "…, wird Tarantino vom Filmportal Indiewire zitiert"
-                cue = "zitiert"
-            if low in {"hatte", "hat"}:  # "…, hatte Außenminister Timo Soini erklärt"
-                cue = words[-1].group(0)
-            region_start = words[1].start() if len(words) > 1 else e
-            region_end = e
-            if low in _LET_VERBS and words[1].group(0) in {"er", "sie"}:
-                region_end = words[1].end()  # "ließ er den ÖVP-Chef wissen": he, not whom he told
-            speaker = finder.in_region(region_start if low != "wie" else words[0].end(), region_end, quote_start=s)
-            if speaker is None and (finder.names_at(s) or _apposed_subject(text, s, s + match.start(), finder)):
-                # "Franco Foda, der Trainer der Grazer, warnte vor dem Gegner", "Der Sprecher der
-                # Verwalterin X, Wolfgang Weber, bestätigte …": the subject, no quote
-                continue
-            content_start = _after_introduction(text, s, s + match.start(), finder)
-            if content_start > s and finder.named_in(region_start, e) is None:
-                # "Löw gab ihm recht: …, sagte der frühere Trainer": the one the introduction names
-                speaker = finder.in_region(s, content_start) or speaker
-            return content_start, s + match.start(), cue, speaker
-    # Leading cue clause: "X sagte, …", "Er sagt, dass …", "Der Vorwurf Sardanas: …", also after an
-    # apposition ("Der Anwalt der Steuerberaterin, Norbert Wess, sagte, …").
-    previous_end = -1
-    apposed: Mention | None = None
-    for n, split in enumerate(_LEADING_SPLIT.finditer(body)):
-        if split.start() <= 2:
-            continue
-        apposed = apposed or _apposed_subject(text, s, s + split.start(), finder)
-        if previous_end >= 0 and qt.starts_relative(body[previous_end:split.start()]):
-            break  # "Ein Foto, das hatte er schon mitgeteilt, könne er …": no apposition to the subject
-        previous_end = split.end()
-        head_end = s + split.start()
-        content_start = s + split.end()
-        head_words = qt.words(text, s, head_end)
-        if len(head_words) > 14:
-            break
-        verbs = [w for w in head_words if (w.group(0).lower() in qt.SPEECH_VERBS or w.group(0) in _PARTICIPLE_CUES)
-                 and w.group(0).lower() not in qt.WEAK_VERBS] or _separable_cue(head_words)
-        said = bool(verbs)
-        if verbs and (head_words[0].group(0) in _SUBORDINATING or not _particle_fits(head_words)
-                      or any(w.group(0) in {"wurde", "wurden", "worden"} for w in head_words)  # "wurden bestätigt:"
-                      or _object_follows(head_words, verbs[-1]) or not has_predicate(text[content_start:e])
-                      or any(w.group(0).lower() in _FIRST_PERSON_SUBJECTS and w.start() < verbs[-1].start()
-                             and text.count("(", s, w.start()) == text.count(")", s, w.start()) for w in head_words)):
-            # "Als Facebook die Übernahme verkündete, reagierten …", "meldeten Spanien, Litauen und
-            # Irland"; "Lasst uns ehrlich sein und sagen, dass …": the speaker's own words go on
-            verbs = []
-        if verbs and content_start < e \
-                and (not qt.starts_relative(text[content_start:e]) or qt.verb_second(text[content_start:e])):
-            speaker = Speaker(apposed.entity, apposed.text) if apposed is not None else finder.in_region(s, head_end)
-            content_start = _after_apposed_role(text, head_end, content_start, e, finder)
-            return content_start, e, verbs[-1].group(0), speaker
-        if n == 0 and body[split.start()] == ":" and len(head_words) <= 4 and content_start < e:
-            speaker = finder.in_region(s, head_end)
-            if speaker is not None and speaker.entity is not None:
-                return content_start, e, text[s:head_end].strip() + ":", speaker
-        if n == 0 and not said and body[split.start()] == ":" and text[content_start:content_start + 1].isupper() \
-                and _COLON_CLAUSE_CUE.match(text, content_start, e):
-            # "Erneut trifft es die Fluggäste: Das Unternehmen hat angekündigt, …": the cue clause
-            # opens after the colon, as a sentence of its own
-            return _with_cue(text, content_start, e, finder)
-        if said or body[split.start()] == ":":
-            break
-    # A cue inside: "laut X", "X zufolge", "nach Angaben von X", "hieß es".
-    for w in qt.words(text, s, e):
-        low = w.group(0).lower()
-        if low in qt.LAUT_WORDS:
-            return s, e, w.group(0), finder.in_region(w.end(), cue_clause_end(text, w.end(), 60))
-        if low == qt.ZUFOLGE:
-            return s, e, w.group(0), _before(text, finder, s, w.start())
-    nach = qt.NACH_CUES.search(body)
-    if nach is not None:
-        if "eigenen" in nach.group(0):
-            return s, e, nach.group(0), finder.recent(s) or finder.in_region(s, s + nach.start())
-        return s, e, nach.group(0), finder.in_region(s + nach.end(), cue_clause_end(text, s + nach.end(), 80))
-    impersonal = qt.IMPERSONAL_CUES.search(body)
-    if impersonal is not None:
-        cue_end = s + impersonal.end()
-        source = finder.named_in(cue_end, cue_clause_end(text, cue_end, 80))
-        if source is None and _SOURCE_OPENING.match(body):  # "Aus dem Büro Nagl heißt es: …"
-            source = finder.named_in(s, s + impersonal.start())
-        colon = text.find(": ", cue_end, e)
-        if 0 <= colon and len(qt.words(text, cue_end, colon)) <= 8 and len(qt.words(text, colon, e)) >= 3:
-            return colon + 2, e, impersonal.group(0), source  # the words after the colon, not the cue
-        return s, e, impersonal.group(0), source
-    return None
-
-
-_ADVERBIAL_OPENERS = frozenset("Weil Wenn Falls Obwohl Bevor Nachdem Sobald".split())
-
-
-def _after_apposed_role(text: str, head_end: int, content_start: int, e: int, finder: SpeakerFinder) -> int:
-    """Where the words start when the name before them has its role set off by commas and a colon
-    ("Der Zeitung sagte Anna Berger, Professorin für Hydrologie in Wien: Wir …"): after the colon."""
-    named = next((m for m in finder.mentions if m.end == head_end and m.kind == "person"), None)
-    colon = text.find(": ", content_start, e)
-    words = qt.words(text, content_start, colon) if colon > 0 else []
-    if named is None or not words or len(words) > 15 or not role_of(words[0].group(0)) \
-            or len(qt.words(text, colon, e)) < 2:
-        return content_start
-    return colon + 2
-
-
-def _only_a_subordinate_clause(content: str) -> bool:
-    """Words before a cue that are one adverbial clause, no statement: "Weil es Probleme gibt, …",
-    "Was den Andrang betrifft, …"."""
-    if ", " in content:
-        return False
-    first = content.split(" ", 1)[0]
-    return first in _ADVERBIAL_OPENERS or (first == "Was" and content.rstrip().endswith(("betrifft", "angeht", "anbelangt")))
-
-
-def _apposed_subject(text: str, s: int, content_end: int, finder: SpeakerFinder) -> Mention | None:
-    """"Der Sprecher der Verwalterin X, Wolfgang Weber": a description and the person's name,
-    the subject of the verb after them, not words someone said."""
-    named = next((m for m in finder.mentions if m.end == content_end and m.kind == "person"), None)
-    if named is not None and text[named.start - 2:named.start] == ", " and re.match(r"(?:Der|Die)\s", text[s:s + 4]) \
-            and "," not in text[s:named.start - 2] and len(qt.words(text, s, named.start)) <= 10:
-        return named
-    return None
-
-
-def _unlisted_cue(text: str, s: int, content_end: int, words: list[re.Match], finder: SpeakerFinder) -> bool:
-    """A last clause of a verb the lists lack and a person's name right after it closes what
-    the person said: reported speech ("…, orakelte Hörmann") or words in the first or second
-    person ("Wir haben gewonnen, jubelte Paul Kessler nach dem Spiel", "…, ärgerte sich X")."""
-    if _person_after_verb(text, content_end, words[0].group(0), words[0].end(), finder) is None:
-        return False
-    content = text[s:content_end]
-    return (len(words) <= 4 and qt.konj1(content)) or (len(words) <= 8 and qt.speaks_to_reader(content)) \
-        or (2 < len(words) <= 8 and words[1].group(0) == "sich" and has_predicate(content)
-            and _named_person_at(finder, words[2].start()))  # "Die Lage ist ernst, ärgerte sich X"
-
-
-def _named_person_at(finder: SpeakerFinder, at: int) -> bool:
-    named = finder.mention_at(at)
-    return named is not None and named.kind == "person"
-
-
-# Where a sentence says whose words follow "heißt es": "Aus dem Büro X", "Von der Stadt", "Seitens der X".
-_SOURCE_OPENING = re.compile(r"(?:Aus|Von|Vom|Seitens|Im)\s")
-
-
-# Verbs of saying split around their object, the particle closing the cue clause: "Foglar warf dem
-# Minister vor, …", "Er rief die ÖVP dazu auf, …", "gab ein Mitarbeiter an, dass …".
-_SEPARABLE = {"vor": frozenset("warf wirft warfen werfen hielt hält hielten halten".split()),
-              "auf": frozenset("rief ruft riefen rufen".split()),
-              "an": frozenset("gab gibt gaben geben".split()),
-              "hervor": frozenset("hob hebt hoben heben".split()),
-              "hin": frozenset("wies weist wiesen weisen".split())}
-
-
-# Cue verbs in a perfect tense, cues only before the reported clause ("Die ÖVP hatte angekündigt,
-# Kahr nicht zu wählen"), not before a colon ("Nun ist das Album angekündigt: …").
-_PARTICIPLE_CUES = frozenset("angekündigt gefordert gewarnt vorgeworfen".split())
-# "…, ließ er den Minister wissen", "ließ die Sprecherin ausrichten": saying through "lassen".
-_LET_VERBS = frozenset("ließ ließen lässt".split())
-_LET_SAY = frozenset("wissen ausrichten verlauten mitteilen".split())
-
-
-def _separable_cue(head_words: list[re.Match]) -> list[re.Match]:
-    """The finite verb of a cue clause that ends in its particle ("warf dem Minister vor")."""
-    if len(head_words) < 3:
-        return []
-    verbs = _SEPARABLE.get(head_words[-1].group(0))
-    return [w for w in head_words[:-1] if w.group(0).lower() in verbs] if verbs else []
-
-
-# "wie berichtet": the paper's earlier report, nobody speaking.
-_AS_REPORTED = re.compile(r"wie\s+(?:(?:bereits|schon|zuvor|mehrfach|gestern|ausführlich)\s+)?berichtet\b")
-_SUBORDINATING = frozenset("Als Wenn Nachdem Weil Während Bevor Obwohl Seit Seitdem Sobald Falls Da".split())
-
-
-def _particle_fits(words: list[re.Match]) -> bool:
-    """"teilte … mit" says something, "teilten die Forscher Versuchspersonen auf" does not."""
-    if not any(w.group(0).lower() in {"teilte", "teilt", "teilten"} for w in words):
-        return True
-    return any(w.group(0) == "mit" for w in words)
-
-
-def _object_follows(words: list[re.Match], verb: re.Match) -> bool:
-    """"berichtete von einer friedlichen Stimmung": the verb has its object in the head already."""
-    after = [w.group(0) for w in words if w.start() > verb.start()]
-    return bool(after) and after[0] in {"von", "über"}
-
-
-def _after_introduction(text: str, s: int, end: int, finder: SpeakerFinder) -> int:
-    """Where the quote starts when the writer introduces it before a colon: "Begeistert zeigte sich
-    Coach Günter Bresnik: Das war …, sagte Bresnik", "Dazu kam es nicht: Wir haben …, stellte X klar"."""
-    colon = text.find(": ", s, end)
-    if colon < 0 or len(qt.words(text, s, colon)) > 16:
-        return s
-    head, tail = text[s:colon], text[colon + 2:end]
-    if qt.speaks_to_reader(head) or qt.subjunctive(head):
-        return s
-    if finder.named_in(s, colon) is not None or qt.speaks_to_reader(tail):
-        return colon + 2
-    return s
-
-
-def _before(text: str, finder: SpeakerFinder, s: int, at: int) -> Speaker | None:
-    """The speaker right before "zufolge": "Japan Display zufolge", "einem Medienbericht zufolge"."""
-    window = max(s, at - 60)
-    found = None
-    for m in finder.mentions:
-        if window <= m.start and m.end <= at and at - m.end <= 3:
-            found = Speaker(m.entity, m.text)
-    return found
 
 
 def _extend_back(text, sentences, index, content_start, covered, marked) -> int:
@@ -1170,8 +635,6 @@ def _own_words_after_cue(text: str, content_end: int, e: int) -> int | None:
     return start
 
 
-# Who says it in a clause of saying that is the speaker's own words ("Ich sage, dass …").
-_FIRST_PERSON_SUBJECTS = frozenset({"ich", "wir", "uns"})
 # Words that open a clause describing the speaker or the saying, not what was said.
 _NOT_A_STATEMENT = frozenset("""der die das den dem deren dessen denen wo wie nachdem als weil wenn während
     bevor obwohl da so laut um ohne seit sobald indem zumal angesprochen befragt gefragt darauf danach""".split())
@@ -1213,90 +676,3 @@ def _reported_end(text: str, start: int, end: int) -> int:
                 and qt.subjunctive(text[start:at]):
             return at
     return end
-
-
-def _answerer(text: str, sentences, index: int, finder: SpeakerFinder) -> Speaker | None:
-    """After a reported question ("Ob er der Vorsitzende sei?"), the one asked: named before it."""
-    if index == 0 or text[sentences[index - 1].end - 1] != "?":
-        return None
-    return finder.named_before(sentences[index - 1].start, within=300)
-
-
-def _carried(found: list[Quote], finder: SpeakerFinder, s: int) -> Speaker | None:
-    """The speaker a report goes on with: the one of the quote just before, also when that was
-    nobody named ("…, hieß es. Man werde …"); else the last speaker."""
-    # The marked quotes were all found first: the one just before is not always the last found.
-    last = max((q for q in found if q.end <= s), key=lambda q: q.end, default=None)
-    if last is not None and s - last.end <= 400 and last.speaker:
-        return Speaker(last.speaker, last.speaker_text or "")
-    return finder.recent(s)
-
-
-def _subject_before(text: str, sentences, index: int, finder: SpeakerFinder, covered,
-                    across_paragraphs: bool = False, names_only: bool = False) -> Speaker | None:
-    """Who opens the sentence before, when that sentence is narration, not a quote: "Auch die
-    Armutskonferenz warnt vor Kürzungen. Diese würden …" (the Armutskonferenz, not the last speaker)."""
-    if index == 0:
-        return None
-    before = sentences[index - 1]
-    if any(a < before.end and before.start < b for a, b in covered) \
-            or not (across_paragraphs or same_paragraph(text, before.end, sentences[index].start)):
-        return None
-    opening = qt.words(text, before.start, before.end)[:6]
-    if not opening:
-        return None
-    named = finder.named_in(before.start, opening[-1].end())
-    if named is not None and not finder.is_person(named.entity):
-        named = _person_beside(text, before.start, named, finder)
-    if named is not None and not finder.is_person(named.entity):
-        named = _source_person(text, before.start, before.end, finder) or named
-    she = len(opening) > 1 and opening[0].group(0) == "Sie" and opening[1].group(0).endswith("t")  # "Sie sieht darin …"
-    if named is None and not names_only and (she or any(w.group(0).lower() in {"er", "ihn", "ihm"} for w in opening)):
-        named = finder.named_before(before.start, within=400)  # "Für ihn ist klar, dass …"
-    return named
-
-
-_SOURCE_CUE = re.compile(r"\b(?:laut|so)\s+((?:[A-ZÄÖÜ][\w-]*\s+){0,2}[A-ZÄÖÜ])")
-
-
-def _source_person(text: str, start: int, end: int, finder: SpeakerFinder) -> Speaker | None:
-    """The person a sentence about a body gives as its source ("Duesenfeld kommt laut Geschäftsführer
-    Christian Hanisch auf 96 Prozent. „Wir verbrauchen …“": Hanisch speaks on)."""
-    for cue in _SOURCE_CUE.finditer(text, start, end):
-        for word in qt.words(text, cue.start(1), cue.end(1) + 1)[:3]:  # "laut Geschäftsführer Christian Hanisch"
-            named = finder.mention_at(word.start())
-            if named is not None and named.kind == "person":
-                return Speaker(named.entity, named.text)
-    return None
-
-
-def _person_beside(text: str, start: int, body: Speaker, finder: SpeakerFinder) -> Speaker:
-    """"Der Trainer des FC Talheim, Sven Oberländer, war …": the person set beside the body that
-    opens a sentence, not the body."""
-    named = next((m for m in finder.mentions if m.start >= start and m.entity == body.entity), None)
-    comma = re.match(r",\s+", text[named.end:named.end + 4]) if named is not None else None
-    person = finder.mention_at(named.end + comma.end()) if named is not None and comma is not None else None
-    return Speaker(person.entity, person.text) if person is not None and person.kind == "person" else body
-
-
-def _opens_before(text: str, sentences, starts, start: int, finder: SpeakerFinder, covered) -> Speaker | None:
-    """For a marked quote that opens its sentence: who opens the narration just before it, also
-    across a paragraph break ("Auch Anna Schmidt ist skeptisch.\n\n„Das wird nicht reichen.“")."""
-    from bisect import bisect_right
-    k = bisect_right(starts, start) - 1
-    if k <= 0 or text[sentences[k].start:start - 1].strip():
-        return None
-    return _subject_before(text, sentences, k, finder, covered, across_paragraphs=True)
-
-
-def _lead_speaker(text: str, s: int, start: int, finder: SpeakerFinder) -> Speaker | None:
-    """Who the lead clause before a reported clause names: in its last part ("…, von denen
-    Relotius behauptet, er habe …"), else anywhere in it."""
-    if start <= s:
-        return None
-    last_part = text.rfind(", ", s, start - 2)
-    if last_part >= 0:
-        found = finder.in_region(last_part + 2, start)
-        if found is not None:
-            return found
-    return finder.in_region(s, start)
