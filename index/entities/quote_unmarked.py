@@ -56,7 +56,6 @@ def own_words_after_colon(text: str, sentences, found: list[Quote], finder: Spea
             merged.add(id(after))
         result.append(make_quote(text, tail_start, end, "direct", cue, speaker))
     return result
-    return result
 
 
 def _own_words(text: str, start: int, end: int, finder: SpeakerFinder) -> bool:
