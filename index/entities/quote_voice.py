@@ -14,13 +14,48 @@ from ..models import Quote
 from . import quote_text as qt
 from .quote_speakers import Speaker, SpeakerFinder
 
+# "sollte" closing a clause is the Konjunktiv II of a norm or a condition ("wie es sein sollte",
+# "falls es regnen sollte"), the speaker's own; before its infinitive it may tell what was planned.
 _PAST = re.compile(r"\b(?:war|waren|wurde|wurden|hatte|hatten|kam|kamen|gab|gaben|ging|gingen|lag|lagen|"
-                   r"stand|standen|blieb|blieben|fand|fanden|konnte|konnten|musste|mussten|sollte|wollte|"
+                   r"stand|standen|blieb|blieben|fand|fanden|konnte|konnten|musste|mussten|wollte|"
+                   r"sollte(?!\s*(?:[,.;:!?)–]|$))|"
                    r"[a-zäöüß]{2,}(?:ete|eten|ierte|ierten|elte|elten))\b")
+# "-treten", "-bieten", "-mieten", "gebeten" end like a weak past but are the present or the infinitive
+# ("zurücktreten", "anbieten").
+_NOT_PAST = re.compile(r"(?:tr|bi|mi|b)eten?$")
+
+_DETERMINER = ("der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|keinen|keinem|keiner|keines|"
+               "dies|diese|diesen|diesem|dieser|dieses|jene|jenen|jenem|jener|jenes|"
+               "mein|meine|meinen|meinem|meiner|unser|unsere|unseren|unserem|unserer|sein|seine|seinen|seinem|"
+               "seiner|ihr|ihre|ihren|ihrem|ihrer|im|am|vom|zum|zur|beim|ins")
+_PREPOSITION = "in|an|auf|aus|bei|mit|von|vom|nach|seit|für|durch|gegen|über|unter|vor|zu|zum|zur|im|am|beim"
+# A participle or adjective before its noun: "die finanzierten Projekte", "im konkreten Fall", and
+# one with a phrase of its own inside ("den in Paris vorgezeichneten Weg", "des vom Staat
+# finanzierten Zentrums"; an article is never followed by a preposition otherwise).
+_ATTRIBUTE = re.compile(rf"(?:\b(?:{_DETERMINER})\s+(?:{_PREPOSITION})\s+(?:[a-zäöüß]+\s+){{0,2}}"
+                        rf"(?:[A-ZÄÖÜ][\w-]*\s+)+(?:[a-zäöüß]+\s+){{0,2}}"
+                        rf"|\b(?:{_DETERMINER})\s+(?:[a-zäöüß]+\s+){{0,3}})"
+                        rf"(?P<word>[a-zäöüß]+)(?=\s+[A-ZÄÖÜ])")
+# "Das kostete Geld", "und die meldeten Erfolge": an article opening a clause may be a pronoun
+# subject, and what follows it its verb.
+_CLAUSE_OPENING = re.compile(r"(?:^|[.!?:;,(–-]\s*|\b(?:und|oder|aber|doch|denn|sondern)\s+)\s*$", re.IGNORECASE)
 
 
-# "Er begrüßte die Diskussion": a weak verb's past right after its pronoun subject.
-_PRONOUN_PAST = re.compile(r"(?:^|\s)(?:Er|Sie|er|sie)\s+[a-zäöüß]{3,}te\b")
+def _past_tense(content: str) -> bool:
+    """A verb in the past tense: not a word that only looks like one (a participle or adjective
+    before its noun, "zurücktreten")."""
+    attributes = set()
+    for attribute in _ATTRIBUTE.finditer(content):
+        if attribute.start("word") == attribute.start() + len(attribute.group(0).split()[0]) + 1 \
+                and _CLAUSE_OPENING.search(content[:attribute.start()]):
+            continue  # the article right before the word opens the clause: "Das kostete Geld"
+        attributes.add(attribute.start("word"))
+    return any(m.start() not in attributes and not _NOT_PAST.search(m.group(0))
+               for m in _PAST.finditer(content))
+
+
+# "Er begrüßte die Diskussion": a weak verb's past right after its pronoun subject (not "sie heute").
+_PRONOUN_PAST = re.compile(r"(?:^|\s)(?:Er|Sie|er|sie)\s+(?!heute\b)[a-zäöüß]{3,}te\b")
 
 
 # An irrealis of the past in the singular ("wäre verdient gewesen", "hätte Europa zurückversetzt",
@@ -67,7 +102,7 @@ def irrealis_only(content: str) -> bool:
 def narrates(content: str) -> bool:
     """Content in the past tense tells what happened ("Die Aufträge entwickelten sich schwach, erklärte
     das Ministerium"): reported, not the speaker's own words, even with a cue clause of its own."""
-    return _PAST.search(content) is not None or _PRONOUN_PAST.search(content) is not None
+    return _past_tense(content) or _PRONOUN_PAST.search(content) is not None
 
 
 def of_the_speaker(text: str, start: int, end: int, e: int, speaker: Speaker | None, finder: SpeakerFinder) -> bool:

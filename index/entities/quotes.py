@@ -38,7 +38,7 @@ from .quote_speakers import Speaker, SpeakerFinder
 from .quote_unmarked import own_words_after_colon, whole_quotes
 
 # Stored with each article's quotes: a library quoted by an older version is quoted again on upgrade.
-VERSION = 71
+VERSION = 72
 
 
 def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:

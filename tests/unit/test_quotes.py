@@ -1586,3 +1586,16 @@ def test_a_short_statement_of_the_writer_is_not_taken_into_the_words_before_it(p
     assert [q for q in quotes_of(pipeline, text) if q[0] == "direct"] == [
         ("direct", "Wir schauen auf die nächste Runde", "Jonas Brenner"),
         ("direct", "Im Winter wird kräftig eingekauft", "Jonas Brenner")]
+
+
+def test_a_participle_before_its_noun_is_no_past_tense_narration(pipeline) -> None:
+    # Text without quotation marks: "finanzierten" describes the projects, it narrates nothing.
+    text = ("Das bringt die Frage der vom Bund finanzierten Projekte wieder auf den Tisch, sagte Karin Haller. "
+            "Die Aufträge entwickelten sich zuletzt schwach, erklärte das Ministerium.")
+    kinds = [kind for kind, _, _ in quotes_of(pipeline, text)]
+    assert kinds == ["direct", "reported"]
+
+
+def test_sollte_closing_a_clause_is_the_speakers_own_norm_not_past_tense(pipeline) -> None:
+    text = "Die Regeln werden oft nicht so angewandt, wie es sein sollte, sagte Markus Berger."
+    assert [(kind, speaker) for kind, _, speaker in quotes_of(pipeline, text)] == [("direct", "Markus Berger")]
