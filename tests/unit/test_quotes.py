@@ -1599,3 +1599,10 @@ def test_a_participle_before_its_noun_is_no_past_tense_narration(pipeline) -> No
 def test_sollte_closing_a_clause_is_the_speakers_own_norm_not_past_tense(pipeline) -> None:
     text = "Die Regeln werden oft nicht so angewandt, wie es sein sollte, sagte Markus Berger."
     assert [(kind, speaker) for kind, _, speaker in quotes_of(pipeline, text)] == [("direct", "Markus Berger")]
+
+
+def test_a_marked_quote_without_a_cue_after_a_cued_one_goes_on_with_its_speaker(pipeline) -> None:
+    text = ("„Wir sind bereit“, sagte Markus Berger am Montag. Er ist seit Mai im Amt. „Wir geben nicht nach.“ "
+            "Karin Haller widersprach. „Das ist falsch.“")
+    assert [(kind, speaker) for kind, _, speaker in quotes_of(pipeline, text)] == [
+        ("direct", "Markus Berger"), ("direct", "Markus Berger"), ("direct", "Karin Haller")]
