@@ -44,14 +44,16 @@ _CLAUSE_OPENING = re.compile(r"(?:^|[.!?:;,(–-]\s*|\b(?:und|oder|aber|doch|den
 def _past_tense(content: str) -> bool:
     """A verb in the past tense: not a word that only looks like one (a participle or adjective
     before its noun, "zurücktreten")."""
+    candidates = [m.start() for m in _PAST.finditer(content) if not _NOT_PAST.search(m.group(0))]
+    if not candidates:
+        return False
     attributes = set()
     for attribute in _ATTRIBUTE.finditer(content):
         if attribute.start("word") == attribute.start() + len(attribute.group(0).split()[0]) + 1 \
                 and _CLAUSE_OPENING.search(content[:attribute.start()]):
             continue  # the article right before the word opens the clause: "Das kostete Geld"
         attributes.add(attribute.start("word"))
-    return any(m.start() not in attributes and not _NOT_PAST.search(m.group(0))
-               for m in _PAST.finditer(content))
+    return any(start not in attributes for start in candidates)
 
 
 # "Er begrüßte die Diskussion": a weak verb's past right after its pronoun subject (not "sie heute").
