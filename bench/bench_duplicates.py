@@ -2,7 +2,7 @@
 
     python -m bench.bench_duplicates [--originals 400] [--seed 1]            # the curve
     python -m bench.bench_duplicates --scale 20000                          # cost and size at scale
-    python -m bench.bench_duplicates --import-files 2000 [--rounds 2] [--only on|off]  # import with / without
+    python -m bench.bench_duplicates --import-files 2000 [--rounds 2] [--only on|off] [--grouping-process yes|no]
     python -m bench.bench_duplicates --stories                              # stories: a bound
     python -m bench.bench_duplicates --writer 10000 [--corpus DIR]          # the writer's part as N grow
 
@@ -272,7 +272,9 @@ def _setup_worker_without_grouping(*args) -> None:
 
 
 def import_cost(n: int, rounds: int, seed: int, corpus: Path | None = None,
-                modes: tuple[bool, ...] = (True, False)) -> None:
+                modes: tuple[bool, ...] = (True, False), grouping_process: bool | None = None) -> None:
+    """``grouping_process``: with both on, group in a process of their own (True) or in the writer
+    (False) whatever the machine's cores; None: as the import decides."""
     from bench.corpus import write_corpus
     from index import importer, library_writing
     from index.library import Library
@@ -291,21 +293,25 @@ def import_cost(n: int, rounds: int, seed: int, corpus: Path | None = None,
                        mock.patch.object(importer._Worker, "setup", _setup_worker_without_grouping)]
                 if hasattr(library_writing, "BACKGROUND_GROUPING_FROM"):  # its process would group unpatched
                     off.append(mock.patch.object(library_writing, "BACKGROUND_GROUPING_FROM", sys.maxsize))
+                on = []
+                if grouping_process is not None:
+                    on.append(mock.patch.object(library_writing, "GROUPING_PROCESS_CORES",
+                                                1 if grouping_process else sys.maxsize))
                 _reset_peak_memory()
                 began, cpu = time.perf_counter(), _cpu_seconds()
-                for patch in ([] if grouping else off):
+                for patch in (on if grouping else off):
                     patch.start()
                 try:
                     with Library.open(data_dir) as library:
                         library.add([corpus])
                 finally:
-                    for patch in ([] if grouping else off):
+                    for patch in (on if grouping else off):
                         patch.stop()
                 spent = time.perf_counter() - began
                 writer, workers = (now - before for now, before in zip(_cpu_seconds(), cpu))
                 print(f"round {round_number}, copies and stories {'on ' if grouping else 'off'}: wall {spent:.1f} s "
                       f"({spent / n * 1000:.2f} ms/article), CPU of the writer {writer / n * 1000:.2f} ms/article, "
-                      f"of its other processes (the parse workers; with both on, the grouping process) {workers / n * 1000:.2f} "
+                      f"of its other processes (the parse workers, and the grouping process if one ran) {workers / n * 1000:.2f} "
                       f"ms/article; the writer's peak memory "
                       f"{_peak_memory_mb():.0f} MB", flush=True)
                 if grouping:
@@ -438,6 +444,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--only", choices=["on", "off"], help="with --import-files: one mode, so that two processes "
                         "started together see the same load")
+    parser.add_argument("--grouping-process", choices=["yes", "no"],
+                        help="with --import-files: copies and stories in a process of their own, or in the writer, "
+                             "whatever the machine's cores (default: as the import decides)")
     parser.add_argument("--corpus", type=Path, help="with --import-files or --writer: a corpus bench.corpus wrote (N files), "
                                                     "instead of writing one")
     parser.add_argument("--stories", action="store_true", help="a bound on story precision (see above)")
@@ -451,7 +460,8 @@ def main(argv: list[str] | None = None) -> int:
         writer_replay(args.writer, args.seed, args.corpus)
     elif args.import_files:
         modes = (True, False) if args.only is None else (args.only == "on",)
-        import_cost(args.import_files, args.rounds, args.seed, args.corpus, modes)
+        import_cost(args.import_files, args.rounds, args.seed, args.corpus, modes,
+                    None if args.grouping_process is None else args.grouping_process == "yes")
     else:
         curve(args.originals, args.seed)
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -32,8 +33,11 @@ log = logging.getLogger(__name__)
 IMPORT_BATCH = 1000
 STORE_EVERY_SECONDS = 2.0
 # Imports of at least this many articles group copies and tell stories in a process of their own
-# (index.stories.background), beside the writer.
+# (index.stories.background), beside the writer, on a machine of at least GROUPING_PROCESS_CORES
+# cores: there the writer sets the import's pace. On two, the parse workers and the writer keep
+# both cores busy, and a fourth process only adds its overhead (bench/README.md, issue 24).
 BACKGROUND_GROUPING_FROM = IMPORT_BATCH
+GROUPING_PROCESS_CORES = 3
 
 
 class _ImportBatch:
@@ -95,7 +99,7 @@ class WritingPart(LibraryBase):
         self.quote_missing()
         plan = importer.plan(paths)
         report.failed.extend(plan.skipped)
-        if plan.items >= BACKGROUND_GROUPING_FROM:
+        if plan.items >= BACKGROUND_GROUPING_FROM and (os.cpu_count() or 1) >= GROUPING_PROCESS_CORES:
             from index.stories.background import BackgroundGrouping
 
             self._grouping = BackgroundGrouping(self.store.path)

@@ -37,6 +37,7 @@ def test_a_large_import_groups_in_its_own_process_what_the_writer_would(tmp_path
     write_collection(folder, texts)
     inline = import_and_read(tmp_path / "inline", folder)
     monkeypatch.setattr(library_writing, "BACKGROUND_GROUPING_FROM", 2)  # this import counts as large
+    monkeypatch.setattr(library_writing, "GROUPING_PROCESS_CORES", 1)  # and this machine as big enough
     background = import_and_read(tmp_path / "background", folder)
     assert len(inline[0]) == 4 and all(len(group) == 2 for group in inline[0])
     assert background[0] == inline[0]
@@ -49,6 +50,7 @@ def test_when_the_grouping_process_dies_the_import_still_groups_every_article(tm
     write_collection(folder, texts)
     inline = import_and_read(tmp_path / "inline", folder)
     monkeypatch.setattr(library_writing, "BACKGROUND_GROUPING_FROM", 2)
+    monkeypatch.setattr(library_writing, "GROUPING_PROCESS_CORES", 1)
     monkeypatch.setenv("READER_DEBUG_KILL_AT", "grouping-batch")  # the grouping process is killed at its first batch
     groups, stories, left_to_writer = import_and_read(tmp_path / "killed", folder)
     assert (groups, stories) == inline[:2]
