@@ -34,10 +34,10 @@ IMPORT_BATCH = 1000
 STORE_EVERY_SECONDS = 2.0
 # Imports of at least this many articles group copies and tell stories in a process of their own
 # (index.stories.background), beside the writer, on a machine of at least GROUPING_PROCESS_CORES
-# cores: there the writer sets the import's pace. On two, the parse workers and the writer keep
-# both cores busy, and a fourth process only adds its overhead (bench/README.md, issue 24).
+# cores: there the writer sets the import's pace. On fewer, the parse workers and the writer keep
+# every core busy, and one more process only adds its overhead (bench/README.md, issue 24).
 BACKGROUND_GROUPING_FROM = IMPORT_BATCH
-GROUPING_PROCESS_CORES = 3
+GROUPING_PROCESS_CORES = 4
 
 
 class _ImportBatch:

@@ -2,9 +2,9 @@
 
 The writer of an import stores and indexes each batch; grouping its copies and putting it into
 stories (1-3 ms per article at 100,000) would add to the writer's time, which sets the import's
-pace once there are more cores than two. So a grouping process takes each batch once the writer
-has stored it: the writer hands it the ids and what the parse workers made (signatures, story
-features), and goes on. The batches are grouped in the order they were stored, in transactions
+pace on four cores or more (GROUPING_PROCESS_CORES in index.library_writing). So a grouping
+process takes each batch once the writer has stored it: the writer hands it the ids and what the
+parse workers made (signatures, story features), and goes on. The batches are grouped in the order they were stored, in transactions
 of CHUNK articles, so the writer never waits long for the write lock; the result is the one the
 writer would have made itself (see ``_group_batch``).
 
