@@ -102,18 +102,11 @@ class _Worker:
     def setup(cls, aliases_file: str | None, parent: int, database: str | None) -> None:
         from index.entities import EntityPipeline
 
-        _exit_with_parent(parent)
-        # A Ctrl+C or a closed terminal reaches the whole process group; the parent decides
-        # what to do about it. (Blocked while this process started: see ParseAhead.)
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGHUP, signal.SIG_IGN)
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+        leave_the_terminal_to(parent)
         try:
             os.nice(WORKER_NICENESS)
         except (OSError, AttributeError):
             pass
-        # Problems reach the user through ParsedFile; a worker writes nothing to the terminal.
-        logging.getLogger().handlers[:] = [logging.NullHandler()]
 
         cls.pipeline = EntityPipeline.load(Path(aliases_file) if aliases_file else None)
         from index.search import engine
@@ -134,6 +127,18 @@ class _Worker:
                                      (article.fingerprint,)).fetchone() is not None
         except sqlite3.Error:
             return False
+
+
+def leave_the_terminal_to(parent: int) -> None:
+    """What a child process of an import does first: it ends with its parent, and leaves the
+    terminal to it. A Ctrl+C or a closed terminal reaches the whole process group; the parent
+    decides what to do about it (the signals were blocked while this process started: see
+    ParseAhead). Problems reach the user through the parent; a child writes nothing."""
+    _exit_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+    logging.getLogger().handlers[:] = [logging.NullHandler()]
 
 
 def _exit_with_parent(parent: int) -> None:

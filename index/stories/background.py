@@ -4,9 +4,9 @@ The writer of an import stores and indexes each batch; grouping its copies and p
 stories (1-3 ms per article at 100,000) would add to the writer's time, which sets the import's
 pace on four cores or more (GROUPING_PROCESS_CORES in index.library_writing). So a grouping
 process takes each batch once the writer has stored it: the writer hands it the ids and what the
-parse workers made (signatures, story features), and goes on. The batches are grouped in the order they were stored, in transactions
-of CHUNK articles, so the writer never waits long for the write lock; the result is the one the
-writer would have made itself (see ``_group_batch``).
+parse workers made (signatures, story features), and goes on. The batches are grouped in the
+order they were stored, in transactions of CHUNK articles, so the writer never waits long for the
+write lock; the result is the one the writer would have made itself (see ``_group_batch``).
 
 Nothing depends on this process finishing: every stored article is noted as pending grouping
 (``copies.GROUP_COPIES``), so what it leaves undone (it crashed, the import was killed) is done
@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from index.faults import crash_point
+from index.importer import STOP_SIGNALS, leave_the_terminal_to
 from index.models import Article
 from index.stories.copies import CopyText
 
@@ -33,18 +34,17 @@ log = logging.getLogger(__name__)
 CHUNK = 100
 # Batches handed over and not yet grouped, at most: the writer waits when grouping falls behind.
 WAITING_BATCHES = 3
-_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 _POLL_SECONDS = 1.0
 
 
 class BackgroundGrouping:
-    """The grouping process of one import, started by ``start`` and ended by ``finish``."""
+    """The grouping process of one import: started when made, ended by ``finish``."""
 
     def __init__(self, database: Path):
         context = multiprocessing.get_context("spawn")  # as the parse workers: the app imports from a thread
         # Made with the stop signals blocked, so a Ctrl+C reaches the writer, which decides; so does
         # the resource tracker the queue may start (killed, it would print tracebacks at exit).
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
         try:
             self._batches = context.Queue(maxsize=WAITING_BATCHES)
             self._process = context.Process(target=_group_batches, args=(str(database), self._batches, os.getpid()),
@@ -64,23 +64,11 @@ class BackgroundGrouping:
                 texts[article.id] = copy_texts[id(article)]
             if id(article) in features:
                 found[article.id] = features[id(article)]
-        while self._process.is_alive():
-            try:
-                self._batches.put((ids, texts, found), timeout=_POLL_SECONDS)
-                return True
-            except queue.Full:
-                continue
-        return False
+        return self._put((ids, texts, found))
 
     def finish(self, wait: bool = True) -> None:
         """Wait until every batch handed over is grouped (``wait``), or stop the process now."""
-        if wait and self._process.is_alive():
-            while self._process.is_alive():
-                try:
-                    self._batches.put(None, timeout=_POLL_SECONDS)
-                    break
-                except queue.Full:
-                    continue
+        if wait and self._put(None):  # None: no more batches
             self._process.join()
         if self._process.is_alive():
             self._process.terminate()  # a transaction cut short rolls back; the next writer redoes it
@@ -90,16 +78,21 @@ class BackgroundGrouping:
                         "the rest is done now", self._process.exitcode)
         self._batches.close()
 
+    def _put(self, item) -> bool:
+        """Queue ``item`` for the process, waiting while the queue is full; False once it has stopped."""
+        while self._process.is_alive():
+            try:
+                self._batches.put(item, timeout=_POLL_SECONDS)
+                return True
+            except queue.Full:
+                continue
+        return False
+
 
 def _group_batches(database: str, batches, parent: int) -> None:
-    from index import importer
     from index.store import Store
 
-    importer._exit_with_parent(parent)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGHUP, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
-    logging.getLogger().handlers[:] = [logging.NullHandler()]
+    leave_the_terminal_to(parent)
     store = Store(Path(database))
     try:
         while (batch := batches.get()) is not None:
